@@ -1,0 +1,164 @@
+"""The command line: ``branchdesk [--db PATH_OR_URL] SUBCOMMAND …``.
+
+With no subcommand it starts the desktop app. Exit status 0 on success; on
+failure a one-line reason on stderr and a non-zero status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from branchdesk import __version__
+from branchdesk.errors import BranchDeskError, FieldError
+from branchdesk.storage.database import ENV_VAR, Database, resolve_url
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="branchdesk", description="客诉台 BranchDesk：网点客户投诉处理")
+    parser.add_argument("--version", action="version", version=f"branchdesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=f"SQLite 文件路径或服务器 URL（默认：用户数据目录；环境变量 {ENV_VAR}）",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    init = sub.add_parser("init", help="初始化网点数据库并创建第一位管理员")
+    init.add_argument("--demo", action="store_true", help="建立演示网点：演示用户与约 300 件案件")
+    init.add_argument("--name", help="网点名称")
+    init.add_argument("--code", help="网点代码，如 BJ01")
+    init.add_argument("--admin", help="管理员用户名")
+    init.add_argument("--admin-name", help="管理员姓名")
+    init.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
+    init.add_argument("--seed", type=int, default=20261124, help="演示数据的随机种子")
+    init.add_argument("--cases", type=int, default=300, help="演示案件数")
+
+    sub.add_parser("check", help="检查数据库完整性、结构版本与工作日历覆盖")
+
+    app = sub.add_parser("app", help="启动桌面程序（默认）")
+    app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(args_list)
+    command = args.command or "app"
+    try:
+        if command == "init":
+            return _init(args)
+        if command == "check":
+            return _check(args)
+        return _app(args)
+    except FieldError as exc:
+        fields = "；".join(exc.errors.values())
+        print(f"branchdesk: {fields}", file=sys.stderr)
+        return EXIT_FAILURE
+    except BranchDeskError as exc:
+        print(f"branchdesk: {exc.message}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("branchdesk: 已取消", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _desk(args: argparse.Namespace, demo: bool = False):  # type: ignore[no-untyped-def]
+    from branchdesk.services import BranchDesk
+
+    return BranchDesk(Database(resolve_url(args.db, demo=demo)))
+
+
+def _init(args: argparse.Namespace) -> int:
+    desk = _desk(args, demo=args.demo)
+    if desk.is_initialised():
+        print(f"branchdesk: 数据库已初始化：{desk.db.describe()}", file=sys.stderr)
+        return EXIT_FAILURE
+    if args.demo:
+        from branchdesk.services.demo import build_demo
+
+        started = time.perf_counter()
+        summary = build_demo(desk, seed=args.seed, cases=args.cases)
+        print(f"演示网点已建立：{desk.db.describe()}")
+        print(f"案件 {summary.cases} 件，用时 {time.perf_counter() - started:.1f} 秒")
+        print("演示用户（仅演示模式显示密码）：")
+        for username, full_name, roles, password in summary.users:
+            print(f"  {username:<10} {full_name:<6} {roles:<24} 密码 {password}")
+        return EXIT_OK
+    name = args.name or _ask("网点名称：")
+    code = args.code or _ask("网点代码（如 BJ01）：")
+    admin = args.admin or _ask("管理员用户名：")
+    admin_name = args.admin_name or _ask("管理员姓名：")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        if not sys.stdin.isatty():
+            print("branchdesk: 无法交互输入密码：请在终端运行，或用 --password-stdin", file=sys.stderr)
+            return EXIT_USAGE
+        password = getpass.getpass("管理员密码（至少 8 位）：")
+        if getpass.getpass("再输入一次：") != password:
+            print("branchdesk: 两次输入的密码不一致", file=sys.stderr)
+            return EXIT_FAILURE
+    desk.initialise(
+        name=name, code=code, admin_username=admin, admin_full_name=admin_name, admin_password=password
+    )
+    print(f"已初始化网点 {name}（{code.upper()}），管理员 {admin}。数据库：{desk.db.describe()}")
+    return EXIT_OK
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise BranchDeskError(f"缺少参数：{prompt.rstrip('：')}（非交互运行时请用选项给出）")
+    return input(prompt).strip()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from branchdesk.services.health import check_database
+
+    url = resolve_url(args.db)
+    db = Database(url)
+    report = check_database(db, datetime.now())
+    for fact in report.facts:
+        print(fact)
+    for warning in report.warnings:
+        print(f"警告：{warning}")
+    if not report.ok:
+        print("branchdesk: " + "；".join(report.problems), file=sys.stderr)
+        return EXIT_FAILURE
+    print("检查通过")
+    return EXIT_OK
+
+
+def _app(args: argparse.Namespace) -> int:
+    demo = bool(getattr(args, "demo", False))
+    if not _has_display():
+        print(
+            "branchdesk: 没有图形显示（DISPLAY/WAYLAND_DISPLAY 未设置），无法启动桌面程序；"
+            "可用 QT_QPA_PLATFORM=offscreen 做无界面测试",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    from ui.main import run  # type: ignore[import-not-found, unused-ignore]
+
+    return int(run(args.db, demo=demo))
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure rules of complaint handling: no database, no Qt, no clock."""

@@ -1,0 +1,93 @@
+"""Approval (核决) rules: which levels a resolution needs, and who may sign each level.
+
+Defaults (domain §7): ≤ ¥5,000 部门经理; ≤ ¥30,000 副总经理; above, or any
+major case, 总经理. Levels are signed in order, each by a different person,
+none of them the proposer or the employee complained about. A level may be
+signed by its role or any role above it on the ladder, which is how a
+complaint against a department manager "goes one level up".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from branchdesk.domain.money import format_yuan
+from branchdesk.domain.vocab import ESCALATION_LADDER, Role
+from branchdesk.domain.workflow import RECUSAL_MESSAGE
+
+
+@dataclass(frozen=True)
+class AuthorityLevel:
+    order: int
+    role: Role
+    max_amount_fen: int | None  # None: no upper limit
+
+
+def required_levels(matrix: Sequence[AuthorityLevel], amount_fen: int, major: bool) -> list[AuthorityLevel]:
+    """The levels that must sign, lowest first."""
+    levels = sorted(matrix, key=lambda level: level.order)
+    if not levels:
+        raise ValueError("the authority matrix is empty")
+    if major:
+        return levels
+    chain: list[AuthorityLevel] = []
+    for level in levels:
+        chain.append(level)
+        if level.max_amount_fen is None or amount_fen <= level.max_amount_fen:
+            return chain
+    return chain
+
+
+def authority_limit(matrix: Sequence[AuthorityLevel], roles: Collection[Role]) -> int | None:
+    """The largest amount (fen) these roles may approve alone; None for no limit, -1 for none."""
+    best: int | None = -1
+    for level in matrix:
+        if level.role in roles:
+            if level.max_amount_fen is None:
+                return None
+            best = max(best if best is not None else -1, level.max_amount_fen)
+    return best
+
+
+def _rank(role: Role) -> int:
+    return ESCALATION_LADDER.index(role) if role in ESCALATION_LADDER else -1
+
+
+@dataclass(frozen=True)
+class Signer:
+    user_id: int
+    roles: frozenset[Role]
+    department_id: int | None
+
+
+def signing_refusal(
+    level: AuthorityLevel,
+    signer: Signer,
+    *,
+    proposer_id: int,
+    earlier_signer_ids: Collection[int],
+    complained_user_id: int | None,
+    responsible_department_id: int | None,
+    amount_fen: int,
+) -> str | None:
+    """Why ``signer`` may not sign ``level``, or None."""
+    if signer.user_id == complained_user_id:
+        return RECUSAL_MESSAGE
+    if signer.user_id == proposer_id:
+        return "不能审批自己提出的处理方案（职责分离）"
+    if signer.user_id in earlier_signer_ids:
+        return "您已签署本方案的前一级审批，各级须由不同人签署"
+    top = max((_rank(r) for r in signer.roles), default=-1)
+    needed = _rank(level.role)
+    if top < needed:
+        return (
+            f"本级审批须由{level.role.label}或更高级别签署，金额 {format_yuan(amount_fen)} 超出您的核决权限"
+        )
+    if (
+        top == needed
+        and level.role is Role.DEPT_MANAGER
+        and signer.department_id != responsible_department_id
+    ):
+        return "部门经理级审批须由责任部门的经理签署"
+    return None

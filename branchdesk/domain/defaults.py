@@ -1,0 +1,265 @@
+"""The shipped defaults of the domain file, seeded into a new database and editable there.
+
+Nothing here is read at run time by the rules: ``branchdesk init`` copies it
+into the configuration tables, and from then on the database is the truth.
+"""
+
+from __future__ import annotations
+
+from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
+
+#: Editable pick lists: list key -> [(code, label)].
+CHOICE_LISTS: dict[str, list[tuple[str, str]]] = {
+    "channel": [
+        ("phone", "来电"),
+        ("visit", "来访"),
+        ("letter", "来信"),
+        ("email", "电子邮件"),
+        ("web", "网站留言"),
+        ("sms", "短信"),
+        ("fax", "传真"),
+        ("regulator", "上级/监管部门转办"),
+        ("media", "媒体"),
+        ("internal", "内部(网点间)"),
+        ("other", "其他"),
+    ],
+    "customer_type": [
+        ("person", "个人"),
+        ("company", "企业"),
+        ("dealer", "经销商"),
+        ("key_account", "大客户"),
+    ],
+    "request_type": [
+        ("return", "退货"),
+        ("exchange", "换货"),
+        ("allowance", "减价/折让"),
+        ("compensation", "赔偿"),
+        ("apology", "道歉"),
+        ("repair", "维修"),
+        ("explanation", "解释说明"),
+        ("improvement", "改进建议"),
+        ("other", "其他"),
+    ],
+    "resolution_type": [
+        ("return", "退货"),
+        ("exchange", "换货"),
+        ("allowance", "折让"),
+        ("compensation", "赔偿"),
+        ("gift", "赠送"),
+        ("repair", "维修"),
+        ("apology", "道歉"),
+        ("explanation", "解释说明"),
+        ("other", "其他"),
+    ],
+    "reply_method": [
+        ("phone", "电话"),
+        ("written", "书面"),
+        ("in_person", "当面"),
+        ("sms", "短信"),
+        ("email", "邮件"),
+    ],
+    "followup_method": [("phone", "电话"), ("visit", "上门"), ("sms", "短信"), ("survey", "问卷")],
+    "invalid_reason": [
+        ("unclear", "对象/内容不明确无法查实"),
+        ("contrary", "与事实严重不符"),
+        ("out_of_scope", "超出服务承诺范围"),
+        ("unlawful", "不符合法律法规"),
+    ],
+    "complainant_title": [("mr", "先生"), ("ms", "女士")],
+}
+
+#: Category tree: (code, label, [(code, label)]).
+CATEGORIES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    (
+        "quality",
+        "质量类",
+        [
+            ("quality.product", "产品品质"),
+            ("quality.safety", "安全性"),
+            ("quality.reliability", "可靠性"),
+            ("quality.design", "设计"),
+            ("quality.manufacturing", "制造"),
+        ],
+    ),
+    (
+        "service",
+        "服务类",
+        [
+            ("service.attitude", "服务态度"),
+            ("service.competence", "专业素质"),
+            ("service.efficiency", "服务效率"),
+        ],
+    ),
+    (
+        "business",
+        "业务类",
+        [
+            ("business.damage", "货损"),
+            ("business.shortage", "货差"),
+            ("business.delay", "时效延误"),
+            ("business.finance", "财务"),
+            ("business.claims", "理赔"),
+            ("business.pricing", "价格费用"),
+            ("business.feedback", "信息反馈"),
+            ("business.error", "业务差错"),
+        ],
+    ),
+    ("other", "其他", []),
+]
+
+#: SLA policy rows: (priority, label, amount, unit, conditions).
+SLA_RULES: list[dict[str, object]] = [
+    {
+        "priority": 10,
+        "label": "咨询 24 小时内答复",
+        "amount": 24,
+        "unit": DeadlineUnit.HOURS,
+        "kind": Kind.CONSULTATION,
+    },
+    {
+        "priority": 20,
+        "label": "投诉·重度或重大 7 个工作日",
+        "amount": 7,
+        "unit": DeadlineUnit.WORKING_DAYS,
+        "kind": Kind.COMPLAINT,
+        "min_severity": Severity.SEVERE,
+        "severity_or_major": True,
+    },
+    {
+        "priority": 30,
+        "label": "质量类（国外）20 天",
+        "amount": 20,
+        "unit": DeadlineUnit.CALENDAR_DAYS,
+        "kind": Kind.COMPLAINT,
+        "category_code": "quality",
+        "foreign": True,
+    },
+    {
+        "priority": 31,
+        "label": "质量类 15 天",
+        "amount": 15,
+        "unit": DeadlineUnit.CALENDAR_DAYS,
+        "kind": Kind.COMPLAINT,
+        "category_code": "quality",
+    },
+    {
+        "priority": 40,
+        "label": "投诉·中度 3 个工作日",
+        "amount": 3,
+        "unit": DeadlineUnit.WORKING_DAYS,
+        "kind": Kind.COMPLAINT,
+        "min_severity": Severity.MODERATE,
+    },
+    {
+        "priority": 50,
+        "label": "投诉·服务态度 2 个工作日",
+        "amount": 2,
+        "unit": DeadlineUnit.WORKING_DAYS,
+        "kind": Kind.COMPLAINT,
+        "category_code": "service.attitude",
+    },
+    {
+        "priority": 60,
+        "label": "投诉·一般 1 个工作日",
+        "amount": 1,
+        "unit": DeadlineUnit.WORKING_DAYS,
+        "kind": Kind.COMPLAINT,
+    },
+    {"priority": 90, "label": "建议/表扬 3 个工作日内回复", "amount": 3, "unit": DeadlineUnit.WORKING_DAYS},
+]
+
+#: Authority matrix (核决权限): (order, role, max amount in fen or None).
+AUTHORITY: list[tuple[int, Role, int | None]] = [
+    (1, Role.DEPT_MANAGER, 500_000),
+    (2, Role.DEPUTY_GM, 3_000_000),
+    (3, Role.GM, None),
+]
+
+#: Scalar settings: key -> value (JSON-serialisable).
+SETTINGS: dict[str, object] = {
+    "office_opens": "08:30",
+    "office_closes": "17:30",
+    "number_with_branch_code": False,
+    "major_min_complainants": 5,
+    "major_loss_fen": 3_000_000,
+    "moderate_loss_fen": 500_000,
+    "repeat_window_days": 30,
+    "first_contact_hours": 1,
+    "investigation_days": 3,
+    "investigation_unit": DeadlineUnit.WORKING_DAYS.value,
+    "follow_up_hours": 48,
+    "gm_inform_hours": 24,
+    "dissatisfied_at_or_below": 2,
+    "login_max_failures": 5,
+    "login_lock_minutes": 5,
+    "idle_lock_minutes": 10,
+    "retention_years": 2,
+    "confirmed_calendar_years": [],
+    "branch_phone": "",
+    "branch_address": "",
+}
+
+#: Form-copy routing (多联单): form -> [(copy no, destination, colour, shows phone, internal)].
+FORM_COPIES: dict[str, list[tuple[int, str, str, bool, bool]]] = {
+    "receipt": [(1, "客户", "白", True, False), (2, "存根", "红", True, True)],
+    "handling": [
+        (1, "质量管理部", "白", False, True),
+        (2, "制造部门", "红", False, True),
+        (3, "业务部门(依批示办理)", "蓝", True, True),
+        (4, "会计科", "黄", False, True),
+        (5, "总经理室", "绿", True, True),
+    ],
+    "allowance": [(1, "业务部", "白", True, True), (2, "会计", "红", False, True)],
+    "return": [
+        (1, "业务部(自存督促)", "白", True, True),
+        (2, "成品仓储", "红", False, True),
+        (3, "会计科", "蓝", False, True),
+        (4, "业务部", "黄", True, True),
+    ],
+    "penalty": [
+        (1, "总经理室(自存)", "白", False, True),
+        (2, "会计", "红", False, True),
+        (3, "受罚部门", "蓝", False, True),
+    ],
+    "report": [(1, "存档", "白", True, True)],
+}
+
+FORM_TITLES = {
+    "receipt": "客户投诉受理回执",
+    "handling": "客户抱怨处理表",
+    "allowance": "销货折让证明单",
+    "return": "成品退货单",
+    "penalty": "奖罚通知单",
+    "report": "投诉调查报告",
+}
+
+#: Reply templates (001 篇4 第十五章 polite phrases).
+REPLY_TEMPLATES: list[tuple[str, str]] = [
+    ("问候", "您好，这里是{branch}客户服务台，我是{user}。"),
+    ("致歉", "对不起，给您带来不便，请您谅解。我理解您的心情，我们会尽快为您处理。"),
+    (
+        "答复方案",
+        "您好，关于您反映的问题（编号 {case_no}），经调查核实，我们的处理意见是：{resolution}。"
+        "如有疑问，请随时与我们联系。",
+    ),
+    (
+        "无效投诉答复",
+        "您好，关于您反映的问题（编号 {case_no}），经核实，{reason}。感谢您对我们工作的关心和支持。",
+    ),
+    (
+        "回访",
+        "您好，我是{branch}客服{user}，想了解一下您反映的问题（编号 {case_no}）解决得怎么样，"
+        "请问您对处理结果满意吗？",
+    ),
+]
+
+#: Departments a new branch starts with (code, name).
+DEPARTMENTS: list[tuple[str, str]] = [
+    ("CS", "客户服务部"),
+    ("QA", "质量管理部"),
+    ("MFG", "制造部门"),
+    ("SALES", "业务部门"),
+    ("FIN", "会计科"),
+    ("GMO", "总经理室"),
+    ("LOG", "物流部"),
+]

@@ -1,0 +1,80 @@
+"""Severity and the major-complaint flag (重大), and repeat complaints (domain §2, §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from branchdesk.domain.money import format_yuan
+from branchdesk.domain.vocab import Severity
+
+
+@dataclass(frozen=True)
+class MajorPolicy:
+    min_complainants: int = 5
+    major_loss_fen: int = 3_000_000
+    moderate_loss_fen: int = 500_000
+    repeat_window_days: int = 30
+
+
+@dataclass(frozen=True)
+class MajorFacts:
+    is_repeat: bool = False
+    external_body: bool = False  # to the manufacturer, a regulator or a consumer association
+    media_involved: bool = False
+    lawsuit_threatened: bool = False
+    complainant_count: int = 1
+    personal_injury: bool = False
+    loss_fen: int = 0  # loss or claim
+    declared_by_cr_manager: bool = False
+
+
+def major_reasons(facts: MajorFacts, policy: MajorPolicy) -> list[str]:
+    """Why a case is major, in Chinese; empty when it is not."""
+    reasons = []
+    if facts.is_repeat:
+        reasons.append("重复投诉")
+    if facts.external_body:
+        reasons.append("向厂家、监管部门或消费者协会投诉")
+    if facts.media_involved:
+        reasons.append("媒体介入")
+    if facts.lawsuit_threatened:
+        reasons.append("扬言诉讼")
+    if facts.complainant_count >= policy.min_complainants:
+        reasons.append(f"投诉人 {facts.complainant_count} 人（≥{policy.min_complainants}）")
+    if facts.personal_injury:
+        reasons.append("人身伤害")
+    if facts.loss_fen >= policy.major_loss_fen:
+        reasons.append(f"损失/索赔 {format_yuan(facts.loss_fen)}（≥{format_yuan(policy.major_loss_fen)}）")
+    if facts.declared_by_cr_manager:
+        reasons.append("客户关系经理认定")
+    return reasons
+
+
+def severity_floor(loss_fen: int, policy: MajorPolicy) -> Severity:
+    """The least severity a loss of this size allows (¥5,000–30,000 is at least 中度)."""
+    return Severity.MODERATE if loss_fen >= policy.moderate_loss_fen else Severity.NORMAL
+
+
+def effective_severity(chosen: Severity, loss_fen: int, policy: MajorPolicy) -> Severity:
+    floor = severity_floor(loss_fen, policy)
+    return chosen if chosen.rank >= floor.rank else floor
+
+
+@dataclass(frozen=True)
+class MatterKey:
+    """What identifies "the same matter" between two cases of one customer."""
+
+    order_no: str = ""
+    part_no: str = ""
+    lot_no: str = ""
+
+
+def same_matter(a: MatterKey, b: MatterKey) -> bool:
+    if a.order_no and a.order_no == b.order_no:
+        return True
+    return bool(a.part_no and a.lot_no and a.part_no == b.part_no and a.lot_no == b.lot_no)
+
+
+def within_repeat_window(earlier: datetime, later: datetime, policy: MajorPolicy) -> bool:
+    return timedelta(0) <= later - earlier <= timedelta(days=policy.repeat_window_days)

@@ -1,0 +1,137 @@
+"""Passwords (argon2id), logins with throttling, and re-authentication at signing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchdesk.domain.vocab import Role
+from branchdesk.errors import AuthenticationFailed, FieldError
+from branchdesk.services.configuration import load_settings
+from branchdesk.services.context import Actor, Clock
+from branchdesk.services.timeline import record
+from branchdesk.storage.database import Database
+from branchdesk.storage.models import User
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+MIN_PASSWORD_LENGTH = 8
+WRONG_CREDENTIALS = "用户名或密码错误"
+
+
+def hash_password(password: str) -> str:
+    problem = password_problem(password)
+    if problem:
+        raise FieldError({"password": problem})
+    return _hasher.hash(password)
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"密码至少 {MIN_PASSWORD_LENGTH} 位"
+    if password.strip() != password:
+        return "密码首尾不能是空格"
+    return None
+
+
+def _matches(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        roles=frozenset(Role(r.role) for r in user.roles),
+        department_id=user.department_id,
+    )
+
+
+def check_password(session: Session, user: User, password: str, clock: Clock, purpose: str) -> None:
+    """Verify ``password`` for ``user`` with throttling; raise AuthenticationFailed when wrong.
+
+    Failures are counted in the caller's transaction, so the caller must commit
+    even when this raises (see ``AuthService.login``).
+    """
+    now = clock()
+    settings = load_settings(session)
+    if user.locked_until and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise AuthenticationFailed(f"登录失败次数过多，请 {minutes} 分钟后再试")
+    if not user.active or not _matches(user.password_hash, password):
+        user.failed_logins += 1
+        if user.failed_logins >= int(settings.get("login_max_failures", 5)):
+            user.locked_until = now + timedelta(minutes=int(settings.get("login_lock_minutes", 5)))
+            user.failed_logins = 0
+            record(
+                session,
+                at=now,
+                actor=user,
+                action="auth.locked",
+                summary=f"{purpose}：连续输错密码，账户暂时锁定",
+            )
+        raise AuthenticationFailed(WRONG_CREDENTIALS)
+    user.failed_logins = 0
+    user.locked_until = None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+
+
+class AuthService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def login(self, username: str, password: str) -> Actor:
+        failure: AuthenticationFailed | None = None
+        with self._db.write() as session:
+            user = session.scalars(select(User).where(User.username == username.strip())).first()
+            if user is None:
+                _hasher.hash(password or "x")  # spend the same time as for a real user
+                raise AuthenticationFailed(WRONG_CREDENTIALS)
+            try:
+                check_password(session, user, password, self._clock, "登录")
+                user.last_login_at = self._clock()
+            except AuthenticationFailed as exc:
+                failure = exc  # leave the block normally so the failure count is committed
+            actor = actor_of(user)
+        if failure is not None:
+            raise failure
+        return actor
+
+    def verify(self, actor: Actor, password: str) -> None:
+        """Unlock after idle: the same check as a login, for the current user."""
+        failure: AuthenticationFailed | None = None
+        with self._db.write() as session:
+            user = session.get(User, actor.user_id)
+            if user is None:
+                raise AuthenticationFailed(WRONG_CREDENTIALS)
+            try:
+                check_password(session, user, password, self._clock, "解锁")
+            except AuthenticationFailed as exc:
+                failure = exc
+        if failure is not None:
+            raise failure
+
+    def refresh(self, actor: Actor) -> Actor:
+        with self._db.read() as session:
+            user = session.get(User, actor.user_id)
+            if user is None or not user.active:
+                raise AuthenticationFailed("该用户已停用")
+            return actor_of(user)
+
+    def login_names(self) -> list[tuple[str, str]]:
+        """(username, full name) of active users, for the login screen's user list."""
+        with self._db.read() as session:
+            rows = session.execute(
+                select(User.username, User.full_name).where(User.active).order_by(User.username)
+            ).all()
+            return [(r[0], r[1]) for r in rows]

@@ -1,0 +1,216 @@
+"""Plumbing every case service shares: loading the actor and the case, guards, escalation, deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from branchdesk.domain import escalation as escalation_rules
+from branchdesk.domain.deadlines import SlaFacts, add_duration, case_due
+from branchdesk.domain.severity import MajorFacts, major_reasons
+from branchdesk.domain.vocab import (
+    ESCALATION_REASON_LABELS,
+    EscalationReason,
+    Kind,
+    Severity,
+    Status,
+)
+from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
+from branchdesk.errors import ConcurrentChange, DomainError, NotFound, PermissionDenied
+from branchdesk.services.auth import actor_of
+from branchdesk.services.configuration import BranchConfig, category_path, load_config
+from branchdesk.services.context import Actor, Clock
+from branchdesk.services.dto import CaseRef
+from branchdesk.services.timeline import record
+from branchdesk.services.visibility import visible_cases
+from branchdesk.storage.database import Database
+from branchdesk.storage.models import Case, Escalation, Extension, FollowUp, User
+
+
+class Unit:
+    """What one service call works with: the session, the acting user, the config and 'now'."""
+
+    def __init__(self, session: Session, user: User, actor: Actor, config: BranchConfig, now: datetime):
+        self.session = session
+        self.user = user
+        self.actor = actor
+        self.config = config
+        self.now = now
+
+
+class ServiceBase:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    @contextmanager
+    def _unit(self, actor: Actor) -> Iterator[Unit]:
+        try:
+            with self._db.write() as session:
+                user = session.get(User, actor.user_id)
+                if user is None or not user.active:
+                    raise PermissionDenied("该用户已停用或不存在，请重新登录")
+                yield Unit(session, user, actor_of(user), load_config(session), self._clock())
+        except StaleDataError as exc:
+            raise ConcurrentChange("该案件刚被他人修改，请刷新后重试") from exc
+
+    # --- loading and guarding ----------------------------------------------
+
+    @staticmethod
+    def _case(unit: Unit, ref: int | str) -> Case:
+        query = select(Case).where(visible_cases(unit.actor))
+        query = query.where(Case.id == ref) if isinstance(ref, int) else query.where(Case.case_no == ref)
+        case = unit.session.scalars(query).first()
+        if case is None:
+            raise NotFound(f"案件 {ref} 不存在，或您无权查看")
+        return case
+
+    @staticmethod
+    def _facts(unit: Unit, case: Case) -> CaseFacts:
+        last = unit.session.scalars(
+            select(FollowUp).where(FollowUp.case_id == case.id).order_by(FollowUp.id.desc())
+        ).first()
+        return CaseFacts(
+            status=Status(case.status),
+            kind=Kind(case.kind),
+            handler_id=case.handler_id,
+            complained_user_id=case.complained_user_id,
+            recorder_id=case.recorder_id,
+            has_follow_up=last is not None,
+            last_satisfaction=last.satisfaction if last else None,
+        )
+
+    def _require(self, unit: Unit, case: Case, action: Action) -> None:
+        reason = refusal(action, self._facts(unit, case), unit.actor.user_id, unit.actor.roles)
+        if reason is not None:
+            raise DomainError(reason)
+
+    @staticmethod
+    def _ref(case: Case, repeat_of: tuple[str, ...] = ()) -> CaseRef:
+        status = Status(case.status)
+        return CaseRef(
+            id=case.id,
+            case_no=case.case_no,
+            status=status.value,
+            status_label=status.label,
+            deadline_at=case.deadline_at,
+            deadline_unconfirmed=case.deadline_unconfirmed,
+            is_major=case.is_major,
+            is_repeat=case.is_repeat,
+            repeat_of=repeat_of,
+        )
+
+    # --- derived facts ---------------------------------------------------
+
+    @staticmethod
+    def _refresh_major(unit: Unit, case: Case) -> None:
+        loss = max(case.request_amount_fen or 0, case.loss_estimate_fen or 0)
+        facts = MajorFacts(
+            is_repeat=case.is_repeat,
+            external_body=case.external_body,
+            media_involved=case.media_involved,
+            lawsuit_threatened=case.lawsuit_threatened,
+            complainant_count=case.complainant_count,
+            personal_injury=case.personal_injury,
+            loss_fen=loss,
+            declared_by_cr_manager=case.declared_major,
+        )
+        reasons = major_reasons(facts, unit.config.policy)
+        if reasons != list(case.major_reasons or []):
+            case.major_reasons = reasons
+        case.is_major = bool(reasons)
+
+    @staticmethod
+    def _refresh_deadline(unit: Unit, case: Case) -> None:
+        has_extension = unit.session.scalars(
+            select(Extension.id).where(Extension.case_id == case.id, Extension.status == "approved")
+        ).first()
+        if has_extension is not None:
+            return
+        facts = SlaFacts(
+            kind=Kind(case.kind),
+            category_path=category_path(unit.session, case.category_id),
+            severity=Severity(case.severity) if case.severity else None,
+            major=case.is_major,
+            foreign=case.is_foreign,
+        )
+        due, rule = case_due(unit.config.calendar, unit.config.sla_rules, facts, case.received_at)
+        case.deadline_at = due.at
+        case.deadline_unconfirmed = due.unconfirmed
+        case.sla_label = rule.label
+
+    @staticmethod
+    def _step_due(unit: Unit, start: datetime, amount_key: str, unit_key: str | None) -> datetime:
+        from branchdesk.domain.vocab import DeadlineUnit
+
+        amount = int(unit.config.setting(amount_key))
+        step_unit = DeadlineUnit(unit.config.setting(unit_key)) if unit_key else DeadlineUnit.HOURS
+        return add_duration(unit.config.calendar, start, amount, step_unit).at
+
+    # --- escalation --------------------------------------------------------
+
+    @staticmethod
+    def _escalate(unit: Unit, case: Case, reason: EscalationReason, by: User | None, note: str = "") -> None:
+        before = case.escalation_level
+        after = escalation_rules.next_level(before)
+        case.escalation_level = after
+        unit.session.add(
+            Escalation(
+                case_id=case.id,
+                from_level=before,
+                to_level=after,
+                reason=reason.value,
+                at=unit.now,
+                by_id=by.id if by else None,
+            )
+        )
+        text = (
+            f"案件升级：{escalation_rules.level_label(before)} → {escalation_rules.level_label(after)}"
+            if after != before
+            else f"已在最高级别（{escalation_rules.level_label(after)}），再次升级提醒"
+        )
+        record(
+            unit.session,
+            at=unit.now,
+            actor=by,
+            action="escalate",
+            case_id=case.id,
+            summary=f"{text}（{ESCALATION_REASON_LABELS[reason]}）{note}",
+            changes=[("escalation_level", before, after)],
+        )
+
+    def _evaluate(self, unit: Unit, case: Case) -> None:
+        """Automatic escalation, run whenever a case is read or changed and by the sweep."""
+        running = case.status in DEADLINE_STATES
+        if escalation_rules.overdue_escalation_due(
+            unit.now, case.deadline_at, running, case.overdue_escalated_deadline is not None
+        ):
+            case.overdue_escalated_deadline = case.deadline_at
+            self._escalate(unit, case, EscalationReason.OVERDUE, None)
+
+    def _touch(self, unit: Unit, case: Case) -> None:
+        case.updated_at = unit.now
+        self._evaluate(unit, case)
+
+    @staticmethod
+    def _set_status(unit: Unit, case: Case, status: Status) -> tuple[str, str, str]:
+        old = case.status
+        case.status = status.value
+        return ("status", Status(old).label, status.label)
+
+
+def require_text(value: str, field: str, label: str, limit: int = 5000) -> str:
+    from branchdesk.domain.text import clean_text, utf16_length
+    from branchdesk.errors import FieldError
+
+    text = clean_text(value)
+    if not text:
+        raise FieldError({field: f"请填写{label}"})
+    if utf16_length(text) > limit:
+        raise FieldError({field: f"{label}最多 {limit} 个字"})
+    return text

@@ -1,0 +1,137 @@
+"""Reading the branch configuration (the editable defaults) out of the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchdesk.domain.approvals import AuthorityLevel
+from branchdesk.domain.calendar import WorkingCalendar
+from branchdesk.domain.deadlines import SlaRule
+from branchdesk.domain.intake import CustomFieldDef
+from branchdesk.domain.severity import MajorPolicy
+from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
+from branchdesk.storage.models import (
+    AuthorityRow,
+    Branch,
+    CalendarOverride,
+    Category,
+    ChoiceItem,
+    CustomField,
+    Setting,
+    SlaRuleRow,
+)
+
+
+def _time(text: str) -> time:
+    hour, minute = text.split(":")
+    return time(int(hour), int(minute))
+
+
+@dataclass(frozen=True)
+class BranchConfig:
+    branch_name: str
+    branch_code: str
+    demo: bool
+    settings: dict[str, Any]
+    calendar: WorkingCalendar
+    sla_rules: tuple[SlaRule, ...]
+    authority: tuple[AuthorityLevel, ...]
+    policy: MajorPolicy
+    choices: dict[str, dict[str, str]]  # list key -> code -> label (active only)
+    custom_fields: tuple[CustomFieldDef, ...]
+
+    def setting(self, key: str) -> Any:
+        return self.settings[key]
+
+    def label(self, list_key: str, code: str | None) -> str:
+        if not code:
+            return ""
+        return self.choices.get(list_key, {}).get(code, code)
+
+
+def load_settings(session: Session) -> dict[str, Any]:
+    return {row.key: row.value for row in session.scalars(select(Setting))}
+
+
+def load_calendar(session: Session, settings: dict[str, Any]) -> WorkingCalendar:
+    overrides: dict[date, bool] = {row.day: row.working for row in session.scalars(select(CalendarOverride))}
+    return WorkingCalendar(
+        overrides=overrides,
+        confirmed_years=frozenset(int(y) for y in settings.get("confirmed_calendar_years", [])),
+        office_opens=_time(settings.get("office_opens", "08:30")),
+        office_closes=_time(settings.get("office_closes", "17:30")),
+    )
+
+
+def load_config(session: Session) -> BranchConfig:
+    branch = session.scalars(select(Branch)).first()
+    if branch is None:
+        from branchdesk.errors import StorageError
+
+        raise StorageError("数据库尚未初始化，请先运行 branchdesk init")
+    settings = load_settings(session)
+    rules = tuple(
+        SlaRule(
+            priority=row.priority,
+            label=row.label,
+            amount=row.amount,
+            unit=DeadlineUnit(row.unit),
+            kind=Kind(row.kind) if row.kind else None,
+            category_code=row.category_code,
+            min_severity=Severity(row.min_severity) if row.min_severity else None,
+            major=row.major,
+            severity_or_major=row.severity_or_major,
+            foreign=row.foreign,
+        )
+        for row in session.scalars(select(SlaRuleRow))
+    )
+    authority = tuple(
+        AuthorityLevel(row.level_order, Role(row.role), row.max_amount_fen)
+        for row in session.scalars(select(AuthorityRow).order_by(AuthorityRow.level_order))
+    )
+    choices: dict[str, dict[str, str]] = {}
+    for item in session.scalars(
+        select(ChoiceItem).where(ChoiceItem.active).order_by(ChoiceItem.list_key, ChoiceItem.sort_order)
+    ):
+        choices.setdefault(item.list_key, {})[item.code] = item.label
+    customs = tuple(
+        CustomFieldDef(row.key, row.label, row.type, tuple(row.choices or ()), row.required)
+        for row in session.scalars(
+            select(CustomField).where(CustomField.active).order_by(CustomField.sort_order)
+        )
+    )
+    policy = MajorPolicy(
+        min_complainants=int(settings["major_min_complainants"]),
+        major_loss_fen=int(settings["major_loss_fen"]),
+        moderate_loss_fen=int(settings["moderate_loss_fen"]),
+        repeat_window_days=int(settings["repeat_window_days"]),
+    )
+    return BranchConfig(
+        branch_name=branch.name,
+        branch_code=branch.code,
+        demo=branch.demo,
+        settings=settings,
+        calendar=load_calendar(session, settings),
+        sla_rules=rules,
+        authority=authority,
+        policy=policy,
+        choices=choices,
+        custom_fields=customs,
+    )
+
+
+def category_path(session: Session, category_id: int | None) -> tuple[str, ...]:
+    """Codes from the top of the tree down to ``category_id``."""
+    path: list[str] = []
+    while category_id is not None:
+        category = session.get(Category, category_id)
+        if category is None:
+            break
+        path.insert(0, category.code)
+        category_id = category.parent_id
+    return tuple(path)

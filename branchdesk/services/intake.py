@@ -1,0 +1,304 @@
+"""Intake use cases: drafts, registration, repeat detection, customer history, linked cases."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from branchdesk.domain.intake import IntakeForm, validate_intake
+from branchdesk.domain.numbering import format_case_number, period_of
+from branchdesk.domain.severity import MatterKey, same_matter
+from branchdesk.domain.text import normalize_phone
+from branchdesk.domain.vocab import (
+    LINK_LABELS,
+    CloseKind,
+    EscalationReason,
+    LinkKind,
+    Role,
+    Status,
+)
+from branchdesk.domain.workflow import Action
+from branchdesk.errors import DomainError, FieldError, PermissionDenied
+from branchdesk.services.base import ServiceBase, Unit
+from branchdesk.services.context import Actor
+from branchdesk.services.dto import CaseRef, HistoryEntry
+from branchdesk.services.numbering import allocate_serial
+from branchdesk.services.timeline import apply_changes, record
+from branchdesk.services.visibility import visible_cases
+from branchdesk.storage.models import Case, CaseLink, Customer
+
+INTAKE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER})
+
+
+class IntakeService(ServiceBase):
+    def save_draft(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
+        """Save an unfinished intake; it gets its number now and keeps it."""
+        with self._unit(actor) as unit:
+            case = self._save(unit, form, case_id, final=False)
+            return self._ref(case)
+
+    def register(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
+        """Register a complete intake (new, or finishing draft ``case_id``)."""
+        with self._unit(actor) as unit:
+            case = self._save(unit, form, case_id, final=True)
+            originals = self._detect_repeat(unit, case, form.repeat_of_case_no)
+            self._touch(unit, case)
+            return self._ref(case, tuple(o.case_no for o in originals))
+
+    def open_linked_case(
+        self, actor: Actor, original_ref: int | str, kind: LinkKind, form: IntakeForm
+    ) -> CaseRef:
+        """A new case tied to an earlier one: not accepted (附原表), about the handling, or related."""
+        with self._unit(actor) as unit:
+            original = self._case(unit, original_ref)
+            if kind is LinkKind.NOT_ACCEPTED:
+                self._require(unit, original, Action.OPEN_LINKED)
+            elif original.status in (Status.DRAFT, Status.VOID):
+                raise DomainError("草稿或作废的案件不能关联新案")
+            new = self._save(unit, form, None, final=True)
+            unit.session.add(
+                CaseLink(from_case_id=new.id, to_case_id=original.id, kind=kind.value, created_at=unit.now)
+            )
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action="link",
+                case_id=new.id,
+                summary=f"关联原案件 {original.case_no}（{LINK_LABELS[kind]}）",
+            )
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action="link",
+                case_id=original.id,
+                summary=f"开立关联新案件 {new.case_no}（{LINK_LABELS[kind]}）",
+            )
+            if kind is LinkKind.NOT_ACCEPTED:
+                change = self._set_status(unit, original, Status.CLOSED)
+                original.close_kind = CloseKind.SUPERSEDED.value
+                original.closed_at = unit.now
+                record(
+                    unit.session,
+                    at=unit.now,
+                    actor=unit.user,
+                    action="close",
+                    case_id=original.id,
+                    summary=f"客户不接受，转新案 {new.case_no} 处理（附原表）",
+                    changes=[change],
+                )
+            elif kind is LinkKind.ABOUT_HANDLING and original.status not in (Status.CLOSED, Status.VOID):
+                self._escalate(
+                    unit, original, EscalationReason.ABOUT_HANDLING, None, note=f"（新案 {new.case_no}）"
+                )
+            self._touch(unit, new)
+            self._touch(unit, original)
+            return self._ref(new)
+
+    def customer_history(
+        self, actor: Actor, phone: str, form: IntakeForm | None = None, limit: int = 20
+    ) -> list[HistoryEntry]:
+        """Earlier cases of the customer with this phone, newest first, possible repeats marked."""
+        try:
+            normalized = normalize_phone(phone)
+        except ValueError:
+            return []
+        if len(normalized) < 5:
+            return []
+        with self._unit(actor) as unit:
+            window = timedelta(days=unit.config.policy.repeat_window_days)
+            cases = unit.session.scalars(
+                select(Case)
+                .where(Case.phone_normalized == normalized, Case.status.not_in([Status.DRAFT, Status.VOID]))
+                .where(visible_cases(unit.actor))
+                .order_by(Case.received_at.desc())
+                .limit(limit)
+            ).all()
+            key = _matter(form) if form else None
+            entries = []
+            for case in cases:
+                recent = unit.now - case.received_at <= window
+                repeat = recent and (
+                    key is None or key == MatterKey() or same_matter(key, _case_matter(case))
+                )
+                entries.append(
+                    HistoryEntry(
+                        id=case.id,
+                        case_no=case.case_no,
+                        received_at=case.received_at,
+                        status_label=Status(case.status).label,
+                        content_excerpt=case.content[:60],
+                        order_no=case.order_no,
+                        possible_repeat=repeat,
+                    )
+                )
+            return entries
+
+    # --- internals -------------------------------------------------------
+
+    def _save(self, unit: Unit, form: IntakeForm, case_id: int | None, final: bool) -> Case:
+        config = unit.config
+        clean = validate_intake(
+            form,
+            final=final,
+            now=unit.now,
+            channels=list(config.choices.get("channel", {})),
+            request_types=list(config.choices.get("request_type", {})),
+            customer_types=list(config.choices.get("customer_type", {})),
+            custom_fields=config.custom_fields,
+        )
+        values = dict(clean.values)
+        values["phone_normalized"] = clean.phone_normalized
+        values["request_amount_fen"] = clean.request_amount_fen
+        values["custom_values"] = clean.custom
+        if case_id is None:
+            if not unit.actor.roles & INTAKE_ROLES:
+                raise PermissionDenied("只有客服专员或客户关系经理可以登记投诉")
+            period = period_of(unit.now)
+            serial = allocate_serial(unit.session, period)
+            prefix = config.branch_code if config.setting("number_with_branch_code") else None
+            case = Case(
+                case_no=format_case_number(period, serial, prefix),
+                period=period,
+                serial=serial,
+                status=Status.DRAFT.value,
+                created_at=unit.now,
+                updated_at=unit.now,
+                recorder_id=unit.user.id,
+                **values,
+            )
+            unit.session.add(case)
+            unit.session.flush()
+            changes = []
+        else:
+            case = self._case(unit, case_id)
+            self._require(unit, case, Action.SUBMIT if final else Action.EDIT_DRAFT)
+            changes = apply_changes(case, values)
+        case.customer_id = self._customer(unit, case).id if case.complainant_name else None
+        if final:
+            change = self._set_status(unit, case, Status.REGISTERED)
+            self._refresh_major(unit, case)
+            self._refresh_deadline(unit, case)
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action="register",
+                case_id=case.id,
+                summary=f"登记{'（由草稿提交）' if case_id else ''}：{case.complainant_name}，"
+                f"{config.label('channel', case.channel)}",
+                changes=[change, *changes],
+            )
+        else:
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action="draft",
+                case_id=case.id,
+                summary="保存草稿" if case_id else "新建草稿，取得编号",
+                changes=changes,
+            )
+        return case
+
+    @staticmethod
+    def _customer(unit: Unit, case: Case) -> Customer:
+        customer = None
+        if case.phone_normalized:
+            customer = unit.session.scalars(
+                select(Customer).where(Customer.phone == case.phone_normalized)
+            ).first()
+        if customer is None:
+            customer = Customer(
+                name=case.complainant_name,
+                phone=case.phone_normalized,
+                company=case.company,
+                customer_type=case.customer_type,
+                created_at=unit.now,
+            )
+            unit.session.add(customer)
+            unit.session.flush()
+        else:
+            customer.name = case.complainant_name
+            customer.company = case.company or customer.company
+            customer.customer_type = case.customer_type or customer.customer_type
+        return customer
+
+    def _detect_repeat(self, unit: Unit, case: Case, explicit_no: str) -> list[Case]:
+        """Same customer, same matter, within the window: flag, link and escalate (domain §2, §6)."""
+        explicit_no = explicit_no.strip()
+        if not case.phone_normalized and not explicit_no:
+            return []
+        window = timedelta(days=unit.config.policy.repeat_window_days)
+        candidates = (
+            unit.session.scalars(
+                select(Case).where(
+                    Case.id != case.id,
+                    Case.phone_normalized == case.phone_normalized,
+                    Case.status.not_in([Status.DRAFT, Status.VOID]),
+                    Case.received_at >= case.received_at - window,
+                    Case.received_at <= case.received_at,
+                )
+            ).all()
+            if case.phone_normalized
+            else []
+        )
+        originals = [
+            c
+            for c in candidates
+            if c.case_no == explicit_no or same_matter(_case_matter(case), _case_matter(c))
+        ]
+        if explicit_no and not any(c.case_no == explicit_no for c in originals):
+            raise FieldError(
+                {
+                    "repeat_of_case_no": f"未找到该客户 {unit.config.policy.repeat_window_days} 天内的"
+                    f"案件 {explicit_no}"
+                }
+            )
+        if not originals:
+            return []
+        case.is_repeat = True
+        self._refresh_major(unit, case)
+        self._refresh_deadline(unit, case)
+        for original in originals:
+            unit.session.add(
+                CaseLink(
+                    from_case_id=case.id,
+                    to_case_id=original.id,
+                    kind=LinkKind.REPEAT.value,
+                    created_at=unit.now,
+                )
+            )
+            record(
+                unit.session,
+                at=unit.now,
+                actor=None,
+                action="repeat",
+                case_id=original.id,
+                summary=f"客户就同一事项再次投诉：{case.case_no}",
+            )
+            if original.status not in (Status.CLOSED, Status.VOID):
+                self._escalate(unit, original, EscalationReason.REPEAT, None, note=f"（{case.case_no}）")
+        record(
+            unit.session,
+            at=unit.now,
+            actor=None,
+            action="repeat",
+            case_id=case.id,
+            summary="重复投诉（同一客户、同一事项、"
+            f"{unit.config.policy.repeat_window_days} 天内）：原案件 "
+            + "、".join(o.case_no for o in originals)
+            + "，列为重大投诉",
+        )
+        self._escalate(unit, case, EscalationReason.REPEAT, None)
+        return originals
+
+
+def _case_matter(case: Case) -> MatterKey:
+    return MatterKey(order_no=case.order_no, part_no=case.part_no, lot_no=case.lot_no)
+
+
+def _matter(form: IntakeForm) -> MatterKey:
+    return MatterKey(order_no=form.order_no.strip(), part_no=form.part_no.strip(), lot_no=form.lot_no.strip())

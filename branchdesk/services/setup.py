@@ -1,0 +1,126 @@
+"""Creating a branch: the schema, the shipped defaults, and the first administrator."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from branchdesk.domain import defaults
+from branchdesk.domain.text import clean_text
+from branchdesk.domain.vocab import Role
+from branchdesk.errors import DomainError, FieldError
+from branchdesk.services.auth import hash_password
+from branchdesk.services.timeline import record
+from branchdesk.storage.database import Database
+from branchdesk.storage.migrate import upgrade
+from branchdesk.storage.models import (
+    AuthorityRow,
+    Branch,
+    Category,
+    ChoiceItem,
+    Department,
+    FormCopy,
+    ReplyTemplate,
+    Setting,
+    SlaRuleRow,
+    User,
+    UserRole,
+)
+
+
+def is_initialised(db: Database) -> bool:
+    from sqlalchemy import inspect
+
+    with db.engine.connect() as connection:
+        if "branch" not in inspect(connection).get_table_names():
+            return False
+    with db.read() as session:
+        return session.scalars(select(Branch.id)).first() is not None
+
+
+def initialise_branch(
+    db: Database,
+    *,
+    name: str,
+    code: str,
+    admin_username: str,
+    admin_full_name: str,
+    admin_password: str,
+    now: datetime,
+    demo: bool = False,
+) -> int:
+    """Migrate, seed every default and create the administrator; returns the admin's user id."""
+    errors = {}
+    name, code = clean_text(name), clean_text(code).upper()
+    if not name:
+        errors["name"] = "请填写网点名称"
+    if not code or not code.isascii() or not code.replace("-", "").isalnum() or len(code) > 10:
+        errors["code"] = "网点代码为 1–10 位字母或数字，例如 BJ01"
+    if not clean_text(admin_username) or not admin_username.isascii() or " " in admin_username:
+        errors["admin_username"] = "管理员用户名请用字母、数字，不含空格"
+    if not clean_text(admin_full_name):
+        errors["admin_full_name"] = "请填写管理员姓名"
+    if errors:
+        raise FieldError(errors)
+    upgrade(db, now)
+    if is_initialised(db):
+        raise DomainError("该数据库已经初始化过，不能重复初始化")
+    password_hash = hash_password(admin_password)
+    with db.write() as session:
+        session.add(Branch(name=name, code=code, created_at=now, demo=demo))
+        for key, value in defaults.SETTINGS.items():
+            session.add(Setting(key=key, value=value))
+        for list_key, items in defaults.CHOICE_LISTS.items():
+            for order, (item_code, label) in enumerate(items):
+                session.add(ChoiceItem(list_key=list_key, code=item_code, label=label, sort_order=order))
+        for order, (top_code, top_label, children) in enumerate(defaults.CATEGORIES):
+            top = Category(code=top_code, label=top_label, sort_order=order)
+            session.add(top)
+            session.flush()
+            for child_order, (child_code, child_label) in enumerate(children):
+                session.add(
+                    Category(code=child_code, label=child_label, parent_id=top.id, sort_order=child_order)
+                )
+        for rule in defaults.SLA_RULES:
+            session.add(SlaRuleRow(**{k: (v.value if hasattr(v, "value") else v) for k, v in rule.items()}))
+        for level_order, role, max_fen in defaults.AUTHORITY:
+            session.add(AuthorityRow(level_order=level_order, role=role.value, max_amount_fen=max_fen))
+        for form, copies in defaults.FORM_COPIES.items():
+            for copy_no, destination, colour, shows_phone, internal in copies:
+                session.add(
+                    FormCopy(
+                        form=form,
+                        copy_no=copy_no,
+                        destination=destination,
+                        colour=colour,
+                        shows_phone=shows_phone,
+                        internal=internal,
+                    )
+                )
+        for order, (title, body) in enumerate(defaults.REPLY_TEMPLATES):
+            session.add(ReplyTemplate(title=title, body=body, sort_order=order))
+        departments = {}
+        for dept_code, dept_name in defaults.DEPARTMENTS:
+            department = Department(code=dept_code, name=dept_name)
+            session.add(department)
+            departments[dept_code] = department
+        session.flush()
+        admin = User(
+            username=admin_username.strip(),
+            full_name=clean_text(admin_full_name),
+            department_id=departments["GMO"].id,
+            password_hash=password_hash,
+            created_at=now,
+            roles=[UserRole(role=Role.ADMIN.value)],
+        )
+        session.add(admin)
+        session.flush()
+        record(
+            session,
+            at=now,
+            actor=admin,
+            action="admin.init",
+            summary=f"初始化网点 {name}（{code}），创建管理员 {admin.username}",
+        )
+        return admin.id

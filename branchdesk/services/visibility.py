@@ -1,0 +1,62 @@
+"""Who may see which case (domain §1, confidentiality), as one SQL condition.
+
+Case details are visible to the people working on the case, their managers,
+the CR manager and the GM. Working on a case means: having recorded it, being
+its handler, having signed or visited it; front-desk clerks also work on every
+case that waits for the front desk (a reply, an answer or a follow-up).
+The same condition filters the queue and guards every single-case call.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+
+from branchdesk.domain.vocab import Role, Status
+from branchdesk.services.context import Actor
+from branchdesk.storage.models import Approval, Case, FollowUp, Resolution
+
+FRONT_DESK_STATES = (
+    Status.REGISTERED,
+    Status.INVALID,
+    Status.AWAITING_REPLY,
+    Status.NOT_ACCEPTED,
+    Status.AWAITING_FOLLOWUP,
+)
+SEES_ALL = frozenset({Role.GM, Role.CR_MANAGER, Role.DEPUTY_GM})
+PHONE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER, Role.HANDLER, Role.GM, Role.DEPUTY_GM})
+
+
+def visible_cases(actor: Actor) -> ColumnElement[bool]:
+    if not actor.roles or actor.roles == {Role.ADMIN}:
+        return false()  # the administrator sees no case content without a case role
+    not_someone_elses_draft = or_(Case.status != Status.DRAFT, Case.recorder_id == actor.user_id)
+    if actor.roles & SEES_ALL:
+        return not_someone_elses_draft
+    conditions: list[ColumnElement[bool]] = [Case.recorder_id == actor.user_id]
+    if Role.CLERK in actor.roles:
+        conditions.append(Case.status.in_([s.value for s in FRONT_DESK_STATES]))
+    if Role.HANDLER in actor.roles:
+        conditions.append(Case.handler_id == actor.user_id)
+    if Role.DEPT_MANAGER in actor.roles and actor.department_id is not None:
+        conditions.append(Case.responsible_department_id == actor.department_id)
+        conditions.append(Case.complained_department_id == actor.department_id)
+    if actor.roles & {Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM}:
+        conditions.append(
+            exists(
+                select(Approval.id)
+                .join(Resolution, Resolution.id == Approval.resolution_id)
+                .where(Resolution.case_id == Case.id, Approval.approver_id == actor.user_id)
+            )
+        )
+    conditions.append(
+        exists(select(FollowUp.id).where(FollowUp.case_id == Case.id, FollowUp.visitor_id == actor.user_id))
+    )
+    return and_(not_someone_elses_draft, or_(*conditions))
+
+
+def may_see_phone(actor: Actor) -> bool:
+    return bool(actor.roles & PHONE_ROLES)
+
+
+def everything() -> ColumnElement[bool]:
+    return true()

@@ -1,0 +1,1 @@
+"""Storage: schema (models), engines and transactions, migrations, backups."""

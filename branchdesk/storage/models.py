@@ -1,0 +1,448 @@
+"""The database schema as SQLAlchemy 2.x typed models.
+
+Conventions: money is integer fen (``*_fen``); times are naive local times of
+the branch (deadlines are close-of-business local times); configuration that
+the domain file calls "defaults" lives in tables, seeded by ``branchdesk init``.
+Any change here needs a migration in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+# --- configuration ---------------------------------------------------------
+
+
+class Branch(Base):
+    __tablename__ = "branch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Department(Base):
+    __tablename__ = "department"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    full_name: Mapped[str] = mapped_column(String(50))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    roles: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    department: Mapped[Department] = relationship(lazy="joined")
+
+
+class UserRole(Base):
+    __tablename__ = "user_role"
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class ChoiceItem(Base):
+    """An entry of an editable pick list (channels, request types, ...)."""
+
+    __tablename__ = "choice_item"
+    __table_args__ = (UniqueConstraint("list_key", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_key: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(100))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Category(Base):
+    __tablename__ = "category"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    label: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SlaRuleRow(Base):
+    __tablename__ = "sla_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    priority: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(100))
+    amount: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    category_code: Mapped[str | None] = mapped_column(String(60))
+    min_severity: Mapped[str | None] = mapped_column(String(20))
+    major: Mapped[bool | None] = mapped_column(Boolean)
+    severity_or_major: Mapped[bool] = mapped_column(Boolean, default=False)
+    foreign: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class AuthorityRow(Base):
+    __tablename__ = "authority_level"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    level_order: Mapped[int] = mapped_column(Integer, unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    max_amount_fen: Mapped[int | None] = mapped_column(Integer)
+
+
+class CalendarOverride(Base):
+    __tablename__ = "calendar_override"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(100), default="")
+
+
+class FormCopy(Base):
+    __tablename__ = "form_copy"
+    __table_args__ = (UniqueConstraint("form", "copy_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form: Mapped[str] = mapped_column(String(20))
+    copy_no: Mapped[int] = mapped_column(Integer)
+    destination: Mapped[str] = mapped_column(String(50))
+    colour: Mapped[str] = mapped_column(String(10))
+    shows_phone: Mapped[bool] = mapped_column(Boolean, default=False)
+    internal: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ReplyTemplate(Base):
+    __tablename__ = "reply_template"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(50))
+    body: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CustomField(Base):
+    __tablename__ = "custom_field"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(50))
+    type: Mapped[str] = mapped_column(String(10))
+    choices: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+# --- cases -----------------------------------------------------------------
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    phone: Mapped[str] = mapped_column(String(30), default="", index=True)  # normalised digits
+    company: Mapped[str] = mapped_column(String(100), default="")
+    customer_type: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CaseCounter(Base):
+    """Last serial handed out per month; updated in the transaction that saves the case."""
+
+    __tablename__ = "case_counter"
+    period: Mapped[str] = mapped_column(String(6), primary_key=True)
+    last_serial: Mapped[int] = mapped_column(Integer)
+
+
+class Case(Base):
+    __tablename__ = "complaint_case"
+    __table_args__ = (
+        UniqueConstraint("period", "serial"),
+        Index("ix_case_status_deadline", "status", "deadline_at"),
+        Index("ix_case_received", "received_at"),
+        Index("ix_case_handler", "handler_id", "status"),
+        Index("ix_case_department", "responsible_department_id", "status"),
+        Index("ix_case_phone", "phone_normalized"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(30), unique=True)
+    period: Mapped[str] = mapped_column(String(6))
+    serial: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(30))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    recorder_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+
+    # intake
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
+    complainant_name: Mapped[str] = mapped_column(String(50), default="")
+    complainant_title: Mapped[str] = mapped_column(String(10), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    phone_normalized: Mapped[str] = mapped_column(String(30), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(100), default="")
+    company: Mapped[str] = mapped_column(String(100), default="")
+    customer_type: Mapped[str | None] = mapped_column(String(40))
+    is_foreign: Mapped[bool] = mapped_column(Boolean, default=False)
+    product: Mapped[str] = mapped_column(String(100), default="")
+    order_no: Mapped[str] = mapped_column(String(50), default="")
+    part_no: Mapped[str] = mapped_column(String(50), default="")
+    lot_no: Mapped[str] = mapped_column(String(50), default="")
+    quantity: Mapped[str] = mapped_column(String(30), default="")
+    defective_quantity: Mapped[str] = mapped_column(String(30), default="")
+    delivery_date: Mapped[date | None] = mapped_column(Date)
+    vehicle_model: Mapped[str] = mapped_column(String(50), default="")
+    plate: Mapped[str] = mapped_column(String(20), default="")
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)
+    complained_department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    complained_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    complained_person: Mapped[str] = mapped_column(String(50), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    request_type: Mapped[str | None] = mapped_column(String(40))
+    request_amount_fen: Mapped[int | None] = mapped_column(Integer)
+    request_text: Mapped[str] = mapped_column(Text, default="")
+    complainant_count: Mapped[int] = mapped_column(Integer, default=1)
+    personal_injury: Mapped[bool] = mapped_column(Boolean, default=False)
+    lawsuit_threatened: Mapped[bool] = mapped_column(Boolean, default=False)
+    media_involved: Mapped[bool] = mapped_column(Boolean, default=False)
+    external_body: Mapped[bool] = mapped_column(Boolean, default=False)
+    custom_values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    # triage
+    valid: Mapped[bool | None] = mapped_column(Boolean)
+    invalid_reason: Mapped[str | None] = mapped_column(String(40))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    severity: Mapped[str | None] = mapped_column(String(20))
+    loss_estimate_fen: Mapped[int | None] = mapped_column(Integer)
+    declared_major: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_major: Mapped[bool] = mapped_column(Boolean, default=False)
+    major_reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    gm_informed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    is_repeat: Mapped[bool] = mapped_column(Boolean, default=False)
+    responsible_department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    triaged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    assigned_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    # deadlines and escalation
+    deadline_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deadline_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    sla_label: Mapped[str] = mapped_column(String(100), default="")
+    first_contact_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    investigation_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    follow_up_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    overdue_escalated_deadline: Mapped[datetime | None] = mapped_column(DateTime)
+
+    # end
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    close_kind: Mapped[str | None] = mapped_column(String(20))
+    close_note: Mapped[str] = mapped_column(Text, default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseLink(Base):
+    __tablename__ = "case_link"
+    __table_args__ = (UniqueConstraint("from_case_id", "to_case_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    to_case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Investigation(Base):
+    __tablename__ = "investigation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), unique=True)
+    cause: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="")
+    responsible_department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    responsible_person: Mapped[str] = mapped_column(String(50), default="")
+    conclusion: Mapped[str] = mapped_column(Text, default="")
+    corrective_action: Mapped[str] = mapped_column(Text, default="")
+    preventive_action: Mapped[str] = mapped_column(Text, default="")
+    track_improvement: Mapped[bool] = mapped_column(Boolean, default=True)
+    responsibility: Mapped[str] = mapped_column(String(20))
+    author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    shares: Mapped[list[ResponsibilityShare]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="ResponsibilityShare.id"
+    )
+
+
+class ResponsibilityShare(Base):
+    __tablename__ = "responsibility_share"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    investigation_id: Mapped[int] = mapped_column(
+        ForeignKey("investigation.id", ondelete="CASCADE"), index=True
+    )
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    percent: Mapped[int] = mapped_column(Integer)
+
+
+class Resolution(Base):
+    __tablename__ = "resolution"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    resolution_type: Mapped[str] = mapped_column(String(40))
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    proposer_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime)
+    required_roles: Mapped[list[Any]] = mapped_column(JSON)  # role codes, in signing order
+    status: Mapped[str] = mapped_column(String(20))  # pending | approved | rejected
+
+
+class Approval(Base):
+    """One signature on a resolution: the printed name and role are frozen at signing."""
+
+    __tablename__ = "approval"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resolution_id: Mapped[int] = mapped_column(ForeignKey("resolution.id"), index=True)
+    level_order: Mapped[int] = mapped_column(Integer)
+    level_role: Mapped[str] = mapped_column(String(20))
+    approver_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    printed_name: Mapped[str] = mapped_column(String(50))
+    signed_role: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[str] = mapped_column(String(10))
+    meaning: Mapped[str] = mapped_column(String(50))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    signed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Reply(Base):
+    __tablename__ = "reply"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))
+    replied_at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    content: Mapped[str] = mapped_column(Text)
+    accepted: Mapped[bool] = mapped_column(Boolean)
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_up"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    visited_at: Mapped[datetime] = mapped_column(DateTime)
+    method: Mapped[str] = mapped_column(String(20))
+    visitor_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    solved: Mapped[bool] = mapped_column(Boolean)
+    satisfaction: Mapped[int] = mapped_column(Integer)
+    comments: Mapped[str] = mapped_column(Text, default="")
+
+
+class Extension(Base):
+    __tablename__ = "extension"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    requested_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    customer_consent: Mapped[str] = mapped_column(Text)  # how and when the customer agreed
+    old_deadline: Mapped[datetime | None] = mapped_column(DateTime)
+    new_deadline: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20))  # pending | approved | rejected
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Escalation(Base):
+    __tablename__ = "escalation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    from_level: Mapped[int] = mapped_column(Integer)
+    to_level: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))  # None: automatic
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Attachment(Base):
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AttachmentBlob(Base):
+    """File content, apart from the metadata so that listing attachments never loads it."""
+
+    __tablename__ = "attachment_blob"
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True
+    )
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Event(Base):
+    """The timeline and audit trail: who, when, what, old → new. Never updated or deleted."""
+
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_case", "case_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("complaint_case.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))  # None: system
+    actor_name: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(40))
+    summary: Mapped[str] = mapped_column(Text)
+    changes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [[field, old, new], ...]

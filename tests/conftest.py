@@ -1,0 +1,134 @@
+"""Shared fixtures: a real SQLite branch database per test, copied from one built per session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from branchdesk.domain.intake import IntakeForm
+from branchdesk.domain.vocab import Role
+from branchdesk.services import BranchDesk
+from branchdesk.services.admin import create_user
+from branchdesk.services.base import Unit
+from branchdesk.services.configuration import load_config
+from branchdesk.services.context import Actor
+from branchdesk.storage.backup import backup_sqlite
+from branchdesk.storage.database import Database, resolve_url
+from branchdesk.storage.models import User
+
+PASSWORD = "correct-horse-9"
+
+#: username -> (full name, department code, roles)
+STAFF: dict[str, tuple[str, str, tuple[Role, ...]]] = {
+    "clerk": ("王小红", "CS", (Role.CLERK,)),
+    "clerk2": ("李娜", "CS", (Role.CLERK,)),
+    "crm": ("陈静", "CS", (Role.CR_MANAGER,)),
+    "handler": ("张伟", "QA", (Role.HANDLER,)),
+    "handler2": ("刘洋", "SALES", (Role.HANDLER,)),
+    "qa_mgr": ("赵强", "QA", (Role.DEPT_MANAGER,)),
+    "sales_mgr": ("孙丽", "SALES", (Role.DEPT_MANAGER, Role.HANDLER)),
+    "deputy": ("周建国", "GMO", (Role.DEPUTY_GM,)),
+    "deputy2": ("吴敏", "GMO", (Role.DEPUTY_GM,)),
+    "gm": ("郑总", "GMO", (Role.GM,)),
+}
+
+
+class MutableClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class Branch:
+    desk: BranchDesk
+    clock: MutableClock
+    actors: dict[str, Actor]
+    path: Path
+
+    def __getitem__(self, username: str) -> Actor:
+        return self.actors[username]
+
+
+START = datetime(2026, 11, 2, 9, 0)  # a Monday
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    clock = MutableClock(START - timedelta(days=60))
+    desk = BranchDesk(Database(resolve_url(str(path))), clock)
+    admin_id = desk.initialise(
+        name="测试网点",
+        code="TS01",
+        admin_username="admin",
+        admin_full_name="管理员",
+        admin_password=PASSWORD,
+    )
+    with desk.db.write() as session:
+        admin = session.get(User, admin_id)
+        assert admin is not None
+        from branchdesk.services.auth import actor_of
+
+        unit = Unit(session, admin, actor_of(admin), load_config(session), clock())
+        for username, (full_name, dept, roles) in STAFF.items():
+            create_user(
+                unit,
+                username=username,
+                full_name=full_name,
+                department_code=dept,
+                roles=roles,
+                password=PASSWORD,
+            )
+    desk.db.dispose()
+    return path
+
+
+def open_branch(path: Path, now: datetime = START) -> Branch:
+    clock = MutableClock(now)
+    desk = BranchDesk(Database(resolve_url(str(path))), clock)
+    from sqlalchemy import select
+
+    from branchdesk.services.auth import actor_of
+
+    with desk.db.read() as session:
+        actors = {u.username: actor_of(u) for u in session.scalars(select(User))}
+    return Branch(desk, clock, actors, path)
+
+
+@pytest.fixture
+def branch(template_db: Path, tmp_path: Path) -> Iterator[Branch]:
+    path = tmp_path / "branch.sqlite3"
+    backup_sqlite(template_db, path)
+    result = open_branch(path)
+    yield result
+    result.desk.db.dispose()
+
+
+def complaint_form(**overrides: object) -> IntakeForm:
+    values: dict[str, object] = dict(
+        channel="phone",
+        kind="complaint",
+        complainant_name="李先生",
+        complainant_title="mr",
+        phone="138 0013 5678",
+        content="收到的货物外包装破损，内有两件产品划伤。",
+        request_type="compensation",
+        request_amount="800",
+        order_no="SO-2026-1101",
+        product="不锈钢保温杯",
+    )
+    values.update(overrides)
+    return IntakeForm(**values)  # type: ignore[arg-type]

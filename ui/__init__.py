@@ -1,0 +1,1 @@
+"""BranchDesk's Qt front end: thin, shows and collects, calls ``branchdesk.services``."""
