@@ -25,13 +25,28 @@ def ui_sources() -> list[str]:
 
 
 def update(ts: Path = TS) -> None:
-    subprocess.run([tool("pyside6-lupdate"), *ui_sources(), "-no-obsolete", "-source-language", "en",
-                    "-target-language", "zh_CN", "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *ui_sources(),
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, capture_output=True
+    )
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 Defaults (domain §7): ≤ ¥5,000 部门经理; ≤ ¥30,000 副总经理; above, or any
 major case, 总经理. Levels are signed in order, each by a different person,
-none of them the proposer or the employee complained about. A level may be
-signed by its role or any role above it on the ladder, which is how a
-complaint against a department manager "goes one level up".
+none of them the proposer or the employee complained about. A level is signed
+by its own role (a department-manager level by the responsible department's
+manager); a role above it signs in its place only when nobody of that level
+may sign, which is how a complaint against a department manager "goes one
+level up".
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ def signing_refusal(
     complained_user_id: int | None,
     responsible_department_id: int | None,
     amount_fen: int,
+    own_level_available: bool = False,
 ) -> str | None:
     """Why ``signer`` may not sign ``level``, or None."""
     if signer.user_id == complained_user_id:
@@ -84,10 +87,13 @@ def signing_refusal(
         return (
             f"本级审批须由{level.role.label}或更高级别签署，金额 {format_yuan(amount_fen)} 超出您的核决权限"
         )
-    if (
-        top == needed
-        and level.role is Role.DEPT_MANAGER
-        and signer.department_id != responsible_department_id
-    ):
+    holds_level = level.role in signer.roles and (
+        level.role is not Role.DEPT_MANAGER or signer.department_id == responsible_department_id
+    )
+    if holds_level:
+        return None
+    if top == needed:
         return "部门经理级审批须由责任部门的经理签署"
+    if own_level_available:
+        return f"本级应由{level.role.label}签署；只有{level.role.label}回避或无人可签时，才由上级代签"
     return None

@@ -7,6 +7,7 @@ import hashlib
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from branchdesk.domain import approvals as approval_rules
 from branchdesk.domain.escalation import dissatisfied
@@ -54,9 +55,27 @@ from branchdesk.storage.models import (
     Resolution,
     ResponsibilityShare,
     User,
+    UserRole,
 )
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def level_has_own_signer(session: Session, role: Role, case: Case, excluded: set[int]) -> bool:
+    """Whether someone holding exactly ``role`` (in the responsible department, for a department
+    manager) may sign: only when nobody may does a higher role sign in their place."""
+    query = (
+        select(User.id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(
+            User.active,
+            UserRole.role == role.value,
+            User.id.not_in(excluded | {case.complained_user_id or -1}),
+        )
+    )
+    if role is Role.DEPT_MANAGER:
+        query = query.where(User.department_id == case.responsible_department_id)
+    return session.scalars(query.limit(1)).first() is not None
 
 
 class CaseService(ServiceBase):
@@ -369,14 +388,18 @@ class CaseService(ServiceBase):
         ).all()
         order = len(signed) + 1
         level = approval_rules.AuthorityLevel(order, Role(resolution.required_roles[order - 1]), None)
+        earlier = {a.approver_id for a in signed}
         refusal = approval_rules.signing_refusal(
             level,
             approval_rules.Signer(unit.user.id, unit.actor.roles, unit.user.department_id),
             proposer_id=resolution.proposer_id,
-            earlier_signer_ids={a.approver_id for a in signed},
+            earlier_signer_ids=earlier,
             complained_user_id=case.complained_user_id,
             responsible_department_id=case.responsible_department_id,
             amount_fen=resolution.amount_fen,
+            own_level_available=level_has_own_signer(
+                unit.session, level.role, case, excluded={resolution.proposer_id, *earlier}
+            ),
         )
         if refusal:
             raise DomainError(refusal)

@@ -29,6 +29,7 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, allowed_actions
 from branchdesk.services.base import ServiceBase, Unit
+from branchdesk.services.cases import level_has_own_signer
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     ApprovalView,
@@ -248,6 +249,7 @@ class QueryService(ServiceBase):
             if len(signed) >= len(resolution.required_roles):
                 continue
             level = rules.AuthorityLevel(len(signed) + 1, Role(resolution.required_roles[len(signed)]), None)
+            case = session.get(Case, case_id)
             refusal = rules.signing_refusal(
                 level,
                 rules.Signer(actor.user_id, actor.roles, actor.department_id),
@@ -256,6 +258,9 @@ class QueryService(ServiceBase):
                 complained_user_id=complained,
                 responsible_department_id=department_id,
                 amount_fen=resolution.amount_fen,
+                own_level_available=level_has_own_signer(
+                    session, level.role, case, excluded={resolution.proposer_id, *signed}
+                ),
             )
             if refusal is None:
                 result.append(case_id)

@@ -1,0 +1,163 @@
+"""The command line, run as a user would: real processes, real files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "branchdesk", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_init_then_check(tmp_path: Path) -> None:
+    db = str(tmp_path / "branch.sqlite3")
+    result = run(
+        "--db",
+        db,
+        "init",
+        "--name",
+        "北京一分部",
+        "--code",
+        "bj01",
+        "--admin",
+        "boss",
+        "--admin-name",
+        "张经理",
+        "--password-stdin",
+        stdin="s3cret-pass\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "BJ01" in result.stdout
+    check = run("--db", db, "check")
+    assert check.returncode == 0, check.stderr
+    assert "检查通过" in check.stdout and "北京一分部" in check.stdout
+    again = run(
+        "--db",
+        db,
+        "init",
+        "--name",
+        "x",
+        "--code",
+        "x",
+        "--admin",
+        "x",
+        "--admin-name",
+        "x",
+        "--password-stdin",
+        stdin="another-pass\n",
+    )
+    assert again.returncode == 1 and again.stderr.startswith("branchdesk: 数据库已初始化")
+
+
+def test_environment_variable_names_the_database(tmp_path: Path) -> None:
+    db = str(tmp_path / "env.sqlite3")
+    result = run(
+        "init",
+        "--name",
+        "网点",
+        "--code",
+        "T1",
+        "--admin",
+        "a",
+        "--admin-name",
+        "管理员",
+        "--password-stdin",
+        stdin="long-enough\n",
+        env={"BRANCHDESK_DB": db},
+    )
+    assert result.returncode == 0, result.stderr
+    assert Path(db).exists()
+
+
+def test_short_password_is_refused_with_a_one_line_reason(tmp_path: Path) -> None:
+    result = run(
+        "--db",
+        str(tmp_path / "b.sqlite3"),
+        "init",
+        "--name",
+        "网点",
+        "--code",
+        "T1",
+        "--admin",
+        "a",
+        "--admin-name",
+        "管理员",
+        "--password-stdin",
+        stdin="short\n",
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "branchdesk: 密码至少 8 位"
+
+
+def test_check_fails_clearly_on_a_missing_or_foreign_file(tmp_path: Path) -> None:
+    missing = run("--db", str(tmp_path / "none.sqlite3"), "check")
+    assert missing.returncode == 1 and "branchdesk init" in missing.stderr
+    foreign = tmp_path / "foreign.sqlite3"
+    sqlite3.connect(str(foreign)).execute("CREATE TABLE t (x)")
+    result = run("--db", str(foreign), "check")
+    assert result.returncode == 1
+    assert "不是客诉台的数据库文件" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_check_warns_when_the_calendar_year_is_unconfirmed(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.sqlite3")
+    run(
+        "--db",
+        db,
+        "init",
+        "--name",
+        "网点",
+        "--code",
+        "T1",
+        "--admin",
+        "a",
+        "--admin-name",
+        "管理员",
+        "--password-stdin",
+        stdin="long-enough\n",
+    )
+    result = run("--db", db, "check")
+    assert "官方节假日数据覆盖" in result.stdout
+
+
+def test_app_without_a_display_says_so_and_fails(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "a.sqlite3"))
+    assert result.returncode == 1
+    assert "没有图形显示" in result.stderr
+
+
+@pytest.mark.slow
+def test_demo_is_deterministic_and_covers_every_state(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("one", "two"):
+        db = tmp_path / f"{name}.sqlite3"
+        result = run("--db", str(db), "init", "--demo", "--seed", "7", "--cases", "60")
+        assert result.returncode == 0, result.stderr
+        assert "demo1234" in result.stdout
+        connection = sqlite3.connect(str(db))
+        outputs.append(
+            connection.execute(
+                "SELECT case_no, complainant_name, kind, channel, content FROM complaint_case ORDER BY id"
+            ).fetchall()
+        )
+        connection.close()
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) == 60

@@ -1,0 +1,127 @@
+"""SQLite set-up, network shares, migrations against the models, backups, concurrent numbering."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from branchdesk.errors import StorageError
+from branchdesk.storage import database
+from branchdesk.storage.database import Database, is_network_path, resolve_url
+from branchdesk.storage.migrate import head_revision, upgrade
+from branchdesk.storage.models import Base
+from tests.conftest import Branch
+
+
+def test_sqlite_connections_are_safe_for_a_desk_pc(branch: Branch) -> None:
+    with branch.desk.db.engine.connect() as connection:
+        pragma = {
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 10_000}
+
+
+def test_write_transactions_take_the_write_lock_at_begin(branch: Branch) -> None:
+    other = sqlite3.connect(str(branch.path), timeout=0, isolation_level=None)
+    with branch.desk.db.write() as session:
+        session.execute(text("SELECT 1"))  # nothing written yet, yet the lock is held
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    with branch.desk.db.read() as session:
+        session.execute(text("SELECT 1"))
+        other.execute("BEGIN IMMEDIATE")  # a reader does not block a writer
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_database_on_a_network_share_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert is_network_path(Path("//server/share/branchdesk"))
+    monkeypatch.setattr(database, "_mount_fstype", lambda path: "cifs")
+    with pytest.raises(StorageError, match="服务器数据库"):
+        Database(resolve_url(str(tmp_path / "x.sqlite3")))
+    monkeypatch.setattr(database, "_mount_fstype", lambda path: "ext4")
+    Database(resolve_url(str(tmp_path / "x.sqlite3"))).dispose()
+
+
+def test_mount_table_is_read_for_the_longest_matching_mount(tmp_path: Path) -> None:
+    assert database._mount_fstype(Path("/proc/self")) == "proc"
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+    db = Database(resolve_url(str(tmp_path / "m.sqlite3")))
+    result = upgrade(db)
+    assert result.backup is None and result.to_revision == head_revision()
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
+    assert differences == []
+    assert app_id == database.APPLICATION_ID
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = Database(resolve_url(str(tmp_path / "new.sqlite3")))
+    upgrade(db)
+    with db.write() as session:  # as if a later release had migrated the file
+        session.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": "9999"})
+    with pytest.raises(StorageError, match="比本程序新"):
+        upgrade(db)
+
+
+def test_a_database_with_data_is_backed_up_before_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(str(path))
+    old.execute("CREATE TABLE ledger_notes (note TEXT)")
+    old.execute("INSERT INTO ledger_notes VALUES ('2025 年台账')")
+    old.commit()
+    old.close()
+    result = upgrade(Database(resolve_url(str(path))))
+    assert result.backup is not None and result.backup.parent.name == "backups"
+    copy = sqlite3.connect(str(result.backup))
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert copy.execute("SELECT note FROM ledger_notes").fetchall() == [("2025 年台账",)]
+
+
+@pytest.mark.slow
+def test_two_processes_saving_at_once_never_share_a_number(branch: Branch, tmp_path: Path) -> None:
+    branch.desk.db.dispose()
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+        from pathlib import Path
+        from tests.conftest import open_branch, complaint_form
+        branch = open_branch(Path({str(branch.path)!r}))
+        barrier = Path(sys.argv[1])
+        while not barrier.exists():
+            pass
+        numbers = [branch.desk.intake.register(branch["clerk"], complaint_form(order_no=f"P{{i}}")).case_no
+                   for i in range(25)]
+        print(" ".join(numbers))
+    """)
+    barrier = tmp_path / "go"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(barrier)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    barrier.touch()
+    outputs = [p.communicate(timeout=120) for p in processes]
+    for process, (_out, err) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, err
+    numbers = [n for out, _ in outputs for n in out.split()]
+    assert len(numbers) == 50
+    assert sorted(numbers) == [f"202611-{i:03d}" for i in range(1, 51)]  # unique, none skipped

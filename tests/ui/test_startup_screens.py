@@ -1,0 +1,101 @@
+"""First run, login and the main window, driven through the real widgets and services."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from branchdesk.services import BranchDesk
+from branchdesk.storage.database import Database, resolve_url
+from tests.conftest import PASSWORD, Branch
+from ui.first_run_dialog import FirstRunDialog
+from ui.i18n import install_translations
+from ui.login_dialog import LoginDialog
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def chinese(qapp: QApplication) -> None:
+    assert install_translations(qapp, "zh_CN")
+
+
+def ok_button(dialog: object) -> QPushButton:
+    box = dialog.findChild(QDialogButtonBox)  # type: ignore[attr-defined]
+    return box.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_first_run_creates_the_branch_and_its_administrator(qtbot: QtBot, tmp_path: Path) -> None:
+    desk = BranchDesk(Database(resolve_url(str(tmp_path / "new.sqlite3"))))
+    dialog = FirstRunDialog(desk)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "初始化客诉台"
+    dialog.name.setText("杭州西湖网点")
+    dialog.code.setText("hz01")
+    dialog.username.setText("boss")
+    dialog.full_name.setText("王经理")
+    dialog.password.setText("short")
+    dialog.password_again.setText("short")
+    ok_button(dialog).click()
+    assert dialog.message.text() == "密码至少 8 位"
+    assert not desk.is_initialised()
+    dialog.password.setText("long-enough-1")
+    dialog.password_again.setText("long-enough-2")
+    ok_button(dialog).click()
+    assert dialog.message.text() == "两次输入的密码不一致。"
+    dialog.password_again.setText("long-enough-1")
+    ok_button(dialog).click()
+    assert desk.is_initialised()
+    assert desk.auth.login("boss", "long-enough-1").full_name == "王经理"
+
+
+def test_login_refuses_a_wrong_password_without_saying_which_part(qtbot: QtBot, branch: Branch) -> None:
+    dialog = LoginDialog(branch.desk, "测试网点")
+    qtbot.addWidget(dialog)
+    dialog.user.setCurrentIndex(dialog.user.findData("clerk"))
+    dialog.password.setText("wrong-password")
+    ok_button(dialog).click()
+    assert dialog.message.text() == "用户名或密码错误"
+    assert dialog.actor is None
+    dialog.password.setText(PASSWORD)
+    ok_button(dialog).click()
+    assert dialog.actor is not None and dialog.actor.full_name == "王小红"
+
+
+def test_main_window_shows_my_work_counts_and_who_is_working(qtbot: QtBot, branch: Branch) -> None:
+    from tests.conftest import complaint_form
+
+    branch.desk.intake.register(branch["clerk"], complaint_form(media_involved=True))
+    window = MainWindow(branch.desk, branch["crm"], "测试网点")
+    qtbot.addWidget(window)
+    assert window.count_labels["to_triage"].text() == "1"
+    assert "202611-001" in window.major_banner.text() and not window.major_banner.isHidden()
+    assert window.statusBar().currentMessage() == "陈静 · 客户关系经理"
+
+
+def test_zh_cn_catalogue_is_complete_for_every_tr_string(tmp_path: Path) -> None:
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    ts = tmp_path / "check.ts"
+    shutil.copy(ROOT / "resources/translations/branchdesk_zh_CN.ts", ts)
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-no-obsolete", "-ts", str(ts)], check=True, capture_output=True)
+    messages = ET.parse(ts).getroot().iter("message")
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if (
+            m.find("translation") is None
+            or m.find("translation").get("type") == "unfinished"
+            or not m.findtext("translation")
+        )
+    ]
+    assert unfinished == []
+    assert (ROOT / "resources/translations/branchdesk_zh_CN.qm").stat().st_mtime > 0
