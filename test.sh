@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./scripts_common.sh
-ensure_system_packages
+ensure_system_packages postgresql   # the PostgreSQL tests start a throw-away server
 ensure_venv "[test,postgres]"
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .

@@ -23,7 +23,10 @@ def alembic_config(db: Database | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if db is not None:
-        config.set_main_option("sqlalchemy.url", db.url.render_as_string(hide_password=False))
+        # ConfigParser interpolates "%": URL-encoded socket paths and passwords contain it.
+        config.set_main_option(
+            "sqlalchemy.url", db.url.render_as_string(hide_password=False).replace("%", "%%")
+        )
     return config
 
 
