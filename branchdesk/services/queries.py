@@ -30,6 +30,7 @@ from branchdesk.domain.vocab import (
 from branchdesk.domain.workflow import DEADLINE_STATES, allowed_actions
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.cases import level_has_own_signer
+from branchdesk.services.change_labels import describe_changes
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     ApprovalView,
@@ -543,8 +544,17 @@ class QueryService(ServiceBase):
                 select(Attachment).where(Attachment.case_id == case.id).order_by(Attachment.id)
             )
         ]
+
+        def id_name(field: str, value: Any) -> str:
+            if field == "category_id":
+                found = s.get(Category, value)
+                return found.label if found else str(value)
+            if "department" in field:
+                return dept(value) or str(value)
+            return name_of(value) or str(value)
+
         timeline = [
-            EventView(e.at, e.actor_name, e.action, e.summary, [tuple(c) for c in e.changes])  # type: ignore[misc]
+            EventView(e.at, e.actor_name, e.action, e.summary, describe_changes(e.changes, id_name))
             for e in s.scalars(select(Event).where(Event.case_id == case.id).order_by(Event.id))
         ]
         left = time_left(cfg.calendar, unit.now, case.deadline_at) if case.deadline_at else None

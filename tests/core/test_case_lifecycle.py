@@ -101,7 +101,8 @@ def test_complaint_above_5000_runs_its_whole_life_with_two_approvers(branch: Bra
         "follow_up",
         "close",
     ]
-    assert detail.timeline[1].changes[-1] == ("status", "待分诊", "待处理")
+    assert detail.timeline[1].changes[-1] == ("状态", "待分诊", "待处理")
+    assert ("处理责任人", "—", "张伟") in detail.timeline[2].changes
     assert detail.recorder_name == "王小红"
 
 
