@@ -44,11 +44,13 @@ ensure_venv() {
       "$py" -m venv .venv
     fi
   fi
-  local stamp_value
-  stamp_value="$(cat pyproject.toml | sha256sum | cut -d' ' -f1) $extras"
-  if [[ ! -f .venv/.install-stamp || "$(cat .venv/.install-stamp)" != "$stamp_value" ]]; then
+  # One stamp per set of extras, so ./run.sh and ./test.sh do not undo each other's install.
+  local stamp_file stamp_value
+  stamp_file=".venv/.install-stamp-$(echo "$extras" | tr -c 'a-z0-9' '_')"
+  stamp_value="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+  if [[ ! -f $stamp_file || "$(cat "$stamp_file")" != "$stamp_value" ]]; then
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
     .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
-    echo "$stamp_value" > .venv/.install-stamp
+    echo "$stamp_value" > "$stamp_file"
   fi
 }
