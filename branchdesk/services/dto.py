@@ -257,3 +257,26 @@ class HistoryEntry:
     content_excerpt: str
     order_no: str
     possible_repeat: bool
+
+
+@dataclass(frozen=True)
+class PersonOption:
+    id: int
+    name: str
+    department_id: int
+    department_name: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """Everything a form needs to offer choices, read once per screen."""
+
+    branch_name: str
+    choices: dict[str, dict[str, str]]
+    categories: list[tuple[str, str, str | None]]  # (code, label, parent code)
+    departments: list[tuple[int, str]]
+    people: list[PersonOption]
+    custom_fields: list[tuple[str, str, str, tuple[str, ...], bool]]  # key, label, type, choices, required
+    reply_templates: list[tuple[str, str]]
+    idle_lock_minutes: int

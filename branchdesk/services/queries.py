@@ -28,6 +28,7 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, allowed_actions
+from branchdesk.errors import NotFound
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.cases import level_has_own_signer
 from branchdesk.services.change_labels import describe_changes
@@ -38,6 +39,8 @@ from branchdesk.services.dto import (
     CaseDetail,
     EventView,
     LinkView,
+    Lookups,
+    PersonOption,
     QueueFilter,
     QueuePage,
     QueueRow,
@@ -266,6 +269,57 @@ class QueryService(ServiceBase):
             if refusal is None:
                 result.append(case_id)
         return result
+
+    # --- lookups -------------------------------------------------------------
+
+    def lookups(self, actor: Actor) -> Lookups:
+        from branchdesk.services.auth import actor_of
+        from branchdesk.services.configuration import load_config
+        from branchdesk.storage.models import ReplyTemplate
+
+        with self._db.read() as session:
+            if session.get(User, actor.user_id) is None:
+                raise NotFound("用户不存在")
+            config = load_config(session)
+            parent = aliased(Category)
+            categories = [
+                (c.code, c.label, p.code if p else None)
+                for c, p in session.execute(
+                    select(Category, parent)
+                    .outerjoin(parent, parent.id == Category.parent_id)
+                    .where(Category.active)
+                    .order_by(Category.parent_id.is_not(None), Category.sort_order)
+                )
+            ]
+            departments = [
+                (d.id, d.name)
+                for d in session.scalars(select(Department).where(Department.active).order_by(Department.id))
+            ]
+            names = dict(departments)
+            people = [
+                PersonOption(
+                    u.id,
+                    u.full_name,
+                    u.department_id,
+                    names.get(u.department_id, ""),
+                    tuple(sorted(r.value for r in actor_of(u).roles)),
+                )
+                for u in session.scalars(select(User).where(User.active).order_by(User.full_name))
+            ]
+            templates = [
+                (t.title, t.body)
+                for t in session.scalars(select(ReplyTemplate).order_by(ReplyTemplate.sort_order))
+            ]
+            return Lookups(
+                branch_name=config.branch_name,
+                choices=config.choices,
+                categories=categories,
+                departments=departments,
+                people=people,
+                custom_fields=[(f.key, f.label, f.type, f.choices, f.required) for f in config.custom_fields],
+                reply_templates=templates,
+                idle_lock_minutes=int(config.setting("idle_lock_minutes")),
+            )
 
     # --- my work -------------------------------------------------------------
 

@@ -2,6 +2,490 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/admin_page.py" line="40"/>
+        <source>Users and roles</source>
+        <translation>用户与角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="41"/>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="50"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="59"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="67"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="53"/>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="56"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="57"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="70"/>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="71"/>
+        <source>Create user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="128"/>
+        <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
+        <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="136"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="137"/>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="138"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="139"/>
+        <source>Save day</source>
+        <translation>保存该日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="145"/>
+        <source>Official data covers %1–%2.</source>
+        <translation>官方节假日数据覆盖 %1–%2 年。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="73"/>
+        <source>Case details</source>
+        <translation>案件详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="75"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="78"/>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="83"/>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="84"/>
+        <source>Assign / transfer</source>
+        <translation>分派/转派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="85"/>
+        <source>Investigation report</source>
+        <translation>调查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="86"/>
+        <source>Propose resolution</source>
+        <translation>提出处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="87"/>
+        <source>Approve / reject</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="88"/>
+        <source>Reply to customer</source>
+        <translation>答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="89"/>
+        <source>Answer and close</source>
+        <translation>答复并结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="90"/>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="91"/>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="92"/>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="93"/>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="94"/>
+        <source>Abnormal closure</source>
+        <translation>非正常结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="95"/>
+        <source>Open linked case</source>
+        <translation>开立关联案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="96"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="97"/>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="98"/>
+        <source>GM informed</source>
+        <translation>登记已报告总经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="127"/>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="168"/>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="229"/>
+        <source>Triage %1</source>
+        <translation>分诊 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="231"/>
+        <source>Valid complaint</source>
+        <translation>有效投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="232"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="235"/>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="241"/>
+        <source>Why invalid</source>
+        <translation>无效原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="245"/>
+        <source>Major complaint (CR manager&apos;s decision)</source>
+        <translation>认定为重大投诉（客户关系经理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="246"/>
+        <source>Estimated loss (yuan)</source>
+        <translation>损失估计（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="247"/>
+        <location filename="../../ui/case_detail.py" line="274"/>
+        <location filename="../../ui/case_detail.py" line="299"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="248"/>
+        <source>Handler (assign now)</source>
+        <translation>处理责任人（同时分派）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="249"/>
+        <location filename="../../ui/case_detail.py" line="275"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="464"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="271"/>
+        <source>Assign %1</source>
+        <translation>分派 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="273"/>
+        <source>Handler</source>
+        <translation>处理责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="287"/>
+        <source>Share %1: department</source>
+        <translation>责任比率 %1：部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="291"/>
+        <source>Share %1: percent</source>
+        <translation>责任比率 %1：百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="295"/>
+        <source>Investigation report %1</source>
+        <translation>调查报告 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="297"/>
+        <source>Cause</source>
+        <translation>发生原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="298"/>
+        <source>What happened</source>
+        <translation>具体经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="300"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="301"/>
+        <source>Conclusion</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="304"/>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="310"/>
+        <source>Preventive action</source>
+        <translation>预防措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="314"/>
+        <source>Track the improvement</source>
+        <translation>列案追踪改善</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="317"/>
+        <source>Responsibility</source>
+        <translation>责任归属</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="348"/>
+        <source>Propose resolution %1</source>
+        <translation>提出处理方案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="352"/>
+        <source>Resolution</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="356"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="357"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="370"/>
+        <source>Reply to customer %1</source>
+        <translation>答复客户 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="372"/>
+        <source>Template</source>
+        <translation>答复模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_detail.py" line="444"/>
+        <location filename="../../ui/case_detail.py" line="496"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="380"/>
+        <source>What was said</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="381"/>
+        <source>Customer accepts</source>
+        <translation>客户接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="400"/>
+        <source>Request extension %1</source>
+        <translation>申请延期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="402"/>
+        <location filename="../../ui/case_detail.py" line="472"/>
+        <location filename="../../ui/case_detail.py" line="480"/>
+        <location filename="../../ui/case_detail.py" line="488"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="403"/>
+        <source>Customer&apos;s consent (when, how)</source>
+        <translation>客户同意情况（何时、如何同意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="404"/>
+        <source>New deadline</source>
+        <translation>新的期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="423"/>
+        <source>Decide extension %1</source>
+        <translation>审批延期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="427"/>
+        <location filename="../../ui/case_detail.py" line="529"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="440"/>
+        <source>Follow-up %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="449"/>
+        <source>Problem solved</source>
+        <translation>问题已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="450"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="451"/>
+        <source>Comments</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="463"/>
+        <source>Close %1</source>
+        <translation>结案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="471"/>
+        <source>Abnormal closure %1</source>
+        <translation>非正常结案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="479"/>
+        <source>Void %1</source>
+        <translation>作废 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="487"/>
+        <source>Escalate %1</source>
+        <translation>升级 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="495"/>
+        <source>GM informed %1</source>
+        <translation>报告总经理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="522"/>
+        <source>Signing records your name, role, the time and what you decided.</source>
+        <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="525"/>
+        <source>Approval %1</source>
+        <translation>审批 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="534"/>
+        <source>Reason (required to reject)</source>
+        <translation>理由（驳回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="535"/>
+        <source>Your password to sign</source>
+        <translation>签署密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="541"/>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="567"/>
+        <source>Open linked case for %1</source>
+        <translation>为 %1 开立关联案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="571"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="582"/>
+        <source>Complaint content</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="588"/>
+        <source>Open</source>
+        <translation>开立</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run_dialog.py" line="23"/>
@@ -50,6 +534,327 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/intake_page.py" line="83"/>
+        <location filename="../../ui/intake_page.py" line="215"/>
+        <location filename="../../ui/intake_page.py" line="258"/>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="87"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="89"/>
+        <source>Type the number: earlier cases appear on the right</source>
+        <translation>输入号码后，右侧显示该客户以往案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="90"/>
+        <location filename="../../ui/intake_page.py" line="170"/>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="93"/>
+        <source>Title</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="94"/>
+        <source>Company / customer</source>
+        <translation>单位/客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="95"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="96"/>
+        <source>Foreign customer</source>
+        <translation>国内/国外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="96"/>
+        <source>Foreign (国外)</source>
+        <translation>国外客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="97"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="98"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="101"/>
+        <source>Number of complainants</source>
+        <translation>投诉人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="107"/>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="108"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="110"/>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="115"/>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="116"/>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="117"/>
+        <source>Part / model</source>
+        <translation>料号/型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="118"/>
+        <source>Lot no.</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="119"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="120"/>
+        <source>Defective quantity</source>
+        <translation>不良数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="123"/>
+        <source>Delivery date</source>
+        <translation>交运日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="123"/>
+        <location filename="../../ui/intake_page.py" line="162"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="124"/>
+        <source>Vehicle model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="125"/>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="126"/>
+        <source>Occurred at</source>
+        <translation>事件发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="126"/>
+        <source>(unknown)</source>
+        <translation>（不详）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="130"/>
+        <source>Department complained about</source>
+        <translation>被投诉部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="136"/>
+        <source>Employee complained about</source>
+        <translation>被投诉员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="139"/>
+        <source>Person complained about (if not staff)</source>
+        <translation>被投诉人（非本公司员工）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="142"/>
+        <source>Complaint content</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="143"/>
+        <source>Customer&apos;s request</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="144"/>
+        <source>Amount asked (yuan)</source>
+        <translation>要求金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="145"/>
+        <source>Request details</source>
+        <translation>要求说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="147"/>
+        <source>Personal injury</source>
+        <translation>人身伤害</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="148"/>
+        <source>Lawsuit threatened</source>
+        <translation>扬言诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="149"/>
+        <source>Media involved</source>
+        <translation>媒体介入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="150"/>
+        <source>Complained to manufacturer, regulator or consumer body</source>
+        <translation>已向厂家、监管部门或消费者协会投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="153"/>
+        <source>Repeat of case no.</source>
+        <translation>重复投诉原案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="171"/>
+        <source>Intake</source>
+        <translation>受理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="172"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="173"/>
+        <source>Subject</source>
+        <translation>投诉对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="179"/>
+        <source>Branch fields</source>
+        <translation>网点自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="188"/>
+        <location filename="../../ui/intake_page.py" line="190"/>
+        <source>Earlier cases of this customer</source>
+        <translation>该客户以往案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="207"/>
+        <source>Save draft (Ctrl+S)</source>
+        <translation>保存草稿 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="209"/>
+        <source>Submit (Ctrl+Enter)</source>
+        <translation>提交登记 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="212"/>
+        <source>Print receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="214"/>
+        <source>Printing arrives with the printing module</source>
+        <translation>打印功能将随打印模块提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="315"/>
+        <source>Unfinished complaint</source>
+        <translation>未完成的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="316"/>
+        <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
+        <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="345"/>
+        <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
+        <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="361"/>
+        <source>%1 field(s) need attention</source>
+        <translation>有 %1 处需要修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="378"/>
+        <source>Draft saved as %1</source>
+        <translation>草稿已保存，编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="398"/>
+        <source>Registered: %1 — reply due by %2</source>
+        <translation>已登记：%1 — 请于 %2 前答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="400"/>
+        <source> (holiday calendar of that year not confirmed yet)</source>
+        <translation>（该年度法定节假日尚未确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="402"/>
+        <source> · repeat complaint of %1, major</source>
+        <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="403"/>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="436"/>
+        <source>Draft %1</source>
+        <translation>草稿 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="20"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="23"/>
+        <source>BranchDesk is locked. %1, type your password to go on.</source>
+        <translation>客诉台已锁定。%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="27"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="31"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="26"/>
@@ -77,57 +882,273 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="19"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>BranchDesk — %1</source>
         <translation>客诉台 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="23"/>
+        <location filename="../../ui/main_window.py" line="43"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
-        <source>My cases</source>
-        <translation>我的案件</translation>
+        <location filename="../../ui/main_window.py" line="53"/>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
-        <source>Approvals waiting for me</source>
-        <translation>待我审批</translation>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
-        <source>Due today</source>
-        <translation>今日到期</translation>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>Ctrl+N new complaint · Ctrl+L lock</source>
+        <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../ui/queue_page.py" line="47"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="48"/>
+        <location filename="../../ui/queue_page.py" line="124"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="49"/>
+        <source>Customer</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="50"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="51"/>
+        <location filename="../../ui/queue_page.py" line="80"/>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="52"/>
+        <location filename="../../ui/queue_page.py" line="83"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="53"/>
+        <location filename="../../ui/queue_page.py" line="87"/>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="54"/>
+        <location filename="../../ui/queue_page.py" line="69"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="55"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="56"/>
+        <source>Handler</source>
+        <translation>处理责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="57"/>
+        <source>Deadline</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="58"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="59"/>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="60"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="65"/>
+        <source>Search number, name, phone or words of the content</source>
+        <translation>搜索编号、姓名、电话或投诉内容中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="66"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="68"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="72"/>
+        <source>All I may see</source>
+        <translation>全部（我可查看的）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="73"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="74"/>
+        <source>My department</source>
+        <translation>本部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="78"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="79"/>
+        <source>All kinds</source>
+        <translation>全部性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="82"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="85"/>
+        <source>All severities</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="88"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="89"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="90"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/queue_page.py" line="91"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="92"/>
+        <source>Major only</source>
+        <translation>仅重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="93"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="94"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="95"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="111"/>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="156"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="232"/>
+        <source>%1 cases</source>
+        <translation>共 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <location filename="../../ui/work_page.py" line="34"/>
+        <source>My work</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="43"/>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="44"/>
+        <source>Approvals waiting for me</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="45"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="46"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="47"/>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/work_page.py" line="48"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/work_page.py" line="49"/>
         <source>To triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/work_page.py" line="83"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -138,6 +1159,19 @@
         <location filename="../../ui/main.py" line="38"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="57"/>
+        <source>Please check</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="62"/>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
     </message>
 </context>
 </TS>

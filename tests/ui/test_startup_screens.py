@@ -8,24 +8,17 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from branchdesk.services import BranchDesk
 from branchdesk.storage.database import Database, resolve_url
 from tests.conftest import PASSWORD, Branch
 from ui.first_run_dialog import FirstRunDialog
-from ui.i18n import install_translations
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def chinese(qapp: QApplication) -> None:
-    assert install_translations(qapp, "zh_CN")
 
 
 def ok_button(dialog: object) -> QPushButton:
@@ -76,9 +69,12 @@ def test_main_window_shows_my_work_counts_and_who_is_working(qtbot: QtBot, branc
     branch.desk.intake.register(branch["clerk"], complaint_form(media_involved=True))
     window = MainWindow(branch.desk, branch["crm"], "测试网点")
     qtbot.addWidget(window)
-    assert window.count_labels["to_triage"].text() == "1"
-    assert "202611-001" in window.major_banner.text() and not window.major_banner.isHidden()
-    assert window.statusBar().currentMessage() == "陈静 · 客户关系经理"
+    assert window.work.count_buttons["to_triage"].text() == "待分诊\n1"
+    assert "202611-001" in window.work.major_banner.text() and not window.work.major_banner.isHidden()
+    assert window.who.text() == "陈静 · 客户关系经理"
+    window.work.count_buttons["to_triage"].click()
+    assert window.pages.currentWidget() is window.queue
+    assert window.queue is not None and window.queue.model.total == 1
 
 
 def test_zh_cn_catalogue_is_complete_for_every_tr_string(tmp_path: Path) -> None:

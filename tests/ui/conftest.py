@@ -1,0 +1,43 @@
+"""UI test helpers: Chinese translations installed, message boxes captured instead of shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.i18n import install_translations
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese_ui(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings"))
+    )
+    qapp.setOrganizationName("BranchDeskTests")
+    qapp.setApplicationName("BranchDeskTests")
+    assert install_translations(qapp, "zh_CN")
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every QMessageBox text shown during the test, in order (nothing is really shown)."""
+    shown: list[str] = []
+
+    def capture(
+        _parent: object, _title: str, text: str, *args: object, **kwargs: object
+    ) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(capture))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: (shown.append(str(a[2])), QMessageBox.StandardButton.Yes)[1]),
+    )
+    yield shown

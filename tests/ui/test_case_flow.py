@@ -1,0 +1,162 @@
+"""A complaint through the real widgets and services: typed in, triaged, assigned, investigated,
+proposed above ¥5,000, refused for the proposer and for the recused employee, approved at two levels
+by two other managers, replied, followed up and closed — with the queue and the timeline showing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from branchdesk.domain.workflow import Action
+from tests.conftest import PASSWORD, Branch
+from ui.case_detail import CaseDetailView
+from ui.intake_page import IntakePage
+from ui.queue_page import QueueView
+
+
+def detail_as(qtbot: QtBot, b: Branch, username: str, case_id: int) -> CaseDetailView:
+    view = CaseDetailView(b.desk, b[username], b.desk.queries.lookups(b[username]), case_id)
+    qtbot.addWidget(view)
+    return view
+
+
+def act(view: CaseDetailView, action: Action, **values: object) -> object:
+    assert view.detail is not None
+    assert view.buttons[action].isEnabled(), view.buttons[action].toolTip()
+    dialog = view.dialog_for(action, view.detail)
+    assert dialog is not None
+    for name, value in values.items():
+        dialog.fields.set_value(name, value)
+    dialog._on_ok()
+    view.refresh()
+    return dialog.result_value
+
+
+def test_a_complaint_through_every_screen(
+    qtbot: QtBot, branch: Branch, tmp_path: Path, messages: list[str]
+) -> None:
+    b = branch
+    # --- intake by the clerk: a validation message first, nothing typed is lost ---------------
+    intake = IntakePage(b.desk, b["clerk"], b.desk.queries.lookups(b["clerk"]), tmp_path)
+    qtbot.addWidget(intake)
+    intake.show()
+    f = intake.fields
+    f.set_value("phone", "139 1234 5678")
+    f.set_value("complainant_name", "周女士")
+    f.set_value("channel", "phone")
+    f.set_value("request_type", "compensation")
+    f.set_value("request_amount", "8000")
+    f.set_value("complained_user_id", b["deputy"].user_id)
+    f.set_value("order_no", "SO-88")
+    intake.submit()
+    assert not f.errors["content"].isHidden()
+    assert f.errors["content"].text() == "请填写投诉内容"
+    assert f.value("complainant_name") == "周女士"
+    f.set_value("content", "冷链配送延误三天，整批货物变质。")
+    intake.submit()
+    assert intake.title.text() == "投诉 202611-001"
+    assert "202611-001" in intake.message.text()
+
+    # --- the CR manager finds it in the queue and triages it --------------------------------
+    queue = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(queue)
+    assert queue.model.total == 1 and queue.model.rows[0].status_label == "待分诊"
+    case_id = queue.model.rows[0].id
+    crm = detail_as(qtbot, b, "crm", case_id)
+    sales = b["sales_mgr"].department_id
+    act(
+        crm,
+        Action.TRIAGE,
+        valid=True,
+        category="business.delay",
+        severity="normal",
+        responsible_department=sales,
+        handler=b["sales_mgr"].user_id,
+    )
+    queue.reload()
+    assert queue.model.rows[0].status_label == "处理中" and queue.model.rows[0].handler_name == "孙丽"
+    assert queue.model.rows[0].severity_label == "中度"  # ¥8,000 asked: at least 中度
+
+    # --- the handler (孙丽) investigates and proposes ¥8,000 --------------------------------
+    handler = detail_as(qtbot, b, "sales_mgr", case_id)
+    act(
+        handler,
+        Action.RECORD_INVESTIGATION,
+        cause="排车失误",
+        details="承运商延误三天",
+        conclusion="投诉属实",
+        responsibility="ours",
+        responsible_department=sales,
+    )
+    act(handler, Action.PROPOSE, resolution_type="compensation", amount="8000", text="赔偿货款")
+    assert handler.detail is not None and handler.detail.status_label == "待审批"
+
+    # --- refused for the proposer (separation of duties) and for the recused employee -------
+    act(handler, Action.APPROVE, decision="approve", password=PASSWORD)
+    assert "职责分离" in messages[-1]
+    recused = detail_as(qtbot, b, "deputy", case_id)
+    assert not recused.buttons[Action.APPROVE].isEnabled()
+    assert recused.buttons[Action.APPROVE].toolTip() == "您是本案被投诉人，依规定回避"
+
+    # --- two other managers sign the two levels ------------------------------------------------
+    deputy2 = detail_as(qtbot, b, "deputy2", case_id)
+    act(deputy2, Action.APPROVE, decision="approve", password="wrong-password")
+    assert messages[-1] == "密码错误，未签署"
+    act(deputy2, Action.APPROVE, decision="approve", password=PASSWORD)
+    gm = detail_as(qtbot, b, "gm", case_id)
+    act(gm, Action.APPROVE, decision="approve", password=PASSWORD)
+    assert gm.detail is not None and gm.detail.status_label == "待答复"
+    signatures = [(a.printed_name, a.signed_role_label) for a in gm.detail.resolutions[0].approvals]
+    assert signatures == [("吴敏", "副总经理"), ("郑总", "总经理")]
+
+    # --- reply, follow-up, close ---------------------------------------------------------
+    clerk = detail_as(qtbot, b, "clerk", case_id)
+    act(clerk, Action.REPLY, method="phone", content="已电话告知赔偿 8000 元", accepted=True)
+    clerk2 = detail_as(qtbot, b, "clerk2", case_id)
+    act(clerk2, Action.FOLLOW_UP, method="phone", solved=True, satisfaction=5)
+    crm.refresh()
+    act(crm, Action.CLOSE)
+    queue.reload()
+    assert queue.model.rows[0].status_label == "已结案"
+    assert crm.detail is not None
+    assert [e.action for e in crm.detail.timeline] == [
+        "register",
+        "triage",
+        "assign",
+        "investigation",
+        "propose",
+        "approval.approve",
+        "approval.approve",
+        "reply",
+        "follow_up",
+        "close",
+    ]
+    html = crm.body.toPlainText()
+    for text in ("吴敏", "郑总", "批准（副总经理级核决）", "已电话告知赔偿 8000 元", "满意度 5/5"):
+        assert text in html
+
+
+def test_intake_keeps_what_was_typed_across_a_crash(
+    qtbot: QtBot, branch: Branch, tmp_path: Path, messages: list[str]
+) -> None:
+    lookups = branch.desk.queries.lookups(branch["clerk"])
+    first = IntakePage(branch.desk, branch["clerk"], lookups, tmp_path)
+    qtbot.addWidget(first)
+    first.fields.set_value("complainant_name", "王䶮𠮷")
+    first.fields.set_value("content", "货物破损")
+    first.flush_recovery()
+    assert (tmp_path / "intake-clerk.json").exists()
+    second = IntakePage(branch.desk, branch["clerk"], lookups, tmp_path)  # the next start
+    qtbot.addWidget(second)
+    assert second.offer_recovery()
+    assert second.fields.value("complainant_name") == "王䶮𠮷"
+    assert second.fields.value("content") == "货物破损"
+
+
+def test_every_input_has_an_accessible_name(qtbot: QtBot, branch: Branch, tmp_path: Path) -> None:
+    page = IntakePage(branch.desk, branch["clerk"], branch.desk.queries.lookups(branch["clerk"]), tmp_path)
+    qtbot.addWidget(page)
+    names = {name: widget.accessibleName() for name, widget in page.fields.widgets.items()}
+    assert all(names.values()), [n for n, v in names.items() if not v]
+    assert names["phone"] == "联系电话" and names["content"] == "投诉内容", names

@@ -1,0 +1,110 @@
+"""A dialog for one case action: fields described as data, errors shown at the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.errors import FieldError
+from ui.forms import FieldSet, combo, multiline, optional_datetime
+from ui.operations import run_action
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    kind: str = "text"  # text | multiline | choice | check | int | datetime | password
+    options: list[tuple[Any, str]] = field(default_factory=list)
+    default: Any = None
+    empty: str | None = ""
+
+
+class ActionDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        submit: Callable[[dict[str, Any]], object],
+        summary: str = "",
+        ok_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self._submit = submit
+        self.result_value: object = None
+        self.fields = FieldSet()
+        layout = QVBoxLayout(self)
+        if summary:
+            text = QLabel(summary)
+            text.setWordWrap(True)
+            text.setStyleSheet("background: #f4f6f8; padding: 6px")
+            layout.addWidget(text)
+        form = QFormLayout()
+        for spec in fields:
+            self.fields.add(form, spec.name, spec.label, self._widget(spec))
+            if spec.default is not None:
+                self.fields.set_value(spec.name, spec.default)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c0392b")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        if ok_text:
+            buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+    def _widget(self, spec: Field) -> QWidget:
+        if spec.kind == "multiline":
+            return multiline()
+        if spec.kind == "choice":
+            return combo(spec.options, empty=spec.empty)
+        if spec.kind == "check":
+            return QCheckBox(spec.label)
+        if spec.kind == "int":
+            box = QSpinBox()
+            box.setRange(0, 100)
+            return box
+        if spec.kind == "datetime":
+            return optional_datetime("")
+        edit = QLineEdit()
+        if spec.kind == "password":
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def values(self) -> dict[str, Any]:
+        return self.fields.values()
+
+    def _on_ok(self) -> None:
+        self.message.hide()
+        values = self.values()
+
+        def show(error: FieldError) -> None:
+            self.fields.show_errors(error.errors, self.message)
+
+        result = run_action(self, lambda: self._submit(values), on_fields=show)
+        if result is not None:
+            self.result_value = result
+            self.accept()

@@ -1,0 +1,204 @@
+"""Building blocks for forms: labelled inputs with accessible names and an error line under each.
+
+Every input a person fills gets its label as accessible name; ``FieldSet.show_errors``
+marks the fields a ``FieldError`` names, in Chinese, and focuses the first.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "border: 1px solid #c0392b;"
+NO_DATE = QDate(2000, 1, 1)
+
+
+class EnterMovesOn(QObject):
+    """Enter in a one-line field moves to the next field, as on a paper form."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and isinstance(watched, QWidget)
+        ):
+            watched.focusNextChild()
+            return True
+        return False
+
+
+class FieldSet:
+    """Named inputs inside one or more form layouts."""
+
+    def __init__(self) -> None:
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.order: list[str] = []
+        self._enter = EnterMovesOn()
+
+    def add(self, layout: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
+        widget.setAccessibleName(label)
+        widget.setObjectName(name)
+        error = QLabel()
+        error.setStyleSheet("color: #c0392b")
+        error.setWordWrap(True)
+        error.hide()
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(widget)
+        box.addWidget(error)
+        layout.addRow(label, holder)
+        if isinstance(widget, QLineEdit | QComboBox | QSpinBox | QDateEdit | QDateTimeEdit):
+            widget.installEventFilter(self._enter)
+        self.widgets[name] = widget
+        self.errors[name] = error
+        self.order.append(name)
+        return widget
+
+    def clear_errors(self) -> None:
+        for name, label in self.errors.items():
+            label.hide()
+            label.clear()
+            self.widgets[name].setStyleSheet("")
+
+    def show_errors(self, errors: dict[str, str], fallback: QLabel | None = None) -> None:
+        self.clear_errors()
+        first: QWidget | None = None
+        unplaced = []
+        for name, message in errors.items():
+            if name in self.errors:
+                self.errors[name].setText(message)
+                self.errors[name].show()
+                self.widgets[name].setStyleSheet(ERROR_STYLE)
+                if first is None or self.order.index(name) < self.order.index(first.objectName()):
+                    first = self.widgets[name]
+            else:
+                unplaced.append(message)
+        if unplaced and fallback is not None:
+            fallback.setText("\n".join(unplaced))
+            fallback.show()
+        if first is not None:
+            first.setFocus()
+
+    # --- reading and writing values -------------------------------------------
+
+    def value(self, name: str) -> Any:
+        return read_value(self.widgets[name])
+
+    def set_value(self, name: str, value: Any) -> None:
+        write_value(self.widgets[name], value)
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.value(name) for name in self.order}
+
+
+def read_value(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()  # None for the empty first entry
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+        moment = widget.dateTime()
+        if moment.date() == NO_DATE:
+            return None
+        return datetime(
+            moment.date().year(),
+            moment.date().month(),
+            moment.date().day(),
+            moment.time().hour(),
+            moment.time().minute(),
+        )
+    if isinstance(widget, QDateEdit):
+        day = widget.date()
+        return None if day == NO_DATE else date(day.year(), day.month(), day.day())
+    raise TypeError(widget)
+
+
+def write_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value) if value not in (None, "") else 0
+        widget.setCurrentIndex(max(index, 0))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or widget.minimum()))
+    elif isinstance(widget, QDateTimeEdit) and not isinstance(widget, QDateEdit):
+        if isinstance(value, str) and value:
+            value = datetime.fromisoformat(value)
+        if isinstance(value, datetime):
+            widget.setDateTime(
+                QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+            )
+        else:
+            widget.setDateTime(QDateTime(NO_DATE, QTime(0, 0)))
+    elif isinstance(widget, QDateEdit):
+        if isinstance(value, str) and value:
+            value = date.fromisoformat(value)
+        widget.setDate(QDate(value.year, value.month, value.day) if isinstance(value, date) else NO_DATE)
+
+
+def combo(items: dict[str, str] | list[tuple[Any, str]], empty: str | None = "") -> QComboBox:
+    widget = QComboBox()
+    if empty is not None:
+        widget.addItem(empty, None)
+    pairs = items.items() if isinstance(items, dict) else items
+    for code, label in pairs:
+        widget.addItem(label, code)
+    return widget
+
+
+def optional_datetime(empty_text: str) -> QDateTimeEdit:
+    widget = QDateTimeEdit()
+    widget.setDisplayFormat("yyyy-MM-dd HH:mm")
+    widget.setMinimumDateTime(QDateTime(NO_DATE, QTime(0, 0)))
+    widget.setSpecialValueText(empty_text)
+    widget.setCalendarPopup(True)
+    widget.setDateTime(QDateTime(NO_DATE, QTime(0, 0)))
+    return widget
+
+
+def optional_date(empty_text: str) -> QDateEdit:
+    widget = QDateEdit()
+    widget.setDisplayFormat("yyyy-MM-dd")
+    widget.setMinimumDate(NO_DATE)
+    widget.setSpecialValueText(empty_text)
+    widget.setCalendarPopup(True)
+    widget.setDate(NO_DATE)
+    return widget
+
+
+def multiline(height: int = 80) -> QPlainTextEdit:
+    widget = QPlainTextEdit()
+    widget.setTabChangesFocus(True)
+    widget.setMinimumHeight(height)
+    return widget

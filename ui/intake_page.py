@@ -1,0 +1,443 @@
+"""新建投诉: the intake form, phone first, with the customer's earlier cases beside it.
+
+Ctrl+S saves a draft, Ctrl+Enter submits. What is typed is kept in a recovery
+file as the clerk types, so a crash or a closed window loses nothing; it is
+offered back on the next start and removed once the case is saved.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.intake import LIMITS, IntakeForm
+from branchdesk.domain.vocab import KIND_LABELS
+from branchdesk.errors import FieldError
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from branchdesk.services.dto import CaseRef, Lookups
+from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime
+from ui.operations import app_signals, run_action
+
+FORM_FIELDS = [f for f in IntakeForm.__dataclass_fields__ if f not in ("custom",)]
+
+
+class IntakePage(QWidget):
+    sig_registered = Signal(object)
+    """A case was registered (the CaseRef)."""
+
+    def __init__(
+        self,
+        desk: BranchDesk,
+        actor: Actor,
+        lookups: Lookups,
+        recovery_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._actor = actor
+        self._lookups = lookups
+        self._draft_id: int | None = None
+        self._recovery = recovery_dir / f"intake-{actor.username}.json"
+        self.fields = FieldSet()
+        self._build()
+        self._history_timer = QTimer(self, singleShot=True, interval=300)
+        self._history_timer.timeout.connect(self._on_history_due)
+        self._save_timer = QTimer(self, singleShot=True, interval=800)
+        self._save_timer.timeout.connect(self._write_recovery)
+        for widget in self.fields.widgets.values():
+            self._watch(widget)
+        self.phone.textChanged.connect(lambda _text: self._history_timer.start())
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
+        self.reset()
+
+    # --- layout ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        f, ch = self.fields, self._lookups.choices
+        self.title = QLabel(self.tr("New complaint"))
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold")
+
+        who = QFormLayout()
+        self.phone = f.add(who, "phone", self.tr("Phone"), QLineEdit())
+        self.phone.setMaxLength(LIMITS["phone"])
+        self.phone.setPlaceholderText(self.tr("Type the number: earlier cases appear on the right"))
+        f.add(who, "complainant_name", self.tr("Complainant"), QLineEdit()).setMaxLength(
+            LIMITS["complainant_name"]
+        )
+        f.add(who, "complainant_title", self.tr("Title"), combo(ch.get("complainant_title", {})))
+        f.add(who, "company", self.tr("Company / customer"), QLineEdit())
+        f.add(who, "customer_type", self.tr("Customer type"), combo(ch.get("customer_type", {})))
+        f.add(who, "is_foreign", self.tr("Foreign customer"), QCheckBox(self.tr("Foreign (国外)")))
+        f.add(who, "address", self.tr("Address"), QLineEdit())
+        f.add(who, "email", self.tr("E-mail"), QLineEdit())
+        count = QSpinBox()
+        count.setRange(1, 9999)
+        f.add(who, "complainant_count", self.tr("Number of complainants"), count)
+
+        intake = QFormLayout()
+        received = QDateTimeEdit()
+        received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        received.setCalendarPopup(True)
+        f.add(intake, "received_at", self.tr("Received at"), received)
+        f.add(intake, "channel", self.tr("Channel"), combo(ch.get("channel", {})))
+        f.add(
+            intake, "kind", self.tr("Kind"), combo({k.value: v for k, v in KIND_LABELS.items()}, empty=None)
+        )
+
+        subject = QFormLayout()
+        for name, label in (
+            ("product", self.tr("Product or service")),
+            ("order_no", self.tr("Order no.")),
+            ("part_no", self.tr("Part / model")),
+            ("lot_no", self.tr("Lot no.")),
+            ("quantity", self.tr("Quantity")),
+            ("defective_quantity", self.tr("Defective quantity")),
+        ):
+            f.add(subject, name, label, QLineEdit()).setMaxLength(LIMITS[name])
+        f.add(subject, "delivery_date", self.tr("Delivery date"), optional_date(self.tr("(none)")))
+        f.add(subject, "vehicle_model", self.tr("Vehicle model"), QLineEdit())
+        f.add(subject, "plate", self.tr("Plate"), QLineEdit())
+        f.add(subject, "occurred_at", self.tr("Occurred at"), optional_datetime(self.tr("(unknown)")))
+        f.add(
+            subject,
+            "complained_department_id",
+            self.tr("Department complained about"),
+            combo(self._lookups.departments),
+        )
+        f.add(
+            subject,
+            "complained_user_id",
+            self.tr("Employee complained about"),
+            combo([(p.id, f"{p.name}（{p.department_name}）") for p in self._lookups.people]),
+        )
+        f.add(subject, "complained_person", self.tr("Person complained about (if not staff)"), QLineEdit())
+
+        content = QFormLayout()
+        self.content = f.add(content, "content", self.tr("Complaint content"), multiline(110))
+        f.add(content, "request_type", self.tr("Customer's request"), combo(ch.get("request_type", {})))
+        f.add(content, "request_amount", self.tr("Amount asked (yuan)"), QLineEdit())
+        f.add(content, "request_text", self.tr("Request details"), multiline(50))
+        for name, label in (
+            ("personal_injury", self.tr("Personal injury")),
+            ("lawsuit_threatened", self.tr("Lawsuit threatened")),
+            ("media_involved", self.tr("Media involved")),
+            ("external_body", self.tr("Complained to manufacturer, regulator or consumer body")),
+        ):
+            f.add(content, name, label, QCheckBox(label))
+        f.add(content, "repeat_of_case_no", self.tr("Repeat of case no."), QLineEdit())
+
+        self.custom_names: list[str] = []
+        custom = QFormLayout()
+        for key, label, kind, choices, _required in self._lookups.custom_fields:
+            name = f"custom.{key}"
+            if kind == "choice":
+                widget: QWidget = combo([(c, c) for c in choices])
+            elif kind == "date":
+                widget = optional_date(self.tr("(none)"))
+            else:
+                widget = QLineEdit()
+            f.add(custom, name, label, widget)
+            self.custom_names.append(name)
+
+        column = QVBoxLayout()
+        for title, layout in (
+            (self.tr("Complainant"), who),
+            (self.tr("Intake"), intake),
+            (self.tr("Complaint"), content),
+            (self.tr("Subject"), subject),
+        ):
+            group = QGroupBox(title)
+            group.setLayout(layout)
+            column.addWidget(group)
+        if self.custom_names:
+            group = QGroupBox(self.tr("Branch fields"))
+            group.setLayout(custom)
+            column.addWidget(group)
+        inner = QWidget()
+        inner.setLayout(column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+
+        self.history_title = QLabel(self.tr("Earlier cases of this customer"))
+        self.history = QListWidget()
+        self.history.setAccessibleName(self.tr("Earlier cases of this customer"))
+        self.history.itemActivated.connect(self._on_history_activated)
+        self.repeat_warning = QLabel()
+        self.repeat_warning.setWordWrap(True)
+        self.repeat_warning.setStyleSheet("background: #fff3cd; color: #7a5a00; padding: 4px")
+        self.repeat_warning.hide()
+        side = QVBoxLayout()
+        side.addWidget(self.history_title)
+        side.addWidget(self.repeat_warning)
+        side.addWidget(self.history)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setMaximumWidth(360)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.save_button = QPushButton(self.tr("Save draft (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_draft)
+        self.submit_button = QPushButton(self.tr("Submit (Ctrl+Enter)"))
+        self.submit_button.setDefault(True)
+        self.submit_button.clicked.connect(self.submit)
+        self.receipt_button = QPushButton(self.tr("Print receipt"))
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.setToolTip(self.tr("Printing arrives with the printing module"))
+        self.new_button = QPushButton(self.tr("New complaint"))
+        self.new_button.clicked.connect(self._on_new)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        for button in (self.receipt_button, self.new_button, self.save_button, self.submit_button):
+            buttons.addWidget(button)
+
+        body = QHBoxLayout()
+        body.addWidget(scroll, 1)
+        body.addWidget(side_widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+    def _watch(self, widget: QWidget) -> None:
+        for signal_name in (
+            "textChanged",
+            "currentIndexChanged",
+            "toggled",
+            "valueChanged",
+            "dateTimeChanged",
+            "dateChanged",
+        ):
+            signal = getattr(widget, signal_name, None)
+            if signal is not None:
+                signal.connect(lambda *_: self._save_timer.start())
+
+    # --- form state ----------------------------------------------------------------
+
+    def reset(self) -> None:
+        for name in self.fields.order:
+            self.fields.set_value(name, None)
+        self.fields.set_value("kind", "complaint")
+        self.fields.set_value("complainant_count", 1)
+        received = self.fields.widgets["received_at"]
+        assert isinstance(received, QDateTimeEdit)
+        now = self._desk.clock()
+        received.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)))
+        self._draft_id = None
+        self.fields.clear_errors()
+        self.history.clear()
+        self.repeat_warning.hide()
+        self.title.setText(self.tr("New complaint"))
+        self._set_editable(True)
+        self.phone.setFocus()
+
+    def form(self) -> IntakeForm:
+        values = self.fields.values()
+        custom = {name.removeprefix("custom."): values.pop(name) for name in self.custom_names}
+        values["complainant_count"] = int(values["complainant_count"] or 1)
+        kwargs = {k: v for k, v in values.items() if k in FORM_FIELDS}
+        for key, spec in IntakeForm.__dataclass_fields__.items():
+            if spec.default == "" and kwargs.get(key) is None:
+                kwargs[key] = ""
+        return IntakeForm(custom=custom, **kwargs)
+
+    def snapshot(self) -> dict[str, Any]:
+        data = self.fields.values()
+        data["_draft_id"] = self._draft_id
+        return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
+
+    def restore(self, data: dict[str, Any]) -> None:
+        for name in self.fields.order:
+            if name in data:
+                self.fields.set_value(name, data[name])
+        self._draft_id = data.get("_draft_id")
+
+    # --- recovery file -------------------------------------------------------------
+
+    def _write_recovery(self) -> None:
+        if not self.isEnabled() or not self.submit_button.isEnabled():
+            return
+        data = self.snapshot()
+        typed = any(
+            v for k, v in data.items() if k not in ("received_at", "kind", "complainant_count", "_draft_id")
+        )
+        if not typed:
+            self._recovery.unlink(missing_ok=True)
+            return
+        self._recovery.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._recovery.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(self._recovery)
+
+    def flush_recovery(self) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._write_recovery()
+
+    def offer_recovery(self) -> bool:
+        """Offer back what was typed before a crash or a closed window; True when restored."""
+        if not self._recovery.exists():
+            return False
+        try:
+            data = json.loads(self._recovery.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unfinished complaint"),
+            self.tr("An unfinished complaint (%1) was not saved last time. Restore it?").replace(
+                "%1", str(data.get("complainant_name") or data.get("phone") or "")
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore(data)
+            return True
+        self._recovery.unlink(missing_ok=True)
+        return False
+
+    # --- customer history --------------------------------------------------------------
+
+    def _on_history_due(self) -> None:
+        entries = self._desk.intake.customer_history(self._actor, self.phone.text(), self.form())
+        self.history.clear()
+        repeats = []
+        for entry in entries:
+            mark = "⚠ " if entry.possible_repeat else ""
+            item = QListWidgetItem(
+                f"{mark}{entry.case_no}  {entry.received_at:%Y-%m-%d}  {entry.status_label}\n"
+                f"{entry.content_excerpt}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, entry.case_no)
+            self.history.addItem(item)
+            if entry.possible_repeat:
+                repeats.append(entry.case_no)
+        if repeats:
+            self.repeat_warning.setText(
+                self.tr(
+                    "Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, "
+                    "double-click the case to mark it; a repeat complaint is a major complaint."
+                ).replace("%1", "、".join(repeats))
+            )
+            self.repeat_warning.show()
+        else:
+            self.repeat_warning.hide()
+
+    def _on_history_activated(self, item: QListWidgetItem) -> None:
+        self.fields.set_value("repeat_of_case_no", item.data(Qt.ItemDataRole.UserRole))
+
+    # --- actions -------------------------------------------------------------------
+
+    def _show_field_errors(self, error: FieldError) -> None:
+        self.fields.show_errors(error.errors, self.message)
+        self.message.setStyleSheet("color: #c0392b")
+        self.message.setText(self.tr("%1 field(s) need attention").replace("%1", str(len(error.errors))))
+        self.message.show()
+
+    def save_draft(self) -> None:
+        if not self.submit_button.isEnabled():
+            return
+        form, draft_id = self.form(), self._draft_id
+        ref = run_action(
+            self,
+            lambda: self._desk.intake.save_draft(self._actor, form, draft_id),
+            on_fields=self._show_field_errors,
+        )
+        if ref is None:
+            return
+        self._draft_id = ref.id
+        self.fields.clear_errors()
+        self._recovery.unlink(missing_ok=True)
+        self._show_message(self.tr("Draft saved as %1").replace("%1", ref.case_no), ok=True)
+
+    def submit(self) -> None:
+        if not self.submit_button.isEnabled():
+            return
+        form, draft_id = self.form(), self._draft_id
+        ref = run_action(
+            self,
+            lambda: self._desk.intake.register(self._actor, form, draft_id),
+            on_fields=self._show_field_errors,
+        )
+        if ref is None:
+            return
+        self._recovery.unlink(missing_ok=True)
+        self.fields.clear_errors()
+        self._show_registered(ref)
+        self.sig_registered.emit(ref)
+
+    def _show_registered(self, ref: CaseRef) -> None:
+        deadline = f"{ref.deadline_at:%Y-%m-%d %H:%M}" if ref.deadline_at else ""
+        text = self.tr("Registered: %1 — reply due by %2").replace("%1", ref.case_no).replace("%2", deadline)
+        if ref.deadline_unconfirmed:
+            text += self.tr(" (holiday calendar of that year not confirmed yet)")
+        if ref.is_repeat:
+            text += self.tr(" · repeat complaint of %1, major").replace("%1", "、".join(ref.repeat_of))
+        self.title.setText(self.tr("Complaint %1").replace("%1", ref.case_no))
+        self._show_message(text, ok=True)
+        self._set_editable(False)
+        self.new_button.setFocus()
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in self.fields.widgets.values():
+            widget.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+        self.submit_button.setEnabled(editable)
+        self.receipt_button.setVisible(not editable)
+        self.new_button.setVisible(not editable)
+        if editable:
+            self.message.hide()
+
+    def _show_message(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet("color: #1e7e34; font-weight: bold" if ok else "color: #c0392b")
+        self.message.setText(text)
+        self.message.show()
+
+    def _on_new(self) -> None:
+        self.reset()
+
+    def load_draft(self, case_id: int) -> None:
+        detail = self._desk.queries.case_detail(self._actor, case_id)
+        self.reset()
+        for name, value in detail.intake_raw.items():
+            if name in self.fields.widgets:
+                self.fields.set_value(name, value)
+        for key, value in detail.custom.items():
+            if f"custom.{key}" in self.fields.widgets:
+                self.fields.set_value(f"custom.{key}", value)
+        self._draft_id = case_id
+        self.title.setText(self.tr("Draft %1").replace("%1", detail.case_no))
+
+
+def now_for_form() -> datetime:
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+__all__ = ["IntakePage", "app_signals"]

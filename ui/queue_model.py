@@ -1,0 +1,140 @@
+"""The queue's table model: rows come from the service a page at a time as the user scrolls.
+
+Sorting and filtering happen in SQL (the service); the model never sorts in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from branchdesk.services.dto import QueuePage, QueueRow
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+#: (key for sorting, header); the header is translated by the view.
+COLUMNS: list[tuple[str, str]] = [
+    ("case_no", "No."),
+    ("received_at", "Received"),
+    ("complainant_name", "Customer"),
+    ("phone", "Phone"),
+    ("kind", "Kind"),
+    ("category", "Category"),
+    ("severity", "Severity"),
+    ("status", "Status"),
+    ("department", "Department"),
+    ("handler", "Handler"),
+    ("deadline_at", "Deadline"),
+    ("time_left", "Time left"),
+    ("escalation_level", "Escalation"),
+    ("is_major", "Flags"),
+]
+SORTABLE = {key for key, _ in COLUMNS} - {"time_left"}
+
+Fetch = Callable[[str, bool, int, int, bool], QueuePage]
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, fetch: Fetch, headers: list[str]) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self._headers = headers
+        self.rows: list[QueueRow] = []
+        self.total = 0
+        self.sort_key = "received_at"
+        self.descending = True
+        self._exhausted = False
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        page = self._fetch(self.sort_key, self.descending, 0, PAGE_SIZE, True)
+        self.rows = list(page.rows)
+        self.total = page.total
+        self._exhausted = len(page.rows) < PAGE_SIZE
+        self.endResetModel()
+
+    # --- paging -------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._fetch(self.sort_key, self.descending, len(self.rows), PAGE_SIZE, False)
+        if not page.rows:
+            self._exhausted = True
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
+        self.rows.extend(page.rows)
+        self.endInsertRows()
+        self._exhausted = len(page.rows) < PAGE_SIZE
+
+    # --- table --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(row, key)
+        if role == Qt.ItemDataRole.ForegroundRole and key in ("time_left", "deadline_at") and row.overdue:
+            return QBrush(QColor("#c0392b"))
+        if role == Qt.ItemDataRole.BackgroundRole and row.is_major:
+            return QBrush(QColor("#fdecea"))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and key == "deadline_at" and row.deadline_unconfirmed:
+            return "该年度法定节假日尚未确认，期限按周一至周五估算"
+        return None
+
+    def row_at(self, index: int) -> QueueRow:
+        return self.rows[index]
+
+
+def display(row: QueueRow, key: str) -> str:
+    if key == "received_at":
+        return f"{row.received_at:%Y-%m-%d %H:%M}"
+    if key == "deadline_at":
+        return (
+            f"{row.deadline_at:%m-%d %H:%M}" + (" ?" if row.deadline_unconfirmed else "")
+            if row.deadline_at
+            else ""
+        )
+    if key == "kind":
+        return row.kind_label
+    if key == "category":
+        return row.category_label
+    if key == "severity":
+        return row.severity_label
+    if key == "status":
+        return row.status_label
+    if key == "department":
+        return row.department_name
+    if key == "handler":
+        return row.handler_name
+    if key == "time_left":
+        return row.time_left_label
+    if key == "escalation_level":
+        return row.escalation_label
+    if key == "is_major":
+        return " ".join(flag for flag, on in (("重大", row.is_major), ("重复", row.is_repeat)) if on)
+    return str(getattr(row, key))

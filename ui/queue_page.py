@@ -1,0 +1,274 @@
+"""案件队列: every case the user may see, filtered, sorted and searched in SQL, paged in on scroll."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.vocab import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS, Status
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from branchdesk.services.dto import Lookups, QueueFilter, QueuePage
+from ui.forms import combo
+from ui.operations import app_signals
+from ui.queue_model import COLUMNS, SORTABLE, QueueModel
+
+ANY_DATE = QDate(2000, 1, 1)
+
+
+class QueueView(QWidget):
+    sig_open_case = Signal(int)
+    """The user opened a case (its id)."""
+
+    def __init__(
+        self, desk: BranchDesk, actor: Actor, lookups: Lookups, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._actor = actor
+        self._extra = QueueFilter()
+        headers = {
+            "No.": self.tr("No."),
+            "Received": self.tr("Received"),
+            "Customer": self.tr("Customer"),
+            "Phone": self.tr("Phone"),
+            "Kind": self.tr("Kind"),
+            "Category": self.tr("Category"),
+            "Severity": self.tr("Severity"),
+            "Status": self.tr("Status"),
+            "Department": self.tr("Department"),
+            "Handler": self.tr("Handler"),
+            "Deadline": self.tr("Deadline"),
+            "Time left": self.tr("Time left"),
+            "Escalation": self.tr("Escalation"),
+            "Flags": self.tr("Flags"),
+        }
+        self.model = QueueModel(self._fetch, [headers[h] for _, h in COLUMNS])
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search number, name, phone or words of the content"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.status = combo({s.value: STATUS_LABELS[s] for s in Status}, empty=self.tr("All states"))
+        self.status.setAccessibleName(self.tr("Status"))
+        self.scope = combo(
+            [
+                ("all", self.tr("All I may see")),
+                ("mine", self.tr("Mine")),
+                ("department", self.tr("My department")),
+            ],
+            empty=None,
+        )
+        self.scope.setAccessibleName(self.tr("Scope"))
+        self.kind = combo({k.value: v for k, v in KIND_LABELS.items()}, empty=self.tr("All kinds"))
+        self.kind.setAccessibleName(self.tr("Kind"))
+        top_categories = [(code, label) for code, label, parent in lookups.categories if parent is None]
+        self.category = combo(top_categories, empty=self.tr("All categories"))
+        self.category.setAccessibleName(self.tr("Category"))
+        self.severity = combo(
+            {k.value: v for k, v in SEVERITY_LABELS.items()}, empty=self.tr("All severities")
+        )
+        self.severity.setAccessibleName(self.tr("Severity"))
+        self.channel = combo(lookups.choices.get("channel", {}), empty=self.tr("All channels"))
+        self.channel.setAccessibleName(self.tr("Channel"))
+        self.overdue = QCheckBox(self.tr("Overdue"))
+        self.due_today = QCheckBox(self.tr("Due today"))
+        self.major = QCheckBox(self.tr("Major only"))
+        self.date_from = self._date_edit(self.tr("From"))
+        self.date_to = self._date_edit(self.tr("To"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.count = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
+        self.table.activated.connect(lambda index: self.sig_open_case.emit(self.model.row_at(index.row()).id))
+        self.table.setAccessibleName(self.tr("Case queue"))
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.search, 3)
+        for widget in (self.status, self.scope, self.kind, self.category):
+            row1.addWidget(widget)
+        row2 = QHBoxLayout()
+        for widget in (
+            self.severity,
+            self.channel,
+            self.overdue,
+            self.due_today,
+            self.major,
+            QLabel(self.tr("Received")),
+            self.date_from,
+            QLabel("–"),
+            self.date_to,
+            self.clear_button,
+        ):
+            row2.addWidget(widget)
+        row2.addStretch()
+        row2.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for box in (self.status, self.scope, self.kind, self.category, self.severity, self.channel):
+            box.currentIndexChanged.connect(lambda _i: self.reload())
+        for check in (self.overdue, self.due_today, self.major):
+            check.toggled.connect(lambda _c: self.reload())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.reload())
+        app_signals().sig_cases_changed.connect(self.reload)
+        self._restore_settings()
+        self.reload()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(ANY_DATE)
+        edit.setAccessibleName(name)
+        return edit
+
+    # --- filters ---------------------------------------------------------------
+
+    def current_filter(self) -> QueueFilter:
+        def day(edit: QDateEdit) -> date | None:
+            value = edit.date()
+            return None if value == ANY_DATE else date(value.year(), value.month(), value.day())
+
+        def one(box: QComboBox) -> list[str]:
+            data = box.currentData()
+            return [data] if data else []
+
+        base = self._extra
+        return QueueFilter(
+            statuses=one(self.status) or base.statuses,
+            scope=self.scope.currentData() or "all",
+            overdue=self.overdue.isChecked() or base.overdue,
+            due_today=self.due_today.isChecked() or base.due_today,
+            kinds=one(self.kind),
+            category_codes=one(self.category),
+            severities=one(self.severity),
+            channels=one(self.channel),
+            received_from=day(self.date_from),
+            received_to=day(self.date_to),
+            major_only=self.major.isChecked(),
+            search=self.search.text(),
+            drafts_only=base.drafts_only,
+            awaiting_my_approval=base.awaiting_my_approval,
+            follow_up_due=base.follow_up_due,
+        )
+
+    def apply_preset(self, preset: QueueFilter) -> None:
+        """Open the queue filtered as a 工作台 count asked (my cases, overdue, …)."""
+        self.clear_filters(reload=False)
+        self._extra = preset
+        self.scope.setCurrentIndex(max(self.scope.findData(preset.scope), 0))
+        self.reload()
+
+    def clear_filters(self, reload: bool = True) -> None:
+        widgets: list[Any] = [self.status, self.kind, self.category, self.severity, self.channel, self.scope]
+        for widget in widgets:
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        for check in (self.overdue, self.due_today, self.major):
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            edit.blockSignals(True)
+            edit.setDate(ANY_DATE)
+            edit.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._extra = QueueFilter()
+        if reload:
+            self.reload()
+
+    def _fetch(self, sort: str, descending: bool, offset: int, limit: int, with_total: bool) -> QueuePage:
+        return self._desk.queries.queue_page(
+            self._actor,
+            self.current_filter(),
+            sort=sort,
+            descending=descending,
+            offset=offset,
+            limit=limit,
+            with_total=with_total,
+        )
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.count.setText(self.tr("%1 cases").replace("%1", str(self.model.total)))
+        self._save_settings()
+
+    def _on_header_clicked(self, section: int) -> None:
+        key = COLUMNS[section][0]
+        if key not in SORTABLE:
+            return
+        if self.model.sort_key == key:
+            self.model.descending = not self.model.descending
+        else:
+            self.model.sort_key, self.model.descending = key, key in ("received_at", "deadline_at")
+        order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(section, order)
+        self.reload()
+
+    # --- per-user memory ---------------------------------------------------------
+
+    def _settings(self) -> QSettings:
+        return QSettings()
+
+    def _save_settings(self) -> None:
+        settings = self._settings()
+        prefix = f"queue/{self._actor.username}/"
+        settings.setValue(prefix + "header", self.table.horizontalHeader().saveState())
+        settings.setValue(prefix + "scope", self.scope.currentData())
+        settings.setValue(prefix + "status", self.status.currentData() or "")
+        settings.setValue(prefix + "sort", f"{self.model.sort_key}:{int(self.model.descending)}")
+
+    def _restore_settings(self) -> None:
+        settings = self._settings()
+        prefix = f"queue/{self._actor.username}/"
+        header = settings.value(prefix + "header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        for box, key in ((self.scope, "scope"), (self.status, "status")):
+            value = settings.value(prefix + key)
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(value), 0) if value else 0)
+            box.blockSignals(False)
+        sort = str(settings.value(prefix + "sort", "received_at:1"))
+        key, _, descending = sort.partition(":")
+        if key in SORTABLE:
+            self.model.sort_key, self.model.descending = key, descending == "1"

@@ -1,0 +1,86 @@
+"""工作台: the counts of my work; each count opens the queue filtered to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from branchdesk.services.dto import QueueFilter
+from ui.operations import app_signals
+
+PRESETS: dict[str, QueueFilter] = {
+    "my_cases": QueueFilter(scope="mine", include_closed=False),
+    "awaiting_my_approval": QueueFilter(awaiting_my_approval=True),
+    "due_today": QueueFilter(due_today=True),
+    "overdue": QueueFilter(overdue=True),
+    "follow_ups_due": QueueFilter(follow_up_due=True),
+    "drafts": QueueFilter(drafts_only=True),
+    "to_triage": QueueFilter(statuses=["registered"]),
+}
+
+
+class WorkPage(QWidget):
+    sig_show_queue = Signal(object)
+    """Open the queue with this QueueFilter."""
+
+    sig_open_case = Signal(int)
+
+    def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._actor = actor
+        heading = QLabel(self.tr("My work"))
+        heading.setStyleSheet("font-size: 18pt; font-weight: bold")
+        self.major_banner = QLabel()
+        self.major_banner.setStyleSheet("background: #fdecea; color: #a61b1b; padding: 6px")
+        self.major_banner.setWordWrap(True)
+        self.major_banner.setOpenExternalLinks(False)
+        self.major_banner.linkActivated.connect(lambda link: self.sig_open_case.emit(int(link)))
+        self.major_banner.hide()
+        names = [
+            ("my_cases", self.tr("My cases")),
+            ("awaiting_my_approval", self.tr("Approvals waiting for me")),
+            ("due_today", self.tr("Due today")),
+            ("overdue", self.tr("Overdue")),
+            ("follow_ups_due", self.tr("Follow-ups due")),
+            ("drafts", self.tr("Drafts")),
+            ("to_triage", self.tr("To triage")),
+        ]
+        grid = QGridLayout()
+        self.count_buttons: dict[str, QPushButton] = {}
+        for index, (key, text) in enumerate(names):
+            button = QPushButton()
+            button.setAccessibleName(text)
+            button.setMinimumHeight(80)
+            button.setStyleSheet("font-size: 13pt; text-align: left; padding: 8px")
+            button.clicked.connect(lambda _c=False, k=key: self.sig_show_queue.emit(PRESETS[k]))
+            button.setProperty("label", text)
+            grid.addWidget(button, index // 4, index % 4)
+            self.count_buttons[key] = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.major_banner)
+        layout.addLayout(grid)
+        layout.addStretch()
+        app_signals().sig_cases_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        counts = self._desk.queries.work_counts(self._actor)
+        for key, button in self.count_buttons.items():
+            value = getattr(counts, key)
+            button.setText(f"{button.property('label')}\n{value}")
+            button.setStyleSheet(
+                "font-size: 13pt; text-align: left; padding: 8px;"
+                + (" color: #c0392b;" if key == "overdue" and value else "")
+            )
+        if counts.major_open:
+            links = "、".join(
+                f"<a href='{case_id}'>{number}</a> {name}" for case_id, number, name in counts.major_open[:8]
+            )
+            self.major_banner.setText(self.tr("Major complaints open: %1").replace("%1", links))
+            self.major_banner.show()
+        else:
+            self.major_banner.hide()
