@@ -86,6 +86,9 @@ SORTABLE: dict[str, Any] = {
 }
 
 
+NULLABLE_SORTS = frozenset({"phone", "category", "severity", "department", "handler", "deadline_at"})
+
+
 def _like(column: Any, text: str) -> ColumnElement[bool]:
     condition: ColumnElement[bool] = column.contains(text, autoescape=True)
     return condition
@@ -125,8 +128,11 @@ class QueryService(ServiceBase):
             )
             column = SORTABLE.get(sort, Case.received_at)
             order = column.desc() if descending else column.asc()
-            nulls_last = column.is_(None)
-            query = query.order_by(nulls_last, order, Case.id.desc() if descending else Case.id.asc())
+            tie = Case.id.desc() if descending else Case.id.asc()
+            if sort in NULLABLE_SORTS:  # empty values last; a NOT NULL column keeps its index usable
+                query = query.order_by(column.is_(None), order, tie)
+            else:
+                query = query.order_by(order, tie)
             rows = session.execute(query.offset(offset).limit(limit)).all()
             total = -1
             if with_total:

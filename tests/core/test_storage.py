@@ -125,3 +125,29 @@ def test_two_processes_saving_at_once_never_share_a_number(branch: Branch, tmp_p
     numbers = [n for out, _ in outputs for n in out.split()]
     assert len(numbers) == 50
     assert sorted(numbers) == [f"202611-{i:03d}" for i in range(1, 51)]  # unique, none skipped
+
+
+def test_an_older_schema_with_data_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    from alembic import command
+
+    from branchdesk.storage.migrate import alembic_config
+
+    path = tmp_path / "release1.sqlite3"
+    db = Database(resolve_url(str(path)))
+    config = alembic_config(db)
+    with db.engine.execution_options(branchdesk_write=True).connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")  # the schema of the first release
+        connection.commit()
+    with db.write() as session:
+        session.execute(text("INSERT INTO department (code, name, active) VALUES ('QA', '质量管理部', 1)"))
+    result = upgrade(db)
+    assert (result.from_revision, result.to_revision) == ("0001", head_revision())
+    assert result.backup is not None
+    backup = sqlite3.connect(str(result.backup))
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert backup.execute("SELECT name FROM department").fetchall() == [("质量管理部",)]
+    with db.read() as session:
+        assert session.execute(text("SELECT name FROM department")).scalar() == "质量管理部"
+    with db.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
