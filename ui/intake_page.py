@@ -169,7 +169,7 @@ class IntakePage(QWidget):
         for title, layout in (
             (self.tr("Complainant"), who),
             (self.tr("Intake"), intake),
-            (self.tr("Complaint"), content),
+            (self.tr("Complaint and request"), content),
             (self.tr("Subject"), subject),
         ):
             group = QGroupBox(title)

@@ -102,6 +102,8 @@ class QueueView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -240,8 +242,7 @@ class QueueView(QWidget):
             self.model.descending = not self.model.descending
         else:
             self.model.sort_key, self.model.descending = key, key in ("received_at", "deadline_at")
-        order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(section, order)
+        self.show_sort_indicator()
         self.reload()
 
     # --- per-user memory ---------------------------------------------------------
@@ -261,8 +262,25 @@ class QueueView(QWidget):
         settings = self._settings()
         prefix = f"queue/{self._actor.username}/"
         header = settings.value(prefix + "header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
+        if header is None or not self.table.horizontalHeader().restoreState(header):
+            widths = {
+                "case_no": 110,
+                "received_at": 130,
+                "complainant_name": 90,
+                "phone": 110,
+                "kind": 50,
+                "category": 80,
+                "severity": 50,
+                "status": 80,
+                "department": 90,
+                "handler": 70,
+                "deadline_at": 95,
+                "time_left": 120,
+                "escalation_level": 80,
+                "is_major": 70,
+            }
+            for column, (key, _) in enumerate(COLUMNS):
+                self.table.setColumnWidth(column, widths[key])
         for box, key in ((self.scope, "scope"), (self.status, "status")):
             value = settings.value(prefix + key)
             box.blockSignals(True)
@@ -272,3 +290,9 @@ class QueueView(QWidget):
         key, _, descending = sort.partition(":")
         if key in SORTABLE:
             self.model.sort_key, self.model.descending = key, descending == "1"
+        self.show_sort_indicator()
+
+    def show_sort_indicator(self) -> None:
+        column = next(i for i, (key, _) in enumerate(COLUMNS) if key == self.model.sort_key)
+        order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)

@@ -153,6 +153,7 @@ class CaseFacts:
     recorder_id: int | None
     has_follow_up: bool = False
     last_satisfaction: int | None = None
+    pending_extension: bool = False
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> str | None:
@@ -174,6 +175,10 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return RECUSAL_MESSAGE
     if action in HANDLER_ONLY_ACTIONS and case.handler_id != actor_id:
         return f"只有本案的处理责任人才能{label}"
+    if action is Action.DECIDE_EXTENSION and not case.pending_extension:
+        return "没有待审批的延期申请"
+    if action is Action.REQUEST_EXTENSION and case.pending_extension:
+        return "已有一项延期申请待审批"
     if action is Action.CLOSE and not case.has_follow_up:
         return "请先完成回访，再结案"
     if (

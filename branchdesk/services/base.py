@@ -83,6 +83,10 @@ class ServiceBase:
             recorder_id=case.recorder_id,
             has_follow_up=last is not None,
             last_satisfaction=last.satisfaction if last else None,
+            pending_extension=unit.session.scalars(
+                select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
+            ).first()
+            is not None,
         )
 
     def _require(self, unit: Unit, case: Case, action: Action) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from branchdesk.domain.intake import IntakeForm, validate_intake
 from branchdesk.domain.numbering import format_case_number, period_of
@@ -112,7 +112,9 @@ class IntakeService(ServiceBase):
             cases = unit.session.scalars(
                 select(Case)
                 .where(Case.phone_normalized == normalized, Case.status.not_in([Status.DRAFT, Status.VOID]))
-                .where(visible_cases(unit.actor))
+                # The front desk must see every earlier case of the caller to spot a repeat; this is a
+                # summary (number, date, status, first words), opening a case still follows visibility.
+                .where(visible_cases(unit.actor) if not unit.actor.roles & INTAKE_ROLES else true())
                 .order_by(Case.received_at.desc())
                 .limit(limit)
             ).all()

@@ -741,8 +741,8 @@
     </message>
     <message>
         <location filename="../../ui/intake_page.py" line="172"/>
-        <source>Complaint</source>
-        <translation>投诉内容</translation>
+        <source>Complaint and request</source>
+        <translation>投诉与要求</translation>
     </message>
     <message>
         <location filename="../../ui/intake_page.py" line="173"/>
@@ -931,7 +931,7 @@
     </message>
     <message>
         <location filename="../../ui/queue_page.py" line="48"/>
-        <location filename="../../ui/queue_page.py" line="124"/>
+        <location filename="../../ui/queue_page.py" line="126"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
@@ -1090,17 +1090,17 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="111"/>
+        <location filename="../../ui/queue_page.py" line="113"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="156"/>
+        <location filename="../../ui/queue_page.py" line="158"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="232"/>
+        <location filename="../../ui/queue_page.py" line="234"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>

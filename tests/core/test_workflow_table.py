@@ -55,7 +55,7 @@ TABLE = [
     (A.VOID, S.PENDING_APPROVAL, R.GM, False),
     (A.REQUEST_EXTENSION, S.IN_PROGRESS, R.HANDLER, True),
     (A.REQUEST_EXTENSION, S.AWAITING_FOLLOWUP, R.HANDLER, False),
-    (A.DECIDE_EXTENSION, S.IN_PROGRESS, R.DEPT_MANAGER, True),
+    (A.DECIDE_EXTENSION, S.IN_PROGRESS, R.DEPT_MANAGER, False),  # nothing pending (see below)
     (A.DECIDE_EXTENSION, S.IN_PROGRESS, R.CLERK, False),
     (A.ESCALATE, S.IN_PROGRESS, R.CR_MANAGER, True),
     (A.ESCALATE, S.CLOSED, R.CR_MANAGER, False),
@@ -126,3 +126,10 @@ def test_dissatisfied_follow_up_opens_the_not_accepted_paths() -> None:
     assert refusal(A.CLOSE_ABNORMAL, unhappy, ME, {R.GM}) is None
     assert refusal(A.OPEN_LINKED, happy, ME, {R.CLERK}) is not None
     assert refusal(A.CLOSE, happy, ME, {R.CR_MANAGER}) is None
+
+
+def test_extension_buttons_follow_the_pending_request() -> None:
+    pending = facts(S.IN_PROGRESS, pending_extension=True)
+    assert refusal(A.DECIDE_EXTENSION, pending, ME, {R.DEPT_MANAGER}) is None
+    assert refusal(A.REQUEST_EXTENSION, pending, ME, {R.HANDLER}) == "已有一项延期申请待审批"
+    assert refusal(A.DECIDE_EXTENSION, facts(S.IN_PROGRESS), ME, {R.DEPT_MANAGER}) == "没有待审批的延期申请"

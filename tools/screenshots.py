@@ -1,0 +1,156 @@
+"""Screenshots of the running app under Xvfb, for docs/screenshots/ (run on demand).
+
+    .venv/bin/python tools/screenshots.py [OUT_DIR]
+
+Needs Debian's xvfb and imagemagick (``import``). Builds a demo branch in a temporary
+folder, opens the real windows on the X display and captures the whole screen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    xvfb = None
+    if not os.environ.get("DISPLAY"):
+        xvfb = subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1366x800x24"], stderr=subprocess.DEVNULL)
+        os.environ["DISPLAY"] = ":97"
+        time.sleep(1)
+    os.environ.pop("QT_QPA_PLATFORM", None)
+    try:
+        return shoot(out)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+
+
+def shoot(out: Path) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from branchdesk.domain.workflow import Action
+    from branchdesk.services import BranchDesk
+    from branchdesk.services.demo import build_demo
+    from branchdesk.services.dto import QueueFilter
+    from branchdesk.storage.database import Database, resolve_url
+    from ui.i18n import install_translations
+    from ui.login_dialog import LoginDialog
+    from ui.main_window import MainWindow
+
+    folder = Path(tempfile.mkdtemp(prefix="bd-shots-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    app = QApplication([])
+    app.setApplicationName("BranchDesk")
+    install_translations(app)
+    desk = BranchDesk(Database(resolve_url(str(folder / "demo.sqlite3"))))
+    build_demo(desk, seed=20261124, cases=300)
+
+    def settle(seconds: float = 0.6) -> None:
+        end = time.time() + seconds
+        while time.time() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def capture(name: str) -> None:
+        settle()
+        subprocess.run(["import", "-window", "root", str(out / f"{name}.png")], check=True)
+        print("saved", out / f"{name}.png")
+
+    login = LoginDialog(desk, "演示网点（上海浦东）")
+    login.user.setCurrentIndex(login.user.findData("kefu1"))
+    login.password.setText("demo1234")
+    login.show()
+    capture("01-login")
+    login.close()
+
+    crm = desk.auth.login("crm", "demo1234")
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    window.resize(1366, 780)
+    window.move(0, 0)
+    window.show()
+    capture("02-my-work")
+
+    assert window.queue is not None
+    window.show_queue(QueueFilter())
+    window.queue.model.sort_key, window.queue.model.descending = "deadline_at", False
+    window.queue.show_sort_indicator()
+    window.queue.scope.setCurrentIndex(0)
+    window.queue.status.setCurrentIndex(window.queue.status.findData("in_progress"))
+    capture("04-queue-overdue")
+    window.close()
+
+    clerk = desk.auth.login("kefu1", "demo1234")
+    window = MainWindow(desk, clerk, "演示网点（上海浦东）")
+    window.resize(1366, 780)
+    window.move(0, 0)
+    window.show()
+    window.show_intake()
+    assert window.intake is not None
+    repeat_phone = desk.queries.queue_page(crm, QueueFilter(search="")).rows[0]
+    detail = desk.queries.case_detail(crm, repeat_phone.id)
+    window.intake.fields.set_value("phone", detail.intake_raw["phone"])
+    window.intake.fields.set_value("complainant_name", detail.intake_raw["complainant_name"])
+    window.intake.fields.set_value("channel", "phone")
+    window.intake.fields.set_value("request_amount", "-50")
+    settle(0.8)
+    window.intake.submit()
+    capture("03-intake-validation")
+    window.close()
+
+    page = desk.queries.queue_page(crm, QueueFilter(statuses=["closed"], search=""), limit=200)
+    with_approvals = None
+    for row in page.rows:
+        d = desk.queries.case_detail(crm, row.id)
+        if d.resolutions and len(d.resolutions[-1].approvals) >= 2:
+            with_approvals = row.id
+            break
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    view = window.open_case(with_approvals or page.rows[0].id)
+    view.resize(1300, 760)
+    view.move(0, 0)
+    capture("05-case-detail")
+    view.close()
+
+    pending = desk.queries.queue_page(crm, QueueFilter(statuses=["pending_approval"])).rows
+    for row in pending:
+        d = desk.queries.case_detail(crm, row.id)
+        level = d.resolutions[-1].next_level_label if d.resolutions else None
+        managers = {"质量管理部": "qa_mgr", "业务部门": "sales_mgr", "物流部": "log_mgr"}
+        signer = {
+            "部门经理": managers.get(d.department_name),
+            "副总经理": "fuzong2",
+            "总经理": "zongjingli",
+        }.get(level or "")
+        if signer:
+            actor = desk.auth.login(signer, "demo1234")
+            window = MainWindow(desk, actor, "演示网点（上海浦东）")
+            view = window.open_case(row.id)
+            view.resize(1300, 760)
+            view.move(0, 0)
+            assert view.detail is not None
+            dialog = view.dialog_for(Action.APPROVE, view.detail)
+            assert dialog is not None
+            dialog.show()
+            dialog.move(380, 180)
+            capture("06-approval-dialog")
+            dialog.close()
+            break
+    shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
