@@ -57,7 +57,7 @@ class ActionDialog(QDialog):
             layout.addWidget(text)
         form = QFormLayout()
         for spec in fields:
-            self.fields.add(form, spec.name, spec.label, self._widget(spec))
+            self.fields.add(form, spec.name, spec.label, widget_for(spec))
             if spec.default is not None:
                 self.fields.set_value(spec.name, spec.default)
         layout.addLayout(form)
@@ -76,24 +76,6 @@ class ActionDialog(QDialog):
         layout.addWidget(buttons)
         self.buttons = buttons
 
-    def _widget(self, spec: Field) -> QWidget:
-        if spec.kind == "multiline":
-            return multiline()
-        if spec.kind == "choice":
-            return combo(spec.options, empty=spec.empty)
-        if spec.kind == "check":
-            return QCheckBox(spec.label)
-        if spec.kind == "int":
-            box = QSpinBox()
-            box.setRange(0, 100)
-            return box
-        if spec.kind == "datetime":
-            return optional_datetime("")
-        edit = QLineEdit()
-        if spec.kind == "password":
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        return edit
-
     def values(self) -> dict[str, Any]:
         return self.fields.values()
 
@@ -108,3 +90,23 @@ class ActionDialog(QDialog):
         if result is not None:
             self.result_value = result
             self.accept()
+
+
+def widget_for(spec: Field) -> QWidget:
+    """The input widget for a field description."""
+    if spec.kind == "multiline":
+        return multiline()
+    if spec.kind == "choice":
+        return combo(spec.options, empty=spec.empty)
+    if spec.kind == "check":
+        return QCheckBox(spec.label)
+    if spec.kind == "int":
+        box = QSpinBox()
+        box.setRange(0, 9999)
+        return box
+    if spec.kind == "datetime":
+        return optional_datetime("")
+    edit = QLineEdit()
+    if spec.kind == "password":
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit

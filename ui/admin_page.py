@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,10 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.calendar import official_years
-from branchdesk.domain.vocab import Role
+from branchdesk.domain.money import format_yuan
+from branchdesk.domain.vocab import Kind, Role, Severity
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import Lookups
+from branchdesk.services.dto import AdminSnapshot, Lookups
+from ui.action_dialog import Field
+from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date
 from ui.operations import run_action
 
@@ -38,9 +43,200 @@ class AdminPage(QWidget):
         self._lookups = lookups
         tabs = QTabWidget()
         tabs.addTab(self._users_tab(), self.tr("Users and roles"))
+        tabs.addTab(self._departments_tab(), self.tr("Departments"))
+        tabs.addTab(self._categories_tab(), self.tr("Categories"))
+        tabs.addTab(self._sla_tab(), self.tr("Deadlines (SLA)"))
+        tabs.addTab(self._authority_tab(), self.tr("Authority"))
         tabs.addTab(self._calendar_tab(), self.tr("Working calendar"))
+        tabs.addTab(self._templates_tab(), self.tr("Reply templates"))
+        tabs.addTab(self._custom_fields_tab(), self.tr("Custom intake fields"))
+        tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+
+    def _snapshot(self) -> AdminSnapshot:
+        return self._desk.admin.snapshot(self._actor)
+
+    # --- configuration tables ------------------------------------------------------------
+
+    def _departments_tab(self) -> ConfigTab:
+        admin, me = self._desk.admin, self._actor
+        return ConfigTab(
+            [("code", self.tr("Code")), ("name", self.tr("Name")), ("active", self.tr("In use"))],
+            [
+                Field("code", self.tr("Code")),
+                Field("name", self.tr("Name")),
+                Field("active", self.tr("In use"), "check", default=True),
+            ],
+            lambda: [{"code": c, "name": n, "active": a} for _, c, n, a in self._snapshot().departments],
+            lambda _row, v: admin.save_department(me, v["code"], v["name"], v["active"]),
+        )
+
+    def _categories_tab(self) -> ConfigTab:
+        admin, me = self._desk.admin, self._actor
+        tops = [(code, label) for code, label, parent, _ in self._snapshot().categories if parent is None]
+        return ConfigTab(
+            [
+                ("code", self.tr("Code")),
+                ("label", self.tr("Name")),
+                ("parent", self.tr("Parent")),
+                ("active", self.tr("In use")),
+            ],
+            [
+                Field("code", self.tr("Code")),
+                Field("label", self.tr("Name")),
+                Field("parent", self.tr("Parent"), "choice", tops),
+                Field("active", self.tr("In use"), "check"),
+            ],
+            lambda: [
+                {"code": c, "label": lb, "parent": p, "active": a}
+                for c, lb, p, a in self._snapshot().categories
+            ],
+            lambda _row, v: admin.save_category(me, v["code"], v["label"], v["parent"], v["active"]),
+        )
+
+    def _sla_tab(self) -> ConfigTab:
+        admin, me = self._desk.admin, self._actor
+        units = [("hours", "小时"), ("working_days", "工作日"), ("calendar_days", "自然日")]
+        kinds = [(k.value, k.label) for k in Kind]
+        severities = [(s.value, s.label) for s in Severity]
+        categories = [(code, label) for code, label, _, _ in self._snapshot().categories]
+        return ConfigTab(
+            [
+                ("priority", self.tr("Order")),
+                ("label", self.tr("Rule")),
+                ("amount", self.tr("Within")),
+                ("unit", self.tr("Unit")),
+                ("kind", self.tr("Kind")),
+                ("category_code", self.tr("Category")),
+                ("min_severity", self.tr("Severity at least")),
+                ("severity_or_major", self.tr("Or major")),
+            ],
+            [
+                Field("priority", self.tr("Order"), "int"),
+                Field("label", self.tr("Rule")),
+                Field("amount", self.tr("Within"), "int"),
+                Field("unit", self.tr("Unit"), "choice", units, empty=None),
+                Field("kind", self.tr("Kind"), "choice", kinds),
+                Field("category_code", self.tr("Category"), "choice", categories),
+                Field("min_severity", self.tr("Severity at least"), "choice", severities),
+                Field("severity_or_major", self.tr("Or major"), "check"),
+            ],
+            lambda: self._snapshot().sla_rules,
+            lambda row, v: admin.save_sla_rule(
+                me,
+                row["id"] if row else None,
+                priority=v["priority"],
+                label=v["label"],
+                amount=v["amount"],
+                unit_code=v["unit"] or "",
+                kind=v["kind"],
+                category_code=v["category_code"],
+                min_severity=v["min_severity"],
+                severity_or_major=v["severity_or_major"],
+                foreign=row.get("foreign") if row else None,
+            ),
+        )
+
+    def _authority_tab(self) -> ConfigTab:
+        admin, me = self._desk.admin, self._actor
+
+        def rows() -> list[dict[str, Any]]:
+            return [
+                {
+                    "level_order": order,
+                    "role": Role(role).label,
+                    "max_amount": format_yuan(fen, symbol=False).replace(",", "") if fen is not None else "",
+                }
+                for order, role, fen in self._snapshot().authority
+            ]
+
+        return ConfigTab(
+            [
+                ("level_order", self.tr("Level")),
+                ("role", self.tr("Role")),
+                ("max_amount", self.tr("Up to (yuan)")),
+            ],
+            [
+                Field("level_order", self.tr("Level"), "int"),
+                Field("max_amount", self.tr("Up to (yuan, empty: no limit)")),
+            ],
+            rows,
+            lambda _row, v: admin.set_authority_limit(me, v["level_order"], v["max_amount"] or ""),
+        )
+
+    def _templates_tab(self) -> ConfigTab:
+        admin, me = self._desk.admin, self._actor
+        return ConfigTab(
+            [("title", self.tr("Title")), ("body", self.tr("Text"))],
+            [Field("title", self.tr("Title")), Field("body", self.tr("Text"), "multiline")],
+            lambda: [{"id": i, "title": t, "body": b} for i, t, b in self._snapshot().reply_templates],
+            lambda row, v: admin.save_reply_template(me, row["id"] if row else None, v["title"], v["body"]),
+        )
+
+    def _custom_fields_tab(self) -> ConfigTab:
+        admin, me = self._desk.admin, self._actor
+        types = [("text", "文本"), ("number", "数字"), ("date", "日期"), ("choice", "选项")]
+        return ConfigTab(
+            [
+                ("key", self.tr("Code")),
+                ("label", self.tr("Name")),
+                ("type", self.tr("Type")),
+                ("choices", self.tr("Choices")),
+                ("required", self.tr("Required")),
+                ("active", self.tr("In use")),
+            ],
+            [
+                Field("key", self.tr("Code")),
+                Field("label", self.tr("Name")),
+                Field("type", self.tr("Type"), "choice", types, empty=None),
+                Field("choices", self.tr("Choices (separated by 、)")),
+                Field("required", self.tr("Required"), "check"),
+                Field("active", self.tr("In use"), "check", default=True),
+            ],
+            lambda: [
+                {"key": k, "label": lb, "type": t, "choices": "、".join(c), "required": r, "active": a}
+                for k, lb, t, c, r, a in self._snapshot().custom_fields
+            ],
+            lambda _row, v: admin.save_custom_field(
+                me,
+                v["key"],
+                v["label"],
+                v["type"] or "",
+                (v["choices"] or "").replace(",", "、").split("、"),
+                v["required"],
+                v["active"],
+            ),
+        )
+
+    def _settings_tab(self) -> ConfigTab:
+        admin, me = self._desk.admin, self._actor
+        editable = {
+            "idle_lock_minutes": self.tr("Lock after idle minutes"),
+            "login_max_failures": self.tr("Failed logins before a pause"),
+            "login_lock_minutes": self.tr("Pause after failed logins (minutes)"),
+            "repeat_window_days": self.tr("Repeat complaint window (days)"),
+            "major_min_complainants": self.tr("Complainants that make a case major"),
+            "first_contact_hours": self.tr("First contact within (hours)"),
+            "investigation_days": self.tr("Investigation report within (working days)"),
+            "follow_up_hours": self.tr("Follow-up within (hours)"),
+            "dissatisfied_at_or_below": self.tr("Dissatisfied at or below (1–5)"),
+        }
+
+        def rows() -> list[dict[str, Any]]:
+            settings = self._snapshot().settings
+            return [{"key": key, "label": label, "value": settings[key]} for key, label in editable.items()]
+
+        return ConfigTab(
+            [("label", self.tr("Setting")), ("value", self.tr("Value"))],
+            [
+                Field("key", self.tr("Setting"), "choice", list(editable.items()), empty=None),
+                Field("value", self.tr("Value"), "int"),
+            ],
+            rows,
+            lambda _row, v: admin.set_setting(me, v["key"], int(v["value"])),
+        )
 
     # --- users -------------------------------------------------------------------------
 
@@ -139,6 +335,9 @@ class AdminPage(QWidget):
         save = QPushButton(self.tr("Save day"))
         save.clicked.connect(self._on_save_day)
         form.addRow(save)
+        confirm = QPushButton(self.tr("Mark %1 confirmed").replace("%1", str(this_year + 1)))
+        confirm.clicked.connect(lambda: self._on_confirm_year(this_year + 1))
+        form.addRow(confirm)
         layout = QVBoxLayout(page)
         layout.addWidget(
             QLabel(
@@ -152,20 +351,26 @@ class AdminPage(QWidget):
         layout.addStretch()
         return page
 
+    def _on_confirm_year(self, year: int) -> None:
+        def call() -> bool:
+            self._desk.admin.confirm_calendar_year(self._actor, year)
+            return True
+
+        if run_action(self, call, changes=False):
+            QMessageBox.information(
+                self, self.tr("Working calendar"), self.tr("%1 is marked confirmed.").replace("%1", str(year))
+            )
+
     def _on_save_day(self) -> None:
         values = self.calendar_fields.values()
         if values["day"] is None:
             self.calendar_fields.show_errors({"day": "请选择日期"})
             return
-        if (
-            run_action(
-                self,
-                lambda: self._desk.admin.set_calendar_day(
-                    self._actor, values["day"], values["working"], values["note"]
-                ),
-                changes=False,
-            )
-            is None
-        ):
+
+        def call() -> bool:
+            self._desk.admin.set_calendar_day(self._actor, values["day"], values["working"], values["note"])
+            return True
+
+        if run_action(self, call, changes=False) is None:
             return
         self.calendar_fields.clear_errors()

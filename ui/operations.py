@@ -44,7 +44,7 @@ def run_action(
     changes: bool = True,
     on_fields: Callable[[FieldError], None] | None = None,
 ) -> T | None:
-    """Run ``call``; on a refusal show its reason and return None."""
+    """Run ``call``; on a refusal show its reason and return None (so ``call`` should return something)."""
     QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
         result = call()

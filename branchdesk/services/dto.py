@@ -280,3 +280,19 @@ class Lookups:
     custom_fields: list[tuple[str, str, str, tuple[str, ...], bool]]  # key, label, type, choices, required
     reply_templates: list[tuple[str, str]]
     idle_lock_minutes: int
+
+
+@dataclass(frozen=True)
+class AdminSnapshot:
+    """The editable configuration, as plain rows for the settings screens."""
+
+    departments: list[tuple[int, str, str, bool]]  # id, code, name, active
+    categories: list[tuple[str, str, str | None, bool]]  # code, label, parent code, active
+    sla_rules: list[dict[str, Any]]
+    authority: list[tuple[int, str, int | None]]  # order, role, max fen
+    reply_templates: list[tuple[int, str, str]]  # id, title, body
+    custom_fields: list[
+        tuple[str, str, str, list[str], bool, bool]
+    ]  # key, label, type, choices, required, active
+    settings: dict[str, Any]
+    confirmed_years: list[int]

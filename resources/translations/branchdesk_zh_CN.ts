@@ -4,86 +4,324 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="40"/>
+        <location filename="../../ui/admin_page.py" line="45"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="41"/>
+        <location filename="../../ui/admin_page.py" line="46"/>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="47"/>
+        <source>Categories</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="48"/>
+        <source>Deadlines (SLA)</source>
+        <translation>处理时效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="49"/>
+        <source>Authority</source>
+        <translation>核决权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="367"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="51"/>
+        <source>Reply templates</source>
+        <translation>答复模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="52"/>
+        <source>Custom intake fields</source>
+        <translation>自定义受理字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="53"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="66"/>
+        <location filename="../../ui/admin_page.py" line="69"/>
+        <location filename="../../ui/admin_page.py" line="82"/>
+        <location filename="../../ui/admin_page.py" line="88"/>
+        <location filename="../../ui/admin_page.py" line="184"/>
+        <location filename="../../ui/admin_page.py" line="192"/>
+        <location filename="../../ui/admin_page.py" line="246"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
-        <location filename="../../ui/admin_page.py" line="59"/>
+        <location filename="../../ui/admin_page.py" line="66"/>
+        <location filename="../../ui/admin_page.py" line="68"/>
+        <location filename="../../ui/admin_page.py" line="81"/>
+        <location filename="../../ui/admin_page.py" line="87"/>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="191"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="66"/>
+        <location filename="../../ui/admin_page.py" line="70"/>
+        <location filename="../../ui/admin_page.py" line="84"/>
+        <location filename="../../ui/admin_page.py" line="90"/>
+        <location filename="../../ui/admin_page.py" line="188"/>
+        <location filename="../../ui/admin_page.py" line="196"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="83"/>
+        <location filename="../../ui/admin_page.py" line="89"/>
+        <source>Parent</source>
+        <translation>上级类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="117"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="108"/>
+        <location filename="../../ui/admin_page.py" line="118"/>
+        <source>Rule</source>
+        <translation>规则说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="109"/>
+        <location filename="../../ui/admin_page.py" line="119"/>
+        <source>Within</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="110"/>
+        <location filename="../../ui/admin_page.py" line="120"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="111"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="122"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="113"/>
+        <location filename="../../ui/admin_page.py" line="123"/>
+        <source>Severity at least</source>
+        <translation>等级不低于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="114"/>
+        <location filename="../../ui/admin_page.py" line="124"/>
+        <source>Or major</source>
+        <translation>或重大投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="157"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="158"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="159"/>
+        <source>Up to (yuan)</source>
+        <translation>核决上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="163"/>
+        <source>Up to (yuan, empty: no limit)</source>
+        <translation>核决上限（元，留空为不设上限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="172"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="172"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="185"/>
+        <location filename="../../ui/admin_page.py" line="193"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="186"/>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="187"/>
+        <location filename="../../ui/admin_page.py" line="195"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="194"/>
+        <source>Choices (separated by 、)</source>
+        <translation>选项（用“、”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="216"/>
+        <source>Lock after idle minutes</source>
+        <translation>闲置多少分钟后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="217"/>
+        <source>Failed logins before a pause</source>
+        <translation>连续输错密码几次后暂停登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="218"/>
+        <source>Pause after failed logins (minutes)</source>
+        <translation>暂停登录（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="219"/>
+        <source>Repeat complaint window (days)</source>
+        <translation>重复投诉认定期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="220"/>
+        <source>Complainants that make a case major</source>
+        <translation>投诉人数达到几人列为重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="221"/>
+        <source>First contact within (hours)</source>
+        <translation>首次联系客户时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="222"/>
+        <source>Investigation report within (working days)</source>
+        <translation>调查报告时限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="223"/>
+        <source>Follow-up within (hours)</source>
+        <translation>回访时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="224"/>
+        <source>Dissatisfied at or below (1–5)</source>
+        <translation>满意度不高于几分视为不满意（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="232"/>
+        <location filename="../../ui/admin_page.py" line="234"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="232"/>
+        <location filename="../../ui/admin_page.py" line="235"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="246"/>
+        <location filename="../../ui/admin_page.py" line="255"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
-        <location filename="../../ui/admin_page.py" line="67"/>
+        <location filename="../../ui/admin_page.py" line="246"/>
+        <location filename="../../ui/admin_page.py" line="263"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
+        <location filename="../../ui/admin_page.py" line="249"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="252"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
+        <location filename="../../ui/admin_page.py" line="266"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="71"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="128"/>
+        <location filename="../../ui/admin_page.py" line="324"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="136"/>
+        <location filename="../../ui/admin_page.py" line="332"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="137"/>
+        <location filename="../../ui/admin_page.py" line="333"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="138"/>
+        <location filename="../../ui/admin_page.py" line="334"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="139"/>
+        <location filename="../../ui/admin_page.py" line="335"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="145"/>
+        <location filename="../../ui/admin_page.py" line="338"/>
+        <source>Mark %1 confirmed</source>
+        <translation>标记 %1 年已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="350"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="367"/>
+        <source>%1 is marked confirmed.</source>
+        <translation>%1 年已标记为已确认。</translation>
     </message>
 </context>
 <context>
@@ -483,6 +721,24 @@
         <location filename="../../ui/case_detail.py" line="588"/>
         <source>Open</source>
         <translation>开立</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigTab</name>
+    <message>
+        <location filename="../../ui/config_tab.py" line="56"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_tab.py" line="58"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_tab.py" line="112"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,101 @@
+"""Configuration edited by the administrator changes what the rules do, and each edit is an event."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from branchdesk.errors import FieldError, PermissionDenied
+from branchdesk.services.dto import InvestigationInput, ResolutionInput, TriageInput
+from branchdesk.storage.models import Event
+from tests.conftest import Branch, complaint_form
+
+
+def test_only_the_administrator_edits_configuration(branch: Branch) -> None:
+    with pytest.raises(PermissionDenied):
+        branch.desk.admin.save_department(branch["gm"], "PR", "公关部")
+
+
+def test_sla_rule_edit_moves_the_next_deadline(branch: Branch) -> None:
+    b = branch
+    rule = next(r for r in b.desk.admin.snapshot(b["admin"]).sla_rules if r["label"].startswith("投诉·一般"))
+    b.desk.admin.save_sla_rule(
+        b["admin"],
+        rule["id"],
+        priority=rule["priority"],
+        label="投诉·一般 2 个工作日",
+        amount=2,
+        unit_code="working_days",
+        kind="complaint",
+    )
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    assert ref.deadline_at == datetime(2026, 11, 4, 17, 30)
+    with b.desk.db.read() as session:
+        event = session.scalars(select(Event).where(Event.action == "admin.sla")).one()
+    assert ["amount", 1, 2] in event.changes and event.actor_name == "管理员"
+
+
+def test_authority_limit_edit_changes_the_approval_chain(branch: Branch) -> None:
+    b = branch
+    with pytest.raises(FieldError, match="逐级递增"):
+        b.desk.admin.set_authority_limit(b["admin"], 1, "50000")
+    b.desk.admin.set_authority_limit(b["admin"], 1, "10000")
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    b.desk.cases.triage(
+        b["crm"],
+        ref.id,
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
+        ),
+    )
+    b.desk.cases.record_investigation(
+        b["handler"],
+        ref.id,
+        InvestigationInput(
+            cause="a",
+            details="b",
+            conclusion="c",
+            responsibility="ours",
+            responsible_department_id=b["handler"].department_id,
+        ),
+    )
+    b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("compensation", "8000"))
+    detail = b.desk.queries.case_detail(b["crm"], ref.id)
+    assert detail.resolutions[0].required_role_labels == ["部门经理"]
+
+
+def test_company_holiday_and_confirmed_year(branch: Branch) -> None:
+    b = branch
+    b.desk.admin.set_calendar_day(b["admin"], date(2026, 11, 3), working=False, note="公司年会")
+    assert b.desk.intake.register(b["clerk"], complaint_form()).deadline_at == datetime(2026, 11, 4, 17, 30)
+    b.clock.now = datetime(2026, 12, 31, 9, 0)
+    assert b.desk.intake.register(b["clerk"], complaint_form(order_no="A")).deadline_unconfirmed
+    b.desk.admin.confirm_calendar_year(b["admin"], 2027)
+    assert not b.desk.intake.register(b["clerk"], complaint_form(order_no="B")).deadline_unconfirmed
+
+
+def test_custom_field_is_asked_at_intake(branch: Branch) -> None:
+    b = branch
+    b.desk.admin.save_custom_field(b["admin"], "store", "门店", "choice", ["浦东店", "徐汇店"], required=True)
+    with pytest.raises(FieldError) as info:
+        b.desk.intake.register(b["clerk"], complaint_form())
+    assert info.value.errors == {"custom.store": "请填写门店"}
+    with pytest.raises(FieldError, match="请从列表中选择"):
+        b.desk.intake.register(b["clerk"], complaint_form(custom={"store": "静安店"}))
+    ref = b.desk.intake.register(b["clerk"], complaint_form(custom={"store": "浦东店"}))
+    assert b.desk.queries.case_detail(b["crm"], ref.id).custom == {"store": "浦东店"}
+
+
+def test_categories_departments_and_templates(branch: Branch) -> None:
+    b = branch
+    b.desk.admin.save_category(b["admin"], "service.delivery", "送货服务", "service")
+    with pytest.raises(FieldError, match="两级"):
+        b.desk.admin.save_category(b["admin"], "x.y", "三级", "service.delivery")
+    b.desk.admin.save_department(b["admin"], "pr", "公关部")
+    b.desk.admin.save_reply_template(b["admin"], None, "节日问候", "您好，祝您节日快乐。")
+    lookups = b.desk.queries.lookups(b["crm"])
+    assert ("service.delivery", "送货服务", "service") in lookups.categories
+    assert "公关部" in dict(lookups.departments).values()
+    assert ("节日问候", "您好，祝您节日快乐。") in lookups.reply_templates

@@ -1,0 +1,59 @@
+"""设置: the administrator edits configuration through the real screens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import Branch, complaint_form
+from ui.admin_page import AdminPage
+from ui.config_tab import ConfigTab
+
+
+def tab(page: AdminPage, title: str) -> ConfigTab:
+    for index in range(page.tabs.count()):
+        if page.tabs.tabText(index) == title:
+            widget = page.tabs.widget(index)
+            assert isinstance(widget, ConfigTab)
+            return widget
+    raise AssertionError(title)
+
+
+def test_admin_edits_the_sla_and_sees_errors_at_the_field(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    b = branch
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    sla = tab(page, "处理时效")
+    row = next(i for i, r in enumerate(sla._rows) if str(r["label"]).startswith("投诉·一般"))
+    sla.table.selectRow(row)
+    assert sla.fields.value("amount") == 1
+    sla.fields.set_value("amount", 0)
+    sla._on_save()
+    assert sla.fields.errors["amount"].text() == "时限须为 1–365"
+    sla.fields.set_value("amount", 2)
+    sla._on_save()
+    assert sla.message.text() == "已保存"
+    assert b.desk.intake.register(b["clerk"], complaint_form()).deadline_at == datetime(2026, 11, 4, 17, 30)
+
+
+def test_admin_creates_a_user_with_two_roles(qtbot: QtBot, branch: Branch, messages: list[str]) -> None:
+    from branchdesk.domain.vocab import Role
+
+    b = branch
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    page.user_fields.set_value("username", "xiaoli")
+    page.user_fields.set_value("full_name", "小李")
+    page.user_fields.set_value("department", "CS")
+    page.role_checks[Role.CLERK].setChecked(True)
+    page.role_checks[Role.HANDLER].setChecked(True)
+    page.user_fields.set_value("password", "short")
+    page._on_create_user()
+    assert page.user_fields.errors["password"].text() == "密码至少 8 位"
+    page.user_fields.set_value("password", "long-enough-9")
+    page._on_create_user()
+    actor = b.desk.auth.login("xiaoli", "long-enough-9")
+    assert actor.roles == {Role.CLERK, Role.HANDLER}
