@@ -119,6 +119,7 @@ def shoot(out: Path) -> int:
             break
     window = MainWindow(desk, crm, "演示网点（上海浦东）")
     view = window.open_case(with_approvals or page.rows[0].id)
+    assert view is not None
     view.resize(1300, 760)
     view.move(0, 0)
     capture("05-case-detail")
@@ -138,6 +139,7 @@ def shoot(out: Path) -> int:
             actor = desk.auth.login(signer, "demo1234")
             window = MainWindow(desk, actor, "演示网点（上海浦东）")
             view = window.open_case(row.id)
+            assert view is not None
             view.resize(1300, 760)
             view.move(0, 0)
             assert view.detail is not None

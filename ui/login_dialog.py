@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +32,9 @@ class LoginDialog(QDialog):
         self.user.setAccessibleName(self.tr("User"))
         for username, full_name in desk.auth.login_names():
             self.user.addItem(f"{full_name}（{username}）", username)
+        last = QSettings().value("login/last_user")
+        if last:
+            self.user.setCurrentIndex(max(self.user.findData(last), 0))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
@@ -66,4 +70,5 @@ class LoginDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
             return
+        QSettings().setValue("login/last_user", self.actor.username)
         self.accept()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.services import BranchDesk
@@ -13,6 +13,7 @@ from ui.first_run_dialog import FirstRunDialog
 from ui.i18n import install_translations
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
+from ui.operations import Worker
 
 
 def open_desk(db_arg: str | None, demo: bool) -> BranchDesk:
@@ -20,10 +21,28 @@ def open_desk(db_arg: str | None, demo: bool) -> BranchDesk:
     if desk.is_initialised():
         desk.upgrade()
     elif demo:
-        from branchdesk.services.demo import build_demo
-
-        build_demo(desk)
+        build_demo_with_progress(desk)
     return desk
+
+
+def build_demo_with_progress(desk: BranchDesk) -> None:
+    """The demo branch takes half a minute: build it off the GUI thread, with a busy dialog."""
+    from branchdesk.services.demo import build_demo
+
+    app = QApplication.instance()
+    dialog = QProgressDialog(app.translate("main", "Building the demo branch (about 300 cases)…"), "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(app.translate("main", "BranchDesk"))
+    dialog.setMinimumDuration(0)
+    worker = Worker(lambda: build_demo(desk))
+    failure: list[str] = []
+    worker.sig_failed.connect(failure.append)
+    worker.finished.connect(dialog.close)
+    worker.start()
+    dialog.exec()
+    worker.wait()
+    if failure:
+        raise BranchDeskError(failure[0])
 
 
 def run(db_arg: str | None, demo: bool = False) -> int:

@@ -104,7 +104,11 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.indexOf(self.intake))
             self.intake.phone.setFocus()
 
-    def open_case(self, case_id: int) -> CaseDetailView:
+    def open_case(self, case_id: int) -> CaseDetailView | None:
+        if self.intake is not None and self._is_my_draft(case_id):
+            self.intake.load_draft(case_id)  # a draft is finished in the intake form
+            self.show_intake()
+            return None
         view = self.detail_windows.get(case_id)
         if view is None or not view.isVisible():
             view = CaseDetailView(self._desk, self._actor, self.lookups, case_id)
@@ -115,6 +119,10 @@ class MainWindow(QMainWindow):
         view.raise_()
         view.activateWindow()
         return view
+
+    def _is_my_draft(self, case_id: int) -> bool:
+        rows = self._desk.queries.queue_page(self._actor, QueueFilter(drafts_only=True), limit=500).rows
+        return any(row.id == case_id for row in rows)
 
     # --- lock, sweep, geometry ----------------------------------------------------------
 

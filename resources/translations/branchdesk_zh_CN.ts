@@ -30,7 +30,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="50"/>
-        <location filename="../../ui/admin_page.py" line="367"/>
+        <location filename="../../ui/admin_page.py" line="361"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -314,12 +314,12 @@
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="350"/>
+        <location filename="../../ui/admin_page.py" line="344"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="367"/>
+        <location filename="../../ui/admin_page.py" line="361"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -1113,24 +1113,24 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="26"/>
+        <location filename="../../ui/login_dialog.py" line="27"/>
         <source>BranchDesk — log in</source>
         <translation>客诉台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="31"/>
-        <location filename="../../ui/login_dialog.py" line="40"/>
+        <location filename="../../ui/login_dialog.py" line="32"/>
+        <location filename="../../ui/login_dialog.py" line="44"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="36"/>
-        <location filename="../../ui/login_dialog.py" line="41"/>
+        <location filename="../../ui/login_dialog.py" line="40"/>
+        <location filename="../../ui/login_dialog.py" line="45"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="45"/>
+        <location filename="../../ui/login_dialog.py" line="49"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1412,7 +1412,13 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="38"/>
+        <location filename="../../ui/main.py" line="33"/>
+        <source>Building the demo branch (about 300 cases)…</source>
+        <translation>正在建立演示网点（约 300 件案件）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="35"/>
+        <location filename="../../ui/main.py" line="57"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>

@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -95,3 +96,27 @@ def test_zh_cn_catalogue_is_complete_for_every_tr_string(tmp_path: Path) -> None
     ]
     assert unfinished == []
     assert (ROOT / "resources/translations/branchdesk_zh_CN.qm").stat().st_mtime > 0
+
+
+@pytest.mark.slow
+def test_demo_database_is_built_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.main import open_desk
+
+    desk = open_desk(str(tmp_path / "demo.sqlite3"), demo=True)
+    assert desk.is_initialised()
+    crm = desk.auth.login("crm", "demo1234")
+    from branchdesk.services.dto import QueueFilter
+
+    assert desk.queries.queue_page(crm, QueueFilter()).total > 250
+
+
+def test_a_draft_opens_in_the_intake_form(qtbot: QtBot, branch: Branch) -> None:
+    from tests.conftest import complaint_form
+
+    draft = branch.desk.intake.save_draft(branch["clerk"], complaint_form(content=""))
+    window = MainWindow(branch.desk, branch["clerk"], "测试网点")
+    qtbot.addWidget(window)
+    assert window.open_case(draft.id) is None
+    assert window.intake is not None and window.pages.currentWidget() is window.intake
+    assert window.intake.title.text() == f"草稿 {draft.case_no}"
+    assert window.intake.fields.value("complainant_name") == "李先生"
