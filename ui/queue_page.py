@@ -250,12 +250,27 @@ class QueueView(QWidget):
     def _settings(self) -> QSettings:
         return QSettings()
 
+    def _remembered(self) -> tuple[dict[str, QComboBox], dict[str, QCheckBox]]:
+        boxes = {
+            "scope": self.scope,
+            "status": self.status,
+            "kind": self.kind,
+            "category": self.category,
+            "severity": self.severity,
+            "channel": self.channel,
+        }
+        checks = {"overdue": self.overdue, "due_today": self.due_today, "major": self.major}
+        return boxes, checks
+
     def _save_settings(self) -> None:
         settings = self._settings()
         prefix = f"queue/{self._actor.username}/"
         settings.setValue(prefix + "header", self.table.horizontalHeader().saveState())
-        settings.setValue(prefix + "scope", self.scope.currentData())
-        settings.setValue(prefix + "status", self.status.currentData() or "")
+        boxes, checks = self._remembered()
+        for key, box in boxes.items():
+            settings.setValue(prefix + key, box.currentData() or "")
+        for key, check in checks.items():
+            settings.setValue(prefix + key, "1" if check.isChecked() else "")
         settings.setValue(prefix + "sort", f"{self.model.sort_key}:{int(self.model.descending)}")
 
     def _restore_settings(self) -> None:
@@ -281,11 +296,16 @@ class QueueView(QWidget):
             }
             for column, (key, _) in enumerate(COLUMNS):
                 self.table.setColumnWidth(column, widths[key])
-        for box, key in ((self.scope, "scope"), (self.status, "status")):
+        boxes, checks = self._remembered()
+        for key, box in boxes.items():
             value = settings.value(prefix + key)
             box.blockSignals(True)
             box.setCurrentIndex(max(box.findData(value), 0) if value else 0)
             box.blockSignals(False)
+        for key, check in checks.items():
+            check.blockSignals(True)
+            check.setChecked(settings.value(prefix + key) == "1")
+            check.blockSignals(False)
         sort = str(settings.value(prefix + "sort", "received_at:1"))
         key, _, descending = sort.partition(":")
         if key in SORTABLE:

@@ -160,3 +160,19 @@ def test_every_input_has_an_accessible_name(qtbot: QtBot, branch: Branch, tmp_pa
     names = {name: widget.accessibleName() for name, widget in page.fields.widgets.items()}
     assert all(names.values()), [n for n, v in names.items() if not v]
     assert names["phone"] == "联系电话" and names["content"] == "投诉内容", names
+
+
+def test_queue_remembers_filters_and_sort_per_user(qtbot: QtBot, branch: Branch) -> None:
+    b = branch
+    first = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(first)
+    first.kind.setCurrentIndex(first.kind.findData("consultation"))
+    first.overdue.setChecked(True)
+    first._on_header_clicked(2)  # customer name
+    again = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(again)
+    assert again.kind.currentData() == "consultation" and again.overdue.isChecked()
+    assert again.model.sort_key == "complainant_name"
+    other = QueueView(b.desk, b["clerk"], b.desk.queries.lookups(b["clerk"]))
+    qtbot.addWidget(other)
+    assert other.kind.currentData() is None and not other.overdue.isChecked()
