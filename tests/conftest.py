@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep tests away from the real user's data directory (recovery files, default database).
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bd-test-data-")
 
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import Role

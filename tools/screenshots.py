@@ -150,6 +150,16 @@ def shoot(out: Path) -> int:
             capture("06-approval-dialog")
             dialog.close()
             break
+    admin = desk.auth.login("admin", "demo1234")
+    window = MainWindow(desk, admin, "演示网点（上海浦东）")
+    window.resize(1366, 780)
+    window.move(0, 0)
+    window.show()
+    window.nav.setCurrentRow(window.nav.count() - 1)
+    settings_page = window.pages.currentWidget()
+    settings_page.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]
+    capture("07-settings-sla")
+    window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

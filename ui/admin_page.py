@@ -107,10 +107,10 @@ class AdminPage(QWidget):
                 ("priority", self.tr("Order")),
                 ("label", self.tr("Rule")),
                 ("amount", self.tr("Within")),
-                ("unit", self.tr("Unit")),
-                ("kind", self.tr("Kind")),
-                ("category_code", self.tr("Category")),
-                ("min_severity", self.tr("Severity at least")),
+                ("unit_label", self.tr("Unit")),
+                ("kind_label", self.tr("Kind")),
+                ("category_label", self.tr("Category")),
+                ("severity_label", self.tr("Severity at least")),
                 ("severity_or_major", self.tr("Or major")),
             ],
             [
@@ -123,7 +123,16 @@ class AdminPage(QWidget):
                 Field("min_severity", self.tr("Severity at least"), "choice", severities),
                 Field("severity_or_major", self.tr("Or major"), "check"),
             ],
-            lambda: self._snapshot().sla_rules,
+            lambda: [
+                {
+                    **rule,
+                    "unit_label": dict(units).get(rule["unit"], rule["unit"]),
+                    "kind_label": dict(kinds).get(rule["kind"], ""),
+                    "category_label": dict(categories).get(rule["category_code"], ""),
+                    "severity_label": dict(severities).get(rule["min_severity"], ""),
+                }
+                for rule in self._snapshot().sla_rules
+            ],
             lambda row, v: admin.save_sla_rule(
                 me,
                 row["id"] if row else None,

@@ -85,6 +85,13 @@ class MainWindow(QMainWindow):
         self._sweep_timer.start(SWEEP_INTERVAL_MS)
         app_signals().sig_open_case.connect(self.open_case)
         self._restore_geometry(self, "main", 1280, 800)
+        if self.intake is not None:
+            QTimer.singleShot(0, self._offer_recovery)
+
+    def _offer_recovery(self) -> None:
+        """What was typed before a crash or a closed window comes back on the next start."""
+        if self.intake is not None and self.intake.offer_recovery():
+            self.show_intake()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

@@ -120,3 +120,38 @@ def test_a_draft_opens_in_the_intake_form(qtbot: QtBot, branch: Branch) -> None:
     assert window.intake is not None and window.pages.currentWidget() is window.intake
     assert window.intake.title.text() == f"草稿 {draft.case_no}"
     assert window.intake.fields.value("complainant_name") == "李先生"
+
+
+def test_an_unfinished_intake_is_offered_back_at_the_next_start(
+    qtbot: QtBot, branch: Branch, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, messages: list[str]
+) -> None:
+    import ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "default_data_dir", lambda: tmp_path)
+    first = MainWindow(branch.desk, branch["clerk"], "测试网点")
+    qtbot.addWidget(first)
+    assert first.intake is not None
+    first.intake.fields.set_value("complainant_name", "赵先生")
+    first.close()  # flushes the recovery file
+    second = MainWindow(branch.desk, branch["clerk"], "测试网点")
+    qtbot.addWidget(second)
+    qtbot.waitUntil(
+        lambda: second.intake is not None and second.intake.fields.value("complainant_name") == "赵先生"
+    )
+    assert "赵先生" in messages[-1]  # the question named the unfinished complaint
+    assert second.pages.currentWidget() is second.intake
+
+
+def test_lock_needs_the_password(qtbot: QtBot, branch: Branch) -> None:
+    from ui.lock import LockDialog
+
+    dialog = LockDialog(branch.desk, branch["clerk"])
+    qtbot.addWidget(dialog)
+    dialog.reject()  # Esc does not unlock
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.password.setText("wrong-password")
+    ok_button(dialog).click()
+    assert dialog.message.text() == "用户名或密码错误"
+    dialog.password.setText(PASSWORD)
+    ok_button(dialog).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
