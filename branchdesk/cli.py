@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="检查数据库完整性、结构版本与工作日历覆盖")
 
+    export = sub.add_parser("export", help="导出 Excel：月度统计表或投诉台帐")
+    what = export.add_subparsers(dest="what", metavar="monthly|ledger", required=True)
+    monthly = what.add_parser("monthly", help="客诉案件统计表（某月）")
+    monthly.add_argument("--month", required=True, help="月份，如 2026-10")
+    monthly.add_argument("-o", "--output", help="输出文件（默认：客诉案件统计表-2026-10.xlsx）")
+
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
     return parser
@@ -57,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args)
         if command == "check":
             return _check(args)
+        if command == "export":
+            return _export(args)
         return _app(args)
     except FieldError as exc:
         fields = "；".join(exc.errors.values())
@@ -136,6 +144,22 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     print("检查通过")
     return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from branchdesk.services.reports import parse_month
+
+    desk = _desk(args)
+    if args.what == "monthly":
+        year, month = parse_month(args.month)
+        target = Path(args.output or f"客诉案件统计表-{year}-{month:02d}.xlsx")
+        started = time.perf_counter()
+        desk.reports.export_monthly(None, year, month, target)
+        print(f"已导出 {target}（{time.perf_counter() - started:.1f} 秒）")
+        return EXIT_OK
+    return EXIT_USAGE
 
 
 def _app(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.queries import QueryService
+from branchdesk.services.reports import ReportService
 from branchdesk.services.setup import initialise_branch, is_initialised
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import UpgradeResult, upgrade
@@ -24,6 +25,7 @@ class BranchDesk:
         self.cases = CaseService(db, self._now, self.auth)
         self.queries = QueryService(db, self._now)
         self.admin = AdminService(db, self._now)
+        self.reports = ReportService(db, self._now)
 
     def _now(self) -> datetime:
         return self.clock()

@@ -1,0 +1,55 @@
+"""Shared look of the workbooks: Chinese headings, widths that fit Chinese, number formats, print setup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+MONEY = "#,##0.00"
+DATE = 'yyyy"年"m"月"d"日"'
+DATETIME = "yyyy-mm-dd hh:mm"
+PERCENT = "0.0%"
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+TITLE_FONT = Font(size=14, bold=True)
+HEADER_FONT = Font(bold=True)
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def text_width(value: Any) -> int:
+    """Column width for a value: about 2 per full-width character, 1 per other."""
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 2
+
+
+def fit_widths(sheet: Worksheet, rows: Sequence[Sequence[Any]], minimum: int = 6, maximum: int = 60) -> None:
+    widths: dict[int, int] = {}
+    for row in rows:
+        for index, value in enumerate(row, start=1):
+            widths[index] = max(widths.get(index, minimum), min(text_width(value), maximum))
+    for index, width in widths.items():
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def header_row(sheet: Worksheet, row: int, headings: Sequence[str]) -> None:
+    for column, heading in enumerate(headings, start=1):
+        cell = sheet.cell(row=row, column=column, value=heading)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def print_setup(sheet: Worksheet, title_rows: str | None = None) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    if title_rows:
+        sheet.print_title_rows = title_rows

@@ -1,0 +1,51 @@
+"""Report use cases: the monthly summary, the ledger export, the ledger import."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from branchdesk.domain.vocab import Role
+from branchdesk.errors import FieldError, PermissionDenied
+from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
+from branchdesk.reports.monthly_xlsx import write_monthly
+from branchdesk.services.base import ServiceBase, Unit
+from branchdesk.services.configuration import load_config
+from branchdesk.services.context import Actor
+
+REPORT_ROLES = frozenset({Role.CR_MANAGER, Role.GM, Role.DEPUTY_GM})
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.strip().replace("/", "-").split("-"))
+    except ValueError:
+        raise FieldError({"month": "月份格式为 2026-10"}) from None
+    if not (2000 <= year <= 2100 and 1 <= month <= 12):
+        raise FieldError({"month": "月份格式为 2026-10"})
+    return year, month
+
+
+class ReportService(ServiceBase):
+    def _check(self, unit: Unit) -> None:
+        if not unit.actor.roles & REPORT_ROLES:
+            raise PermissionDenied("统计报表由客户关系经理、副总经理或总经理编制")
+
+    def monthly(self, actor: Actor | None, year: int, month: int) -> MonthlyReport:
+        """The month's figures; ``actor`` None is the command line run by whoever holds the database."""
+        if actor is None:
+            with self._db.read() as session:
+                return build_monthly(session, load_config(session), year, month)
+        with self._unit(actor) as unit:
+            self._check(unit)
+            return build_monthly(unit.session, unit.config, year, month)
+
+    def export_monthly(self, actor: Actor | None, year: int, month: int, path: Path) -> Path:
+        return write_monthly(self.monthly(actor, year, month), path)
+
+    def monthly_reminder(self, actor: Actor, today: date | None = None) -> tuple[int, int] | None:
+        """From the 1st to the 10th, the month whose summary the CR manager owes (domain §9)."""
+        today = today or self._clock().date()
+        if Role.CR_MANAGER not in actor.roles or today.day > 10:
+            return None
+        return previous_month(today.year, today.month)
