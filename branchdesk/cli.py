@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     monthly = what.add_parser("monthly", help="客诉案件统计表（某月）")
     monthly.add_argument("--month", required=True, help="月份，如 2026-10")
     monthly.add_argument("-o", "--output", help="输出文件（默认：客诉案件统计表-2026-10.xlsx）")
+    ledger = what.add_parser("ledger", help="投诉台帐（某段时间受理的全部案件）")
+    ledger.add_argument("--from", dest="date_from", required=True, help="开始日期，如 2026-01-01")
+    ledger.add_argument("--to", dest="date_to", required=True, help="结束日期（含），如 2026-12-31")
+    ledger.add_argument("-o", "--output", help="输出文件（默认：投诉台帐-开始-结束.xlsx）")
 
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
@@ -159,7 +163,23 @@ def _export(args: argparse.Namespace) -> int:
         desk.reports.export_monthly(None, year, month, target)
         print(f"已导出 {target}（{time.perf_counter() - started:.1f} 秒）")
         return EXIT_OK
+    if args.what == "ledger":
+        start, end = _date(args.date_from, "from"), _date(args.date_to, "to")
+        target = Path(args.output or f"投诉台帐-{start}-{end}.xlsx")
+        started = time.perf_counter()
+        rows = desk.reports.export_ledger(None, start, end, target)
+        print(f"已导出 {target}：{rows} 件（{time.perf_counter() - started:.1f} 秒）")
+        return EXIT_OK
     return EXIT_USAGE
+
+
+def _date(text: str, field: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise FieldError({field: f"日期格式为 2026-01-31：{text}"}) from None
 
 
 def _app(args: argparse.Namespace) -> int:

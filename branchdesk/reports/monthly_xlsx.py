@@ -131,6 +131,8 @@ def _summary(sheet: Worksheet, r: MonthlyReport) -> None:
         Reference(sheet, min_col=2, max_col=3, min_row=trend_header, max_row=row), titles_from_data=True
     )
     trend.set_categories(Reference(sheet, min_col=1, min_row=trend_header + 1, max_row=row))
+    for series in trend.series:
+        series.smooth = False  # counts per month: straight lines, no invented curves
     trend.height, trend.width = 8, 16
     sheet.add_chart(trend, "F3")
     bars = BarChart()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
+from branchdesk.reports.ledger_xlsx import Progress, period_conditions, write_ledger
 from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
 from branchdesk.reports.monthly_xlsx import write_monthly
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.configuration import load_config
 from branchdesk.services.context import Actor
+from branchdesk.services.dto import QueueFilter
+from branchdesk.services.visibility import visible_cases
 
 REPORT_ROLES = frozenset({Role.CR_MANAGER, Role.GM, Role.DEPUTY_GM})
 
@@ -42,6 +45,56 @@ class ReportService(ServiceBase):
 
     def export_monthly(self, actor: Actor | None, year: int, month: int, path: Path) -> Path:
         return write_monthly(self.monthly(actor, year, month), path)
+
+    def export_ledger(
+        self, actor: Actor | None, start: date, end: date, path: Path, progress: Progress | None = None
+    ) -> int:
+        """投诉台帐 of cases received from ``start`` to ``end`` (inclusive); returns the row count."""
+        if end < start:
+            raise FieldError({"to": "结束日期不能早于开始日期"})
+        begin = datetime.combine(start, time.min)
+        finish = datetime.combine(end + timedelta(days=1), time.min)
+        title = f"投诉台帐（{start:%Y年%m月%d日}—{end:%Y年%m月%d日}）"
+        if actor is None:
+            with self._db.read() as session:
+                config = load_config(session)
+                return write_ledger(
+                    session,
+                    config,
+                    period_conditions(begin, finish),
+                    path,
+                    f"{config.branch_name} {title}",
+                    progress,
+                )
+        with self._unit(actor) as unit:
+            self._check(unit)
+            return write_ledger(
+                unit.session,
+                unit.config,
+                [*period_conditions(begin, finish), visible_cases(unit.actor)],
+                path,
+                f"{unit.config.branch_name} {title}",
+                progress,
+            )
+
+    def export_queue(
+        self, actor: Actor, filters: QueueFilter, path: Path, progress: Progress | None = None
+    ) -> int:
+        """The queue as the user filtered it, in the ledger's columns."""
+        from branchdesk.services.queries import QueryService
+
+        with self._unit(actor) as unit:
+            conditions = QueryService(self._db, self._clock)._conditions(
+                unit.session, unit.actor, filters, unit.now
+            )
+            return write_ledger(
+                unit.session,
+                unit.config,
+                conditions,
+                path,
+                f"{unit.config.branch_name} 投诉台帐（案件队列导出 {unit.now:%Y-%m-%d %H:%M}）",
+                progress,
+            )
 
     def monthly_reminder(self, actor: Actor, today: date | None = None) -> tuple[int, int] | None:
         """From the 1st to the 10th, the month whose summary the CR manager owes (domain §9)."""

@@ -25,11 +25,25 @@ def close_one(b: Branch, amount: str, received: datetime, closed: datetime, **fo
     """A complaint received at ``received`` and closed at ``closed`` through the services."""
     b.clock.now = received
     ref = b.desk.intake.register(b["clerk"], complaint_form(**form))
-    b.desk.cases.triage(b["crm"], ref.id, TriageInput(valid=True, category_code="business.damage", severity="normal",
-                                                      handler_id=b["handler"].user_id))
-    b.desk.cases.record_investigation(b["handler"], ref.id, InvestigationInput(
-        cause="装卸不当", details="外箱破损", conclusion="属实", responsibility="ours", corrective_action="复检",
-        shares=[(b["handler"].department_id or 0, 60), (b["handler2"].department_id or 0, 40)]))
+    b.desk.cases.triage(
+        b["crm"],
+        ref.id,
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
+        ),
+    )
+    b.desk.cases.record_investigation(
+        b["handler"],
+        ref.id,
+        InvestigationInput(
+            cause="装卸不当",
+            details="外箱破损",
+            conclusion="属实",
+            responsibility="ours",
+            corrective_action="复检",
+            shares=[(b["handler"].department_id or 0, 60), (b["handler2"].department_id or 0, 40)],
+        ),
+    )
     b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("compensation", amount))
     b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
     b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知", True))
@@ -43,11 +57,19 @@ def test_figures_of_a_month_with_cases_spanning_month_ends(branch: Branch, tmp_p
     b = branch
     # received in October, closed in November; received and closed in November; received in November, open
     close_one(b, "1000", datetime(2026, 10, 30, 10, 0), datetime(2026, 11, 2, 10, 0), order_no="A")
-    close_one(b, "2000", datetime(2026, 11, 3, 9, 0), datetime(2026, 11, 3, 15, 0), order_no="B", phone="13900000001")
+    close_one(
+        b,
+        "2000",
+        datetime(2026, 11, 3, 9, 0),
+        datetime(2026, 11, 3, 15, 0),
+        order_no="B",
+        phone="13900000001",
+    )
     b.clock.now = datetime(2026, 11, 27, 9, 0)
     b.desk.intake.register(b["clerk"], complaint_form(order_no="C", phone="13900000002", channel="visit"))
-    b.desk.intake.register(b["clerk"], complaint_form(order_no="D", phone="13900000003", kind="consultation",
-                                                      request_type=""))
+    b.desk.intake.register(
+        b["clerk"], complaint_form(order_no="D", phone="13900000003", kind="consultation", request_type="")
+    )
     b.clock.now = datetime(2026, 12, 2, 9, 0)
     report = b.desk.reports.monthly(b["crm"], 2026, 11)
     assert report.received == 3
@@ -65,8 +87,9 @@ def test_figures_of_a_month_with_cases_spanning_month_ends(branch: Branch, tmp_p
     # the same figures as the queue the app shows
     crm = b["crm"]
     for kind, count in (("complaint", 2), ("consultation", 1)):
-        page = b.desk.queries.queue_page(crm, QueueFilter(kinds=[kind], received_from=date(2026, 11, 1),
-                                                          received_to=date(2026, 11, 30)))
+        page = b.desk.queries.queue_page(
+            crm, QueueFilter(kinds=[kind], received_from=date(2026, 11, 1), received_to=date(2026, 11, 30))
+        )
         assert page.total == count
     october = b.desk.reports.monthly(crm, 2026, 10)
     assert (october.received, october.closed, len(october.open_rows)) == (1, 0, 1)

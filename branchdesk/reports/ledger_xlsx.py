@@ -1,0 +1,223 @@
+"""投诉台帐: every case of a period (or of the queue's filter), streamed into a write-only workbook.
+
+The paper ledger's columns come first (序号 · 时间 · 投诉人 · 联系电话 · 投诉内容 · 受理人 · 处理结果 ·
+投诉人意见 · 备注), then the system's fields. Rows are read from the database in chunks and written
+as they come, so 100,000 cases need little memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, aliased
+
+from branchdesk.domain.escalation import level_label
+from branchdesk.domain.money import format_yuan
+from branchdesk.domain.vocab import (
+    CLOSE_KIND_LABELS,
+    KIND_LABELS,
+    SEVERITY_LABELS,
+    CloseKind,
+    Kind,
+    Severity,
+    Status,
+)
+from branchdesk.reports.xlsx_style import DATETIME, HEADER_FILL, HEADER_FONT, MONEY, text_width
+from branchdesk.services.configuration import BranchConfig
+from branchdesk.storage.models import Case, Category, Department, FollowUp, Reply, Resolution, User
+
+PAPER_COLUMNS = ["序号", "时间", "投诉人", "联系电话", "投诉内容", "受理人", "处理结果", "投诉人意见", "备注"]
+SYSTEM_COLUMNS = [
+    "编号",
+    "性质",
+    "渠道",
+    "类别",
+    "等级",
+    "状态",
+    "责任部门",
+    "处理责任人",
+    "处理期限",
+    "结案时间",
+    "升级",
+    "重大",
+    "金额（元）",
+]
+WIDTHS = [6, 17, 10, 14, 50, 8, 36, 16, 16, 14, 6, 10, 16, 7, 12, 12, 10, 17, 17, 10, 6, 12]
+SATISFACTION = {5: "非常满意", 4: "满意", 3: "一般", 2: "不满意", 1: "非常不满意"}
+CHUNK = 1000
+
+Progress = Callable[[int, int], None]
+
+
+def write_ledger(
+    session: Session,
+    config: BranchConfig,
+    conditions: Sequence[ColumnElement[bool]],
+    path: Path,
+    title: str,
+    progress: Progress | None = None,
+) -> int:
+    """Write every case matching ``conditions``; returns the number of rows."""
+    total = session.scalar(select(func.count(Case.id)).where(*conditions)) or 0
+    workbook = Workbook(write_only=True)
+    sheet: WriteOnlyWorksheet = workbook.create_sheet("投诉台帐")
+    headings = PAPER_COLUMNS + SYSTEM_COLUMNS
+    for index, width in enumerate(WIDTHS[: len(headings)], start=1):
+        from openpyxl.utils import get_column_letter
+
+        sheet.column_dimensions[get_column_letter(index)].width = max(width, text_width(headings[index - 1]))
+    sheet.freeze_panes = "C3"  # must be set before the first row in write-only mode
+    sheet.print_title_rows = "1:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A3  # 22 columns
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    title_cell = WriteOnlyCell(sheet, value=title)
+    from openpyxl.styles import Font
+
+    title_cell.font = Font(size=14, bold=True)
+    sheet.append([title_cell])
+    header = []
+    for heading in headings:
+        cell = WriteOnlyCell(sheet, value=heading)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        header.append(cell)
+    sheet.append(header)
+
+    names = {u.id: u.full_name for u in session.scalars(select(User))}
+    departments = {d.id: d.name for d in session.scalars(select(Department))}
+    parent = aliased(Category)
+    categories = {
+        c.id: (f"{p.label} / {c.label}" if p else c.label)
+        for c, p in session.execute(
+            select(Category, parent).outerjoin(parent, parent.id == Category.parent_id)
+        )
+    }
+    written = 0
+    query = (
+        select(Case).where(*conditions).order_by(Case.received_at, Case.id).execution_options(yield_per=CHUNK)
+    )
+    for chunk in session.execute(query).scalars().partitions(CHUNK):
+        cases = list(chunk)
+        extras = _extras(session, [c.id for c in cases])
+        for case in cases:
+            written += 1
+            sheet.append(_row(sheet, written, case, config, names, departments, categories, extras))
+        session.expunge_all()
+        if progress is not None:
+            progress(written, total)
+    sheet.auto_filter.ref = f"A2:{_column(len(headings))}{written + 2}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return written
+
+
+def _column(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
+
+
+def _extras(session: Session, ids: list[int]) -> dict[str, dict[int, Any]]:
+    resolutions = {
+        r.case_id: r
+        for r in session.scalars(
+            select(Resolution)
+            .where(Resolution.case_id.in_(ids), Resolution.status == "approved")
+            .order_by(Resolution.id)
+        )
+    }
+    follow_ups = {
+        f.case_id: f
+        for f in session.scalars(select(FollowUp).where(FollowUp.case_id.in_(ids)).order_by(FollowUp.id))
+    }
+    replies = {
+        r.case_id: r for r in session.scalars(select(Reply).where(Reply.case_id.in_(ids)).order_by(Reply.id))
+    }
+    return {"resolution": resolutions, "follow_up": follow_ups, "reply": replies}
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: Any, number_format: str | None = None) -> Any:
+    if number_format is None:
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
+
+
+def _row(
+    sheet: WriteOnlyWorksheet,
+    number: int,
+    case: Case,
+    config: BranchConfig,
+    names: dict[int, str],
+    departments: dict[int, str],
+    categories: dict[int, str],
+    extras: dict[str, dict[int, Any]],
+) -> list[Any]:
+    resolution = extras["resolution"].get(case.id)
+    follow_up = extras["follow_up"].get(case.id)
+    reply = extras["reply"].get(case.id)
+    if resolution is not None:
+        kind = config.label("resolution_type", resolution.resolution_type)
+        result = f"{kind} {format_yuan(resolution.amount_fen)}"
+        result += f"：{resolution.text}" if resolution.text else ""
+    else:
+        result = case.close_note or (reply.content if reply else "")
+    if follow_up is not None:
+        opinion = SATISFACTION.get(follow_up.satisfaction, str(follow_up.satisfaction))
+        opinion += f"：{follow_up.comments}" if follow_up.comments else ""
+    elif reply is not None:
+        opinion = "接受" if reply.accepted else "不接受"
+    else:
+        opinion = ""
+    notes = [
+        note
+        for flag, note in (
+            (case.is_major, "重大"),
+            (case.is_repeat, "重复投诉"),
+            (case.status == Status.VOID.value, f"作废：{case.void_reason}"),
+        )
+        if flag
+    ]
+    if case.custom_values.get("_imported"):
+        notes.append("台账导入")
+    status = CLOSE_KIND_LABELS[CloseKind(case.close_kind)] if case.close_kind else Status(case.status).label
+    return [
+        number,
+        _cell(sheet, case.received_at, DATETIME),
+        case.complainant_name,
+        case.phone,
+        case.content,
+        names.get(case.recorder_id, ""),
+        result,
+        opinion,
+        "；".join(notes),
+        case.case_no,
+        KIND_LABELS[Kind(case.kind)],
+        config.label("channel", case.channel),
+        categories.get(case.category_id or -1, ""),
+        SEVERITY_LABELS[Severity(case.severity)] if case.severity else "",
+        status,
+        departments.get(case.responsible_department_id or -1, ""),
+        names.get(case.handler_id or -1, ""),
+        _cell(sheet, case.deadline_at, DATETIME),
+        _cell(sheet, case.closed_at, DATETIME),
+        level_label(case.escalation_level) if case.escalation_level else "",
+        "是" if case.is_major else "",
+        _cell(sheet, resolution.amount_fen / 100 if resolution else None, MONEY),
+    ]
+
+
+def period_conditions(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+    return [Case.received_at >= start, Case.received_at < end, Case.status != Status.DRAFT.value]
