@@ -287,6 +287,10 @@ class Case(Base):
     close_note: Mapped[str] = mapped_column(Text, default="")
     void_reason: Mapped[str] = mapped_column(Text, default="")
 
+    # brought in from a branch's Excel ledger: a fingerprint against importing twice, and the row as it was
+    import_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    imported_row: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
     __mapper_args__ = {"version_id_col": version}
 
 

@@ -151,3 +151,32 @@ def test_an_older_schema_with_data_is_backed_up_then_upgraded(tmp_path: Path) ->
         assert session.execute(text("SELECT name FROM department")).scalar() == "质量管理部"
     with db.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_rebuilding_the_case_table_keeps_every_child_row(branch: Branch) -> None:
+    """0003 rebuilds complaint_case (a batch copy on SQLite); its events and links must survive."""
+    from alembic import command
+
+    from branchdesk.storage.migrate import alembic_config
+    from tests.conftest import complaint_form
+
+    b = branch
+    first = b.desk.intake.register(b["clerk"], complaint_form())
+    b.clock.advance(days=1)
+    b.desk.intake.register(b["clerk"], complaint_form())  # a repeat: links and escalations
+    b.desk.cases.add_attachment(b["clerk"], first.id, "a.txt", b"x")
+    counts_sql = ("SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM case_link), "
+                  "(SELECT count(*) FROM escalation), (SELECT count(*) FROM attachment)")
+    with b.desk.db.read() as session:
+        before = tuple(session.execute(text(counts_sql)).one())
+    assert all(before)
+    config = alembic_config(b.desk.db)
+    with b.desk.db.engine.execution_options(branchdesk_write=True).connect() as connection:
+        connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+        connection.commit()
+    result = upgrade(b.desk.db)
+    assert result.from_revision == "0002" and result.backup is not None
+    with b.desk.db.read() as session:
+        assert tuple(session.execute(text(counts_sql)).one()) == before
