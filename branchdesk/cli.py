@@ -52,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_argument("--to", dest="date_to", required=True, help="结束日期（含），如 2026-12-31")
     ledger.add_argument("-o", "--output", help="输出文件（默认：投诉台帐-开始-结束.xlsx）")
 
+    imp = sub.add_parser("import", help="导入网点原有的 Excel 投诉台帐")
+    imp_what = imp.add_subparsers(dest="what", metavar="ledger", required=True)
+    led = imp_what.add_parser("ledger", help="导入投诉台帐")
+    led.add_argument("file", help="Excel 文件（.xlsx）")
+    led.add_argument("--sheet", help="工作表名称（默认：第一个）")
+    led.add_argument("--dry-run", action="store_true", help="只检查并逐行报告，不写入数据库")
+    led.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，导入其余各行")
+
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
     return parser
@@ -69,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if command == "export":
             return _export(args)
+        if command == "import":
+            return _import(args)
         return _app(args)
     except FieldError as exc:
         fields = "；".join(exc.errors.values())
@@ -171,6 +181,43 @@ def _export(args: argparse.Namespace) -> int:
         print(f"已导出 {target}：{rows} 件（{time.perf_counter() - started:.1f} 秒）")
         return EXIT_OK
     return EXIT_USAGE
+
+
+def _import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    desk = _desk(args)
+    path = Path(args.file)
+    if not path.exists():
+        print(f"branchdesk: 文件不存在：{path}", file=sys.stderr)
+        return EXIT_FAILURE
+    report = desk.ledger_import.import_ledger(
+        None, path, sheet=args.sheet, dry_run=args.dry_run, skip_invalid=args.skip_invalid
+    )
+    print(f"工作表：{report.sheet}，标题行：第 {report.header_row} 行")
+    print("列对应：" + "，".join(f"{field}←{heading}" for field, heading in report.mapping.items()))
+    for outcome in report.outcomes:
+        line = f"第 {outcome.row} 行：{outcome.action}"
+        if outcome.case_no:
+            line += f" {outcome.case_no}"
+        for problem in outcome.problems:
+            line += f"；{problem.column}：{problem.message}"
+        print(line)
+    if report.skipped_blank or report.skipped_total:
+        print(f"跳过空行 {report.skipped_blank} 行，合计行 {len(report.skipped_total)} 行")
+    bad = len({p.row for p in report.problems})
+    summary = f"可导入 {report.imported} 件，已导入过 {report.duplicates} 件，有问题 {bad} 行"
+    if report.dry_run:
+        print(f"试运行：{summary}（未写入数据库）")
+        return EXIT_OK if not bad else EXIT_FAILURE
+    if not report.committed:
+        print(
+            f"branchdesk: 有 {bad} 行有问题，未导入任何案件（修正后重试，或加 --skip-invalid）",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    print(f"已导入：{summary}")
+    return EXIT_OK
 
 
 def _date(text: str, field: str):  # type: ignore[no-untyped-def]

@@ -172,6 +172,8 @@ def _row(
         kind = config.label("resolution_type", resolution.resolution_type)
         result = f"{kind} {format_yuan(resolution.amount_fen)}"
         result += f"：{resolution.text}" if resolution.text else ""
+    elif case.custom_values.get("_imported"):
+        result = case.custom_values.get("_result", "")  # the ledger's own words, as they were
     else:
         result = case.close_note or (reply.content if reply else "")
     if follow_up is not None:
@@ -179,6 +181,8 @@ def _row(
         opinion += f"：{follow_up.comments}" if follow_up.comments else ""
     elif reply is not None:
         opinion = "接受" if reply.accepted else "不接受"
+    elif case.custom_values.get("_imported"):
+        opinion = case.custom_values.get("_opinion", "")
     else:
         opinion = ""
     notes = [
@@ -199,7 +203,7 @@ def _row(
         case.complainant_name,
         case.phone,
         case.content,
-        names.get(case.recorder_id, ""),
+        case.custom_values.get("_recorder") or names.get(case.recorder_id, ""),
         result,
         opinion,
         "；".join(notes),

@@ -17,24 +17,42 @@ def test_ledger_of_a_period_reads_back(branch: Branch, tmp_path: Path) -> None:
     b.desk.intake.register(b["clerk"], complaint_form(complainant_name="王䶮𠮷", order_no="A"))
     b.clock.now = datetime(2026, 11, 2, 9, 0)
     second = b.desk.intake.register(b["clerk"], complaint_form(order_no="B", media_involved=True))
-    b.desk.cases.triage(b["crm"], second.id, TriageInput(valid=True, category_code="business.damage",
-                                                         severity="normal"))
+    b.desk.cases.triage(
+        b["crm"], second.id, TriageInput(valid=True, category_code="business.damage", severity="normal")
+    )
     b.desk.intake.save_draft(b["clerk"], complaint_form(content=""))  # drafts are not in the ledger
     seen: list[tuple[int, int]] = []
-    rows = b.desk.reports.export_ledger(b["crm"], date(2026, 10, 1), date(2026, 11, 30), tmp_path / "l.xlsx",
-                                        progress=lambda done, total: seen.append((done, total)))
+    rows = b.desk.reports.export_ledger(
+        b["crm"],
+        date(2026, 10, 1),
+        date(2026, 11, 30),
+        tmp_path / "l.xlsx",
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert rows == 2 and seen[-1] == (2, 2)
     sheet = openpyxl.load_workbook(tmp_path / "l.xlsx").active
     assert sheet is not None
     header = [c.value for c in sheet[2]]
-    assert header[:9] == ["序号", "时间", "投诉人", "联系电话", "投诉内容", "受理人", "处理结果", "投诉人意见", "备注"]
+    assert header[:9] == [
+        "序号",
+        "时间",
+        "投诉人",
+        "联系电话",
+        "投诉内容",
+        "受理人",
+        "处理结果",
+        "投诉人意见",
+        "备注",
+    ]
     first, last = [c.value for c in sheet[3]], [c.value for c in sheet[4]]
     assert first[0] == 1 and first[2] == "王䶮𠮷" and first[5] == "王小红"
     assert first[1] == datetime(2026, 10, 31, 16, 0)
     assert last[header.index("编号")] == "202611-001" and last[header.index("类别")] == "业务类 / 货损"
     assert last[header.index("重大")] == "是" and "重大" in last[header.index("备注")]
     assert sheet.freeze_panes == "C3"
-    only_october = b.desk.reports.export_ledger(None, date(2026, 10, 1), date(2026, 10, 31), tmp_path / "o.xlsx")
+    only_october = b.desk.reports.export_ledger(
+        None, date(2026, 10, 1), date(2026, 10, 31), tmp_path / "o.xlsx"
+    )
     assert only_october == 1
 
 

@@ -165,8 +165,10 @@ def test_rebuilding_the_case_table_keeps_every_child_row(branch: Branch) -> None
     b.clock.advance(days=1)
     b.desk.intake.register(b["clerk"], complaint_form())  # a repeat: links and escalations
     b.desk.cases.add_attachment(b["clerk"], first.id, "a.txt", b"x")
-    counts_sql = ("SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM case_link), "
-                  "(SELECT count(*) FROM escalation), (SELECT count(*) FROM attachment)")
+    counts_sql = (
+        "SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM case_link), "
+        "(SELECT count(*) FROM escalation), (SELECT count(*) FROM attachment)"
+    )
     with b.desk.db.read() as session:
         before = tuple(session.execute(text(counts_sql)).one())
     assert all(before)
