@@ -67,9 +67,10 @@ def run(label: str, code: str) -> None:
         elapsed = time.perf_counter() - started
         print(f"{{elapsed:.1f}} {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}}")
     """)
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.split()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    out = done.stdout.split()
     print(f"{label:<52} {out[-2]:>6} s   peak RSS {out[-1]:>5} MiB")
 
 

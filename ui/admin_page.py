@@ -30,6 +30,7 @@ from branchdesk.services.dto import AdminSnapshot, Lookups
 from ui.action_dialog import Field
 from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date
+from ui.import_wizard import ImportWizard
 from ui.operations import run_action
 
 
@@ -52,8 +53,11 @@ class AdminPage(QWidget):
         tabs.addTab(self._custom_fields_tab(), self.tr("Custom intake fields"))
         tabs.addTab(self._settings_tab(), self.tr("Settings"))
         self.tabs = tabs
+        import_button = QPushButton(self.tr("Import a ledger…"))
+        import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+        layout.addWidget(import_button)
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)

@@ -25,9 +25,11 @@ from branchdesk.domain.vocab import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS,
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, QueueFilter, QueuePage
+from branchdesk.services.reports import REPORT_ROLES
 from ui.forms import combo
 from ui.operations import app_signals
 from ui.queue_model import COLUMNS, SORTABLE, QueueModel
+from ui.reports_ui import export_queue
 
 ANY_DATE = QDate(2000, 1, 1)
 
@@ -94,6 +96,12 @@ class QueueView(QWidget):
         self.date_to = self._date_edit(self.tr("To"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
+        self.export_button = QPushButton(self.tr("Export ledger…"))
+        self.export_button.setToolTip(self.tr("Every case of the current filter, in the ledger's columns"))
+        self.export_button.clicked.connect(
+            lambda: export_queue(self, self._desk, self._actor, self.current_filter())
+        )
+        self.export_button.setVisible(bool(actor.roles & REPORT_ROLES))
         self.count = QLabel()
 
         self.table = QTableView()
@@ -128,6 +136,7 @@ class QueueView(QWidget):
             QLabel("–"),
             self.date_to,
             self.clear_button,
+            self.export_button,
         ):
             row2.addWidget(widget)
         row2.addStretch()

@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import QueueFilter
+from branchdesk.services.reports import REPORT_ROLES
+from ui.import_wizard import ImportWizard
 from ui.operations import app_signals
+from ui.reports_ui import make_monthly
 
 PRESETS: dict[str, QueueFilter] = {
     "my_cases": QueueFilter(scope="mine", include_closed=False),
@@ -59,15 +63,40 @@ class WorkPage(QWidget):
             button.setProperty("label", text)
             grid.addWidget(button, index // 4, index % 4)
             self.count_buttons[key] = button
+        self.reminder = QPushButton()
+        self.reminder.setStyleSheet("background: #fff3cd; color: #7a5a00; padding: 6px; text-align: left")
+        self.reminder.clicked.connect(self._on_make_monthly)
+        self.reminder.hide()
+        self.monthly_button = QPushButton(self.tr("Monthly summary…"))
+        self.monthly_button.clicked.connect(lambda: make_monthly(self, self._desk, self._actor))
+        self.monthly_button.setVisible(bool(actor.roles & REPORT_ROLES))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.reminder)
         layout.addWidget(self.major_banner)
         layout.addLayout(grid)
+        layout.addWidget(self.monthly_button)
+        self.import_button = QPushButton(self.tr("Import a ledger…"))
+        self.import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())
+        self.import_button.setVisible(Role.CR_MANAGER in actor.roles)
+        layout.addWidget(self.import_button)
         layout.addStretch()
         app_signals().sig_cases_changed.connect(self.refresh)
         self.refresh()
 
+    def _on_make_monthly(self) -> None:
+        due = self._desk.reports.monthly_reminder(self._actor)
+        make_monthly(self, self._desk, self._actor, due)
+
     def refresh(self) -> None:
+        due = self._desk.reports.monthly_reminder(self._actor)
+        if due is not None:
+            self.reminder.setText(
+                self.tr("The summary for %1 is due by the 10th: click to make it now").replace(
+                    "%1", f"{due[0]}年{due[1]}月"
+                )
+            )
+        self.reminder.setVisible(due is not None)
         counts = self._desk.queries.work_counts(self._actor)
         for key, button in self.count_buttons.items():
             value = getattr(counts, key)

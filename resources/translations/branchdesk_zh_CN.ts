@@ -4,322 +4,327 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="45"/>
+        <location filename="../../ui/admin_page.py" line="46"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="46"/>
+        <location filename="../../ui/admin_page.py" line="47"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="47"/>
+        <location filename="../../ui/admin_page.py" line="48"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="48"/>
+        <location filename="../../ui/admin_page.py" line="49"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="49"/>
+        <location filename="../../ui/admin_page.py" line="50"/>
         <source>Authority</source>
         <translation>核决权限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
-        <location filename="../../ui/admin_page.py" line="361"/>
+        <location filename="../../ui/admin_page.py" line="51"/>
+        <location filename="../../ui/admin_page.py" line="374"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
+        <location filename="../../ui/admin_page.py" line="52"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52"/>
+        <location filename="../../ui/admin_page.py" line="53"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
+        <location filename="../../ui/admin_page.py" line="54"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="66"/>
-        <location filename="../../ui/admin_page.py" line="69"/>
-        <location filename="../../ui/admin_page.py" line="82"/>
-        <location filename="../../ui/admin_page.py" line="88"/>
-        <location filename="../../ui/admin_page.py" line="184"/>
-        <location filename="../../ui/admin_page.py" line="192"/>
-        <location filename="../../ui/admin_page.py" line="246"/>
+        <location filename="../../ui/admin_page.py" line="56"/>
+        <source>Import a ledger…</source>
+        <translation>导入台帐…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="70"/>
+        <location filename="../../ui/admin_page.py" line="73"/>
+        <location filename="../../ui/admin_page.py" line="86"/>
+        <location filename="../../ui/admin_page.py" line="92"/>
+        <location filename="../../ui/admin_page.py" line="197"/>
+        <location filename="../../ui/admin_page.py" line="205"/>
+        <location filename="../../ui/admin_page.py" line="259"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="66"/>
-        <location filename="../../ui/admin_page.py" line="68"/>
-        <location filename="../../ui/admin_page.py" line="81"/>
-        <location filename="../../ui/admin_page.py" line="87"/>
-        <location filename="../../ui/admin_page.py" line="183"/>
-        <location filename="../../ui/admin_page.py" line="191"/>
+        <location filename="../../ui/admin_page.py" line="70"/>
+        <location filename="../../ui/admin_page.py" line="72"/>
+        <location filename="../../ui/admin_page.py" line="85"/>
+        <location filename="../../ui/admin_page.py" line="91"/>
+        <location filename="../../ui/admin_page.py" line="196"/>
+        <location filename="../../ui/admin_page.py" line="204"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="66"/>
         <location filename="../../ui/admin_page.py" line="70"/>
-        <location filename="../../ui/admin_page.py" line="84"/>
-        <location filename="../../ui/admin_page.py" line="90"/>
-        <location filename="../../ui/admin_page.py" line="188"/>
-        <location filename="../../ui/admin_page.py" line="196"/>
+        <location filename="../../ui/admin_page.py" line="74"/>
+        <location filename="../../ui/admin_page.py" line="88"/>
+        <location filename="../../ui/admin_page.py" line="94"/>
+        <location filename="../../ui/admin_page.py" line="201"/>
+        <location filename="../../ui/admin_page.py" line="209"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="83"/>
-        <location filename="../../ui/admin_page.py" line="89"/>
+        <location filename="../../ui/admin_page.py" line="87"/>
+        <location filename="../../ui/admin_page.py" line="93"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
-        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="111"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="108"/>
-        <location filename="../../ui/admin_page.py" line="118"/>
+        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="122"/>
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="109"/>
-        <location filename="../../ui/admin_page.py" line="119"/>
+        <location filename="../../ui/admin_page.py" line="113"/>
+        <location filename="../../ui/admin_page.py" line="123"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="110"/>
-        <location filename="../../ui/admin_page.py" line="120"/>
+        <location filename="../../ui/admin_page.py" line="114"/>
+        <location filename="../../ui/admin_page.py" line="124"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="111"/>
-        <location filename="../../ui/admin_page.py" line="121"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="125"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
-        <location filename="../../ui/admin_page.py" line="122"/>
+        <location filename="../../ui/admin_page.py" line="116"/>
+        <location filename="../../ui/admin_page.py" line="126"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="123"/>
+        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="127"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="114"/>
-        <location filename="../../ui/admin_page.py" line="124"/>
+        <location filename="../../ui/admin_page.py" line="118"/>
+        <location filename="../../ui/admin_page.py" line="128"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="157"/>
-        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
+        <location filename="../../ui/admin_page.py" line="175"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="171"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
         <source>Up to (yuan)</source>
         <translation>核决上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="176"/>
         <source>Up to (yuan, empty: no limit)</source>
         <translation>核决上限（元，留空为不设上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="172"/>
-        <location filename="../../ui/admin_page.py" line="173"/>
+        <location filename="../../ui/admin_page.py" line="185"/>
+        <location filename="../../ui/admin_page.py" line="186"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="172"/>
-        <location filename="../../ui/admin_page.py" line="173"/>
+        <location filename="../../ui/admin_page.py" line="185"/>
+        <location filename="../../ui/admin_page.py" line="186"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="185"/>
-        <location filename="../../ui/admin_page.py" line="193"/>
+        <location filename="../../ui/admin_page.py" line="198"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="199"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="187"/>
-        <location filename="../../ui/admin_page.py" line="195"/>
+        <location filename="../../ui/admin_page.py" line="200"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="194"/>
+        <location filename="../../ui/admin_page.py" line="207"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="216"/>
+        <location filename="../../ui/admin_page.py" line="229"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="217"/>
+        <location filename="../../ui/admin_page.py" line="230"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="218"/>
+        <location filename="../../ui/admin_page.py" line="231"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="219"/>
+        <location filename="../../ui/admin_page.py" line="232"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="220"/>
+        <location filename="../../ui/admin_page.py" line="233"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="221"/>
+        <location filename="../../ui/admin_page.py" line="234"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="222"/>
+        <location filename="../../ui/admin_page.py" line="235"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="223"/>
+        <location filename="../../ui/admin_page.py" line="236"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224"/>
+        <location filename="../../ui/admin_page.py" line="237"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="232"/>
-        <location filename="../../ui/admin_page.py" line="234"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
+        <location filename="../../ui/admin_page.py" line="247"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="232"/>
-        <location filename="../../ui/admin_page.py" line="235"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
+        <location filename="../../ui/admin_page.py" line="248"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
-        <location filename="../../ui/admin_page.py" line="255"/>
+        <location filename="../../ui/admin_page.py" line="259"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
-        <location filename="../../ui/admin_page.py" line="263"/>
+        <location filename="../../ui/admin_page.py" line="259"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="249"/>
+        <location filename="../../ui/admin_page.py" line="262"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="252"/>
+        <location filename="../../ui/admin_page.py" line="265"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="253"/>
+        <location filename="../../ui/admin_page.py" line="266"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266"/>
+        <location filename="../../ui/admin_page.py" line="279"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="267"/>
+        <location filename="../../ui/admin_page.py" line="280"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="324"/>
+        <location filename="../../ui/admin_page.py" line="337"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="332"/>
+        <location filename="../../ui/admin_page.py" line="345"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="333"/>
+        <location filename="../../ui/admin_page.py" line="346"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="334"/>
+        <location filename="../../ui/admin_page.py" line="347"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="335"/>
+        <location filename="../../ui/admin_page.py" line="348"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="338"/>
+        <location filename="../../ui/admin_page.py" line="351"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="344"/>
+        <location filename="../../ui/admin_page.py" line="357"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="361"/>
+        <location filename="../../ui/admin_page.py" line="374"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -790,6 +795,14 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="36"/>
+        <source>Import a ledger</source>
+        <translation>导入台帐</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <location filename="../../ui/intake_page.py" line="83"/>
@@ -1179,184 +1192,208 @@
     </message>
 </context>
 <context>
+    <name>MonthDialog</name>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="68"/>
+        <source>Monthly summary</source>
+        <translation>月度统计表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="70"/>
+        <location filename="../../ui/reports_ui.py" line="76"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="47"/>
+        <location filename="../../ui/queue_page.py" line="49"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="48"/>
-        <location filename="../../ui/queue_page.py" line="126"/>
+        <location filename="../../ui/queue_page.py" line="50"/>
+        <location filename="../../ui/queue_page.py" line="134"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="49"/>
+        <location filename="../../ui/queue_page.py" line="51"/>
         <source>Customer</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="50"/>
+        <location filename="../../ui/queue_page.py" line="52"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="51"/>
-        <location filename="../../ui/queue_page.py" line="80"/>
+        <location filename="../../ui/queue_page.py" line="53"/>
+        <location filename="../../ui/queue_page.py" line="82"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="52"/>
-        <location filename="../../ui/queue_page.py" line="83"/>
+        <location filename="../../ui/queue_page.py" line="54"/>
+        <location filename="../../ui/queue_page.py" line="85"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="53"/>
-        <location filename="../../ui/queue_page.py" line="87"/>
+        <location filename="../../ui/queue_page.py" line="55"/>
+        <location filename="../../ui/queue_page.py" line="89"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="54"/>
-        <location filename="../../ui/queue_page.py" line="69"/>
+        <location filename="../../ui/queue_page.py" line="56"/>
+        <location filename="../../ui/queue_page.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="55"/>
+        <location filename="../../ui/queue_page.py" line="57"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="56"/>
+        <location filename="../../ui/queue_page.py" line="58"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="57"/>
+        <location filename="../../ui/queue_page.py" line="59"/>
         <source>Deadline</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="58"/>
+        <location filename="../../ui/queue_page.py" line="60"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="59"/>
+        <location filename="../../ui/queue_page.py" line="61"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="60"/>
+        <location filename="../../ui/queue_page.py" line="62"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="65"/>
+        <location filename="../../ui/queue_page.py" line="67"/>
         <source>Search number, name, phone or words of the content</source>
         <translation>搜索编号、姓名、电话或投诉内容中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="66"/>
+        <location filename="../../ui/queue_page.py" line="68"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="68"/>
+        <location filename="../../ui/queue_page.py" line="70"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="72"/>
+        <location filename="../../ui/queue_page.py" line="74"/>
         <source>All I may see</source>
         <translation>全部（我可查看的）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="73"/>
+        <location filename="../../ui/queue_page.py" line="75"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="74"/>
+        <location filename="../../ui/queue_page.py" line="76"/>
         <source>My department</source>
         <translation>本部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="78"/>
+        <location filename="../../ui/queue_page.py" line="80"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="79"/>
+        <location filename="../../ui/queue_page.py" line="81"/>
         <source>All kinds</source>
         <translation>全部性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="82"/>
+        <location filename="../../ui/queue_page.py" line="84"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="85"/>
+        <location filename="../../ui/queue_page.py" line="87"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="88"/>
+        <location filename="../../ui/queue_page.py" line="90"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="89"/>
+        <location filename="../../ui/queue_page.py" line="91"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="90"/>
+        <location filename="../../ui/queue_page.py" line="92"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="91"/>
+        <location filename="../../ui/queue_page.py" line="93"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="92"/>
+        <location filename="../../ui/queue_page.py" line="94"/>
         <source>Major only</source>
         <translation>仅重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="93"/>
+        <location filename="../../ui/queue_page.py" line="95"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="94"/>
+        <location filename="../../ui/queue_page.py" line="96"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="95"/>
+        <location filename="../../ui/queue_page.py" line="97"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="113"/>
+        <location filename="../../ui/queue_page.py" line="99"/>
+        <source>Export ledger…</source>
+        <translation>导出台帐…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="100"/>
+        <source>Every case of the current filter, in the ledger&apos;s columns</source>
+        <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="121"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="158"/>
+        <location filename="../../ui/queue_page.py" line="167"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="234"/>
+        <location filename="../../ui/queue_page.py" line="243"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1364,49 +1401,183 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="34"/>
+        <location filename="../../ui/work_page.py" line="38"/>
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="43"/>
+        <location filename="../../ui/work_page.py" line="47"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="44"/>
+        <location filename="../../ui/work_page.py" line="48"/>
         <source>Approvals waiting for me</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="45"/>
+        <location filename="../../ui/work_page.py" line="49"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="46"/>
+        <location filename="../../ui/work_page.py" line="50"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="47"/>
+        <location filename="../../ui/work_page.py" line="51"/>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="48"/>
+        <location filename="../../ui/work_page.py" line="52"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="49"/>
+        <location filename="../../ui/work_page.py" line="53"/>
         <source>To triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="83"/>
+        <location filename="../../ui/work_page.py" line="70"/>
+        <source>Monthly summary…</source>
+        <translation>月度统计表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="79"/>
+        <source>Import a ledger…</source>
+        <translation>导入台帐…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="95"/>
+        <source>The summary for %1 is due by the 10th: click to make it now</source>
+        <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="112"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
+    </message>
+</context>
+<context>
+    <name>_CheckPage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="156"/>
+        <source>Trial run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="157"/>
+        <source>What would happen to each row. Click Next to import (all rows in one go).</source>
+        <translation>以下是每一行将如何处理。点“下一步”正式导入（一次完成）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="162"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="162"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="162"/>
+        <source>Case no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="162"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="173"/>
+        <source>The ledger cannot be read with this mapping.</source>
+        <translation>按当前的列对应无法读取该台帐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="183"/>
+        <source>%1 rows to import, %2 already imported, %3 with problems (rows with problems are left out; fix them in Excel and import again).</source>
+        <translation>可导入 %1 行，已导入过 %2 行，有问题 %3 行（有问题的行不导入；请在 Excel 中修正后再导入）。</translation>
+    </message>
+</context>
+<context>
+    <name>_DonePage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="196"/>
+        <source>Imported</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="212"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="215"/>
+        <source>%1 cases imported, %2 were already there.</source>
+        <translation>已导入 %1 件，%2 件此前已导入。</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="74"/>
+        <source>Which file?</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="77"/>
+        <source>The Excel ledger the branch kept so far (.xlsx). Nothing is written until the last step.</source>
+        <translation>网点以往的 Excel 投诉台帐（.xlsx）。最后一步之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="81"/>
+        <location filename="../../ui/import_wizard.py" line="91"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="83"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="86"/>
+        <location filename="../../ui/import_wizard.py" line="92"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="96"/>
+        <source>Choose the ledger</source>
+        <translation>选择台帐文件</translation>
+    </message>
+</context>
+<context>
+    <name>_MappingPage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="117"/>
+        <source>Which column is which?</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="118"/>
+        <source>Found by the headings; correct any that is wrong.</source>
+        <translation>已按标题自动对应；如有不对请修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="140"/>
+        <source>Headings found on row %1.</source>
+        <translation>标题在第 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="143"/>
+        <source>(not in this ledger)</source>
+        <translation>（台帐中没有）</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1605,39 @@
         <location filename="../../ui/operations.py" line="62"/>
         <source>Not possible</source>
         <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="100"/>
+        <source>Save the monthly summary</source>
+        <translation>保存月度统计表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="104"/>
+        <source>Monthly summary</source>
+        <translation>月度统计表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="110"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="118"/>
+        <source>Export the ledger</source>
+        <translation>导出台帐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="122"/>
+        <source>Exporting the ledger</source>
+        <translation>正在导出台帐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="130"/>
+        <source>%1 cases written to %2</source>
+        <translation>已导出 %1 件到 %2</translation>
     </message>
 </context>
 </TS>

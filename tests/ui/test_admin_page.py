@@ -57,3 +57,43 @@ def test_admin_creates_a_user_with_two_roles(qtbot: QtBot, branch: Branch, messa
     page._on_create_user()
     actor = b.desk.auth.login("xiaoli", "long-enough-9")
     assert actor.roles == {Role.CLERK, Role.HANDLER}
+
+
+def test_import_wizard_checks_then_imports_the_sample(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    from pathlib import Path
+
+    from ui.import_wizard import ImportWizard
+
+    sample = Path(__file__).resolve().parents[3] / "shared" / "samples" / "ledger-2025-sample.xlsx"
+    wizard = ImportWizard(branch.desk, branch["crm"])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(sample))
+    assert wizard.file_page.sheet.currentText() == "2025年"
+    wizard.next()
+    assert wizard.mapping_page.boxes["received_at"].currentText() == "受理日期"
+    wizard.next()
+    assert wizard.check_page.table.rowCount() == 60
+    assert wizard.check_page.table.item(0, 2).text() == "202501-001"
+    assert (
+        branch.desk.queries.queue_page(
+            branch["crm"], __import__("branchdesk.services.dto", fromlist=["x"]).QueueFilter()
+        ).total
+        == 0
+    )  # the trial run wrote nothing
+    wizard.next()
+    assert wizard.report is not None and wizard.report.imported == 60
+    assert "60" in wizard.done_page.result.text()
+
+
+def test_cr_manager_is_reminded_of_the_monthly_summary(qtbot: QtBot, branch: Branch) -> None:
+    from ui.work_page import WorkPage
+
+    page = WorkPage(branch.desk, branch["crm"])  # the test clock is 2026-11-02
+    qtbot.addWidget(page)
+    assert not page.reminder.isHidden() and "2026年10月" in page.reminder.text()
+    clerk_page = WorkPage(branch.desk, branch["clerk"])
+    qtbot.addWidget(clerk_page)
+    assert clerk_page.reminder.isHidden() and clerk_page.monthly_button.isHidden()

@@ -1,0 +1,218 @@
+"""导入台帐: choose the file and sheet, check the column mapping, see the dry run row by row, import."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from branchdesk.reports.ledger_import import HEADINGS, REQUIRED, sheet_names
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from branchdesk.services.ledger_import import FIELD_LABELS_CN, ImportReport
+from ui.operations import run_action
+
+
+class ImportWizard(QWizard):
+    def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._actor = actor
+        self.setWindowTitle(self.tr("Import a ledger"))
+        self.resize(900, 620)
+        self.report: ImportReport | None = None
+        self.file_page = _FilePage(self)
+        self.mapping_page = _MappingPage(self)
+        self.check_page = _CheckPage(self)
+        self.done_page = _DonePage(self)
+        for page in (self.file_page, self.mapping_page, self.check_page, self.done_page):
+            self.addPage(page)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file_page.path.text())
+
+    @property
+    def sheet(self) -> str | None:
+        return self.file_page.sheet.currentText() or None
+
+    def mapping(self) -> dict[str, int]:
+        return self.mapping_page.mapping()
+
+    def run(self, dry_run: bool) -> ImportReport | None:
+        path, sheet, mapping = self.path, self.sheet, self.mapping()
+        result = run_action(
+            self,
+            lambda: self._desk.ledger_import.import_ledger(
+                self._actor, path, sheet=sheet, mapping=mapping, dry_run=dry_run
+            ),
+            changes=not dry_run,
+        )
+        self.report = result
+        return result
+
+
+class _FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Which file?"))
+        self.setSubTitle(
+            self.tr(
+                "The Excel ledger the branch kept so far (.xlsx). Nothing is written until the last step."
+            )
+        )
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("File"))
+        self.path.textChanged.connect(self._on_path)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._on_browse)
+        self.sheet = QComboBox()
+        self.sheet.setAccessibleName(self.tr("Sheet"))
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Sheet"), self.sheet)
+
+    def _on_browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the ledger"), str(Path.home()), "Excel (*.xlsx)"
+        )
+        if path:
+            self.path.setText(path)
+
+    def _on_path(self, text: str) -> None:
+        self.sheet.clear()
+        path = Path(text)
+        if path.is_file():
+            with contextlib.suppress(Exception):  # an unreadable file is simply not offered
+                self.sheet.addItems(sheet_names(path))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.sheet.count() > 0
+
+
+class _MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Which column is which?"))
+        self.setSubTitle(self.tr("Found by the headings; correct any that is wrong."))
+        self.header = QLabel()
+        self.boxes: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for name in HEADINGS:
+            box = QComboBox()
+            label = FIELD_LABELS_CN[name] + ("（必填）" if name in REQUIRED else "")
+            box.setAccessibleName(label)
+            self.boxes[name] = box
+            form.addRow(label, box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(form)
+
+    def initializePage(self) -> None:
+        plan = run_action(
+            self,
+            lambda: self._wizard._desk.ledger_import.plan(self._wizard.path, self._wizard.sheet),
+            changes=False,
+        )
+        if plan is None:
+            return
+        self.header.setText(self.tr("Headings found on row %1.").replace("%1", str(plan.header_row)))
+        for name, box in self.boxes.items():
+            box.clear()
+            box.addItem(self.tr("(not in this ledger)"), 0)
+            for column, heading in plan.headings.items():
+                box.addItem(heading, column)
+            box.setCurrentIndex(max(box.findData(plan.mapping.get(name, 0)), 0))
+
+    def mapping(self) -> dict[str, int]:
+        return {name: int(box.currentData()) for name, box in self.boxes.items() if box.currentData()}
+
+
+class _CheckPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Trial run"))
+        self.setSubTitle(self.tr("What would happen to each row. Click Next to import (all rows in one go)."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Result"), self.tr("Case no."), self.tr("Problems")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:
+        report = self._wizard.run(dry_run=True)
+        self.table.setRowCount(0)
+        if report is None:
+            self.summary.setText(self.tr("The ledger cannot be read with this mapping."))
+            return
+        self.table.setRowCount(len(report.outcomes))
+        for index, outcome in enumerate(report.outcomes):
+            problems = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
+            for column, text in enumerate((str(outcome.row), outcome.action, outcome.case_no, problems)):
+                self.table.setItem(index, column, QTableWidgetItem(text))
+        bad = len({p.row for p in report.problems})
+        self.summary.setText(
+            self.tr(
+                "%1 rows to import, %2 already imported, %3 with problems (rows with problems "
+                "are left out; fix them in Excel and import again)."
+            )
+            .replace("%1", str(report.imported))
+            .replace("%2", str(report.duplicates))
+            .replace("%3", str(bad))
+        )
+
+
+class _DonePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Imported"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.result)
+
+    def initializePage(self) -> None:
+        wizard = self._wizard
+        path, sheet, mapping = wizard.path, wizard.sheet, wizard.mapping()
+        report = run_action(
+            self,
+            lambda: wizard._desk.ledger_import.import_ledger(
+                wizard._actor, path, sheet=sheet, mapping=mapping, skip_invalid=True
+            ),
+        )
+        wizard.report = report
+        if report is None:
+            self.result.setText(self.tr("Nothing was imported."))
+            return
+        self.result.setText(
+            self.tr("%1 cases imported, %2 were already there.")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(report.duplicates))
+        )

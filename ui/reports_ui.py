@@ -1,0 +1,135 @@
+"""Making the monthly summary and the ledger from the app: month picker, save dialog, progress off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from branchdesk.reports.monthly import previous_month
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from branchdesk.services.dto import QueueFilter
+from ui.operations import Worker
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker thread to the dialog on the GUI thread."""
+
+    sig_progress = Signal(int, int)
+
+
+def run_with_progress(
+    parent: QWidget | None, title: str, work: Callable[[Callable[[int, int], None]], object]
+) -> object:
+    """Run ``work(progress)`` off the GUI thread with a progress dialog; returns its result or None."""
+    dialog = QProgressDialog(title, "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    relay = _ProgressRelay()
+
+    def update(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        dialog.setLabelText(f"{title}：{done} / {total}")
+
+    relay.sig_progress.connect(update)
+    outcome: list[object] = []
+    failure: list[str] = []
+    worker = Worker(lambda: work(lambda done, total: relay.sig_progress.emit(done, total)))
+    worker.sig_done.connect(outcome.append)
+    worker.sig_failed.connect(failure.append)
+    worker.finished.connect(dialog.close)
+    worker.start()
+    dialog.exec()
+    worker.wait()
+    if failure:
+        QMessageBox.warning(parent, title, failure[0])
+        return None
+    return outcome[0] if outcome else None
+
+
+class MonthDialog(QDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Monthly summary"))
+        self.month = QComboBox()
+        self.month.setAccessibleName(self.tr("Month"))
+        y, m = today.year, today.month
+        for _ in range(24):
+            y, m = previous_month(y, m)
+            self.month.addItem(f"{y}年{m}月", (y, m))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Month"), self.month)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[int, int]:
+        year, month = self.month.currentData()
+        return int(year), int(month)
+
+
+def make_monthly(
+    parent: QWidget, desk: BranchDesk, actor: Actor, month: tuple[int, int] | None = None
+) -> Path | None:
+    if month is None:
+        dialog = MonthDialog(desk.clock().date(), parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        month = dialog.chosen()
+    year, number = month
+    suggested = str(Path.home() / f"客诉案件统计表-{year}-{number:02d}.xlsx")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("reports", "Save the monthly summary"), suggested, "Excel (*.xlsx)"
+    )
+    if not path:
+        return None
+    title = QCoreApplication.translate("reports", "Monthly summary")
+    result = run_with_progress(
+        parent, title, lambda _p: desk.reports.export_monthly(actor, year, number, Path(path))
+    )
+    if result is not None:
+        QMessageBox.information(
+            parent, title, QCoreApplication.translate("reports", "Saved %1").replace("%1", path)
+        )
+    return Path(path) if result is not None else None
+
+
+def export_queue(parent: QWidget, desk: BranchDesk, actor: Actor, filters: QueueFilter) -> Path | None:
+    suggested = str(Path.home() / f"投诉台帐-{desk.clock():%Y%m%d-%H%M}.xlsx")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("reports", "Export the ledger"), suggested, "Excel (*.xlsx)"
+    )
+    if not path:
+        return None
+    title = QCoreApplication.translate("reports", "Exporting the ledger")
+    rows = run_with_progress(
+        parent, title, lambda progress: desk.reports.export_queue(actor, filters, Path(path), progress)
+    )
+    if rows is not None:
+        QMessageBox.information(
+            parent,
+            title,
+            QCoreApplication.translate("reports", "%1 cases written to %2")
+            .replace("%1", str(rows))
+            .replace("%2", path),
+        )
+        return Path(path)
+    return None
