@@ -113,7 +113,6 @@ def write_ledger(
         for case in cases:
             written += 1
             sheet.append(_row(sheet, written, case, config, names, departments, categories, extras))
-        session.expunge_all()
         if progress is not None:
             progress(written, total)
     sheet.auto_filter.ref = f"A2:{_column(len(headings))}{written + 2}"

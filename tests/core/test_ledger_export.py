@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from branchdesk.services.dto import QueueFilter, TriageInput
 from tests.conftest import Branch, complaint_form
@@ -63,3 +64,26 @@ def test_the_queue_filter_exports_as_a_ledger(branch: Branch, tmp_path: Path) ->
     rows = b.desk.reports.export_queue(b["crm"], QueueFilter(search="态度"), tmp_path / "q.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "q.xlsx").active
     assert rows == 1 and sheet is not None and sheet.cell(row=3, column=5).value == "快递员态度恶劣"
+
+
+def test_a_ledger_longer_than_one_chunk_streams_through(
+    branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import branchdesk.reports.ledger_xlsx as ledger
+
+    monkeypatch.setattr(ledger, "CHUNK", 2)  # five cases: three chunks
+    for index in range(5):
+        branch.desk.intake.register(
+            branch["clerk"], complaint_form(order_no=f"N{index}", phone=f"1390000000{index}")
+        )
+    seen: list[int] = []
+    rows = branch.desk.reports.export_ledger(
+        branch["crm"],
+        date(2026, 11, 1),
+        date(2026, 11, 30),
+        tmp_path / "c.xlsx",
+        progress=lambda done, total: seen.append(done),
+    )
+    assert rows == 5 and seen == [2, 4, 5]
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx").active
+    assert sheet is not None and [sheet.cell(row=r, column=1).value for r in range(3, 8)] == [1, 2, 3, 4, 5]
