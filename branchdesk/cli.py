@@ -160,12 +160,21 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _current_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The database, brought up to the current schema (with a backup first), as the app does at start."""
+    desk = _desk(args)
+    if not desk.is_initialised():
+        raise BranchDeskError(f"数据库尚未初始化：{desk.db.describe()}（请先运行 branchdesk init）")
+    desk.upgrade()
+    return desk
+
+
 def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from branchdesk.services.reports import parse_month
 
-    desk = _desk(args)
+    desk = _current_desk(args)
     if args.what == "monthly":
         year, month = parse_month(args.month)
         target = Path(args.output or f"客诉案件统计表-{year}-{month:02d}.xlsx")
@@ -186,7 +195,7 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    desk = _desk(args)
+    desk = _current_desk(args)
     path = Path(args.file)
     if not path.exists():
         print(f"branchdesk: 文件不存在：{path}", file=sys.stderr)
