@@ -10,6 +10,7 @@ from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
 from branchdesk.services.setup import initialise_branch, is_initialised
@@ -28,6 +29,7 @@ class BranchDesk:
         self.admin = AdminService(db, self._now)
         self.reports = ReportService(db, self._now)
         self.ledger_import = LedgerImportService(db, self._now)
+        self.printing = PrintService(db, self._now)
 
     def _now(self) -> datetime:
         return self.clock()

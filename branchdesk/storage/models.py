@@ -451,3 +451,18 @@ class Event(Base):
     action: Mapped[str] = mapped_column(String(40))
     summary: Mapped[str] = mapped_column(Text)
     changes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [[field, old, new], ...]
+
+
+class PrintLog(Base):
+    """Every printed or saved form: who, when, which form and copies; a later one is a reprint (补打)."""
+
+    __tablename__ = "print_log"
+    __table_args__ = (Index("ix_print_log_case", "case_id", "form"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"))
+    form: Mapped[str] = mapped_column(String(20))
+    copies: Mapped[list[Any]] = mapped_column(JSON)
+    mode: Mapped[str] = mapped_column(String(10))
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    printed_at: Mapped[datetime] = mapped_column(DateTime)

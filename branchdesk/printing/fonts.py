@@ -1,0 +1,79 @@
+"""The forms' fonts, embedded in every PDF, and text markup that never drops a character.
+
+WenQuanYi Micro Hei carries the forms; characters it lacks (CJK Extension A and B: 䶮, 𠮷 …) are set in
+Hanazono subsets, switched run by run, so every character of a name or a complaint prints.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import textsplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph
+
+MAIN = "BD-Sans"
+FALLBACKS = (("BD-ExtA", "HanaMinA-ExtA.ttf"), ("BD-ExtB", "HanaMinB-ExtB.ttf"))
+#: Chinese punctuation that must not start a line (ReportLab's CJK wrapping lets some through).
+CANNOT_START = "，。、；：？！）》」』】〕”’…—·%‰"
+
+
+def fonts_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources" / "fonts"
+    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+@cache
+def register() -> dict[str, frozenset[int]]:
+    """Register the fonts once; returns each font's character coverage."""
+    folder = fonts_dir()
+    coverage: dict[str, frozenset[int]] = {}
+    main = TTFont(MAIN, str(folder / "wqy-microhei.ttc"), subfontIndex=0)
+    pdfmetrics.registerFont(main)
+    coverage[MAIN] = frozenset(main.face.charToGlyph)
+    for name, file in FALLBACKS:
+        font = TTFont(name, str(folder / file))
+        pdfmetrics.registerFont(font)
+        coverage[name] = frozenset(font.face.charToGlyph)
+    extra = "".join(ch for ch in CANNOT_START if ch not in textsplit.ALL_CANNOT_START)
+    textsplit.ALL_CANNOT_START += extra
+    paragraph.ALL_CANNOT_START += "".join(ch for ch in CANNOT_START if ch not in paragraph.ALL_CANNOT_START)
+    return coverage
+
+
+def font_for(ch: str) -> str:
+    coverage = register()
+    code = ord(ch)
+    if code in coverage[MAIN] or ch in "\n\t ":
+        return MAIN
+    for name, _ in FALLBACKS:
+        if code in coverage[name]:
+            return name
+    return MAIN
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (font, run) pieces."""
+    pieces: list[tuple[str, str]] = []
+    for ch in text:
+        font = font_for(ch)
+        if pieces and pieces[-1][0] == font:
+            pieces[-1] = (font, pieces[-1][1] + ch)
+        else:
+            pieces.append((font, ch))
+    return pieces
+
+
+def markup(text: str) -> str:
+    """Paragraph markup for plain text: escaped, line breaks kept, rare characters in their font."""
+    out = []
+    for font, piece in runs(text or ""):
+        safe = escape(piece).replace("\n", "<br/>")
+        out.append(safe if font == MAIN else f'<font name="{font}">{safe}</font>')
+    return "".join(out)

@@ -1,0 +1,233 @@
+"""Plain paper: the whole form, one page per copy (more when the text runs on), each copy labelled."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.graphics.barcode import code128
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from branchdesk.printing import fonts
+from branchdesk.printing.content import Copy, PrintableCase, Section, sections, title
+
+COLOURS = {
+    "白": colors.HexColor("#BBBBBB"),
+    "红": colors.HexColor("#E57373"),
+    "蓝": colors.HexColor("#64B5F6"),
+    "黄": colors.HexColor("#FFD54F"),
+    "绿": colors.HexColor("#81C784"),
+}
+INTERNAL_LINE = "内部文件 不得影印送客户"
+PAGE_SIZES = {"A4": A4, "A5L": landscape(A5)}
+DEFAULT_PAGE = {"handling": "A4", "report": "A4"}
+
+
+@dataclass
+class _State:
+    copy: Copy | None = None
+    page_of_copy: int = 0
+
+
+class _CopyStart(Flowable):  # type: ignore[misc]
+    """Marks where a copy begins, so the page decoration knows which copy it is drawing."""
+
+    def __init__(self, state: _State, copy: Copy) -> None:
+        super().__init__()
+        self._state = state
+        self._copy = copy
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self._state.copy = self._copy
+        self._state.page_of_copy = 0
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=fonts.MAIN, fontSize=8.5, leading=11, wordWrap="CJK")
+    return {
+        "base": base,
+        "label": ParagraphStyle("label", parent=base, textColor=colors.HexColor("#444444")),
+        "section": ParagraphStyle(
+            "section", parent=base, fontSize=11, leading=15, spaceBefore=4, spaceAfter=2
+        ),
+        "text_label": ParagraphStyle(
+            "text_label", parent=base, textColor=colors.HexColor("#444444"), spaceBefore=3
+        ),
+        "text": ParagraphStyle("text", parent=base, leftIndent=6 * mm),
+    }
+
+
+def _section(section: Section, width: float, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(fonts.markup(section.title), styles["section"])]
+    facts = [(k, v) for k, v in section.facts if v not in ("", None)]
+    if facts:
+        cells = []
+        row: list[Paragraph] = []
+        for label, value in facts:
+            row += [
+                Paragraph(fonts.markup(label), styles["label"]),
+                Paragraph(fonts.markup(str(value)), styles["base"]),
+            ]
+            if len(row) == 4:
+                cells.append(row)
+                row = []
+        if row:
+            cells.append(row + [Paragraph("", styles["base"])] * (4 - len(row)))
+        table = Table(cells, colWidths=[width * 0.14, width * 0.36, width * 0.14, width * 0.36])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
+                    ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2")),
+                ]
+            )
+        )
+        story.append(table)
+    for label, text in section.texts:
+        story.append(Paragraph(fonts.markup(label) + "：", styles["text_label"]))
+        story.append(Paragraph(fonts.markup(text or "—"), styles["text"]))
+    if section.signatures:
+        rows = [[Paragraph(h, styles["label"]) for h in ("级别", "签署人", "角色", "时间", "意义")]]
+        rows += [
+            [Paragraph(fonts.markup(str(v)), styles["base"]) for v in signature]
+            for signature in section.signatures
+        ]
+        table = Table(rows, colWidths=[width * 0.16, width * 0.18, width * 0.18, width * 0.22, width * 0.26])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2F2F2")),
+                ]
+            )
+        )
+        story.append(KeepTogether([Spacer(1, 2 * mm), Paragraph("核决签署", styles["text_label"]), table]))
+    return story
+
+
+def render_plain(
+    form: str,
+    case: PrintableCase,
+    copies: Sequence[Copy],
+    total_copies: int,
+    printed_at: datetime,
+    reprint: bool,
+    page: str | None = None,
+) -> bytes:
+    fonts.register()
+    size = PAGE_SIZES[page or DEFAULT_PAGE.get(form, "A5L")]
+    buffer = io.BytesIO()
+    state = _State()
+    margin_left, margin = 16 * mm, 10 * mm
+    header = 20 * mm
+    frame = Frame(
+        margin_left,
+        margin + 8 * mm,
+        size[0] - margin_left - margin,
+        size[1] - 2 * margin - header - 8 * mm,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        assert state.copy is not None
+        state.page_of_copy += 1
+        _decorate(canvas, size, form, case, state.copy, total_copies, printed_at, reprint, state.page_of_copy)
+
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=margin_left,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=f"{title(form)} {case.case_no}",
+        author="BranchDesk 客诉台",
+        subject=case.case_no,
+    )
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPageEnd=decorate)])
+    styles = _styles()
+    story: list[Flowable] = []
+    for index, copy in enumerate(copies):
+        if index:
+            story.append(PageBreak())
+        story.append(_CopyStart(state, copy))
+        for section in sections(form, case, copy):
+            story.extend(_section(section, frame._width, styles))
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _decorate(
+    canvas: Canvas,
+    size: tuple[float, float],
+    form: str,
+    case: PrintableCase,
+    copy: Copy,
+    total: int,
+    printed_at: datetime,
+    reprint: bool,
+    page_of_copy: int,
+) -> None:
+    width, height = size
+    canvas.saveState()
+    canvas.setFillColor(COLOURS.get(copy.colour, colors.HexColor("#BBBBBB")))
+    canvas.rect(0, 0, 7 * mm, height, stroke=0, fill=1)  # the copy's colour band at the edge
+    canvas.setFillColor(colors.black)
+    canvas.setFont(fonts.MAIN, 10)
+    label = f"第{copy.number}联 · {copy.colour} · {copy.destination}"
+    canvas.saveState()
+    canvas.translate(4.5 * mm, height / 2)
+    canvas.rotate(90)
+    canvas.drawCentredString(0, 0, label)
+    canvas.restoreState()
+    canvas.setFont(fonts.MAIN, 15)
+    canvas.drawString(16 * mm, height - 17 * mm, f"{case.branch_name} {title(form)}")
+    canvas.setFont(fonts.MAIN, 9)
+    continued = f"（续页 {page_of_copy}）" if page_of_copy > 1 else ""
+    canvas.drawString(
+        16 * mm, height - 23 * mm, f"第 {copy.number} 联 / 共 {total} 联 · {copy.destination}{continued}"
+    )
+    barcode = code128.Code128(case.case_no, barHeight=9 * mm, barWidth=0.3 * mm, humanReadable=False)
+    barcode.drawOn(canvas, width - 10 * mm - barcode.width, height - 19 * mm)
+    canvas.drawRightString(width - 10 * mm, height - 23 * mm, f"编号 {case.case_no}")
+    canvas.setFont(fonts.MAIN, 8)
+    footer = f"打印时间 {printed_at:%Y-%m-%d %H:%M}"
+    canvas.drawString(16 * mm, 8 * mm, footer)
+    if copy.internal:
+        canvas.setFont(fonts.MAIN, 9)
+        canvas.setFillColor(colors.HexColor("#B71C1C"))
+        canvas.drawCentredString(width / 2, 8 * mm, INTERNAL_LINE)
+    if reprint:
+        canvas.setFillColor(colors.HexColor("#B71C1C"))
+        canvas.setFont(fonts.MAIN, 14)
+        canvas.drawRightString(width - 10 * mm - 45 * mm, height - 16 * mm, "补打")
+    canvas.restoreState()
