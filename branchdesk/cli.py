@@ -52,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_argument("--to", dest="date_to", required=True, help="结束日期（含），如 2026-12-31")
     ledger.add_argument("-o", "--output", help="输出文件（默认：投诉台帐-开始-结束.xlsx）")
 
+    prt = sub.add_parser("print", help="打印表单为 PDF")
+    prt.add_argument("case_no", metavar="CASE_NO", help="客诉编号，如 202611-007")
+    prt.add_argument(
+        "--form",
+        required=True,
+        choices=["receipt", "handling", "allowance", "return", "penalty", "report"],
+        help="表单",
+    )
+    prt.add_argument(
+        "--mode", default="plain", choices=["plain", "overlay"], help="普通纸或套打（默认 plain）"
+    )
+    prt.add_argument("--copies", help="只打印这些联，如 1,3")
+    prt.add_argument("--offset", default="0,0", help="套打偏移（毫米）X,Y，如 1.5,-0.5")
+    prt.add_argument("--calibration", action="store_true", help="只输出套打校准页")
+    prt.add_argument("-o", "--output", help="输出 PDF（默认：编号-表单.pdf）")
+
     imp = sub.add_parser("import", help="导入网点原有的 Excel 投诉台帐")
     imp_what = imp.add_subparsers(dest="what", metavar="ledger", required=True)
     led = imp_what.add_parser("ledger", help="导入投诉台帐")
@@ -79,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if command == "import":
             return _import(args)
+        if command == "print":
+            return _print(args)
         return _app(args)
     except FieldError as exc:
         fields = "；".join(exc.errors.values())
@@ -190,6 +208,39 @@ def _export(args: argparse.Namespace) -> int:
         print(f"已导出 {target}：{rows} 件（{time.perf_counter() - started:.1f} 秒）")
         return EXIT_OK
     return EXIT_USAGE
+
+
+def _print(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    try:
+        offset = tuple(float(v) for v in args.offset.split(","))
+        copies = [int(v) for v in args.copies.split(",")] if args.copies else None
+    except ValueError:
+        print("branchdesk: --offset 写作 X,Y（毫米），--copies 写作 1,3", file=sys.stderr)
+        return EXIT_USAGE
+    if len(offset) != 2:
+        print("branchdesk: --offset 写作 X,Y（毫米）", file=sys.stderr)
+        return EXIT_USAGE
+    desk = _current_desk(args)
+    if args.calibration:
+        target = Path(args.output or "套打校准页.pdf")
+        target.write_bytes(desk.printing.calibration((offset[0], offset[1])))
+        print(f"已输出 {target}")
+        return EXIT_OK
+    target = Path(args.output or f"{args.case_no}-{args.form}.pdf")
+    started = time.perf_counter()
+    desk.printing.render(
+        None,
+        args.case_no,
+        args.form,
+        mode=args.mode,
+        copies=copies,
+        offset_mm=(offset[0], offset[1]),
+        output=target,
+    )
+    print(f"已输出 {target}（{time.perf_counter() - started:.2f} 秒）")
+    return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph
 
@@ -29,9 +29,43 @@ def fonts_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, but writing characters beyond U+FFFF as UTF-16 surrogate pairs.
+
+    ReportLab writes ``<%04X>`` of the code point, so 𠮷 (U+20BB7) came back out of the PDF as
+    "₻" (U+20BB): the character printed right but copying or searching the PDF lost it.
+    """
+    entries = [f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
 @cache
 def register() -> dict[str, frozenset[int]]:
     """Register the fonts once; returns each font's character coverage."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     folder = fonts_dir()
     coverage: dict[str, frozenset[int]] = {}
     main = TTFont(MAIN, str(folder / "wqy-microhei.ttc"), subfontIndex=0)

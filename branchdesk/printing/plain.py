@@ -37,6 +37,7 @@ COLOURS = {
     "绿": colors.HexColor("#81C784"),
 }
 INTERNAL_LINE = "内部文件 不得影印送客户"
+LONG_FACT = 60  # characters
 PAGE_SIZES = {"A4": A4, "A5L": landscape(A5)}
 DEFAULT_PAGE = {"handling": "A4", "report": "A4"}
 
@@ -80,7 +81,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _section(section: Section, width: float, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(fonts.markup(section.title), styles["section"])]
-    facts = [(k, v) for k, v in section.facts if v not in ("", None)]
+    # A long value would make a table row taller than a page (rows cannot split): it flows as text instead.
+    facts = [(k, v) for k, v in section.facts if v not in ("", None) and len(str(v)) <= LONG_FACT]
+    long_facts = [(k, str(v)) for k, v in section.facts if v not in ("", None) and len(str(v)) > LONG_FACT]
     if facts:
         cells = []
         row: list[Paragraph] = []
@@ -108,7 +111,7 @@ def _section(section: Section, width: float, styles: dict[str, ParagraphStyle]) 
             )
         )
         story.append(table)
-    for label, text in section.texts:
+    for label, text in [*long_facts, *section.texts]:
         story.append(Paragraph(fonts.markup(label) + "：", styles["text_label"]))
         story.append(Paragraph(fonts.markup(text or "—"), styles["text"]))
     if section.signatures:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import DomainError, FieldError
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, title
@@ -160,7 +161,7 @@ class PrintService(ServiceBase):
             "recorder": detail.recorder_name,
             "request": " ".join(x for x in (intake["客户要求"], intake["要求金额"], intake["要求说明"]) if x),
             "content": intake["投诉内容"],
-            "phone_normalized": raw.get("phone") or "",
+            "phone_normalized": normalize_phone(raw.get("phone") or ""),
             "valid": triage["有效性"],
             "category": triage["投诉类别"],
             "severity": triage["等级"],

@@ -1,0 +1,211 @@
+"""Printed forms read back from the PDF (pdftotext/pdffonts from poppler): copies, labels, masking, fonts."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from branchdesk.domain.vocab import Decision
+from branchdesk.errors import FieldError
+from branchdesk.services.dto import (
+    FollowUpInput,
+    InvestigationInput,
+    ReplyInput,
+    ResolutionInput,
+    TriageInput,
+)
+from branchdesk.storage.models import PrintLog
+from tests.conftest import PASSWORD, Branch, complaint_form
+
+
+def pages(pdf: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "read.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def embedded_fonts(pdf: bytes, tmp_path: Path) -> list[tuple[str, str]]:
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    lines = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    return [(line.split()[0], line.split()[-5]) for line in lines]  # name, emb
+
+
+def closed_case(b: Branch, **form: object) -> str:
+    ref = b.desk.intake.register(b["clerk"], complaint_form(**form))
+    b.desk.cases.triage(
+        b["crm"],
+        ref.id,
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
+        ),
+    )
+    b.desk.cases.record_investigation(
+        b["handler"],
+        ref.id,
+        InvestigationInput(
+            cause="承运商装卸不当",
+            details="外箱受压",
+            conclusion="属实",
+            responsibility="ours",
+            responsible_department_id=b["handler"].department_id,
+            corrective_action="复检",
+        ),
+    )
+    b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("allowance", "8000", "折让货款"))
+    b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
+    b.desk.cases.decide_approval(b["deputy"], ref.id, Decision.APPROVE, PASSWORD)
+    b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知折让 8000 元", True))
+    b.desk.cases.record_follow_up(b["clerk"], ref.id, FollowUpInput("phone", True, 5))
+    return ref.case_no
+
+
+def test_handling_form_prints_five_labelled_copies_with_masking(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    case_no = closed_case(b)
+    pdf = b.desk.printing.render(b["crm"], case_no, "handling")
+    texts = pages(pdf, tmp_path)
+    assert len(texts) == 5
+    destinations = ["质量管理部", "制造部门", "业务部门(依批示办理)", "会计科", "总经理室"]
+    for number, (text, destination) in enumerate(zip(texts, destinations, strict=True), start=1):
+        assert f"第 {number} 联 / 共 5 联 · {destination}" in text
+        assert case_no in text and "收到的货物外包装破损" in text
+        assert "内部文件 不得影印送客户" in text
+        assert "补打" not in text
+        # phone shown only on the copies whose department needs it (3 and 5)
+        assert ("138 0013 5678" in text) == (number in (3, 5)), number
+        assert ("138****5678" in text) == (number not in (3, 5)), number
+    assert "周建国" in texts[0] and "副总经理" in texts[0] and "批准（副总经理级核决）" in texts[0]
+    fonts = embedded_fonts(pdf, tmp_path)
+    assert any("WenQuanYiMicroHei" in name and emb == "yes" for name, emb in fonts)
+
+
+def test_reprint_says_so_and_every_print_is_logged(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    case_no = closed_case(b)
+    b.desk.printing.render(b["crm"], case_no, "handling", copies=[1])
+    b.clock.advance(minutes=5)
+    again = pages(b.desk.printing.render(b["crm"], case_no, "handling", copies=[1, 3]), tmp_path)
+    assert len(again) == 2 and all("补打" in text for text in again)
+    with b.desk.db.read() as session:
+        logs = [(p.copies, p.reprint) for p in session.scalars(select(PrintLog).order_by(PrintLog.id))]
+    assert logs == [([1], False), ([1, 3], True)]
+    detail = b.desk.queries.case_detail(b["crm"], case_no)
+    assert detail.timeline[-1].summary == "补打客户抱怨处理表：第 1、3 联（普通纸）"
+
+
+def test_receipt_tells_the_customer_nothing_internal(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    texts = pages(b.desk.printing.render(b["clerk"], ref.case_no, "receipt"), tmp_path)
+    assert len(texts) == 2
+    customer, stub = texts
+    assert "第 1 联 / 共 2 联 · 客户" in customer and "2026年11月03日 17:30" in customer
+    assert "内部文件" not in customer and "内部文件" in stub
+    for internal in ("等级", "处理责任人", "类别"):
+        assert internal not in customer
+
+
+def test_forms_offered_follow_the_case(branch: Branch) -> None:
+    b = branch
+    case_no = closed_case(b)
+    assert [code for code, _ in b.desk.printing.forms_for(b["crm"], case_no)] == [
+        "receipt",
+        "handling",
+        "allowance",
+        "penalty",
+        "report",
+    ]
+    with pytest.raises(FieldError, match="只有第 1–2 联"):
+        b.desk.printing.render(b["crm"], case_no, "allowance", copies=[3])
+
+
+def test_long_content_and_rare_characters_keep_every_character(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    body = "".join("客户反映收到的货物外包装破损，内有产品划伤，要求尽快处理。"[i % 29] for i in range(2990))
+    content = body + "王䶮𠮷请回电。"
+    ref = b.desk.intake.register(b["clerk"], complaint_form(content=content, complainant_name="王䶮𠮷"))
+    pdf = b.desk.printing.render(b["crm"], ref.case_no, "handling", copies=[1])
+    texts = pages(pdf, tmp_path)
+    joined = re.sub(r"\s+", "", "".join(texts))
+    assert "王䶮𠮷请回电。" in joined and "王䶮𠮷" in joined
+    assert joined.count("要求尽快处理") >= 2990 // 29
+    fonts = [name for name, emb in embedded_fonts(pdf, tmp_path) if emb == "yes"]
+    assert any("HanaMinA" in name for name in fonts) and any("HanaMinB" in name for name in fonts)
+    overlay = pages(b.desk.printing.render(b["crm"], ref.case_no, "handling", mode="overlay"), tmp_path)
+    assert "（续见附页）" in overlay[0] and "附页" in overlay[1]
+    assert "王䶮𠮷请回电。" in re.sub(r"\s+", "", "".join(overlay[1:]))
+
+
+def test_a_copy_too_long_for_one_sheet_continues_on_the_next(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    content = "货物破损，客户要求赔偿。" * 416  # 4,992 characters, the intake limit is 5,000
+    ref = b.desk.intake.register(
+        b["clerk"], complaint_form(content=content, request_text="请尽快答复。" * 330)
+    )
+    texts = pages(b.desk.printing.render(b["crm"], ref.case_no, "handling", copies=[2]), tmp_path)
+    assert len(texts) >= 2
+    assert "第 2 联 / 共 5 联 · 制造部门（续页 2）" in texts[1]
+    assert re.sub(r"\s+", "", "".join(texts)).count("货物破损，客户要求赔偿。") == 416
+
+
+def _x_of(pdf: bytes, tmp_path: Path, word: str) -> float:
+    path = tmp_path / "bbox.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    match = re.search(rf'<word xMin="([\d.]+)"[^>]*>{re.escape(word)}</word>', html)
+    assert match, word
+    return float(match.group(1))
+
+
+def test_overlay_is_one_pass_and_the_offset_moves_everything(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    case_no = closed_case(b)
+    plain = b.desk.printing.render(b["crm"], case_no, "allowance", mode="overlay")
+    moved = b.desk.printing.render(b["crm"], case_no, "allowance", mode="overlay", offset_mm=(2.0, 0))
+    assert len(pages(plain, tmp_path)) == 1  # the carbon set makes the copies
+    shift_pt = _x_of(moved, tmp_path, "¥8,000.00") - _x_of(plain, tmp_path, "¥8,000.00")
+    assert shift_pt == pytest.approx(2.0 * 72 / 25.4, abs=0.2)
+    calibration = pages(b.desk.printing.calibration((1.5, -0.5)), tmp_path)
+    assert len(calibration) == 1 and "X +1.5 mm，Y -0.5 mm" in calibration[0]
+
+
+def test_print_from_the_command_line(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    case_no = closed_case(b)
+    b.desk.db.dispose()
+    output = tmp_path / "form.pdf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "branchdesk",
+            "--db",
+            str(b.path),
+            "print",
+            case_no,
+            "--form",
+            "handling",
+            "--copies",
+            "1,3",
+            "-o",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(pages(output.read_bytes(), tmp_path)) == 2
