@@ -77,6 +77,9 @@ class CaseDetailView(QWidget):
         self.attachments.itemActivated.connect(self._on_open_attachment)
         self.add_attachment = QPushButton(self.tr("Add attachment…"))
         self.add_attachment.clicked.connect(self._on_add_attachment)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Receipt, handling form and the other forms this case needs"))
+        self.print_button.clicked.connect(self.open_print)
 
         self.buttons: dict[Action, QPushButton] = {}
         labels = {
@@ -107,8 +110,11 @@ class CaseDetailView(QWidget):
         files = QHBoxLayout()
         files.addWidget(self.attachments, 1)
         files.addWidget(self.add_attachment)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addLayout(grid)
         layout.addWidget(self.body, 1)
         layout.addLayout(files)
@@ -157,6 +163,18 @@ class CaseDetailView(QWidget):
             )
             item.setData(256, attachment.id)
             self.attachments.addItem(item)
+
+    def open_print(self, form: str | None = None) -> QWidget | None:
+        from ui.print_dialog import PrintDialog
+
+        forms = run_action(
+            self, lambda: self._desk.printing.forms_for(self._actor, self.case_id), changes=False
+        )
+        if not forms:
+            return None
+        dialog = PrintDialog(self._desk, self._actor, self.case_id, forms, form, self)
+        dialog.show()
+        return dialog
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "case":

@@ -210,8 +210,8 @@ class IntakePage(QWidget):
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
         self.receipt_button = QPushButton(self.tr("Print receipt"))
-        self.receipt_button.setEnabled(False)
-        self.receipt_button.setToolTip(self.tr("Printing arrives with the printing module"))
+        self.receipt_button.clicked.connect(self._on_receipt)
+        self._registered: CaseRef | None = None
         self.new_button = QPushButton(self.tr("New complaint"))
         self.new_button.clicked.connect(self._on_new)
         buttons = QHBoxLayout()
@@ -393,7 +393,19 @@ class IntakePage(QWidget):
         self._show_registered(ref)
         self.sig_registered.emit(ref)
 
+    def _on_receipt(self) -> QWidget | None:
+        from ui.print_dialog import PrintDialog
+
+        if self._registered is None:
+            return None
+        dialog = PrintDialog(
+            self._desk, self._actor, self._registered.id, [("receipt", "客户投诉受理回执")], "receipt", self
+        )
+        dialog.show()
+        return dialog
+
     def _show_registered(self, ref: CaseRef) -> None:
+        self._registered = ref
         deadline = f"{ref.deadline_at:%Y-%m-%d %H:%M}" if ref.deadline_at else ""
         text = self.tr("Registered: %1 — reply due by %2").replace("%1", ref.case_no).replace("%2", deadline)
         if ref.deadline_unconfirmed:

@@ -53,6 +53,7 @@ class PrintService(ServiceBase):
         page: str | None = None,
         offset_mm: tuple[float, float] = (0, 0),
         output: Path | None = None,
+        log: bool = True,
     ) -> bytes:
         """The PDF of ``form`` for the case; logged, and marked 补打 when printed before."""
         if form not in FORM_CODES:
@@ -95,31 +96,42 @@ class PrintService(ServiceBase):
                 from branchdesk.printing.overlay import render_overlay
 
                 pdf = render_overlay(form, printable, chosen, len(routing), unit.now, reprint, offset_mm)
-            unit.session.add(
-                PrintLog(
-                    case_id=case.id,
-                    form=form,
-                    copies=[c.number for c in chosen],
-                    mode=mode,
-                    reprint=reprint,
-                    user_id=unit.user.id,
-                    printed_at=unit.now,
+            if log:  # a preview is not a print
+                unit.session.add(
+                    PrintLog(
+                        case_id=case.id,
+                        form=form,
+                        copies=[c.number for c in chosen],
+                        mode=mode,
+                        reprint=reprint,
+                        user_id=unit.user.id,
+                        printed_at=unit.now,
+                    )
                 )
-            )
-            record(
-                unit.session,
-                at=unit.now,
-                actor=unit.user,
-                action="print",
-                case_id=case.id,
-                summary=f"{'补打' if reprint else '打印'}{title(form)}：第 "
-                + "、".join(str(c.number) for c in chosen)
-                + f" 联（{'套打' if mode == 'overlay' else '普通纸'}）",
-            )
+                record(
+                    unit.session,
+                    at=unit.now,
+                    actor=unit.user,
+                    action="print",
+                    case_id=case.id,
+                    summary=f"{'补打' if reprint else '打印'}{title(form)}：第 "
+                    + "、".join(str(c.number) for c in chosen)
+                    + f" 联（{'套打' if mode == 'overlay' else '普通纸'}）",
+                )
         if output is not None:
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_bytes(pdf)
         return pdf
+
+    def copies_of(self, form: str) -> list[tuple[int, str]]:
+        """(copy number, destination) of a form, as the branch routes it."""
+        with self._db.read() as session:
+            return [
+                (c.copy_no, c.destination)
+                for c in session.scalars(
+                    select(FormCopy).where(FormCopy.form == form).order_by(FormCopy.copy_no)
+                )
+            ]
 
     def calibration(self, offset_mm: tuple[float, float] = (0, 0), paper: str = "241-1") -> bytes:
         from branchdesk.printing.overlay import render_calibration

@@ -347,383 +347,393 @@
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="83"/>
+        <location filename="../../ui/case_detail.py" line="80"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="81"/>
+        <source>Receipt, handling form and the other forms this case needs</source>
+        <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="86"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="84"/>
+        <location filename="../../ui/case_detail.py" line="87"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="85"/>
+        <location filename="../../ui/case_detail.py" line="88"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="86"/>
+        <location filename="../../ui/case_detail.py" line="89"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="87"/>
+        <location filename="../../ui/case_detail.py" line="90"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="88"/>
+        <location filename="../../ui/case_detail.py" line="91"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="89"/>
+        <location filename="../../ui/case_detail.py" line="92"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="90"/>
+        <location filename="../../ui/case_detail.py" line="93"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="91"/>
+        <location filename="../../ui/case_detail.py" line="94"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
+        <location filename="../../ui/case_detail.py" line="95"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="93"/>
+        <location filename="../../ui/case_detail.py" line="96"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="94"/>
+        <location filename="../../ui/case_detail.py" line="97"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="95"/>
+        <location filename="../../ui/case_detail.py" line="98"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="96"/>
+        <location filename="../../ui/case_detail.py" line="99"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="97"/>
+        <location filename="../../ui/case_detail.py" line="100"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="98"/>
+        <location filename="../../ui/case_detail.py" line="101"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="127"/>
+        <location filename="../../ui/case_detail.py" line="133"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="168"/>
+        <location filename="../../ui/case_detail.py" line="186"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="229"/>
+        <location filename="../../ui/case_detail.py" line="247"/>
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="231"/>
+        <location filename="../../ui/case_detail.py" line="249"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="232"/>
+        <location filename="../../ui/case_detail.py" line="250"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="235"/>
+        <location filename="../../ui/case_detail.py" line="253"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="241"/>
+        <location filename="../../ui/case_detail.py" line="259"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/case_detail.py" line="263"/>
         <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="246"/>
+        <location filename="../../ui/case_detail.py" line="264"/>
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="247"/>
-        <location filename="../../ui/case_detail.py" line="274"/>
-        <location filename="../../ui/case_detail.py" line="299"/>
+        <location filename="../../ui/case_detail.py" line="265"/>
+        <location filename="../../ui/case_detail.py" line="292"/>
+        <location filename="../../ui/case_detail.py" line="317"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="248"/>
+        <location filename="../../ui/case_detail.py" line="266"/>
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="249"/>
-        <location filename="../../ui/case_detail.py" line="275"/>
-        <location filename="../../ui/case_detail.py" line="432"/>
-        <location filename="../../ui/case_detail.py" line="464"/>
+        <location filename="../../ui/case_detail.py" line="267"/>
+        <location filename="../../ui/case_detail.py" line="293"/>
+        <location filename="../../ui/case_detail.py" line="450"/>
+        <location filename="../../ui/case_detail.py" line="482"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="271"/>
+        <location filename="../../ui/case_detail.py" line="289"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="273"/>
+        <location filename="../../ui/case_detail.py" line="291"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="287"/>
+        <location filename="../../ui/case_detail.py" line="305"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="291"/>
+        <location filename="../../ui/case_detail.py" line="309"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="295"/>
+        <location filename="../../ui/case_detail.py" line="313"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="297"/>
+        <location filename="../../ui/case_detail.py" line="315"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="298"/>
+        <location filename="../../ui/case_detail.py" line="316"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="300"/>
+        <location filename="../../ui/case_detail.py" line="318"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="301"/>
+        <location filename="../../ui/case_detail.py" line="319"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="304"/>
+        <location filename="../../ui/case_detail.py" line="322"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="310"/>
+        <location filename="../../ui/case_detail.py" line="328"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314"/>
+        <location filename="../../ui/case_detail.py" line="332"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="317"/>
+        <location filename="../../ui/case_detail.py" line="335"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="348"/>
+        <location filename="../../ui/case_detail.py" line="366"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="356"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="357"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
+        <location filename="../../ui/case_detail.py" line="388"/>
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="390"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
-        <location filename="../../ui/case_detail.py" line="444"/>
-        <location filename="../../ui/case_detail.py" line="496"/>
+        <location filename="../../ui/case_detail.py" line="393"/>
+        <location filename="../../ui/case_detail.py" line="462"/>
+        <location filename="../../ui/case_detail.py" line="514"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="380"/>
+        <location filename="../../ui/case_detail.py" line="398"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="381"/>
+        <location filename="../../ui/case_detail.py" line="399"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="400"/>
+        <location filename="../../ui/case_detail.py" line="418"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="402"/>
-        <location filename="../../ui/case_detail.py" line="472"/>
-        <location filename="../../ui/case_detail.py" line="480"/>
-        <location filename="../../ui/case_detail.py" line="488"/>
+        <location filename="../../ui/case_detail.py" line="420"/>
+        <location filename="../../ui/case_detail.py" line="490"/>
+        <location filename="../../ui/case_detail.py" line="498"/>
+        <location filename="../../ui/case_detail.py" line="506"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="403"/>
+        <location filename="../../ui/case_detail.py" line="421"/>
         <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="404"/>
+        <location filename="../../ui/case_detail.py" line="422"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="423"/>
+        <location filename="../../ui/case_detail.py" line="441"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="427"/>
-        <location filename="../../ui/case_detail.py" line="529"/>
+        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="547"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="458"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="449"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="450"/>
+        <location filename="../../ui/case_detail.py" line="468"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="451"/>
+        <location filename="../../ui/case_detail.py" line="469"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="463"/>
+        <location filename="../../ui/case_detail.py" line="481"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="471"/>
+        <location filename="../../ui/case_detail.py" line="489"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="479"/>
+        <location filename="../../ui/case_detail.py" line="497"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="487"/>
+        <location filename="../../ui/case_detail.py" line="505"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="495"/>
+        <location filename="../../ui/case_detail.py" line="513"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="522"/>
+        <location filename="../../ui/case_detail.py" line="540"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="525"/>
+        <location filename="../../ui/case_detail.py" line="543"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="534"/>
+        <location filename="../../ui/case_detail.py" line="552"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="535"/>
+        <location filename="../../ui/case_detail.py" line="553"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="541"/>
+        <location filename="../../ui/case_detail.py" line="559"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="567"/>
+        <location filename="../../ui/case_detail.py" line="585"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="571"/>
+        <location filename="../../ui/case_detail.py" line="589"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="582"/>
+        <location filename="../../ui/case_detail.py" line="600"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="588"/>
+        <location filename="../../ui/case_detail.py" line="606"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
@@ -1045,11 +1055,6 @@
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="214"/>
-        <source>Printing arrives with the printing module</source>
-        <translation>打印功能将随打印模块提供</translation>
-    </message>
-    <message>
         <location filename="../../ui/intake_page.py" line="315"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
@@ -1075,27 +1080,27 @@
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="398"/>
+        <location filename="../../ui/intake_page.py" line="410"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="400"/>
+        <location filename="../../ui/intake_page.py" line="412"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="402"/>
+        <location filename="../../ui/intake_page.py" line="414"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="403"/>
+        <location filename="../../ui/intake_page.py" line="415"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="436"/>
+        <location filename="../../ui/intake_page.py" line="448"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -1203,6 +1208,103 @@
         <location filename="../../ui/reports_ui.py" line="76"/>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="95"/>
+        <location filename="../../ui/print_dialog.py" line="213"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="98"/>
+        <location filename="../../ui/print_dialog.py" line="128"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="104"/>
+        <location filename="../../ui/print_dialog.py" line="129"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="105"/>
+        <source>Plain paper (whole form, one page per copy)</source>
+        <translation>普通纸（完整表单，每联一页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="106"/>
+        <source>Pre-printed carbonless set (data only)</source>
+        <translation>预印无碳复写联单（只打数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="110"/>
+        <source>Offset X (mm)</source>
+        <translation>X 偏移（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="111"/>
+        <source>Offset Y (mm)</source>
+        <translation>Y 偏移（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="115"/>
+        <location filename="../../ui/print_dialog.py" line="119"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="121"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="123"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="125"/>
+        <source>Calibration page…</source>
+        <translation>校准页…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="130"/>
+        <source>Copies</source>
+        <translation>联次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="135"/>
+        <source>Overlay offset</source>
+        <translation>套打偏移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="179"/>
+        <source>Choose at least one copy</source>
+        <translation>请至少选择一联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="198"/>
+        <source>%1 page(s)</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="210"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="213"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="235"/>
+        <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
+        <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,236 @@
+"""打印: choose the form, the copies and plain or overlay; preview the pages; print at 100 % or save as PDF.
+
+The PDF comes from the core (ReportLab); Qt only shows it (QtPdf) and sends its pages to the printer at
+their exact size with zero margins, painted on white (QPdfDocument renders transparent, which prints black).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from ui.operations import run_action
+
+PRINT_DPI = 300
+
+
+def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
+    document = QPdfDocument(parent)
+    # The document reads from the buffer for as long as it lives: Qt owns the buffer through the document,
+    # and the Python reference keeps the wrapper from being collected (a collected buffer crashed QtPdf).
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    document._source_buffer = buffer  # type: ignore[attr-defined]
+    return document
+
+
+def print_pdf(data: bytes, printer: QPrinter) -> int:
+    """Send every page to ``printer`` at 100 % scale; returns the number of pages."""
+    document = load_pdf(data)
+    painter: QPainter | None = None
+    for index in range(document.pageCount()):
+        points = document.pagePointSize(index)
+        size = QPageSize(
+            QSizeF(points.width(), points.height()),
+            QPageSize.Unit.Point,
+            "form",
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        )
+        printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        printer.setFullPage(True)  # after the layout, which would reset it: draw from the paper's edge
+        if painter is None:
+            painter = QPainter(printer)
+        else:
+            printer.newPage()
+        pixels = (round(points.width() / 72 * PRINT_DPI), round(points.height() / 72 * PRINT_DPI))
+        image = QImage(pixels[0], pixels[1], QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        page = document.render(index, image.size())
+        canvas = QPainter(image)
+        canvas.drawImage(0, 0, page)
+        canvas.end()
+        painter.drawImage(painter.viewport(), image)
+    if painter is not None:
+        painter.end()
+    return document.pageCount()
+
+
+class PrintDialog(QDialog):
+    def __init__(
+        self,
+        desk: BranchDesk,
+        actor: Actor,
+        case_ref: int | str,
+        forms: list[tuple[str, str]],
+        form: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._actor = actor
+        self._case = case_ref
+        self.setWindowTitle(self.tr("Print"))
+        self.resize(980, 760)
+        self.form = QComboBox()
+        self.form.setAccessibleName(self.tr("Form"))
+        for code, title in forms:
+            self.form.addItem(title, code)
+        if form:
+            self.form.setCurrentIndex(max(self.form.findData(form), 0))
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("Paper"))
+        self.mode.addItem(self.tr("Plain paper (whole form, one page per copy)"), "plain")
+        self.mode.addItem(self.tr("Pre-printed carbonless set (data only)"), "overlay")
+        self.copies_row = QHBoxLayout()
+        self.copy_checks: list[QCheckBox] = []
+        settings = QSettings()
+        self.offset_x = self._offset(float(settings.value("print/offset_x", 0.0)), self.tr("Offset X (mm)"))
+        self.offset_y = self._offset(float(settings.value("print/offset_y", 0.0)), self.tr("Offset Y (mm)"))
+        self.view = QPdfView()
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Preview"))
+        self.pages = QLabel()
+        self.document: QPdfDocument | None = None
+        self.pdf: bytes = b""
+        preview = QPushButton(self.tr("Preview"))
+        preview.clicked.connect(self.preview)
+        print_button = QPushButton(self.tr("Print…"))
+        print_button.clicked.connect(self._on_print)
+        save = QPushButton(self.tr("Save as PDF…"))
+        save.clicked.connect(self._on_save)
+        calibration = QPushButton(self.tr("Calibration page…"))
+        calibration.clicked.connect(self._on_calibration)
+        form_layout = QFormLayout()
+        form_layout.addRow(self.tr("Form"), self.form)
+        form_layout.addRow(self.tr("Paper"), self.mode)
+        form_layout.addRow(self.tr("Copies"), self.copies_row)
+        offsets = QHBoxLayout()
+        offsets.addWidget(self.offset_x)
+        offsets.addWidget(self.offset_y)
+        offsets.addWidget(calibration)
+        form_layout.addRow(self.tr("Overlay offset"), offsets)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pages, 1)
+        for button in (preview, save, print_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form_layout)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.form.currentIndexChanged.connect(self._on_form)
+        self.mode.currentIndexChanged.connect(lambda _i: self.preview())
+        self._on_form()
+
+    def _offset(self, value: float, name: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(-20, 20)
+        box.setDecimals(1)
+        box.setSingleStep(0.5)
+        box.setSuffix(" mm")
+        box.setValue(value)
+        box.setAccessibleName(name)
+        box.setPrefix(name.split(" ")[0] + " ")
+        return box
+
+    def _on_form(self) -> None:
+        for check in self.copy_checks:
+            self.copies_row.removeWidget(check)
+            check.deleteLater()
+        self.copy_checks = []
+        for number, destination in self._desk.printing.copies_of(self.form.currentData()):
+            check = QCheckBox(f"第{number}联 {destination}")
+            check.setChecked(True)
+            check.setProperty("copy", number)
+            check.toggled.connect(lambda _c: self.preview())
+            self.copies_row.addWidget(check)
+            self.copy_checks.append(check)
+        self.preview()
+
+    def chosen_copies(self) -> list[int]:
+        return [int(c.property("copy")) for c in self.copy_checks if c.isChecked()]
+
+    def _render(self, log: bool) -> bytes | None:
+        copies = self.chosen_copies()
+        if not copies:
+            self.pages.setText(self.tr("Choose at least one copy"))
+            return None
+        form, mode = self.form.currentData(), self.mode.currentData()
+        offset = (self.offset_x.value(), self.offset_y.value())
+        return run_action(
+            self,
+            lambda: self._desk.printing.render(
+                self._actor, self._case, form, mode=mode, copies=copies, offset_mm=offset, log=log
+            ),
+            changes=log,
+        )
+
+    def preview(self) -> None:
+        pdf = self._render(log=False)
+        if pdf is None:
+            return
+        self.pdf = pdf
+        self.document = load_pdf(pdf, self)
+        self.view.setDocument(self.document)
+        self.pages.setText(self.tr("%1 page(s)").replace("%1", str(self.document.pageCount())))
+
+    def save_pdf(self, path: Path) -> bool:
+        pdf = self._render(log=True)
+        if pdf is None:
+            return False
+        path.write_bytes(pdf)
+        return True
+
+    def _on_save(self) -> None:
+        name = f"{self._case}-{self.form.currentData()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(Path.home() / name), "PDF (*.pdf)"
+        )
+        if path and self.save_pdf(Path(path)):
+            QMessageBox.information(self, self.tr("Print"), self.tr("Saved %1").replace("%1", path))
+
+    def print_to(self, printer: QPrinter) -> int:
+        pdf = self._render(log=True)
+        if pdf is None:
+            return 0
+        QSettings().setValue("print/offset_x", self.offset_x.value())
+        QSettings().setValue("print/offset_y", self.offset_y.value())
+        return print_pdf(pdf, printer)
+
+    def _on_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def _on_calibration(self) -> None:
+        data = self._desk.printing.calibration((self.offset_x.value(), self.offset_y.value()))
+        self.pdf = data
+        self.document = load_pdf(data, self)
+        self.view.setDocument(self.document)
+        self.pages.setText(
+            self.tr("Calibration page: print it on the carbonless paper and measure the crosses")
+        )
