@@ -255,6 +255,16 @@ def render_calibration(offset_mm: tuple[float, float] = (0, 0), paper_name: str 
         "量出左上角十字中心到纸张左边、上边的实际距离，与 20 mm 之差即为偏移，",
         "在“打印设置 → 套打偏移”中输入（向右、向下为正），再打印一次核对。",
     ]
+    canvas.setFillGray(1)
+    canvas.rect(
+        (33 + dx) * mm,
+        paper[1] - (35 + dy + len(lines) * 6) * mm,
+        150 * mm,
+        (len(lines) * 6 + 4) * mm,
+        stroke=1,
+        fill=1,
+    )
+    canvas.setFillGray(0)
     for index, line in enumerate(lines):
         _draw(canvas, (35 + dx) * mm, paper[1] - (35 + dy + index * 6) * mm, line, 9)
     canvas.showPage()
