@@ -253,7 +253,7 @@ def render_calibration(offset_mm: tuple[float, float] = (0, 0), paper_name: str 
         f"套打校准页 · 连续纸 {paper_name}（{width_mm:.0f} × {height_mm:.1f} mm）",
         f"当前偏移：X {dx:+.1f} mm，Y {dy:+.1f} mm",
         "量出左上角十字中心到纸张左边、上边的实际距离，与 20 mm 之差即为偏移，",
-        "在“打印设置 → 套打偏移”中输入（向右、向下为正），再打印一次核对。",
+        "在打印对话框的“套打偏移”中输入（向右、向下为正），再打印一次核对。",
     ]
     canvas.setFillGray(1)
     canvas.rect(
