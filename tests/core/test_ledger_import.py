@@ -16,7 +16,7 @@ from branchdesk.reports.ledger_import import parse_date
 from branchdesk.services.dto import QueueFilter
 from tests.conftest import Branch
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "ledger-2025-sample.xlsx"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ledger-2025-sample.xlsx"  # copy of shared/samples
 
 
 def test_sample_ledger_dry_run_real_run_second_run(branch: Branch) -> None:

@@ -66,7 +66,7 @@ def test_import_wizard_checks_then_imports_the_sample(
 
     from ui.import_wizard import ImportWizard
 
-    sample = Path(__file__).resolve().parents[3] / "shared" / "samples" / "ledger-2025-sample.xlsx"
+    sample = Path(__file__).resolve().parents[1] / "data" / "ledger-2025-sample.xlsx"
     wizard = ImportWizard(branch.desk, branch["crm"])
     qtbot.addWidget(wizard)
     wizard.show()
