@@ -29,6 +29,8 @@ def main() -> int:
         os.environ["DISPLAY"] = ":97"
         time.sleep(1)
     os.environ.pop("QT_QPA_PLATFORM", None)
+    # Its own data directory: no recovery file or setting of a real user shows up in the pictures.
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bd-shots-data-")
     try:
         return shoot(out)
     finally:
@@ -123,6 +125,12 @@ def shoot(out: Path) -> int:
     view.resize(1300, 760)
     view.move(0, 0)
     capture("05-case-detail")
+    printing = view.open_print("handling")
+    assert printing is not None
+    printing.resize(1100, 760)
+    printing.move(100, 20)
+    capture("08-print-preview")
+    printing.close()
     view.close()
 
     pending = desk.queries.queue_page(crm, QueueFilter(statuses=["pending_approval"])).rows
