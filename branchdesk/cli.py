@@ -298,8 +298,17 @@ def _app(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
-    from ui.main import run  # type: ignore[import-not-found, unused-ignore]
+    # The core does not know the Qt front end: it finds it through the entry point ui/ registers.
+    from importlib.metadata import entry_points
 
+    front_ends = list(entry_points(group="branchdesk.gui"))
+    if not front_ends:
+        print(
+            "branchdesk: 桌面程序未安装（缺少 branchdesk.gui 入口），请重新安装：pip install -e .",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    run = front_ends[0].load()
     return int(run(args.db, demo=demo))
 
 

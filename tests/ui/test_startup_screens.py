@@ -155,3 +155,12 @@ def test_lock_needs_the_password(qtbot: QtBot, branch: Branch) -> None:
     dialog.password.setText(PASSWORD)
     ok_button(dialog).click()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_core_finds_the_desktop_app_through_its_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    import ui.main
+
+    front_ends = list(entry_points(group="branchdesk.gui"))
+    assert [f.load() for f in front_ends] == [ui.main.run]
