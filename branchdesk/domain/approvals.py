@@ -41,17 +41,6 @@ def required_levels(matrix: Sequence[AuthorityLevel], amount_fen: int, major: bo
     return chain
 
 
-def authority_limit(matrix: Sequence[AuthorityLevel], roles: Collection[Role]) -> int | None:
-    """The largest amount (fen) these roles may approve alone; None for no limit, -1 for none."""
-    best: int | None = -1
-    for level in matrix:
-        if level.role in roles:
-            if level.max_amount_fen is None:
-                return None
-            best = max(best if best is not None else -1, level.max_amount_fen)
-    return best
-
-
 def _rank(role: Role) -> int:
     return ESCALATION_LADDER.index(role) if role in ESCALATION_LADDER else -1
 

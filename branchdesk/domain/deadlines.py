@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.vocab import DeadlineUnit, Kind, Severity
@@ -123,7 +123,3 @@ def time_left(calendar: WorkingCalendar, now: datetime, due: datetime) -> TimeLe
         late = calendar.working_days_between(due.date(), now.date())
         return TimeLeft(True, late, hours)
     return TimeLeft(False, calendar.working_days_between(now.date(), due.date()), hours)
-
-
-def is_due_on(due: datetime, day: date) -> bool:
-    return due.date() == day

@@ -8,7 +8,7 @@ submission also for what is required.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -231,7 +231,6 @@ def validate_intake(
 
     if errors:
         raise FieldError(_in_form_order(errors))
-    values["phone"] = values["phone"]
     return CleanIntake(values=values, phone_normalized=phone, request_amount_fen=amount, custom=custom)
 
 
@@ -268,7 +267,3 @@ def _in_form_order(errors: Mapping[str, str]) -> dict[str, str]:
     return dict(
         sorted(errors.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     )
-
-
-def with_defaults(form: IntakeForm, **changes: Any) -> IntakeForm:
-    return replace(form, **changes)

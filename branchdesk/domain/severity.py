@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Severity
@@ -74,7 +73,3 @@ def same_matter(a: MatterKey, b: MatterKey) -> bool:
     if a.order_no and a.order_no == b.order_no:
         return True
     return bool(a.part_no and a.lot_no and a.part_no == b.part_no and a.lot_no == b.lot_no)
-
-
-def within_repeat_window(earlier: datetime, later: datetime, policy: MajorPolicy) -> bool:
-    return timedelta(0) <= later - earlier <= timedelta(days=policy.repeat_window_days)

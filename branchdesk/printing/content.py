@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from branchdesk.domain.defaults import FORM_TITLES
-from branchdesk.domain.money import format_yuan
 from branchdesk.domain.text import mask_phone
 
 FORM_CODES = ("receipt", "handling", "allowance", "return", "penalty", "report")
@@ -42,10 +40,6 @@ class PrintableCase:
     branch_address: str
     phone: str
     data: dict[str, Any]  # see services/printing.py for the keys
-
-
-def _when(value: Any) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else str(value or "")
 
 
 def sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:
@@ -258,10 +252,3 @@ def sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:
 
 def title(form: str) -> str:
     return FORM_TITLES[form]
-
-
-def money(fen: int | None) -> str:
-    return format_yuan(fen) if fen is not None else ""
-
-
-__all__ = ["FORM_CODES", "Copy", "PrintableCase", "Section", "_when", "money", "sections", "title"]

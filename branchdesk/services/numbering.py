@@ -7,7 +7,7 @@ saving at the same instant. A rolled-back save rolls its serial back too.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,7 +31,3 @@ def allocate_serial(session: Session, period: str) -> int:
         except IntegrityError:
             continue  # another PC created the month's row first: update it
     raise RuntimeError(f"could not allocate a case serial for {period}")
-
-
-def peek_last_serial(session: Session, period: str) -> int:
-    return session.scalar(select(CaseCounter.last_serial).where(CaseCounter.period == period)) or 0

@@ -154,7 +154,7 @@ class PrintService(ServiceBase):
             return actor_of(user)
 
     def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
-        detail = QueryService(self._db, self._clock)._detail(unit, self._case(unit, case_id))
+        detail = QueryService(self._db, self._clock).detail_of(unit, self._case(unit, case_id))
         raw, intake, triage = detail.intake_raw, detail.intake, detail.triage
         data: dict[str, Any] = {
             "received_at": intake["受理时间"],

@@ -118,7 +118,7 @@ class QueryService(ServiceBase):
             fresh = actor_of(user)
             config = load_config(session)
             now = self._clock()
-            conditions = self._conditions(session, fresh, filters, now)
+            conditions = self.queue_conditions(session, fresh, filters, now)
             query = (
                 select(Case, Category.label, Department.name, Handler.full_name)
                 .outerjoin(Category, Category.id == Case.category_id)
@@ -170,9 +170,10 @@ class QueryService(ServiceBase):
                 )
             return QueuePage(result, total, offset)
 
-    def _conditions(
+    def queue_conditions(
         self, session: Any, actor: Actor, f: QueueFilter, now: datetime
     ) -> list[ColumnElement[bool]]:
+        """SQL conditions of a queue filter, visibility included (queue, counts and exports share them)."""
         conditions: list[ColumnElement[bool]] = [visible_cases(actor)]
         if f.drafts_only:
             conditions.append(Case.status == Status.DRAFT.value)
@@ -342,7 +343,7 @@ class QueryService(ServiceBase):
             def count(f: QueueFilter) -> int:
                 return (
                     session.scalar(
-                        select(func.count(Case.id)).where(*self._conditions(session, fresh, f, now))
+                        select(func.count(Case.id)).where(*self.queue_conditions(session, fresh, f, now))
                     )
                     or 0
                 )
@@ -379,9 +380,10 @@ class QueryService(ServiceBase):
             case = self._case(unit, ref)
             self._evaluate(unit, case)
             unit.session.flush()
-            return self._detail(unit, case)
+            return self.detail_of(unit, case)
 
-    def _detail(self, unit: Unit, case: Case) -> CaseDetail:
+    def detail_of(self, unit: Unit, case: Case) -> CaseDetail:
+        """Everything about ``case`` inside the caller's unit of work (detail view, printing)."""
         s = unit.session
         cfg = unit.config
 

@@ -84,7 +84,7 @@ class ReportService(ServiceBase):
         from branchdesk.services.queries import QueryService
 
         with self._unit(actor) as unit:
-            conditions = QueryService(self._db, self._clock)._conditions(
+            conditions = QueryService(self._db, self._clock).queue_conditions(
                 unit.session, unit.actor, filters, unit.now
             )
             return write_ledger(

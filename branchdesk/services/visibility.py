@@ -58,7 +58,3 @@ def visible_cases(actor: Actor) -> ColumnElement[bool]:
 
 def may_see_phone(actor: Actor) -> bool:
     return bool(actor.roles & PHONE_ROLES)
-
-
-def everything() -> ColumnElement[bool]:
-    return true()
