@@ -22,6 +22,7 @@ from branchdesk.services.admin import create_user
 from branchdesk.services.base import Unit
 from branchdesk.services.configuration import load_config
 from branchdesk.services.context import Actor
+from branchdesk.services.dto import CaseRef
 from branchdesk.storage.backup import backup_sqlite
 from branchdesk.storage.database import Database, resolve_url
 from branchdesk.storage.models import User
@@ -135,3 +136,33 @@ def complaint_form(**overrides: object) -> IntakeForm:
     )
     values.update(overrides)
     return IntakeForm(**values)  # type: ignore[arg-type]
+
+
+def proposed_case(
+    b: Branch, resolution_type: str, amount: str, shares: list[tuple[int, int]] | None = None, **form: object
+) -> CaseRef:
+    """A complaint registered, triaged to 张伟 (质量管理部), investigated and with a resolution proposed."""
+    from branchdesk.services.dto import InvestigationInput, ResolutionInput, TriageInput
+
+    ref = b.desk.intake.register(b["clerk"], complaint_form(**form))
+    b.desk.cases.triage(
+        b["crm"],
+        ref.id,
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
+        ),
+    )
+    b.desk.cases.record_investigation(
+        b["handler"],
+        ref.id,
+        InvestigationInput(
+            cause="承运商装卸不当",
+            details="外箱受压",
+            conclusion="属实",
+            responsibility="ours",
+            responsible_department_id=b["handler"].department_id,
+            corrective_action="复检",
+            shares=shares or [],
+        ),
+    )
+    return b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput(resolution_type, amount))

@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from branchdesk.errors import FieldError, PermissionDenied
-from branchdesk.services.dto import InvestigationInput, ResolutionInput, TriageInput
 from branchdesk.storage.models import Event
-from tests.conftest import Branch, complaint_form
+from tests.conftest import Branch, complaint_form, proposed_case
 
 
 def test_only_the_administrator_edits_configuration(branch: Branch) -> None:
@@ -42,26 +41,7 @@ def test_authority_limit_edit_changes_the_approval_chain(branch: Branch) -> None
     with pytest.raises(FieldError, match="逐级递增"):
         b.desk.admin.set_authority_limit(b["admin"], 1, "50000")
     b.desk.admin.set_authority_limit(b["admin"], 1, "10000")
-    ref = b.desk.intake.register(b["clerk"], complaint_form())
-    b.desk.cases.triage(
-        b["crm"],
-        ref.id,
-        TriageInput(
-            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
-        ),
-    )
-    b.desk.cases.record_investigation(
-        b["handler"],
-        ref.id,
-        InvestigationInput(
-            cause="a",
-            details="b",
-            conclusion="c",
-            responsibility="ours",
-            responsible_department_id=b["handler"].department_id,
-        ),
-    )
-    b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("compensation", "8000"))
+    ref = proposed_case(b, "compensation", "8000")
     detail = b.desk.queries.case_detail(b["crm"], ref.id)
     assert detail.resolutions[0].required_role_labels == ["部门经理"]
 

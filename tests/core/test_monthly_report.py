@@ -12,39 +12,17 @@ from branchdesk.domain.vocab import Decision
 from branchdesk.errors import PermissionDenied
 from branchdesk.services.dto import (
     FollowUpInput,
-    InvestigationInput,
     QueueFilter,
     ReplyInput,
-    ResolutionInput,
-    TriageInput,
 )
-from tests.conftest import PASSWORD, Branch, complaint_form
+from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case
 
 
 def close_one(b: Branch, amount: str, received: datetime, closed: datetime, **form: object) -> str:
     """A complaint received at ``received`` and closed at ``closed`` through the services."""
     b.clock.now = received
-    ref = b.desk.intake.register(b["clerk"], complaint_form(**form))
-    b.desk.cases.triage(
-        b["crm"],
-        ref.id,
-        TriageInput(
-            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
-        ),
-    )
-    b.desk.cases.record_investigation(
-        b["handler"],
-        ref.id,
-        InvestigationInput(
-            cause="装卸不当",
-            details="外箱破损",
-            conclusion="属实",
-            responsibility="ours",
-            corrective_action="复检",
-            shares=[(b["handler"].department_id or 0, 60), (b["handler2"].department_id or 0, 40)],
-        ),
-    )
-    b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("compensation", amount))
+    shares = [(b["handler"].department_id or 0, 60), (b["handler2"].department_id or 0, 40)]
+    ref = proposed_case(b, "compensation", amount, shares, **form)
     b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
     b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知", True))
     b.clock.now = closed

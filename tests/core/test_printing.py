@@ -14,13 +14,10 @@ from branchdesk.domain.vocab import Decision
 from branchdesk.errors import FieldError
 from branchdesk.services.dto import (
     FollowUpInput,
-    InvestigationInput,
     ReplyInput,
-    ResolutionInput,
-    TriageInput,
 )
 from branchdesk.storage.models import PrintLog
-from tests.conftest import PASSWORD, Branch, complaint_form
+from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case
 
 
 def pages(pdf: bytes, tmp_path: Path) -> list[str]:
@@ -42,27 +39,7 @@ def embedded_fonts(pdf: bytes, tmp_path: Path) -> list[tuple[str, str]]:
 
 
 def closed_case(b: Branch, **form: object) -> str:
-    ref = b.desk.intake.register(b["clerk"], complaint_form(**form))
-    b.desk.cases.triage(
-        b["crm"],
-        ref.id,
-        TriageInput(
-            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
-        ),
-    )
-    b.desk.cases.record_investigation(
-        b["handler"],
-        ref.id,
-        InvestigationInput(
-            cause="承运商装卸不当",
-            details="外箱受压",
-            conclusion="属实",
-            responsibility="ours",
-            responsible_department_id=b["handler"].department_id,
-            corrective_action="复检",
-        ),
-    )
-    b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("allowance", "8000", "折让货款"))
+    ref = proposed_case(b, "allowance", "8000", **form)
     b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
     b.desk.cases.decide_approval(b["deputy"], ref.id, Decision.APPROVE, PASSWORD)
     b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知折让 8000 元", True))
