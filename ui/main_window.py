@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             self.intake.phone.setFocus()
 
     def open_case(self, case_id: int) -> CaseDetailView | None:
-        if self.intake is not None and self._is_my_draft(case_id):
+        if self.intake is not None and self._desk.queries.is_own_draft(self._actor, case_id):
             self.intake.load_draft(case_id)  # a draft is finished in the intake form
             self.show_intake()
             return None
@@ -126,10 +126,6 @@ class MainWindow(QMainWindow):
         view.raise_()
         view.activateWindow()
         return view
-
-    def _is_my_draft(self, case_id: int) -> bool:
-        rows = self._desk.queries.queue_page(self._actor, QueueFilter(drafts_only=True), limit=500).rows
-        return any(row.id == case_id for row in rows)
 
     # --- lock, sweep, geometry ----------------------------------------------------------
 

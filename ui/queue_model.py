@@ -110,6 +110,19 @@ class QueueModel(QAbstractTableModel):
         return self.rows[index]
 
 
+#: Columns shown through the row's label rather than its code.
+LABEL_ATTRIBUTES = {
+    "kind": "kind_label",
+    "category": "category_label",
+    "severity": "severity_label",
+    "status": "status_label",
+    "department": "department_name",
+    "handler": "handler_name",
+    "time_left": "time_left_label",
+    "escalation_level": "escalation_label",
+}
+
+
 def display(row: QueueRow, key: str) -> str:
     if key == "received_at":
         return f"{row.received_at:%Y-%m-%d %H:%M}"
@@ -119,22 +132,8 @@ def display(row: QueueRow, key: str) -> str:
             if row.deadline_at
             else ""
         )
-    if key == "kind":
-        return row.kind_label
-    if key == "category":
-        return row.category_label
-    if key == "severity":
-        return row.severity_label
-    if key == "status":
-        return row.status_label
-    if key == "department":
-        return row.department_name
-    if key == "handler":
-        return row.handler_name
-    if key == "time_left":
-        return row.time_left_label
-    if key == "escalation_level":
-        return row.escalation_label
+    if key in LABEL_ATTRIBUTES:
+        return str(getattr(row, LABEL_ATTRIBUTES[key]))
     if key == "is_major":
         return " ".join(flag for flag, on in (("重大", row.is_major), ("重复", row.is_repeat)) if on)
     return str(getattr(row, key))

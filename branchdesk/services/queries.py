@@ -277,6 +277,16 @@ class QueryService(ServiceBase):
                 result.append(case_id)
         return result
 
+    def is_own_draft(self, actor: Actor, case_id: int) -> bool:
+        """Whether the case is a draft this user recorded (it is finished in the intake form)."""
+        with self._db.read() as session:
+            found = session.scalar(
+                select(Case.id).where(
+                    Case.id == case_id, Case.status == Status.DRAFT.value, Case.recorder_id == actor.user_id
+                )
+            )
+            return found is not None
+
     # --- lookups -------------------------------------------------------------
 
     def lookups(self, actor: Actor) -> Lookups:
