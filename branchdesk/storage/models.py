@@ -449,7 +449,9 @@ class Event(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))  # None: system
     actor_name: Mapped[str] = mapped_column(String(50))
     action: Mapped[str] = mapped_column(String(40))
-    summary: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)  # rendered in Chinese when written; legacy rows have only this
+    code: Mapped[str | None] = mapped_column(String(60))  # branchdesk.texts code, rendered on read
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the code's parameters (Text.to_json)
     changes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [[field, old, new], ...]
 
 
