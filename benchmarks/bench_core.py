@@ -15,7 +15,7 @@ from pathlib import Path
 
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.services import BranchDesk
-from branchdesk.services.demo import build_demo
+from branchdesk.demo import build_demo
 from branchdesk.services.dto import QueueFilter
 from branchdesk.storage.database import Database, resolve_url
 

@@ -122,7 +122,7 @@ def _init(args: argparse.Namespace) -> int:
         print(f"branchdesk: 数据库已初始化：{desk.db.describe()}", file=sys.stderr)
         return EXIT_FAILURE
     if args.demo:
-        from branchdesk.services.demo import build_demo
+        from branchdesk.demo import build_demo
 
         started = time.perf_counter()
         summary = build_demo(desk, seed=args.seed, cases=args.cases)

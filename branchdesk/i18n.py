@@ -35,7 +35,7 @@ def normalise_language(value: str | None) -> str:
 
 @dataclass(frozen=True)
 class Text:
-    """A code and its parameters. Parameters may be ``Text``, enums (rendered as their label) or plain values."""
+    """A code and its parameters: ``Text``, enums (rendered as their label) or plain values."""
 
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
@@ -90,9 +90,10 @@ def label(value: Enum | Label, language: str = DEFAULT_LANGUAGE) -> str:
     """The label of a fixed vocabulary code (status, kind, role …) in ``language``."""
     from branchdesk.texts import LABELS
 
-    vocabulary, code = (
-        (value.vocabulary, value.code) if isinstance(value, Label) else (type(value).__name__, str(value.value))
-    )
+    if isinstance(value, Label):
+        vocabulary, code = value.vocabulary, value.code
+    else:
+        vocabulary, code = type(value).__name__, str(value.value)
     entry = LABELS.get(vocabulary, {}).get(code)
     if entry is None:
         return code

@@ -20,7 +20,7 @@ from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
 from branchdesk.services.admin import create_user
 from branchdesk.services.base import Unit
-from branchdesk.services.configuration import load_config
+from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef
 from branchdesk.storage.backup import backup_sqlite

@@ -44,7 +44,7 @@ def shoot(out: Path) -> int:
 
     from branchdesk.domain.workflow import Action
     from branchdesk.services import BranchDesk
-    from branchdesk.services.demo import build_demo
+    from branchdesk.demo import build_demo
     from branchdesk.services.dto import QueueFilter
     from branchdesk.storage.database import Database, resolve_url
     from ui.i18n import install_translations

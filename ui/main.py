@@ -27,7 +27,7 @@ def open_desk(db_arg: str | None, demo: bool) -> BranchDesk:
 
 def build_demo_with_progress(desk: BranchDesk) -> None:
     """The demo branch takes half a minute: build it off the GUI thread, with a busy dialog."""
-    from branchdesk.services.demo import build_demo
+    from branchdesk.demo import build_demo
 
     app = QApplication.instance()
     dialog = QProgressDialog(app.translate("main", "Building the demo branch (about 300 cases)…"), "", 0, 0)
@@ -60,7 +60,7 @@ def run(db_arg: str | None, demo: bool = False) -> int:
         return 1
     desk.cases.sweep()
     with desk.db.read() as session:
-        from branchdesk.services.configuration import load_config
+        from branchdesk.config import load_config
 
         config = load_config(session)
     title = config.branch_name + ("（演示）" if config.demo else "")

@@ -31,7 +31,7 @@ from branchdesk.domain.vocab import (
     Severity,
     Status,
 )
-from branchdesk.services.configuration import BranchConfig
+from branchdesk.config import BranchConfig
 from branchdesk.storage.models import (
     Case,
     Category,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import AuthenticationFailed, FieldError
-from branchdesk.services.configuration import load_settings
+from branchdesk.config import load_settings
 from branchdesk.services.context import Actor, Clock
 from branchdesk.services.timeline import record
 from branchdesk.storage.database import Database

@@ -23,7 +23,7 @@ from branchdesk.domain.vocab import (
 from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
 from branchdesk.errors import ConcurrentChange, DomainError, NotFound, PermissionDenied
 from branchdesk.services.auth import actor_of
-from branchdesk.services.configuration import BranchConfig, category_path, load_config
+from branchdesk.config import BranchConfig, category_path, load_config
 from branchdesk.services.context import Actor, Clock
 from branchdesk.services.dto import CaseRef
 from branchdesk.services.timeline import record

@@ -687,7 +687,7 @@ class CaseService(ServiceBase):
 
     def sweep(self, actor: Actor | None = None) -> int:
         """Evaluate automatic escalation on every open case past its deadline; returns escalations made."""
-        from branchdesk.services.configuration import load_config
+        from branchdesk.config import load_config
 
         count = 0
         with self._db.write() as session:

@@ -19,7 +19,7 @@ from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, FieldError, PermissionDenied
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
 from branchdesk.services.base import ServiceBase, Unit
-from branchdesk.services.configuration import load_config
+from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import record

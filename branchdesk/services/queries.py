@@ -110,7 +110,7 @@ class QueryService(ServiceBase):
     ) -> QueuePage:
         with self._db.read() as session:
             from branchdesk.services.auth import actor_of
-            from branchdesk.services.configuration import load_config
+            from branchdesk.config import load_config
 
             user = session.get(User, actor.user_id)
             if user is None:
@@ -291,7 +291,7 @@ class QueryService(ServiceBase):
 
     def lookups(self, actor: Actor) -> Lookups:
         from branchdesk.services.auth import actor_of
-        from branchdesk.services.configuration import load_config
+        from branchdesk.config import load_config
         from branchdesk.storage.models import ReplyTemplate
 
         with self._db.read() as session:

@@ -11,7 +11,7 @@ from branchdesk.reports.ledger_xlsx import Progress, period_conditions, write_le
 from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
 from branchdesk.reports.monthly_xlsx import write_monthly
 from branchdesk.services.base import ServiceBase, Unit
-from branchdesk.services.configuration import load_config
+from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import QueueFilter
 from branchdesk.services.visibility import visible_cases

@@ -18,7 +18,7 @@ from branchdesk.services.admin import create_user
 from branchdesk.services.app import BranchDesk
 from branchdesk.services.auth import actor_of
 from branchdesk.services.base import Unit
-from branchdesk.services.configuration import load_config
+from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     ExtensionInput,
