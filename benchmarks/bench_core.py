@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from branchdesk.demo import build_demo
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.services import BranchDesk
-from branchdesk.demo import build_demo
 from branchdesk.services.dto import QueueFilter
 from branchdesk.storage.database import Database, resolve_url
 

@@ -21,8 +21,8 @@ from sqlalchemy import insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from branchdesk.services import BranchDesk
 from branchdesk.demo import build_demo
+from branchdesk.services import BranchDesk
 from branchdesk.storage.database import Database, resolve_url
 from branchdesk.storage.models import Case
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from branchdesk.services import BranchDesk
 from branchdesk.demo import build_demo
+from branchdesk.services import BranchDesk
 from branchdesk.storage.database import Database, resolve_url
 
 

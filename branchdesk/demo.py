@@ -12,13 +12,13 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from branchdesk.config import load_config
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import Decision, LinkKind, Role, Status
 from branchdesk.services.admin import create_user
 from branchdesk.services.app import BranchDesk
 from branchdesk.services.auth import actor_of
 from branchdesk.services.base import Unit
-from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     ExtensionInput,

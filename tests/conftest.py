@@ -15,12 +15,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep tests away from the real user's data directory (recovery files, default database).
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bd-test-data-")
 
+from branchdesk.config import load_config
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
 from branchdesk.services.admin import create_user
 from branchdesk.services.base import Unit
-from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef
 from branchdesk.storage.backup import backup_sqlite

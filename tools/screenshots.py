@@ -42,9 +42,9 @@ def shoot(out: Path) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from branchdesk.demo import build_demo
     from branchdesk.domain.workflow import Action
     from branchdesk.services import BranchDesk
-    from branchdesk.demo import build_demo
     from branchdesk.services.dto import QueueFilter
     from branchdesk.storage.database import Database, resolve_url
     from ui.i18n import install_translations

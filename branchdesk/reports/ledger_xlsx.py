@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
+from branchdesk.config import BranchConfig
 from branchdesk.domain.escalation import level_label
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import (
@@ -31,7 +32,6 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.reports.xlsx_style import DATETIME, HEADER_FILL, HEADER_FONT, MONEY, text_width
-from branchdesk.config import BranchConfig
 from branchdesk.storage.models import Case, Category, Department, FollowUp, Reply, Resolution, User
 
 PAPER_COLUMNS = ["序号", "时间", "投诉人", "联系电话", "投诉内容", "受理人", "处理结果", "投诉人意见", "备注"]

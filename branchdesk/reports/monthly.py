@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from branchdesk.config import BranchConfig
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
     CLOSE_KIND_LABELS,
@@ -31,7 +32,6 @@ from branchdesk.domain.vocab import (
     Severity,
     Status,
 )
-from branchdesk.config import BranchConfig
 from branchdesk.storage.models import (
     Case,
     Category,

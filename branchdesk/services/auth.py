@@ -9,9 +9,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from branchdesk.config import load_settings
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import AuthenticationFailed, FieldError
-from branchdesk.config import load_settings
 from branchdesk.services.context import Actor, Clock
 from branchdesk.services.timeline import record
 from branchdesk.storage.database import Database

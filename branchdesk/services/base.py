@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from branchdesk.config import BranchConfig, category_path, load_config
 from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.deadlines import SlaFacts, add_duration, case_due
 from branchdesk.domain.severity import MajorFacts, major_reasons
@@ -23,7 +24,6 @@ from branchdesk.domain.vocab import (
 from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
 from branchdesk.errors import ConcurrentChange, DomainError, NotFound, PermissionDenied
 from branchdesk.services.auth import actor_of
-from branchdesk.config import BranchConfig, category_path, load_config
 from branchdesk.services.context import Actor, Clock
 from branchdesk.services.dto import CaseRef
 from branchdesk.services.timeline import record

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import inspect, text
 
-from branchdesk.domain.calendar import official_years
 from branchdesk.config import load_calendar, load_settings
+from branchdesk.domain.calendar import official_years
 from branchdesk.storage.database import APPLICATION_ID, Database
 from branchdesk.storage.migrate import current_revision, head_revision
 from branchdesk.storage.models import Base

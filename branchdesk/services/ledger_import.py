@@ -13,13 +13,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from branchdesk.config import load_config
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, FieldError, PermissionDenied
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
 from branchdesk.services.base import ServiceBase, Unit
-from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import record

@@ -109,8 +109,8 @@ class QueryService(ServiceBase):
         with_total: bool = True,
     ) -> QueuePage:
         with self._db.read() as session:
-            from branchdesk.services.auth import actor_of
             from branchdesk.config import load_config
+            from branchdesk.services.auth import actor_of
 
             user = session.get(User, actor.user_id)
             if user is None:
@@ -290,8 +290,8 @@ class QueryService(ServiceBase):
     # --- lookups -------------------------------------------------------------
 
     def lookups(self, actor: Actor) -> Lookups:
-        from branchdesk.services.auth import actor_of
         from branchdesk.config import load_config
+        from branchdesk.services.auth import actor_of
         from branchdesk.storage.models import ReplyTemplate
 
         with self._db.read() as session:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from branchdesk.config import load_config
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.reports.ledger_xlsx import Progress, period_conditions, write_ledger
 from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
 from branchdesk.reports.monthly_xlsx import write_monthly
 from branchdesk.services.base import ServiceBase, Unit
-from branchdesk.config import load_config
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import QueueFilter
 from branchdesk.services.visibility import visible_cases

@@ -36,7 +36,10 @@ def test_every_core_module_imports_alone_in_a_fresh_interpreter() -> None:
         for m in pkgutil.walk_packages(branchdesk.__path__, "branchdesk.")
         if ".migrations" not in m.name and not m.name.endswith("__main__")
     ]
-    check = "import importlib, sys; importlib.import_module(sys.argv[1]); sys.exit(3 if 'PySide6' in sys.modules else 0)"
+    check = (
+        "import importlib, sys; importlib.import_module(sys.argv[1]); "
+        "sys.exit(3 if 'PySide6' in sys.modules else 0)"
+    )
     failures = []
     # A few at a time: one interpreter per module, started in parallel to keep the test short.
     for start in range(0, len(names), 8):
