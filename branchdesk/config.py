@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from branchdesk.domain.approvals import AuthorityLevel
@@ -44,6 +45,8 @@ class BranchConfig:
     policy: MajorPolicy
     choices: dict[str, dict[str, str]]  # list key -> code -> label (active only)
     custom_fields: tuple[CustomFieldDef, ...]
+    categories: dict[int, tuple[str, int | None]]  # id -> (code, parent id), active or not
+    version: int = 0
 
     def setting(self, key: str) -> Any:
         return self.settings[key]
@@ -52,6 +55,16 @@ class BranchConfig:
         if not code:
             return ""
         return self.choices.get(list_key, {}).get(code, code)
+
+    def category_path(self, category_id: int | None) -> tuple[str, ...]:
+        """Codes from the top of the tree down to ``category_id`` (no query: the tree is loaded)."""
+        path: list[str] = []
+        seen: set[int] = set()
+        while category_id is not None and category_id in self.categories and category_id not in seen:
+            seen.add(category_id)
+            code, category_id = self.categories[category_id]
+            path.insert(0, code)
+        return tuple(path)
 
 
 def load_settings(session: Session) -> dict[str, Any]:
@@ -111,7 +124,10 @@ def load_config(session: Session) -> BranchConfig:
         moderate_loss_fen=int(settings["moderate_loss_fen"]),
         repeat_window_days=int(settings["repeat_window_days"]),
     )
+    categories = {row.id: (row.code, row.parent_id) for row in session.scalars(select(Category))}
     return BranchConfig(
+        version=branch.config_version,
+        categories=categories,
         branch_name=branch.name,
         branch_code=branch.code,
         demo=branch.demo,
@@ -123,6 +139,43 @@ def load_config(session: Session) -> BranchConfig:
         choices=choices,
         custom_fields=customs,
     )
+
+
+def current_version(session: Session) -> int | None:
+    """The configuration version in the database (one small query); None before initialisation."""
+    return session.scalar(select(Branch.config_version))
+
+
+def bump_version(session: Session) -> None:
+    """Mark the configuration as changed, in the writer's transaction (every PC sees it at its next unit)."""
+    session.execute(update(Branch).values(config_version=Branch.config_version + 1))
+
+
+class ConfigCache:
+    """The loaded configuration, reused until the database's configuration version moves.
+
+    One per ``BranchDesk`` (per database); safe across the app's worker threads.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._config: BranchConfig | None = None
+        self.loads = 0  # how many times the configuration was really read (tests and benchmarks)
+
+    def get(self, session: Session) -> BranchConfig:
+        version = current_version(session)
+        with self._lock:
+            cached = self._config
+        if cached is not None and version is not None and cached.version == version:
+            return cached
+        config = load_config(session)
+        with self._lock:
+            self._config = config
+            self.loads += 1
+        return config
+
+    def version(self, session: Session) -> int | None:
+        return current_version(session)
 
 
 def category_path(session: Session, category_id: int | None) -> tuple[str, ...]:

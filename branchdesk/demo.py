@@ -12,13 +12,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from branchdesk.config import load_config
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import Decision, LinkKind, Role, Status
-from branchdesk.services.admin import create_user
 from branchdesk.services.app import BranchDesk
-from branchdesk.services.auth import actor_of
-from branchdesk.services.base import Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     ExtensionInput,
@@ -28,7 +24,6 @@ from branchdesk.services.dto import (
     ResolutionInput,
     TriageInput,
 )
-from branchdesk.storage.models import Department, User
 
 DEMO_PASSWORD = "demo1234"
 
@@ -175,22 +170,30 @@ def build_demo(
     )
     summary = DemoSummary()
     summary.users.append(("admin", "系统管理员", Role.ADMIN.label, DEMO_PASSWORD))
-    with desk.db.write() as session:
-        admin = session.get(User, admin_id)
-        assert admin is not None
-        unit = Unit(session, admin, actor_of(admin), load_config(session), clock())
-        for username, full_name, dept, roles in DEMO_STAFF:
-            create_user(
-                unit,
-                username=username,
-                full_name=full_name,
-                department_code=dept,
-                roles=roles,
-                password=DEMO_PASSWORD,
-            )
-            summary.users.append((username, full_name, "、".join(r.label for r in roles), DEMO_PASSWORD))
-        staff = {u.username: actor_of(u) for u in session.query(User).all()}
-        departments = {d.code: d.id for d in session.query(Department).all()}
+    admin = Actor(user_id=admin_id, username="admin")
+    ids: dict[str, int] = {}
+    for username, full_name, dept, roles in DEMO_STAFF:
+        ids[username] = demo.admin.create_user(
+            admin,
+            username=username,
+            full_name=full_name,
+            department_code=dept,
+            roles=roles,
+            password=DEMO_PASSWORD,
+        )
+        summary.users.append((username, full_name, "、".join(r.label for r in roles), DEMO_PASSWORD))
+    people = {p.id: p for p in demo.queries.lookups(admin).people}
+    staff = {
+        username: Actor(
+            user_id=user_id,
+            username=username,
+            full_name=people[user_id].name,
+            roles=frozenset(Role(r) for r in people[user_id].roles),
+            department_id=people[user_id].department_id,
+        )
+        for username, user_id in ids.items()
+    }
+    departments = {code: dept_id for dept_id, code, _name, _active in demo.admin.snapshot(admin).departments}
     builder = _Builder(demo, clock, random.Random(seed), staff, departments, end)
     moments = sorted(
         _office_time(

@@ -15,12 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep tests away from the real user's data directory (recovery files, default database).
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bd-test-data-")
 
-from branchdesk.config import load_config
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
-from branchdesk.services.admin import create_user
-from branchdesk.services.base import Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef
 from branchdesk.storage.backup import backup_sqlite
@@ -81,21 +78,16 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         admin_full_name="管理员",
         admin_password=PASSWORD,
     )
-    with desk.db.write() as session:
-        admin = session.get(User, admin_id)
-        assert admin is not None
-        from branchdesk.services.auth import actor_of
-
-        unit = Unit(session, admin, actor_of(admin), load_config(session), clock())
-        for username, (full_name, dept, roles) in STAFF.items():
-            create_user(
-                unit,
-                username=username,
-                full_name=full_name,
-                department_code=dept,
-                roles=roles,
-                password=PASSWORD,
-            )
+    admin = Actor(user_id=admin_id)
+    for username, (full_name, dept, roles) in STAFF.items():
+        desk.admin.create_user(
+            admin,
+            username=username,
+            full_name=full_name,
+            department_code=dept,
+            roles=roles,
+            password=PASSWORD,
+        )
     desk.db.dispose()
     return path
 

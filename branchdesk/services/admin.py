@@ -4,7 +4,8 @@ reply templates, custom intake fields and settings. Every change is an event (wh
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -38,6 +39,13 @@ CUSTOM_TYPES = ("text", "number", "date", "choice")
 
 
 class AdminService(ServiceBase):
+    @contextmanager
+    def _unit(self, actor: Actor) -> Iterator[Unit]:
+        """Every admin write changes configuration (users included: they fill the pick lists)."""
+        with self._door.write(actor) as unit:
+            unit.mark_config_changed()
+            yield unit
+
     def _admin(self, unit: Unit) -> None:
         if Role.ADMIN not in unit.actor.roles:
             raise PermissionDenied("只有系统管理员可以修改设置")
@@ -55,7 +63,7 @@ class AdminService(ServiceBase):
     # --- reading ---------------------------------------------------------------
 
     def snapshot(self, actor: Actor) -> AdminSnapshot:
-        with self._unit(actor) as unit:
+        with self._door.read(actor) as unit:
             self._admin(unit)
             s = unit.session
             parent = aliased(Category)

@@ -14,25 +14,34 @@ from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
 from branchdesk.services.setup import initialise_branch, is_initialised
+from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import UpgradeResult, upgrade
 
 
 class BranchDesk:
+    """The services of one database, wired here once: each gets the one door and its collaborators."""
+
     def __init__(self, db: Database, clock: Clock = system_clock) -> None:
         self.db = db
         self.clock = clock
-        self.auth = AuthService(db, self._now)
-        self.intake = IntakeService(db, self._now)
-        self.cases = CaseService(db, self._now, self.auth)
-        self.queries = QueryService(db, self._now)
-        self.admin = AdminService(db, self._now)
-        self.reports = ReportService(db, self._now)
-        self.ledger_import = LedgerImportService(db, self._now)
-        self.printing = PrintService(db, self._now)
+        self.door = UnitOfWork(db, self._now)
+        self.auth = AuthService(self.door)
+        self.intake = IntakeService(self.door)
+        self.cases = CaseService(self.door, self.auth)
+        self.queries = QueryService(self.door)
+        self.admin = AdminService(self.door)
+        self.reports = ReportService(self.door, self.queries)
+        self.ledger_import = LedgerImportService(self.door)
+        self.printing = PrintService(self.door, self.queries)
 
     def _now(self) -> datetime:
         return self.clock()
+
+    def configuration_version(self) -> int | None:
+        """The configuration version now in the database (another PC's edit moves it); one small query."""
+        with self.db.read() as session:
+            return self.door.cache.version(session)
 
     def upgrade(self) -> UpgradeResult:
         """Bring the schema up to date (backing up first); the app calls this at start."""
@@ -60,4 +69,5 @@ class BranchDesk:
             admin_password=admin_password,
             now=self.clock(),
             demo=demo,
+            door=self.door,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -14,8 +15,10 @@ from branchdesk.domain.vocab import Role
 from branchdesk.errors import AuthenticationFailed, FieldError
 from branchdesk.services.context import Actor, Clock
 from branchdesk.services.timeline import record
-from branchdesk.storage.database import Database
 from branchdesk.storage.models import User
+
+if TYPE_CHECKING:  # the door re-reads users through ``actor_of`` below: imported lazily, no cycle
+    from branchdesk.services.unit_of_work import UnitOfWork
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -86,13 +89,16 @@ def check_password(session: Session, user: User, password: str, clock: Clock, pu
 
 
 class AuthService:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self._db = db
-        self._clock = clock
+    def __init__(self, door: UnitOfWork) -> None:
+        self._door = door
+        self._db = door.db
+        self._clock = door.clock
 
     def login(self, username: str, password: str) -> Actor:
         failure: AuthenticationFailed | None = None
-        with self._db.write() as session:
+        # Nobody is logged in yet: the system unit counts the failures (throttling) in its transaction.
+        with self._door.write(None) as unit:
+            session = unit.session
             user = session.scalars(select(User).where(User.username == username.strip())).first()
             if user is None:
                 _hasher.hash(password or "x")  # spend the same time as for a real user
@@ -110,7 +116,8 @@ class AuthService:
     def verify(self, actor: Actor, password: str) -> None:
         """Unlock after idle: the same check as a login, for the current user."""
         failure: AuthenticationFailed | None = None
-        with self._db.write() as session:
+        with self._door.write(None) as unit:
+            session = unit.session
             user = session.get(User, actor.user_id)
             if user is None:
                 raise AuthenticationFailed(WRONG_CREDENTIALS)

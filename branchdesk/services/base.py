@@ -7,10 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
-from branchdesk.config import BranchConfig, category_path, load_config
 from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.deadlines import SlaFacts, add_duration, case_due
 from branchdesk.domain.severity import MajorFacts, major_reasons
@@ -22,42 +19,29 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
-from branchdesk.errors import ConcurrentChange, DomainError, NotFound, PermissionDenied
-from branchdesk.services.auth import actor_of
-from branchdesk.services.context import Actor, Clock
+from branchdesk.errors import DomainError, NotFound
+from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef
 from branchdesk.services.timeline import record
+from branchdesk.services.unit_of_work import Unit, UnitOfWork
 from branchdesk.services.visibility import visible_cases
-from branchdesk.storage.database import Database
 from branchdesk.storage.models import Case, Escalation, Extension, FollowUp, User
 
-
-class Unit:
-    """What one service call works with: the session, the acting user, the config and 'now'."""
-
-    def __init__(self, session: Session, user: User, actor: Actor, config: BranchConfig, now: datetime):
-        self.session = session
-        self.user = user
-        self.actor = actor
-        self.config = config
-        self.now = now
+__all__ = ["ServiceBase", "Unit", "require_text"]
 
 
 class ServiceBase:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self._db = db
-        self._clock = clock
+    """A service of one database: it opens its units through the one door (``UnitOfWork``)."""
+
+    def __init__(self, door: UnitOfWork) -> None:
+        self._door = door
+        self._db = door.db
+        self._clock = door.clock
 
     @contextmanager
     def _unit(self, actor: Actor) -> Iterator[Unit]:
-        try:
-            with self._db.write() as session:
-                user = session.get(User, actor.user_id)
-                if user is None or not user.active:
-                    raise PermissionDenied("该用户已停用或不存在，请重新登录")
-                yield Unit(session, user, actor_of(user), load_config(session), self._clock())
-        except StaleDataError as exc:
-            raise ConcurrentChange("该案件刚被他人修改，请刷新后重试") from exc
+        with self._door.write(actor) as unit:
+            yield unit
 
     # --- loading and guarding ----------------------------------------------
 
@@ -138,7 +122,7 @@ class ServiceBase:
             return
         facts = SlaFacts(
             kind=Kind(case.kind),
-            category_path=category_path(unit.session, case.category_id),
+            category_path=unit.config.category_path(case.category_id),
             severity=Severity(case.severity) if case.severity else None,
             major=case.is_major,
             foreign=case.is_foreign,

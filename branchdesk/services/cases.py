@@ -29,7 +29,7 @@ from branchdesk.domain.workflow import DEADLINE_STATES, RECUSAL_MESSAGE, Action
 from branchdesk.errors import AuthenticationFailed, DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.services.auth import AuthService
 from branchdesk.services.base import ServiceBase, Unit, require_text
-from branchdesk.services.context import Actor, Clock
+from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     CaseRef,
     ExtensionInput,
@@ -40,7 +40,7 @@ from branchdesk.services.dto import (
     TriageInput,
 )
 from branchdesk.services.timeline import apply_changes, record
-from branchdesk.storage.database import Database
+from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.models import (
     Approval,
     Attachment,
@@ -79,9 +79,9 @@ def level_has_own_signer(session: Session, role: Role, case: Case, excluded: set
 
 
 class CaseService(ServiceBase):
-    def __init__(self, db: Database, clock: Clock, auth: AuthService) -> None:
-        super().__init__(db, clock)
-        self._auth = auth
+    def __init__(self, door: UnitOfWork, auth: AuthService) -> None:
+        super().__init__(door)
+        self._auth = auth  # the signing password is checked like a login (throttled)
 
     # --- triage and assignment ---------------------------------------------
 
@@ -686,22 +686,19 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def sweep(self, actor: Actor | None = None) -> int:
-        """Evaluate automatic escalation on every open case past its deadline; returns escalations made."""
-        from branchdesk.config import load_config
+        """Evaluate automatic escalation on every open case past its deadline; returns escalations made.
 
+        The app runs it as the system (``actor`` None); escalations it makes name no person.
+        """
         count = 0
-        with self._db.write() as session:
-            config = load_config(session)
-            now = self._clock()
-            cases = session.scalars(
+        with self._door.write(actor) as unit:
+            cases = unit.session.scalars(
                 select(Case).where(
                     Case.status.in_([s.value for s in DEADLINE_STATES]),
-                    Case.deadline_at < now,
+                    Case.deadline_at < unit.now,
                     Case.overdue_escalated_deadline.is_(None),
                 )
             ).all()
-            system = session.get(User, actor.user_id) if actor else None
-            unit = Unit(session, system, actor, config, now)  # type: ignore[arg-type]
             for case in cases:
                 marker = case.overdue_escalated_deadline
                 self._evaluate(unit, case)

@@ -107,7 +107,7 @@ class IntakeService(ServiceBase):
             return []
         if len(normalized) < 5:
             return []
-        with self._unit(actor) as unit:
+        with self._door.read(actor) as unit:
             window = timedelta(days=unit.config.policy.repeat_window_days)
             cases = unit.session.scalars(
                 select(Case)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from branchdesk.config import load_config
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
@@ -72,6 +71,13 @@ class LedgerImportService(ServiceBase):
         except (OSError, KeyError, ValueError) as exc:
             raise BranchDeskError(f"无法读取 Excel 文件 {path.name}：{exc}") from exc
 
+    def _first_administrator(self) -> Actor:
+        with self._db.read() as session:
+            user_id = session.scalar(select(User.id).join(User.roles).order_by(User.id).limit(1))
+        if user_id is None:
+            raise BranchDeskError("数据库中没有用户，请先运行 branchdesk init")
+        return Actor(user_id=user_id)
+
     def import_ledger(
         self,
         actor: Actor | None,
@@ -88,19 +94,11 @@ class LedgerImportService(ServiceBase):
         outcomes: list[RowOutcome] = []
         committed = False
         try:
-            with self._db.write() as session:
-                if actor is None:  # the command line: the first administrator records the import
-                    user = session.scalars(select(User).join(User.roles).order_by(User.id)).first()
-                    if user is None:
-                        raise BranchDeskError("数据库中没有用户，请先运行 branchdesk init")
-                else:
-                    user = session.get(User, actor.user_id)
-                    if user is None:
-                        raise PermissionDenied("用户不存在")
-                from branchdesk.services.auth import actor_of
-
-                unit = Unit(session, user, actor_of(user), load_config(session), self._clock())
-                if actor is not None and not unit.actor.roles & IMPORT_ROLES:
+            if actor is None:  # the command line: the first administrator records the import
+                actor = self._first_administrator()
+            with self._door.write(actor) as unit:
+                session, user = unit.session, unit.user
+                if not unit.actor.roles & IMPORT_ROLES:
                     raise PermissionDenied("导入台帐由客户关系经理或系统管理员进行")
                 outcomes = [self._row(unit, plan, row) for row in plan.rows]
                 bad = [o for o in outcomes if o.problems]

@@ -17,15 +17,20 @@ from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
 from branchdesk.services.timeline import record
+from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.models import FormCopy, PrintLog
 
 MODES = ("plain", "overlay")
 
 
 class PrintService(ServiceBase):
+    def __init__(self, door: UnitOfWork, queries: QueryService) -> None:
+        super().__init__(door)
+        self._queries = queries  # a form prints the same case view the detail window shows
+
     def forms_for(self, actor: Actor, ref: int | str) -> list[tuple[str, str]]:
         """(form code, title) of the forms that apply to the case in its present state."""
-        detail = QueryService(self._db, self._clock).case_detail(actor, ref)
+        detail = self._queries.case_detail(actor, ref)
         forms = []
         if detail.status != Status.DRAFT:
             forms.append("receipt")
@@ -154,7 +159,7 @@ class PrintService(ServiceBase):
             return actor_of(user)
 
     def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
-        detail = QueryService(self._db, self._clock).detail_of(unit, self._case(unit, case_id))
+        detail = self._queries.detail_of(unit, self._case(unit, case_id))
         raw, intake, triage = detail.intake_raw, detail.intake, detail.triage
         data: dict[str, Any] = {
             "received_at": intake["受理时间"],

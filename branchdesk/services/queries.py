@@ -109,14 +109,13 @@ class QueryService(ServiceBase):
         with_total: bool = True,
     ) -> QueuePage:
         with self._db.read() as session:
-            from branchdesk.config import load_config
             from branchdesk.services.auth import actor_of
 
             user = session.get(User, actor.user_id)
             if user is None:
                 return QueuePage([], 0, offset)
             fresh = actor_of(user)
-            config = load_config(session)
+            config = self._door.config(session)
             now = self._clock()
             conditions = self.queue_conditions(session, fresh, filters, now)
             query = (
@@ -290,14 +289,13 @@ class QueryService(ServiceBase):
     # --- lookups -------------------------------------------------------------
 
     def lookups(self, actor: Actor) -> Lookups:
-        from branchdesk.config import load_config
         from branchdesk.services.auth import actor_of
         from branchdesk.storage.models import ReplyTemplate
 
         with self._db.read() as session:
             if session.get(User, actor.user_id) is None:
                 raise NotFound("用户不存在")
-            config = load_config(session)
+            config = self._door.config(session)
             parent = aliased(Category)
             categories = [
                 (c.code, c.label, p.code if p else None)

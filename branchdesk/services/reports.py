@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from branchdesk.config import load_config
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.reports.ledger_xlsx import Progress, period_conditions, write_ledger
@@ -14,6 +13,8 @@ from branchdesk.reports.monthly_xlsx import write_monthly
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import QueueFilter
+from branchdesk.services.queries import QueryService
+from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.services.visibility import visible_cases
 
 REPORT_ROLES = frozenset({Role.CR_MANAGER, Role.GM, Role.DEPUTY_GM})
@@ -30,17 +31,19 @@ def parse_month(text: str) -> tuple[int, int]:
 
 
 class ReportService(ServiceBase):
+    def __init__(self, door: UnitOfWork, queries: QueryService) -> None:
+        super().__init__(door)
+        self._queries = queries  # the queue's own conditions, so an export matches what the user filtered
+
     def _check(self, unit: Unit) -> None:
         if not unit.actor.roles & REPORT_ROLES:
             raise PermissionDenied("统计报表由客户关系经理、副总经理或总经理编制")
 
     def monthly(self, actor: Actor | None, year: int, month: int) -> MonthlyReport:
         """The month's figures; ``actor`` None is the command line run by whoever holds the database."""
-        if actor is None:
-            with self._db.read() as session:
-                return build_monthly(session, load_config(session), year, month)
-        with self._unit(actor) as unit:
-            self._check(unit)
+        with self._door.read(actor) as unit:
+            if actor is not None:
+                self._check(unit)
             return build_monthly(unit.session, unit.config, year, month)
 
     def export_monthly(self, actor: Actor | None, year: int, month: int, path: Path) -> Path:
@@ -55,23 +58,16 @@ class ReportService(ServiceBase):
         begin = datetime.combine(start, time.min)
         finish = datetime.combine(end + timedelta(days=1), time.min)
         title = f"投诉台帐（{start:%Y年%m月%d日}—{end:%Y年%m月%d日}）"
-        if actor is None:
-            with self._db.read() as session:
-                config = load_config(session)
-                return write_ledger(
-                    session,
-                    config,
-                    period_conditions(begin, finish),
-                    path,
-                    f"{config.branch_name} {title}",
-                    progress,
-                )
-        with self._unit(actor) as unit:
-            self._check(unit)
+        # A read unit: a long export must not hold the write lock the counter needs.
+        with self._door.read(actor) as unit:
+            conditions = period_conditions(begin, finish)
+            if actor is not None:
+                self._check(unit)
+                conditions = [*conditions, visible_cases(unit.actor)]
             return write_ledger(
                 unit.session,
                 unit.config,
-                [*period_conditions(begin, finish), visible_cases(unit.actor)],
+                conditions,
                 path,
                 f"{unit.config.branch_name} {title}",
                 progress,
@@ -81,10 +77,8 @@ class ReportService(ServiceBase):
         self, actor: Actor, filters: QueueFilter, path: Path, progress: Progress | None = None
     ) -> int:
         """The queue as the user filtered it, in the ledger's columns."""
-        from branchdesk.services.queries import QueryService
-
-        with self._unit(actor) as unit:
-            conditions = QueryService(self._db, self._clock).queue_conditions(
+        with self._door.read(actor) as unit:
+            conditions = self._queries.queue_conditions(
                 unit.session, unit.actor, filters, unit.now
             )
             return write_ledger(

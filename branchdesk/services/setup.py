@@ -12,6 +12,7 @@ from branchdesk.domain.vocab import Role
 from branchdesk.errors import DomainError, FieldError
 from branchdesk.services.auth import hash_password
 from branchdesk.services.timeline import record
+from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import upgrade
 from branchdesk.storage.models import (
@@ -49,6 +50,7 @@ def initialise_branch(
     admin_password: str,
     now: datetime,
     demo: bool = False,
+    door: UnitOfWork | None = None,
 ) -> int:
     """Migrate, seed every default and create the administrator; returns the admin's user id."""
     errors = {}
@@ -67,7 +69,8 @@ def initialise_branch(
     if is_initialised(db):
         raise DomainError("该数据库已经初始化过，不能重复初始化")
     password_hash = hash_password(admin_password)
-    with db.write() as session:
+    # The branch does not exist yet, so there is no user and no configuration: the door's bootstrap unit.
+    with (door or UnitOfWork(db, lambda: now)).bootstrap() as session:
         session.add(Branch(name=name, code=code, created_at=now, demo=demo))
         for key, value in defaults.SETTINGS.items():
             session.add(Setting(key=key, value=value))

@@ -51,6 +51,8 @@ class Branch(Base):
     code: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Bumped by every configuration write (any PC): readers reuse their loaded configuration until it moves.
+    config_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Setting(Base):

@@ -1,0 +1,113 @@
+"""The one door for writes: every change to the database goes through ``UnitOfWork.write``.
+
+A write unit
+
+1. opens the transaction (``Database.write()``: ``BEGIN IMMEDIATE`` on SQLite),
+2. re-reads the acting user and their roles (the UI is not trusted) and checks the
+   roles the caller requires,
+3. hands the service the configuration, reused from the cache while its version holds,
+4. lets the service change data and append its timeline/audit events in the same
+   transaction,
+5. bumps the configuration version when the unit changed configuration, and turns a
+   stale case version (optimistic locking) into ``ConcurrentChange``.
+
+Nothing else opens a write transaction (a test checks it). Reads use ``read``,
+which gives the same ``Unit`` over a read-only transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from branchdesk.config import BranchConfig, ConfigCache, bump_version
+from branchdesk.domain.vocab import Role
+from branchdesk.errors import ConcurrentChange, PermissionDenied
+from branchdesk.services.auth import actor_of
+from branchdesk.services.context import Actor, Clock
+from branchdesk.storage.database import Database
+from branchdesk.storage.models import User
+
+#: Who acts in a unit that no person started (the deadline sweep, logins before the user is known).
+SYSTEM_ACTOR = Actor(user_id=0, username="system", full_name="系统")
+
+
+class Unit:
+    """What one service call works with: the session, the acting user, the configuration and 'now'."""
+
+    def __init__(
+        self, session: Session, user: User | None, actor: Actor, config: BranchConfig, now: datetime
+    ) -> None:
+        self.session = session
+        self._user = user
+        self.actor = actor
+        self.config = config
+        self.now = now
+        self.config_changed = False
+
+    @property
+    def user(self) -> User:
+        """The acting user's row; a system unit has none, and asking for it is a programming error."""
+        if self._user is None:
+            raise RuntimeError("a system unit has no acting user")
+        return self._user
+
+    @property
+    def user_or_none(self) -> User | None:
+        return self._user
+
+    def mark_config_changed(self) -> None:
+        """The unit changed configuration: every reader (on any PC) reloads it after the commit."""
+        self.config_changed = True
+
+
+class UnitOfWork:
+    """Opens units of work on one database, with one clock and one configuration cache."""
+
+    def __init__(self, db: Database, clock: Clock, cache: ConfigCache | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.cache = cache or ConfigCache()
+
+    @contextmanager
+    def write(self, actor: Actor | None, *, roles: Collection[Role] = ()) -> Iterator[Unit]:
+        """A write transaction for ``actor`` (None: the system). ``roles``: any of them is required."""
+        try:
+            with self.db.write() as session:
+                unit = self._open(session, actor, roles)
+                yield unit
+                if unit.config_changed:
+                    bump_version(session)
+        except StaleDataError as exc:
+            raise ConcurrentChange("该案件刚被他人修改，请刷新后重试") from exc
+
+    @contextmanager
+    def read(self, actor: Actor | None, *, roles: Collection[Role] = ()) -> Iterator[Unit]:
+        """A read-only transaction with the same checks; nothing is written."""
+        with self.db.read() as session:
+            yield self._open(session, actor, roles)
+
+    @contextmanager
+    def bootstrap(self) -> Iterator[Session]:
+        """The write that creates the branch itself: no user and no configuration exist yet."""
+        with self.db.write() as session:
+            yield session
+
+    def config(self, session: Session) -> BranchConfig:
+        return self.cache.get(session)
+
+    def _open(self, session: Session, actor: Actor | None, roles: Collection[Role]) -> Unit:
+        user: User | None = None
+        fresh = SYSTEM_ACTOR
+        if actor is not None:
+            user = session.get(User, actor.user_id)
+            if user is None or not user.active:
+                raise PermissionDenied("该用户已停用或不存在，请重新登录")
+            fresh = actor_of(user)
+        if roles and not fresh.roles & frozenset(roles):
+            raise PermissionDenied("您没有执行此操作的权限")
+        return Unit(session, user, fresh, self.cache.get(session), self.clock())
