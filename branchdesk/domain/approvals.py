@@ -41,6 +41,17 @@ def required_levels(matrix: Sequence[AuthorityLevel], amount_fen: int, major: bo
     return chain
 
 
+def next_level(required_roles: Sequence[str], signed_count: int) -> AuthorityLevel | None:
+    """The level a pending resolution waits for after ``signed_count`` signatures; None when complete.
+
+    The one place that says "levels are signed in order": signing, the approvals waiting for a
+    manager and the case view all ask here.
+    """
+    if signed_count >= len(required_roles):
+        return None
+    return AuthorityLevel(signed_count + 1, Role(required_roles[signed_count]), None)
+
+
 def _rank(role: Role) -> int:
     return ESCALATION_LADDER.index(role) if role in ESCALATION_LADDER else -1
 

@@ -34,5 +34,6 @@ def overdue_escalation_due(
     return not already_escalated
 
 
-def dissatisfied(satisfaction: int, threshold: int = 2) -> bool:
+def dissatisfied(satisfaction: int, threshold: int) -> bool:
+    """Dissatisfied at the follow-up (``threshold``: the setting ``dissatisfied_at_or_below``)."""
     return satisfaction <= threshold

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Severity
@@ -73,3 +74,19 @@ def same_matter(a: MatterKey, b: MatterKey) -> bool:
     if a.order_no and a.order_no == b.order_no:
         return True
     return bool(a.part_no and a.lot_no and a.part_no == b.part_no and a.lot_no == b.lot_no)
+
+
+def is_repeat(key: MatterKey, earlier: MatterKey, age: timedelta, policy: MajorPolicy) -> bool:
+    """The same customer's earlier case is a repeat: the same matter within the repeat window.
+
+    (The caller has matched the customer, by phone.) The one definition registration and the
+    intake history both use.
+    """
+    return timedelta(0) <= age <= timedelta(days=policy.repeat_window_days) and same_matter(key, earlier)
+
+
+def may_be_repeat(key: MatterKey, earlier: MatterKey, age: timedelta, policy: MajorPolicy) -> bool:
+    """While the clerk is still typing: with no order, part or lot yet, every recent case may be one."""
+    if key == MatterKey():
+        return timedelta(0) <= age <= timedelta(days=policy.repeat_window_days)
+    return is_repeat(key, earlier, age, policy)

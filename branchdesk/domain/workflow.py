@@ -152,7 +152,8 @@ class CaseFacts:
     complained_user_id: int | None
     recorder_id: int | None
     has_follow_up: bool = False
-    last_satisfaction: int | None = None
+    #: The last follow-up found the customer dissatisfied (``escalation.dissatisfied`` with the setting).
+    dissatisfied: bool = False
     pending_extension: bool = False
 
 
@@ -181,16 +182,18 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return "已有一项延期申请待审批"
     if action is Action.CLOSE and not case.has_follow_up:
         return "请先完成回访，再结案"
+    if action is Action.CLOSE and case.dissatisfied:
+        return "回访不满意：请开立转新案，或由总经理批准非正常结案"
     if (
         action is Action.OPEN_LINKED
         and case.status is S.AWAITING_FOLLOWUP
-        and (case.last_satisfaction is None or case.last_satisfaction > 2)
+        and not case.dissatisfied
     ):
         return "只有客户不接受答复或回访不满意时，才开立转新案"
     if (
         action is Action.CLOSE_ABNORMAL
         and case.status is S.AWAITING_FOLLOWUP
-        and (case.last_satisfaction is None or case.last_satisfaction > 2)
+        and not case.dissatisfied
     ):
         return "只有客户不接受答复或回访不满意时，才能非正常结案"
     return None

@@ -66,7 +66,10 @@ class ServiceBase:
             complained_user_id=case.complained_user_id,
             recorder_id=case.recorder_id,
             has_follow_up=last is not None,
-            last_satisfaction=last.satisfaction if last else None,
+            dissatisfied=last is not None
+            and escalation_rules.dissatisfied(
+                last.satisfaction, int(unit.config.setting("dissatisfied_at_or_below"))
+            ),
             pending_extension=unit.session.scalars(
                 select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
             ).first()

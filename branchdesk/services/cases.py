@@ -386,8 +386,9 @@ class CaseService(ServiceBase):
         signed = unit.session.scalars(
             select(Approval).where(Approval.resolution_id == resolution.id).order_by(Approval.level_order)
         ).all()
-        order = len(signed) + 1
-        level = approval_rules.AuthorityLevel(order, Role(resolution.required_roles[order - 1]), None)
+        level = approval_rules.next_level(resolution.required_roles, len(signed))
+        if level is None:
+            raise DomainError("该处理方案已完成全部审批")
         earlier = {a.approver_id for a in signed}
         refusal = approval_rules.signing_refusal(
             level,
@@ -592,11 +593,7 @@ class CaseService(ServiceBase):
     def close(self, actor: Actor, ref: int | str, note: str = "") -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
-            self._require(unit, case, Action.CLOSE)
-            facts = self._facts(unit, case)
-            threshold = int(unit.config.setting("dissatisfied_at_or_below"))
-            if facts.last_satisfaction is not None and dissatisfied(facts.last_satisfaction, threshold):
-                raise DomainError("回访不满意：请开立转新案，或由总经理批准非正常结案")
+            self._require(unit, case, Action.CLOSE)  # refuses a dissatisfied follow-up too
             change = self._set_status(unit, case, Status.CLOSED)
             case.close_kind, case.closed_at, case.close_note = (
                 CloseKind.RESOLVED.value,

@@ -8,7 +8,7 @@ from sqlalchemy import select, true
 
 from branchdesk.domain.intake import IntakeForm, validate_intake
 from branchdesk.domain.numbering import format_case_number, period_of
-from branchdesk.domain.severity import MatterKey, same_matter
+from branchdesk.domain.severity import MatterKey, is_repeat, may_be_repeat
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import (
     LINK_LABELS,
@@ -108,7 +108,6 @@ class IntakeService(ServiceBase):
         if len(normalized) < 5:
             return []
         with self._door.read(actor) as unit:
-            window = timedelta(days=unit.config.policy.repeat_window_days)
             cases = unit.session.scalars(
                 select(Case)
                 .where(Case.phone_normalized == normalized, Case.status.not_in([Status.DRAFT, Status.VOID]))
@@ -118,13 +117,11 @@ class IntakeService(ServiceBase):
                 .order_by(Case.received_at.desc())
                 .limit(limit)
             ).all()
-            key = _matter(form) if form else None
+            key = _matter(form) if form else MatterKey()
             entries = []
             for case in cases:
-                recent = unit.now - case.received_at <= window
-                repeat = recent and (
-                    key is None or key == MatterKey() or same_matter(key, _case_matter(case))
-                )
+                age = unit.now - case.received_at
+                repeat = may_be_repeat(key, _case_matter(case), age, unit.config.policy)
                 entries.append(
                     HistoryEntry(
                         id=case.id,
@@ -247,10 +244,12 @@ class IntakeService(ServiceBase):
             if case.phone_normalized
             else []
         )
+        key, policy = _case_matter(case), unit.config.policy
         originals = [
             c
             for c in candidates
-            if c.case_no == explicit_no or same_matter(_case_matter(case), _case_matter(c))
+            if c.case_no == explicit_no
+            or is_repeat(key, _case_matter(c), case.received_at - c.received_at, policy)
         ]
         if explicit_no and not any(c.case_no == explicit_no for c in originals):
             raise FieldError(

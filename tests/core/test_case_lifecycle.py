@@ -321,6 +321,21 @@ def test_dissatisfied_follow_up_escalates_and_blocks_plain_closing(branch: Branc
     assert b.desk.queries.case_detail(b["crm"], new.id).links[0].case_no == "202611-001"
 
 
+def test_the_dissatisfaction_threshold_is_the_setting_everywhere(branch: Branch) -> None:
+    """Escalation, the close refusal and the not-accepted path all read one rule with one setting."""
+    b = branch
+    b.desk.admin.set_setting(b["admin"], "dissatisfied_at_or_below", 3)
+    case_id = to_pending_approval(b, "200")
+    b.desk.cases.decide_approval(b["qa_mgr"], case_id, Decision.APPROVE, PASSWORD)
+    b.desk.cases.record_reply(b["clerk"], case_id, ReplyInput("phone", "已告知", accepted=True))
+    b.desk.cases.record_follow_up(b["clerk"], case_id, FollowUpInput("phone", solved=True, satisfaction=3))
+    assert b.desk.queries.case_detail(b["crm"], case_id).escalation_level == 1
+    with pytest.raises(DomainError, match="回访不满意"):
+        b.desk.cases.close(b["crm"], case_id)
+    new = b.desk.intake.open_linked_case(b["clerk"], case_id, LinkKind.NOT_ACCEPTED, complaint_form())
+    assert new.case_no
+
+
 def test_not_accepted_reply_then_abnormal_closure_by_the_gm(branch: Branch) -> None:
     b = branch
     case_id = to_pending_approval(b, "200")

@@ -120,10 +120,13 @@ def test_consultations_are_answered_not_investigated() -> None:
 
 
 def test_dissatisfied_follow_up_opens_the_not_accepted_paths() -> None:
-    unhappy = facts(S.AWAITING_FOLLOWUP, has_follow_up=True, last_satisfaction=2)
-    happy = facts(S.AWAITING_FOLLOWUP, has_follow_up=True, last_satisfaction=4)
+    unhappy = facts(S.AWAITING_FOLLOWUP, has_follow_up=True, dissatisfied=True)
+    happy = facts(S.AWAITING_FOLLOWUP, has_follow_up=True, dissatisfied=False)
     assert refusal(A.OPEN_LINKED, unhappy, ME, {R.CLERK}) is None
     assert refusal(A.CLOSE_ABNORMAL, unhappy, ME, {R.GM}) is None
+    assert refusal(A.CLOSE, unhappy, ME, {R.CR_MANAGER}) == (
+        "回访不满意：请开立转新案，或由总经理批准非正常结案"
+    )
     assert refusal(A.OPEN_LINKED, happy, ME, {R.CLERK}) is not None
     assert refusal(A.CLOSE, happy, ME, {R.CR_MANAGER}) is None
 
