@@ -40,7 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--seed", type=int, default=20261124, help="演示数据的随机种子")
     init.add_argument("--cases", type=int, default=300, help="演示案件数")
 
-    sub.add_parser("check", help="检查数据库完整性、结构版本与工作日历覆盖")
+    sub.add_parser("check", help="检查数据库完整性、结构版本、审计链与工作日历覆盖")
+
+    audit = sub.add_parser("audit", help="审计链：核对时间线与附件未被改动")
+    audit_what = audit.add_subparsers(dest="what", metavar="verify", required=True)
+    audit_verify = audit_what.add_parser("verify", help="从头核对审计链，报告第一处断裂")
+    audit_verify.add_argument("--anchor", help="表单或导出文件上印的链头代码，证明其后的事件未被截去")
 
     export = sub.add_parser("export", help="导出 Excel：月度统计表或投诉台帐")
     what = export.add_subparsers(dest="what", metavar="monthly|ledger", required=True)
@@ -91,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args)
         if command == "check":
             return _check(args)
+        if command == "audit":
+            return _audit(args)
         if command == "export":
             return _export(args)
         if command == "import":
@@ -175,6 +182,18 @@ def _check(args: argparse.Namespace) -> int:
         print("branchdesk: " + "；".join(report.problems), file=sys.stderr)
         return EXIT_FAILURE
     print("检查通过")
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from branchdesk.services.audit import verify_audit
+
+    desk = _current_desk(args)
+    verdict, text = verify_audit(desk.db, args.anchor)
+    if not verdict.ok:
+        print(f"branchdesk: {text}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(text)
     return EXIT_OK
 
 

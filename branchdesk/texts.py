@@ -10,6 +10,35 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error.generic": ("输入有误", "Invalid input"),
+    # audit chain (storage/audit_chain.py, services/audit.py)
+    "audit.ok": (
+        "审计链完好：{events} 条事件，{attachments} 个附件已核对；链头 {head}",
+        "Audit trail intact: {events} events, {attachments} attachments checked; chain head {head}",
+    ),
+    "audit.content": (
+        "审计链断裂：第 {seq} 号事件（记录 {event_id}）的内容、时间或操作人被改动",
+        "Audit trail broken: event no. {seq} (row {event_id}) was altered (content, time or actor)",
+    ),
+    "audit.missing": (
+        "审计链断裂：第 {seq} 号事件缺失（被删除），发现于记录 {event_id} 之前",
+        "Audit trail broken: event no. {seq} is missing (deleted), found before row {event_id}",
+    ),
+    "audit.order": (
+        "审计链断裂：第 {seq} 号事件（记录 {event_id}）的顺序被改动",
+        "Audit trail broken: the order of event no. {seq} (row {event_id}) was changed",
+    ),
+    "audit.tail": (
+        "审计链末尾被截断：链上只到第 {seq} 号事件，但应至少到 {detail}",
+        "Audit trail cut at the end: the chain stops at event no. {seq}, but should reach {detail}",
+    ),
+    "audit.anchor": (
+        "锚点 {detail} 与审计链不符（格式不对，或该事件已被改动）",
+        "Anchor {detail} does not match the audit trail (malformed, or that event was altered)",
+    ),
+    "audit.attachment": (
+        "附件 {detail} 的内容与登记的 SHA-256 不符：文件被改动",
+        "Attachment {detail} no longer matches its recorded SHA-256: the file was altered",
+    ),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -62,6 +62,11 @@ def check_database(db: Database, now: datetime) -> CheckReport:
         cases = session.execute(text("SELECT count(*) FROM complaint_case")).scalar()
         report.facts.append(f"案件数：{cases}")
         calendar = load_calendar(session, load_settings(session))
+    if revision == head:  # an older schema has no chain yet: it is sealed by the upgrade
+        from branchdesk.services.audit import verify_audit
+
+        verdict, said = verify_audit(db)
+        (report.facts if verdict.ok else report.problems).append(str(said))
     years = official_years()
     report.facts.append(f"官方节假日数据覆盖：{years.start}–{years.stop - 1} 年")
     needed = [now.year, now.year + 1] if now.month >= 10 else [now.year]

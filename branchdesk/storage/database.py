@@ -128,6 +128,18 @@ def _install_sqlite_behaviour(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
+def _seal_events(session: Session, _context: Any, _instances: Any) -> None:
+    from branchdesk.storage.audit_chain import seal_new_events
+
+    seal_new_events(session)
+
+
+def _store_audit_head(session: Session) -> None:
+    from branchdesk.storage.audit_chain import store_head
+
+    store_head(session)
+
+
 class Database:
     """An engine plus the two ways to open a unit of work: ``read()`` and ``write()``."""
 
@@ -148,6 +160,9 @@ class Database:
         write_engine = self.engine.execution_options(branchdesk_write=True)
         self._reads = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(write_engine, expire_on_commit=False)
+        # Every write session seals the events it adds into the audit chain: no caller can skip it.
+        event.listen(self._writes, "before_flush", _seal_events)
+        event.listen(self._writes, "before_commit", _store_audit_head)
 
     @property
     def is_sqlite(self) -> bool:

@@ -53,6 +53,9 @@ class Branch(Base):
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Bumped by every configuration write (any PC): readers reuse their loaded configuration until it moves.
     config_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: Head of the audit hash chain (``storage/audit_chain.py``): the last event's sequence and hash.
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Setting(Base):
@@ -444,7 +447,7 @@ class Event(Base):
     """The timeline and audit trail: who, when, what, old → new. Never updated or deleted."""
 
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_case", "case_id", "id"),)
+    __table_args__ = (Index("ix_event_case", "case_id", "id"), Index("ux_event_seq", "seq", unique=True))
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("complaint_case.id"))
     at: Mapped[datetime] = mapped_column(DateTime)
@@ -455,6 +458,9 @@ class Event(Base):
     code: Mapped[str | None] = mapped_column(String(60))  # branchdesk.texts code, rendered on read
     params: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the code's parameters (Text.to_json)
     changes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [[field, old, new], ...]
+    #: Place in the audit hash chain and the link's hash, set when the event is flushed.
+    seq: Mapped[int | None] = mapped_column(Integer)
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class PrintLog(Base):

@@ -182,3 +182,8 @@ def test_rebuilding_the_case_table_keeps_every_child_row(branch: Branch) -> None
     assert result.from_revision == "0002" and result.backup is not None
     with b.desk.db.read() as session:
         assert tuple(session.execute(text(counts_sql)).one()) == before
+    # 0007 seals the events it finds, so the upgraded trail verifies like a new one.
+    from branchdesk.services.audit import verify_audit
+
+    verdict, _ = verify_audit(b.desk.db)
+    assert verdict.ok and verdict.events == before[0]

@@ -17,9 +17,10 @@ from branchdesk.services import BranchDesk
 from branchdesk.storage.database import Database, resolve_url
 from tests.conftest import Branch, complaint_form
 
-#: Statements one registration runs with a warm configuration cache (12 measured on 2026-11-30; was 22).
+#: Statements one registration runs with a warm configuration cache: 12 measured on 2026-11-30 (was 22),
+#: plus reading and moving the audit chain head (2).
 #: It guards against a configuration reload or an N+1 creeping into the hot path of the counter.
-REGISTER_STATEMENT_BUDGET = 12
+REGISTER_STATEMENT_BUDGET = 14
 
 
 @contextmanager
