@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import phonenumbers
+
 _PHONE_CHARS = re.compile(r"[\s\-()（）]+")
 _PHONE = re.compile(r"\+?\d{5,20}", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+", re.ASCII)
@@ -18,20 +20,49 @@ def clean_text(value: str | None) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
-def normalize_phone(raw: str | None) -> str:
-    """Digits only (full-width digits folded), '+' kept at the front; '' if empty.
+#: Extension markers people write after a landline: 转 801, ext. 801, x801, 分机 801.
+_EXTENSION = re.compile(r"(转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
+_PHONE_REGION = "CN"
 
-    Raises ValueError when what remains is not a phone number.
+
+def normalize_phone(raw: str | None, region: str = _PHONE_REGION) -> str:
+    """One spelling per number, so that the same caller is found however the clerk typed it.
+
+    Mobiles and foreign numbers become E.164 (``+8613800138000``); a Chinese landline becomes
+    area code and number with its trunk 0 (``02162345678``), an extension after a dash
+    (``02162345678-801``); service and short numbers (400…, 95588) stay as their digits.
+    ``+86 138…``, ``0086 138…``, ``138-0013-8000`` and ``13800138000`` are one number.
+    Returns '' when empty; raises ValueError when it is not a phone number.
     """
     if not raw:
         return ""
-    text = unicodedata.normalize("NFKC", raw)
-    text = _PHONE_CHARS.sub("", text)
-    if not text:
+    text = unicodedata.normalize("NFKC", raw).strip()
+    extension = ""
+    found = _EXTENSION.search(text)
+    if found:
+        extension, text = found.group(2), text[: found.start()]
+    digits = _PHONE_CHARS.sub("", text)
+    if not digits:
         return ""
-    if not _PHONE.fullmatch(text):
+    if not _PHONE.fullmatch(digits):
         raise ValueError(raw)
-    return text
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    try:
+        number = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return digits
+    if not phonenumbers.is_valid_number(number):
+        return digits
+    suffix = f"-{extension or number.extension}" if (extension or number.extension) else ""
+    kind = phonenumbers.number_type(number)
+    if phonenumbers.region_code_for_number(number) == "CN":
+        if kind == phonenumbers.PhoneNumberType.FIXED_LINE:
+            return f"0{number.national_number}{suffix}"
+        mobile = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        if kind not in mobile:
+            return f"{number.national_number}{suffix}"  # 400/800 and other service numbers: as dialled
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) + suffix
 
 
 def is_valid_email(raw: str) -> bool:
@@ -39,12 +70,17 @@ def is_valid_email(raw: str) -> bool:
 
 
 def mask_phone(phone: str | None) -> str:
-    """138****5678: keep the first three and last four digits."""
+    """138****5678: keep the first three and last four digits (a Chinese mobile without its +86)."""
     if not phone:
         return ""
-    if len(phone) <= 7:
-        return phone[:1] + "*" * (len(phone) - 2) + phone[-1:]
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+    if phone.startswith("+86"):
+        phone = phone[3:]
+    number, dash, extension = phone.partition("-")
+    if len(number) <= 7:
+        masked = number[:1] + "*" * (len(number) - 2) + number[-1:]
+    else:
+        masked = number[:3] + "*" * (len(number) - 7) + number[-4:]
+    return masked + dash + extension
 
 
 def utf16_length(value: str) -> int:

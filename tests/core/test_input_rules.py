@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from sqlalchemy import text
 
 from branchdesk.domain.intake import IntakeForm, validate_intake
 from branchdesk.domain.money import format_yuan, parse_yuan
 from branchdesk.domain.text import mask_phone, normalize_phone
 from branchdesk.errors import FieldError
+from tests.conftest import Branch
 
 NOW = datetime(2026, 11, 2, 10, 0)
 LISTS = dict(channels=["phone", "visit"], request_types=["compensation", "other"], customer_types=["person"])
@@ -42,10 +44,46 @@ def test_format_yuan() -> None:
 
 
 def test_phone_normalisation_and_masking() -> None:
-    assert normalize_phone("１３８ 0013-5678") == "13800135678"
+    assert normalize_phone("１３８ 0013-5678") == "+8613800135678"
     with pytest.raises(ValueError):
         normalize_phone("1380013567٨")  # an Arabic-Indic digit passes a naive \d
-    assert mask_phone("13800135678") == "138****5678"
+    assert mask_phone(normalize_phone("13800135678")) == "138****5678"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("+86 138 0013 8000", "+8613800138000"),
+        ("0086 13800138000", "+8613800138000"),
+        ("138-0013-8000", "+8613800138000"),
+        ("13800138000", "+8613800138000"),
+        ("021-6234 5678", "02162345678"),
+        ("+86 21 6234 5678", "02162345678"),
+        ("(021)62345678 转 801", "02162345678-801"),
+        ("4008001234", "4008001234"),
+        ("95588", "95588"),
+        ("+1 650 253 0000", "+16502530000"),
+    ],
+)
+def test_one_spelling_per_number(typed: str, stored: str) -> None:
+    assert normalize_phone(typed) == stored
+
+
+def test_masking_keeps_area_code_and_extension_readable() -> None:
+    assert mask_phone("02162345678-801") == "021****5678-801"
+    assert mask_phone("+8613800138000") == "138****8000"
+
+
+def test_the_same_caller_typed_four_ways_is_one_customer_with_one_history(branch: Branch) -> None:
+    from tests.conftest import complaint_form
+
+    b = branch
+    for number, typed in enumerate(["+86 138 0013 8000", "0086 13800138000", "138-0013-8000"]):
+        b.desk.intake.register(b["clerk"], complaint_form(phone=typed, order_no=f"SO-{number}"))
+    history = b.desk.intake.customer_history(b["clerk"], "13800138000")
+    assert len(history) == 3
+    with b.desk.db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM customer")).scalar() == 1
 
 
 def test_submission_lists_every_missing_field_in_form_order() -> None:

@@ -187,3 +187,45 @@ def test_rebuilding_the_case_table_keeps_every_child_row(branch: Branch) -> None
 
     verdict, _ = verify_audit(b.desk.db)
     assert verdict.ok and verdict.events == before[0]
+
+
+def test_old_phone_spellings_are_renormalised_and_their_customers_merged(branch: Branch) -> None:
+    """0008: rows written as digits-only by the first release become one spelling, one customer."""
+    from branchdesk.storage.migrate import upgrade
+    from tests.conftest import complaint_form
+
+    b = branch
+    first = b.desk.intake.register(b["clerk"], complaint_form(phone="13800138000", order_no="A"))
+    second = b.desk.intake.register(b["clerk"], complaint_form(phone="0086 138 0013 8000", order_no="B"))
+    with b.desk.db.write() as session:  # as the first release stored them: two spellings, two customers
+        session.execute(
+            text("UPDATE complaint_case SET phone_normalized = '13800138000' WHERE id = :id"),
+            {"id": first.id},
+        )
+        session.execute(
+            text(
+                "UPDATE complaint_case SET phone_normalized = '008613800138000', "
+                "customer_id = NULL WHERE id = :id"
+            ),
+            {"id": second.id},
+        )
+        session.execute(text("UPDATE customer SET phone = '13800138000'"))
+        session.execute(
+            text(
+                "INSERT INTO customer (name, phone, company, created_at) "
+                "VALUES ('李先生', '008613800138000', '', '2026-11-02 09:00:00')"
+            )
+        )
+        session.execute(
+            text("UPDATE complaint_case SET customer_id = (SELECT max(id) FROM customer) WHERE id = :id"),
+            {"id": second.id},
+        )
+        session.execute(text("UPDATE alembic_version SET version_num = '0007'"))
+    upgrade(b.desk.db)
+    with b.desk.db.read() as session:
+        phones = session.execute(text("SELECT DISTINCT phone_normalized FROM complaint_case")).scalars().all()
+        customers = session.execute(text("SELECT id, phone FROM customer")).all()
+        owners = session.execute(text("SELECT DISTINCT customer_id FROM complaint_case")).scalars().all()
+    assert phones == ["+8613800138000"]
+    assert len(customers) == 1 and customers[0][1] == "+8613800138000"
+    assert owners == [customers[0][0]]
