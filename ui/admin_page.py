@@ -31,7 +31,7 @@ from ui.action_dialog import Field
 from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date
 from ui.import_wizard import ImportWizard
-from ui.operations import run_action
+from ui.operations import field_errors, run_action
 
 
 class AdminPage(QWidget):
@@ -313,9 +313,9 @@ class AdminPage(QWidget):
                 roles=roles,
                 password=values["password"],
             ),
-            on_fields=lambda e: self.user_fields.show_errors(
-                {("department" if k == "department" else k): v for k, v in e.errors.items()}
-            ),
+            changes=False,
+            config=True,
+            on_fields=lambda e: self.user_fields.show_errors(field_errors(e)),
         )
         if done is not None:
             self.user_fields.clear_errors()
@@ -369,7 +369,7 @@ class AdminPage(QWidget):
             self._desk.admin.confirm_calendar_year(self._actor, year)
             return True
 
-        if run_action(self, call, changes=False):
+        if run_action(self, call, changes=False, config=True):
             QMessageBox.information(
                 self, self.tr("Working calendar"), self.tr("%1 is marked confirmed.").replace("%1", str(year))
             )
@@ -384,6 +384,6 @@ class AdminPage(QWidget):
             self._desk.admin.set_calendar_day(self._actor, values["day"], values["working"], values["note"])
             return True
 
-        if run_action(self, call, changes=False) is None:
+        if run_action(self, call, changes=False, config=True) is None:
             return
         self.calendar_fields.clear_errors()
