@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -75,7 +75,8 @@ class IntakePage(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
-        app_signals().sig_config_changed.connect(self.reload_lookups)
+        self._lookups_stale = False  # configuration changed while hidden: re-read when shown
+        app_signals().sig_config_changed.connect(self._on_config_changed)
         self.reset()
 
     # --- layout ------------------------------------------------------------------
@@ -230,11 +231,23 @@ class IntakePage(QWidget):
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
+    def _on_config_changed(self) -> None:
+        if self.isVisible():
+            self.reload_lookups()
+        else:
+            self._lookups_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._lookups_stale:
+            self.reload_lookups()
+        super().showEvent(event)
+
     def reload_lookups(self) -> None:
         """The configuration changed: the pick lists offer what is configured now (what is chosen stays).
 
         A custom field added or removed changes the form itself: it appears when the page is next built.
         """
+        self._lookups_stale = False
         self._lookups = self._desk.queries.lookups(self._actor)
         for name, items in pick_lists(self._lookups).items():
             widget = self.fields.widgets.get(name)

@@ -156,6 +156,7 @@ class QueueView(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.reload())
         self._stale = False  # cases changed while hidden: reload when shown again
+        self._lookups_stale = False  # configuration changed while hidden: new filter lists when shown
         app_signals().sig_case_changed.connect(self._on_case_changed)
         app_signals().sig_config_changed.connect(self._on_config_changed)
         self._restore_settings()
@@ -171,13 +172,21 @@ class QueueView(QWidget):
             self._stale = True
 
     def _on_config_changed(self) -> None:
+        if self.isVisible():
+            self.reload_lookups()
+        else:
+            self._lookups_stale = True
+
+    def reload_lookups(self) -> None:
         """New categories and channels in the filter lists, the current choice kept when still offered."""
+        self._lookups_stale = False
         lookups = self._desk.queries.lookups(self._actor)
         refill_combo(self.category, top_categories(lookups))
         refill_combo(self.channel, lookups.choices.get("channel", {}))
-        self._on_case_changed(0)
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._lookups_stale:
+            self.reload_lookups()
         if self._stale:
             self._stale = False
             self.reload()
