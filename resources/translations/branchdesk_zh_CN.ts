@@ -4,327 +4,327 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="46"/>
+        <location filename="../../ui/admin_page.py" line="47"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="47"/>
+        <location filename="../../ui/admin_page.py" line="48"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="48"/>
+        <location filename="../../ui/admin_page.py" line="50"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="49"/>
+        <location filename="../../ui/admin_page.py" line="52"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="53"/>
         <source>Authority</source>
         <translation>核决权限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
-        <location filename="../../ui/admin_page.py" line="374"/>
+        <location filename="../../ui/admin_page.py" line="54"/>
+        <location filename="../../ui/admin_page.py" line="410"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52"/>
+        <location filename="../../ui/admin_page.py" line="55"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
+        <location filename="../../ui/admin_page.py" line="56"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54"/>
+        <location filename="../../ui/admin_page.py" line="57"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="59"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
-        <location filename="../../ui/admin_page.py" line="73"/>
-        <location filename="../../ui/admin_page.py" line="86"/>
-        <location filename="../../ui/admin_page.py" line="92"/>
-        <location filename="../../ui/admin_page.py" line="197"/>
-        <location filename="../../ui/admin_page.py" line="205"/>
-        <location filename="../../ui/admin_page.py" line="259"/>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="109"/>
+        <location filename="../../ui/admin_page.py" line="122"/>
+        <location filename="../../ui/admin_page.py" line="128"/>
+        <location filename="../../ui/admin_page.py" line="233"/>
+        <location filename="../../ui/admin_page.py" line="241"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
-        <location filename="../../ui/admin_page.py" line="72"/>
-        <location filename="../../ui/admin_page.py" line="85"/>
-        <location filename="../../ui/admin_page.py" line="91"/>
-        <location filename="../../ui/admin_page.py" line="196"/>
-        <location filename="../../ui/admin_page.py" line="204"/>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="108"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
+        <location filename="../../ui/admin_page.py" line="127"/>
+        <location filename="../../ui/admin_page.py" line="232"/>
+        <location filename="../../ui/admin_page.py" line="240"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
-        <location filename="../../ui/admin_page.py" line="74"/>
-        <location filename="../../ui/admin_page.py" line="88"/>
-        <location filename="../../ui/admin_page.py" line="94"/>
-        <location filename="../../ui/admin_page.py" line="201"/>
-        <location filename="../../ui/admin_page.py" line="209"/>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="110"/>
+        <location filename="../../ui/admin_page.py" line="124"/>
+        <location filename="../../ui/admin_page.py" line="130"/>
+        <location filename="../../ui/admin_page.py" line="237"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="87"/>
-        <location filename="../../ui/admin_page.py" line="93"/>
+        <location filename="../../ui/admin_page.py" line="123"/>
+        <location filename="../../ui/admin_page.py" line="129"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="111"/>
-        <location filename="../../ui/admin_page.py" line="121"/>
+        <location filename="../../ui/admin_page.py" line="147"/>
+        <location filename="../../ui/admin_page.py" line="157"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
-        <location filename="../../ui/admin_page.py" line="122"/>
+        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="123"/>
+        <location filename="../../ui/admin_page.py" line="149"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="114"/>
-        <location filename="../../ui/admin_page.py" line="124"/>
+        <location filename="../../ui/admin_page.py" line="150"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="115"/>
-        <location filename="../../ui/admin_page.py" line="125"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="116"/>
-        <location filename="../../ui/admin_page.py" line="126"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="117"/>
-        <location filename="../../ui/admin_page.py" line="127"/>
+        <location filename="../../ui/admin_page.py" line="153"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="118"/>
-        <location filename="../../ui/admin_page.py" line="128"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="164"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="170"/>
-        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
+        <location filename="../../ui/admin_page.py" line="211"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="207"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="172"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>Up to (yuan)</source>
         <translation>核决上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="176"/>
+        <location filename="../../ui/admin_page.py" line="212"/>
         <source>Up to (yuan, empty: no limit)</source>
         <translation>核决上限（元，留空为不设上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="185"/>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="221"/>
+        <location filename="../../ui/admin_page.py" line="222"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="185"/>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="221"/>
+        <location filename="../../ui/admin_page.py" line="222"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="198"/>
-        <location filename="../../ui/admin_page.py" line="206"/>
+        <location filename="../../ui/admin_page.py" line="234"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="199"/>
+        <location filename="../../ui/admin_page.py" line="235"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="200"/>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="236"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="207"/>
+        <location filename="../../ui/admin_page.py" line="243"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="265"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="230"/>
+        <location filename="../../ui/admin_page.py" line="266"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="231"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="232"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="233"/>
+        <location filename="../../ui/admin_page.py" line="269"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="234"/>
+        <location filename="../../ui/admin_page.py" line="270"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="235"/>
+        <location filename="../../ui/admin_page.py" line="271"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="236"/>
+        <location filename="../../ui/admin_page.py" line="272"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
+        <location filename="../../ui/admin_page.py" line="273"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="245"/>
-        <location filename="../../ui/admin_page.py" line="247"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
+        <location filename="../../ui/admin_page.py" line="283"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="245"/>
-        <location filename="../../ui/admin_page.py" line="248"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
+        <location filename="../../ui/admin_page.py" line="284"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="259"/>
-        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="259"/>
-        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="312"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="262"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="265"/>
+        <location filename="../../ui/admin_page.py" line="301"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266"/>
+        <location filename="../../ui/admin_page.py" line="302"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="279"/>
+        <location filename="../../ui/admin_page.py" line="315"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280"/>
+        <location filename="../../ui/admin_page.py" line="316"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="337"/>
+        <location filename="../../ui/admin_page.py" line="373"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="345"/>
+        <location filename="../../ui/admin_page.py" line="381"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="346"/>
+        <location filename="../../ui/admin_page.py" line="382"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="383"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="348"/>
+        <location filename="../../ui/admin_page.py" line="384"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="351"/>
+        <location filename="../../ui/admin_page.py" line="387"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="357"/>
+        <location filename="../../ui/admin_page.py" line="393"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="374"/>
+        <location filename="../../ui/admin_page.py" line="410"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -818,292 +818,292 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="86"/>
-        <location filename="../../ui/intake_page.py" line="218"/>
-        <location filename="../../ui/intake_page.py" line="272"/>
+        <location filename="../../ui/intake_page.py" line="87"/>
+        <location filename="../../ui/intake_page.py" line="219"/>
+        <location filename="../../ui/intake_page.py" line="285"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="90"/>
+        <location filename="../../ui/intake_page.py" line="91"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="92"/>
+        <location filename="../../ui/intake_page.py" line="93"/>
         <source>Type the number: earlier cases appear on the right</source>
         <translation>输入号码后，右侧显示该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="93"/>
-        <location filename="../../ui/intake_page.py" line="173"/>
+        <location filename="../../ui/intake_page.py" line="94"/>
+        <location filename="../../ui/intake_page.py" line="174"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="96"/>
+        <location filename="../../ui/intake_page.py" line="97"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="97"/>
+        <location filename="../../ui/intake_page.py" line="98"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="98"/>
+        <location filename="../../ui/intake_page.py" line="99"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="99"/>
+        <location filename="../../ui/intake_page.py" line="100"/>
         <source>Foreign customer</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="99"/>
+        <location filename="../../ui/intake_page.py" line="100"/>
         <source>Foreign (国外)</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="100"/>
+        <location filename="../../ui/intake_page.py" line="101"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="101"/>
+        <location filename="../../ui/intake_page.py" line="102"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="104"/>
+        <location filename="../../ui/intake_page.py" line="105"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="110"/>
+        <location filename="../../ui/intake_page.py" line="111"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="111"/>
+        <location filename="../../ui/intake_page.py" line="112"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="113"/>
+        <location filename="../../ui/intake_page.py" line="114"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="118"/>
+        <location filename="../../ui/intake_page.py" line="119"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="119"/>
+        <location filename="../../ui/intake_page.py" line="120"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="120"/>
+        <location filename="../../ui/intake_page.py" line="121"/>
         <source>Part / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="121"/>
+        <location filename="../../ui/intake_page.py" line="122"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="122"/>
+        <location filename="../../ui/intake_page.py" line="123"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="123"/>
+        <location filename="../../ui/intake_page.py" line="124"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="126"/>
+        <location filename="../../ui/intake_page.py" line="127"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="126"/>
-        <location filename="../../ui/intake_page.py" line="165"/>
+        <location filename="../../ui/intake_page.py" line="127"/>
+        <location filename="../../ui/intake_page.py" line="166"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="127"/>
+        <location filename="../../ui/intake_page.py" line="128"/>
         <source>Vehicle model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="128"/>
+        <location filename="../../ui/intake_page.py" line="129"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129"/>
+        <location filename="../../ui/intake_page.py" line="130"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129"/>
+        <location filename="../../ui/intake_page.py" line="130"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="133"/>
+        <location filename="../../ui/intake_page.py" line="134"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="139"/>
+        <location filename="../../ui/intake_page.py" line="140"/>
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="142"/>
+        <location filename="../../ui/intake_page.py" line="143"/>
         <source>Person complained about (if not staff)</source>
         <translation>被投诉人（非本公司员工）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="145"/>
+        <location filename="../../ui/intake_page.py" line="146"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="146"/>
+        <location filename="../../ui/intake_page.py" line="147"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="147"/>
+        <location filename="../../ui/intake_page.py" line="148"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="148"/>
+        <location filename="../../ui/intake_page.py" line="149"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="150"/>
+        <location filename="../../ui/intake_page.py" line="151"/>
         <source>Personal injury</source>
         <translation>人身伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="151"/>
+        <location filename="../../ui/intake_page.py" line="152"/>
         <source>Lawsuit threatened</source>
         <translation>扬言诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="152"/>
+        <location filename="../../ui/intake_page.py" line="153"/>
         <source>Media involved</source>
         <translation>媒体介入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="153"/>
+        <location filename="../../ui/intake_page.py" line="154"/>
         <source>Complained to manufacturer, regulator or consumer body</source>
         <translation>已向厂家、监管部门或消费者协会投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="156"/>
+        <location filename="../../ui/intake_page.py" line="157"/>
         <source>Repeat of case no.</source>
         <translation>重复投诉原案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="174"/>
+        <location filename="../../ui/intake_page.py" line="175"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="175"/>
+        <location filename="../../ui/intake_page.py" line="176"/>
         <source>Complaint and request</source>
         <translation>投诉与要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="176"/>
+        <location filename="../../ui/intake_page.py" line="177"/>
         <source>Subject</source>
         <translation>投诉对象</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="182"/>
+        <location filename="../../ui/intake_page.py" line="183"/>
         <source>Branch fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="191"/>
-        <location filename="../../ui/intake_page.py" line="193"/>
+        <location filename="../../ui/intake_page.py" line="192"/>
+        <location filename="../../ui/intake_page.py" line="194"/>
         <source>Earlier cases of this customer</source>
         <translation>该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="210"/>
+        <location filename="../../ui/intake_page.py" line="211"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="212"/>
+        <location filename="../../ui/intake_page.py" line="213"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>提交登记 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="215"/>
+        <location filename="../../ui/intake_page.py" line="216"/>
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="329"/>
+        <location filename="../../ui/intake_page.py" line="342"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="330"/>
+        <location filename="../../ui/intake_page.py" line="343"/>
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="359"/>
+        <location filename="../../ui/intake_page.py" line="372"/>
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="375"/>
+        <location filename="../../ui/intake_page.py" line="388"/>
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="393"/>
+        <location filename="../../ui/intake_page.py" line="406"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="426"/>
+        <location filename="../../ui/intake_page.py" line="439"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="428"/>
+        <location filename="../../ui/intake_page.py" line="441"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="430"/>
+        <location filename="../../ui/intake_page.py" line="443"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="431"/>
+        <location filename="../../ui/intake_page.py" line="444"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="464"/>
+        <location filename="../../ui/intake_page.py" line="477"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -1519,12 +1519,12 @@
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="191"/>
+        <location filename="../../ui/queue_page.py" line="200"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="267"/>
+        <location filename="../../ui/queue_page.py" line="276"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>

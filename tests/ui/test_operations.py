@@ -248,3 +248,38 @@ def test_a_hidden_case_window_reads_new_pick_lists_only_when_asked(
     assert dialog is not None and reads == [1]
     categories = dialog.fields.widgets["category"]
     assert categories.findText("售后问题") > 0  # type: ignore[attr-defined]
+
+
+def test_the_settings_page_offers_a_new_top_category_as_parent(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    from tests.ui.test_admin_page import tab
+    from ui.admin_page import AdminPage
+
+    b = branch
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    page.show()
+    categories = tab(page, "投诉类别")
+    categories.fields.set_value("code", "aftersales")
+    categories.fields.set_value("label", "售后问题")
+    categories._on_save()
+    parent = categories.fields.widgets["parent"]
+    assert parent.findData("aftersales") > 0  # type: ignore[attr-defined]
+    assert page.sla_tab.fields.widgets["category_code"].findData("aftersales") > 0  # type: ignore[attr-defined]
+
+
+def test_a_configuration_version_moved_by_another_pc_is_announced(qtbot: QtBot, branch: Branch) -> None:
+    from ui.main_window import MainWindow
+
+    version = [1]
+    window = MainWindow(branch.desk, branch["crm"], "测试网点", config_version=lambda: version[0])
+    qtbot.addWidget(window)
+    changed = app_signals().sig_config_changed
+    with qtbot.assertNotEmitted(changed):
+        window._check_config_version()
+    version[0] = 2
+    with qtbot.waitSignal(changed, timeout=1000):
+        window._check_config_version()
+    with qtbot.assertNotEmitted(changed):
+        window._check_config_version()
