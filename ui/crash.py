@@ -98,13 +98,18 @@ def _relay() -> _Relay:
     return _relay_object
 
 
+_previous: list[tuple[object, object]] = []
+
+
 def install() -> None:
     """Route uncaught exceptions (GUI thread and other threads) to the log and one dialog."""
     _relay()  # created on the GUI thread, so its slot runs there
+    _previous.append((sys.excepthook, threading.excepthook))
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
 
 
 def uninstall() -> None:
-    sys.excepthook = sys.__excepthook__
-    threading.excepthook = threading.__excepthook__
+    """Put back the hooks ``install`` replaced."""
+    if _previous:
+        sys.excepthook, threading.excepthook = _previous.pop()  # type: ignore[assignment]

@@ -140,7 +140,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self,
             self.tr("Interface language"),
-            self.tr("The interface language is saved on this computer and applies the next time BranchDesk starts."),
+            self.tr(
+                "The interface language is saved on this computer and applies the next time BranchDesk starts."
+            ),
         )
 
     # --- navigation ------------------------------------------------------------------

@@ -1215,7 +1215,7 @@
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
