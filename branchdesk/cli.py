@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 import time
@@ -18,6 +19,8 @@ from branchdesk.errors import BranchDeskError, FieldError
 from branchdesk.storage.database import ENV_VAR, Database, resolve_url
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
+    app.add_argument(
+        "--lang",
+        metavar="zh_CN|en",
+        help="界面语言（未在程序“界面语言”中选过时使用；默认按系统 LANG，否则中文）",
+    )
     return parser
 
 
@@ -91,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(args_list)
     command = args.command or "app"
+    from branchdesk.logs import configure_logging
+
+    log_path = configure_logging()
+    log.info("command: %s (branchdesk %s)", " ".join(args_list) or "app", __version__)
     try:
         if command == "init":
             return _init(args)
@@ -106,15 +118,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _print(args)
         return _app(args)
     except FieldError as exc:
-        fields = "；".join(exc.errors.values())
-        print(f"branchdesk: {fields}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _error("；".join(exc.errors.values()))
     except BranchDeskError as exc:
-        print(f"branchdesk: {exc.message}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _error(exc.message)
     except KeyboardInterrupt:
-        print("branchdesk: 已取消", file=sys.stderr)
-        return EXIT_FAILURE
+        return _error("已取消")
+    except Exception:
+        log.exception("unexpected error in command %r", command)
+        return _error(f"程序出现意外错误，已记录到日志：{log_path}")
+
+
+def _error(message: str, status: int = EXIT_FAILURE) -> int:
+    """The one-line reason on stderr, and the same line in the log; returns the exit status."""
+    log.warning("failed (exit %d): %s", status, message)
+    print(f"branchdesk: {message}", file=sys.stderr)
+    return status
 
 
 def _desk(args: argparse.Namespace, demo: bool = False):  # type: ignore[no-untyped-def]
@@ -126,8 +144,7 @@ def _desk(args: argparse.Namespace, demo: bool = False):  # type: ignore[no-unty
 def _init(args: argparse.Namespace) -> int:
     desk = _desk(args, demo=args.demo)
     if desk.is_initialised():
-        print(f"branchdesk: 数据库已初始化：{desk.db.describe()}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _error(f"数据库已初始化：{desk.db.describe()}")
     if args.demo:
         from branchdesk.demo import build_demo
 
@@ -147,12 +164,10 @@ def _init(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\n")
     else:
         if not sys.stdin.isatty():
-            print("branchdesk: 无法交互输入密码：请在终端运行，或用 --password-stdin", file=sys.stderr)
-            return EXIT_USAGE
+            return _error("无法交互输入密码：请在终端运行，或用 --password-stdin", EXIT_USAGE)
         password = getpass.getpass("管理员密码（至少 8 位）：")
         if getpass.getpass("再输入一次：") != password:
-            print("branchdesk: 两次输入的密码不一致", file=sys.stderr)
-            return EXIT_FAILURE
+            return _error("两次输入的密码不一致")
     desk.initialise(
         name=name, code=code, admin_username=admin, admin_full_name=admin_name, admin_password=password
     )
@@ -179,8 +194,7 @@ def _check(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(f"警告：{warning}")
     if not report.ok:
-        print("branchdesk: " + "；".join(report.problems), file=sys.stderr)
-        return EXIT_FAILURE
+        return _error("；".join(report.problems))
     print("检查通过")
     return EXIT_OK
 
@@ -236,11 +250,9 @@ def _print(args: argparse.Namespace) -> int:
         offset = tuple(float(v) for v in args.offset.split(","))
         copies = [int(v) for v in args.copies.split(",")] if args.copies else None
     except ValueError:
-        print("branchdesk: --offset 写作 X,Y（毫米），--copies 写作 1,3", file=sys.stderr)
-        return EXIT_USAGE
+        return _error("--offset 写作 X,Y（毫米），--copies 写作 1,3", EXIT_USAGE)
     if len(offset) != 2:
-        print("branchdesk: --offset 写作 X,Y（毫米）", file=sys.stderr)
-        return EXIT_USAGE
+        return _error("--offset 写作 X,Y（毫米）", EXIT_USAGE)
     desk = _current_desk(args)
     if args.calibration:
         target = Path(args.output or "套打校准页.pdf")
@@ -268,8 +280,7 @@ def _import(args: argparse.Namespace) -> int:
     desk = _current_desk(args)
     path = Path(args.file)
     if not path.exists():
-        print(f"branchdesk: 文件不存在：{path}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _error(f"文件不存在：{path}")
     report = desk.ledger_import.import_ledger(
         None, path, sheet=args.sheet, dry_run=args.dry_run, skip_invalid=args.skip_invalid
     )
@@ -290,11 +301,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"试运行：{summary}（未写入数据库）")
         return EXIT_OK if not bad else EXIT_FAILURE
     if not report.committed:
-        print(
-            f"branchdesk: 有 {bad} 行有问题，未导入任何案件（修正后重试，或加 --skip-invalid）",
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
+        return _error(f"有 {bad} 行有问题，未导入任何案件（修正后重试，或加 --skip-invalid）")
     print(f"已导入：{summary}")
     return EXIT_OK
 
@@ -311,23 +318,20 @@ def _date(text: str, field: str):  # type: ignore[no-untyped-def]
 def _app(args: argparse.Namespace) -> int:
     demo = bool(getattr(args, "demo", False))
     if not _has_display():
-        print(
-            "branchdesk: 没有图形显示（DISPLAY/WAYLAND_DISPLAY 未设置），无法启动桌面程序；"
-            "可用 QT_QPA_PLATFORM=offscreen 做无界面测试",
-            file=sys.stderr,
+        return _error(
+            "没有图形显示（DISPLAY/WAYLAND_DISPLAY 未设置），无法启动桌面程序；"
+            "可用 QT_QPA_PLATFORM=offscreen 做无界面测试"
         )
-        return EXIT_FAILURE
     # The core does not know the Qt front end: it finds it through the entry point ui/ registers.
     from importlib.metadata import entry_points
 
     front_ends = list(entry_points(group="branchdesk.gui"))
     if not front_ends:
-        print(
-            "branchdesk: 桌面程序未安装（缺少 branchdesk.gui 入口），请重新安装：pip install -e .",
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
+        return _error("桌面程序未安装（缺少 branchdesk.gui 入口），请重新安装：pip install -e .")
     run = front_ends[0].load()
+    language = getattr(args, "lang", None)
+    if language:
+        return int(run(args.db, demo=demo, language=language))
     return int(run(args.db, demo=demo))
 
 

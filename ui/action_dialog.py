@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.errors import FieldError
 from ui.forms import FieldSet, combo, multiline, optional_datetime
-from ui.operations import run_action
+from ui.operations import ALL_CASES, field_errors, run_action
 
 
 @dataclass
@@ -42,8 +42,11 @@ class ActionDialog(QDialog):
         summary: str = "",
         ok_text: str = "",
         parent: QWidget | None = None,
+        case_id: int = ALL_CASES,
     ) -> None:
+        """``submit`` calls the service; on success ``sig_case_changed(case_id)`` is announced."""
         super().__init__(parent)
+        self.case_id = case_id
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self._submit = submit
@@ -84,9 +87,9 @@ class ActionDialog(QDialog):
         values = self.values()
 
         def show(error: FieldError) -> None:
-            self.fields.show_errors(error.errors, self.message)
+            self.fields.show_errors(field_errors(error), self.message)
 
-        result = run_action(self, lambda: self._submit(values), on_fields=show)
+        result = run_action(self, lambda: self._submit(values), case_id=self.case_id, on_fields=show)
         if result is not None:
             self.result_value = result
             self.accept()

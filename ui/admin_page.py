@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -29,9 +30,9 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import AdminSnapshot, Lookups
 from ui.action_dialog import Field
 from ui.config_tab import ConfigTab
-from ui.forms import FieldSet, combo, optional_date
+from ui.forms import FieldSet, combo, optional_date, refill_combo
 from ui.import_wizard import ImportWizard
-from ui.operations import run_action
+from ui.operations import app_signals, field_errors, run_action
 
 
 class AdminPage(QWidget):
@@ -45,8 +46,10 @@ class AdminPage(QWidget):
         tabs = QTabWidget()
         tabs.addTab(self._users_tab(), self.tr("Users and roles"))
         tabs.addTab(self._departments_tab(), self.tr("Departments"))
-        tabs.addTab(self._categories_tab(), self.tr("Categories"))
-        tabs.addTab(self._sla_tab(), self.tr("Deadlines (SLA)"))
+        self.categories_tab = self._categories_tab()
+        tabs.addTab(self.categories_tab, self.tr("Categories"))
+        self.sla_tab = self._sla_tab()
+        tabs.addTab(self.sla_tab, self.tr("Deadlines (SLA)"))
         tabs.addTab(self._authority_tab(), self.tr("Authority"))
         tabs.addTab(self._calendar_tab(), self.tr("Working calendar"))
         tabs.addTab(self._templates_tab(), self.tr("Reply templates"))
@@ -58,6 +61,39 @@ class AdminPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(import_button)
+        self._stale = False  # configuration changed while hidden: refill when shown
+        app_signals().sig_config_changed.connect(self._on_config_changed)
+
+    def _on_config_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Every tab's rows and pick lists (parent category, SLA category, department) as configured now."""
+        self._stale = False
+        snapshot = self._snapshot()
+        self._lookups = self._desk.queries.lookups(self._actor)
+        refill_combo(
+            self.categories_tab.fields.widgets["parent"],  # type: ignore[arg-type]
+            [(code, label) for code, label, parent, _ in snapshot.categories if parent is None],
+        )
+        refill_combo(
+            self.sla_tab.fields.widgets["category_code"],  # type: ignore[arg-type]
+            [(code, label) for code, label, _, _ in snapshot.categories],
+        )
+        refill_combo(self.user_fields.widgets["department"], self._department_codes())  # type: ignore[arg-type]
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, ConfigTab):
+                tab.reload()
+        self._fill_users()
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)
@@ -313,9 +349,9 @@ class AdminPage(QWidget):
                 roles=roles,
                 password=values["password"],
             ),
-            on_fields=lambda e: self.user_fields.show_errors(
-                {("department" if k == "department" else k): v for k, v in e.errors.items()}
-            ),
+            changes=False,
+            config=True,
+            on_fields=lambda e: self.user_fields.show_errors(field_errors(e)),
         )
         if done is not None:
             self.user_fields.clear_errors()
@@ -369,7 +405,7 @@ class AdminPage(QWidget):
             self._desk.admin.confirm_calendar_year(self._actor, year)
             return True
 
-        if run_action(self, call, changes=False):
+        if run_action(self, call, changes=False, config=True):
             QMessageBox.information(
                 self, self.tr("Working calendar"), self.tr("%1 is marked confirmed.").replace("%1", str(year))
             )
@@ -384,6 +420,6 @@ class AdminPage(QWidget):
             self._desk.admin.set_calendar_day(self._actor, values["day"], values["working"], values["note"])
             return True
 
-        if run_action(self, call, changes=False) is None:
+        if run_action(self, call, changes=False, config=True) is None:
             return
         self.calendar_fields.clear_errors()

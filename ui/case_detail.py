@@ -10,12 +10,12 @@ from __future__ import annotations
 import html
 import mimetypes
 import tempfile
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -30,24 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.money import format_yuan
-from branchdesk.domain.vocab import RESPONSIBILITY_LABELS, SEVERITY_LABELS, Decision, LinkKind, Role
 from branchdesk.domain.workflow import Action
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import (
-    CaseDetail,
-    ExtensionInput,
-    FollowUpInput,
-    InvestigationInput,
-    Lookups,
-    ReplyInput,
-    ResolutionInput,
-    TriageInput,
-)
-from ui.action_dialog import ActionDialog, Field
-from ui.operations import app_signals, run_action
-
-SATISFACTION = [(5, "5 非常满意"), (4, "4 满意"), (3, "3 一般"), (2, "2 不满意"), (1, "1 非常不满意")]
+from branchdesk.services.dto import CaseDetail, Lookups
+from ui import case_actions
+from ui.action_dialog import ActionDialog
+from ui.operations import ALL_CASES, app_signals, run_action
 
 
 class CaseDetailView(QWidget):
@@ -63,6 +52,8 @@ class CaseDetailView(QWidget):
         self._lookups = lookups
         self.case_id = case_id
         self.detail: CaseDetail | None = None
+        self._stale = False  # changed while hidden: reload when shown again
+        self._lookups_stale = False  # configuration changed: re-read the pick lists before the next dialog
         self.setAcceptDrops(True)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -82,27 +73,9 @@ class CaseDetailView(QWidget):
         self.print_button.clicked.connect(self.open_print)
 
         self.buttons: dict[Action, QPushButton] = {}
-        labels = {
-            Action.TRIAGE: self.tr("Triage"),
-            Action.ASSIGN: self.tr("Assign / transfer"),
-            Action.RECORD_INVESTIGATION: self.tr("Investigation report"),
-            Action.PROPOSE: self.tr("Propose resolution"),
-            Action.APPROVE: self.tr("Approve / reject"),
-            Action.REPLY: self.tr("Reply to customer"),
-            Action.ANSWER: self.tr("Answer and close"),
-            Action.REQUEST_EXTENSION: self.tr("Request extension"),
-            Action.DECIDE_EXTENSION: self.tr("Decide extension"),
-            Action.FOLLOW_UP: self.tr("Follow-up visit"),
-            Action.CLOSE: self.tr("Close"),
-            Action.CLOSE_ABNORMAL: self.tr("Abnormal closure"),
-            Action.OPEN_LINKED: self.tr("Open linked case"),
-            Action.VOID: self.tr("Void"),
-            Action.ESCALATE: self.tr("Escalate"),
-            Action.INFORM_GM: self.tr("GM informed"),
-        }
         grid = QGridLayout()
-        for index, (action, text) in enumerate(labels.items()):
-            button = QPushButton(text)
+        for index, (action, op) in enumerate(case_actions.CASE_ACTIONS.items()):
+            button = QPushButton(op.label)
             button.setObjectName(f"action_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.run(a))
             self.buttons[action] = button
@@ -118,8 +91,29 @@ class CaseDetailView(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.body, 1)
         layout.addLayout(files)
-        app_signals().sig_cases_changed.connect(self.refresh)
+        app_signals().sig_case_changed.connect(self._on_case_changed)
+        app_signals().sig_config_changed.connect(self._on_config_changed)
         self.refresh()
+
+    # --- what changed --------------------------------------------------------------
+
+    def _on_case_changed(self, case_id: int) -> None:
+        """Reload when this case changed; a hidden (closed, locked) window only remembers it."""
+        if case_id not in (ALL_CASES, self.case_id):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _on_config_changed(self) -> None:
+        self._lookups_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     # --- showing -------------------------------------------------------------------
 
@@ -195,6 +189,7 @@ class CaseDetailView(QWidget):
             lambda: self._desk.cases.add_attachment(
                 self._actor, self.case_id, path.name, content, media_type
             ),
+            case_id=self.case_id,
         )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -220,410 +215,21 @@ class CaseDetailView(QWidget):
     # --- actions -------------------------------------------------------------------
 
     def run(self, action: Action) -> object:
+        """Perform ``action`` through its entry in ``ui.case_actions.CASE_ACTIONS``."""
         detail = self.detail
         if detail is None:
             return None
-        dialog = self.dialog_for(action, detail)
-        if dialog is None:
-            return None
-        dialog.exec()
-        return dialog.result_value
+        return case_actions.run_case_action(action, self._context(detail))
 
     def dialog_for(self, action: Action, d: CaseDetail) -> ActionDialog | None:
-        desk, me, cid, lk = self._desk, self._actor, self.case_id, self._lookups
-        ch = lk.choices
-        departments = lk.departments
-        handlers = [
-            (p.id, f"{p.name}（{p.department_name}）") for p in lk.people if Role.HANDLER.value in p.roles
-        ]
-        categories = [
-            (code, f"{parent_label(lk, parent)} / {label}" if parent else label)
-            for code, label, parent in lk.categories
-            if parent or not any(c[2] == code for c in lk.categories)
-        ]
-        summary = f"{d.case_no} · {d.intake.get('投诉人', '')} · {d.intake.get('投诉内容', '')[:80]}"
-        if action is Action.TRIAGE:
-            return ActionDialog(
-                self.tr("Triage %1").replace("%1", d.case_no),
-                [
-                    Field("valid", self.tr("Valid complaint"), "check", default=True),
-                    Field("category", self.tr("Category"), "choice", categories),
-                    Field(
-                        "severity",
-                        self.tr("Severity"),
-                        "choice",
-                        [(k.value, v) for k, v in SEVERITY_LABELS.items()],
-                    ),
-                    Field(
-                        "invalid_reason",
-                        self.tr("Why invalid"),
-                        "choice",
-                        list(ch.get("invalid_reason", {}).items()),
-                    ),
-                    Field("declared_major", self.tr("Major complaint (CR manager's decision)"), "check"),
-                    Field("loss_estimate", self.tr("Estimated loss (yuan)")),
-                    Field("responsible_department", self.tr("Responsible department"), "choice", departments),
-                    Field("handler", self.tr("Handler (assign now)"), "choice", handlers),
-                    Field("note", self.tr("Note")),
-                ],
-                lambda v: desk.cases.triage(
-                    me,
-                    cid,
-                    TriageInput(
-                        valid=v["valid"],
-                        category_code=v["category"],
-                        severity=v["severity"],
-                        invalid_reason=v["invalid_reason"],
-                        declared_major=v["declared_major"],
-                        loss_estimate=v["loss_estimate"],
-                        responsible_department_id=v["responsible_department"],
-                        handler_id=v["handler"],
-                        note=v["note"],
-                    ),
-                ),
-                summary,
-                parent=self,
-            )
-        if action is Action.ASSIGN:
-            return ActionDialog(
-                self.tr("Assign %1").replace("%1", d.case_no),
-                [
-                    Field("handler", self.tr("Handler"), "choice", handlers, default=d.handler_id),
-                    Field("department", self.tr("Responsible department"), "choice", departments),
-                    Field("note", self.tr("Note")),
-                ],
-                lambda v: desk.cases.assign(me, cid, v["handler"] or 0, v["department"], v["note"]),
-                summary,
-                parent=self,
-            )
-        if action is Action.RECORD_INVESTIGATION:
-            shares = []
-            for i in (1, 2, 3):
-                shares += [
-                    Field(
-                        f"share{i}_department",
-                        self.tr("Share %1: department").replace("%1", str(i)),
-                        "choice",
-                        departments,
-                    ),
-                    Field(f"share{i}_percent", self.tr("Share %1: percent").replace("%1", str(i)), "int"),
-                ]
-            report = d.investigation or {}
-            return ActionDialog(
-                self.tr("Investigation report %1").replace("%1", d.case_no),
-                [
-                    Field("cause", self.tr("Cause"), "multiline", default=report.get("发生原因")),
-                    Field("details", self.tr("What happened"), "multiline", default=report.get("具体经过")),
-                    Field("responsible_department", self.tr("Responsible department"), "choice", departments),
-                    Field("responsible_person", self.tr("Responsible person"), default=report.get("责任人")),
-                    Field("conclusion", self.tr("Conclusion"), "multiline", default=report.get("调查结论")),
-                    Field(
-                        "corrective_action",
-                        self.tr("Corrective action"),
-                        "multiline",
-                        default=report.get("纠正措施"),
-                    ),
-                    Field(
-                        "preventive_action",
-                        self.tr("Preventive action"),
-                        "multiline",
-                        default=report.get("预防措施"),
-                    ),
-                    Field("track_improvement", self.tr("Track the improvement"), "check", default=True),
-                    Field(
-                        "responsibility",
-                        self.tr("Responsibility"),
-                        "choice",
-                        [(k.value, v) for k, v in RESPONSIBILITY_LABELS.items()],
-                    ),
-                    *shares,
-                ],
-                lambda v: desk.cases.record_investigation(
-                    me,
-                    cid,
-                    InvestigationInput(
-                        cause=v["cause"],
-                        details=v["details"],
-                        conclusion=v["conclusion"],
-                        responsibility=v["responsibility"] or "",
-                        responsible_department_id=v["responsible_department"],
-                        responsible_person=v["responsible_person"],
-                        corrective_action=v["corrective_action"],
-                        preventive_action=v["preventive_action"],
-                        track_improvement=v["track_improvement"],
-                        shares=[
-                            (v[f"share{i}_department"], v[f"share{i}_percent"])
-                            for i in (1, 2, 3)
-                            if v[f"share{i}_department"]
-                        ],
-                    ),
-                ),
-                summary,
-                parent=self,
-            )
-        if action is Action.PROPOSE:
-            return ActionDialog(
-                self.tr("Propose resolution %1").replace("%1", d.case_no),
-                [
-                    Field(
-                        "resolution_type",
-                        self.tr("Resolution"),
-                        "choice",
-                        list(ch.get("resolution_type", {}).items()),
-                    ),
-                    Field("amount", self.tr("Amount (yuan)"), default="0"),
-                    Field("text", self.tr("Details"), "multiline"),
-                ],
-                lambda v: desk.cases.propose_resolution(
-                    me, cid, ResolutionInput(v["resolution_type"] or "", v["amount"], v["text"])
-                ),
-                summary,
-                parent=self,
-            )
-        if action is Action.APPROVE:
-            return self._approval_dialog(d)
-        if action in (Action.REPLY, Action.ANSWER):
-            templates = [(body, title) for title, body in lk.reply_templates]
-            dialog = ActionDialog(
-                self.tr("Reply to customer %1").replace("%1", d.case_no),
-                [
-                    Field("template", self.tr("Template"), "choice", templates),
-                    Field(
-                        "method",
-                        self.tr("How"),
-                        "choice",
-                        list(ch.get("reply_method", {}).items()),
-                        default="phone",
-                    ),
-                    Field("content", self.tr("What was said"), "multiline"),
-                    Field("accepted", self.tr("Customer accepts"), "check", default=True),
-                ],
-                lambda v: (desk.cases.answer if action is Action.ANSWER else desk.cases.record_reply)(
-                    me, cid, ReplyInput(v["method"] or "", v["content"], v["accepted"])
-                ),
-                summary,
-                parent=self,
-            )
-            template = dialog.fields.widgets["template"]
-            template.currentIndexChanged.connect(  # type: ignore[attr-defined]
-                lambda _i: dialog.fields.set_value(
-                    "content",
-                    fill_template(dialog.fields.value("template") or "", d, lk.branch_name, me.full_name),
-                )
-            )
-            return dialog
-        if action is Action.REQUEST_EXTENSION:
-            proposed = (d.deadline_at or datetime.now()) + timedelta(days=3)
-            return ActionDialog(
-                self.tr("Request extension %1").replace("%1", d.case_no),
-                [
-                    Field("reason", self.tr("Reason"), "multiline"),
-                    Field("consent", self.tr("Customer's consent (when, how)")),
-                    Field("new_deadline", self.tr("New deadline"), "datetime", default=proposed),
-                ],
-                lambda v: desk.cases.request_extension(
-                    me, cid, ExtensionInput(v["reason"], v["consent"], v["new_deadline"] or proposed)
-                ),
-                summary,
-                parent=self,
-            )
-        if action is Action.DECIDE_EXTENSION:
-            pending = [e for e in d.extensions if e["状态"] == "待审批"]
-            info = (
-                (
-                    f"{summary}\n申请：{pending[-1]['原因']}，新期限 {pending[-1]['新期限']:%Y-%m-%d %H:%M}，"
-                    f"客户同意：{pending[-1]['客户同意']}"
-                )
-                if pending
-                else summary
-            )
-            return ActionDialog(
-                self.tr("Decide extension %1").replace("%1", d.case_no),
-                [
-                    Field(
-                        "approve",
-                        self.tr("Decision"),
-                        "choice",
-                        [(True, "批准"), (False, "驳回")],
-                        empty=None,
-                    ),
-                    Field("note", self.tr("Note")),
-                ],
-                lambda v: desk.cases.decide_extension(me, cid, bool(v["approve"]), v["note"]),
-                info,
-                parent=self,
-            )
-        if action is Action.FOLLOW_UP:
-            return ActionDialog(
-                self.tr("Follow-up %1").replace("%1", d.case_no),
-                [
-                    Field(
-                        "method",
-                        self.tr("How"),
-                        "choice",
-                        list(ch.get("followup_method", {}).items()),
-                        default="phone",
-                    ),
-                    Field("solved", self.tr("Problem solved"), "check", default=True),
-                    Field("satisfaction", self.tr("Satisfaction"), "choice", SATISFACTION, empty=None),
-                    Field("comments", self.tr("Comments"), "multiline"),
-                ],
-                lambda v: desk.cases.record_follow_up(
-                    me,
-                    cid,
-                    FollowUpInput(v["method"] or "", v["solved"], int(v["satisfaction"] or 0), v["comments"]),
-                ),
-                summary,
-                parent=self,
-            )
-        if action is Action.CLOSE:
-            return ActionDialog(
-                self.tr("Close %1").replace("%1", d.case_no),
-                [Field("note", self.tr("Note"))],
-                lambda v: desk.cases.close(me, cid, v["note"]),
-                summary,
-                parent=self,
-            )
-        if action is Action.CLOSE_ABNORMAL:
-            return ActionDialog(
-                self.tr("Abnormal closure %1").replace("%1", d.case_no),
-                [Field("reason", self.tr("Reason"), "multiline")],
-                lambda v: desk.cases.close_abnormally(me, cid, v["reason"]),
-                summary,
-                parent=self,
-            )
-        if action is Action.VOID:
-            return ActionDialog(
-                self.tr("Void %1").replace("%1", d.case_no),
-                [Field("reason", self.tr("Reason"), "multiline")],
-                lambda v: desk.cases.void(me, cid, v["reason"]),
-                summary,
-                parent=self,
-            )
-        if action is Action.ESCALATE:
-            return ActionDialog(
-                self.tr("Escalate %1").replace("%1", d.case_no),
-                [Field("reason", self.tr("Reason"))],
-                lambda v: desk.cases.escalate(me, cid, v["reason"]),
-                summary,
-                parent=self,
-            )
-        if action is Action.INFORM_GM:
-            return ActionDialog(
-                self.tr("GM informed %1").replace("%1", d.case_no),
-                [Field("note", self.tr("How"))],
-                lambda v: desk.cases.inform_gm(me, cid, note=v["note"]),
-                summary,
-                parent=self,
-            )
-        if action is Action.OPEN_LINKED:
-            return self._linked_dialog(d)
-        return None
+        """The dialog of ``action`` from the table in ``ui.case_actions``."""
+        return case_actions.dialog_for(action, self._context(d))
 
-    def _approval_dialog(self, d: CaseDetail) -> ActionDialog:
-        pending = d.resolutions[-1] if d.resolutions else None
-        lines = [f"{d.case_no} · {d.intake.get('投诉人', '')}"]
-        if pending is not None:
-            lines.append(
-                f"方案：{pending.resolution_label} {format_yuan(pending.amount_fen)} — {pending.text}"
-            )
-            lines.append(
-                "需审批："
-                + " → ".join(pending.required_role_labels)
-                + (f"（下一级：{pending.next_level_label}）" if pending.next_level_label else "")
-            )
-            lines.append(f"提出人：{pending.proposer_name} {pending.proposed_at:%Y-%m-%d %H:%M}")
-            for a in pending.approvals:
-                lines.append(
-                    f"已签：{a.printed_name}（{a.signed_role_label}）{a.signed_at:%Y-%m-%d %H:%M} {a.meaning}"
-                )
-        lines.append(self.tr("Signing records your name, role, the time and what you decided."))
-        desk, me, cid = self._desk, self._actor, self.case_id
-        dialog = ActionDialog(
-            self.tr("Approval %1").replace("%1", d.case_no),
-            [
-                Field(
-                    "decision",
-                    self.tr("Decision"),
-                    "choice",
-                    [(Decision.APPROVE, "批准"), (Decision.REJECT, "驳回")],
-                    empty=None,
-                ),
-                Field("reason", self.tr("Reason (required to reject)"), "multiline"),
-                Field("password", self.tr("Your password to sign"), "password"),
-            ],
-            lambda v: desk.cases.decide_approval(
-                me, cid, Decision(v["decision"]), v["password"], v["reason"]
-            ),
-            "\n".join(lines),
-            ok_text=self.tr("Sign"),
-            parent=self,
-        )
-        return dialog
-
-    def _linked_dialog(self, d: CaseDetail) -> ActionDialog:
-        from branchdesk.domain.intake import IntakeForm
-
-        raw = d.intake_raw
-        desk, me, cid = self._desk, self._actor, self.case_id
-
-        def submit(v: dict[str, Any]) -> object:
-            form = IntakeForm(
-                channel=raw.get("channel") or "phone",
-                kind="complaint",
-                complainant_name=raw.get("complainant_name") or "",
-                phone=raw.get("phone") or "",
-                address=raw.get("address") or "",
-                company=raw.get("company") or "",
-                order_no=raw.get("order_no") or "",
-                content=v["content"],
-                request_type=raw.get("request_type") or "other",
-            )
-            return desk.intake.open_linked_case(me, cid, LinkKind(v["kind"]), form)
-
-        return ActionDialog(
-            self.tr("Open linked case for %1").replace("%1", d.case_no),
-            [
-                Field(
-                    "kind",
-                    self.tr("Why"),
-                    "choice",
-                    [
-                        (LinkKind.NOT_ACCEPTED.value, "客户不接受，转新案（附原表）"),
-                        (LinkKind.ABOUT_HANDLING.value, "客户投诉处理过程"),
-                        (LinkKind.RELATED.value, "相关案件"),
-                    ],
-                    empty=None,
-                ),
-                Field(
-                    "content",
-                    self.tr("Complaint content"),
-                    "multiline",
-                    default=f"客户对 {d.case_no} 的处理不接受：{raw.get('content') or ''}",
-                ),
-            ],
-            submit,
-            ok_text=self.tr("Open"),
-            parent=self,
-        )
-
-
-def parent_label(lookups: Lookups, code: str | None) -> str:
-    return next((label for c, label, _ in lookups.categories if c == code), "")
-
-
-def fill_template(body: str, d: CaseDetail, branch: str, user: str) -> str:
-    resolution = ""
-    if d.resolutions and d.resolutions[-1].status == "approved":
-        r = d.resolutions[-1]
-        resolution = f"{r.resolution_label} {format_yuan(r.amount_fen)}"
-    return (
-        body.replace("{branch}", branch)
-        .replace("{user}", user)
-        .replace("{case_no}", d.case_no)
-        .replace("{resolution}", resolution)
-        .replace("{reason}", d.triage.get("无效原因", ""))
-    )
+    def _context(self, d: CaseDetail) -> case_actions.CaseContext:
+        if self._lookups_stale:
+            self._lookups = self._desk.queries.lookups(self._actor)
+            self._lookups_stale = False
+        return case_actions.CaseContext(self._desk, self._actor, self._lookups, self.case_id, d, self)
 
 
 def _table(rows: list[tuple[str, Any]]) -> str:

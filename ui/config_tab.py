@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from branchdesk.errors import FieldError
 from ui.action_dialog import Field, widget_for
 from ui.forms import FieldSet, multiline
-from ui.operations import run_action
+from ui.operations import field_errors, run_action
 
 Row = dict[str, Any]
 
@@ -99,13 +99,13 @@ class ConfigTab(QWidget):
         selected = self._selected
 
         def show(error: FieldError) -> None:
-            self.fields.show_errors(error.errors, self.message)
+            self.fields.show_errors(field_errors(error), self.message)
 
         def call() -> bool:
             self._save(selected, values)
             return True
 
-        if run_action(self, call, changes=False, on_fields=show) is None:
+        if run_action(self, call, changes=False, config=True, on_fields=show) is None:
             return
         self.fields.clear_errors()
         self.message.setStyleSheet("color: #1e7e34")

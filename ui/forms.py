@@ -177,6 +177,27 @@ def combo(items: dict[str, str] | list[tuple[Any, str]], empty: str | None = "")
     return widget
 
 
+def refill_combo(widget: QComboBox, items: dict[str, str] | list[tuple[Any, str]]) -> None:
+    """New choices for a pick list: the empty first entry and the current choice (if still offered) stay.
+
+    Signals are held while refilling; ``currentIndexChanged`` fires once if the choice had to change.
+    """
+    current = widget.currentData()
+    empty = widget.itemText(0) if widget.count() and widget.itemData(0) is None else None
+    widget.blockSignals(True)
+    try:
+        widget.clear()
+        if empty is not None:
+            widget.addItem(empty, None)
+        for code, label in items.items() if isinstance(items, dict) else items:
+            widget.addItem(label, code)
+        widget.setCurrentIndex(max(widget.findData(current), 0) if current is not None else 0)
+    finally:
+        widget.blockSignals(False)
+    if widget.currentData() != current:
+        widget.currentIndexChanged.emit(widget.currentIndex())
+
+
 def optional_datetime(empty_text: str) -> QDateTimeEdit:
     widget = QDateTimeEdit()
     widget.setDisplayFormat("yyyy-MM-dd HH:mm")

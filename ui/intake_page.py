@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
@@ -38,8 +39,8 @@ from branchdesk.errors import FieldError
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, Lookups
-from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime
-from ui.operations import app_signals, run_action
+from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime, refill_combo
+from ui.operations import app_signals, field_errors, run_action
 
 FORM_FIELDS = [f for f in IntakeForm.__dataclass_fields__ if f not in ("custom",)]
 
@@ -74,12 +75,15 @@ class IntakePage(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
+        self._lookups_stale = False  # configuration changed while hidden: re-read when shown
+        app_signals().sig_config_changed.connect(self._on_config_changed)
         self.reset()
 
     # --- layout ------------------------------------------------------------------
 
     def _build(self) -> None:
-        f, ch = self.fields, self._lookups.choices
+        f = self.fields
+        lists = pick_lists(self._lookups)
         self.title = QLabel(self.tr("New complaint"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold")
 
@@ -90,9 +94,9 @@ class IntakePage(QWidget):
         f.add(who, "complainant_name", self.tr("Complainant"), QLineEdit()).setMaxLength(
             LIMITS["complainant_name"]
         )
-        f.add(who, "complainant_title", self.tr("Title"), combo(ch.get("complainant_title", {})))
+        f.add(who, "complainant_title", self.tr("Title"), combo(lists["complainant_title"]))
         f.add(who, "company", self.tr("Company / customer"), QLineEdit())
-        f.add(who, "customer_type", self.tr("Customer type"), combo(ch.get("customer_type", {})))
+        f.add(who, "customer_type", self.tr("Customer type"), combo(lists["customer_type"]))
         f.add(who, "is_foreign", self.tr("Foreign customer"), QCheckBox(self.tr("Foreign (国外)")))
         f.add(who, "address", self.tr("Address"), QLineEdit())
         f.add(who, "email", self.tr("E-mail"), QLineEdit())
@@ -105,7 +109,7 @@ class IntakePage(QWidget):
         received.setDisplayFormat("yyyy-MM-dd HH:mm")
         received.setCalendarPopup(True)
         f.add(intake, "received_at", self.tr("Received at"), received)
-        f.add(intake, "channel", self.tr("Channel"), combo(ch.get("channel", {})))
+        f.add(intake, "channel", self.tr("Channel"), combo(lists["channel"]))
         f.add(
             intake, "kind", self.tr("Kind"), combo({k.value: v for k, v in KIND_LABELS.items()}, empty=None)
         )
@@ -128,19 +132,19 @@ class IntakePage(QWidget):
             subject,
             "complained_department_id",
             self.tr("Department complained about"),
-            combo(self._lookups.departments),
+            combo(lists["complained_department_id"]),
         )
         f.add(
             subject,
             "complained_user_id",
             self.tr("Employee complained about"),
-            combo([(p.id, f"{p.name}（{p.department_name}）") for p in self._lookups.people]),
+            combo(lists["complained_user_id"]),
         )
         f.add(subject, "complained_person", self.tr("Person complained about (if not staff)"), QLineEdit())
 
         content = QFormLayout()
         self.content = f.add(content, "content", self.tr("Complaint content"), multiline(110))
-        f.add(content, "request_type", self.tr("Customer's request"), combo(ch.get("request_type", {})))
+        f.add(content, "request_type", self.tr("Customer's request"), combo(lists["request_type"]))
         f.add(content, "request_amount", self.tr("Amount asked (yuan)"), QLineEdit())
         f.add(content, "request_text", self.tr("Request details"), multiline(50))
         for name, label in (
@@ -154,10 +158,10 @@ class IntakePage(QWidget):
 
         self.custom_names: list[str] = []
         custom = QFormLayout()
-        for key, label, kind, choices, _required in self._lookups.custom_fields:
+        for key, label, kind, _choices, _required in self._lookups.custom_fields:
             name = f"custom.{key}"
             if kind == "choice":
-                widget: QWidget = combo([(c, c) for c in choices])
+                widget: QWidget = combo(lists[name])
             elif kind == "date":
                 widget = optional_date(self.tr("(none)"))
             else:
@@ -226,6 +230,29 @@ class IntakePage(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
+
+    def _on_config_changed(self) -> None:
+        if self.isVisible():
+            self.reload_lookups()
+        else:
+            self._lookups_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._lookups_stale:
+            self.reload_lookups()
+        super().showEvent(event)
+
+    def reload_lookups(self) -> None:
+        """The configuration changed: the pick lists offer what is configured now (what is chosen stays).
+
+        A custom field added or removed changes the form itself: it appears when the page is next built.
+        """
+        self._lookups_stale = False
+        self._lookups = self._desk.queries.lookups(self._actor)
+        for name, items in pick_lists(self._lookups).items():
+            widget = self.fields.widgets.get(name)
+            if isinstance(widget, QComboBox):
+                refill_combo(widget, items)
 
     def _watch(self, widget: QWidget) -> None:
         for signal_name in (
@@ -356,7 +383,7 @@ class IntakePage(QWidget):
     # --- actions -------------------------------------------------------------------
 
     def _show_field_errors(self, error: FieldError) -> None:
-        self.fields.show_errors(error.errors, self.message)
+        self.fields.show_errors(field_errors(error), self.message)
         self.message.setStyleSheet("color: #c0392b")
         self.message.setText(self.tr("%1 field(s) need attention").replace("%1", str(len(error.errors))))
         self.message.show()
@@ -368,6 +395,7 @@ class IntakePage(QWidget):
         ref = run_action(
             self,
             lambda: self._desk.intake.save_draft(self._actor, form, draft_id),
+            case_id=lambda ref: ref.id,
             on_fields=self._show_field_errors,
         )
         if ref is None:
@@ -384,6 +412,7 @@ class IntakePage(QWidget):
         ref = run_action(
             self,
             lambda: self._desk.intake.register(self._actor, form, draft_id),
+            case_id=lambda ref: ref.id,
             on_fields=self._show_field_errors,
         )
         if ref is None:
@@ -446,6 +475,21 @@ class IntakePage(QWidget):
                 self.fields.set_value(f"custom.{key}", value)
         self._draft_id = case_id
         self.title.setText(self.tr("Draft %1").replace("%1", detail.case_no))
+
+
+def pick_lists(lookups: Lookups) -> dict[str, list[tuple[Any, str]]]:
+    """Field name → the choices its combo box offers, from the branch configuration."""
+    ch = lookups.choices
+    lists: dict[str, list[tuple[Any, str]]] = {
+        key: list(ch.get(key, {}).items())
+        for key in ("complainant_title", "customer_type", "channel", "request_type")
+    }
+    lists["complained_department_id"] = list(lookups.departments)
+    lists["complained_user_id"] = [(p.id, f"{p.name}（{p.department_name}）") for p in lookups.people]
+    for key, _label, kind, choices, _required in lookups.custom_fields:
+        if kind == "choice":
+            lists[f"custom.{key}"] = [(c, c) for c in choices]
+    return lists
 
 
 def now_for_form() -> datetime:

@@ -1,19 +1,26 @@
-"""Starting the desktop app: translations, database (upgrade with backup), first run, login."""
+"""Starting the desktop app: log file and crash hook, interface language, database (upgrade with backup),
+first run, login."""
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from branchdesk.errors import BranchDeskError
+from branchdesk.logs import configure_logging
 from branchdesk.services import BranchDesk
 from branchdesk.storage.database import Database, resolve_url
+from ui import crash
 from ui.first_run_dialog import FirstRunDialog
-from ui.i18n import install_translations
+from ui.i18n import install_translations, startup_language
+from ui.language import set_language
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
-from ui.operations import Worker
+from ui.operations import Worker, error_text
+
+log = logging.getLogger(__name__)
 
 
 def open_desk(db_arg: str | None, demo: bool) -> BranchDesk:
@@ -45,16 +52,23 @@ def build_demo_with_progress(desk: BranchDesk) -> None:
         raise BranchDeskError(failure[0])
 
 
-def run(db_arg: str | None, demo: bool = False) -> int:
+def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> int:
+    """The desktop app (the ``branchdesk.gui`` entry point); ``language``: ``--lang``, if given."""
+    log_path = configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("BranchDesk")
     app.setOrganizationName("BranchDesk")
-    install_translations(app)
+    crash.install()
+    chosen = startup_language(language)
+    install_translations(app, chosen)
+    set_language(chosen)
+    log.info("desktop app starting: language %s, log %s", chosen, log_path)
     try:
         desk = open_desk(db_arg, demo)
     except BranchDeskError as exc:
-        QMessageBox.critical(None, app.translate("main", "BranchDesk"), exc.message)
+        log.warning("cannot open the database: %s", error_text(exc))
+        QMessageBox.critical(None, app.translate("main", "BranchDesk"), error_text(exc))
         return 1
     if not desk.is_initialised() and FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
         return 1
@@ -67,6 +81,8 @@ def run(db_arg: str | None, demo: bool = False) -> int:
     login = LoginDialog(desk, title)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
-    window = MainWindow(desk, login.actor, title)
+    # config_version: the core's configuration version (bumped by any PC) goes here once it exists;
+    # MainWindow._check_config_version polls it with the sweep and announces sig_config_changed.
+    window = MainWindow(desk, login.actor, title, config_version=None)
     window.show()
     return app.exec()

@@ -1,15 +1,23 @@
-"""The main window: navigation between 工作台, 新建投诉, 案件队列 and 设置; cases open in their own windows."""
+"""The main window: navigation between 工作台, 新建投诉, 案件队列 and 设置; cases open in their own windows.
+
+It owns the five-minute timer: the deadline sweep (announces ``sig_case_changed(ALL_CASES)`` when
+it changed cases) and the check whether another PC changed the configuration
+(``_check_config_version``, announces ``sig_config_changed``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -20,9 +28,11 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import QueueFilter
 from branchdesk.storage.database import default_data_dir
 from ui.case_detail import CaseDetailView
+from ui.i18n import LANGUAGE_NAMES, store_language
 from ui.intake_page import IntakePage
+from ui.language import current_language
 from ui.lock import IdleWatcher, LockDialog
-from ui.operations import app_signals
+from ui.operations import ALL_CASES, announce_case_changed, announce_config_changed, app_signals
 from ui.queue_page import QueueView
 from ui.work_page import WorkPage
 
@@ -30,10 +40,19 @@ SWEEP_INTERVAL_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: BranchDesk, actor: Actor, branch_title: str) -> None:
+    def __init__(
+        self,
+        desk: BranchDesk,
+        actor: Actor,
+        branch_title: str,
+        config_version: Callable[[], object] | None = None,
+    ) -> None:
+        """``config_version``: reads the configuration's version from the database (another PC may bump it)."""
         super().__init__()
         self._desk = desk
         self._actor = actor
+        self._config_version = config_version
+        self._seen_config_version = config_version() if config_version is not None else None
         self.setWindowTitle(self.tr("BranchDesk — %1").replace("%1", branch_title))
         self.lookups = desk.queries.lookups(actor)
         self.detail_windows: dict[int, CaseDetailView] = {}
@@ -71,6 +90,7 @@ class MainWindow(QMainWindow):
         roles = "、".join(role.label for role in sorted(actor.roles, key=list(Role).index))
         self.who = QLabel(self.tr("%1 · %2").replace("%1", actor.full_name).replace("%2", roles))
         self.statusBar().addPermanentWidget(self.who)
+        self._build_user_menu()
         self.statusBar().showMessage(self.tr("Ctrl+N new complaint · Ctrl+L lock"), 8000)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.show_intake)
@@ -84,6 +104,7 @@ class MainWindow(QMainWindow):
         self._sweep_timer.timeout.connect(self._on_sweep)
         self._sweep_timer.start(SWEEP_INTERVAL_MS)
         app_signals().sig_open_case.connect(self.open_case)
+        app_signals().sig_config_changed.connect(self._on_config_changed)
         self._restore_geometry(self, "main", 1280, 800)
         if self.intake is not None:
             QTimer.singleShot(0, self._offer_recovery)
@@ -96,6 +117,33 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(page)
+
+    def _build_user_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&User"))
+        lock = menu.addAction(self.tr("Lock (Ctrl+L)"))
+        lock.triggered.connect(self.lock)
+        languages = menu.addMenu(self.tr("Interface language"))
+        self.language_actions = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_actions.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.tr("Quit (Ctrl+Q)")).triggered.connect(self.close)
+
+    def choose_language(self, language: str) -> None:
+        """Store the interface language on this PC; it applies at the next start."""
+        store_language(language)
+        QMessageBox.information(
+            self,
+            self.tr("Interface language"),
+            self.tr(
+                "The interface language is saved on this computer and applies the next time BranchDesk starts."
+            ),
+        )
 
     # --- navigation ------------------------------------------------------------------
 
@@ -117,7 +165,7 @@ class MainWindow(QMainWindow):
             self.show_intake()
             return None
         view = self.detail_windows.get(case_id)
-        if view is None or not view.isVisible():
+        if view is None:  # a closed window is shown again (it reloads if its case changed meanwhile)
             view = CaseDetailView(self._desk, self._actor, self.lookups, case_id)
             view.sig_open_case.connect(self.open_case)
             self._restore_geometry(view, "case", 1000, 760)
@@ -146,7 +194,25 @@ class MainWindow(QMainWindow):
 
     def _on_sweep(self) -> None:
         if self._desk.cases.sweep():
-            app_signals().sig_cases_changed.emit()
+            announce_case_changed(ALL_CASES)
+        self._check_config_version()
+
+    def _check_config_version(self) -> None:
+        """Announce ``sig_config_changed`` when the configuration's version moved (another PC changed it).
+
+        The one place the poll lives; ``config_version`` is the core's reader, passed in by ``ui.main``.
+        """
+        if self._config_version is None:
+            return
+        version = self._config_version()
+        if version != self._seen_config_version:
+            self._seen_config_version = version
+            announce_config_changed()
+
+    def _on_config_changed(self) -> None:
+        """Pick lists of new case windows and the idle lock follow the new configuration."""
+        self.lookups = self._desk.queries.lookups(self._actor)
+        self.idle.timer.setInterval(max(1, self.lookups.idle_lock_minutes) * 60_000)
 
     def _restore_geometry(self, widget: QWidget, key: str, width: int, height: int) -> None:
         geometry = QSettings().value(f"geometry/{key}")

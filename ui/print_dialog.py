@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from ui.operations import run_action
+from ui.operations import ALL_CASES, run_action
 
 PRINT_DPI = 300
 
@@ -186,6 +186,7 @@ class PrintDialog(QDialog):
                 self._actor, self._case, form, mode=mode, copies=copies, offset_mm=offset, log=log
             ),
             changes=log,
+            case_id=self._case if isinstance(self._case, int) else ALL_CASES,
         )
 
     def preview(self) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +27,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, QueueFilter, QueuePage
 from branchdesk.services.reports import REPORT_ROLES
-from ui.forms import combo
+from ui.forms import combo, refill_combo
 from ui.operations import app_signals
 from ui.queue_model import COLUMNS, SORTABLE, QueueModel
 from ui.reports_ui import export_queue
@@ -80,8 +81,7 @@ class QueueView(QWidget):
         self.scope.setAccessibleName(self.tr("Scope"))
         self.kind = combo({k.value: v for k, v in KIND_LABELS.items()}, empty=self.tr("All kinds"))
         self.kind.setAccessibleName(self.tr("Kind"))
-        top_categories = [(code, label) for code, label, parent in lookups.categories if parent is None]
-        self.category = combo(top_categories, empty=self.tr("All categories"))
+        self.category = combo(top_categories(lookups), empty=self.tr("All categories"))
         self.category.setAccessibleName(self.tr("Category"))
         self.severity = combo(
             {k.value: v for k, v in SEVERITY_LABELS.items()}, empty=self.tr("All severities")
@@ -155,9 +155,42 @@ class QueueView(QWidget):
             check.toggled.connect(lambda _c: self.reload())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.reload())
-        app_signals().sig_cases_changed.connect(self.reload)
+        self._stale = False  # cases changed while hidden: reload when shown again
+        self._lookups_stale = False  # configuration changed while hidden: new filter lists when shown
+        app_signals().sig_case_changed.connect(self._on_case_changed)
+        app_signals().sig_config_changed.connect(self._on_config_changed)
         self._restore_settings()
         self.reload()
+
+    # --- what changed ------------------------------------------------------------
+
+    def _on_case_changed(self, _case_id: int) -> None:
+        """Any case may enter or leave the list: reload now if visible, else when shown again."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def _on_config_changed(self) -> None:
+        if self.isVisible():
+            self.reload_lookups()
+        else:
+            self._lookups_stale = True
+
+    def reload_lookups(self) -> None:
+        """New categories and channels in the filter lists, the current choice kept when still offered."""
+        self._lookups_stale = False
+        lookups = self._desk.queries.lookups(self._actor)
+        refill_combo(self.category, top_categories(lookups))
+        refill_combo(self.channel, lookups.choices.get("channel", {}))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._lookups_stale:
+            self.reload_lookups()
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
@@ -325,3 +358,7 @@ class QueueView(QWidget):
         column = next(i for i, (key, _) in enumerate(COLUMNS) if key == self.model.sort_key)
         order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)
+
+
+def top_categories(lookups: Lookups) -> list[tuple[str, str]]:
+    return [(code, label) for code, label, parent in lookups.categories if parent is None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from branchdesk.domain.vocab import Role
@@ -81,8 +82,22 @@ class WorkPage(QWidget):
         self.import_button.setVisible(Role.CR_MANAGER in actor.roles)
         layout.addWidget(self.import_button)
         layout.addStretch()
-        app_signals().sig_cases_changed.connect(self.refresh)
+        self._stale = False  # cases changed while hidden: refresh when shown again
+        app_signals().sig_case_changed.connect(self._on_case_changed)
         self.refresh()
+
+    def _on_case_changed(self, _case_id: int) -> None:
+        """Any change may move a count: refresh now if visible, else when shown again."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def _on_make_monthly(self) -> None:
         due = self._desk.reports.monthly_reminder(self._actor)

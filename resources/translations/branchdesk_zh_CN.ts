@@ -4,738 +4,741 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="46"/>
+        <location filename="../../ui/admin_page.py" line="47"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="47"/>
+        <location filename="../../ui/admin_page.py" line="48"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="48"/>
+        <location filename="../../ui/admin_page.py" line="50"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="49"/>
+        <location filename="../../ui/admin_page.py" line="52"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="53"/>
         <source>Authority</source>
         <translation>核决权限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
-        <location filename="../../ui/admin_page.py" line="374"/>
+        <location filename="../../ui/admin_page.py" line="54"/>
+        <location filename="../../ui/admin_page.py" line="410"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52"/>
+        <location filename="../../ui/admin_page.py" line="55"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
+        <location filename="../../ui/admin_page.py" line="56"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54"/>
+        <location filename="../../ui/admin_page.py" line="57"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="59"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
-        <location filename="../../ui/admin_page.py" line="73"/>
-        <location filename="../../ui/admin_page.py" line="86"/>
-        <location filename="../../ui/admin_page.py" line="92"/>
-        <location filename="../../ui/admin_page.py" line="197"/>
-        <location filename="../../ui/admin_page.py" line="205"/>
-        <location filename="../../ui/admin_page.py" line="259"/>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="109"/>
+        <location filename="../../ui/admin_page.py" line="122"/>
+        <location filename="../../ui/admin_page.py" line="128"/>
+        <location filename="../../ui/admin_page.py" line="233"/>
+        <location filename="../../ui/admin_page.py" line="241"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
-        <location filename="../../ui/admin_page.py" line="72"/>
-        <location filename="../../ui/admin_page.py" line="85"/>
-        <location filename="../../ui/admin_page.py" line="91"/>
-        <location filename="../../ui/admin_page.py" line="196"/>
-        <location filename="../../ui/admin_page.py" line="204"/>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="108"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
+        <location filename="../../ui/admin_page.py" line="127"/>
+        <location filename="../../ui/admin_page.py" line="232"/>
+        <location filename="../../ui/admin_page.py" line="240"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
-        <location filename="../../ui/admin_page.py" line="74"/>
-        <location filename="../../ui/admin_page.py" line="88"/>
-        <location filename="../../ui/admin_page.py" line="94"/>
-        <location filename="../../ui/admin_page.py" line="201"/>
-        <location filename="../../ui/admin_page.py" line="209"/>
+        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="110"/>
+        <location filename="../../ui/admin_page.py" line="124"/>
+        <location filename="../../ui/admin_page.py" line="130"/>
+        <location filename="../../ui/admin_page.py" line="237"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="87"/>
-        <location filename="../../ui/admin_page.py" line="93"/>
+        <location filename="../../ui/admin_page.py" line="123"/>
+        <location filename="../../ui/admin_page.py" line="129"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="111"/>
-        <location filename="../../ui/admin_page.py" line="121"/>
+        <location filename="../../ui/admin_page.py" line="147"/>
+        <location filename="../../ui/admin_page.py" line="157"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="112"/>
-        <location filename="../../ui/admin_page.py" line="122"/>
+        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="123"/>
+        <location filename="../../ui/admin_page.py" line="149"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="114"/>
-        <location filename="../../ui/admin_page.py" line="124"/>
+        <location filename="../../ui/admin_page.py" line="150"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="115"/>
-        <location filename="../../ui/admin_page.py" line="125"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="116"/>
-        <location filename="../../ui/admin_page.py" line="126"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="117"/>
-        <location filename="../../ui/admin_page.py" line="127"/>
+        <location filename="../../ui/admin_page.py" line="153"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="118"/>
-        <location filename="../../ui/admin_page.py" line="128"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="164"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="170"/>
-        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
+        <location filename="../../ui/admin_page.py" line="211"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="207"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="172"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>Up to (yuan)</source>
         <translation>核决上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="176"/>
+        <location filename="../../ui/admin_page.py" line="212"/>
         <source>Up to (yuan, empty: no limit)</source>
         <translation>核决上限（元，留空为不设上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="185"/>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="221"/>
+        <location filename="../../ui/admin_page.py" line="222"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="185"/>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="221"/>
+        <location filename="../../ui/admin_page.py" line="222"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="198"/>
-        <location filename="../../ui/admin_page.py" line="206"/>
+        <location filename="../../ui/admin_page.py" line="234"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="199"/>
+        <location filename="../../ui/admin_page.py" line="235"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="200"/>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="236"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="207"/>
+        <location filename="../../ui/admin_page.py" line="243"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="265"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="230"/>
+        <location filename="../../ui/admin_page.py" line="266"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="231"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="232"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="233"/>
+        <location filename="../../ui/admin_page.py" line="269"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="234"/>
+        <location filename="../../ui/admin_page.py" line="270"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="235"/>
+        <location filename="../../ui/admin_page.py" line="271"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="236"/>
+        <location filename="../../ui/admin_page.py" line="272"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
+        <location filename="../../ui/admin_page.py" line="273"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="245"/>
-        <location filename="../../ui/admin_page.py" line="247"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
+        <location filename="../../ui/admin_page.py" line="283"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="245"/>
-        <location filename="../../ui/admin_page.py" line="248"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
+        <location filename="../../ui/admin_page.py" line="284"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="259"/>
-        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="259"/>
-        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="312"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="262"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="265"/>
+        <location filename="../../ui/admin_page.py" line="301"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266"/>
+        <location filename="../../ui/admin_page.py" line="302"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="279"/>
+        <location filename="../../ui/admin_page.py" line="315"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280"/>
+        <location filename="../../ui/admin_page.py" line="316"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="337"/>
+        <location filename="../../ui/admin_page.py" line="373"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="345"/>
+        <location filename="../../ui/admin_page.py" line="381"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="346"/>
+        <location filename="../../ui/admin_page.py" line="382"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="383"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="348"/>
+        <location filename="../../ui/admin_page.py" line="384"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="351"/>
+        <location filename="../../ui/admin_page.py" line="387"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="357"/>
+        <location filename="../../ui/admin_page.py" line="393"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="374"/>
+        <location filename="../../ui/admin_page.py" line="410"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
 </context>
 <context>
-    <name>CaseDetailView</name>
+    <name>CaseActions</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="73"/>
-        <source>Case details</source>
-        <translation>案件详情</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="75"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="78"/>
-        <source>Add attachment…</source>
-        <translation>添加附件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="80"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="81"/>
-        <source>Receipt, handling form and the other forms this case needs</source>
-        <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="86"/>
-        <source>Triage</source>
-        <translation>分诊</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="87"/>
-        <source>Assign / transfer</source>
-        <translation>分派/转派</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="88"/>
-        <source>Investigation report</source>
-        <translation>调查报告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="89"/>
-        <source>Propose resolution</source>
-        <translation>提出处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="90"/>
-        <source>Approve / reject</source>
-        <translation>审批</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="91"/>
-        <source>Reply to customer</source>
-        <translation>答复客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
-        <source>Answer and close</source>
-        <translation>答复并结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="93"/>
-        <source>Request extension</source>
-        <translation>申请延期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="94"/>
-        <source>Decide extension</source>
-        <translation>审批延期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="95"/>
-        <source>Follow-up visit</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="96"/>
-        <source>Close</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="97"/>
-        <source>Abnormal closure</source>
-        <translation>非正常结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="98"/>
-        <source>Open linked case</source>
-        <translation>开立关联案件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="99"/>
-        <source>Void</source>
-        <translation>作废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="100"/>
-        <source>Escalate</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="101"/>
-        <source>GM informed</source>
-        <translation>登记已报告总经理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="133"/>
-        <source>Case %1</source>
-        <translation>案件 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="186"/>
-        <source>Add attachment</source>
-        <translation>添加附件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="247"/>
+        <location filename="../../ui/case_actions.py" line="136"/>
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="249"/>
+        <location filename="../../ui/case_actions.py" line="138"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="250"/>
+        <location filename="../../ui/case_actions.py" line="139"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="253"/>
+        <location filename="../../ui/case_actions.py" line="142"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259"/>
+        <location filename="../../ui/case_actions.py" line="146"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="263"/>
+        <location filename="../../ui/case_actions.py" line="147"/>
         <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="264"/>
+        <location filename="../../ui/case_actions.py" line="148"/>
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="265"/>
-        <location filename="../../ui/case_detail.py" line="292"/>
-        <location filename="../../ui/case_detail.py" line="317"/>
+        <location filename="../../ui/case_actions.py" line="149"/>
+        <location filename="../../ui/case_actions.py" line="177"/>
+        <location filename="../../ui/case_actions.py" line="203"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="266"/>
+        <location filename="../../ui/case_actions.py" line="150"/>
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="267"/>
-        <location filename="../../ui/case_detail.py" line="293"/>
-        <location filename="../../ui/case_detail.py" line="450"/>
-        <location filename="../../ui/case_detail.py" line="482"/>
+        <location filename="../../ui/case_actions.py" line="151"/>
+        <location filename="../../ui/case_actions.py" line="178"/>
+        <location filename="../../ui/case_actions.py" line="371"/>
+        <location filename="../../ui/case_actions.py" line="400"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="289"/>
+        <location filename="../../ui/case_actions.py" line="174"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="291"/>
+        <location filename="../../ui/case_actions.py" line="176"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="305"/>
+        <location filename="../../ui/case_actions.py" line="191"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309"/>
+        <location filename="../../ui/case_actions.py" line="195"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="313"/>
+        <location filename="../../ui/case_actions.py" line="199"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="315"/>
+        <location filename="../../ui/case_actions.py" line="201"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316"/>
+        <location filename="../../ui/case_actions.py" line="202"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318"/>
+        <location filename="../../ui/case_actions.py" line="204"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319"/>
+        <location filename="../../ui/case_actions.py" line="205"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="322"/>
+        <location filename="../../ui/case_actions.py" line="208"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="328"/>
+        <location filename="../../ui/case_actions.py" line="214"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332"/>
+        <location filename="../../ui/case_actions.py" line="218"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="335"/>
+        <location filename="../../ui/case_actions.py" line="221"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_actions.py" line="253"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
+        <location filename="../../ui/case_actions.py" line="255"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_actions.py" line="256"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_actions.py" line="257"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388"/>
-        <source>Reply to customer %1</source>
-        <translation>答复客户 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="390"/>
-        <source>Template</source>
-        <translation>答复模板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="393"/>
-        <location filename="../../ui/case_detail.py" line="462"/>
-        <location filename="../../ui/case_detail.py" line="514"/>
-        <source>How</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="398"/>
-        <source>What was said</source>
-        <translation>答复内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="399"/>
-        <source>Customer accepts</source>
-        <translation>客户接受</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
-        <source>Request extension %1</source>
-        <translation>申请延期 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="420"/>
-        <location filename="../../ui/case_detail.py" line="490"/>
-        <location filename="../../ui/case_detail.py" line="498"/>
-        <location filename="../../ui/case_detail.py" line="506"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="421"/>
-        <source>Customer&apos;s consent (when, how)</source>
-        <translation>客户同意情况（何时、如何同意）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="422"/>
-        <source>New deadline</source>
-        <translation>新的期限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="441"/>
-        <source>Decide extension %1</source>
-        <translation>审批延期 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
-        <location filename="../../ui/case_detail.py" line="547"/>
-        <source>Decision</source>
-        <translation>决定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="458"/>
-        <source>Follow-up %1</source>
-        <translation>回访 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
-        <source>Problem solved</source>
-        <translation>问题已解决</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="469"/>
-        <source>Comments</source>
-        <translation>客户意见</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="481"/>
-        <source>Close %1</source>
-        <translation>结案 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="489"/>
-        <source>Abnormal closure %1</source>
-        <translation>非正常结案 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="497"/>
-        <source>Void %1</source>
-        <translation>作废 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="505"/>
-        <source>Escalate %1</source>
-        <translation>升级 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="513"/>
-        <source>GM informed %1</source>
-        <translation>报告总经理 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="540"/>
+        <location filename="../../ui/case_actions.py" line="281"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543"/>
+        <location filename="../../ui/case_actions.py" line="284"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="552"/>
+        <location filename="../../ui/case_actions.py" line="288"/>
+        <location filename="../../ui/case_actions.py" line="366"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="293"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="553"/>
+        <location filename="../../ui/case_actions.py" line="294"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="559"/>
+        <location filename="../../ui/case_actions.py" line="298"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="585"/>
+        <location filename="../../ui/case_actions.py" line="307"/>
+        <source>Reply to customer %1</source>
+        <translation>答复客户 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="309"/>
+        <source>Template</source>
+        <translation>答复模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="310"/>
+        <location filename="../../ui/case_actions.py" line="383"/>
+        <location filename="../../ui/case_actions.py" line="436"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="311"/>
+        <source>What was said</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="312"/>
+        <source>Customer accepts</source>
+        <translation>客户接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="338"/>
+        <source>Request extension %1</source>
+        <translation>申请延期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="340"/>
+        <location filename="../../ui/case_actions.py" line="409"/>
+        <location filename="../../ui/case_actions.py" line="418"/>
+        <location filename="../../ui/case_actions.py" line="427"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="341"/>
+        <source>Customer&apos;s consent (when, how)</source>
+        <translation>客户同意情况（何时、如何同意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="342"/>
+        <source>New deadline</source>
+        <translation>新的期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="362"/>
+        <source>Decide extension %1</source>
+        <translation>审批延期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="381"/>
+        <source>Follow-up %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="384"/>
+        <source>Problem solved</source>
+        <translation>问题已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="385"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="386"/>
+        <source>Comments</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="399"/>
+        <source>Close %1</source>
+        <translation>结案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="408"/>
+        <source>Abnormal closure %1</source>
+        <translation>非正常结案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="417"/>
+        <source>Void %1</source>
+        <translation>作废 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="426"/>
+        <source>Escalate %1</source>
+        <translation>升级 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="435"/>
+        <source>GM informed %1</source>
+        <translation>报告总经理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="463"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="589"/>
+        <location filename="../../ui/case_actions.py" line="467"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="600"/>
+        <location filename="../../ui/case_actions.py" line="478"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="606"/>
+        <location filename="../../ui/case_actions.py" line="485"/>
         <source>Open</source>
         <translation>开立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="494"/>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="495"/>
+        <source>Assign / transfer</source>
+        <translation>分派/转派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="498"/>
+        <source>Investigation report</source>
+        <translation>调查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="501"/>
+        <source>Propose resolution</source>
+        <translation>提出处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="502"/>
+        <source>Approve / reject</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="503"/>
+        <source>Reply to customer</source>
+        <translation>答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="504"/>
+        <source>Answer and close</source>
+        <translation>答复并结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="506"/>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="509"/>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="511"/>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="512"/>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="513"/>
+        <source>Abnormal closure</source>
+        <translation>非正常结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="514"/>
+        <source>Open linked case</source>
+        <translation>开立关联案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="515"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="516"/>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="517"/>
+        <source>GM informed</source>
+        <translation>登记已报告总经理</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="64"/>
+        <source>Case details</source>
+        <translation>案件详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="66"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="69"/>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="71"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="72"/>
+        <source>Receipt, handling form and the other forms this case needs</source>
+        <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="127"/>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="180"/>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
     </message>
 </context>
 <context>
@@ -815,292 +818,292 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="83"/>
-        <location filename="../../ui/intake_page.py" line="215"/>
-        <location filename="../../ui/intake_page.py" line="258"/>
+        <location filename="../../ui/intake_page.py" line="87"/>
+        <location filename="../../ui/intake_page.py" line="219"/>
+        <location filename="../../ui/intake_page.py" line="285"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="87"/>
+        <location filename="../../ui/intake_page.py" line="91"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="89"/>
+        <location filename="../../ui/intake_page.py" line="93"/>
         <source>Type the number: earlier cases appear on the right</source>
         <translation>输入号码后，右侧显示该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="90"/>
-        <location filename="../../ui/intake_page.py" line="170"/>
+        <location filename="../../ui/intake_page.py" line="94"/>
+        <location filename="../../ui/intake_page.py" line="174"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="93"/>
+        <location filename="../../ui/intake_page.py" line="97"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="94"/>
+        <location filename="../../ui/intake_page.py" line="98"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="95"/>
+        <location filename="../../ui/intake_page.py" line="99"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="96"/>
+        <location filename="../../ui/intake_page.py" line="100"/>
         <source>Foreign customer</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="96"/>
+        <location filename="../../ui/intake_page.py" line="100"/>
         <source>Foreign (国外)</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="97"/>
+        <location filename="../../ui/intake_page.py" line="101"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="98"/>
+        <location filename="../../ui/intake_page.py" line="102"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="101"/>
+        <location filename="../../ui/intake_page.py" line="105"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="107"/>
+        <location filename="../../ui/intake_page.py" line="111"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="108"/>
+        <location filename="../../ui/intake_page.py" line="112"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="110"/>
+        <location filename="../../ui/intake_page.py" line="114"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="115"/>
+        <location filename="../../ui/intake_page.py" line="119"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="116"/>
+        <location filename="../../ui/intake_page.py" line="120"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="117"/>
+        <location filename="../../ui/intake_page.py" line="121"/>
         <source>Part / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="118"/>
+        <location filename="../../ui/intake_page.py" line="122"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="119"/>
+        <location filename="../../ui/intake_page.py" line="123"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="120"/>
+        <location filename="../../ui/intake_page.py" line="124"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="123"/>
+        <location filename="../../ui/intake_page.py" line="127"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="123"/>
-        <location filename="../../ui/intake_page.py" line="162"/>
+        <location filename="../../ui/intake_page.py" line="127"/>
+        <location filename="../../ui/intake_page.py" line="166"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="124"/>
+        <location filename="../../ui/intake_page.py" line="128"/>
         <source>Vehicle model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="125"/>
+        <location filename="../../ui/intake_page.py" line="129"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="126"/>
+        <location filename="../../ui/intake_page.py" line="130"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="126"/>
+        <location filename="../../ui/intake_page.py" line="130"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="130"/>
+        <location filename="../../ui/intake_page.py" line="134"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="136"/>
+        <location filename="../../ui/intake_page.py" line="140"/>
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="139"/>
+        <location filename="../../ui/intake_page.py" line="143"/>
         <source>Person complained about (if not staff)</source>
         <translation>被投诉人（非本公司员工）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="142"/>
+        <location filename="../../ui/intake_page.py" line="146"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="143"/>
+        <location filename="../../ui/intake_page.py" line="147"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="144"/>
+        <location filename="../../ui/intake_page.py" line="148"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="145"/>
+        <location filename="../../ui/intake_page.py" line="149"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="147"/>
+        <location filename="../../ui/intake_page.py" line="151"/>
         <source>Personal injury</source>
         <translation>人身伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="148"/>
+        <location filename="../../ui/intake_page.py" line="152"/>
         <source>Lawsuit threatened</source>
         <translation>扬言诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="149"/>
+        <location filename="../../ui/intake_page.py" line="153"/>
         <source>Media involved</source>
         <translation>媒体介入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="150"/>
+        <location filename="../../ui/intake_page.py" line="154"/>
         <source>Complained to manufacturer, regulator or consumer body</source>
         <translation>已向厂家、监管部门或消费者协会投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="153"/>
+        <location filename="../../ui/intake_page.py" line="157"/>
         <source>Repeat of case no.</source>
         <translation>重复投诉原案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="171"/>
+        <location filename="../../ui/intake_page.py" line="175"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="172"/>
+        <location filename="../../ui/intake_page.py" line="176"/>
         <source>Complaint and request</source>
         <translation>投诉与要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="173"/>
+        <location filename="../../ui/intake_page.py" line="177"/>
         <source>Subject</source>
         <translation>投诉对象</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="179"/>
+        <location filename="../../ui/intake_page.py" line="183"/>
         <source>Branch fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="188"/>
-        <location filename="../../ui/intake_page.py" line="190"/>
+        <location filename="../../ui/intake_page.py" line="192"/>
+        <location filename="../../ui/intake_page.py" line="194"/>
         <source>Earlier cases of this customer</source>
         <translation>该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="207"/>
+        <location filename="../../ui/intake_page.py" line="211"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="209"/>
+        <location filename="../../ui/intake_page.py" line="213"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>提交登记 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="212"/>
+        <location filename="../../ui/intake_page.py" line="216"/>
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="315"/>
+        <location filename="../../ui/intake_page.py" line="342"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="316"/>
+        <location filename="../../ui/intake_page.py" line="343"/>
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="345"/>
+        <location filename="../../ui/intake_page.py" line="372"/>
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="361"/>
+        <location filename="../../ui/intake_page.py" line="388"/>
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="378"/>
+        <location filename="../../ui/intake_page.py" line="406"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="410"/>
+        <location filename="../../ui/intake_page.py" line="439"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="412"/>
+        <location filename="../../ui/intake_page.py" line="441"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="414"/>
+        <location filename="../../ui/intake_page.py" line="443"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="415"/>
+        <location filename="../../ui/intake_page.py" line="444"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="448"/>
+        <location filename="../../ui/intake_page.py" line="477"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -1156,42 +1159,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>BranchDesk — %1</source>
         <translation>客诉台 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Ctrl+N new complaint · Ctrl+L lock</source>
         <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>锁定（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>Quit (Ctrl+Q)</source>
+        <translation>退出（Ctrl+Q）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
+        <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1214,7 +1243,7 @@
     <name>PrintDialog</name>
     <message>
         <location filename="../../ui/print_dialog.py" line="95"/>
-        <location filename="../../ui/print_dialog.py" line="213"/>
+        <location filename="../../ui/print_dialog.py" line="214"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1287,22 +1316,22 @@
         <translation>请至少选择一联</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="198"/>
+        <location filename="../../ui/print_dialog.py" line="199"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="210"/>
+        <location filename="../../ui/print_dialog.py" line="211"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="213"/>
+        <location filename="../../ui/print_dialog.py" line="214"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="235"/>
+        <location filename="../../ui/print_dialog.py" line="236"/>
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
@@ -1310,117 +1339,117 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="49"/>
+        <location filename="../../ui/queue_page.py" line="50"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="50"/>
+        <location filename="../../ui/queue_page.py" line="51"/>
         <location filename="../../ui/queue_page.py" line="134"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="51"/>
+        <location filename="../../ui/queue_page.py" line="52"/>
         <source>Customer</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="52"/>
+        <location filename="../../ui/queue_page.py" line="53"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="53"/>
-        <location filename="../../ui/queue_page.py" line="82"/>
+        <location filename="../../ui/queue_page.py" line="54"/>
+        <location filename="../../ui/queue_page.py" line="83"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="54"/>
+        <location filename="../../ui/queue_page.py" line="55"/>
         <location filename="../../ui/queue_page.py" line="85"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="55"/>
+        <location filename="../../ui/queue_page.py" line="56"/>
         <location filename="../../ui/queue_page.py" line="89"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="56"/>
-        <location filename="../../ui/queue_page.py" line="71"/>
+        <location filename="../../ui/queue_page.py" line="57"/>
+        <location filename="../../ui/queue_page.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="57"/>
+        <location filename="../../ui/queue_page.py" line="58"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="58"/>
+        <location filename="../../ui/queue_page.py" line="59"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="59"/>
+        <location filename="../../ui/queue_page.py" line="60"/>
         <source>Deadline</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="60"/>
+        <location filename="../../ui/queue_page.py" line="61"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="61"/>
+        <location filename="../../ui/queue_page.py" line="62"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="62"/>
+        <location filename="../../ui/queue_page.py" line="63"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="67"/>
+        <location filename="../../ui/queue_page.py" line="68"/>
         <source>Search number, name, phone or words of the content</source>
         <translation>搜索编号、姓名、电话或投诉内容中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="68"/>
+        <location filename="../../ui/queue_page.py" line="69"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="70"/>
+        <location filename="../../ui/queue_page.py" line="71"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="74"/>
+        <location filename="../../ui/queue_page.py" line="75"/>
         <source>All I may see</source>
         <translation>全部（我可查看的）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="75"/>
+        <location filename="../../ui/queue_page.py" line="76"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="76"/>
+        <location filename="../../ui/queue_page.py" line="77"/>
         <source>My department</source>
         <translation>本部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="80"/>
+        <location filename="../../ui/queue_page.py" line="81"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="81"/>
+        <location filename="../../ui/queue_page.py" line="82"/>
         <source>All kinds</source>
         <translation>全部性质</translation>
     </message>
@@ -1490,12 +1519,12 @@
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="167"/>
+        <location filename="../../ui/queue_page.py" line="200"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="243"/>
+        <location filename="../../ui/queue_page.py" line="276"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1503,62 +1532,62 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="38"/>
+        <location filename="../../ui/work_page.py" line="39"/>
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="47"/>
+        <location filename="../../ui/work_page.py" line="48"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="48"/>
+        <location filename="../../ui/work_page.py" line="49"/>
         <source>Approvals waiting for me</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="49"/>
+        <location filename="../../ui/work_page.py" line="50"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="50"/>
+        <location filename="../../ui/work_page.py" line="51"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="51"/>
+        <location filename="../../ui/work_page.py" line="52"/>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="52"/>
+        <location filename="../../ui/work_page.py" line="53"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="53"/>
+        <location filename="../../ui/work_page.py" line="54"/>
         <source>To triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="70"/>
+        <location filename="../../ui/work_page.py" line="71"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="79"/>
+        <location filename="../../ui/work_page.py" line="80"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="95"/>
+        <location filename="../../ui/work_page.py" line="110"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="112"/>
+        <location filename="../../ui/work_page.py" line="127"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -1683,15 +1712,28 @@
     </message>
 </context>
 <context>
+    <name>crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="30"/>
+        <source>An unexpected error occurred and was written to the log: %1. Your data has been saved.</source>
+        <translation>程序出现意外错误，已记录到日志：%1。您的数据已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="44"/>
+        <source>BranchDesk</source>
+        <translation>客诉台</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="33"/>
+        <location filename="../../ui/main.py" line="40"/>
         <source>Building the demo branch (about 300 cases)…</source>
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="35"/>
-        <location filename="../../ui/main.py" line="57"/>
+        <location filename="../../ui/main.py" line="42"/>
+        <location filename="../../ui/main.py" line="71"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
@@ -1699,12 +1741,12 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="57"/>
+        <location filename="../../ui/operations.py" line="113"/>
         <source>Please check</source>
         <translation>请检查</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="62"/>
+        <location filename="../../ui/operations.py" line="120"/>
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>

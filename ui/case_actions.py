@@ -1,0 +1,555 @@
+"""Every user action on a case, as one table: workflow ``Action`` → button label → dialog → service call.
+
+Each entry's builder is a small function that asks (an ``ActionDialog`` whose
+fields are data), and whose submit calls one service method. ``ActionDialog``
+runs it through ``ui.operations.run_action``, which shows a refusal or marks the
+fields, and on success announces ``sig_case_changed(case id)`` — the case window,
+the queue and 工作台 reload themselves. Anki's ``aqt/operations`` is the model.
+
+``CaseDetailView`` only shows the case and wires one button per entry of
+``CASE_ACTIONS`` (enabled or not by the same rules the service enforces).
+Builders must not query the database themselves: what they need arrives in the
+``CaseContext`` (the case as read, the lookups of the pick lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from branchdesk.domain.money import format_yuan
+from branchdesk.domain.vocab import RESPONSIBILITY_LABELS, SEVERITY_LABELS, Decision, LinkKind, Role
+from branchdesk.domain.workflow import Action
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from branchdesk.services.dto import (
+    CaseDetail,
+    ExtensionInput,
+    FollowUpInput,
+    InvestigationInput,
+    Lookups,
+    ReplyInput,
+    ResolutionInput,
+    TriageInput,
+)
+from ui.action_dialog import ActionDialog, Field
+
+SATISFACTION = [(5, "5 非常满意"), (4, "4 满意"), (3, "3 一般"), (2, "2 不满意"), (1, "1 非常不满意")]
+
+
+class CaseActions:
+    """The translation context of this module (``CaseActions.tr("…")`` is found by lupdate)."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CaseActions", text)
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What a dialog builder may use: who acts, on which case as read, with which pick lists."""
+
+    desk: BranchDesk
+    actor: Actor
+    lookups: Lookups
+    case_id: int
+    detail: CaseDetail
+    parent: QWidget | None = None
+
+    @property
+    def summary(self) -> str:
+        d = self.detail
+        return f"{d.case_no} · {d.intake.get('投诉人', '')} · {d.intake.get('投诉内容', '')[:80]}"
+
+    @property
+    def handlers(self) -> list[tuple[int, str]]:
+        return [
+            (p.id, f"{p.name}（{p.department_name}）")
+            for p in self.lookups.people
+            if Role.HANDLER.value in p.roles
+        ]
+
+    @property
+    def categories(self) -> list[tuple[str, str]]:
+        """Leaf categories, as 'parent / child'."""
+        cats = self.lookups.categories
+        return [
+            (code, f"{parent_label(self.lookups, parent)} / {label}" if parent else label)
+            for code, label, parent in cats
+            if parent or not any(c[2] == code for c in cats)
+        ]
+
+    def choices(self, list_key: str) -> list[tuple[str, str]]:
+        return list(self.lookups.choices.get(list_key, {}).items())
+
+    def title(self, text: str) -> str:
+        """A dialog title: ``text`` (translated, with %1) filled with the case number."""
+        return text.replace("%1", self.detail.case_no)
+
+    def dialog(
+        self,
+        title: str,
+        fields: list[Field],
+        submit: Callable[[dict[str, Any]], object],
+        summary: str | None = None,
+        ok_text: str = "",
+    ) -> ActionDialog:
+        """The dialog that asks and, on OK, calls ``submit`` and announces this case changed."""
+        return ActionDialog(
+            self.title(title),
+            fields,
+            submit,
+            self.summary if summary is None else summary,
+            ok_text=ok_text,
+            parent=self.parent,
+            case_id=self.case_id,
+        )
+
+
+DialogBuilder = Callable[[CaseContext], ActionDialog]
+
+
+@dataclass(frozen=True)
+class CaseOp:
+    """One user action on a case: its button's label (English source) and the dialog that performs it."""
+
+    action: Action
+    source_label: str
+    ask: DialogBuilder
+
+    @property
+    def label(self) -> str:
+        return QCoreApplication.translate("CaseActions", self.source_label)
+
+
+# --- the dialogs, one function per action ----------------------------------------------------
+
+
+def triage(c: CaseContext) -> ActionDialog:
+    desk, me, cid, departments = c.desk, c.actor, c.case_id, c.lookups.departments
+    return c.dialog(
+        CaseActions.tr("Triage %1"),
+        [
+            Field("valid", CaseActions.tr("Valid complaint"), "check", default=True),
+            Field("category", CaseActions.tr("Category"), "choice", c.categories),
+            Field(
+                "severity",
+                CaseActions.tr("Severity"),
+                "choice",
+                [(k.value, v) for k, v in SEVERITY_LABELS.items()],
+            ),
+            Field("invalid_reason", CaseActions.tr("Why invalid"), "choice", c.choices("invalid_reason")),
+            Field("declared_major", CaseActions.tr("Major complaint (CR manager's decision)"), "check"),
+            Field("loss_estimate", CaseActions.tr("Estimated loss (yuan)")),
+            Field("responsible_department", CaseActions.tr("Responsible department"), "choice", departments),
+            Field("handler", CaseActions.tr("Handler (assign now)"), "choice", c.handlers),
+            Field("note", CaseActions.tr("Note")),
+        ],
+        lambda v: desk.cases.triage(
+            me,
+            cid,
+            TriageInput(
+                valid=v["valid"],
+                category_code=v["category"],
+                severity=v["severity"],
+                invalid_reason=v["invalid_reason"],
+                declared_major=v["declared_major"],
+                loss_estimate=v["loss_estimate"],
+                responsible_department_id=v["responsible_department"],
+                handler_id=v["handler"],
+                note=v["note"],
+            ),
+        ),
+    )
+
+
+def assign(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Assign %1"),
+        [
+            Field("handler", CaseActions.tr("Handler"), "choice", c.handlers, default=c.detail.handler_id),
+            Field("department", CaseActions.tr("Responsible department"), "choice", c.lookups.departments),
+            Field("note", CaseActions.tr("Note")),
+        ],
+        lambda v: desk.cases.assign(me, cid, v["handler"] or 0, v["department"], v["note"]),
+    )
+
+
+def record_investigation(c: CaseContext) -> ActionDialog:
+    desk, me, cid, departments = c.desk, c.actor, c.case_id, c.lookups.departments
+    shares = []
+    for i in (1, 2, 3):
+        shares += [
+            Field(
+                f"share{i}_department",
+                CaseActions.tr("Share %1: department").replace("%1", str(i)),
+                "choice",
+                departments,
+            ),
+            Field(f"share{i}_percent", CaseActions.tr("Share %1: percent").replace("%1", str(i)), "int"),
+        ]
+    report = c.detail.investigation or {}
+    return c.dialog(
+        CaseActions.tr("Investigation report %1"),
+        [
+            Field("cause", CaseActions.tr("Cause"), "multiline", default=report.get("发生原因")),
+            Field("details", CaseActions.tr("What happened"), "multiline", default=report.get("具体经过")),
+            Field("responsible_department", CaseActions.tr("Responsible department"), "choice", departments),
+            Field("responsible_person", CaseActions.tr("Responsible person"), default=report.get("责任人")),
+            Field("conclusion", CaseActions.tr("Conclusion"), "multiline", default=report.get("调查结论")),
+            Field(
+                "corrective_action",
+                CaseActions.tr("Corrective action"),
+                "multiline",
+                default=report.get("纠正措施"),
+            ),
+            Field(
+                "preventive_action",
+                CaseActions.tr("Preventive action"),
+                "multiline",
+                default=report.get("预防措施"),
+            ),
+            Field("track_improvement", CaseActions.tr("Track the improvement"), "check", default=True),
+            Field(
+                "responsibility",
+                CaseActions.tr("Responsibility"),
+                "choice",
+                [(k.value, v) for k, v in RESPONSIBILITY_LABELS.items()],
+            ),
+            *shares,
+        ],
+        lambda v: desk.cases.record_investigation(
+            me,
+            cid,
+            InvestigationInput(
+                cause=v["cause"],
+                details=v["details"],
+                conclusion=v["conclusion"],
+                responsibility=v["responsibility"] or "",
+                responsible_department_id=v["responsible_department"],
+                responsible_person=v["responsible_person"],
+                corrective_action=v["corrective_action"],
+                preventive_action=v["preventive_action"],
+                track_improvement=v["track_improvement"],
+                shares=[
+                    (v[f"share{i}_department"], v[f"share{i}_percent"])
+                    for i in (1, 2, 3)
+                    if v[f"share{i}_department"]
+                ],
+            ),
+        ),
+    )
+
+
+def propose(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Propose resolution %1"),
+        [
+            Field("resolution_type", CaseActions.tr("Resolution"), "choice", c.choices("resolution_type")),
+            Field("amount", CaseActions.tr("Amount (yuan)"), default="0"),
+            Field("text", CaseActions.tr("Details"), "multiline"),
+        ],
+        lambda v: desk.cases.propose_resolution(
+            me, cid, ResolutionInput(v["resolution_type"] or "", v["amount"], v["text"])
+        ),
+    )
+
+
+def approve(c: CaseContext) -> ActionDialog:
+    d = c.detail
+    pending = d.resolutions[-1] if d.resolutions else None
+    lines = [f"{d.case_no} · {d.intake.get('投诉人', '')}"]
+    if pending is not None:
+        lines.append(f"方案：{pending.resolution_label} {format_yuan(pending.amount_fen)} — {pending.text}")
+        lines.append(
+            "需审批："
+            + " → ".join(pending.required_role_labels)
+            + (f"（下一级：{pending.next_level_label}）" if pending.next_level_label else "")
+        )
+        lines.append(f"提出人：{pending.proposer_name} {pending.proposed_at:%Y-%m-%d %H:%M}")
+        for a in pending.approvals:
+            lines.append(
+                f"已签：{a.printed_name}（{a.signed_role_label}）{a.signed_at:%Y-%m-%d %H:%M} {a.meaning}"
+            )
+    lines.append(CaseActions.tr("Signing records your name, role, the time and what you decided."))
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Approval %1"),
+        [
+            Field(
+                "decision",
+                CaseActions.tr("Decision"),
+                "choice",
+                [(Decision.APPROVE, "批准"), (Decision.REJECT, "驳回")],
+                empty=None,
+            ),
+            Field("reason", CaseActions.tr("Reason (required to reject)"), "multiline"),
+            Field("password", CaseActions.tr("Your password to sign"), "password"),
+        ],
+        lambda v: desk.cases.decide_approval(me, cid, Decision(v["decision"]), v["password"], v["reason"]),
+        "\n".join(lines),
+        ok_text=CaseActions.tr("Sign"),
+    )
+
+
+def _reply_dialog(c: CaseContext, closes: bool) -> ActionDialog:
+    desk, me, cid, d = c.desk, c.actor, c.case_id, c.detail
+    templates = [(body, title) for title, body in c.lookups.reply_templates]
+    record = desk.cases.answer if closes else desk.cases.record_reply
+    dialog = c.dialog(
+        CaseActions.tr("Reply to customer %1"),
+        [
+            Field("template", CaseActions.tr("Template"), "choice", templates),
+            Field("method", CaseActions.tr("How"), "choice", c.choices("reply_method"), default="phone"),
+            Field("content", CaseActions.tr("What was said"), "multiline"),
+            Field("accepted", CaseActions.tr("Customer accepts"), "check", default=True),
+        ],
+        lambda v: record(me, cid, ReplyInput(v["method"] or "", v["content"], v["accepted"])),
+    )
+    template = dialog.fields.widgets["template"]
+    template.currentIndexChanged.connect(  # type: ignore[attr-defined]
+        lambda _i: dialog.fields.set_value(
+            "content",
+            fill_template(dialog.fields.value("template") or "", d, c.lookups.branch_name, me.full_name),
+        )
+    )
+    return dialog
+
+
+def reply(c: CaseContext) -> ActionDialog:
+    return _reply_dialog(c, closes=False)
+
+
+def answer(c: CaseContext) -> ActionDialog:
+    return _reply_dialog(c, closes=True)
+
+
+def request_extension(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    proposed = (c.detail.deadline_at or datetime.now()) + timedelta(days=3)
+    return c.dialog(
+        CaseActions.tr("Request extension %1"),
+        [
+            Field("reason", CaseActions.tr("Reason"), "multiline"),
+            Field("consent", CaseActions.tr("Customer's consent (when, how)")),
+            Field("new_deadline", CaseActions.tr("New deadline"), "datetime", default=proposed),
+        ],
+        lambda v: desk.cases.request_extension(
+            me, cid, ExtensionInput(v["reason"], v["consent"], v["new_deadline"] or proposed)
+        ),
+    )
+
+
+def decide_extension(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    pending = [e for e in c.detail.extensions if e["状态"] == "待审批"]
+    info = (
+        (
+            f"{c.summary}\n申请：{pending[-1]['原因']}，新期限 {pending[-1]['新期限']:%Y-%m-%d %H:%M}，"
+            f"客户同意：{pending[-1]['客户同意']}"
+        )
+        if pending
+        else c.summary
+    )
+    return c.dialog(
+        CaseActions.tr("Decide extension %1"),
+        [
+            Field(
+                "approve",
+                CaseActions.tr("Decision"),
+                "choice",
+                [(True, "批准"), (False, "驳回")],
+                empty=None,
+            ),
+            Field("note", CaseActions.tr("Note")),
+        ],
+        lambda v: desk.cases.decide_extension(me, cid, bool(v["approve"]), v["note"]),
+        info,
+    )
+
+
+def follow_up(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Follow-up %1"),
+        [
+            Field("method", CaseActions.tr("How"), "choice", c.choices("followup_method"), default="phone"),
+            Field("solved", CaseActions.tr("Problem solved"), "check", default=True),
+            Field("satisfaction", CaseActions.tr("Satisfaction"), "choice", SATISFACTION, empty=None),
+            Field("comments", CaseActions.tr("Comments"), "multiline"),
+        ],
+        lambda v: desk.cases.record_follow_up(
+            me,
+            cid,
+            FollowUpInput(v["method"] or "", v["solved"], int(v["satisfaction"] or 0), v["comments"]),
+        ),
+    )
+
+
+def close(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Close %1"),
+        [Field("note", CaseActions.tr("Note"))],
+        lambda v: desk.cases.close(me, cid, v["note"]),
+    )
+
+
+def close_abnormally(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Abnormal closure %1"),
+        [Field("reason", CaseActions.tr("Reason"), "multiline")],
+        lambda v: desk.cases.close_abnormally(me, cid, v["reason"]),
+    )
+
+
+def void(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Void %1"),
+        [Field("reason", CaseActions.tr("Reason"), "multiline")],
+        lambda v: desk.cases.void(me, cid, v["reason"]),
+    )
+
+
+def escalate(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("Escalate %1"),
+        [Field("reason", CaseActions.tr("Reason"))],
+        lambda v: desk.cases.escalate(me, cid, v["reason"]),
+    )
+
+
+def inform_gm(c: CaseContext) -> ActionDialog:
+    desk, me, cid = c.desk, c.actor, c.case_id
+    return c.dialog(
+        CaseActions.tr("GM informed %1"),
+        [Field("note", CaseActions.tr("How"))],
+        lambda v: desk.cases.inform_gm(me, cid, note=v["note"]),
+    )
+
+
+def open_linked(c: CaseContext) -> ActionDialog:
+    from branchdesk.domain.intake import IntakeForm
+
+    d = c.detail
+    raw = d.intake_raw
+    desk, me, cid = c.desk, c.actor, c.case_id
+
+    def submit(v: dict[str, Any]) -> object:
+        form = IntakeForm(
+            channel=raw.get("channel") or "phone",
+            kind="complaint",
+            complainant_name=raw.get("complainant_name") or "",
+            phone=raw.get("phone") or "",
+            address=raw.get("address") or "",
+            company=raw.get("company") or "",
+            order_no=raw.get("order_no") or "",
+            content=v["content"],
+            request_type=raw.get("request_type") or "other",
+        )
+        return desk.intake.open_linked_case(me, cid, LinkKind(v["kind"]), form)
+
+    return c.dialog(
+        CaseActions.tr("Open linked case for %1"),
+        [
+            Field(
+                "kind",
+                CaseActions.tr("Why"),
+                "choice",
+                [
+                    (LinkKind.NOT_ACCEPTED.value, "客户不接受，转新案（附原表）"),
+                    (LinkKind.ABOUT_HANDLING.value, "客户投诉处理过程"),
+                    (LinkKind.RELATED.value, "相关案件"),
+                ],
+                empty=None,
+            ),
+            Field(
+                "content",
+                CaseActions.tr("Complaint content"),
+                "multiline",
+                default=f"客户对 {d.case_no} 的处理不接受：{raw.get('content') or ''}",
+            ),
+        ],
+        submit,
+        "",
+        ok_text=CaseActions.tr("Open"),
+    )
+
+
+# --- the table: one entry per button of the case window, in the order shown ------------------
+
+CASE_ACTIONS: dict[Action, CaseOp] = {
+    op.action: op
+    for op in (
+        CaseOp(Action.TRIAGE, QT_TRANSLATE_NOOP("CaseActions", "Triage"), triage),
+        CaseOp(Action.ASSIGN, QT_TRANSLATE_NOOP("CaseActions", "Assign / transfer"), assign),
+        CaseOp(
+            Action.RECORD_INVESTIGATION,
+            QT_TRANSLATE_NOOP("CaseActions", "Investigation report"),
+            record_investigation,
+        ),
+        CaseOp(Action.PROPOSE, QT_TRANSLATE_NOOP("CaseActions", "Propose resolution"), propose),
+        CaseOp(Action.APPROVE, QT_TRANSLATE_NOOP("CaseActions", "Approve / reject"), approve),
+        CaseOp(Action.REPLY, QT_TRANSLATE_NOOP("CaseActions", "Reply to customer"), reply),
+        CaseOp(Action.ANSWER, QT_TRANSLATE_NOOP("CaseActions", "Answer and close"), answer),
+        CaseOp(
+            Action.REQUEST_EXTENSION, QT_TRANSLATE_NOOP("CaseActions", "Request extension"), request_extension
+        ),
+        CaseOp(
+            Action.DECIDE_EXTENSION, QT_TRANSLATE_NOOP("CaseActions", "Decide extension"), decide_extension
+        ),
+        CaseOp(Action.FOLLOW_UP, QT_TRANSLATE_NOOP("CaseActions", "Follow-up visit"), follow_up),
+        CaseOp(Action.CLOSE, QT_TRANSLATE_NOOP("CaseActions", "Close"), close),
+        CaseOp(Action.CLOSE_ABNORMAL, QT_TRANSLATE_NOOP("CaseActions", "Abnormal closure"), close_abnormally),
+        CaseOp(Action.OPEN_LINKED, QT_TRANSLATE_NOOP("CaseActions", "Open linked case"), open_linked),
+        CaseOp(Action.VOID, QT_TRANSLATE_NOOP("CaseActions", "Void"), void),
+        CaseOp(Action.ESCALATE, QT_TRANSLATE_NOOP("CaseActions", "Escalate"), escalate),
+        CaseOp(Action.INFORM_GM, QT_TRANSLATE_NOOP("CaseActions", "GM informed"), inform_gm),
+    )
+}
+
+
+def dialog_for(action: Action, context: CaseContext) -> ActionDialog | None:
+    """The dialog that performs ``action`` (None: the action has no dialog in the case window)."""
+    op = CASE_ACTIONS.get(action)
+    return op.ask(context) if op is not None else None
+
+
+def run_case_action(action: Action, context: CaseContext) -> object:
+    """Ask, call the service, announce: the result of the service call, or None when cancelled or refused."""
+    dialog = dialog_for(action, context)
+    if dialog is None:
+        return None
+    dialog.exec()
+    return dialog.result_value
+
+
+# --- helpers the dialogs share ---------------------------------------------------------------
+
+
+def parent_label(lookups: Lookups, code: str | None) -> str:
+    return next((label for c, label, _ in lookups.categories if c == code), "")
+
+
+def fill_template(body: str, d: CaseDetail, branch: str, user: str) -> str:
+    resolution = ""
+    if d.resolutions and d.resolutions[-1].status == "approved":
+        r = d.resolutions[-1]
+        resolution = f"{r.resolution_label} {format_yuan(r.amount_fen)}"
+    return (
+        body.replace("{branch}", branch)
+        .replace("{user}", user)
+        .replace("{case_no}", d.case_no)
+        .replace("{resolution}", resolution)
+        .replace("{reason}", d.triage.get("无效原因", ""))
+    )
