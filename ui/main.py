@@ -73,16 +73,13 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
     if not desk.is_initialised() and FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
         return 1
     desk.cases.sweep()
-    with desk.db.read() as session:
-        from branchdesk.config import load_config
-
-        config = load_config(session)
-    title = config.branch_name + ("（演示）" if config.demo else "")
+    name, demo_branch = desk.branch_identity()
+    title = name + (app.translate("main", " (demo)") if demo_branch else "")
     login = LoginDialog(desk, title)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
-    # config_version: the core's configuration version (bumped by any PC) goes here once it exists;
-    # MainWindow._check_config_version polls it with the sweep and announces sig_config_changed.
-    window = MainWindow(desk, login.actor, title, config_version=None)
+    # MainWindow._check_config_version polls the configuration version (any PC's admin write bumps it)
+    # with the sweep and announces sig_config_changed.
+    window = MainWindow(desk, login.actor, title, config_version=desk.configuration_version)
     window.show()
     return app.exec()

@@ -38,6 +38,12 @@ class BranchDesk:
     def _now(self) -> datetime:
         return self.clock()
 
+    def branch_identity(self) -> tuple[str, bool]:
+        """The branch's name and whether it is the demo branch (the window title)."""
+        with self.db.read() as session:
+            config = self.door.config(session)
+        return config.branch_name, config.demo
+
     def configuration_version(self) -> int | None:
         """The configuration version now in the database (another PC's edit moves it); one small query."""
         with self.db.read() as session:

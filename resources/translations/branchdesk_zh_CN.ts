@@ -1737,6 +1737,11 @@
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
+    <message>
+        <location filename="../../ui/main.py" line="77"/>
+        <source> (demo)</source>
+        <translation>（演示）</translation>
+    </message>
 </context>
 <context>
     <name>operations</name>
