@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from branchdesk import __version__
 from branchdesk.errors import BranchDeskError, FieldError
+from branchdesk.i18n import LANGUAGES, Text, normalise_language, render
 from branchdesk.storage.database import ENV_VAR, Database, resolve_url
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -23,6 +24,11 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="branchdesk", description="客诉台 BranchDesk：网点客户投诉处理")
     parser.add_argument("--version", action="version", version=f"branchdesk {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        help="错误信息的语言 zh_CN|en（默认：按环境变量 LC_ALL/LC_MESSAGES/LANG，否则中文）",
+    )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -86,11 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(args_list)
     command = args.command or "app"
+    language = args.lang or environment_language()
     try:
         if command == "init":
             return _init(args)
         if command == "check":
-            return _check(args)
+            return _check(args, language)
         if command == "export":
             return _export(args)
         if command == "import":
@@ -99,15 +106,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _print(args)
         return _app(args)
     except FieldError as exc:
-        fields = "；".join(exc.errors.values())
+        fields = _separator(language).join(exc.rendered(language).values())
         print(f"branchdesk: {fields}", file=sys.stderr)
         return EXIT_FAILURE
     except BranchDeskError as exc:
-        print(f"branchdesk: {exc.message}", file=sys.stderr)
+        print(f"branchdesk: {exc.render(language)}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("branchdesk: 已取消", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def environment_language() -> str:
+    """The language the environment asks for, by POSIX precedence; Chinese when it says nothing English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return normalise_language(value)
+    return normalise_language(None)
+
+
+def _separator(language: str) -> str:
+    return "; " if language == "en" else "；"
 
 
 def _desk(args: argparse.Namespace, demo: bool = False):  # type: ignore[no-untyped-def]
@@ -159,7 +179,7 @@ def _ask(prompt: str) -> str:
     return input(prompt).strip()
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, language: str) -> int:
     from datetime import datetime
 
     from branchdesk.services.health import check_database
@@ -168,11 +188,12 @@ def _check(args: argparse.Namespace) -> int:
     db = Database(url)
     report = check_database(db, datetime.now())
     for fact in report.facts:
-        print(fact)
+        print(render(fact, language))
     for warning in report.warnings:
-        print(f"警告：{warning}")
+        print(f"警告：{render(warning, language)}")
     if not report.ok:
-        print("branchdesk: " + "；".join(report.problems), file=sys.stderr)
+        problems = _separator(language).join(render(p, language) for p in report.problems)
+        print("branchdesk: " + problems, file=sys.stderr)
         return EXIT_FAILURE
     print("检查通过")
     return EXIT_OK
@@ -182,7 +203,7 @@ def _current_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database, brought up to the current schema (with a backup first), as the app does at start."""
     desk = _desk(args)
     if not desk.is_initialised():
-        raise BranchDeskError(f"数据库尚未初始化：{desk.db.describe()}（请先运行 branchdesk init）")
+        raise BranchDeskError(Text("cli.not_initialised", {"database": desk.db.describe()}))
     desk.upgrade()
     return desk
 
@@ -286,7 +307,7 @@ def _date(text: str, field: str):  # type: ignore[no-untyped-def]
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise FieldError({field: f"日期格式为 2026-01-31：{text}"}) from None
+        raise FieldError({field: Text("cli.date_format", {"text": text})}) from None
 
 
 def _app(args: argparse.Namespace) -> int:

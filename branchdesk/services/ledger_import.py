@@ -18,6 +18,7 @@ from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, FieldError, PermissionDenied
+from branchdesk.i18n import Text
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -70,7 +71,7 @@ class LedgerImportService(ServiceBase):
         try:
             return read_ledger(path, sheet, mapping)
         except (OSError, KeyError, ValueError) as exc:
-            raise BranchDeskError(f"无法读取 Excel 文件 {path.name}：{exc}") from exc
+            raise BranchDeskError(Text("import.unreadable", {"file": path.name, "reason": str(exc)})) from exc
 
     def import_ledger(
         self,
@@ -84,7 +85,7 @@ class LedgerImportService(ServiceBase):
     ) -> ImportReport:
         plan = self.plan(path, sheet, mapping)
         if plan.problems:
-            raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
+            raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})  # the reader's Chinese
         outcomes: list[RowOutcome] = []
         committed = False
         try:
@@ -92,16 +93,16 @@ class LedgerImportService(ServiceBase):
                 if actor is None:  # the command line: the first administrator records the import
                     user = session.scalars(select(User).join(User.roles).order_by(User.id)).first()
                     if user is None:
-                        raise BranchDeskError("数据库中没有用户，请先运行 branchdesk init")
+                        raise BranchDeskError(Text("import.no_users"))
                 else:
                     user = session.get(User, actor.user_id)
                     if user is None:
-                        raise PermissionDenied("用户不存在")
+                        raise PermissionDenied(Text("admin.user_not_found"))
                 from branchdesk.services.auth import actor_of
 
                 unit = Unit(session, user, actor_of(user), load_config(session), self._clock())
                 if actor is not None and not unit.actor.roles & IMPORT_ROLES:
-                    raise PermissionDenied("导入台帐由客户关系经理或系统管理员进行")
+                    raise PermissionDenied(Text("import.roles"))
                 outcomes = [self._row(unit, plan, row) for row in plan.rows]
                 bad = [o for o in outcomes if o.problems]
                 if dry_run or (bad and not skip_invalid):
@@ -113,7 +114,10 @@ class LedgerImportService(ServiceBase):
                     at=unit.now,
                     actor=user,
                     action="admin.import",
-                    summary=f"从台帐 {path.name}（{plan.sheet}）导入 {imported} 件，跳过已导入 {skipped} 件",
+                    text=Text(
+                        "event.ledger_imported",
+                        {"file": path.name, "sheet": plan.sheet, "imported": imported, "skipped": skipped},
+                    ),
                 )
                 committed = True
         except _DryRun:
@@ -218,8 +222,17 @@ class LedgerImportService(ServiceBase):
             actor=unit.user,
             action="import",
             case_id=case.id,
-            summary=f"从台帐导入：{plan.path.name}（{plan.sheet}）第 {row.row} 行"
-            + (f"，原受理人 {v['recorder']}" if v["recorder"] and recorder is None else ""),
+            text=Text(
+                "event.row_imported",
+                {
+                    "file": plan.path.name,
+                    "sheet": plan.sheet,
+                    "row": row.row,
+                    "recorder": Text("event.original_recorder", {"name": v["recorder"]})
+                    if v["recorder"] and recorder is None
+                    else "",
+                },
+            ),
         )
         return RowOutcome(row.row, "导入", case.case_no)
 
