@@ -84,7 +84,7 @@ class ActionDialog(QDialog):
         values = self.values()
 
         def show(error: FieldError) -> None:
-            self.fields.show_errors(error.errors, self.message)
+            self.fields.show_errors(error.texts, self.message)
 
         result = run_action(self, lambda: self._submit(values), on_fields=show)
         if result is not None:

@@ -313,9 +313,7 @@ class AdminPage(QWidget):
                 roles=roles,
                 password=values["password"],
             ),
-            on_fields=lambda e: self.user_fields.show_errors(
-                {("department" if k == "department" else k): v for k, v in e.errors.items()}
-            ),
+            on_fields=lambda e: self.user_fields.show_errors(e.texts),
         )
         if done is not None:
             self.user_fields.clear_errors()

@@ -99,7 +99,7 @@ class ConfigTab(QWidget):
         selected = self._selected
 
         def show(error: FieldError) -> None:
-            self.fields.show_errors(error.errors, self.message)
+            self.fields.show_errors(error.texts, self.message)
 
         def call() -> bool:
             self._save(selected, values)

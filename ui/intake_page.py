@@ -356,9 +356,9 @@ class IntakePage(QWidget):
     # --- actions -------------------------------------------------------------------
 
     def _show_field_errors(self, error: FieldError) -> None:
-        self.fields.show_errors(error.errors, self.message)
+        self.fields.show_errors(error.texts, self.message)
         self.message.setStyleSheet("color: #c0392b")
-        self.message.setText(self.tr("%1 field(s) need attention").replace("%1", str(len(error.errors))))
+        self.message.setText(self.tr("%1 field(s) need attention").replace("%1", str(len(error.texts))))
         self.message.show()
 
     def save_draft(self) -> None:

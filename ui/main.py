@@ -11,6 +11,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.storage.database import Database, resolve_url
 from ui.first_run_dialog import FirstRunDialog
 from ui.i18n import install_translations
+from ui.language import render
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.operations import Worker
@@ -54,7 +55,7 @@ def run(db_arg: str | None, demo: bool = False) -> int:
     try:
         desk = open_desk(db_arg, demo)
     except BranchDeskError as exc:
-        QMessageBox.critical(None, app.translate("main", "BranchDesk"), exc.message)
+        QMessageBox.critical(None, app.translate("main", "BranchDesk"), render(exc.text))
         return 1
     if not desk.is_initialised() and FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
         return 1

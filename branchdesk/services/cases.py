@@ -219,9 +219,13 @@ class CaseService(ServiceBase):
             self._require(unit, case, Action.RECORD_INVESTIGATION)
             errors: dict[str, Text | str] = {}
             values: dict[str, object] = {}
-            for name in ("cause", "details", "conclusion"):
+            for name, label in (
+                ("cause", Text("label.cause")),
+                ("details", Text("label.details")),
+                ("conclusion", Text("label.conclusion")),
+            ):
                 try:
-                    values[name] = require_text(getattr(data, name), name, Text(f"label.{name}"))
+                    values[name] = require_text(getattr(data, name), name, label)
                 except FieldError as exc:
                     errors.update(exc.texts)
             try:
