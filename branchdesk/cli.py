@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from branchdesk import __version__
 from branchdesk.errors import BranchDeskError, FieldError
-from branchdesk.i18n import LANGUAGES, Text, normalise_language, render
+from branchdesk.i18n import LANGUAGES, Label, Text, label, normalise_language, render
 from branchdesk.storage.database import ENV_VAR, Database, resolve_url
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -278,7 +278,7 @@ def _import(args: argparse.Namespace) -> int:
     print(f"工作表：{report.sheet}，标题行：第 {report.header_row} 行")
     print("列对应：" + "，".join(f"{field}←{heading}" for field, heading in report.mapping.items()))
     for outcome in report.outcomes:
-        line = f"第 {outcome.row} 行：{outcome.action}"
+        line = f"第 {outcome.row} 行：{label(Label('ImportOutcome', outcome.action))}"
         if outcome.case_no:
             line += f" {outcome.case_no}"
         for problem in outcome.problems:

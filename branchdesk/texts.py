@@ -634,6 +634,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "penalty": ("奖罚通知单", "Reward and penalty notice"),
         "report": ("投诉调查报告", "Complaint investigation report"),
     },
+    # What the ledger import did with a row (branchdesk.services.ledger_import).
+    "ImportOutcome": {
+        "imported": ("导入", "Import"),
+        "duplicate": ("已导入，跳过", "Already imported, skipped"),
+        "problem": ("有问题", "Has problems"),
+    },
     "Role": {
         "clerk": ("客服专员", "Customer service clerk"),
         "cr_manager": ("客户关系经理", "Customer relations manager"),

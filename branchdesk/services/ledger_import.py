@@ -30,10 +30,14 @@ IMPORT_ROLES = frozenset({Role.CR_MANAGER, Role.ADMIN})
 SATISFACTION_WORDS = {"非常满意": 5, "满意": 4, "基本满意": 3, "一般": 3, "不满意": 2, "非常不满意": 1}
 
 
+#: What happened to a ledger row: a code of ``LABELS["ImportOutcome"]``, shown as its label.
+IMPORTED, DUPLICATE, PROBLEM = "imported", "duplicate", "problem"
+
+
 @dataclass
 class RowOutcome:
     row: int
-    action: str  # 导入 | 已导入，跳过 | 有问题
+    action: str  # IMPORTED | DUPLICATE | PROBLEM
     case_no: str = ""
     problems: list[Problem] = field(default_factory=list)
 
@@ -51,11 +55,11 @@ class ImportReport:
 
     @property
     def imported(self) -> int:
-        return sum(1 for o in self.outcomes if o.action == "导入")
+        return sum(1 for o in self.outcomes if o.action == IMPORTED)
 
     @property
     def duplicates(self) -> int:
-        return sum(1 for o in self.outcomes if o.action == "已导入，跳过")
+        return sum(1 for o in self.outcomes if o.action == DUPLICATE)
 
     @property
     def problems(self) -> list[Problem]:
@@ -107,8 +111,8 @@ class LedgerImportService(ServiceBase):
                 bad = [o for o in outcomes if o.problems]
                 if dry_run or (bad and not skip_invalid):
                     raise _DryRun
-                imported = sum(o.action == "导入" for o in outcomes)
-                skipped = sum(o.action == "已导入，跳过" for o in outcomes)
+                imported = sum(o.action == IMPORTED for o in outcomes)
+                skipped = sum(o.action == DUPLICATE for o in outcomes)
                 record(
                     session,
                     at=unit.now,
@@ -139,10 +143,10 @@ class LedgerImportService(ServiceBase):
 
     def _row(self, unit: Unit, plan: LedgerPlan, row: LedgerRow) -> RowOutcome:
         if row.problems:
-            return RowOutcome(row.row, "有问题", problems=row.problems)
+            return RowOutcome(row.row, PROBLEM, problems=row.problems)
         existing = unit.session.scalars(select(Case.case_no).where(Case.import_key == row.key)).first()
         if existing is not None:
-            return RowOutcome(row.row, "已导入，跳过", existing)
+            return RowOutcome(row.row, DUPLICATE, existing)
         v = row.values
         received: datetime = v["received_at"]
         if received.time() == datetime.min.time():
@@ -234,7 +238,7 @@ class LedgerImportService(ServiceBase):
                 },
             ),
         )
-        return RowOutcome(row.row, "导入", case.case_no)
+        return RowOutcome(row.row, IMPORTED, case.case_no)
 
 
 FIELD_LABELS_CN = {
