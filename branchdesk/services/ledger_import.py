@@ -89,7 +89,8 @@ class LedgerImportService(ServiceBase):
     ) -> ImportReport:
         plan = self.plan(path, sheet, mapping)
         if plan.problems:
-            raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})  # the reader's Chinese
+            # The Excel reader (branchdesk.reports) words its problems in Chinese, like the ledger it reads.
+            raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
         outcomes: list[RowOutcome] = []
         committed = False
         try:

@@ -88,6 +88,7 @@ def test_every_code_the_core_uses_is_in_the_catalogue() -> None:
     assert len(used) > 150  # the walk really found the core's texts
     missing = sorted(code for code in used if code not in CATALOGUE)
     assert not missing, missing
+    assert all(len(code) <= 60 for code in used)  # Event.code is a String(60)
     unused = sorted(set(CATALOGUE) - used)
     assert not unused, f"catalogue entries nothing produces: {unused}"
 
