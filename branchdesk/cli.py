@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from branchdesk import __version__
 from branchdesk.errors import BranchDeskError, FieldError
+from branchdesk.i18n import LANGUAGES, Label, Text, label, normalise_language, render
 from branchdesk.storage.database import ENV_VAR, Database, resolve_url
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -26,6 +27,11 @@ log = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="branchdesk", description="客诉台 BranchDesk：网点客户投诉处理")
     parser.add_argument("--version", action="version", version=f"branchdesk {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        help="错误信息的语言 zh_CN|en（默认：按环境变量 LC_ALL/LC_MESSAGES/LANG，否则中文）",
+    )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -103,13 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log_path = configure_logging()
     log.info("command: %s (branchdesk %s)", " ".join(args_list) or "app", __version__)
+    language = args.lang or environment_language()
     try:
         if command == "init":
             return _init(args)
         if command == "check":
-            return _check(args)
+            return _check(args, language)
         if command == "audit":
-            return _audit(args)
+            return _audit(args, language)
         if command == "export":
             return _export(args)
         if command == "import":
@@ -118,9 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _print(args)
         return _app(args)
     except FieldError as exc:
-        return _error("；".join(exc.errors.values()))
+        return _error(_separator(language).join(exc.rendered(language).values()))
     except BranchDeskError as exc:
-        return _error(exc.message)
+        return _error(exc.render(language))
     except KeyboardInterrupt:
         return _error("已取消")
     except Exception:
@@ -133,6 +140,19 @@ def _error(message: str, status: int = EXIT_FAILURE) -> int:
     log.warning("failed (exit %d): %s", status, message)
     print(f"branchdesk: {message}", file=sys.stderr)
     return status
+
+
+def environment_language() -> str:
+    """The language the environment asks for, by POSIX precedence; Chinese when it says nothing English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return normalise_language(value)
+    return normalise_language(None)
+
+
+def _separator(language: str) -> str:
+    return "; " if language == "en" else "；"
 
 
 def _desk(args: argparse.Namespace, demo: bool = False):  # type: ignore[no-untyped-def]
@@ -181,7 +201,7 @@ def _ask(prompt: str) -> str:
     return input(prompt).strip()
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, language: str) -> int:
     from datetime import datetime
 
     from branchdesk.services.health import check_database
@@ -190,24 +210,23 @@ def _check(args: argparse.Namespace) -> int:
     db = Database(url)
     report = check_database(db, datetime.now())
     for fact in report.facts:
-        print(fact)
+        print(render(fact, language))
     for warning in report.warnings:
-        print(f"警告：{warning}")
+        print(f"警告：{render(warning, language)}")
     if not report.ok:
-        return _error("；".join(report.problems))
+        return _error(_separator(language).join(render(p, language) for p in report.problems))
     print("检查通过")
     return EXIT_OK
 
 
-def _audit(args: argparse.Namespace) -> int:
+def _audit(args: argparse.Namespace, language: str) -> int:
     from branchdesk.services.audit import verify_audit
 
     desk = _current_desk(args)
     verdict, text = verify_audit(desk.db, args.anchor)
     if not verdict.ok:
-        print(f"branchdesk: {text}", file=sys.stderr)
-        return EXIT_FAILURE
-    print(text)
+        return _error(render(text, language))
+    print(render(text, language))
     return EXIT_OK
 
 
@@ -215,7 +234,7 @@ def _current_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database, brought up to the current schema (with a backup first), as the app does at start."""
     desk = _desk(args)
     if not desk.is_initialised():
-        raise BranchDeskError(f"数据库尚未初始化：{desk.db.describe()}（请先运行 branchdesk init）")
+        raise BranchDeskError(Text("cli.not_initialised", {"database": desk.db.describe()}))
     desk.upgrade()
     return desk
 
@@ -287,7 +306,7 @@ def _import(args: argparse.Namespace) -> int:
     print(f"工作表：{report.sheet}，标题行：第 {report.header_row} 行")
     print("列对应：" + "，".join(f"{field}←{heading}" for field, heading in report.mapping.items()))
     for outcome in report.outcomes:
-        line = f"第 {outcome.row} 行：{outcome.action}"
+        line = f"第 {outcome.row} 行：{label(Label('ImportOutcome', outcome.action))}"
         if outcome.case_no:
             line += f" {outcome.case_no}"
         for problem in outcome.problems:
@@ -312,7 +331,7 @@ def _date(text: str, field: str):  # type: ignore[no-untyped-def]
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise FieldError({field: f"日期格式为 2026-01-31：{text}"}) from None
+        raise FieldError({field: Text("cli.date_format", {"text": text})}) from None
 
 
 def _app(args: argparse.Namespace) -> int:

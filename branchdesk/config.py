@@ -85,8 +85,9 @@ def load_config(session: Session) -> BranchConfig:
     branch = session.scalars(select(Branch)).first()
     if branch is None:
         from branchdesk.errors import StorageError
+        from branchdesk.i18n import Text
 
-        raise StorageError("数据库尚未初始化，请先运行 branchdesk init")
+        raise StorageError(Text("storage.not_initialised"))
     settings = load_settings(session)
     rules = tuple(
         SlaRule(

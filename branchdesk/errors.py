@@ -1,14 +1,30 @@
-"""Errors the core raises towards the user. Messages are Chinese: they are shown as they are."""
+"""Errors the core raises towards the user.
+
+Each error carries a ``Text`` (a code and its parameters) so the UI can show it
+in the user's language; ``message`` is its Chinese rendering, which the CLI,
+logs and older callers read as before.
+"""
 
 from __future__ import annotations
+
+from branchdesk.i18n import DEFAULT_LANGUAGE, Text, render
+
+
+def as_text(value: Text | str) -> Text:
+    """A plain string (user data, a library's message) becomes a literal text."""
+    return value if isinstance(value, Text) else Text.literal(value)
 
 
 class BranchDeskError(Exception):
     """Base of every error meant to reach the user."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: Text | str) -> None:
+        self.text = as_text(text)
+        self.message = render(self.text, DEFAULT_LANGUAGE)
+        super().__init__(self.message)
+
+    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return render(self.text, language)
 
 
 class DomainError(BranchDeskError):
@@ -24,12 +40,16 @@ class NotFound(BranchDeskError):
 
 
 class FieldError(BranchDeskError):
-    """Bad input in one or more fields; ``errors`` maps field name to a Chinese message."""
+    """Bad input in one or more fields: ``texts`` maps field name to its text, ``errors`` to its Chinese."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        self.errors = dict(errors)
-        first = next(iter(self.errors.items()), ("", "输入有误"))
-        super().__init__(first[1])
+    def __init__(self, errors: dict[str, Text | str]) -> None:
+        self.texts: dict[str, Text] = {name: as_text(value) for name, value in errors.items()}
+        self.errors: dict[str, str] = self.rendered(DEFAULT_LANGUAGE)
+        first = next(iter(self.texts.values()), Text("error.generic"))
+        super().__init__(first)
+
+    def rendered(self, language: str) -> dict[str, str]:
+        return {name: render(text, language) for name, text in self.texts.items()}
 
 
 class ConcurrentChange(BranchDeskError):

@@ -63,6 +63,8 @@ def _to_json(value: Any) -> Any:
         return {"$text": value.to_json()}
     if isinstance(value, Enum):
         return {"$label": type(value).__name__, "code": value.value}
+    if isinstance(value, Label):
+        return {"$label": value.vocabulary, "code": value.code}
     if isinstance(value, (list, tuple)):
         return [_to_json(v) for v in value]
     return value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error.generic": ("输入有误", "Invalid input"),
+    "error.roles_required": ("需要以下角色之一：{roles}", "This needs one of these roles: {roles}"),
     # audit chain (storage/audit_chain.py, services/audit.py)
     "audit.ok": (
         "审计链完好：{events} 条事件，{attachments} 个附件已核对；链头 {head}",
@@ -39,9 +40,636 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "附件 {detail} 的内容与登记的 SHA-256 不符：文件被改动",
         "Attachment {detail} no longer matches its recorded SHA-256: the file was altered",
     ),
+    # --- workflow refusals (branchdesk.domain.workflow) ---
+    "refusal.state": (
+        "案件当前状态为“{status}”，不能{action}",
+        "The case is “{status}”: “{action}” is not possible now",
+    ),
+    "refusal.complaint_needs_investigation": (
+        "投诉须经调查、审批后才能答复客户",
+        "A complaint is answered only after investigation and approval",
+    ),
+    "refusal.answer_only_kind": (
+        "“{kind}”类案件直接答复，不需要{action}",
+        "A “{kind}” case is answered directly: “{action}” is not needed",
+    ),
+    "refusal.role": (
+        "您的角色（{roles}）无权{action}，需要：{needed}",
+        "Your roles ({roles}) may not “{action}”; needed: {needed}",
+    ),
+    "refusal.no_role": ("无角色", "no role"),
+    "refusal.recused": (
+        "您是本案被投诉人，依规定回避",
+        "You are the person complained about: you must stand aside",
+    ),
+    "refusal.handler_only": ("只有本案的处理责任人才能{action}", "Only the case's handler may “{action}”"),
+    "refusal.no_pending_extension": (
+        "没有待审批的延期申请",
+        "There is no extension request awaiting approval",
+    ),
+    "refusal.extension_pending": (
+        "已有一项延期申请待审批",
+        "An extension request is already awaiting approval",
+    ),
+    "refusal.follow_up_first": ("请先完成回访，再结案", "Please do the follow-up before closing"),
+    "refusal.open_linked_needs_dissatisfied": (
+        "只有客户不接受答复或回访不满意时，才开立转新案",
+        "A new case is opened only when the customer did not accept the reply or was dissatisfied",
+    ),
+    "refusal.close_abnormal_needs_dissatisfied": (
+        "只有客户不接受答复或回访不满意时，才能非正常结案",
+        "A case is closed abnormally only when the customer did not accept the reply or was dissatisfied",
+    ),
+    # --- approval signing (branchdesk.domain.approvals) ---
+    "approval.own_proposal": (
+        "不能审批自己提出的处理方案（职责分离）",
+        "You cannot approve your own proposal (separation of duties)",
+    ),
+    "approval.signed_earlier": (
+        "您已签署本方案的前一级审批，各级须由不同人签署",
+        "You signed an earlier level of this proposal; each level needs a different person",
+    ),
+    "approval.authority": (
+        "本级审批须由{role}或更高级别签署，金额 {amount} 超出您的核决权限",
+        "This level must be signed by a {role} or higher: {amount} is beyond your authority",
+    ),
+    "approval.department_manager": (
+        "部门经理级审批须由责任部门的经理签署",
+        "The department-manager level must be signed by the responsible department's manager",
+    ),
+    "approval.own_level": (
+        "本级应由{role}签署；只有{role}回避或无人可签时，才由上级代签",
+        "This level is for a {role}; a higher role signs only when no {role} may sign",
+    ),
+    # --- money (branchdesk.domain.money) ---
+    "money.empty": ("请输入金额", "Please enter an amount"),
+    "money.negative": ("金额不能为负数", "The amount cannot be negative"),
+    "money.format": (
+        "金额格式不正确，请输入数字，最多两位小数",
+        "Invalid amount: enter a number with at most two decimals",
+    ),
+    # --- major complaint reasons with their figures (branchdesk.domain.severity) ---
+    "major.repeat": ("重复投诉", "Repeat complaint"),
+    "major.external_body": (
+        "向厂家、监管部门或消费者协会投诉",
+        "Complained to the manufacturer, a regulator or a consumer association",
+    ),
+    "major.media": ("媒体介入", "Media involved"),
+    "major.lawsuit": ("扬言诉讼", "Lawsuit threatened"),
+    "major.complainants": ("投诉人 {count} 人（≥{min}）", "{count} complainants (≥{min})"),
+    "major.injury": ("人身伤害", "Personal injury"),
+    "major.loss": ("损失/索赔 {loss}（≥{min}）", "Loss or claim {loss} (≥{min})"),
+    "major.declared": ("客户关系经理认定", "Declared by the customer relations manager"),
+    # --- fields: generic checks (a field's name is a parameter: ``LABELS["Field"]`` or user data) ---
+    "field.required": ("请填写{field}", "Please fill in: {field}"),
+    "field.choose": ("请选择{field}", "Please choose: {field}"),
+    "field.max_length": ("{field}最多 {limit} 个字", "{field}: at most {limit} characters"),
+    # --- intake (branchdesk.domain.intake) ---
+    "intake.too_long": (
+        "{field}最多 {limit} 个字，现有 {length} 个",
+        "{field}: at most {limit} characters, now {length}",
+    ),
+    "intake.phone_format": (
+        "电话号码只能包含数字、空格、“-”和开头的“+”，至少 5 位",
+        "A phone number has only digits, spaces, “-” and a leading “+”, at least 5 digits",
+    ),
+    "intake.email_format": (
+        "电子邮件格式不正确，例如 name@example.com",
+        "Invalid e-mail address, e.g. name@example.com",
+    ),
+    "intake.received_in_future": ("受理时间不能晚于现在", "The time received cannot be in the future"),
+    "intake.occurred_after_received": (
+        "事件发生时间不能晚于受理时间",
+        "The time of the event cannot be after the time received",
+    ),
+    "intake.kind": (
+        "请选择性质：咨询、建议、投诉或表扬",
+        "Please choose the kind: consultation, suggestion, complaint or praise",
+    ),
+    "intake.not_in_list": ("{field}不在可选列表中", "{field}: not one of the choices"),
+    "intake.complainant_count": ("投诉人数至少为 1", "There is at least 1 complainant"),
+    "intake.contact_required": (
+        "请至少留下一种联系方式：电话、地址或电子邮件",
+        "Please give at least one way to reach the customer: phone, address or e-mail",
+    ),
+    "custom.number": ("{field}须为数字", "{field}: must be a number"),
+    "custom.date": ("{field}须为日期，如 2026-11-24", "{field}: must be a date, e.g. 2026-11-24"),
+    "custom.choice": ("{field}请从列表中选择", "{field}: please choose from the list"),
+    # --- service errors (branchdesk.services) ---
+    "error.user_inactive": (
+        "该用户已停用或不存在，请重新登录",
+        "This user is disabled or gone: please log in again",
+    ),
+    "error.concurrent_change": (
+        "该案件刚被他人修改，请刷新后重试",
+        "Someone else just changed this case: please refresh and try again",
+    ),
+    "error.case_not_found": (
+        "案件 {ref} 不存在，或您无权查看",
+        "Case {ref} does not exist, or you may not see it",
+    ),
+    # --- timeline events ---
+    "event.escalation": ("{step}（{reason}）{note}", "{step} ({reason}){note}"),
+    "event.escalated": ("案件升级：{from} → {to}", "Case escalated: {from} → {to}"),
+    "event.escalated_at_top": (
+        "已在最高级别（{level}），再次升级提醒",
+        "Already at the top level ({level}): escalation reminder",
+    ),
+    "error.department_not_found": ("责任部门不存在", "The responsible department does not exist"),
+    # --- case work (branchdesk.services.cases) ---
+    "triage.category": ("请选择投诉类别", "Please choose the complaint category"),
+    "triage.severity": (
+        "请选择等级：一般、中度或重度",
+        "Please choose the severity: normal, moderate or severe",
+    ),
+    "triage.invalid_reason": ("请选择无效原因", "Please choose why the complaint is invalid"),
+    "assign.handler": ("请选择一位在职的处理责任人", "Please choose an active case handler"),
+    "assign.handler_recused": (
+        "该员工是本案被投诉人，依规定回避，不能担任处理责任人",
+        "This employee is the person complained about and cannot handle the case",
+    ),
+    "assign.own_department": (
+        "部门经理只能在本部门内分派案件",
+        "A department manager assigns cases only within the department",
+    ),
+    "label.cause": ("发生原因", "Cause"),
+    "label.details": ("具体经过", "What happened"),
+    "label.conclusion": ("调查结论", "Conclusion"),
+    "label.reply_content": ("答复内容", "Reply"),
+    "label.extension_reason": ("延期原因", "Reason for the extension"),
+    "label.customer_consent": ("客户同意情况（何时、如何同意）", "Customer's consent (when, how)"),
+    "label.abnormal_reason": ("非正常结案理由", "Reason for closing abnormally"),
+    "label.void_reason": ("作废原因", "Reason for voiding"),
+    "label.escalation_reason": ("升级原因", "Reason for escalating"),
+    "investigation.responsibility": ("请选择责任归属", "Please choose who is responsible"),
+    "investigation.share_range": (
+        "每个部门的责任比率须在 1%–100% 之间",
+        "Each department's share must be between 1% and 100%",
+    ),
+    "investigation.share_total": (
+        "各部门责任比率合计须为 100%，现为 {total}%",
+        "The shares must add up to 100%, now {total}%",
+    ),
+    "investigation.share_duplicate": ("同一部门只能列一次", "A department may be listed only once"),
+    "investigation.shares_required": (
+        "我方责任须列出责任部门及比率",
+        "When we are responsible, list the departments and their shares",
+    ),
+    "propose.investigation_first": (
+        "请先填写调查报告，再提出处理方案",
+        "Please record the investigation before proposing a resolution",
+    ),
+    "propose.resolution_type": ("请选择处理方式", "Please choose the kind of resolution"),
+    "approval.reason_required": ("驳回时请写明理由", "Please give the reason for rejecting"),
+    "approval.wrong_password": ("密码错误，未签署", "Wrong password: not signed"),
+    "approval.no_pending_resolution": ("没有待审批的处理方案", "There is no resolution awaiting approval"),
+    "reply.method": ("请选择答复方式", "Please choose how the customer was answered"),
+    "reply.time": (
+        "答复时间须在受理时间之后、现在之前",
+        "The reply time must be after the time received and not in the future",
+    ),
+    "extension.later": ("新的期限须晚于现有期限", "The new deadline must be later than the current one"),
+    "extension.own_request": ("不能审批自己提出的延期申请", "You cannot decide your own extension request"),
+    "follow_up.method": ("请选择回访方式", "Please choose how the follow-up was made"),
+    "follow_up.satisfaction": (
+        "满意度请选择 1（非常不满意）到 5（非常满意）",
+        "Satisfaction is 1 (very dissatisfied) to 5 (very satisfied)",
+    ),
+    "close.dissatisfied": (
+        "回访不满意：请开立转新案，或由总经理批准非正常结案",
+        "Dissatisfied at follow-up: open a new case, or the GM approves closing abnormally",
+    ),
+    "inform_gm.not_major": (
+        "只有重大投诉需要登记报告总经理",
+        "Only a major complaint is reported to the general manager",
+    ),
+    "attachment.too_big": ("附件不能超过 {mb} MB", "An attachment may not exceed {mb} MB"),
+    "attachment.empty": ("附件是空文件", "The attachment is an empty file"),
+    "attachment.not_found": ("附件不存在", "The attachment does not exist"),
+    # --- timeline events of case work ---
+    "event.note_colon": ("：{note}", ": {note}"),
+    "event.note_sentence": ("。{note}", ". {note}"),
+    "event.then": ("{first} → {next}", "{first} → {next}"),
+    "event.triage_valid": ("分诊：有效{major}{note}", "Triage: valid{major}{note}"),
+    "event.triage_invalid": (
+        "分诊：无效（{reason}）{major}{note}",
+        "Triage: invalid ({reason}){major}{note}",
+    ),
+    "event.triage_major": ("，重大投诉：{reasons}", "; major complaint: {reasons}"),
+    "event.assigned": (
+        "分派给 {handler}（{department}）{note}",
+        "Assigned to {handler} ({department}){note}",
+    ),
+    "event.transferred": (
+        "转派给 {handler}（{department}）{note}",
+        "Reassigned to {handler} ({department}){note}",
+    ),
+    "event.investigation_recorded": (
+        "填写调查报告：责任归属 {responsibility}",
+        "Investigation recorded: responsibility {responsibility}",
+    ),
+    "event.investigation_changed": (
+        "修改调查报告：责任归属 {responsibility}",
+        "Investigation changed: responsibility {responsibility}",
+    ),
+    "event.proposed": (
+        "提出处理方案：{type} {amount}，需 {chain} 审批{major}",
+        "Resolution proposed: {type} {amount}, to be approved by {chain}{major}",
+    ),
+    "event.proposed_major": ("（重大投诉须总经理核决）", " (a major complaint is decided by the GM)"),
+    "event.approval_rejected": (
+        "{role}级审批驳回（{name}）：{reason}",
+        "Rejected at {role} level ({name}): {reason}",
+    ),
+    "event.approval_final": (
+        "{role}级审批批准（{name}），方案核准，待答复客户",
+        "Approved at {role} level ({name}): resolution approved, to reply to the customer",
+    ),
+    "event.approval_next": (
+        "{role}级审批批准（{name}），转下一级",
+        "Approved at {role} level ({name}): on to the next level",
+    ),
+    "event.reply_invalid": (
+        "已答复客户（无效投诉），结案（{method}）",
+        "Customer answered (invalid complaint), case closed ({method})",
+    ),
+    "event.reply_accepted": (
+        "已答复客户，客户接受处理方案，待回访（{method}）",
+        "Customer answered and accepted the resolution; follow-up due ({method})",
+    ),
+    "event.reply_not_accepted": (
+        "已答复客户，客户不接受：需开立转新案或由总经理非正常结案（{method}）",
+        "Customer answered but did not accept: open a new case or the GM closes abnormally ({method})",
+    ),
+    "event.answered": ("已答复{kind}，结案", "{kind} answered, case closed"),
+    "event.extension_requested": (
+        "申请延期至 {deadline}：{reason}（客户同意：{consent}）",
+        "Extension requested to {deadline}: {reason} (customer consent: {consent})",
+    ),
+    "event.extension_approved": ("批准延期申请{note}", "Extension approved{note}"),
+    "event.extension_rejected": ("驳回延期申请{note}", "Extension rejected{note}"),
+    "event.follow_up_solved": (
+        "回访（{method}）：问题已解决，满意度 {satisfaction}/5",
+        "Follow-up ({method}): solved, satisfaction {satisfaction}/5",
+    ),
+    "event.follow_up_unsolved": (
+        "回访（{method}）：问题未解决，满意度 {satisfaction}/5",
+        "Follow-up ({method}): not solved, satisfaction {satisfaction}/5",
+    ),
+    "event.closed": ("结案{note}", "Case closed{note}"),
+    "event.closed_abnormally": (
+        "总经理批准非正常结案：{reason}",
+        "Closed abnormally with the GM's approval: {reason}",
+    ),
+    "event.voided": (
+        "作废（批准人：{name}）：{reason}；编号 {case_no} 保留不再使用",
+        "Voided (approved by {name}): {reason}; number {case_no} stays retired",
+    ),
+    "event.gm_informed": ("已报告总经理（{at}）{note}", "GM informed ({at}) {note}"),
+    "event.attachment_added": ("添加附件：{name}（{kb} KB）", "Attachment added: {name} ({kb} KB)"),
+    # --- authentication (branchdesk.services.auth) ---
+    "auth.wrong_credentials": ("用户名或密码错误", "Wrong user name or password"),
+    "auth.password_short": ("密码至少 {min} 位", "A password has at least {min} characters"),
+    "auth.password_spaces": ("密码首尾不能是空格", "A password cannot begin or end with a space"),
+    "auth.locked": (
+        "登录失败次数过多，请 {minutes} 分钟后再试",
+        "Too many failed attempts: try again in {minutes} min",
+    ),
+    "auth.user_inactive": ("该用户已停用", "This user is disabled"),
+    "auth.purpose_login": ("登录", "Login"),
+    "auth.purpose_unlock": ("解锁", "Unlock"),
+    "event.account_locked": (
+        "{purpose}：连续输错密码，账户暂时锁定",
+        "{purpose}: repeated wrong passwords, account locked for a while",
+    ),
+    # --- intake and linked cases (branchdesk.services.intake) ---
+    "intake.roles": (
+        "只有客服专员或客户关系经理可以登记投诉",
+        "Only a customer service clerk or the customer relations manager registers complaints",
+    ),
+    "intake.repeat_not_found": (
+        "未找到该客户 {days} 天内的案件 {case_no}",
+        "No case {case_no} of this customer within {days} days",
+    ),
+    "link.draft_or_void": (
+        "草稿或作废的案件不能关联新案",
+        "A draft or void case cannot be linked to a new case",
+    ),
+    "event.linked_to": ("关联原案件 {case_no}（{kind}）", "Linked to earlier case {case_no} ({kind})"),
+    "event.linked_from": ("开立关联新案件 {case_no}（{kind}）", "Linked new case {case_no} opened ({kind})"),
+    "event.superseded": (
+        "客户不接受，转新案 {case_no} 处理（附原表）",
+        "Customer did not accept: continued in new case {case_no} (original form attached)",
+    ),
+    "event.note_new_case": ("（新案 {case_no}）", " (new case {case_no})"),
+    "event.note_case": ("（{case_no}）", " ({case_no})"),
+    "event.registered": ("登记：{name}，{channel}", "Registered: {name}, {channel}"),
+    "event.registered_from_draft": (
+        "登记（由草稿提交）：{name}，{channel}",
+        "Registered (from draft): {name}, {channel}",
+    ),
+    "event.draft_saved": ("保存草稿", "Draft saved"),
+    "event.draft_created": ("新建草稿，取得编号", "Draft created, number taken"),
+    "event.repeated_by": (
+        "客户就同一事项再次投诉：{case_no}",
+        "The customer complained again about this matter: {case_no}",
+    ),
+    "event.repeat": (
+        "重复投诉（同一客户、同一事项、{days} 天内）：原案件 {originals}，列为重大投诉",
+        "Repeat complaint (same customer, same matter, within {days} days): earlier case {originals}; "
+        "treated as major",
+    ),
+    # --- administration (branchdesk.services.admin) ---
+    "admin.only_admin": ("只有系统管理员可以修改设置", "Only the administrator may change settings"),
+    "admin.user_not_found": ("用户不存在", "The user does not exist"),
+    "admin.department_code": ("部门代码请用字母或数字", "A department code has letters or digits"),
+    "admin.department_name": ("请填写部门名称", "Please fill in the department name"),
+    "admin.category_code": (
+        "类别代码请用字母开头的字母、数字、点或下划线，如 service.delivery",
+        "A category code starts with a letter, then letters, digits, dots or underscores, "
+        "e.g. service.delivery",
+    ),
+    "admin.category_label": ("请填写类别名称", "Please fill in the category name"),
+    "admin.category_parent": (
+        "上级类别须为第一级类别（类别树为两级）",
+        "The parent must be a top-level category (the tree has two levels)",
+    ),
+    "admin.category_not_found": ("类别不存在", "The category does not exist"),
+    "admin.sla_amount": ("时限须为 1–365", "The time limit is 1–365"),
+    "admin.sla_unit": (
+        "请选择时限单位：小时、工作日或自然日",
+        "Please choose the unit: hours, working days or calendar days",
+    ),
+    "admin.sla_kind": ("性质不正确", "Invalid kind"),
+    "admin.sla_severity": ("等级不正确", "Invalid severity"),
+    "admin.sla_label": ("请填写规则说明", "Please describe the rule"),
+    "admin.sla_not_found": ("时效规则不存在", "The deadline rule does not exist"),
+    "admin.authority_not_found": ("核决层级不存在", "The approval level does not exist"),
+    "admin.authority_order": (
+        "核决金额须逐级递增，只有最高一级可以不设上限",
+        "Approval limits must rise level by level; only the top level may have no limit",
+    ),
+    "admin.template_required": ("请填写模板标题和内容", "Please fill in the template's title and text"),
+    "admin.template_not_found": ("模板不存在", "The template does not exist"),
+    "admin.custom_key": (
+        "字段代码请用字母开头的字母、数字或下划线",
+        "A field code starts with a letter, then letters, digits or underscores",
+    ),
+    "admin.custom_label": ("请填写字段名称", "Please fill in the field name"),
+    "admin.custom_type": (
+        "字段类型须为文本、数字、日期或选项",
+        "The field type is text, number, date or choice",
+    ),
+    "admin.custom_choices": ("选项类字段请至少填写一个选项", "A choice field needs at least one choice"),
+    "admin.setting_not_found": ("没有设置项 {key}", "There is no setting {key}"),
+    "admin.setting_type": ("设置值的类型不正确", "The setting's value has the wrong type"),
+    "admin.username": ("用户名请用字母、数字，不含空格", "A user name has letters and digits, no spaces"),
+    "admin.username_taken": ("用户名 {username} 已被使用", "The user name {username} is taken"),
+    "admin.full_name": ("请填写姓名", "Please fill in the name"),
+    "admin.department": ("请选择所属部门", "Please choose the department"),
+    "admin.roles": ("请至少选择一个角色", "Please choose at least one role"),
+    "event.admin_roles": ("修改 {name} 的角色", "Roles of {name} changed"),
+    "event.admin_department_added": ("新增部门 {name}（{code}）", "Department added: {name} ({code})"),
+    "event.admin_department_changed": ("修改部门 {code}", "Department {code} changed"),
+    "event.admin_category_added": ("新增投诉类别 {label}", "Complaint category added: {label}"),
+    "event.admin_category_changed": ("修改投诉类别 {code}", "Complaint category {code} changed"),
+    "event.admin_sla_added": ("新增处理时效规则：{label}", "Deadline rule added: {label}"),
+    "event.admin_sla_changed": ("修改处理时效规则：{label}", "Deadline rule changed: {label}"),
+    "event.admin_authority": ("修改{role}核决权限", "Approval authority of {role} changed"),
+    "event.admin_working_day": ("设定 {day} 为工作日{note}", "{day} set as a working day{note}"),
+    "event.admin_rest_day": ("设定 {day} 为休息日{note}", "{day} set as a day off{note}"),
+    "event.admin_year_confirmed": (
+        "确认 {year} 年法定节假日已录入",
+        "Public holidays of {year} confirmed as entered",
+    ),
+    "event.admin_template_added": ("新增答复模板：{title}", "Reply template added: {title}"),
+    "event.admin_template_changed": ("修改答复模板：{title}", "Reply template changed: {title}"),
+    "event.admin_custom_added": ("新增自定义字段：{label}", "Custom field added: {label}"),
+    "event.admin_custom_changed": ("修改自定义字段：{label}", "Custom field changed: {label}"),
+    "event.admin_setting": ("修改设置 {key}", "Setting {key} changed"),
+    "event.admin_user_added": (
+        "新建用户 {name}（{username}），角色：{roles}，部门：{department}",
+        "User added: {name} ({username}), roles: {roles}, department: {department}",
+    ),
+    # --- first run (branchdesk.services.setup) ---
+    "setup.name": ("请填写网点名称", "Please fill in the branch name"),
+    "setup.code": (
+        "网点代码为 1–10 位字母或数字，例如 BJ01",
+        "The branch code is 1–10 letters or digits, e.g. BJ01",
+    ),
+    "setup.admin_username": (
+        "管理员用户名请用字母、数字，不含空格",
+        "The administrator's user name has letters and digits, no spaces",
+    ),
+    "setup.admin_full_name": ("请填写管理员姓名", "Please fill in the administrator's name"),
+    "setup.already": ("该数据库已经初始化过，不能重复初始化", "This database is already set up"),
+    "event.initialised": (
+        "初始化网点 {name}（{code}），创建管理员 {admin}",
+        "Branch {name} ({code}) set up, administrator {admin} created",
+    ),
+    # --- storage (branchdesk.storage, branchdesk.config) ---
+    "storage.not_initialised": (
+        "数据库尚未初始化，请先运行 branchdesk init",
+        "The database is not set up: run branchdesk init first",
+    ),
+    "storage.backup_check": ("备份文件校验失败：{result}", "The backup file failed its check: {result}"),
+    "storage.newer_schema": (
+        "数据库版本（{revision}）比本程序新，请升级客诉台后再打开。",
+        "The database version ({revision}) is newer than this program: please upgrade BranchDesk first.",
+    ),
+    "storage.network_share": (
+        "数据库文件位于网络共享目录（{folder}）。SQLite 在网络共享上会损坏数据，"
+        "多台电脑共用请配置服务器数据库（--db postgresql+psycopg://…）。",
+        "The database file is in a network share ({folder}). SQLite corrupts data on network shares; "
+        "for several computers configure a database server (--db postgresql+psycopg://…).",
+    ),
+    # --- the database check (branchdesk.services.health) ---
+    "check.database": ("数据库：{database}", "Database: {database}"),
+    "check.no_file": (
+        "数据库文件不存在：{path}（请先运行 branchdesk init）",
+        "No database file: {path} (run branchdesk init first)",
+    ),
+    "check.integrity": ("SQLite 完整性检查失败：{result}", "SQLite integrity check failed: {result}"),
+    "check.application_id": (
+        "这不是客诉台的数据库文件（application_id 不符）",
+        "This is not a BranchDesk database file (application_id differs)",
+    ),
+    "check.foreign_keys": ("外键引用损坏 {count} 处", "{count} broken foreign-key references"),
+    "check.missing_tables": ("缺少数据表：{tables}", "Missing tables: {tables}"),
+    "check.revision": (
+        "结构版本：{revision}（程序需要 {head}）",
+        "Schema version: {revision} (the program needs {head})",
+    ),
+    "check.revision_mismatch": (
+        "数据库结构版本 {revision} 与程序 {head} 不一致：启动程序会自动升级（先备份）",
+        "Schema version {revision} differs from the program's {head}: starting the program upgrades it "
+        "(after a backup)",
+    ),
+    "check.no_branch": (
+        "数据库尚未初始化（没有网点信息），请运行 branchdesk init",
+        "The database is not set up (no branch): run branchdesk init",
+    ),
+    "check.branch": ("网点：{name}（{code}）", "Branch: {name} ({code})"),
+    "check.cases": ("案件数：{count}", "Cases: {count}"),
+    "check.official_years": (
+        "官方节假日数据覆盖：{first}–{last} 年",
+        "Official holiday data covers {first}–{last}",
+    ),
+    "check.year_unconfirmed": (
+        "{year} 年的法定节假日与调休尚未确认：期限按周一至周五估算。"
+        "请在“设置 → 工作日历”录入国务院通知后标记该年已确认。",
+        "The public holidays and swapped working days of {year} are not confirmed: deadlines assume "
+        "Monday to Friday. Enter the State Council notice under “Settings → Working calendar”, "
+        "then mark the year confirmed.",
+    ),
+    # --- the command line's own errors (branchdesk.cli) ---
+    "cli.not_initialised": (
+        "数据库尚未初始化：{database}（请先运行 branchdesk init）",
+        "The database is not set up: {database} (run branchdesk init first)",
+    ),
+    "cli.date_format": ("日期格式为 2026-01-31：{text}", "Dates are written 2026-01-31: {text}"),
+    # --- printing (branchdesk.services.printing; the forms themselves stay Chinese) ---
+    "print.form": ("表单须为：{forms}", "The form is one of: {forms}"),
+    "print.mode": (
+        "打印方式须为 plain（普通纸）或 overlay（套打）",
+        "The mode is plain (blank paper) or overlay (pre-printed)",
+    ),
+    "print.copies": ("{form}只有第 {first}–{last} 联", "{form} has copies {first}–{last} only"),
+    "print.draft": ("草稿不能打印内部表单", "Internal forms cannot be printed for a draft"),
+    "print.no_signer": (
+        "没有客户关系经理或总经理账户，无法从命令行打印",
+        "No customer relations manager or GM account: cannot print from the command line",
+    ),
+    "event.printed_plain": (
+        "打印{form}：第 {copies} 联（普通纸）",
+        "Printed {form}: copy {copies} (blank paper)",
+    ),
+    "event.printed_overlay": (
+        "打印{form}：第 {copies} 联（套打）",
+        "Printed {form}: copy {copies} (pre-printed)",
+    ),
+    "event.reprinted_plain": (
+        "补打{form}：第 {copies} 联（普通纸）",
+        "Reprinted {form}: copy {copies} (blank paper)",
+    ),
+    "event.reprinted_overlay": (
+        "补打{form}：第 {copies} 联（套打）",
+        "Reprinted {form}: copy {copies} (pre-printed)",
+    ),
+    # --- reports and the ledger import (branchdesk.services.reports, .ledger_import) ---
+    "report.month": ("月份格式为 2026-10", "Months are written 2026-10"),
+    "report.roles": (
+        "统计报表由客户关系经理、副总经理或总经理编制",
+        "Reports are made by the customer relations manager, a deputy GM or the GM",
+    ),
+    "report.dates": ("结束日期不能早于开始日期", "The end date cannot be before the start date"),
+    "import.unreadable": (
+        "无法读取 Excel 文件 {file}：{reason}",
+        "Cannot read the Excel file {file}: {reason}",
+    ),
+    "import.no_users": (
+        "数据库中没有用户，请先运行 branchdesk init",
+        "The database has no users: run branchdesk init first",
+    ),
+    "import.roles": (
+        "导入台帐由客户关系经理或系统管理员进行",
+        "The ledger is imported by the customer relations manager or the administrator",
+    ),
+    "event.ledger_imported": (
+        "从台帐 {file}（{sheet}）导入 {imported} 件，跳过已导入 {skipped} 件",
+        "Imported {imported} cases from ledger {file} ({sheet}), skipped {skipped} already imported",
+    ),
+    "event.row_imported": (
+        "从台帐导入：{file}（{sheet}）第 {row} 行{recorder}",
+        "Imported from ledger: {file} ({sheet}) row {row}{recorder}",
+    ),
+    "event.original_recorder": ("，原受理人 {name}", ", originally recorded by {name}"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "Action": {
+        "edit_draft": ("修改草稿", "Edit draft"),
+        "submit": ("提交登记", "Submit"),
+        "triage": ("分诊", "Triage"),
+        "assign": ("分派/转派", "Assign / reassign"),
+        "record_investigation": ("填写调查报告", "Record investigation"),
+        "propose": ("提出处理方案", "Propose resolution"),
+        "approve": ("审批", "Approve"),
+        "request_extension": ("申请延期", "Request extension"),
+        "decide_extension": ("审批延期", "Decide extension"),
+        "reply": ("答复客户", "Reply to customer"),
+        "answer": ("答复并结案", "Answer and close"),
+        "follow_up": ("回访", "Follow up"),
+        "close": ("结案", "Close"),
+        "close_abnormal": ("非正常结案", "Close abnormally"),
+        "open_linked": ("开立关联案件", "Open linked case"),
+        "void": ("作废", "Void"),
+        "escalate": ("升级", "Escalate"),
+        "inform_gm": ("登记已报告总经理", "Record GM informed"),
+        "add_attachment": ("添加附件", "Add attachment"),
+    },
+    # Stored in ``case.major_reasons``; the figures are on the case itself (major.* texts carry them).
+    "MajorReason": {
+        "repeat": ("重复投诉", "Repeat complaint"),
+        "external_body": (
+            "向厂家、监管部门或消费者协会投诉",
+            "Complained to the manufacturer, a regulator or a consumer association",
+        ),
+        "media": ("媒体介入", "Media involved"),
+        "lawsuit": ("扬言诉讼", "Lawsuit threatened"),
+        "complainants": ("投诉人数达到重大投诉标准", "Complainants at the major-complaint threshold"),
+        "injury": ("人身伤害", "Personal injury"),
+        "loss": ("损失/索赔达到重大投诉标准", "Loss or claim at the major-complaint threshold"),
+        "declared": ("客户关系经理认定", "Declared by the customer relations manager"),
+    },
+    # Field names, keyed by the model attribute (intake form, timeline changes).
+    "Field": {
+        "received_at": ("受理时间", "Received at"),
+        "channel": ("投诉渠道", "Channel"),
+        "kind": ("性质", "Kind"),
+        "complainant_name": ("投诉人姓名", "Complainant name"),
+        "complainant_title": ("称呼", "Title"),
+        "phone": ("联系电话", "Phone"),
+        "address": ("地址", "Address"),
+        "email": ("电子邮件", "E-mail"),
+        "company": ("单位/客户名称", "Company / customer"),
+        "customer_type": ("客户类型", "Customer type"),
+        "is_foreign": ("国内/国外", "Domestic / foreign"),
+        "product": ("产品或服务", "Product or service"),
+        "order_no": ("订单编号", "Order no."),
+        "part_no": ("料号/型号", "Part no. / model"),
+        "lot_no": ("批号", "Lot no."),
+        "quantity": ("数量", "Quantity"),
+        "defective_quantity": ("不良数量", "Defective quantity"),
+        "delivery_date": ("交运日期", "Delivery date"),
+        "vehicle_model": ("车型", "Vehicle model"),
+        "plate": ("车牌", "Plate"),
+        "occurred_at": ("事件发生时间", "Occurred at"),
+        "complained_department_id": ("被投诉部门", "Department complained about"),
+        "complained_user_id": ("被投诉人", "Person complained about"),
+        "complained_person": ("被投诉人", "Person complained about"),
+        "content": ("投诉内容", "Complaint"),
+        "request_type": ("客户要求", "Customer request"),
+        "request_amount": ("要求金额", "Amount requested"),
+        "request_text": ("要求说明", "Request details"),
+        "complainant_count": ("投诉人数", "Number of complainants"),
+        "contact": ("联系方式", "Contact"),
+    },
+    # The printed forms' names (the titles printed on them are ``domain.defaults.FORM_TITLES``).
+    "Form": {
+        "receipt": ("客户投诉受理回执", "Complaint receipt"),
+        "handling": ("客户抱怨处理表", "Complaint handling sheet"),
+        "allowance": ("销货折让证明单", "Sales allowance certificate"),
+        "return": ("成品退货单", "Goods return note"),
+        "penalty": ("奖罚通知单", "Reward and penalty notice"),
+        "report": ("投诉调查报告", "Complaint investigation report"),
+    },
+    # What the ledger import did with a row (branchdesk.services.ledger_import).
+    "ImportOutcome": {
+        "imported": ("导入", "Import"),
+        "duplicate": ("已导入，跳过", "Already imported, skipped"),
+        "problem": ("有问题", "Has problems"),
+    },
     "Role": {
         "clerk": ("客服专员", "Customer service clerk"),
         "cr_manager": ("客户关系经理", "Customer relations manager"),

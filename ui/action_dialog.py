@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.errors import FieldError
 from ui.forms import FieldSet, combo, multiline, optional_datetime
-from ui.operations import ALL_CASES, field_errors, run_action
+from ui.operations import ALL_CASES, run_action
 
 
 @dataclass
@@ -87,7 +87,7 @@ class ActionDialog(QDialog):
         values = self.values()
 
         def show(error: FieldError) -> None:
-            self.fields.show_errors(field_errors(error), self.message)
+            self.fields.show_errors(error.texts, self.message)
 
         result = run_action(self, lambda: self._submit(values), case_id=self.case_id, on_fields=show)
         if result is not None:

@@ -32,7 +32,7 @@ from ui.action_dialog import Field
 from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
 from ui.import_wizard import ImportWizard
-from ui.operations import app_signals, field_errors, run_action
+from ui.operations import app_signals, run_action
 
 
 class AdminPage(QWidget):
@@ -351,7 +351,7 @@ class AdminPage(QWidget):
             ),
             changes=False,
             config=True,
-            on_fields=lambda e: self.user_fields.show_errors(field_errors(e)),
+            on_fields=lambda e: self.user_fields.show_errors(e.texts),
         )
         if done is not None:
             self.user_fields.clear_errors()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from branchdesk.errors import FieldError
 from ui.action_dialog import Field, widget_for
 from ui.forms import FieldSet, multiline
-from ui.operations import field_errors, run_action
+from ui.operations import run_action
 
 Row = dict[str, Any]
 
@@ -99,7 +99,7 @@ class ConfigTab(QWidget):
         selected = self._selected
 
         def show(error: FieldError) -> None:
-            self.fields.show_errors(field_errors(error), self.message)
+            self.fields.show_errors(error.texts, self.message)
 
         def call() -> bool:
             self._save(selected, values)

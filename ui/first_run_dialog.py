@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.errors import BranchDeskError, FieldError
 from branchdesk.services import BranchDesk
+from ui.language import render
 
 
 class FirstRunDialog(QDialog):
@@ -86,11 +87,11 @@ class FirstRunDialog(QDialog):
                 "admin_full_name": self.full_name,
                 "password": self.password,
             }
-            field, message = next(iter(exc.errors.items()))
-            self._show(message, widgets.get(field, self.name))
+            field, text = next(iter(exc.texts.items()))
+            self._show(render(text), widgets.get(field, self.name))
             return
         except BranchDeskError as exc:
-            self._show(exc.message, self.name)
+            self._show(render(exc.text), self.name)
             return
         self.accept()
 

@@ -1,11 +1,12 @@
 """Building blocks for forms: labelled inputs with accessible names and an error line under each.
 
 Every input a person fills gets its label as accessible name; ``FieldSet.show_errors``
-marks the fields a ``FieldError`` names, in Chinese, and focuses the first.
+marks the fields a ``FieldError`` names, in the user's language, and focuses the first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from branchdesk.i18n import Text
+from ui.language import render
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
 NO_DATE = QDate(2000, 1, 1)
@@ -81,11 +85,14 @@ class FieldSet:
             label.clear()
             self.widgets[name].setStyleSheet("")
 
-    def show_errors(self, errors: dict[str, str], fallback: QLabel | None = None) -> None:
+    def show_errors(self, errors: Mapping[str, Text | str], fallback: QLabel | None = None) -> None:
+        """Mark each named field with its error (a core ``Text`` is rendered in the user's language);
+        errors for fields not in this set go to ``fallback``."""
         self.clear_errors()
         first: QWidget | None = None
         unplaced = []
-        for name, message in errors.items():
+        for name, text in errors.items():
+            message = render(text)
             if name in self.errors:
                 self.errors[name].setText(message)
                 self.errors[name].show()

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from branchdesk.i18n import Label
 from branchdesk.reports.ledger_import import HEADINGS, REQUIRED, sheet_names
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.ledger_import import FIELD_LABELS_CN, ImportReport
+from ui.language import label
 from ui.operations import run_action
 
 
@@ -175,7 +177,8 @@ class _CheckPage(QWizardPage):
         self.table.setRowCount(len(report.outcomes))
         for index, outcome in enumerate(report.outcomes):
             problems = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
-            for column, text in enumerate((str(outcome.row), outcome.action, outcome.case_no, problems)):
+            action = label(Label("ImportOutcome", outcome.action))
+            for column, text in enumerate((str(outcome.row), action, outcome.case_no, problems)):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         bad = len({p.row for p in report.problems})
         self.summary.setText(

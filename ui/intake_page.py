@@ -40,7 +40,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, Lookups
 from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime, refill_combo
-from ui.operations import app_signals, field_errors, run_action
+from ui.operations import app_signals, run_action
 
 FORM_FIELDS = [f for f in IntakeForm.__dataclass_fields__ if f not in ("custom",)]
 
@@ -383,9 +383,9 @@ class IntakePage(QWidget):
     # --- actions -------------------------------------------------------------------
 
     def _show_field_errors(self, error: FieldError) -> None:
-        self.fields.show_errors(field_errors(error), self.message)
+        self.fields.show_errors(error.texts, self.message)
         self.message.setStyleSheet("color: #c0392b")
-        self.message.setText(self.tr("%1 field(s) need attention").replace("%1", str(len(error.errors))))
+        self.message.setText(self.tr("%1 field(s) need attention").replace("%1", str(len(error.texts))))
         self.message.show()
 
     def save_draft(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from branchdesk.errors import AuthenticationFailed
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.language import render
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
@@ -38,7 +39,7 @@ class LockDialog(QDialog):
         try:
             self._desk.auth.verify(self._actor, self.password.text())
         except AuthenticationFailed as exc:
-            self.message.setText(exc.message)
+            self.message.setText(render(exc.text))
             self.password.clear()
             return
         self.accept()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from branchdesk.errors import AuthenticationFailed
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.language import render
 
 
 class LoginDialog(QDialog):
@@ -66,7 +67,7 @@ class LoginDialog(QDialog):
         try:
             self.actor = self._desk.auth.login(self._username(), self.password.text())
         except AuthenticationFailed as exc:
-            self.message.setText(exc.message)
+            self.message.setText(render(exc.text))
             self.password.selectAll()
             self.password.setFocus()
             return

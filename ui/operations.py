@@ -80,7 +80,7 @@ def error_text(exc: BranchDeskError) -> str:
 
 def field_errors(exc: FieldError) -> dict[str, str]:
     """Field name → message in the UI language (the core may hand ``Text`` values)."""
-    return {name: render(message) for name, message in exc.errors.items()}
+    return {name: render(text) for name, text in exc.texts.items()}
 
 
 def run_action(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import ESCALATION_LADDER, Role
 from branchdesk.domain.workflow import RECUSAL_MESSAGE
+from branchdesk.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -73,27 +74,25 @@ def signing_refusal(
     responsible_department_id: int | None,
     amount_fen: int,
     own_level_available: bool = False,
-) -> str | None:
+) -> Text | None:
     """Why ``signer`` may not sign ``level``, or None."""
     if signer.user_id == complained_user_id:
         return RECUSAL_MESSAGE
     if signer.user_id == proposer_id:
-        return "不能审批自己提出的处理方案（职责分离）"
+        return Text("approval.own_proposal")
     if signer.user_id in earlier_signer_ids:
-        return "您已签署本方案的前一级审批，各级须由不同人签署"
+        return Text("approval.signed_earlier")
     top = max((_rank(r) for r in signer.roles), default=-1)
     needed = _rank(level.role)
     if top < needed:
-        return (
-            f"本级审批须由{level.role.label}或更高级别签署，金额 {format_yuan(amount_fen)} 超出您的核决权限"
-        )
+        return Text("approval.authority", {"role": level.role, "amount": format_yuan(amount_fen)})
     holds_level = level.role in signer.roles and (
         level.role is not Role.DEPT_MANAGER or signer.department_id == responsible_department_id
     )
     if holds_level:
         return None
     if top == needed:
-        return "部门经理级审批须由责任部门的经理签署"
+        return Text("approval.department_manager")
     if own_level_available:
-        return f"本级应由{level.role.label}签署；只有{level.role.label}回避或无人可签时，才由上级代签"
+        return Text("approval.own_level", {"role": level.role})
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from branchdesk.domain.vocab import ESCALATION_LABELS
+from branchdesk.i18n import Label
 
 TOP_LEVEL = len(ESCALATION_LABELS) - 1
 
@@ -21,7 +22,13 @@ def next_level(current: int) -> int:
 
 
 def level_label(level: int) -> str:
+    """The level's Chinese name (printed forms); texts use ``escalation_level``."""
     return ESCALATION_LABELS[max(0, min(level, TOP_LEVEL))]
+
+
+def escalation_level(level: int) -> Label:
+    """The level as a label rendered in the reader's language (``LABELS["EscalationLevel"]``)."""
+    return Label("EscalationLevel", str(max(0, min(level, TOP_LEVEL))))
 
 
 def overdue_escalation_due(

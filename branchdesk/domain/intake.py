@@ -1,6 +1,6 @@
 """What a complaint intake must contain, and how typed input becomes clean data (domain §2).
 
-``validate_intake`` collects every problem at once as field → Chinese message,
+``validate_intake`` collects every problem at once as field → text (a code),
 so the form can mark each field; a draft is checked for format only, a
 submission also for what is required.
 """
@@ -16,6 +16,7 @@ from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.text import clean_text, is_valid_email, normalize_phone, utf16_length
 from branchdesk.domain.vocab import Kind
 from branchdesk.errors import FieldError
+from branchdesk.i18n import Label, Text, label
 
 #: Length limits in UTF-16 units (as Qt counts), shared with the UI and print.
 LIMITS: dict[str, int] = {
@@ -38,38 +39,42 @@ LIMITS: dict[str, int] = {
     "request_text": 2000,
 }
 
-FIELD_LABELS: dict[str, str] = {
-    "received_at": "受理时间",
-    "channel": "投诉渠道",
-    "kind": "性质",
-    "complainant_name": "投诉人姓名",
-    "complainant_title": "称呼",
-    "phone": "联系电话",
-    "address": "地址",
-    "email": "电子邮件",
-    "company": "单位/客户名称",
-    "customer_type": "客户类型",
-    "is_foreign": "国内/国外",
-    "product": "产品或服务",
-    "order_no": "订单编号",
-    "part_no": "料号/型号",
-    "lot_no": "批号",
-    "quantity": "数量",
-    "defective_quantity": "不良数量",
-    "delivery_date": "交运日期",
-    "vehicle_model": "车型",
-    "plate": "车牌",
-    "occurred_at": "事件发生时间",
-    "complained_department_id": "被投诉部门",
-    "complained_user_id": "被投诉人",
-    "complained_person": "被投诉人",
-    "content": "投诉内容",
-    "request_type": "客户要求",
-    "request_amount": "要求金额",
-    "request_text": "要求说明",
-    "complainant_count": "投诉人数",
-    "contact": "联系方式",
-}
+#: The intake fields in form order (errors are reported in this order).
+INTAKE_FIELDS: tuple[str, ...] = (
+    "received_at",
+    "channel",
+    "kind",
+    "complainant_name",
+    "complainant_title",
+    "phone",
+    "address",
+    "email",
+    "company",
+    "customer_type",
+    "is_foreign",
+    "product",
+    "order_no",
+    "part_no",
+    "lot_no",
+    "quantity",
+    "defective_quantity",
+    "delivery_date",
+    "vehicle_model",
+    "plate",
+    "occurred_at",
+    "complained_department_id",
+    "complained_user_id",
+    "complained_person",
+    "content",
+    "request_type",
+    "request_amount",
+    "request_text",
+    "complainant_count",
+    "contact",
+)
+
+#: Chinese field names (kept for older readers); the labels in both languages are ``LABELS["Field"]``.
+FIELD_LABELS: dict[str, str] = {name: label(Label("Field", name)) for name in INTAKE_FIELDS}
 
 UNKNOWN_QUANTITY = "客户加工中未确定"
 
@@ -142,36 +147,39 @@ def validate_intake(
     customer_types: Sequence[str],
     custom_fields: Sequence[CustomFieldDef] = (),
 ) -> CleanIntake:
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     values: dict[str, Any] = {}
 
     for name, limit in LIMITS.items():
         text = clean_text(getattr(form, name))
         if utf16_length(text) > limit:
-            errors[name] = f"{FIELD_LABELS[name]}最多 {limit} 个字，现有 {utf16_length(text)} 个"
+            errors[name] = Text(
+                "intake.too_long",
+                {"field": Label("Field", name), "limit": limit, "length": utf16_length(text)},
+            )
         values[name] = text
 
     phone = ""
     try:
         phone = normalize_phone(form.phone)
     except ValueError:
-        errors["phone"] = "电话号码只能包含数字、空格、“-”和开头的“+”，至少 5 位"
+        errors["phone"] = Text("intake.phone_format")
     if values["email"] and not is_valid_email(values["email"]):
-        errors["email"] = "电子邮件格式不正确，例如 name@example.com"
+        errors["email"] = Text("intake.email_format")
 
     received_at = form.received_at or now
     if received_at > now.replace(second=59, microsecond=999999):
-        errors["received_at"] = "受理时间不能晚于现在"
+        errors["received_at"] = Text("intake.received_in_future")
     values["received_at"] = received_at.replace(microsecond=0)
     if form.occurred_at and form.occurred_at > received_at:
-        errors["occurred_at"] = "事件发生时间不能晚于受理时间"
+        errors["occurred_at"] = Text("intake.occurred_after_received")
     values["occurred_at"] = form.occurred_at
     values["delivery_date"] = form.delivery_date
 
     try:
         kind = Kind(form.kind)
     except ValueError:
-        errors["kind"] = "请选择性质：咨询、建议、投诉或表扬"
+        errors["kind"] = Text("intake.kind")
         kind = Kind.COMPLAINT
     values["kind"] = kind.value
 
@@ -182,7 +190,7 @@ def validate_intake(
     ):
         code = clean_text(getattr(form, name))
         if code and code not in allowed:
-            errors[name] = f"{FIELD_LABELS[name]}不在可选列表中"
+            errors[name] = Text("intake.not_in_list", {"field": Label("Field", name)})
         values[name] = code or None
 
     amount: int | None = None
@@ -190,10 +198,10 @@ def validate_intake(
         try:
             amount = parse_yuan(form.request_amount, "request_amount")
         except FieldError as exc:
-            errors.update(exc.errors)
+            errors.update(exc.texts)
 
     if form.complainant_count < 1:
-        errors["complainant_count"] = "投诉人数至少为 1"
+        errors["complainant_count"] = Text("intake.complainant_count")
     for name in (
         "is_foreign",
         "personal_injury",
@@ -215,35 +223,35 @@ def validate_intake(
         elif clean not in (None, ""):
             custom[definition.key] = clean
         elif final and definition.required:
-            errors[f"custom.{definition.key}"] = f"请填写{definition.label}"
+            errors[f"custom.{definition.key}"] = Text("field.required", {"field": definition.label})
 
     if final:
         if not values["channel"]:
-            errors["channel"] = "请选择投诉渠道"
+            errors["channel"] = Text("field.choose", {"field": Label("Field", "channel")})
         if not values["complainant_name"]:
-            errors["complainant_name"] = "请填写投诉人姓名"
+            errors["complainant_name"] = Text("field.required", {"field": Label("Field", "complainant_name")})
         if not (phone or values["address"] or values["email"]) and "phone" not in errors:
-            errors["phone"] = "请至少留下一种联系方式：电话、地址或电子邮件"
+            errors["phone"] = Text("intake.contact_required")
         if not values["content"]:
-            errors["content"] = "请填写投诉内容"
+            errors["content"] = Text("field.required", {"field": Label("Field", "content")})
         if not values["request_type"] and kind is Kind.COMPLAINT:
-            errors["request_type"] = "请选择客户要求"
+            errors["request_type"] = Text("field.choose", {"field": Label("Field", "request_type")})
 
     if errors:
         raise FieldError(_in_form_order(errors))
     return CleanIntake(values=values, phone_normalized=phone, request_amount_fen=amount, custom=custom)
 
 
-def _check_custom(definition: CustomFieldDef, raw: Any) -> tuple[str | None, Any]:
+def _check_custom(definition: CustomFieldDef, raw: Any) -> tuple[Text | None, Any]:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, None
     if definition.type == "number":
         try:
             number = float(str(raw).strip()) if not isinstance(raw, int | float) else float(raw)
         except ValueError:
-            return f"{definition.label}须为数字", None
+            return Text("custom.number", {"field": definition.label}), None
         if number != number or number in (float("inf"), float("-inf")):
-            return f"{definition.label}须为数字", None
+            return Text("custom.number", {"field": definition.label}), None
         return None, number
     if definition.type == "date":
         if isinstance(raw, date):
@@ -251,19 +259,19 @@ def _check_custom(definition: CustomFieldDef, raw: Any) -> tuple[str | None, Any
         try:
             return None, date.fromisoformat(str(raw).strip()).isoformat()
         except ValueError:
-            return f"{definition.label}须为日期，如 2026-11-24", None
+            return Text("custom.date", {"field": definition.label}), None
     if definition.type == "choice":
         if str(raw) not in definition.choices:
-            return f"{definition.label}请从列表中选择", None
+            return Text("custom.choice", {"field": definition.label}), None
         return None, str(raw)
     text = clean_text(str(raw))
     if utf16_length(text) > 500:
-        return f"{definition.label}最多 500 个字", None
+        return Text("field.max_length", {"field": definition.label, "limit": 500}), None
     return None, text
 
 
-def _in_form_order(errors: Mapping[str, str]) -> dict[str, str]:
-    order = list(FIELD_LABELS)
+def _in_form_order(errors: Mapping[str, Text]) -> dict[str, Text | str]:
+    order = list(INTAKE_FIELDS)
     return dict(
         sorted(errors.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     )

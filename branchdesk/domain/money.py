@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from branchdesk.errors import FieldError
+from branchdesk.i18n import Text
 
 _AMOUNT = re.compile(r"(\d{1,12})(?:\.(\d{1,2}))?", re.ASCII)
 
@@ -20,12 +21,12 @@ def parse_yuan(text: str, field: str = "amount") -> int:
     cleaned = cleaned.replace(",", "").replace("¥", "").replace("￥", "").replace("元", "")
     cleaned = cleaned.strip()
     if not cleaned:
-        raise FieldError({field: "请输入金额"})
+        raise FieldError({field: Text("money.empty")})
     if cleaned.startswith("-"):
-        raise FieldError({field: "金额不能为负数"})
+        raise FieldError({field: Text("money.negative")})
     match = _AMOUNT.fullmatch(cleaned)
     if match is None:
-        raise FieldError({field: "金额格式不正确，请输入数字，最多两位小数"})
+        raise FieldError({field: Text("money.format")})
     whole, decimals = match.group(1), (match.group(2) or "")
     return int(whole) * 100 + int(decimals.ljust(2, "0"))
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Severity
+from branchdesk.i18n import Label, Text
 
 
 @dataclass(frozen=True)
@@ -29,26 +30,52 @@ class MajorFacts:
     declared_by_cr_manager: bool = False
 
 
-def major_reasons(facts: MajorFacts, policy: MajorPolicy) -> list[str]:
-    """Why a case is major, in Chinese; empty when it is not."""
-    reasons = []
+def major_reason_texts(facts: MajorFacts, policy: MajorPolicy) -> list[tuple[str, Text]]:
+    """Why a case is major: (code, text with the figures); empty when it is not."""
+    reasons: list[tuple[str, Text]] = []
     if facts.is_repeat:
-        reasons.append("重复投诉")
+        reasons.append(("repeat", Text("major.repeat")))
     if facts.external_body:
-        reasons.append("向厂家、监管部门或消费者协会投诉")
+        reasons.append(("external_body", Text("major.external_body")))
     if facts.media_involved:
-        reasons.append("媒体介入")
+        reasons.append(("media", Text("major.media")))
     if facts.lawsuit_threatened:
-        reasons.append("扬言诉讼")
+        reasons.append(("lawsuit", Text("major.lawsuit")))
     if facts.complainant_count >= policy.min_complainants:
-        reasons.append(f"投诉人 {facts.complainant_count} 人（≥{policy.min_complainants}）")
+        reasons.append(
+            (
+                "complainants",
+                Text(
+                    "major.complainants", {"count": facts.complainant_count, "min": policy.min_complainants}
+                ),
+            )
+        )
     if facts.personal_injury:
-        reasons.append("人身伤害")
+        reasons.append(("injury", Text("major.injury")))
     if facts.loss_fen >= policy.major_loss_fen:
-        reasons.append(f"损失/索赔 {format_yuan(facts.loss_fen)}（≥{format_yuan(policy.major_loss_fen)}）")
+        reasons.append(
+            (
+                "loss",
+                Text(
+                    "major.loss",
+                    {"loss": format_yuan(facts.loss_fen), "min": format_yuan(policy.major_loss_fen)},
+                ),
+            )
+        )
     if facts.declared_by_cr_manager:
-        reasons.append("客户关系经理认定")
+        reasons.append(("declared", Text("major.declared")))
     return reasons
+
+
+def major_reasons(facts: MajorFacts, policy: MajorPolicy) -> list[str]:
+    """Why a case is major, as codes (``LABELS["MajorReason"]``) to store; empty when it is not."""
+    return [code for code, _ in major_reason_texts(facts, policy)]
+
+
+def major_reason_label(stored: str) -> Label:
+    """A stored reason as a label: a code since codes were introduced, a Chinese sentence before
+    (an unknown code renders as itself, so old rows still read)."""
+    return Label("MajorReason", stored)
 
 
 def severity_floor(loss_fen: int, policy: MajorPolicy) -> Severity:

@@ -4,7 +4,7 @@ The table ``TRANSITIONS`` is the whole state machine. Guards that depend on
 the particular person (recusal, being the assigned handler, separation of
 duties) are functions below; the approval-specific guards live in
 ``branchdesk.domain.approvals``. Services call ``refusal()`` before acting and
-raise its message as a ``DomainError``.
+raise its text (a code, ``branchdesk.texts``) as a ``DomainError``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from branchdesk.domain.vocab import ANSWER_ONLY_KINDS, Kind, Role, Status
+from branchdesk.i18n import DEFAULT_LANGUAGE, Label, Text
 
 S = Status
 R = Role
@@ -41,27 +42,10 @@ class Action(StrEnum):
     ADD_ATTACHMENT = "add_attachment"
 
 
-ACTION_LABELS: dict[Action, str] = {
-    Action.EDIT_DRAFT: "修改草稿",
-    Action.SUBMIT: "提交登记",
-    Action.TRIAGE: "分诊",
-    Action.ASSIGN: "分派/转派",
-    Action.RECORD_INVESTIGATION: "填写调查报告",
-    Action.PROPOSE: "提出处理方案",
-    Action.APPROVE: "审批",
-    Action.REQUEST_EXTENSION: "申请延期",
-    Action.DECIDE_EXTENSION: "审批延期",
-    Action.REPLY: "答复客户",
-    Action.ANSWER: "答复并结案",
-    Action.FOLLOW_UP: "回访",
-    Action.CLOSE: "结案",
-    Action.CLOSE_ABNORMAL: "非正常结案",
-    Action.OPEN_LINKED: "开立关联案件",
-    Action.VOID: "作废",
-    Action.ESCALATE: "升级",
-    Action.INFORM_GM: "登记已报告总经理",
-    Action.ADD_ATTACHMENT: "添加附件",
-}
+def action_label(action: Action) -> Label:
+    """The action's name, rendered in the reader's language (``LABELS["Action"]``)."""
+    return Label("Action", action.value)
+
 
 MANAGERS = frozenset({R.DEPT_MANAGER, R.DEPUTY_GM, R.GM})
 WORKING_STATES = frozenset({S.PENDING_ASSIGNMENT, S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY})
@@ -135,11 +119,13 @@ RECUSED_ACTIONS = frozenset(
 #: Actions only the assigned handler takes (among holders of the handler role).
 HANDLER_ONLY_ACTIONS = frozenset({Action.RECORD_INVESTIGATION, Action.PROPOSE})
 
-RECUSAL_MESSAGE = "您是本案被投诉人，依规定回避"
+RECUSAL_MESSAGE = Text("refusal.recused")
 
 
-def role_names(roles: Collection[Role]) -> str:
-    return "、".join(r.label for r in sorted(roles, key=list(Role).index)) or "无角色"
+def role_names(roles: Collection[Role]) -> list[Role] | Text:
+    """The roles in ladder order (rendered as a list of labels), or "no role"."""
+    ordered = sorted(roles, key=list(Role).index)
+    return ordered if ordered else Text("refusal.no_role")
 
 
 @dataclass(frozen=True)
@@ -157,48 +143,59 @@ class CaseFacts:
     pending_extension: bool = False
 
 
-def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> str | None:
+def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
     """Why ``actor`` may not take ``action`` on ``case`` now, or None when allowed."""
     transition = TRANSITIONS[action]
-    label = ACTION_LABELS[action]
+    label = action_label(action)
     if case.status not in transition.sources:
-        return f"案件当前状态为“{case.status.label}”，不能{label}"
+        return Text("refusal.state", {"status": case.status, "action": label})
     if action is Action.ANSWER and case.kind not in ANSWER_ONLY_KINDS:
-        return "投诉须经调查、审批后才能答复客户"
+        return Text("refusal.complaint_needs_investigation")
     if (
         action in (Action.ASSIGN, Action.RECORD_INVESTIGATION, Action.PROPOSE)
         and case.kind in ANSWER_ONLY_KINDS
     ):
-        return f"“{case.kind.label}”类案件直接答复，不需要{label}"
+        return Text("refusal.answer_only_kind", {"kind": case.kind, "action": label})
     if not set(roles) & transition.roles:
-        return f"您的角色（{role_names(roles)}）无权{label}，需要：{role_names(transition.roles)}"
+        return Text(
+            "refusal.role",
+            {"roles": role_names(roles), "action": label, "needed": role_names(transition.roles)},
+        )
     if action in RECUSED_ACTIONS and case.complained_user_id == actor_id:
         return RECUSAL_MESSAGE
     if action in HANDLER_ONLY_ACTIONS and case.handler_id != actor_id:
-        return f"只有本案的处理责任人才能{label}"
+        return Text("refusal.handler_only", {"action": label})
     if action is Action.DECIDE_EXTENSION and not case.pending_extension:
-        return "没有待审批的延期申请"
+        return Text("refusal.no_pending_extension")
     if action is Action.REQUEST_EXTENSION and case.pending_extension:
-        return "已有一项延期申请待审批"
+        return Text("refusal.extension_pending")
     if action is Action.CLOSE and not case.has_follow_up:
-        return "请先完成回访，再结案"
+        return Text("refusal.follow_up_first")
     if action is Action.CLOSE and case.dissatisfied:
-        return "回访不满意：请开立转新案，或由总经理批准非正常结案"
+        return Text("close.dissatisfied")
     if (
         action is Action.OPEN_LINKED
         and case.status is S.AWAITING_FOLLOWUP
         and not case.dissatisfied
     ):
-        return "只有客户不接受答复或回访不满意时，才开立转新案"
+        return Text("refusal.open_linked_needs_dissatisfied")
     if (
         action is Action.CLOSE_ABNORMAL
         and case.status is S.AWAITING_FOLLOWUP
         and not case.dissatisfied
     ):
-        return "只有客户不接受答复或回访不满意时，才能非正常结案"
+        return Text("refusal.close_abnormal_needs_dissatisfied")
     return None
 
 
-def allowed_actions(case: CaseFacts, actor_id: int, roles: Collection[Role]) -> dict[Action, str | None]:
+def refusals(case: CaseFacts, actor_id: int, roles: Collection[Role]) -> dict[Action, Text | None]:
     """Every action with None (allowed) or the reason it is refused: the UI's button states."""
     return {action: refusal(action, case, actor_id, roles) for action in Action}
+
+
+def allowed_actions(case: CaseFacts, actor_id: int, roles: Collection[Role]) -> dict[Action, str | None]:
+    """``refusals`` rendered in Chinese, for the read side until it carries ``Text`` itself."""
+    return {
+        action: None if reason is None else reason.render(DEFAULT_LANGUAGE)
+        for action, reason in refusals(case, actor_id, roles).items()
+    }

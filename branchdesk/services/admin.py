@@ -16,6 +16,7 @@ from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
 from branchdesk.errors import FieldError, NotFound, PermissionDenied
+from branchdesk.i18n import Text
 from branchdesk.services.auth import hash_password
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -48,15 +49,15 @@ class AdminService(ServiceBase):
 
     def _admin(self, unit: Unit) -> None:
         if Role.ADMIN not in unit.actor.roles:
-            raise PermissionDenied("只有系统管理员可以修改设置")
+            raise PermissionDenied(Text("admin.only_admin"))
 
-    def _event(self, unit: Unit, action: str, summary: str, changes: list[tuple[str, Any, Any]]) -> None:
+    def _event(self, unit: Unit, action: str, text: Text, changes: list[tuple[str, Any, Any]]) -> None:
         record(
             unit.session,
             at=unit.now,
             actor=unit.user,
             action=f"admin.{action}",
-            summary=summary,
+            text=text,
             changes=changes,
         )
 
@@ -139,13 +140,13 @@ class AdminService(ServiceBase):
             self._admin(unit)
             user = unit.session.get(User, user_id)
             if user is None:
-                raise NotFound("用户不存在")
+                raise NotFound(Text("admin.user_not_found"))
             before = sorted(r.role for r in user.roles)
             user.roles = [UserRole(role=Role(r).value) for r in set(roles)]
             self._event(
                 unit,
                 "roles",
-                f"修改 {user.full_name} 的角色",
+                Text("event.admin_roles", {"name": user.full_name}),
                 [("roles", before, sorted(Role(r).value for r in roles))],
             )
 
@@ -155,20 +156,24 @@ class AdminService(ServiceBase):
         with self._unit(actor) as unit:
             self._admin(unit)
             code, name = clean_text(code).upper(), clean_text(name)
-            errors = {}
+            errors: dict[str, Text | str] = {}
             if not code or not code.isascii() or not code.replace("_", "").isalnum():
-                errors["code"] = "部门代码请用字母或数字"
+                errors["code"] = Text("admin.department_code")
             if not name:
-                errors["name"] = "请填写部门名称"
+                errors["name"] = Text("admin.department_name")
             if errors:
                 raise FieldError(errors)
             department = unit.session.scalars(select(Department).where(Department.code == code)).first()
             if department is None:
                 unit.session.add(Department(code=code, name=name, active=active))
-                self._event(unit, "department", f"新增部门 {name}（{code}）", [])
+                self._event(
+                    unit, "department", Text("event.admin_department_added", {"name": name, "code": code}), []
+                )
             else:
                 changes = apply_changes(department, {"name": name, "active": active})
-                self._event(unit, "department", f"修改部门 {code}", changes)
+                self._event(
+                    unit, "department", Text("event.admin_department_changed", {"code": code}), changes
+                )
 
     def save_category(
         self, actor: Actor, code: str, label: str, parent_code: str | None = None, active: bool = True
@@ -176,16 +181,16 @@ class AdminService(ServiceBase):
         with self._unit(actor) as unit:
             self._admin(unit)
             code, label = clean_text(code), clean_text(label)
-            errors = {}
+            errors: dict[str, Text | str] = {}
             if not _CODE.fullmatch(code):
-                errors["code"] = "类别代码请用字母开头的字母、数字、点或下划线，如 service.delivery"
+                errors["code"] = Text("admin.category_code")
             if not label:
-                errors["label"] = "请填写类别名称"
+                errors["label"] = Text("admin.category_label")
             parent = None
             if parent_code:
                 parent = unit.session.scalars(select(Category).where(Category.code == parent_code)).first()
                 if parent is None or parent.parent_id is not None:
-                    errors["parent"] = "上级类别须为第一级类别（类别树为两级）"
+                    errors["parent"] = Text("admin.category_parent")
             if errors:
                 raise FieldError(errors)
             category = unit.session.scalars(select(Category).where(Category.code == code)).first()
@@ -202,10 +207,10 @@ class AdminService(ServiceBase):
                         active=active,
                     )
                 )
-                self._event(unit, "category", f"新增投诉类别 {label}", [])
+                self._event(unit, "category", Text("event.admin_category_added", {"label": label}), [])
             else:
                 changes = apply_changes(category, {"label": label, "active": active})
-                self._event(unit, "category", f"修改投诉类别 {code}", changes)
+                self._event(unit, "category", Text("event.admin_category_changed", {"code": code}), changes)
 
     # --- SLA policy and authority ------------------------------------------------------
 
@@ -226,23 +231,23 @@ class AdminService(ServiceBase):
     ) -> None:
         with self._unit(actor) as unit:
             self._admin(unit)
-            errors = {}
+            errors: dict[str, Text | str] = {}
             if amount <= 0 or amount > 365:
-                errors["amount"] = "时限须为 1–365"
+                errors["amount"] = Text("admin.sla_amount")
             if unit_code not in {u.value for u in DeadlineUnit}:
-                errors["unit"] = "请选择时限单位：小时、工作日或自然日"
+                errors["unit"] = Text("admin.sla_unit")
             if kind and kind not in {k.value for k in Kind}:
-                errors["kind"] = "性质不正确"
+                errors["kind"] = Text("admin.sla_kind")
             if min_severity and min_severity not in {s.value for s in Severity}:
-                errors["min_severity"] = "等级不正确"
+                errors["min_severity"] = Text("admin.sla_severity")
             if (
                 category_code
                 and unit.session.scalars(select(Category.id).where(Category.code == category_code)).first()
                 is None
             ):
-                errors["category_code"] = "类别不存在"
+                errors["category_code"] = Text("admin.category_not_found")
             if not clean_text(label):
-                errors["label"] = "请填写规则说明"
+                errors["label"] = Text("admin.sla_label")
             if errors:
                 raise FieldError(errors)
             values = {
@@ -258,12 +263,17 @@ class AdminService(ServiceBase):
             }
             if rule_id is None:
                 unit.session.add(SlaRuleRow(**values))
-                self._event(unit, "sla", f"新增处理时效规则：{values['label']}", [])
+                self._event(unit, "sla", Text("event.admin_sla_added", {"label": values["label"]}), [])
             else:
                 row = unit.session.get(SlaRuleRow, rule_id)
                 if row is None:
-                    raise NotFound("时效规则不存在")
-                self._event(unit, "sla", f"修改处理时效规则：{row.label}", apply_changes(row, values))
+                    raise NotFound(Text("admin.sla_not_found"))
+                self._event(
+                    unit,
+                    "sla",
+                    Text("event.admin_sla_changed", {"label": row.label}),
+                    apply_changes(row, values),
+                )
 
     def set_authority_limit(self, actor: Actor, level_order: int, max_amount: str) -> None:
         """Change a level's upper limit (yuan as typed; empty for no limit)."""
@@ -273,17 +283,17 @@ class AdminService(ServiceBase):
                 select(AuthorityRow).where(AuthorityRow.level_order == level_order)
             ).first()
             if row is None:
-                raise NotFound("核决层级不存在")
+                raise NotFound(Text("admin.authority_not_found"))
             fen = parse_yuan(max_amount, "max_amount") if max_amount.strip() else None
             levels = unit.session.scalars(select(AuthorityRow).order_by(AuthorityRow.level_order)).all()
             limits = [fen if level.id == row.id else level.max_amount_fen for level in levels]
             finite = [x for x in limits if x is not None]
             if finite != sorted(finite) or (None in limits and limits.index(None) != len(limits) - 1):
-                raise FieldError({"max_amount": "核决金额须逐级递增，只有最高一级可以不设上限"})
+                raise FieldError({"max_amount": Text("admin.authority_order")})
             self._event(
                 unit,
                 "authority",
-                f"修改{Role(row.role).label}核决权限",
+                Text("event.admin_authority", {"role": Role(row.role)}),
                 apply_changes(row, {"max_amount_fen": fen}),
             )
 
@@ -301,7 +311,13 @@ class AdminService(ServiceBase):
             self._event(
                 unit,
                 "calendar",
-                f"设定 {day} 为{'工作日' if working else '休息日'}{('：' + note) if note else ''}",
+                Text(
+                    "event.admin_working_day" if working else "event.admin_rest_day",
+                    {
+                        "day": day.isoformat(),
+                        "note": Text("event.note_colon", {"note": note}) if note else "",
+                    },
+                ),
                 [("working", old, working)],
             )
 
@@ -315,7 +331,7 @@ class AdminService(ServiceBase):
             self._event(
                 unit,
                 "calendar",
-                f"确认 {year} 年法定节假日已录入",
+                Text("event.admin_year_confirmed", {"year": year}),
                 [("confirmed_calendar_years", old, years)],
             )
 
@@ -326,19 +342,19 @@ class AdminService(ServiceBase):
             self._admin(unit)
             title, body = clean_text(title), clean_text(body)
             if not title or not body:
-                raise FieldError({"title" if not title else "body": "请填写模板标题和内容"})
+                raise FieldError({"title" if not title else "body": Text("admin.template_required")})
             if template_id is None:
                 count = len(unit.session.scalars(select(ReplyTemplate.id)).all())
                 unit.session.add(ReplyTemplate(title=title, body=body, sort_order=count))
-                self._event(unit, "template", f"新增答复模板：{title}", [])
+                self._event(unit, "template", Text("event.admin_template_added", {"title": title}), [])
             else:
                 row = unit.session.get(ReplyTemplate, template_id)
                 if row is None:
-                    raise NotFound("模板不存在")
+                    raise NotFound(Text("admin.template_not_found"))
                 self._event(
                     unit,
                     "template",
-                    f"修改答复模板：{title}",
+                    Text("event.admin_template_changed", {"title": title}),
                     apply_changes(row, {"title": title, "body": body}),
                 )
 
@@ -354,16 +370,16 @@ class AdminService(ServiceBase):
     ) -> None:
         with self._unit(actor) as unit:
             self._admin(unit)
-            errors = {}
+            errors: dict[str, Text | str] = {}
             if not _CODE.fullmatch(key):
-                errors["key"] = "字段代码请用字母开头的字母、数字或下划线"
+                errors["key"] = Text("admin.custom_key")
             if not clean_text(label):
-                errors["label"] = "请填写字段名称"
+                errors["label"] = Text("admin.custom_label")
             if field_type not in CUSTOM_TYPES:
-                errors["type"] = "字段类型须为文本、数字、日期或选项"
+                errors["type"] = Text("admin.custom_type")
             options = [clean_text(c) for c in choices if clean_text(c)]
             if field_type == "choice" and not options:
-                errors["choices"] = "选项类字段请至少填写一个选项"
+                errors["choices"] = Text("admin.custom_choices")
             if errors:
                 raise FieldError(errors)
             row = unit.session.scalars(select(CustomField).where(CustomField.key == key)).first()
@@ -377,10 +393,15 @@ class AdminService(ServiceBase):
             if row is None:
                 count = len(unit.session.scalars(select(CustomField.id)).all())
                 unit.session.add(CustomField(key=key, sort_order=count, **values))
-                self._event(unit, "custom_field", f"新增自定义字段：{values['label']}", [])
+                self._event(
+                    unit, "custom_field", Text("event.admin_custom_added", {"label": values["label"]}), []
+                )
             else:
                 self._event(
-                    unit, "custom_field", f"修改自定义字段：{values['label']}", apply_changes(row, values)
+                    unit,
+                    "custom_field",
+                    Text("event.admin_custom_changed", {"label": values["label"]}),
+                    apply_changes(row, values),
                 )
 
     def set_setting(self, actor: Actor, key: str, value: Any) -> None:
@@ -388,31 +409,31 @@ class AdminService(ServiceBase):
             self._admin(unit)
             row = unit.session.get(Setting, key)
             if row is None:
-                raise NotFound(f"没有设置项 {key}")
+                raise NotFound(Text("admin.setting_not_found", {"key": key}))
             if type(value) is not type(row.value) and not (
                 isinstance(row.value, int) and isinstance(value, int)
             ):
-                raise FieldError({key: "设置值的类型不正确"})
+                raise FieldError({key: Text("admin.setting_type")})
             old, row.value = row.value, value
-            self._event(unit, "setting", f"修改设置 {key}", [(key, old, value)])
+            self._event(unit, "setting", Text("event.admin_setting", {"key": key}), [(key, old, value)])
 
 
 def create_user(
     unit: Unit, *, username: str, full_name: str, department_code: str, roles: Collection[Role], password: str
 ) -> int:
-    errors = {}
+    errors: dict[str, Text | str] = {}
     username = username.strip()
     if not username or not username.isascii() or " " in username:
-        errors["username"] = "用户名请用字母、数字，不含空格"
+        errors["username"] = Text("admin.username")
     elif unit.session.scalars(select(User.id).where(User.username == username)).first() is not None:
-        errors["username"] = f"用户名 {username} 已被使用"
+        errors["username"] = Text("admin.username_taken", {"username": username})
     if not clean_text(full_name):
-        errors["full_name"] = "请填写姓名"
+        errors["full_name"] = Text("admin.full_name")
     department = unit.session.scalars(select(Department).where(Department.code == department_code)).first()
     if department is None:
-        errors["department"] = "请选择所属部门"
+        errors["department"] = Text("admin.department")
     if not roles:
-        errors["roles"] = "请至少选择一个角色"
+        errors["roles"] = Text("admin.roles")
     if errors:
         raise FieldError(errors)
     assert department is not None
@@ -431,8 +452,14 @@ def create_user(
         at=unit.now,
         actor=unit.user,
         action="admin.user",
-        summary=f"新建用户 {user.full_name}（{username}），角色："
-        + "、".join(Role(r).label for r in roles)
-        + f"，部门：{department.name}",
+        text=Text(
+            "event.admin_user_added",
+            {
+                "name": user.full_name,
+                "username": username,
+                "roles": [Role(r) for r in roles],
+                "department": department.name,
+            },
+        ),
     )
     return user.id

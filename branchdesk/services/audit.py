@@ -20,10 +20,16 @@ def describe(verdict: Verdict) -> Text:
             "audit.ok", {"events": verdict.events, "attachments": verdict.attachments, "head": verdict.head}
         )
     broken = verdict.broken
-    return Text(
-        f"audit.{broken.kind}",
-        {"seq": broken.seq, "event_id": broken.event_id, "detail": broken.detail},
-    )
+    params = {"seq": broken.seq, "event_id": broken.event_id, "detail": broken.detail}
+    by_kind = {
+        "content": Text("audit.content", params),
+        "missing": Text("audit.missing", params),
+        "order": Text("audit.order", params),
+        "tail": Text("audit.tail", params),
+        "anchor": Text("audit.anchor", params),
+        "attachment": Text("audit.attachment", params),
+    }
+    return by_kind[broken.kind]
 
 
 def anchor(db: Database) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from branchdesk.config import load_settings
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import AuthenticationFailed, FieldError
+from branchdesk.i18n import Text
 from branchdesk.services.context import Actor, Clock
 from branchdesk.services.timeline import record
 from branchdesk.storage.models import User
@@ -23,7 +24,9 @@ if TYPE_CHECKING:  # the door re-reads users through ``actor_of`` below: importe
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 MIN_PASSWORD_LENGTH = 8
-WRONG_CREDENTIALS = "用户名或密码错误"
+WRONG_CREDENTIALS = Text("auth.wrong_credentials")
+#: The code of "too many failures, wait": signing passes it on, any other failure becomes "not signed".
+LOCKED_CODE = "auth.locked"
 
 
 def hash_password(password: str) -> str:
@@ -33,11 +36,11 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def password_problem(password: str) -> str | None:
+def password_problem(password: str) -> Text | None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"密码至少 {MIN_PASSWORD_LENGTH} 位"
+        return Text("auth.password_short", {"min": MIN_PASSWORD_LENGTH})
     if password.strip() != password:
-        return "密码首尾不能是空格"
+        return Text("auth.password_spaces")
     return None
 
 
@@ -58,7 +61,7 @@ def actor_of(user: User) -> Actor:
     )
 
 
-def check_password(session: Session, user: User, password: str, clock: Clock, purpose: str) -> None:
+def check_password(session: Session, user: User, password: str, clock: Clock, purpose: Text) -> None:
     """Verify ``password`` for ``user`` with throttling; raise AuthenticationFailed when wrong.
 
     Failures are counted in the caller's transaction, so the caller must commit
@@ -68,7 +71,7 @@ def check_password(session: Session, user: User, password: str, clock: Clock, pu
     settings = load_settings(session)
     if user.locked_until and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise AuthenticationFailed(f"登录失败次数过多，请 {minutes} 分钟后再试")
+        raise AuthenticationFailed(Text(LOCKED_CODE, {"minutes": minutes}))
     if not user.active or not _matches(user.password_hash, password):
         user.failed_logins += 1
         if user.failed_logins >= int(settings.get("login_max_failures", 5)):
@@ -79,7 +82,7 @@ def check_password(session: Session, user: User, password: str, clock: Clock, pu
                 at=now,
                 actor=user,
                 action="auth.locked",
-                summary=f"{purpose}：连续输错密码，账户暂时锁定",
+                text=Text("event.account_locked", {"purpose": purpose}),
             )
         raise AuthenticationFailed(WRONG_CREDENTIALS)
     user.failed_logins = 0
@@ -104,7 +107,7 @@ class AuthService:
                 _hasher.hash(password or "x")  # spend the same time as for a real user
                 raise AuthenticationFailed(WRONG_CREDENTIALS)
             try:
-                check_password(session, user, password, self._clock, "登录")
+                check_password(session, user, password, self._clock, Text("auth.purpose_login"))
                 user.last_login_at = self._clock()
             except AuthenticationFailed as exc:
                 failure = exc  # leave the block normally so the failure count is committed
@@ -122,7 +125,7 @@ class AuthService:
             if user is None:
                 raise AuthenticationFailed(WRONG_CREDENTIALS)
             try:
-                check_password(session, user, password, self._clock, "解锁")
+                check_password(session, user, password, self._clock, Text("auth.purpose_unlock"))
             except AuthenticationFailed as exc:
                 failure = exc
         if failure is not None:
@@ -132,7 +135,7 @@ class AuthService:
         with self._db.read() as session:
             user = session.get(User, actor.user_id)
             if user is None or not user.active:
-                raise AuthenticationFailed("该用户已停用")
+                raise AuthenticationFailed(Text("auth.user_inactive"))
             return actor_of(user)
 
     def login_names(self) -> list[tuple[str, str]]:

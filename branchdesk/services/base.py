@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.deadlines import SlaFacts, add_duration, case_due
+from branchdesk.domain.escalation import escalation_level
 from branchdesk.domain.severity import MajorFacts, major_reasons
 from branchdesk.domain.vocab import (
-    ESCALATION_REASON_LABELS,
     EscalationReason,
     Kind,
     Severity,
@@ -20,6 +20,7 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
 from branchdesk.errors import DomainError, NotFound
+from branchdesk.i18n import Label, Text
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef
 from branchdesk.services.timeline import record
@@ -51,7 +52,7 @@ class ServiceBase:
         query = query.where(Case.id == ref) if isinstance(ref, int) else query.where(Case.case_no == ref)
         case = unit.session.scalars(query).first()
         if case is None:
-            raise NotFound(f"案件 {ref} 不存在，或您无权查看")
+            raise NotFound(Text("error.case_not_found", {"ref": ref}))
         return case
 
     @staticmethod
@@ -99,19 +100,22 @@ class ServiceBase:
     # --- derived facts ---------------------------------------------------
 
     @staticmethod
-    def _refresh_major(unit: Unit, case: Case) -> None:
-        loss = max(case.request_amount_fen or 0, case.loss_estimate_fen or 0)
-        facts = MajorFacts(
+    def _major_facts(case: Case) -> MajorFacts:
+        return MajorFacts(
             is_repeat=case.is_repeat,
             external_body=case.external_body,
             media_involved=case.media_involved,
             lawsuit_threatened=case.lawsuit_threatened,
             complainant_count=case.complainant_count,
             personal_injury=case.personal_injury,
-            loss_fen=loss,
+            loss_fen=max(case.request_amount_fen or 0, case.loss_estimate_fen or 0),
             declared_by_cr_manager=case.declared_major,
         )
-        reasons = major_reasons(facts, unit.config.policy)
+
+    @classmethod
+    def _refresh_major(cls, unit: Unit, case: Case) -> None:
+        # Codes are stored (``LABELS["MajorReason"]``); rows from before hold Chinese sentences.
+        reasons = major_reasons(cls._major_facts(case), unit.config.policy)
         if reasons != list(case.major_reasons or []):
             case.major_reasons = reasons
         case.is_major = bool(reasons)
@@ -146,7 +150,9 @@ class ServiceBase:
     # --- escalation --------------------------------------------------------
 
     @staticmethod
-    def _escalate(unit: Unit, case: Case, reason: EscalationReason, by: User | None, note: str = "") -> None:
+    def _escalate(
+        unit: Unit, case: Case, reason: EscalationReason, by: User | None, note: Text | None = None
+    ) -> None:
         before = case.escalation_level
         after = escalation_rules.next_level(before)
         case.escalation_level = after
@@ -160,10 +166,10 @@ class ServiceBase:
                 by_id=by.id if by else None,
             )
         )
-        text = (
-            f"案件升级：{escalation_rules.level_label(before)} → {escalation_rules.level_label(after)}"
+        step = (
+            Text("event.escalated", {"from": escalation_level(before), "to": escalation_level(after)})
             if after != before
-            else f"已在最高级别（{escalation_rules.level_label(after)}），再次升级提醒"
+            else Text("event.escalated_at_top", {"level": escalation_level(after)})
         )
         record(
             unit.session,
@@ -171,7 +177,7 @@ class ServiceBase:
             actor=by,
             action="escalate",
             case_id=case.id,
-            summary=f"{text}（{ESCALATION_REASON_LABELS[reason]}）{note}",
+            text=Text("event.escalation", {"step": step, "reason": reason, "note": note or ""}),
             changes=[("escalation_level", before, after)],
         )
 
@@ -195,13 +201,14 @@ class ServiceBase:
         return ("status", Status(old).label, status.label)
 
 
-def require_text(value: str, field: str, label: str, limit: int = 5000) -> str:
+def require_text(value: str, field: str, label: Text | Label, limit: int = 5000) -> str:
+    """The cleaned text of a required field; ``label`` names the field in the error."""
     from branchdesk.domain.text import clean_text, utf16_length
     from branchdesk.errors import FieldError
 
     text = clean_text(value)
     if not text:
-        raise FieldError({field: f"请填写{label}"})
+        raise FieldError({field: Text("field.required", {"field": label})})
     if utf16_length(text) > limit:
-        raise FieldError({field: f"{label}最多 {limit} 个字"})
+        raise FieldError({field: Text("field.max_length", {"field": label, "limit": limit})})
     return text

@@ -12,10 +12,9 @@ from sqlalchemy.orm import Session
 from branchdesk.domain import approvals as approval_rules
 from branchdesk.domain.escalation import dissatisfied
 from branchdesk.domain.money import format_yuan, parse_yuan
-from branchdesk.domain.severity import effective_severity
+from branchdesk.domain.severity import effective_severity, major_reason_texts
 from branchdesk.domain.vocab import (
     DECISION_LABELS,
-    RESPONSIBILITY_LABELS,
     CloseKind,
     Decision,
     EscalationReason,
@@ -27,7 +26,8 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, RECUSAL_MESSAGE, Action
 from branchdesk.errors import AuthenticationFailed, DomainError, FieldError, NotFound, PermissionDenied
-from branchdesk.services.auth import AuthService
+from branchdesk.i18n import Text
+from branchdesk.services.auth import LOCKED_CODE, AuthService
 from branchdesk.services.base import ServiceBase, Unit, require_text
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
@@ -89,14 +89,14 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.TRIAGE)
-            errors: dict[str, str] = {}
+            errors: dict[str, Text | str] = {}
             values: dict[str, object] = {"valid": data.valid}
             loss = None
             if data.loss_estimate.strip():
                 try:
                     loss = parse_yuan(data.loss_estimate, "loss_estimate")
                 except FieldError as exc:
-                    errors.update(exc.errors)
+                    errors.update(exc.texts)
             values["loss_estimate_fen"] = loss
             values["declared_major"] = data.declared_major
             if data.valid:
@@ -106,24 +106,24 @@ class CaseService(ServiceBase):
                         select(Category).where(Category.code == data.category_code, Category.active)
                     ).first()
                 if category is None:
-                    errors["category"] = "请选择投诉类别"
+                    errors["category"] = Text("triage.category")
                 else:
                     values["category_id"] = category.id
                 try:
                     chosen = Severity(data.severity or "")
                 except ValueError:
-                    errors["severity"] = "请选择等级：一般、中度或重度"
+                    errors["severity"] = Text("triage.severity")
                     chosen = Severity.NORMAL
                 claimed = max(case.request_amount_fen or 0, loss or 0)
                 values["severity"] = effective_severity(chosen, claimed, unit.config.policy).value
                 values["invalid_reason"] = None
             else:
                 if data.invalid_reason not in unit.config.choices.get("invalid_reason", {}):
-                    errors["invalid_reason"] = "请选择无效原因"
+                    errors["invalid_reason"] = Text("triage.invalid_reason")
                 values["invalid_reason"] = data.invalid_reason
             if data.responsible_department_id is not None:
                 if unit.session.get(Department, data.responsible_department_id) is None:
-                    errors["responsible_department"] = "责任部门不存在"
+                    errors["responsible_department"] = Text("error.department_not_found")
                 values["responsible_department_id"] = data.responsible_department_id
             if errors:
                 raise FieldError(errors)
@@ -136,18 +136,25 @@ class CaseService(ServiceBase):
             self._refresh_major(unit, case)
             self._refresh_deadline(unit, case)
             reason_label = unit.config.label("invalid_reason", data.invalid_reason)
-            summary = "分诊：有效" if data.valid else f"分诊：无效（{reason_label}）"
+            major: Text | str = ""
             if case.is_major:
-                summary += "，重大投诉：" + "、".join(case.major_reasons)
-            if data.note.strip():
-                summary += f"。{data.note.strip()}"
+                reasons = major_reason_texts(self._major_facts(case), unit.config.policy)
+                major = Text("event.triage_major", {"reasons": [text for _, text in reasons]})
+            note: Text | str = (
+                Text("event.note_sentence", {"note": data.note.strip()}) if data.note.strip() else ""
+            )
+            text = (
+                Text("event.triage_valid", {"major": major, "note": note})
+                if data.valid
+                else Text("event.triage_invalid", {"reason": reason_label, "major": major, "note": note})
+            )
             record(
                 unit.session,
                 at=unit.now,
                 actor=unit.user,
                 action="triage",
                 case_id=case.id,
-                summary=summary,
+                text=text,
                 changes=changes,
             )
             if data.valid and data.handler_id is not None and Kind(case.kind) is Kind.COMPLAINT:
@@ -168,15 +175,15 @@ class CaseService(ServiceBase):
         self._require(unit, case, Action.ASSIGN)
         handler = unit.session.get(User, handler_id)
         if handler is None or not handler.active or Role.HANDLER not in {Role(r.role) for r in handler.roles}:
-            raise FieldError({"handler": "请选择一位在职的处理责任人"})
+            raise FieldError({"handler": Text("assign.handler")})
         if handler.id == case.complained_user_id:
-            raise DomainError("该员工是本案被投诉人，依规定回避，不能担任处理责任人")
+            raise DomainError(Text("assign.handler_recused"))
         department_id = department_id or case.responsible_department_id or handler.department_id
         if Role.CR_MANAGER not in unit.actor.roles and unit.actor.department_id not in (
             department_id,
             case.responsible_department_id,
         ):
-            raise PermissionDenied("部门经理只能在本部门内分派案件")
+            raise PermissionDenied(Text("assign.own_department"))
         transfer = case.handler_id is not None and case.handler_id != handler.id
         changes = apply_changes(
             case,
@@ -194,8 +201,14 @@ class CaseService(ServiceBase):
             action="transfer" if transfer else "assign",
             case_id=case.id,
             changes=changes,
-            summary=f"{'转派' if transfer else '分派'}给 {handler.full_name}"
-            f"（{department.name if department else ''}）{('：' + note) if note else ''}",
+            text=Text(
+                "event.transferred" if transfer else "event.assigned",
+                {
+                    "handler": handler.full_name,
+                    "department": department.name if department else "",
+                    "note": _note_colon(note),
+                },
+            ),
         )
 
     # --- investigation and resolution ----------------------------------------
@@ -204,31 +217,35 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.RECORD_INVESTIGATION)
-            errors: dict[str, str] = {}
+            errors: dict[str, Text | str] = {}
             values: dict[str, object] = {}
-            for name, label in (("cause", "发生原因"), ("details", "具体经过"), ("conclusion", "调查结论")):
+            for name, label in (
+                ("cause", Text("label.cause")),
+                ("details", Text("label.details")),
+                ("conclusion", Text("label.conclusion")),
+            ):
                 try:
                     values[name] = require_text(getattr(data, name), name, label)
                 except FieldError as exc:
-                    errors.update(exc.errors)
+                    errors.update(exc.texts)
             try:
                 values["responsibility"] = Responsibility(data.responsibility).value
             except ValueError:
-                errors["responsibility"] = "请选择责任归属"
+                errors["responsibility"] = Text("investigation.responsibility")
             shares = list(data.shares)
             if not shares and data.responsible_department_id:
                 shares = [(data.responsible_department_id, 100)]
             if shares:
                 if any(p <= 0 or p > 100 for _, p in shares):
-                    errors["shares"] = "每个部门的责任比率须在 1%–100% 之间"
+                    errors["shares"] = Text("investigation.share_range")
                 elif sum(p for _, p in shares) != 100:
-                    errors["shares"] = f"各部门责任比率合计须为 100%，现为 {sum(p for _, p in shares)}%"
+                    errors["shares"] = Text("investigation.share_total", {"total": sum(p for _, p in shares)})
                 elif len({d for d, _ in shares}) != len(shares):
-                    errors["shares"] = "同一部门只能列一次"
+                    errors["shares"] = Text("investigation.share_duplicate")
                 elif any(unit.session.get(Department, d) is None for d, _ in shares):
-                    errors["shares"] = "责任部门不存在"
+                    errors["shares"] = Text("error.department_not_found")
             elif data.responsibility == Responsibility.OURS:
-                errors["shares"] = "我方责任须列出责任部门及比率"
+                errors["shares"] = Text("investigation.shares_required")
             if errors:
                 raise FieldError(errors)
             values.update(
@@ -259,8 +276,10 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="investigation",
                 case_id=case.id,
-                summary=("填写调查报告" if first else "修改调查报告")
-                + f"：责任归属 {RESPONSIBILITY_LABELS[Responsibility(data.responsibility)]}",
+                text=Text(
+                    "event.investigation_recorded" if first else "event.investigation_changed",
+                    {"responsibility": Responsibility(data.responsibility)},
+                ),
                 changes=changes,
             )
             self._touch(unit, case)
@@ -274,15 +293,15 @@ class CaseService(ServiceBase):
                 unit.session.scalars(select(Investigation.id).where(Investigation.case_id == case.id)).first()
                 is None
             ):
-                raise DomainError("请先填写调查报告，再提出处理方案")
-            errors: dict[str, str] = {}
+                raise DomainError(Text("propose.investigation_first"))
+            errors: dict[str, Text | str] = {}
             if data.resolution_type not in unit.config.choices.get("resolution_type", {}):
-                errors["resolution_type"] = "请选择处理方式"
+                errors["resolution_type"] = Text("propose.resolution_type")
             amount = 0
             try:
                 amount = parse_yuan(data.amount or "0", "amount")
             except FieldError as exc:
-                errors.update(exc.errors)
+                errors.update(exc.texts)
             if errors:
                 raise FieldError(errors)
             levels = approval_rules.required_levels(unit.config.authority, amount, case.is_major)
@@ -298,16 +317,24 @@ class CaseService(ServiceBase):
             )
             unit.session.add(resolution)
             change = self._set_status(unit, case, Status.PENDING_APPROVAL)
-            chain = " → ".join(level.role.label for level in levels)
+            chain: Role | Text = levels[0].role
+            for level in levels[1:]:
+                chain = Text("event.then", {"first": chain, "next": level.role})
             record(
                 unit.session,
                 at=unit.now,
                 actor=unit.user,
                 action="propose",
                 case_id=case.id,
-                summary=f"提出处理方案：{unit.config.label('resolution_type', data.resolution_type)} "
-                f"{format_yuan(amount)}，需 {chain} 审批"
-                + ("（重大投诉须总经理核决）" if case.is_major else ""),
+                text=Text(
+                    "event.proposed",
+                    {
+                        "type": unit.config.label("resolution_type", data.resolution_type),
+                        "amount": format_yuan(amount),
+                        "chain": chain,
+                        "major": Text("event.proposed_major") if case.is_major else "",
+                    },
+                ),
                 changes=[change],
             )
             self._touch(unit, case)
@@ -318,13 +345,13 @@ class CaseService(ServiceBase):
     ) -> CaseRef:
         """Sign the next approval level of the pending resolution, with the signer's password."""
         if decision is Decision.REJECT and not reason.strip():
-            raise FieldError({"reason": "驳回时请写明理由"})
+            raise FieldError({"reason": Text("approval.reason_required")})
         self._check_eligible_to_sign(actor, ref)
         try:
             self._auth.verify(actor, password)
         except AuthenticationFailed as exc:
-            message = exc.message if "分钟" in exc.message else "密码错误，未签署"
-            raise AuthenticationFailed(message) from exc
+            locked = exc.text.code == LOCKED_CODE
+            raise AuthenticationFailed(exc.text if locked else Text("approval.wrong_password")) from exc
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             resolution, level = self._next_level(unit, case)
@@ -350,21 +377,24 @@ class CaseService(ServiceBase):
             if decision is Decision.REJECT:
                 resolution.status = "rejected"
                 change = self._set_status(unit, case, Status.IN_PROGRESS)
-                summary = f"{level.role.label}级审批驳回（{unit.user.full_name}）：{reason.strip()}"
+                text = Text(
+                    "event.approval_rejected",
+                    {"role": level.role, "name": unit.user.full_name, "reason": reason.strip()},
+                )
             elif level.order >= len(resolution.required_roles):
                 resolution.status = "approved"
                 change = self._set_status(unit, case, Status.AWAITING_REPLY)
-                summary = f"{level.role.label}级审批批准（{unit.user.full_name}），方案核准，待答复客户"
+                text = Text("event.approval_final", {"role": level.role, "name": unit.user.full_name})
             else:
                 change = ("status", Status.PENDING_APPROVAL.label, Status.PENDING_APPROVAL.label)
-                summary = f"{level.role.label}级审批批准（{unit.user.full_name}），转下一级"
+                text = Text("event.approval_next", {"role": level.role, "name": unit.user.full_name})
             record(
                 unit.session,
                 at=unit.now,
                 actor=unit.user,
                 action=f"approval.{decision.value}",
                 case_id=case.id,
-                summary=summary,
+                text=text,
                 changes=[change],
             )
             self._touch(unit, case)
@@ -382,7 +412,7 @@ class CaseService(ServiceBase):
             select(Resolution).where(Resolution.case_id == case.id, Resolution.status == "pending")
         ).first()
         if resolution is None:
-            raise DomainError("没有待审批的处理方案")
+            raise DomainError(Text("approval.no_pending_resolution"))
         signed = unit.session.scalars(
             select(Approval).where(Approval.resolution_id == resolution.id).order_by(Approval.level_order)
         ).all()
@@ -416,21 +446,21 @@ class CaseService(ServiceBase):
             if case.status == Status.INVALID:
                 changes = [self._set_status(unit, case, Status.CLOSED)]
                 case.close_kind, case.closed_at = CloseKind.INVALID.value, unit.now
-                summary = "已答复客户（无效投诉），结案"
+                code = "event.reply_invalid"
             elif data.accepted:
                 changes = [self._set_status(unit, case, Status.AWAITING_FOLLOWUP)]
                 case.follow_up_due_at = self._step_due(unit, reply.replied_at, "follow_up_hours", None)
-                summary = "已答复客户，客户接受处理方案，待回访"
+                code = "event.reply_accepted"
             else:
                 changes = [self._set_status(unit, case, Status.NOT_ACCEPTED)]
-                summary = "已答复客户，客户不接受：需开立转新案或由总经理非正常结案"
+                code = "event.reply_not_accepted"
             record(
                 unit.session,
                 at=unit.now,
                 actor=unit.user,
                 action="reply",
                 case_id=case.id,
-                summary=f"{summary}（{unit.config.label('reply_method', data.method)}）",
+                text=Text(code, {"method": unit.config.label("reply_method", data.method)}),
                 changes=changes,
             )
             self._touch(unit, case)
@@ -450,7 +480,7 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="answer",
                 case_id=case.id,
-                summary=f"已答复{Kind(case.kind).label}，结案",
+                text=Text("event.answered", {"kind": Kind(case.kind)}),
                 changes=[change],
             )
             self._touch(unit, case)
@@ -458,11 +488,11 @@ class CaseService(ServiceBase):
 
     def _reply(self, unit: Unit, case: Case, data: ReplyInput) -> Reply:
         if data.method not in unit.config.choices.get("reply_method", {}):
-            raise FieldError({"method": "请选择答复方式"})
-        content = require_text(data.content, "content", "答复内容")
+            raise FieldError({"method": Text("reply.method")})
+        content = require_text(data.content, "content", Text("label.reply_content"))
         replied_at = data.replied_at or unit.now
         if replied_at > unit.now or replied_at < case.received_at:
-            raise FieldError({"replied_at": "答复时间须在受理时间之后、现在之前"})
+            raise FieldError({"replied_at": Text("reply.time")})
         reply = Reply(
             case_id=case.id,
             method=data.method,
@@ -479,17 +509,15 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.REQUEST_EXTENSION)
-            reason = require_text(data.reason, "reason", "延期原因")
-            consent = require_text(
-                data.customer_consent, "customer_consent", "客户同意情况（何时、如何同意）"
-            )
+            reason = require_text(data.reason, "reason", Text("label.extension_reason"))
+            consent = require_text(data.customer_consent, "customer_consent", Text("label.customer_consent"))
             if case.deadline_at and data.new_deadline <= case.deadline_at:
-                raise FieldError({"new_deadline": "新的期限须晚于现有期限"})
+                raise FieldError({"new_deadline": Text("extension.later")})
             pending = unit.session.scalars(
                 select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
             ).first()
             if pending is not None:
-                raise DomainError("已有一项延期申请待审批")
+                raise DomainError(Text("refusal.extension_pending"))
             unit.session.add(
                 Extension(
                     case_id=case.id,
@@ -508,7 +536,10 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="extension.request",
                 case_id=case.id,
-                summary=f"申请延期至 {data.new_deadline:%Y-%m-%d %H:%M}：{reason}（客户同意：{consent}）",
+                text=Text(
+                    "event.extension_requested",
+                    {"deadline": f"{data.new_deadline:%Y-%m-%d %H:%M}", "reason": reason, "consent": consent},
+                ),
             )
             self._touch(unit, case)
             return self._ref(case)
@@ -521,9 +552,9 @@ class CaseService(ServiceBase):
                 select(Extension).where(Extension.case_id == case.id, Extension.status == "pending")
             ).first()
             if extension is None:
-                raise DomainError("没有待审批的延期申请")
+                raise DomainError(Text("refusal.no_pending_extension"))
             if extension.requested_by_id == unit.user.id:
-                raise DomainError("不能审批自己提出的延期申请")
+                raise DomainError(Text("extension.own_request"))
             extension.status = "approved" if approve else "rejected"
             extension.decided_by_id, extension.decided_at = unit.user.id, unit.now
             extension.decision_note = note.strip()
@@ -545,8 +576,10 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="extension.decide",
                 case_id=case.id,
-                summary=("批准" if approve else "驳回")
-                + f"延期申请{('：' + note.strip()) if note.strip() else ''}",
+                text=Text(
+                    "event.extension_approved" if approve else "event.extension_rejected",
+                    {"note": _note_colon(note)},
+                ),
                 changes=changes,
             )
             self._touch(unit, case)
@@ -556,11 +589,11 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.FOLLOW_UP)
-            errors = {}
+            errors: dict[str, Text | str] = {}
             if data.method not in unit.config.choices.get("followup_method", {}):
-                errors["method"] = "请选择回访方式"
+                errors["method"] = Text("follow_up.method")
             if not 1 <= data.satisfaction <= 5:
-                errors["satisfaction"] = "满意度请选择 1（非常不满意）到 5（非常满意）"
+                errors["satisfaction"] = Text("follow_up.satisfaction")
             if errors:
                 raise FieldError(errors)
             unit.session.add(
@@ -580,8 +613,13 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="follow_up",
                 case_id=case.id,
-                summary=f"回访（{unit.config.label('followup_method', data.method)}）："
-                f"{'问题已解决' if data.solved else '问题未解决'}，满意度 {data.satisfaction}/5",
+                text=Text(
+                    "event.follow_up_solved" if data.solved else "event.follow_up_unsolved",
+                    {
+                        "method": unit.config.label("followup_method", data.method),
+                        "satisfaction": data.satisfaction,
+                    },
+                ),
             )
             if dissatisfied(data.satisfaction, int(unit.config.setting("dissatisfied_at_or_below"))):
                 self._escalate(unit, case, EscalationReason.DISSATISFIED, None)
@@ -606,7 +644,7 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="close",
                 case_id=case.id,
-                summary="结案" + (f"：{note.strip()}" if note.strip() else ""),
+                text=Text("event.closed", {"note": _note_colon(note)}),
                 changes=[change],
             )
             self._touch(unit, case)
@@ -616,7 +654,7 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.CLOSE_ABNORMAL)
-            text = require_text(reason, "reason", "非正常结案理由")
+            text = require_text(reason, "reason", Text("label.abnormal_reason"))
             change = self._set_status(unit, case, Status.CLOSED)
             case.close_kind, case.closed_at, case.close_note = CloseKind.ABNORMAL.value, unit.now, text
             record(
@@ -625,7 +663,7 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="close_abnormal",
                 case_id=case.id,
-                summary=f"总经理批准非正常结案：{text}",
+                text=Text("event.closed_abnormally", {"reason": text}),
                 changes=[change],
             )
             return self._ref(case)
@@ -635,7 +673,7 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.VOID)
-            text = require_text(reason, "reason", "作废原因")
+            text = require_text(reason, "reason", Text("label.void_reason"))
             change = self._set_status(unit, case, Status.VOID)
             case.void_reason = text
             record(
@@ -644,7 +682,9 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="void",
                 case_id=case.id,
-                summary=f"作废（批准人：{unit.user.full_name}）：{text}；编号 {case.case_no} 保留不再使用",
+                text=Text(
+                    "event.voided", {"name": unit.user.full_name, "reason": text, "case_no": case.case_no}
+                ),
                 changes=[change],
             )
             return self._ref(case)
@@ -655,8 +695,10 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ESCALATE)
-            text = require_text(reason, "reason", "升级原因")
-            self._escalate(unit, case, EscalationReason.MANUAL, unit.user, note=f"：{text}")
+            text = require_text(reason, "reason", Text("label.escalation_reason"))
+            self._escalate(
+                unit, case, EscalationReason.MANUAL, unit.user, note=Text("event.note_colon", {"note": text})
+            )
             self._touch(unit, case)
             return self._ref(case)
 
@@ -667,7 +709,7 @@ class CaseService(ServiceBase):
             case = self._case(unit, ref)
             self._require(unit, case, Action.INFORM_GM)
             if not case.is_major:
-                raise DomainError("只有重大投诉需要登记报告总经理")
+                raise DomainError(Text("inform_gm.not_major"))
             at = informed_at or unit.now
             changes = apply_changes(case, {"gm_informed_at": at})
             record(
@@ -676,7 +718,7 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="inform_gm",
                 case_id=case.id,
-                summary=f"已报告总经理（{at:%Y-%m-%d %H:%M}）{note}",
+                text=Text("event.gm_informed", {"at": f"{at:%Y-%m-%d %H:%M}", "note": note}),
                 changes=changes,
             )
             self._touch(unit, case)
@@ -714,9 +756,11 @@ class CaseService(ServiceBase):
         note: str = "",
     ) -> int:
         if len(content) > MAX_ATTACHMENT_BYTES:
-            raise FieldError({"attachment": f"附件不能超过 {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"})
+            raise FieldError(
+                {"attachment": Text("attachment.too_big", {"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)})}
+            )
         if not content:
-            raise FieldError({"attachment": "附件是空文件"})
+            raise FieldError({"attachment": Text("attachment.empty")})
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ADD_ATTACHMENT)
@@ -740,7 +784,7 @@ class CaseService(ServiceBase):
                 actor=unit.user,
                 action="attachment",
                 case_id=case.id,
-                summary=f"添加附件：{name}（{len(content) // 1024 + 1} KB）",
+                text=Text("event.attachment_added", {"name": name, "kb": len(content) // 1024 + 1}),
             )
             return attachment.id
 
@@ -748,11 +792,16 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             attachment = unit.session.get(Attachment, attachment_id)
             if attachment is None:
-                raise NotFound("附件不存在")
+                raise NotFound(Text("attachment.not_found"))
             self._case(unit, attachment.case_id)  # visibility
             blob = unit.session.get(AttachmentBlob, attachment_id)
             assert blob is not None
             return attachment.filename, blob.content
+
+
+def _note_colon(note: str) -> Text | str:
+    """A person's note after a timeline sentence ("：note"), or nothing."""
+    return Text("event.note_colon", {"note": note.strip()}) if note.strip() else ""
 
 
 __all__ = ["RECUSAL_MESSAGE", "CaseService"]

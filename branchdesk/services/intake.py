@@ -11,7 +11,6 @@ from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.severity import MatterKey, is_repeat, may_be_repeat
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import (
-    LINK_LABELS,
     CloseKind,
     EscalationReason,
     LinkKind,
@@ -20,6 +19,7 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.domain.workflow import Action
 from branchdesk.errors import DomainError, FieldError, PermissionDenied
+from branchdesk.i18n import Text
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, HistoryEntry
@@ -55,7 +55,7 @@ class IntakeService(ServiceBase):
             if kind is LinkKind.NOT_ACCEPTED:
                 self._require(unit, original, Action.OPEN_LINKED)
             elif original.status in (Status.DRAFT, Status.VOID):
-                raise DomainError("草稿或作废的案件不能关联新案")
+                raise DomainError(Text("link.draft_or_void"))
             new = self._save(unit, form, None, final=True)
             unit.session.add(
                 CaseLink(from_case_id=new.id, to_case_id=original.id, kind=kind.value, created_at=unit.now)
@@ -66,7 +66,7 @@ class IntakeService(ServiceBase):
                 actor=unit.user,
                 action="link",
                 case_id=new.id,
-                summary=f"关联原案件 {original.case_no}（{LINK_LABELS[kind]}）",
+                text=Text("event.linked_to", {"case_no": original.case_no, "kind": kind}),
             )
             record(
                 unit.session,
@@ -74,7 +74,7 @@ class IntakeService(ServiceBase):
                 actor=unit.user,
                 action="link",
                 case_id=original.id,
-                summary=f"开立关联新案件 {new.case_no}（{LINK_LABELS[kind]}）",
+                text=Text("event.linked_from", {"case_no": new.case_no, "kind": kind}),
             )
             if kind is LinkKind.NOT_ACCEPTED:
                 change = self._set_status(unit, original, Status.CLOSED)
@@ -86,12 +86,16 @@ class IntakeService(ServiceBase):
                     actor=unit.user,
                     action="close",
                     case_id=original.id,
-                    summary=f"客户不接受，转新案 {new.case_no} 处理（附原表）",
+                    text=Text("event.superseded", {"case_no": new.case_no}),
                     changes=[change],
                 )
             elif kind is LinkKind.ABOUT_HANDLING and original.status not in (Status.CLOSED, Status.VOID):
                 self._escalate(
-                    unit, original, EscalationReason.ABOUT_HANDLING, None, note=f"（新案 {new.case_no}）"
+                    unit,
+                    original,
+                    EscalationReason.ABOUT_HANDLING,
+                    None,
+                    note=Text("event.note_new_case", {"case_no": new.case_no}),
                 )
             self._touch(unit, new)
             self._touch(unit, original)
@@ -154,7 +158,7 @@ class IntakeService(ServiceBase):
         values["custom_values"] = clean.custom
         if case_id is None:
             if not unit.actor.roles & INTAKE_ROLES:
-                raise PermissionDenied("只有客服专员或客户关系经理可以登记投诉")
+                raise PermissionDenied(Text("intake.roles"))
             period = period_of(unit.now)
             serial = allocate_serial(unit.session, period)
             prefix = config.branch_code if config.setting("number_with_branch_code") else None
@@ -186,8 +190,10 @@ class IntakeService(ServiceBase):
                 actor=unit.user,
                 action="register",
                 case_id=case.id,
-                summary=f"登记{'（由草稿提交）' if case_id else ''}：{case.complainant_name}，"
-                f"{config.label('channel', case.channel)}",
+                text=Text(
+                    "event.registered_from_draft" if case_id else "event.registered",
+                    {"name": case.complainant_name, "channel": config.label("channel", case.channel)},
+                ),
                 changes=[change, *changes],
             )
         else:
@@ -197,7 +203,7 @@ class IntakeService(ServiceBase):
                 actor=unit.user,
                 action="draft",
                 case_id=case.id,
-                summary="保存草稿" if case_id else "新建草稿，取得编号",
+                text=Text("event.draft_saved" if case_id else "event.draft_created"),
                 changes=changes,
             )
         return case
@@ -254,8 +260,10 @@ class IntakeService(ServiceBase):
         if explicit_no and not any(c.case_no == explicit_no for c in originals):
             raise FieldError(
                 {
-                    "repeat_of_case_no": f"未找到该客户 {unit.config.policy.repeat_window_days} 天内的"
-                    f"案件 {explicit_no}"
+                    "repeat_of_case_no": Text(
+                        "intake.repeat_not_found",
+                        {"days": unit.config.policy.repeat_window_days, "case_no": explicit_no},
+                    )
                 }
             )
         if not originals:
@@ -278,20 +286,26 @@ class IntakeService(ServiceBase):
                 actor=None,
                 action="repeat",
                 case_id=original.id,
-                summary=f"客户就同一事项再次投诉：{case.case_no}",
+                text=Text("event.repeated_by", {"case_no": case.case_no}),
             )
             if original.status not in (Status.CLOSED, Status.VOID):
-                self._escalate(unit, original, EscalationReason.REPEAT, None, note=f"（{case.case_no}）")
+                self._escalate(
+                    unit,
+                    original,
+                    EscalationReason.REPEAT,
+                    None,
+                    note=Text("event.note_case", {"case_no": case.case_no}),
+                )
         record(
             unit.session,
             at=unit.now,
             actor=None,
             action="repeat",
             case_id=case.id,
-            summary="重复投诉（同一客户、同一事项、"
-            f"{unit.config.policy.repeat_window_days} 天内）：原案件 "
-            + "、".join(o.case_no for o in originals)
-            + "，列为重大投诉",
+            text=Text(
+                "event.repeat",
+                {"days": unit.config.policy.repeat_window_days, "originals": [o.case_no for o in originals]},
+            ),
         )
         self._escalate(unit, case, EscalationReason.REPEAT, None)
         return originals

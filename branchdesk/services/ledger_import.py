@@ -17,6 +17,7 @@ from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, FieldError, PermissionDenied
+from branchdesk.i18n import Text
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -28,10 +29,14 @@ IMPORT_ROLES = frozenset({Role.CR_MANAGER, Role.ADMIN})
 SATISFACTION_WORDS = {"非常满意": 5, "满意": 4, "基本满意": 3, "一般": 3, "不满意": 2, "非常不满意": 1}
 
 
+#: What happened to a ledger row: a code of ``LABELS["ImportOutcome"]``, shown as its label.
+IMPORTED, DUPLICATE, PROBLEM = "imported", "duplicate", "problem"
+
+
 @dataclass
 class RowOutcome:
     row: int
-    action: str  # 导入 | 已导入，跳过 | 有问题
+    action: str  # IMPORTED | DUPLICATE | PROBLEM
     case_no: str = ""
     problems: list[Problem] = field(default_factory=list)
 
@@ -49,11 +54,11 @@ class ImportReport:
 
     @property
     def imported(self) -> int:
-        return sum(1 for o in self.outcomes if o.action == "导入")
+        return sum(1 for o in self.outcomes if o.action == IMPORTED)
 
     @property
     def duplicates(self) -> int:
-        return sum(1 for o in self.outcomes if o.action == "已导入，跳过")
+        return sum(1 for o in self.outcomes if o.action == DUPLICATE)
 
     @property
     def problems(self) -> list[Problem]:
@@ -69,13 +74,13 @@ class LedgerImportService(ServiceBase):
         try:
             return read_ledger(path, sheet, mapping)
         except (OSError, KeyError, ValueError) as exc:
-            raise BranchDeskError(f"无法读取 Excel 文件 {path.name}：{exc}") from exc
+            raise BranchDeskError(Text("import.unreadable", {"file": path.name, "reason": str(exc)})) from exc
 
     def _first_administrator(self) -> Actor:
         with self._db.read() as session:
             user_id = session.scalar(select(User.id).join(User.roles).order_by(User.id).limit(1))
         if user_id is None:
-            raise BranchDeskError("数据库中没有用户，请先运行 branchdesk init")
+            raise BranchDeskError(Text("import.no_users"))
         return Actor(user_id=user_id)
 
     def import_ledger(
@@ -90,6 +95,7 @@ class LedgerImportService(ServiceBase):
     ) -> ImportReport:
         plan = self.plan(path, sheet, mapping)
         if plan.problems:
+            # The Excel reader (branchdesk.reports) words its problems in Chinese, like the ledger it reads.
             raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
         outcomes: list[RowOutcome] = []
         committed = False
@@ -99,19 +105,22 @@ class LedgerImportService(ServiceBase):
             with self._door.write(actor) as unit:
                 session, user = unit.session, unit.user
                 if not unit.actor.roles & IMPORT_ROLES:
-                    raise PermissionDenied("导入台帐由客户关系经理或系统管理员进行")
+                    raise PermissionDenied(Text("import.roles"))
                 outcomes = [self._row(unit, plan, row) for row in plan.rows]
                 bad = [o for o in outcomes if o.problems]
                 if dry_run or (bad and not skip_invalid):
                     raise _DryRun
-                imported = sum(o.action == "导入" for o in outcomes)
-                skipped = sum(o.action == "已导入，跳过" for o in outcomes)
+                imported = sum(o.action == IMPORTED for o in outcomes)
+                skipped = sum(o.action == DUPLICATE for o in outcomes)
                 record(
                     session,
                     at=unit.now,
                     actor=user,
                     action="admin.import",
-                    summary=f"从台帐 {path.name}（{plan.sheet}）导入 {imported} 件，跳过已导入 {skipped} 件",
+                    text=Text(
+                        "event.ledger_imported",
+                        {"file": path.name, "sheet": plan.sheet, "imported": imported, "skipped": skipped},
+                    ),
                 )
                 committed = True
         except _DryRun:
@@ -133,10 +142,10 @@ class LedgerImportService(ServiceBase):
 
     def _row(self, unit: Unit, plan: LedgerPlan, row: LedgerRow) -> RowOutcome:
         if row.problems:
-            return RowOutcome(row.row, "有问题", problems=row.problems)
+            return RowOutcome(row.row, PROBLEM, problems=row.problems)
         existing = unit.session.scalars(select(Case.case_no).where(Case.import_key == row.key)).first()
         if existing is not None:
-            return RowOutcome(row.row, "已导入，跳过", existing)
+            return RowOutcome(row.row, DUPLICATE, existing)
         v = row.values
         received: datetime = v["received_at"]
         if received.time() == datetime.min.time():
@@ -216,10 +225,19 @@ class LedgerImportService(ServiceBase):
             actor=unit.user,
             action="import",
             case_id=case.id,
-            summary=f"从台帐导入：{plan.path.name}（{plan.sheet}）第 {row.row} 行"
-            + (f"，原受理人 {v['recorder']}" if v["recorder"] and recorder is None else ""),
+            text=Text(
+                "event.row_imported",
+                {
+                    "file": plan.path.name,
+                    "sheet": plan.sheet,
+                    "row": row.row,
+                    "recorder": Text("event.original_recorder", {"name": v["recorder"]})
+                    if v["recorder"] and recorder is None
+                    else "",
+                },
+            ),
         )
-        return RowOutcome(row.row, "导入", case.case_no)
+        return RowOutcome(row.row, IMPORTED, case.case_no)
 
 
 FIELD_LABELS_CN = {

@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy import select
 
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.severity import major_reason_label
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import DomainError, FieldError
+from branchdesk.i18n import Label, Text, label
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, title
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -62,9 +64,9 @@ class PrintService(ServiceBase):
     ) -> bytes:
         """The PDF of ``form`` for the case; logged, and marked 补打 when printed before."""
         if form not in FORM_CODES:
-            raise FieldError({"form": f"表单须为：{'、'.join(FORM_CODES)}"})
+            raise FieldError({"form": Text("print.form", {"forms": list(FORM_CODES)})})
         if mode not in MODES:
-            raise FieldError({"mode": "打印方式须为 plain（普通纸）或 overlay（套打）"})
+            raise FieldError({"mode": Text("print.mode")})
         actor = actor or self._first_admin()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
@@ -78,14 +80,23 @@ class PrintService(ServiceBase):
             unknown = sorted(set(wanted) - {c.number for c in routing})
             if unknown:
                 raise FieldError(
-                    {"copies": f"{title(form)}只有第 {routing[0].number}–{routing[-1].number} 联"}
+                    {
+                        "copies": Text(
+                            "print.copies",
+                            {
+                                "form": Label("Form", form),
+                                "first": routing[0].number,
+                                "last": routing[-1].number,
+                            },
+                        )
+                    }
                 )
             chosen = [c for c in routing if c.number in wanted]
             if (
                 form in ("allowance", "return", "penalty", "report", "handling")
                 and case.status == Status.DRAFT
             ):
-                raise DomainError("草稿不能打印内部表单")
+                raise DomainError(Text("print.draft"))
             printable = self._printable(unit, case.id)
             reprint = (
                 unit.session.scalars(
@@ -119,9 +130,11 @@ class PrintService(ServiceBase):
                     actor=unit.user,
                     action="print",
                     case_id=case.id,
-                    summary=f"{'补打' if reprint else '打印'}{title(form)}：第 "
-                    + "、".join(str(c.number) for c in chosen)
-                    + f" 联（{'套打' if mode == 'overlay' else '普通纸'}）",
+                    text=Text(
+                        ("event.reprinted" if reprint else "event.printed")
+                        + ("_overlay" if mode == "overlay" else "_plain"),
+                        {"form": Label("Form", form), "copies": [c.number for c in chosen]},
+                    ),
                 )
         if output is not None:
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -155,7 +168,7 @@ class PrintService(ServiceBase):
                 .order_by(User.id)
             ).first()
             if user is None:
-                raise DomainError("没有客户关系经理或总经理账户，无法从命令行打印")
+                raise DomainError(Text("print.no_signer"))
             return actor_of(user)
 
     def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
@@ -182,7 +195,10 @@ class PrintService(ServiceBase):
             "valid": triage["有效性"],
             "category": triage["投诉类别"],
             "severity": triage["等级"],
-            "major": "是（" + "、".join(detail.major_reasons) + "）" if detail.is_major else "否",
+            # The form is Chinese: stored reason codes print as their Chinese labels.
+            "major": "是（" + "、".join(label(major_reason_label(r)) for r in detail.major_reasons) + "）"
+            if detail.is_major
+            else "否",
             "department": detail.department_name,
             "handler": detail.handler_name,
             "deadline": f"{detail.deadline_at:%Y-%m-%d %H:%M}" if detail.deadline_at else "",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
+from branchdesk.i18n import Text
 from branchdesk.reports.ledger_xlsx import Progress, period_conditions, write_ledger
 from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
 from branchdesk.reports.monthly_xlsx import write_monthly
@@ -24,9 +25,9 @@ def parse_month(text: str) -> tuple[int, int]:
     try:
         year, month = (int(part) for part in text.strip().replace("/", "-").split("-"))
     except ValueError:
-        raise FieldError({"month": "月份格式为 2026-10"}) from None
+        raise FieldError({"month": Text("report.month")}) from None
     if not (2000 <= year <= 2100 and 1 <= month <= 12):
-        raise FieldError({"month": "月份格式为 2026-10"})
+        raise FieldError({"month": Text("report.month")})
     return year, month
 
 
@@ -37,7 +38,7 @@ class ReportService(ServiceBase):
 
     def _check(self, unit: Unit) -> None:
         if not unit.actor.roles & REPORT_ROLES:
-            raise PermissionDenied("统计报表由客户关系经理、副总经理或总经理编制")
+            raise PermissionDenied(Text("report.roles"))
 
     def monthly(self, actor: Actor | None, year: int, month: int) -> MonthlyReport:
         """The month's figures; ``actor`` None is the command line run by whoever holds the database."""
@@ -54,7 +55,7 @@ class ReportService(ServiceBase):
     ) -> int:
         """投诉台帐 of cases received from ``start`` to ``end`` (inclusive); returns the row count."""
         if end < start:
-            raise FieldError({"to": "结束日期不能早于开始日期"})
+            raise FieldError({"to": Text("report.dates")})
         begin = datetime.combine(start, time.min)
         finish = datetime.combine(end + timedelta(days=1), time.min)
         title = f"投诉台帐（{start:%Y年%m月%d日}—{end:%Y年%m月%d日}）"

@@ -10,6 +10,7 @@ from branchdesk.domain import defaults
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import DomainError, FieldError
+from branchdesk.i18n import Text
 from branchdesk.services.auth import hash_password
 from branchdesk.services.timeline import record
 from branchdesk.services.unit_of_work import UnitOfWork
@@ -53,21 +54,21 @@ def initialise_branch(
     door: UnitOfWork | None = None,
 ) -> int:
     """Migrate, seed every default and create the administrator; returns the admin's user id."""
-    errors = {}
+    errors: dict[str, Text | str] = {}
     name, code = clean_text(name), clean_text(code).upper()
     if not name:
-        errors["name"] = "请填写网点名称"
+        errors["name"] = Text("setup.name")
     if not code or not code.isascii() or not code.replace("-", "").isalnum() or len(code) > 10:
-        errors["code"] = "网点代码为 1–10 位字母或数字，例如 BJ01"
+        errors["code"] = Text("setup.code")
     if not clean_text(admin_username) or not admin_username.isascii() or " " in admin_username:
-        errors["admin_username"] = "管理员用户名请用字母、数字，不含空格"
+        errors["admin_username"] = Text("setup.admin_username")
     if not clean_text(admin_full_name):
-        errors["admin_full_name"] = "请填写管理员姓名"
+        errors["admin_full_name"] = Text("setup.admin_full_name")
     if errors:
         raise FieldError(errors)
     upgrade(db, now)
     if is_initialised(db):
-        raise DomainError("该数据库已经初始化过，不能重复初始化")
+        raise DomainError(Text("setup.already"))
     password_hash = hash_password(admin_password)
     # The branch does not exist yet, so there is no user and no configuration: the door's bootstrap unit.
     with (door or UnitOfWork(db, lambda: now)).bootstrap() as session:
@@ -124,6 +125,6 @@ def initialise_branch(
             at=now,
             actor=admin,
             action="admin.init",
-            summary=f"初始化网点 {name}（{code}），创建管理员 {admin.username}",
+            text=Text("event.initialised", {"name": name, "code": code, "admin": admin.username}),
         )
         return admin.id

@@ -1,4 +1,8 @@
-"""Appending events to a case's timeline (and the admin audit trail)."""
+"""Appending events to a case's timeline (and the admin audit trail).
+
+An event keeps its text as a code and parameters, re-rendered in the reader's
+language; ``summary`` holds the Chinese rendering for readers that predate codes.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from branchdesk.i18n import DEFAULT_LANGUAGE, Text, render
 from branchdesk.storage.models import Event, User
 
 
@@ -25,7 +30,7 @@ def record(
     at: datetime,
     actor: User | None,
     action: str,
-    summary: str,
+    text: Text,
     case_id: int | None = None,
     changes: Iterable[tuple[str, Any, Any]] = (),
 ) -> Event:
@@ -35,11 +40,20 @@ def record(
         actor_id=actor.id if actor else None,
         actor_name=actor.full_name if actor else "系统",
         action=action,
-        summary=summary,
+        summary=render(text, DEFAULT_LANGUAGE),
+        code=text.code,
+        params=text.to_json()["params"],
         changes=[[name, _plain(old), _plain(new)] for name, old, new in changes if old != new],
     )
     session.add(event)
     return event
+
+
+def event_text(event: Event) -> Text | str:
+    """The event's text: its code and parameters, or the Chinese summary of a row written before codes."""
+    if event.code is None:
+        return event.summary
+    return Text.from_json({"code": event.code, "params": event.params or {}})
 
 
 def apply_changes(target: Any, values: dict[str, Any]) -> list[tuple[str, Any, Any]]:

@@ -27,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from branchdesk.config import BranchConfig, ConfigCache, bump_version
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import ConcurrentChange, PermissionDenied
+from branchdesk.i18n import Text
 from branchdesk.services.auth import actor_of
 from branchdesk.services.context import Actor, Clock
 from branchdesk.storage.database import Database
@@ -83,7 +84,7 @@ class UnitOfWork:
                 if unit.config_changed:
                     bump_version(session)
         except StaleDataError as exc:
-            raise ConcurrentChange("该案件刚被他人修改，请刷新后重试") from exc
+            raise ConcurrentChange(Text("error.concurrent_change")) from exc
 
     @contextmanager
     def read(self, actor: Actor | None, *, roles: Collection[Role] = ()) -> Iterator[Unit]:
@@ -106,8 +107,8 @@ class UnitOfWork:
         if actor is not None:
             user = session.get(User, actor.user_id)
             if user is None or not user.active:
-                raise PermissionDenied("该用户已停用或不存在，请重新登录")
+                raise PermissionDenied(Text("error.user_inactive"))
             fresh = actor_of(user)
         if roles and not fresh.roles & frozenset(roles):
-            raise PermissionDenied("您没有执行此操作的权限")
+            raise PermissionDenied(Text("error.roles_required", {"roles": sorted(roles)}))
         return Unit(session, user, fresh, self.cache.get(session), self.clock())

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from branchdesk.errors import StorageError
+from branchdesk.i18n import Text
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:
@@ -23,7 +24,7 @@ def backup_sqlite(source: Path, target: Path) -> Path:
             dst.execute("PRAGMA journal_mode = DELETE")  # the copy is one self-contained file
             result = dst.execute("PRAGMA integrity_check").fetchone()
             if result is None or result[0] != "ok":
-                raise StorageError(f"备份文件校验失败：{result}")
+                raise StorageError(Text("storage.backup_check", {"result": str(result)}))
         finally:
             dst.close()
     finally:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchdesk.errors import StorageError
+from branchdesk.i18n import Text
 
 APP_NAME = "BranchDesk"
 #: ``PRAGMA application_id`` of our SQLite files ("BDK1"), to recognise a foreign file.
@@ -148,10 +149,7 @@ class Database:
         self.path = sqlite_path(self.url)
         if self.path is not None:
             if check_location and is_network_path(self.path.parent):
-                raise StorageError(
-                    f"数据库文件位于网络共享目录（{self.path.parent}）。SQLite 在网络共享上会损坏数据，"
-                    "多台电脑共用请配置服务器数据库（--db postgresql+psycopg://…）。"
-                )
+                raise StorageError(Text("storage.network_share", {"folder": str(self.path.parent)}))
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _install_sqlite_behaviour(self.engine)

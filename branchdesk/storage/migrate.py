@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from branchdesk.errors import StorageError
+from branchdesk.i18n import Text
 from branchdesk.storage.backup import backup_sqlite, timestamped_backup_path
 from branchdesk.storage.database import Database
 
@@ -59,7 +60,7 @@ def upgrade(db: Database, now: datetime | None = None) -> UpgradeResult:
     if before == head:
         return UpgradeResult(before, head, None)
     if before is not None and before not in known_revisions():
-        raise StorageError(f"数据库版本（{before}）比本程序新，请升级客诉台后再打开。")
+        raise StorageError(Text("storage.newer_schema", {"revision": str(before)}))
     backup = None
     if db.path is not None and db.path.exists():
         with db.engine.connect() as connection:

@@ -6,8 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from branchdesk.domain.severity import major_reason_label
 from branchdesk.domain.vocab import Decision, LinkKind, Status
 from branchdesk.errors import AuthenticationFailed, DomainError, FieldError, NotFound, PermissionDenied
+from branchdesk.i18n import label
 from branchdesk.services.dto import (
     ExtensionInput,
     FollowUpInput,
@@ -258,7 +260,8 @@ def test_repeat_complaint_is_major_linked_and_escalated(branch: Branch) -> None:
     ref = b.desk.intake.register(b["clerk"], complaint_form(phone="13800135678"))
     assert ref.is_repeat and ref.is_major and ref.repeat_of == ("202611-001",)
     detail = b.desk.queries.case_detail(b["crm"], ref.id)
-    assert "重复投诉" in detail.major_reasons
+    # Reasons are stored as codes now; the Chinese UI shows their labels.
+    assert "重复投诉" in [label(major_reason_label(r)) for r in detail.major_reasons]
     assert detail.links[0].case_no == "202611-001" and detail.links[0].kind == LinkKind.REPEAT
     assert detail.escalation_level == 1
     assert b.desk.queries.case_detail(b["crm"], original).escalation_level >= 1

@@ -13,8 +13,11 @@ import pytest
 
 def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {
-        k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_ALL", "LC_MESSAGES")
     }
+    full_env["LANG"] = "C.UTF-8"  # errors follow the locale: the assertions below read Chinese
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "branchdesk", *args],
@@ -105,6 +108,21 @@ def test_short_password_is_refused_with_a_one_line_reason(tmp_path: Path) -> Non
     )
     assert result.returncode == 1
     assert result.stderr.strip() == "branchdesk: 密码至少 8 位"
+
+
+def test_errors_follow_lang_option_then_locale(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.sqlite3"
+    sqlite3.connect(str(foreign)).execute("CREATE TABLE t (x)")
+    chinese = run("--db", str(foreign), "check")
+    english = run("--lang", "en", "--db", str(foreign), "check")
+    by_locale = run("--db", str(foreign), "check", env={"LANG": "en_US.UTF-8"})
+    forced = run("--lang", "zh_CN", "--db", str(foreign), "check", env={"LANG": "en_US.UTF-8"})
+    assert chinese.returncode == english.returncode == 1
+    assert "这不是客诉台的数据库文件（application_id 不符）" in chinese.stderr
+    assert "This is not a BranchDesk database file (application_id differs)" in english.stderr
+    assert by_locale.stderr == english.stderr and forced.stderr == chinese.stderr
+    month = run("--lang", "en", "--db", str(tmp_path / "none.sqlite3"), "export", "monthly", "--month", "x")
+    assert month.returncode == 1 and month.stderr.startswith("branchdesk: The database is not set up")
 
 
 def test_check_fails_clearly_on_a_missing_or_foreign_file(tmp_path: Path) -> None:

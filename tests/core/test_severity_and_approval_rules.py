@@ -69,7 +69,8 @@ def refusal(level: AuthorityLevel, signer: Signer, **kw: object) -> str | None:
         amount_fen=yuan(8000),
     )
     args.update(kw)
-    return signing_refusal(level, signer, **args)  # type: ignore[arg-type]
+    reason = signing_refusal(level, signer, **args)  # type: ignore[arg-type]
+    return None if reason is None else reason.render("zh_CN")
 
 
 def test_signing_rules() -> None:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pytest
 
 from branchdesk.domain.vocab import Kind, Role, Status
-from branchdesk.domain.workflow import TRANSITIONS, Action, CaseFacts, refusal
+from branchdesk.domain.workflow import TRANSITIONS, Action, CaseFacts
+from branchdesk.domain.workflow import refusal as refusal_text
+from branchdesk.i18n import render
 
 ME = 1
+
+
+def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> str | None:
+    """The refusal as the Chinese UI shows it (the rules return a code)."""
+    reason = refusal_text(action, case, actor_id, roles)
+    return None if reason is None else render(reason, "zh_CN")
+
+
 S, R, A = Status, Role, Action
 
 # (action, state, role, allowed) — the acting user is the assigned handler, not the complained person.

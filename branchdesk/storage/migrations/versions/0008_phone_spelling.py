@@ -39,16 +39,16 @@ def upgrade() -> None:
         if new != (row.phone_normalized or ""):
             connection.execute(case.update().where(case.c.id == row.id).values(phone_normalized=new))
     keeper: dict[str, int] = {}
-    for row in connection.execute(sa.select(customer.c.id, customer.c.phone).order_by(customer.c.id)).all():
-        new = _spelling(None, row.phone or "")
+    for person in connection.execute(sa.select(customer.c.id, customer.c.phone).order_by(customer.c.id)).all():
+        new = _spelling(None, person.phone or "")
         if new and new in keeper:  # the same caller under another spelling: fold into the first
-            connection.execute(case.update().where(case.c.customer_id == row.id).values(customer_id=keeper[new]))
-            connection.execute(customer.delete().where(customer.c.id == row.id))
+            connection.execute(case.update().where(case.c.customer_id == person.id).values(customer_id=keeper[new]))
+            connection.execute(customer.delete().where(customer.c.id == person.id))
             continue
         if new:
-            keeper[new] = row.id
-        if new != (row.phone or ""):
-            connection.execute(customer.update().where(customer.c.id == row.id).values(phone=new))
+            keeper[new] = person.id
+        if new != (person.phone or ""):
+            connection.execute(customer.update().where(customer.c.id == person.id).values(phone=new))
 
 
 def downgrade() -> None:
