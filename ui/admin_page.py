@@ -32,6 +32,7 @@ from ui.action_dialog import Field
 from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
 from ui.import_wizard import ImportWizard
+from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
 
 
@@ -138,9 +139,9 @@ class AdminPage(QWidget):
 
     def _sla_tab(self) -> ConfigTab:
         admin, me = self._desk.admin, self._actor
-        units = [("hours", "小时"), ("working_days", "工作日"), ("calendar_days", "自然日")]
-        kinds = [(k.value, k.label) for k in Kind]
-        severities = [(s.value, s.label) for s in Severity]
+        units = [("hours", self.tr("hours")), ("working_days", self.tr("working days")), ("calendar_days", self.tr("calendar days"))]
+        kinds = [(k.value, label(k)) for k in Kind]
+        severities = [(s.value, label(s)) for s in Severity]
         categories = [(code, label) for code, label, _, _ in self._snapshot().categories]
         return ConfigTab(
             [
@@ -195,7 +196,7 @@ class AdminPage(QWidget):
             return [
                 {
                     "level_order": order,
-                    "role": Role(role).label,
+                    "role": label(Role(role)),
                     "max_amount": format_yuan(fen, symbol=False).replace(",", "") if fen is not None else "",
                 }
                 for order, role, fen in self._snapshot().authority
@@ -305,8 +306,8 @@ class AdminPage(QWidget):
         self.role_checks: dict[Role, QCheckBox] = {}
         roles_row = QHBoxLayout()
         for role in Role:
-            check = QCheckBox(role.label)
-            check.setAccessibleName(role.label)
+            check = QCheckBox(label(role))
+            check.setAccessibleName(label(role))
             self.role_checks[role] = check
             roles_row.addWidget(check)
         form.addRow(self.tr("Roles"), roles_row)
@@ -332,7 +333,7 @@ class AdminPage(QWidget):
         self.users.setRowCount(len(lookups.people))
         for row, person in enumerate(lookups.people):
             for column, text in enumerate(
-                (person.name, person.department_name, "、".join(Role(r).label for r in person.roles))
+                (person.name, person.department_name, roles_text(person.roles))
             ):
                 self.users.setItem(row, column, QTableWidgetItem(text))
 

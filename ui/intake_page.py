@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.intake import LIMITS, IntakeForm
-from branchdesk.domain.vocab import KIND_LABELS
+from branchdesk.domain.vocab import Kind
 from branchdesk.errors import FieldError
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, Lookups
 from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime, refill_combo
+from ui.language import label as vocabulary_label
+from ui.language import person_with_department
 from ui.operations import app_signals, run_action
 
 FORM_FIELDS = [f for f in IntakeForm.__dataclass_fields__ if f not in ("custom",)]
@@ -111,7 +113,7 @@ class IntakePage(QWidget):
         f.add(intake, "received_at", self.tr("Received at"), received)
         f.add(intake, "channel", self.tr("Channel"), combo(lists["channel"]))
         f.add(
-            intake, "kind", self.tr("Kind"), combo({k.value: v for k, v in KIND_LABELS.items()}, empty=None)
+            intake, "kind", self.tr("Kind"), combo({k.value: vocabulary_label(k) for k in Kind}, empty=None)
         )
 
         subject = QFormLayout()
@@ -485,7 +487,7 @@ def pick_lists(lookups: Lookups) -> dict[str, list[tuple[Any, str]]]:
         for key in ("complainant_title", "customer_type", "channel", "request_type")
     }
     lists["complained_department_id"] = list(lookups.departments)
-    lists["complained_user_id"] = [(p.id, f"{p.name}（{p.department_name}）") for p in lookups.people]
+    lists["complained_user_id"] = [(p.id, person_with_department(p.name, p.department_name)) for p in lookups.people]
     for key, _label, kind, choices, _required in lookups.custom_fields:
         if kind == "choice":
             lists[f"custom.{key}"] = [(c, c) for c in choices]

@@ -28,3 +28,23 @@ def render(text: i18n.Text | str | None) -> str:
 
 def label(value: Enum | i18n.Label) -> str:
     return i18n.label(value, _current)
+
+
+def join(items: list[str]) -> str:
+    """A list as the reader's language writes it (、 in Chinese, commas in English)."""
+    return (", " if _current == "en" else "、").join(items)
+
+
+def roles_text(roles: object) -> str:
+    """Role codes or enums, in the ladder's order, as one readable list."""
+    from branchdesk.domain.vocab import Role
+
+    ordered = sorted((Role(r) for r in roles), key=list(Role).index)  # type: ignore[attr-defined]
+    return join([label(r) for r in ordered])
+
+
+def person_with_department(name: str, department: str) -> str:
+    """How a person is offered in a pick list: 张伟（质量管理部） / 张伟 (质量管理部)."""
+    if not department:
+        return name
+    return f"{name} ({department})" if _current == "en" else f"{name}（{department}）"

@@ -30,7 +30,7 @@ from branchdesk.storage.database import default_data_dir
 from ui.case_detail import CaseDetailView
 from ui.i18n import LANGUAGE_NAMES, store_language
 from ui.intake_page import IntakePage
-from ui.language import current_language
+from ui.language import current_language, roles_text
 from ui.lock import IdleWatcher, LockDialog
 from ui.operations import ALL_CASES, announce_case_changed, announce_config_changed, app_signals
 from ui.queue_page import QueueView
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        roles = "、".join(role.label for role in sorted(actor.roles, key=list(Role).index))
+        roles = roles_text(actor.roles)
         self.who = QLabel(self.tr("%1 · %2").replace("%1", actor.full_name).replace("%2", roles))
         self.statusBar().addPermanentWidget(self.who)
         self._build_user_menu()

@@ -4,327 +4,342 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="47"/>
+        <location filename="../../ui/admin_page.py" line="48"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="48"/>
+        <location filename="../../ui/admin_page.py" line="49"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="51"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52"/>
+        <location filename="../../ui/admin_page.py" line="53"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
+        <location filename="../../ui/admin_page.py" line="54"/>
         <source>Authority</source>
         <translation>核决权限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54"/>
-        <location filename="../../ui/admin_page.py" line="410"/>
+        <location filename="../../ui/admin_page.py" line="55"/>
+        <location filename="../../ui/admin_page.py" line="411"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55"/>
+        <location filename="../../ui/admin_page.py" line="56"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="57"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
+        <location filename="../../ui/admin_page.py" line="58"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59"/>
+        <location filename="../../ui/admin_page.py" line="60"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="106"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="110"/>
+        <location filename="../../ui/admin_page.py" line="123"/>
+        <location filename="../../ui/admin_page.py" line="129"/>
+        <location filename="../../ui/admin_page.py" line="234"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="296"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="107"/>
         <location filename="../../ui/admin_page.py" line="109"/>
         <location filename="../../ui/admin_page.py" line="122"/>
         <location filename="../../ui/admin_page.py" line="128"/>
         <location filename="../../ui/admin_page.py" line="233"/>
         <location filename="../../ui/admin_page.py" line="241"/>
-        <location filename="../../ui/admin_page.py" line="295"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="106"/>
-        <location filename="../../ui/admin_page.py" line="108"/>
-        <location filename="../../ui/admin_page.py" line="121"/>
-        <location filename="../../ui/admin_page.py" line="127"/>
-        <location filename="../../ui/admin_page.py" line="232"/>
-        <location filename="../../ui/admin_page.py" line="240"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="106"/>
-        <location filename="../../ui/admin_page.py" line="110"/>
-        <location filename="../../ui/admin_page.py" line="124"/>
-        <location filename="../../ui/admin_page.py" line="130"/>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <location filename="../../ui/admin_page.py" line="245"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="111"/>
+        <location filename="../../ui/admin_page.py" line="125"/>
+        <location filename="../../ui/admin_page.py" line="131"/>
+        <location filename="../../ui/admin_page.py" line="238"/>
+        <location filename="../../ui/admin_page.py" line="246"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="123"/>
-        <location filename="../../ui/admin_page.py" line="129"/>
+        <location filename="../../ui/admin_page.py" line="124"/>
+        <location filename="../../ui/admin_page.py" line="130"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="147"/>
-        <location filename="../../ui/admin_page.py" line="157"/>
-        <source>Order</source>
-        <translation>顺序</translation>
+        <location filename="../../ui/admin_page.py" line="142"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="142"/>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="142"/>
+        <source>calendar days</source>
+        <translation>自然日</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="148"/>
         <location filename="../../ui/admin_page.py" line="158"/>
-        <source>Rule</source>
-        <translation>规则说明</translation>
+        <source>Order</source>
+        <translation>顺序</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="149"/>
         <location filename="../../ui/admin_page.py" line="159"/>
-        <source>Within</source>
-        <translation>时限</translation>
+        <source>Rule</source>
+        <translation>规则说明</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="150"/>
         <location filename="../../ui/admin_page.py" line="160"/>
-        <source>Unit</source>
-        <translation>单位</translation>
+        <source>Within</source>
+        <translation>时限</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="151"/>
         <location filename="../../ui/admin_page.py" line="161"/>
-        <source>Kind</source>
-        <translation>性质</translation>
+        <source>Unit</source>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="152"/>
         <location filename="../../ui/admin_page.py" line="162"/>
-        <source>Category</source>
-        <translation>投诉类别</translation>
+        <source>Kind</source>
+        <translation>性质</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="153"/>
         <location filename="../../ui/admin_page.py" line="163"/>
-        <source>Severity at least</source>
-        <translation>等级不低于</translation>
+        <source>Category</source>
+        <translation>投诉类别</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="154"/>
         <location filename="../../ui/admin_page.py" line="164"/>
+        <source>Severity at least</source>
+        <translation>等级不低于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="155"/>
+        <location filename="../../ui/admin_page.py" line="165"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="206"/>
-        <location filename="../../ui/admin_page.py" line="211"/>
+        <location filename="../../ui/admin_page.py" line="207"/>
+        <location filename="../../ui/admin_page.py" line="212"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="207"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="209"/>
         <source>Up to (yuan)</source>
         <translation>核决上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="213"/>
         <source>Up to (yuan, empty: no limit)</source>
         <translation>核决上限（元，留空为不设上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="221"/>
         <location filename="../../ui/admin_page.py" line="222"/>
+        <location filename="../../ui/admin_page.py" line="223"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="221"/>
         <location filename="../../ui/admin_page.py" line="222"/>
+        <location filename="../../ui/admin_page.py" line="223"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="234"/>
-        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="235"/>
+        <location filename="../../ui/admin_page.py" line="243"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="235"/>
+        <location filename="../../ui/admin_page.py" line="236"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="236"/>
-        <location filename="../../ui/admin_page.py" line="244"/>
+        <location filename="../../ui/admin_page.py" line="237"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="265"/>
+        <location filename="../../ui/admin_page.py" line="266"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="267"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="269"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="269"/>
+        <location filename="../../ui/admin_page.py" line="270"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="270"/>
+        <location filename="../../ui/admin_page.py" line="271"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="271"/>
+        <location filename="../../ui/admin_page.py" line="272"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="273"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="274"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="281"/>
-        <location filename="../../ui/admin_page.py" line="283"/>
+        <location filename="../../ui/admin_page.py" line="282"/>
+        <location filename="../../ui/admin_page.py" line="284"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="281"/>
-        <location filename="../../ui/admin_page.py" line="284"/>
+        <location filename="../../ui/admin_page.py" line="282"/>
+        <location filename="../../ui/admin_page.py" line="285"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="295"/>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="296"/>
+        <location filename="../../ui/admin_page.py" line="305"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="295"/>
-        <location filename="../../ui/admin_page.py" line="312"/>
+        <location filename="../../ui/admin_page.py" line="296"/>
+        <location filename="../../ui/admin_page.py" line="313"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="298"/>
+        <location filename="../../ui/admin_page.py" line="299"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="301"/>
+        <location filename="../../ui/admin_page.py" line="302"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="302"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="315"/>
+        <location filename="../../ui/admin_page.py" line="316"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="316"/>
+        <location filename="../../ui/admin_page.py" line="317"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="373"/>
+        <location filename="../../ui/admin_page.py" line="374"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="381"/>
+        <location filename="../../ui/admin_page.py" line="382"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="382"/>
+        <location filename="../../ui/admin_page.py" line="383"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="383"/>
+        <location filename="../../ui/admin_page.py" line="384"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="384"/>
+        <location filename="../../ui/admin_page.py" line="385"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="387"/>
+        <location filename="../../ui/admin_page.py" line="388"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="393"/>
+        <location filename="../../ui/admin_page.py" line="394"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="410"/>
+        <location filename="../../ui/admin_page.py" line="411"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -762,47 +777,47 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="23"/>
+        <location filename="../../ui/first_run_dialog.py" line="24"/>
         <source>Set up BranchDesk</source>
         <translation>初始化客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="26"/>
+        <location filename="../../ui/first_run_dialog.py" line="27"/>
         <source>This database is new. Name your branch and create the first administrator. There is no default password.</source>
         <translation>这是一个新的数据库。请填写网点名称并创建第一位系统管理员。系统没有默认密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="31"/>
+        <location filename="../../ui/first_run_dialog.py" line="32"/>
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="32"/>
+        <location filename="../../ui/first_run_dialog.py" line="33"/>
         <source>Branch code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="34"/>
+        <location filename="../../ui/first_run_dialog.py" line="35"/>
         <source>Administrator user name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="35"/>
+        <location filename="../../ui/first_run_dialog.py" line="36"/>
         <source>Administrator full name</source>
         <translation>管理员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="36"/>
+        <location filename="../../ui/first_run_dialog.py" line="37"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="37"/>
+        <location filename="../../ui/first_run_dialog.py" line="38"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="71"/>
+        <location filename="../../ui/first_run_dialog.py" line="72"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -810,7 +825,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="36"/>
+        <location filename="../../ui/import_wizard.py" line="38"/>
         <source>Import a ledger</source>
         <translation>导入台帐</translation>
     </message>
@@ -818,292 +833,292 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="87"/>
-        <location filename="../../ui/intake_page.py" line="219"/>
-        <location filename="../../ui/intake_page.py" line="285"/>
+        <location filename="../../ui/intake_page.py" line="89"/>
+        <location filename="../../ui/intake_page.py" line="221"/>
+        <location filename="../../ui/intake_page.py" line="287"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="91"/>
+        <location filename="../../ui/intake_page.py" line="93"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="93"/>
+        <location filename="../../ui/intake_page.py" line="95"/>
         <source>Type the number: earlier cases appear on the right</source>
         <translation>输入号码后，右侧显示该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="94"/>
-        <location filename="../../ui/intake_page.py" line="174"/>
+        <location filename="../../ui/intake_page.py" line="96"/>
+        <location filename="../../ui/intake_page.py" line="176"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="97"/>
+        <location filename="../../ui/intake_page.py" line="99"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="98"/>
+        <location filename="../../ui/intake_page.py" line="100"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="99"/>
+        <location filename="../../ui/intake_page.py" line="101"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="100"/>
+        <location filename="../../ui/intake_page.py" line="102"/>
         <source>Foreign customer</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="100"/>
+        <location filename="../../ui/intake_page.py" line="102"/>
         <source>Foreign (国外)</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="101"/>
+        <location filename="../../ui/intake_page.py" line="103"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="102"/>
+        <location filename="../../ui/intake_page.py" line="104"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="105"/>
+        <location filename="../../ui/intake_page.py" line="107"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="111"/>
+        <location filename="../../ui/intake_page.py" line="113"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="112"/>
+        <location filename="../../ui/intake_page.py" line="114"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="114"/>
+        <location filename="../../ui/intake_page.py" line="116"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="119"/>
+        <location filename="../../ui/intake_page.py" line="121"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="120"/>
+        <location filename="../../ui/intake_page.py" line="122"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="121"/>
+        <location filename="../../ui/intake_page.py" line="123"/>
         <source>Part / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="122"/>
+        <location filename="../../ui/intake_page.py" line="124"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="123"/>
+        <location filename="../../ui/intake_page.py" line="125"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="124"/>
+        <location filename="../../ui/intake_page.py" line="126"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="127"/>
+        <location filename="../../ui/intake_page.py" line="129"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="127"/>
-        <location filename="../../ui/intake_page.py" line="166"/>
+        <location filename="../../ui/intake_page.py" line="129"/>
+        <location filename="../../ui/intake_page.py" line="168"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="128"/>
+        <location filename="../../ui/intake_page.py" line="130"/>
         <source>Vehicle model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129"/>
+        <location filename="../../ui/intake_page.py" line="131"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="130"/>
+        <location filename="../../ui/intake_page.py" line="132"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="130"/>
+        <location filename="../../ui/intake_page.py" line="132"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="134"/>
+        <location filename="../../ui/intake_page.py" line="136"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="140"/>
+        <location filename="../../ui/intake_page.py" line="142"/>
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="143"/>
+        <location filename="../../ui/intake_page.py" line="145"/>
         <source>Person complained about (if not staff)</source>
         <translation>被投诉人（非本公司员工）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="146"/>
+        <location filename="../../ui/intake_page.py" line="148"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="147"/>
+        <location filename="../../ui/intake_page.py" line="149"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="148"/>
+        <location filename="../../ui/intake_page.py" line="150"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="149"/>
+        <location filename="../../ui/intake_page.py" line="151"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="151"/>
+        <location filename="../../ui/intake_page.py" line="153"/>
         <source>Personal injury</source>
         <translation>人身伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="152"/>
+        <location filename="../../ui/intake_page.py" line="154"/>
         <source>Lawsuit threatened</source>
         <translation>扬言诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="153"/>
+        <location filename="../../ui/intake_page.py" line="155"/>
         <source>Media involved</source>
         <translation>媒体介入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="154"/>
+        <location filename="../../ui/intake_page.py" line="156"/>
         <source>Complained to manufacturer, regulator or consumer body</source>
         <translation>已向厂家、监管部门或消费者协会投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="157"/>
+        <location filename="../../ui/intake_page.py" line="159"/>
         <source>Repeat of case no.</source>
         <translation>重复投诉原案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="175"/>
+        <location filename="../../ui/intake_page.py" line="177"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="176"/>
+        <location filename="../../ui/intake_page.py" line="178"/>
         <source>Complaint and request</source>
         <translation>投诉与要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="177"/>
+        <location filename="../../ui/intake_page.py" line="179"/>
         <source>Subject</source>
         <translation>投诉对象</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="183"/>
+        <location filename="../../ui/intake_page.py" line="185"/>
         <source>Branch fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="192"/>
         <location filename="../../ui/intake_page.py" line="194"/>
+        <location filename="../../ui/intake_page.py" line="196"/>
         <source>Earlier cases of this customer</source>
         <translation>该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="211"/>
+        <location filename="../../ui/intake_page.py" line="213"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="213"/>
+        <location filename="../../ui/intake_page.py" line="215"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>提交登记 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="216"/>
+        <location filename="../../ui/intake_page.py" line="218"/>
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="342"/>
+        <location filename="../../ui/intake_page.py" line="344"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="343"/>
+        <location filename="../../ui/intake_page.py" line="345"/>
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="372"/>
+        <location filename="../../ui/intake_page.py" line="374"/>
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="388"/>
+        <location filename="../../ui/intake_page.py" line="390"/>
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="406"/>
+        <location filename="../../ui/intake_page.py" line="408"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="439"/>
+        <location filename="../../ui/intake_page.py" line="441"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="441"/>
+        <location filename="../../ui/intake_page.py" line="443"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="443"/>
+        <location filename="../../ui/intake_page.py" line="445"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="444"/>
+        <location filename="../../ui/intake_page.py" line="446"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="477"/>
+        <location filename="../../ui/intake_page.py" line="479"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -1111,22 +1126,22 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="20"/>
+        <location filename="../../ui/lock.py" line="21"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="23"/>
+        <location filename="../../ui/lock.py" line="24"/>
         <source>BranchDesk is locked. %1, type your password to go on.</source>
         <translation>客诉台已锁定。%1，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="27"/>
+        <location filename="../../ui/lock.py" line="28"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="31"/>
+        <location filename="../../ui/lock.py" line="32"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -1134,24 +1149,24 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="27"/>
+        <location filename="../../ui/login_dialog.py" line="28"/>
         <source>BranchDesk — log in</source>
         <translation>客诉台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="32"/>
-        <location filename="../../ui/login_dialog.py" line="44"/>
+        <location filename="../../ui/login_dialog.py" line="33"/>
+        <location filename="../../ui/login_dialog.py" line="45"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="40"/>
-        <location filename="../../ui/login_dialog.py" line="45"/>
+        <location filename="../../ui/login_dialog.py" line="41"/>
+        <location filename="../../ui/login_dialog.py" line="46"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="49"/>
+        <location filename="../../ui/login_dialog.py" line="50"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1595,42 +1610,42 @@
 <context>
     <name>_CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="156"/>
+        <location filename="../../ui/import_wizard.py" line="158"/>
         <source>Trial run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="157"/>
+        <location filename="../../ui/import_wizard.py" line="159"/>
         <source>What would happen to each row. Click Next to import (all rows in one go).</source>
         <translation>以下是每一行将如何处理。点“下一步”正式导入（一次完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162"/>
+        <location filename="../../ui/import_wizard.py" line="164"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162"/>
+        <location filename="../../ui/import_wizard.py" line="164"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162"/>
+        <location filename="../../ui/import_wizard.py" line="164"/>
         <source>Case no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162"/>
+        <location filename="../../ui/import_wizard.py" line="164"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="173"/>
+        <location filename="../../ui/import_wizard.py" line="175"/>
         <source>The ledger cannot be read with this mapping.</source>
         <translation>按当前的列对应无法读取该台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="183"/>
+        <location filename="../../ui/import_wizard.py" line="186"/>
         <source>%1 rows to import, %2 already imported, %3 with problems (rows with problems are left out; fix them in Excel and import again).</source>
         <translation>可导入 %1 行，已导入过 %2 行，有问题 %3 行（有问题的行不导入；请在 Excel 中修正后再导入）。</translation>
     </message>
@@ -1638,17 +1653,17 @@
 <context>
     <name>_DonePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="196"/>
+        <location filename="../../ui/import_wizard.py" line="199"/>
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212"/>
+        <location filename="../../ui/import_wizard.py" line="215"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="215"/>
+        <location filename="../../ui/import_wizard.py" line="218"/>
         <source>%1 cases imported, %2 were already there.</source>
         <translation>已导入 %1 件，%2 件此前已导入。</translation>
     </message>
@@ -1656,34 +1671,34 @@
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="74"/>
+        <location filename="../../ui/import_wizard.py" line="76"/>
         <source>Which file?</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="77"/>
+        <location filename="../../ui/import_wizard.py" line="79"/>
         <source>The Excel ledger the branch kept so far (.xlsx). Nothing is written until the last step.</source>
         <translation>网点以往的 Excel 投诉台帐（.xlsx）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="81"/>
-        <location filename="../../ui/import_wizard.py" line="91"/>
+        <location filename="../../ui/import_wizard.py" line="83"/>
+        <location filename="../../ui/import_wizard.py" line="93"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="83"/>
+        <location filename="../../ui/import_wizard.py" line="85"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="86"/>
-        <location filename="../../ui/import_wizard.py" line="92"/>
+        <location filename="../../ui/import_wizard.py" line="88"/>
+        <location filename="../../ui/import_wizard.py" line="94"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96"/>
+        <location filename="../../ui/import_wizard.py" line="98"/>
         <source>Choose the ledger</source>
         <translation>选择台帐文件</translation>
     </message>
@@ -1691,22 +1706,22 @@
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="117"/>
+        <location filename="../../ui/import_wizard.py" line="119"/>
         <source>Which column is which?</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="118"/>
+        <location filename="../../ui/import_wizard.py" line="120"/>
         <source>Found by the headings; correct any that is wrong.</source>
         <translation>已按标题自动对应；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140"/>
+        <location filename="../../ui/import_wizard.py" line="142"/>
         <source>Headings found on row %1.</source>
         <translation>标题在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="143"/>
+        <location filename="../../ui/import_wizard.py" line="145"/>
         <source>(not in this ledger)</source>
         <translation>（台帐中没有）</translation>
     </message>
