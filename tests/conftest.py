@@ -23,6 +23,7 @@ from branchdesk.services.dto import CaseRef
 from branchdesk.storage.backup import backup_sqlite
 from branchdesk.storage.database import Database, resolve_url
 from branchdesk.storage.models import User
+from tests.pg_server import PostgresServer, server_binaries
 
 PASSWORD = "correct-horse-9"
 
@@ -57,7 +58,9 @@ class Branch:
     desk: BranchDesk
     clock: MutableClock
     actors: dict[str, Actor]
-    path: Path
+    path: Path | None  # the SQLite file; None on PostgreSQL
+    url: str  # what ``--db`` takes: the file's path or the server URL
+    engine: str = "sqlite"
 
     def __getitem__(self, username: str) -> Actor:
         return self.actors[username]
@@ -66,11 +69,10 @@ class Branch:
 START = datetime(2026, 11, 2, 9, 0)  # a Monday
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+def build_template(url: str) -> None:
+    """The branch every test starts from: initialised, with the staff of ``STAFF``."""
     clock = MutableClock(START - timedelta(days=60))
-    desk = BranchDesk(Database(resolve_url(str(path))), clock)
+    desk = BranchDesk(Database(resolve_url(url)), clock)
     admin_id = desk.initialise(
         name="测试网点",
         code="TS01",
@@ -89,25 +91,62 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             password=PASSWORD,
         )
     desk.db.dispose()
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    build_template(str(path))
     return path
 
 
-def open_branch(path: Path, now: datetime = START) -> Branch:
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("PostgreSQL server binaries not installed (./test.sh installs them when run as root)")
+    server = PostgresServer(binaries)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PostgresServer) -> str:
+    name = pg_server.create_database()
+    build_template(pg_server.url(name))
+    return name
+
+
+def open_branch(url: str | Path, now: datetime = START) -> Branch:
     clock = MutableClock(now)
-    desk = BranchDesk(Database(resolve_url(str(path))), clock)
+    desk = BranchDesk(Database(resolve_url(str(url))), clock)
     from sqlalchemy import select
 
     from branchdesk.services.auth import actor_of
 
     with desk.db.read() as session:
         actors = {u.username: actor_of(u) for u in session.scalars(select(User))}
-    return Branch(desk, clock, actors, path)
+    path = desk.db.path
+    return Branch(desk, clock, actors, path, str(path or url), "sqlite" if path else "postgresql")
 
 
 @pytest.fixture
-def branch(template_db: Path, tmp_path: Path) -> Iterator[Branch]:
+def branch(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Branch]:
+    """A fresh copy of the template branch: SQLite by default; tests/core runs it on PostgreSQL too."""
+    engine = getattr(request, "param", "sqlite")
+    if engine == "postgresql":
+        server: PostgresServer = request.getfixturevalue("pg_server")
+        name = server.create_database(template=request.getfixturevalue("pg_template"))
+        result = open_branch(server.url(name))
+        yield result
+        result.desk.db.dispose()
+        server.drop_database(name)
+        return
     path = tmp_path / "branch.sqlite3"
-    backup_sqlite(template_db, path)
+    backup_sqlite(request.getfixturevalue("template_db"), path)
     result = open_branch(path)
     yield result
     result.desk.db.dispose()

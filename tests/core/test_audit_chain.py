@@ -56,6 +56,7 @@ def test_an_untouched_trail_verifies_and_new_events_extend_it(branch: Branch) ->
     assert verify_audit(branch.desk.db, head_before)[0].ok  # the older anchor is still in the chain
 
 
+@pytest.mark.sqlite_only
 def test_an_edited_event_is_caught(branch: Branch) -> None:
     worked_branch(branch)
     verdict = verdict_after(
@@ -67,6 +68,7 @@ def test_an_edited_event_is_caught(branch: Branch) -> None:
     assert verdict.broken is not None and verdict.broken.kind == "content"
 
 
+@pytest.mark.sqlite_only
 def test_a_deleted_event_is_caught(branch: Branch) -> None:
     worked_branch(branch)
     verdict = verdict_after(
@@ -75,6 +77,7 @@ def test_a_deleted_event_is_caught(branch: Branch) -> None:
     assert verdict.broken is not None and verdict.broken.kind == "missing"
 
 
+@pytest.mark.sqlite_only
 def test_reordered_events_are_caught(branch: Branch) -> None:
     worked_branch(branch)
 
@@ -90,6 +93,7 @@ def test_reordered_events_are_caught(branch: Branch) -> None:
     assert verdict.broken is not None and verdict.broken.kind == "order"
 
 
+@pytest.mark.sqlite_only
 def test_a_swapped_actor_is_caught(branch: Branch) -> None:
     worked_branch(branch)
     gm = branch["gm"]
@@ -103,6 +107,7 @@ def test_a_swapped_actor_is_caught(branch: Branch) -> None:
     assert verdict.broken is not None and verdict.broken.kind == "content"
 
 
+@pytest.mark.sqlite_only
 def test_a_cut_tail_is_caught_by_the_head_and_by_the_anchor(branch: Branch) -> None:
     worked_branch(branch)
     printed = anchor(branch.desk.db)  # as printed on a form before the cut
@@ -124,12 +129,14 @@ def test_a_cut_tail_is_caught_by_the_head_and_by_the_anchor(branch: Branch) -> N
     assert with_anchor.broken is not None and with_anchor.broken.kind == "tail"  # …with it, it is caught
 
 
+@pytest.mark.sqlite_only
 def test_changed_attachment_bytes_are_caught(branch: Branch) -> None:
     worked_branch(branch)
     verdict = verdict_after(branch, lambda raw: raw.execute("UPDATE attachment_blob SET content = X'00'"))
     assert verdict.broken is not None and verdict.broken.kind == "attachment"
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", [["audit", "verify"], ["check"]])
 def test_the_command_line_reports_the_first_break_in_one_line(branch: Branch, command: list[str]) -> None:
     worked_branch(branch)

@@ -104,7 +104,7 @@ def test_missing_columns_and_permissions(branch: Branch, tmp_path: Path) -> None
 
 def test_import_from_the_command_line(branch: Branch) -> None:
     branch.desk.db.dispose()
-    command = [sys.executable, "-m", "branchdesk", "--db", str(branch.path), "import", "ledger", str(SAMPLE)]
+    command = [sys.executable, "-m", "branchdesk", "--db", branch.url, "import", "ledger", str(SAMPLE)]
     dry = subprocess.run([*command, "--dry-run"], capture_output=True, text=True, check=False)
     assert dry.returncode == 0, dry.stderr
     assert "第 3 行：导入 202501-001" in dry.stdout and "试运行：可导入 60 件" in dry.stdout

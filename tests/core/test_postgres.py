@@ -1,15 +1,10 @@
-"""The same services on a real PostgreSQL server (a throw-away cluster on a Unix socket)."""
+"""Initialising a branch on a real PostgreSQL server, and concurrent numbering there (the rest of the
+service suite runs on PostgreSQL through the parametrised ``branch`` fixture)."""
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import subprocess
-import tempfile
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -21,85 +16,15 @@ from branchdesk.services.dto import InvestigationInput, QueueFilter, ReplyInput,
 from branchdesk.storage.database import Database
 from branchdesk.storage.models import Base
 from tests.conftest import PASSWORD, START, MutableClock, complaint_form
+from tests.pg_server import PostgresServer
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    binaries = _pg_bin()
-    if binaries is None:
-        pytest.skip("PostgreSQL server binaries not installed (./test.sh installs them when run as root)")
-    as_root = os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
-    base = Path(tempfile.mkdtemp(prefix="bd-pg-"))
-    data, socket_dir = base / "data", base
-    if as_root:
-        shutil.chown(base, "postgres")
-    subprocess.run(
-        [
-            *prefix,
-            str(binaries / "initdb"),
-            "-D",
-            str(data),
-            "-A",
-            "trust",
-            "-U",
-            "postgres",
-            "-E",
-            "UTF8",
-            "--locale=C",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    port = "54329"
-    subprocess.run(
-        [
-            *prefix,
-            str(binaries / "pg_ctl"),
-            "-D",
-            str(data),
-            "-w",
-            "-l",
-            str(base / "log"),
-            "-o",
-            f"-p {port} -k {socket_dir} -c listen_addresses='' -c fsync=off",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        subprocess.run(
-            [
-                *prefix,
-                str(binaries / "createdb"),
-                "-h",
-                str(socket_dir),
-                "-p",
-                port,
-                "-U",
-                "postgres",
-                "branchdesk",
-            ],
-            check=True,
-            capture_output=True,
-        )
-        yield f"postgresql+psycopg://postgres@/branchdesk?host={socket_dir}&port={port}"
-    finally:
-        subprocess.run(
-            [*prefix, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-            check=False,
-        )
-        shutil.rmtree(base, ignore_errors=True)
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    """An empty database on the session's throw-away server."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
 
 
 def test_full_case_life_and_concurrent_numbering_on_postgresql(pg_url: str) -> None:

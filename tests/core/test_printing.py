@@ -170,7 +170,7 @@ def test_print_from_the_command_line(branch: Branch, tmp_path: Path) -> None:
             "-m",
             "branchdesk",
             "--db",
-            str(b.path),
+            b.url,
             "print",
             case_no,
             "--form",

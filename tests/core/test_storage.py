@@ -21,6 +21,7 @@ from branchdesk.storage.models import Base
 from tests.conftest import Branch
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_are_safe_for_a_desk_pc(branch: Branch) -> None:
     with branch.desk.db.engine.connect() as connection:
         pragma = {
@@ -30,6 +31,7 @@ def test_sqlite_connections_are_safe_for_a_desk_pc(branch: Branch) -> None:
     assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 10_000}
 
 
+@pytest.mark.sqlite_only
 def test_write_transactions_take_the_write_lock_at_begin(branch: Branch) -> None:
     other = sqlite3.connect(str(branch.path), timeout=0, isolation_level=None)
     with branch.desk.db.write() as session:
@@ -92,6 +94,7 @@ def test_a_database_with_data_is_backed_up_before_migrating(tmp_path: Path) -> N
     assert copy.execute("SELECT note FROM ledger_notes").fetchall() == [("2025 年台账",)]
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.slow
 def test_two_processes_saving_at_once_never_share_a_number(branch: Branch, tmp_path: Path) -> None:
     branch.desk.db.dispose()
@@ -153,6 +156,7 @@ def test_an_older_schema_with_data_is_backed_up_then_upgraded(tmp_path: Path) ->
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
+@pytest.mark.sqlite_only
 def test_rebuilding_the_case_table_keeps_every_child_row(branch: Branch) -> None:
     """0003 rebuilds complaint_case (a batch copy on SQLite); its events and links must survive."""
     from alembic import command

@@ -76,7 +76,7 @@ def test_a_refused_admin_write_does_not_move_the_version(branch: Branch) -> None
 
 def test_another_pc_sees_a_configuration_change_at_its_next_call(branch: Branch) -> None:
     here = branch.desk
-    there = BranchDesk(Database(resolve_url(str(branch.path))), branch.clock)
+    there = BranchDesk(Database(resolve_url(branch.url)), branch.clock)
     try:
         assert "仓储部" not in dict(here.queries.lookups(branch["clerk"]).departments).values()
         there.admin.save_department(branch["admin"], "WH", "仓储部")
