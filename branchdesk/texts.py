@@ -160,6 +160,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "该用户已停用或不存在，请重新登录",
         "This user is disabled or gone: please log in again",
     ),
+    "error.case_changed": (
+        "{who} 已于 {when} 修改了本案（{what}）。请查看最新内容后再操作，您填写的内容仍在对话框中。",
+        "{who} changed this case at {when} ({what}). Look at the latest state, then try again: "
+        "what you typed is still in the dialog.",
+    ),
     "error.concurrent_change": (
         "该案件刚被他人修改，请刷新后重试",
         "Someone else just changed this case: please refresh and try again",

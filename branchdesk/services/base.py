@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
+from sqlalchemy.orm.attributes import flag_modified
 
 from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.deadlines import SlaFacts, add_duration, case_due
@@ -19,14 +21,14 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
-from branchdesk.errors import DomainError, NotFound
+from branchdesk.errors import ConcurrentChange, DomainError, NotFound
 from branchdesk.i18n import Label, Text
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import CaseRef
-from branchdesk.services.timeline import record
+from branchdesk.services.dto import CaseRef, CaseRefLike, CaseVersion
+from branchdesk.services.timeline import event_text, record
 from branchdesk.services.unit_of_work import Unit, UnitOfWork
 from branchdesk.services.visibility import visible_cases
-from branchdesk.storage.models import Case, Escalation, Extension, FollowUp, User
+from branchdesk.storage.models import Case, Escalation, Event, Extension, FollowUp, User
 
 __all__ = ["ServiceBase", "Unit", "require_text"]
 
@@ -47,13 +49,38 @@ class ServiceBase:
     # --- loading and guarding ----------------------------------------------
 
     @staticmethod
-    def _case(unit: Unit, ref: int | str) -> Case:
+    def _case(unit: Unit, ref: CaseRefLike) -> Case:
+        """The case, visible to the actor; named with the version the user saw, it must still be that.
+
+        The check runs inside the write transaction, so of two people acting on what they both saw,
+        the second is refused with who changed what, never silently applied over the first.
+        """
         query = select(Case).where(visible_cases(unit.actor))
-        query = query.where(Case.id == ref) if isinstance(ref, int) else query.where(Case.case_no == ref)
+        if isinstance(ref, CaseVersion):
+            query = query.where(Case.id == ref.id)
+        elif isinstance(ref, int):
+            query = query.where(Case.id == ref)
+        else:
+            query = query.where(Case.case_no == ref)
         case = unit.session.scalars(query).first()
+        if case is not None and isinstance(ref, CaseVersion) and case.version != ref.version:
+            raise ConcurrentChange(ServiceBase._changed_since(unit, case))
         if case is None:
             raise NotFound(Text("error.case_not_found", {"ref": ref}))
         return case
+
+    @staticmethod
+    def _changed_since(unit: Unit, case: Case) -> Text:
+        """Who changed the case last, when, and what they did (for the person whose view is stale)."""
+        last = unit.session.scalars(
+            select(Event).where(Event.case_id == case.id).order_by(Event.id.desc()).limit(1)
+        ).first()
+        if last is None:
+            return Text("error.concurrent_change")
+        return Text(
+            "error.case_changed",
+            {"who": last.actor_name, "when": last.at.strftime("%m-%d %H:%M"), "what": event_text(last)},
+        )
 
     @staticmethod
     def _facts(unit: Unit, case: Case) -> CaseFacts:
@@ -84,6 +111,9 @@ class ServiceBase:
 
     @staticmethod
     def _ref(case: Case, repeat_of: tuple[str, ...] = ()) -> CaseRef:
+        session = object_session(case)
+        if session is not None:
+            session.flush()  # the version the caller gets back is the one the commit will store
         status = Status(case.status)
         return CaseRef(
             id=case.id,
@@ -95,6 +125,7 @@ class ServiceBase:
             is_major=case.is_major,
             is_repeat=case.is_repeat,
             repeat_of=repeat_of,
+            version=case.version,
         )
 
     # --- derived facts ---------------------------------------------------
@@ -191,7 +222,10 @@ class ServiceBase:
             self._escalate(unit, case, EscalationReason.OVERDUE, None)
 
     def _touch(self, unit: Unit, case: Case) -> None:
+        """Every action moves the case's version, even one that writes only child rows (a report,
+        a reply): whoever acts on the older version afterwards is refused."""
         case.updated_at = unit.now
+        flag_modified(case, "updated_at")
         self._evaluate(unit, case)
 
     @staticmethod

@@ -32,6 +32,7 @@ from branchdesk.services.base import ServiceBase, Unit, require_text
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     CaseRef,
+    CaseRefLike,
     ExtensionInput,
     FollowUpInput,
     InvestigationInput,
@@ -85,7 +86,7 @@ class CaseService(ServiceBase):
 
     # --- triage and assignment ---------------------------------------------
 
-    def triage(self, actor: Actor, ref: int | str, data: TriageInput) -> CaseRef:
+    def triage(self, actor: Actor, ref: CaseRefLike, data: TriageInput) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.TRIAGE)
@@ -163,7 +164,12 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def assign(
-        self, actor: Actor, ref: int | str, handler_id: int, department_id: int | None = None, note: str = ""
+        self,
+        actor: Actor,
+        ref: CaseRefLike,
+        handler_id: int,
+        department_id: int | None = None,
+        note: str = "",
     ) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
@@ -213,7 +219,7 @@ class CaseService(ServiceBase):
 
     # --- investigation and resolution ----------------------------------------
 
-    def record_investigation(self, actor: Actor, ref: int | str, data: InvestigationInput) -> CaseRef:
+    def record_investigation(self, actor: Actor, ref: CaseRefLike, data: InvestigationInput) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.RECORD_INVESTIGATION)
@@ -285,7 +291,7 @@ class CaseService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
-    def propose_resolution(self, actor: Actor, ref: int | str, data: ResolutionInput) -> CaseRef:
+    def propose_resolution(self, actor: Actor, ref: CaseRefLike, data: ResolutionInput) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.PROPOSE)
@@ -341,7 +347,7 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def decide_approval(
-        self, actor: Actor, ref: int | str, decision: Decision, password: str, reason: str = ""
+        self, actor: Actor, ref: CaseRefLike, decision: Decision, password: str, reason: str = ""
     ) -> CaseRef:
         """Sign the next approval level of the pending resolution, with the signer's password."""
         if decision is Decision.REJECT and not reason.strip():
@@ -400,7 +406,7 @@ class CaseService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
-    def _check_eligible_to_sign(self, actor: Actor, ref: int | str) -> None:
+    def _check_eligible_to_sign(self, actor: Actor, ref: CaseRefLike) -> None:
         """Refuse before asking for the password, so a refused signer is told why at once."""
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
@@ -438,7 +444,7 @@ class CaseService(ServiceBase):
 
     # --- reply, extension, follow-up ----------------------------------------
 
-    def record_reply(self, actor: Actor, ref: int | str, data: ReplyInput) -> CaseRef:
+    def record_reply(self, actor: Actor, ref: CaseRefLike, data: ReplyInput) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.REPLY)
@@ -466,7 +472,7 @@ class CaseService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
-    def answer(self, actor: Actor, ref: int | str, data: ReplyInput) -> CaseRef:
+    def answer(self, actor: Actor, ref: CaseRefLike, data: ReplyInput) -> CaseRef:
         """Consultation, suggestion, praise: answer the customer and close, without investigation."""
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
@@ -505,7 +511,7 @@ class CaseService(ServiceBase):
         case.replied_at = replied_at
         return reply
 
-    def request_extension(self, actor: Actor, ref: int | str, data: ExtensionInput) -> CaseRef:
+    def request_extension(self, actor: Actor, ref: CaseRefLike, data: ExtensionInput) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.REQUEST_EXTENSION)
@@ -544,7 +550,7 @@ class CaseService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
-    def decide_extension(self, actor: Actor, ref: int | str, approve: bool, note: str = "") -> CaseRef:
+    def decide_extension(self, actor: Actor, ref: CaseRefLike, approve: bool, note: str = "") -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.DECIDE_EXTENSION)
@@ -585,7 +591,7 @@ class CaseService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
-    def record_follow_up(self, actor: Actor, ref: int | str, data: FollowUpInput) -> CaseRef:
+    def record_follow_up(self, actor: Actor, ref: CaseRefLike, data: FollowUpInput) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.FOLLOW_UP)
@@ -628,7 +634,7 @@ class CaseService(ServiceBase):
 
     # --- closing -------------------------------------------------------------
 
-    def close(self, actor: Actor, ref: int | str, note: str = "") -> CaseRef:
+    def close(self, actor: Actor, ref: CaseRefLike, note: str = "") -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.CLOSE)  # refuses a dissatisfied follow-up too
@@ -650,7 +656,7 @@ class CaseService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
-    def close_abnormally(self, actor: Actor, ref: int | str, reason: str) -> CaseRef:
+    def close_abnormally(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.CLOSE_ABNORMAL)
@@ -668,7 +674,7 @@ class CaseService(ServiceBase):
             )
             return self._ref(case)
 
-    def void(self, actor: Actor, ref: int | str, reason: str) -> CaseRef:
+    def void(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
         """Void a case entered by mistake; the acting manager is the approver, the number stays used."""
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
@@ -691,7 +697,7 @@ class CaseService(ServiceBase):
 
     # --- escalation and alerts -----------------------------------------------
 
-    def escalate(self, actor: Actor, ref: int | str, reason: str) -> CaseRef:
+    def escalate(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ESCALATE)
@@ -703,7 +709,7 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def inform_gm(
-        self, actor: Actor, ref: int | str, informed_at: datetime | None = None, note: str = ""
+        self, actor: Actor, ref: CaseRefLike, informed_at: datetime | None = None, note: str = ""
     ) -> CaseRef:
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
@@ -749,7 +755,7 @@ class CaseService(ServiceBase):
     def add_attachment(
         self,
         actor: Actor,
-        ref: int | str,
+        ref: CaseRefLike,
         filename: str,
         content: bytes,
         media_type: str = "application/octet-stream",

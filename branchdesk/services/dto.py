@@ -20,6 +20,19 @@ class CaseRef:
     is_major: bool = False
     is_repeat: bool = False
     repeat_of: tuple[str, ...] = ()
+    version: int = 0  # the case's version after the action: name it in the next action
+
+
+@dataclass(frozen=True)
+class CaseVersion:
+    """A case as the user saw it: an action names it, and is refused if someone changed the case since."""
+
+    id: int
+    version: int
+
+
+#: How an action names its case: by id or number, or — from a screen — as the user saw it.
+CaseRefLike = int | str | CaseVersion
 
 
 # --- inputs ----------------------------------------------------------------

@@ -22,7 +22,7 @@ from branchdesk.errors import DomainError, FieldError, PermissionDenied
 from branchdesk.i18n import Text
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import CaseRef, HistoryEntry
+from branchdesk.services.dto import CaseRef, CaseRefLike, HistoryEntry
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.visibility import visible_cases
@@ -47,7 +47,7 @@ class IntakeService(ServiceBase):
             return self._ref(case, tuple(o.case_no for o in originals))
 
     def open_linked_case(
-        self, actor: Actor, original_ref: int | str, kind: LinkKind, form: IntakeForm
+        self, actor: Actor, original_ref: CaseRefLike, kind: LinkKind, form: IntakeForm
     ) -> CaseRef:
         """A new case tied to an earlier one: not accepted (附原表), about the handling, or related."""
         with self._unit(actor) as unit:
