@@ -434,6 +434,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "admin.department": ("请选择所属部门", "Please choose the department"),
     "admin.roles": ("请至少选择一个角色", "Please choose at least one role"),
     "event.admin_roles": ("修改 {name} 的角色", "Roles of {name} changed"),
+    "event.admin_user_activated": ("重新启用用户 {name}", "User {name} reactivated"),
+    "event.admin_user_deactivated": ("停用用户 {name}", "User {name} deactivated"),
+    "admin.cannot_deactivate_self": ("不能停用自己的账户", "You cannot deactivate your own account"),
+    "admin.keep_own_admin": (
+        "不能去掉自己的系统管理员角色（否则无人能管理设置）",
+        "You cannot remove your own administrator role (nobody could manage the settings)",
+    ),
     "event.admin_department_added": ("新增部门 {name}（{code}）", "Department added: {name} ({code})"),
     "event.admin_department_changed": ("修改部门 {code}", "Department {code} changed"),
     "event.admin_category_added": ("新增投诉类别 {label}", "Complaint category added: {label}"),

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -27,7 +28,7 @@ from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Kind, Role, Severity
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import AdminSnapshot, Lookups
+from branchdesk.services.dto import AdminSnapshot, Lookups, UserRow
 from ui.action_dialog import Field
 from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
@@ -292,17 +293,47 @@ class AdminPage(QWidget):
 
     def _users_tab(self) -> QWidget:
         page = QWidget()
-        self.users = QTableWidget(0, 3)
-        self.users.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Department"), self.tr("Roles")])
+        self.users = QTableWidget(0, 6)
+        self.users.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("User name"), self.tr("Department"), self.tr("Roles"),
+             self.tr("Status"), self.tr("Open cases")]
+        )
+        self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.users.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.users.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.users.horizontalHeader().setStretchLastSection(True)
-        self._fill_users()
+        self.users.itemSelectionChanged.connect(self._on_user_selected)
+        self._user_rows: list[UserRow] = []
+
+        chosen = QGroupBox(self.tr("Selected user"))
+        chosen_form = QFormLayout(chosen)
+        self.chosen_roles: dict[Role, QCheckBox] = {}
+        chosen_row = QHBoxLayout()
+        for role in Role:
+            check = QCheckBox(label(role))
+            check.setAccessibleName(label(role))
+            self.chosen_roles[role] = check
+            chosen_row.addWidget(check)
+        chosen_form.addRow(self.tr("Roles"), chosen_row)
+        buttons = QHBoxLayout()
+        self.save_roles_button = QPushButton(self.tr("Save roles"))
+        self.save_roles_button.clicked.connect(self._on_save_roles)
+        self.active_button = QPushButton(self.tr("Deactivate"))
+        self.active_button.clicked.connect(self._on_toggle_active)
+        buttons.addWidget(self.save_roles_button)
+        buttons.addWidget(self.active_button)
+        buttons.addStretch(1)
+        chosen_form.addRow(buttons)
+        self.user_message = QLabel()
+        self.user_message.setWordWrap(True)
+        chosen_form.addRow(self.user_message)
+
         group = QGroupBox(self.tr("New user"))
         form = QFormLayout(group)
         self.user_fields = FieldSet()
         self.user_fields.add(form, "username", self.tr("User name"), QLineEdit())
         self.user_fields.add(form, "full_name", self.tr("Full name"), QLineEdit())
-        departments = [(code, name) for code, name in self._department_codes()]
-        self.user_fields.add(form, "department", self.tr("Department"), combo(departments))
+        self.user_fields.add(form, "department", self.tr("Department"), combo(self._department_codes()))
         self.role_checks: dict[Role, QCheckBox] = {}
         roles_row = QHBoxLayout()
         for role in Role:
@@ -319,23 +350,83 @@ class AdminPage(QWidget):
         form.addRow(create)
         layout = QVBoxLayout(page)
         layout.addWidget(self.users, 1)
+        layout.addWidget(chosen)
         layout.addWidget(group)
+        self._fill_users()
         return page
 
     def _department_codes(self) -> list[tuple[str, str]]:
-        from branchdesk.domain.defaults import DEPARTMENTS
-
-        names = dict(self._lookups.departments)
-        return [(code, name) for code, name in DEPARTMENTS if name in names.values()]
+        """Active departments by code (what creating a user takes), from the branch's own list."""
+        return [(code, name) for _id, code, name, active in self._snapshot().departments if active]
 
     def _fill_users(self) -> None:
-        lookups = self._desk.queries.lookups(self._actor)
-        self.users.setRowCount(len(lookups.people))
-        for row, person in enumerate(lookups.people):
-            for column, text in enumerate(
-                (person.name, person.department_name, roles_text(person.roles))
-            ):
+        snapshot = self._snapshot()
+        departments = {dept_id: name for dept_id, _code, name, _active in snapshot.departments}
+        self._user_rows = list(snapshot.users)
+        self.users.setRowCount(len(self._user_rows))
+        for row, user in enumerate(self._user_rows):
+            status = self.tr("Active") if user.active else self.tr("Deactivated")
+            cells = (
+                user.full_name,
+                user.username,
+                departments.get(user.department_id, ""),
+                roles_text(user.roles),
+                status,
+                str(user.open_cases) if user.open_cases else "",
+            )
+            for column, text in enumerate(cells):
                 self.users.setItem(row, column, QTableWidgetItem(text))
+        self._on_user_selected()
+
+    def _selected_user(self) -> UserRow | None:
+        rows = self.users.selectionModel().selectedRows() if self.users.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._user_rows):
+            return None
+        return self._user_rows[rows[0].row()]
+
+    def _on_user_selected(self) -> None:
+        user = self._selected_user()
+        for role, check in self.chosen_roles.items():
+            check.setChecked(bool(user and role.value in user.roles))
+            check.setEnabled(user is not None)
+        self.save_roles_button.setEnabled(user is not None)
+        self.active_button.setEnabled(user is not None)
+        self.active_button.setText(
+            self.tr("Reactivate") if user is not None and not user.active else self.tr("Deactivate")
+        )
+        self.user_message.setText(
+            self.tr("%1 open cases are handled by this user: reassign them in the queue.")
+            .replace("%1", str(user.open_cases))
+            if user is not None and not user.active and user.open_cases
+            else ""
+        )
+
+    def _on_save_roles(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        roles = [role for role, check in self.chosen_roles.items() if check.isChecked()]
+        done = run_action(
+            self,
+            lambda: self._desk.admin.set_roles(self._actor, user.id, roles) or True,
+            changes=False,
+            config=True,
+        )
+        if done is not None:
+            self._fill_users()
+
+    def _on_toggle_active(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        done = run_action(
+            self,
+            lambda: self._desk.admin.set_active(self._actor, user.id, not user.active) or True,
+            changes=False,
+            config=True,
+        )
+        if done is not None:
+            self._fill_users()
 
     def _on_create_user(self) -> None:
         values = self.user_fields.values()

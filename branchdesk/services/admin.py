@@ -9,22 +9,23 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.text import clean_text
-from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
-from branchdesk.errors import FieldError, NotFound, PermissionDenied
+from branchdesk.domain.vocab import OPEN_STATUSES, DeadlineUnit, Kind, Role, Severity
+from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.i18n import Text
 from branchdesk.services.auth import hash_password
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import AdminSnapshot
+from branchdesk.services.dto import AdminSnapshot, UserRow
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.storage.models import (
     AuthorityRow,
     CalendarOverride,
+    Case,
     Category,
     CustomField,
     Department,
@@ -109,8 +110,32 @@ class AdminService(ServiceBase):
                     for f in s.scalars(select(CustomField).order_by(CustomField.sort_order))
                 ],
                 settings={row.key: row.value for row in s.scalars(select(Setting))},
+                users=self._users(s),
                 confirmed_years=sorted(int(y) for y in unit.config.setting("confirmed_calendar_years")),
             )
+
+    @staticmethod
+    def _users(session: Session) -> list[UserRow]:
+        open_cases = {
+            handler_id: count
+            for handler_id, count in session.execute(
+                select(Case.handler_id, func.count(Case.id))
+                .where(Case.handler_id.is_not(None), Case.status.in_([s.value for s in OPEN_STATUSES]))
+                .group_by(Case.handler_id)
+            ).all()
+        }
+        return [
+            UserRow(
+                id=user.id,
+                username=user.username,
+                full_name=user.full_name,
+                department_id=user.department_id,
+                roles=tuple(sorted((r.role for r in user.roles), key=[x.value for x in Role].index)),
+                active=user.active,
+                open_cases=int(open_cases.get(user.id, 0)),
+            )
+            for user in session.scalars(select(User).order_by(User.active.desc(), User.full_name))
+        ]
 
     # --- users -------------------------------------------------------------------
 
@@ -141,6 +166,10 @@ class AdminService(ServiceBase):
             user = unit.session.get(User, user_id)
             if user is None:
                 raise NotFound(Text("admin.user_not_found"))
+            if not roles:  # a user without a role could still log in and see nothing: deactivate instead
+                raise FieldError({"roles": Text("admin.roles")})
+            if user.id == unit.user.id and Role.ADMIN not in set(roles):
+                raise FieldError({"roles": Text("admin.keep_own_admin")})
             before = sorted(r.role for r in user.roles)
             user.roles = [UserRole(role=Role(r).value) for r in set(roles)]
             self._event(
@@ -148,6 +177,29 @@ class AdminService(ServiceBase):
                 "roles",
                 Text("event.admin_roles", {"name": user.full_name}),
                 [("roles", before, sorted(Role(r).value for r in roles))],
+            )
+
+    def set_active(self, actor: Actor, user_id: int, active: bool) -> None:
+        """Deactivate (or reactivate) a user: a deactivated user cannot log in, is offered as nobody's
+        handler or approver, and the cases they handle show as needing reassignment."""
+        with self._unit(actor) as unit:
+            self._admin(unit)
+            user = unit.session.get(User, user_id)
+            if user is None:
+                raise NotFound(Text("admin.user_not_found"))
+            if user.id == unit.user.id and not active:
+                raise DomainError(Text("admin.cannot_deactivate_self"))
+            if user.active == active:
+                return
+            user.active = active
+            self._event(
+                unit,
+                "user_active",
+                Text(
+                    "event.admin_user_activated" if active else "event.admin_user_deactivated",
+                    {"name": user.full_name},
+                ),
+                [("active", not active, active)],
             )
 
     # --- departments and categories ----------------------------------------------------

@@ -309,3 +309,17 @@ class AdminSnapshot:
     ]  # key, label, type, choices, required, active
     settings: dict[str, Any]
     confirmed_years: list[int]
+    users: list[UserRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A user as the users page lists them, active or not."""
+
+    id: int
+    username: str
+    full_name: str
+    department_id: int
+    roles: tuple[str, ...]
+    active: bool
+    open_cases: int  # cases this user handles that are not closed: to reassign when deactivated

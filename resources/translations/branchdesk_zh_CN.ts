@@ -4,342 +4,390 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="48"/>
+        <location filename="../../ui/admin_page.py" line="49"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="49"/>
+        <location filename="../../ui/admin_page.py" line="50"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
+        <location filename="../../ui/admin_page.py" line="52"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
+        <location filename="../../ui/admin_page.py" line="54"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54"/>
+        <location filename="../../ui/admin_page.py" line="55"/>
         <source>Authority</source>
         <translation>核决权限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55"/>
-        <location filename="../../ui/admin_page.py" line="411"/>
+        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="57"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
+        <location filename="../../ui/admin_page.py" line="58"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="58"/>
+        <location filename="../../ui/admin_page.py" line="59"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60"/>
+        <location filename="../../ui/admin_page.py" line="61"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
+        <location filename="../../ui/admin_page.py" line="108"/>
+        <location filename="../../ui/admin_page.py" line="111"/>
+        <location filename="../../ui/admin_page.py" line="124"/>
+        <location filename="../../ui/admin_page.py" line="130"/>
+        <location filename="../../ui/admin_page.py" line="235"/>
+        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="108"/>
         <location filename="../../ui/admin_page.py" line="110"/>
         <location filename="../../ui/admin_page.py" line="123"/>
         <location filename="../../ui/admin_page.py" line="129"/>
         <location filename="../../ui/admin_page.py" line="234"/>
         <location filename="../../ui/admin_page.py" line="242"/>
-        <location filename="../../ui/admin_page.py" line="296"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
-        <location filename="../../ui/admin_page.py" line="109"/>
-        <location filename="../../ui/admin_page.py" line="122"/>
-        <location filename="../../ui/admin_page.py" line="128"/>
-        <location filename="../../ui/admin_page.py" line="233"/>
-        <location filename="../../ui/admin_page.py" line="241"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="107"/>
-        <location filename="../../ui/admin_page.py" line="111"/>
-        <location filename="../../ui/admin_page.py" line="125"/>
-        <location filename="../../ui/admin_page.py" line="131"/>
-        <location filename="../../ui/admin_page.py" line="238"/>
-        <location filename="../../ui/admin_page.py" line="246"/>
+        <location filename="../../ui/admin_page.py" line="108"/>
+        <location filename="../../ui/admin_page.py" line="112"/>
+        <location filename="../../ui/admin_page.py" line="126"/>
+        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="247"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="124"/>
-        <location filename="../../ui/admin_page.py" line="130"/>
+        <location filename="../../ui/admin_page.py" line="125"/>
+        <location filename="../../ui/admin_page.py" line="131"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="142"/>
+        <location filename="../../ui/admin_page.py" line="143"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="142"/>
+        <location filename="../../ui/admin_page.py" line="143"/>
         <source>working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="142"/>
+        <location filename="../../ui/admin_page.py" line="143"/>
         <source>calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
-        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="149"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="149"/>
-        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="150"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="150"/>
-        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="151"/>
-        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="152"/>
-        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="153"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="153"/>
-        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="164"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="154"/>
-        <location filename="../../ui/admin_page.py" line="164"/>
+        <location filename="../../ui/admin_page.py" line="155"/>
+        <location filename="../../ui/admin_page.py" line="165"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="165"/>
+        <location filename="../../ui/admin_page.py" line="156"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="207"/>
-        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="213"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="209"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="209"/>
+        <location filename="../../ui/admin_page.py" line="210"/>
         <source>Up to (yuan)</source>
         <translation>核决上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>Up to (yuan, empty: no limit)</source>
         <translation>核决上限（元，留空为不设上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="222"/>
         <location filename="../../ui/admin_page.py" line="223"/>
+        <location filename="../../ui/admin_page.py" line="224"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="222"/>
         <location filename="../../ui/admin_page.py" line="223"/>
+        <location filename="../../ui/admin_page.py" line="224"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="235"/>
-        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="236"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="236"/>
+        <location filename="../../ui/admin_page.py" line="237"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <location filename="../../ui/admin_page.py" line="245"/>
+        <location filename="../../ui/admin_page.py" line="238"/>
+        <location filename="../../ui/admin_page.py" line="246"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="244"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="267"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="269"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="269"/>
+        <location filename="../../ui/admin_page.py" line="270"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="270"/>
+        <location filename="../../ui/admin_page.py" line="271"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="271"/>
+        <location filename="../../ui/admin_page.py" line="272"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="273"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="274"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="275"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282"/>
-        <location filename="../../ui/admin_page.py" line="284"/>
+        <location filename="../../ui/admin_page.py" line="283"/>
+        <location filename="../../ui/admin_page.py" line="285"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282"/>
-        <location filename="../../ui/admin_page.py" line="285"/>
+        <location filename="../../ui/admin_page.py" line="283"/>
+        <location filename="../../ui/admin_page.py" line="286"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="296"/>
-        <location filename="../../ui/admin_page.py" line="305"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
+        <location filename="../../ui/admin_page.py" line="336"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="296"/>
-        <location filename="../../ui/admin_page.py" line="313"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
+        <location filename="../../ui/admin_page.py" line="317"/>
+        <location filename="../../ui/admin_page.py" line="344"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="299"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="299"/>
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="308"/>
+        <source>Selected user</source>
+        <translation>选中的用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="319"/>
+        <source>Save roles</source>
+        <translation>保存角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="321"/>
+        <location filename="../../ui/admin_page.py" line="395"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="331"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="302"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
+        <location filename="../../ui/admin_page.py" line="334"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303"/>
+        <location filename="../../ui/admin_page.py" line="335"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="316"/>
+        <location filename="../../ui/admin_page.py" line="347"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="317"/>
+        <location filename="../../ui/admin_page.py" line="348"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="374"/>
+        <location filename="../../ui/admin_page.py" line="368"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="368"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="395"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="398"/>
+        <source>%1 open cases are handled by this user: reassign them in the queue.</source>
+        <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="465"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="382"/>
+        <location filename="../../ui/admin_page.py" line="473"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="383"/>
+        <location filename="../../ui/admin_page.py" line="474"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="384"/>
+        <location filename="../../ui/admin_page.py" line="475"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="385"/>
+        <location filename="../../ui/admin_page.py" line="476"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="388"/>
+        <location filename="../../ui/admin_page.py" line="479"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="394"/>
+        <location filename="../../ui/admin_page.py" line="485"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="411"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>

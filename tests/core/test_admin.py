@@ -79,3 +79,39 @@ def test_categories_departments_and_templates(branch: Branch) -> None:
     assert ("service.delivery", "送货服务", "service") in lookups.categories
     assert "公关部" in dict(lookups.departments).values()
     assert ("节日问候", "您好，祝您节日快乐。") in lookups.reply_templates
+
+
+def test_a_deactivated_user_cannot_log_in_and_is_offered_to_nobody(branch: Branch) -> None:
+    from branchdesk.errors import AuthenticationFailed, DomainError
+    from branchdesk.services.dto import TriageInput
+    from tests.conftest import PASSWORD
+
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    b.desk.cases.triage(
+        b["crm"],
+        ref.id,
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
+        ),
+    )
+    handler_id = b["handler"].user_id
+    b.desk.admin.set_active(b["admin"], handler_id, False)
+    with pytest.raises(AuthenticationFailed):
+        b.desk.auth.login("handler", PASSWORD)
+    assert handler_id not in {p.id for p in b.desk.queries.lookups(b["crm"]).people}
+    row = next(u for u in b.desk.admin.snapshot(b["admin"]).users if u.id == handler_id)
+    assert not row.active and row.open_cases == 1  # the case to reassign
+    with pytest.raises(FieldError):
+        b.desk.cases.assign(b["qa_mgr"], ref.id, handler_id)
+    with pytest.raises(PermissionDenied):  # a session still open on another PC is refused too
+        b.desk.intake.register(b["handler"], complaint_form())
+    with pytest.raises(DomainError):
+        b.desk.admin.set_active(b["admin"], b["admin"].user_id, False)
+    b.desk.admin.set_active(b["admin"], handler_id, True)
+    assert b.desk.auth.login("handler", PASSWORD).user_id == handler_id
+
+
+def test_a_user_keeps_at_least_one_role(branch: Branch) -> None:
+    with pytest.raises(FieldError):
+        branch.desk.admin.set_roles(branch["admin"], branch["clerk"].user_id, [])

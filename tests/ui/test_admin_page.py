@@ -59,6 +59,35 @@ def test_admin_creates_a_user_with_two_roles(qtbot: QtBot, branch: Branch, messa
     assert actor.roles == {Role.CLERK, Role.HANDLER}
 
 
+def test_admin_changes_roles_and_deactivates_a_user_on_the_users_page(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    from branchdesk.domain.vocab import Role
+    from branchdesk.errors import AuthenticationFailed
+    from tests.conftest import PASSWORD
+
+    b = branch
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    row = next(i for i, u in enumerate(page._user_rows) if u.username == "clerk2")
+    page.users.selectRow(row)
+    assert page.chosen_roles[Role.CLERK].isChecked()
+    page.chosen_roles[Role.HANDLER].setChecked(True)
+    page._on_save_roles()
+    assert b.desk.auth.login("clerk2", PASSWORD).roles == {Role.CLERK, Role.HANDLER}
+    row = next(i for i, u in enumerate(page._user_rows) if u.username == "clerk2")
+    page.users.selectRow(row)
+    assert page.active_button.text() == "停用"
+    page.active_button.click()
+    row = next(i for i, u in enumerate(page._user_rows) if u.username == "clerk2")
+    assert page.users.item(row, 4).text() == "已停用"
+    try:
+        b.desk.auth.login("clerk2", PASSWORD)
+        raise AssertionError("a deactivated user logged in")
+    except AuthenticationFailed:
+        pass
+
+
 def test_import_wizard_checks_then_imports_the_sample(
     qtbot: QtBot, branch: Branch, messages: list[str]
 ) -> None:
