@@ -23,7 +23,12 @@ LICENSES = ROOT / "resources" / "licenses"
 def test_the_explicit_package_list_names_every_package_of_the_tree() -> None:
     # setuptools' discovery cannot see resources/ mapped to branchdesk/_resources, so the list is
     # explicit: a new package must be added to it or the wheel silently lacks it.
-    assert set(SETUPTOOLS["packages"]) == source_packages() | {RESOURCES_PACKAGE}
+    data_folders = {
+        "branchdesk.storage.migrations",
+        "branchdesk.storage.migrations.versions",
+        *(f"{RESOURCES_PACKAGE}.{d.name}" for d in (ROOT / "resources").iterdir() if d.is_dir()),
+    }
+    assert set(SETUPTOOLS["packages"]) == source_packages() | {RESOURCES_PACKAGE} | data_folders
     assert SETUPTOOLS["package-dir"] == {RESOURCES_PACKAGE: "resources"}
 
 
