@@ -73,7 +73,7 @@ def qt_modules_used() -> list[str]:
     return sorted(found)
 
 
-def probe(python: str) -> dict[str, object]:
+def probe(python: str, *, fresh: bool) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
@@ -85,9 +85,12 @@ def probe(python: str) -> dict[str, object]:
     assert report["loaded"] and report["pages"] == 1 and report["rendered"], report
     python_version = str(report["python"])
     installed = {canonical(str(name)) for name in report["distributions"]}  # type: ignore[attr-defined]
-    assert installed == expected_qt_distributions(python_version), (
+    expected = expected_qt_distributions(python_version)
+    # A fresh venv has exactly what the pins select; a long-lived one may keep an earlier wheel
+    # (e.g. PySide6-Addons 6.12.0 from before the pins changed: harmless, it has no QtPdf).
+    assert (installed == expected) if fresh else (expected <= installed), (
         f"Python {python_version}: installed {sorted(installed)}, "
-        f"pyproject.toml selects {sorted(expected_qt_distributions(python_version))}"
+        f"pyproject.toml selects {sorted(expected)}"
     )
     return report
 
@@ -104,7 +107,7 @@ def test_the_pins_choose_qtpdf_without_addons_where_qt_612_is_used() -> None:
 
 
 def test_every_qt_module_the_app_uses_works_in_this_interpreter() -> None:
-    report = probe(sys.executable)
+    report = probe(sys.executable, fresh=False)
     print(report)
 
 
@@ -134,5 +137,5 @@ def test_every_qt_module_the_app_uses_works_with_the_pins_on(python: str, tmp_pa
         [str(venv_python), "-m", "pip", "install", "-q", "--disable-pip-version-check", *qt_requirements()],
         check=True, timeout=900,
     )
-    report = probe(str(venv_python))
+    report = probe(str(venv_python), fresh=True)
     print(report)
