@@ -90,9 +90,13 @@ def fresh_venv(tmp_path: Path) -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     site = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path)
-    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    # A path line only: .pth files of the outer environment (an editable branchdesk) are not run.
-    (Path(site.strip()) / "zz_outer_environment.pth").write_text("\n".join(sorted(ours)) + "\n")
+    # This environment's package folders (its own, and any it chains to through .pth lines), never
+    # the checkout. Path lines only: .pth files of the outer environment (an editable branchdesk)
+    # are not run.
+    ours = [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    ours += [entry for entry in sys.path if Path(entry).name in ("site-packages", "dist-packages")]
+    lines = list(dict.fromkeys(entry for entry in ours if Path(entry).is_dir()))
+    (Path(site.strip()) / "zz_outer_environment.pth").write_text("\n".join(lines) + "\n")
     return python
 
 
