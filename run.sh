@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source ./scripts_common.sh
 ensure_system_packages
-ensure_venv "[postgres]"
+# Only what the app needs: the PostgreSQL driver is the "postgres" extra, for branches with several
+# PCs (README); ./test.sh installs it for the PostgreSQL tests.
+ensure_venv ""
 if [[ "${1:-}" == "--demo" ]]; then
   shift
   exec .venv/bin/branchdesk app --demo "$@"

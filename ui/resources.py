@@ -1,17 +1,15 @@
-"""Where shipped resources live, in a source checkout and in a PyInstaller build."""
+"""Where shipped resources live: package data of branchdesk (checkout, wheel and PyInstaller build alike)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from branchdesk import resources
 
 
 def resources_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return resources.root()
 
 
 def translations_dir() -> Path:
-    return resources_dir() / "translations"
+    return resources.path("translations")

@@ -6,7 +6,6 @@ Hanazono subsets, switched run by run, so every character of a name or a complai
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -16,6 +15,8 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph
 
+from branchdesk import resources
+
 MAIN = "BD-Sans"
 FALLBACKS = (("BD-ExtA", "HanaMinA-ExtA.ttf"), ("BD-ExtB", "HanaMinB-ExtB.ttf"))
 #: Chinese punctuation that must not start a line (ReportLab's CJK wrapping lets some through).
@@ -23,10 +24,8 @@ CANNOT_START = "，。、；：？！）》」』】〕”’…—·%‰"
 
 
 def fonts_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "fonts"
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    """The shipped fonts (package data; see branchdesk/resources.py)."""
+    return resources.path("fonts")
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
