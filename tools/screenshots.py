@@ -44,8 +44,8 @@ def shoot(out: Path) -> int:
 
     from branchdesk.demo import build_demo
     from branchdesk.domain.workflow import Action
+    from branchdesk.read.queue import QueueFilter
     from branchdesk.services import BranchDesk
-    from branchdesk.services.dto import QueueFilter
     from branchdesk.storage.database import Database, resolve_url
     from ui.i18n import install_translations
     from ui.login_dialog import LoginDialog

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from branchdesk.services.dto import QueuePage, QueueRow
+from branchdesk.read.queue import QueuePage, QueueRow
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex

@@ -6,9 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from branchdesk.domain.vocab import Role
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import QueueFilter
 from branchdesk.services.reports import REPORT_ROLES
 from ui.import_wizard import ImportWizard
 from ui.operations import app_signals

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from branchdesk.domain.vocab import Decision
 from branchdesk.errors import FieldError
+from branchdesk.i18n import render
 from branchdesk.services.dto import (
     FollowUpInput,
     ReplyInput,
@@ -78,7 +79,7 @@ def test_reprint_says_so_and_every_print_is_logged(branch: Branch, tmp_path: Pat
         logs = [(p.copies, p.reprint) for p in session.scalars(select(PrintLog).order_by(PrintLog.id))]
     assert logs == [([1], False), ([1, 3], True)]
     detail = b.desk.queries.case_detail(b["crm"], case_no)
-    assert detail.timeline[-1].summary == "补打客户抱怨处理表：第 1、3 联（普通纸）"
+    assert render(detail.timeline[-1].text) == "补打客户抱怨处理表：第 1、3 联（普通纸）"
 
 
 def test_receipt_tells_the_customer_nothing_internal(branch: Branch, tmp_path: Path) -> None:
