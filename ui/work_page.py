@@ -106,8 +106,9 @@ class WorkPage(QWidget):
                 + (" color: #c0392b;" if key == "overdue" and value else "")
             )
         if counts.major_open:
-            links = "、".join(
-                f"<a href='{case_id}'>{number}</a> {name}" for case_id, number, name in counts.major_open[:8]
+            links = self.tr(", ").join(
+                f"<a href='{case.id}'>{case.case_no}</a> {case.complainant_name}"
+                for case in counts.major_open[:8]
             )
             self.major_banner.setText(self.tr("Major complaints open: %1").replace("%1", links))
             self.major_banner.show()

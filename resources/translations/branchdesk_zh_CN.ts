@@ -330,410 +330,949 @@
     </message>
 </context>
 <context>
-    <name>CaseDetailView</name>
+    <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="73"/>
-        <source>Case details</source>
-        <translation>案件详情</translation>
+        <location filename="../../ui/case_detail.py" line="154"/>
+        <source>Major</source>
+        <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="75"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
+        <location filename="../../ui/case_detail.py" line="157"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="78"/>
-        <source>Add attachment…</source>
-        <translation>添加附件…</translation>
+        <location filename="../../ui/case_detail.py" line="160"/>
+        <source>Escalated: %1</source>
+        <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="80"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <location filename="../../ui/case_detail.py" line="168"/>
+        <source>(holidays of that year not confirmed)</source>
+        <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="81"/>
-        <source>Receipt, handling form and the other forms this case needs</source>
-        <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="86"/>
-        <source>Triage</source>
-        <translation>分诊</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="87"/>
-        <source>Assign / transfer</source>
-        <translation>分派/转派</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="88"/>
-        <source>Investigation report</source>
-        <translation>调查报告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="89"/>
-        <source>Propose resolution</source>
-        <translation>提出处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="90"/>
-        <source>Approve / reject</source>
-        <translation>审批</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="91"/>
-        <source>Reply to customer</source>
-        <translation>答复客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
-        <source>Answer and close</source>
-        <translation>答复并结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="93"/>
-        <source>Request extension</source>
-        <translation>申请延期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="94"/>
-        <source>Decide extension</source>
-        <translation>审批延期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="95"/>
-        <source>Follow-up visit</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="96"/>
-        <source>Close</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="97"/>
-        <source>Abnormal closure</source>
-        <translation>非正常结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="98"/>
-        <source>Open linked case</source>
-        <translation>开立关联案件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="99"/>
-        <source>Void</source>
-        <translation>作废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="100"/>
-        <source>Escalate</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="101"/>
-        <source>GM informed</source>
-        <translation>登记已报告总经理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="133"/>
-        <source>Case %1</source>
-        <translation>案件 %1</translation>
+        <location filename="../../ui/case_detail.py" line="170"/>
+        <source>Deadline %1</source>
+        <translation>期限 %1</translation>
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="186"/>
-        <source>Add attachment</source>
-        <translation>添加附件</translation>
+        <source>%1 (%2 KB, %3 %4)</source>
+        <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="247"/>
-        <source>Triage %1</source>
-        <translation>分诊 %1</translation>
+        <location filename="../../ui/case_detail.py" line="688"/>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="249"/>
-        <source>Valid complaint</source>
-        <translation>有效投诉</translation>
+        <location filename="../../ui/case_detail.py" line="688"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="250"/>
-        <source>Category</source>
-        <translation>投诉类别</translation>
+        <location filename="../../ui/case_detail.py" line="700"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="253"/>
-        <source>Severity</source>
-        <translation>等级</translation>
+        <location filename="../../ui/case_detail.py" line="710"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259"/>
+        <location filename="../../ui/case_detail.py" line="711"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="712"/>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="713"/>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="714"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="715"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="716"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="717"/>
+        <source>Company / customer</source>
+        <translation>单位/客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="718"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="720"/>
+        <source>Domestic / abroad</source>
+        <translation>国内/国外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="721"/>
+        <source>Abroad</source>
+        <translation>国外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="721"/>
+        <source>Domestic</source>
+        <translation>国内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="723"/>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="724"/>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="725"/>
+        <source>Part no. / model</source>
+        <translation>料号/型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="726"/>
+        <source>Lot no.</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="727"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="728"/>
+        <source>Defective quantity</source>
+        <translation>不良数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="730"/>
+        <source>Delivery date</source>
+        <translation>交运日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="734"/>
+        <source>Vehicle / plate</source>
+        <translation>车型/车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="737"/>
+        <source>Occurred at</source>
+        <translation>事件发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="738"/>
+        <source>Department complained about</source>
+        <translation>被投诉部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="739"/>
+        <source>Person complained about</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="740"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="741"/>
+        <source>Customer&apos;s request</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="743"/>
+        <source>Amount asked</source>
+        <translation>要求金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="746"/>
+        <source>Request details</source>
+        <translation>要求说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="747"/>
+        <source>Number of complainants</source>
+        <translation>投诉人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="748"/>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="756"/>
+        <source>Validity</source>
+        <translation>有效性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="757"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="263"/>
-        <source>Major complaint (CR manager&apos;s decision)</source>
-        <translation>认定为重大投诉（客户关系经理）</translation>
+        <location filename="../../ui/case_detail.py" line="759"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="264"/>
-        <source>Estimated loss (yuan)</source>
-        <translation>损失估计（元）</translation>
+        <location filename="../../ui/case_detail.py" line="762"/>
+        <source>Severity</source>
+        <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="265"/>
-        <location filename="../../ui/case_detail.py" line="292"/>
-        <location filename="../../ui/case_detail.py" line="317"/>
+        <location filename="../../ui/case_detail.py" line="764"/>
+        <source>Estimated loss</source>
+        <translation>损失估计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="767"/>
+        <location filename="../../ui/case_detail.py" line="780"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="266"/>
-        <source>Handler (assign now)</source>
-        <translation>处理责任人（同时分派）</translation>
+        <location filename="../../ui/case_detail.py" line="768"/>
+        <source>Triaged at</source>
+        <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="267"/>
-        <location filename="../../ui/case_detail.py" line="293"/>
-        <location filename="../../ui/case_detail.py" line="450"/>
-        <location filename="../../ui/case_detail.py" line="482"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="289"/>
-        <source>Assign %1</source>
-        <translation>分派 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="291"/>
+        <location filename="../../ui/case_detail.py" line="769"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="305"/>
-        <source>Share %1: department</source>
-        <translation>责任比率 %1：部门</translation>
+        <location filename="../../ui/case_detail.py" line="770"/>
+        <source>Deadline rule</source>
+        <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309"/>
-        <source>Share %1: percent</source>
-        <translation>责任比率 %1：百分比</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="313"/>
-        <source>Investigation report %1</source>
-        <translation>调查报告 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="315"/>
+        <location filename="../../ui/case_detail.py" line="778"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316"/>
+        <location filename="../../ui/case_detail.py" line="779"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318"/>
+        <location filename="../../ui/case_detail.py" line="781"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319"/>
+        <location filename="../../ui/case_detail.py" line="782"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="322"/>
+        <location filename="../../ui/case_detail.py" line="783"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="328"/>
+        <location filename="../../ui/case_detail.py" line="784"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332"/>
-        <source>Track the improvement</source>
-        <translation>列案追踪改善</translation>
+        <location filename="../../ui/case_detail.py" line="785"/>
+        <source>Improvement tracking</source>
+        <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="335"/>
+        <location filename="../../ui/case_detail.py" line="786"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
-        <source>Propose resolution %1</source>
-        <translation>提出处理方案 %1</translation>
+        <location filename="../../ui/case_detail.py" line="787"/>
+        <source>Written by</source>
+        <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370"/>
+        <location filename="../../ui/case_detail.py" line="788"/>
+        <source>Written at</source>
+        <translation>填写时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="790"/>
+        <source>Responsibility shares</source>
+        <translation>责任比率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="798"/>
+        <source>Resolution (%1)</source>
+        <translation>处理方案（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="801"/>
         <source>Resolution</source>
-        <translation>处理方式</translation>
+        <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
+        <location filename="../../ui/case_detail.py" line="802"/>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_detail.py" line="803"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388"/>
-        <source>Reply to customer %1</source>
-        <translation>答复客户 %1</translation>
+        <location filename="../../ui/case_detail.py" line="804"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="390"/>
-        <source>Template</source>
-        <translation>答复模板</translation>
+        <location filename="../../ui/case_detail.py" line="806"/>
+        <source>Approval levels</source>
+        <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="393"/>
-        <location filename="../../ui/case_detail.py" line="462"/>
-        <location filename="../../ui/case_detail.py" line="514"/>
+        <location filename="../../ui/case_detail.py" line="813"/>
+        <source>%1 level</source>
+        <translation>%1级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="822"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="823"/>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="824"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="825"/>
+        <location filename="../../ui/case_detail.py" line="839"/>
+        <location filename="../../ui/case_detail.py" line="849"/>
+        <location filename="../../ui/case_detail.py" line="873"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="826"/>
+        <source>Meaning</source>
+        <translation>意义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="827"/>
+        <source>Grounds</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="840"/>
+        <location filename="../../ui/case_detail.py" line="850"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="398"/>
-        <source>What was said</source>
-        <translation>答复内容</translation>
+        <location filename="../../ui/case_detail.py" line="841"/>
+        <source>Replied by</source>
+        <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399"/>
+        <location filename="../../ui/case_detail.py" line="842"/>
+        <source>What was said</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="843"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
-        <source>Request extension %1</source>
-        <translation>申请延期 %1</translation>
+        <location filename="../../ui/case_detail.py" line="851"/>
+        <source>Visited by</source>
+        <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="420"/>
-        <location filename="../../ui/case_detail.py" line="490"/>
-        <location filename="../../ui/case_detail.py" line="498"/>
-        <location filename="../../ui/case_detail.py" line="506"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="421"/>
-        <source>Customer&apos;s consent (when, how)</source>
-        <translation>客户同意情况（何时、如何同意）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="422"/>
-        <source>New deadline</source>
-        <translation>新的期限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="441"/>
-        <source>Decide extension %1</source>
-        <translation>审批延期 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
-        <location filename="../../ui/case_detail.py" line="547"/>
-        <source>Decision</source>
-        <translation>决定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="458"/>
-        <source>Follow-up %1</source>
-        <translation>回访 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="852"/>
         <source>Problem solved</source>
-        <translation>问题已解决</translation>
+        <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="853"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="854"/>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="860"/>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="861"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="862"/>
+        <location filename="../../ui/case_detail.py" line="876"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="863"/>
+        <source>Customer&apos;s consent</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="864"/>
+        <source>Old deadline</source>
+        <translation>原期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="865"/>
+        <source>New deadline</source>
+        <translation>新期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="866"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="867"/>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="874"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="875"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="877"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="877"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="884"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="904"/>
+        <source>Intake</source>
+        <translation>受理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="907"/>
+        <source>Branch&apos;s own fields</source>
+        <translation>网点自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="910"/>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="912"/>
+        <source>not yet recorded</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="914"/>
+        <source>Major complaint: %1; GM informed: %2</source>
+        <translation>重大投诉：%1；报告总经理：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="921"/>
+        <source>Investigation report</source>
+        <translation>调查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="927"/>
+        <source>Replies to the customer</source>
+        <translation>答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="928"/>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="929"/>
+        <source>Extensions</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="930"/>
+        <source>Escalations</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="938"/>
+        <source>Linked cases</source>
+        <translation>关联案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="942"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="950"/>
+        <source>History</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="952"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="91"/>
+        <source>Case details</source>
+        <translation>案件详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="93"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="96"/>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="98"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="99"/>
+        <source>Receipt, handling form and the other forms this case needs</source>
+        <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="104"/>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="105"/>
+        <source>Assign / transfer</source>
+        <translation>分派/转派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="106"/>
+        <source>Investigation report</source>
+        <translation>调查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="107"/>
+        <source>Propose resolution</source>
+        <translation>提出处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="108"/>
+        <source>Approve / reject</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="109"/>
+        <source>Reply to customer</source>
+        <translation>答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="110"/>
+        <source>Answer and close</source>
+        <translation>答复并结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="111"/>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="112"/>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="113"/>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="114"/>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="115"/>
+        <source>Abnormal closure</source>
+        <translation>非正常结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="116"/>
+        <source>Open linked case</source>
+        <translation>开立关联案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="117"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="118"/>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="119"/>
+        <source>GM informed</source>
+        <translation>登记已报告总经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="151"/>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="214"/>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="276"/>
+        <source>Triage %1</source>
+        <translation>分诊 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="278"/>
+        <source>Valid complaint</source>
+        <translation>有效投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="279"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="282"/>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="288"/>
+        <source>Why invalid</source>
+        <translation>无效原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="292"/>
+        <source>Major complaint (CR manager&apos;s decision)</source>
+        <translation>认定为重大投诉（客户关系经理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="293"/>
+        <source>Estimated loss (yuan)</source>
+        <translation>损失估计（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="294"/>
+        <location filename="../../ui/case_detail.py" line="321"/>
+        <location filename="../../ui/case_detail.py" line="351"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="295"/>
+        <source>Handler (assign now)</source>
+        <translation>处理责任人（同时分派）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="296"/>
+        <location filename="../../ui/case_detail.py" line="322"/>
+        <location filename="../../ui/case_detail.py" line="493"/>
+        <location filename="../../ui/case_detail.py" line="525"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="318"/>
+        <source>Assign %1</source>
+        <translation>分派 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="320"/>
+        <source>Handler</source>
+        <translation>处理责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="334"/>
+        <source>Share %1: department</source>
+        <translation>责任比率 %1：部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="338"/>
+        <source>Share %1: percent</source>
+        <translation>责任比率 %1：百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="342"/>
+        <source>Investigation report %1</source>
+        <translation>调查报告 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="344"/>
+        <source>Cause</source>
+        <translation>发生原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="347"/>
+        <source>What happened</source>
+        <translation>具体经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="354"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="359"/>
+        <source>Conclusion</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="365"/>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="371"/>
+        <source>Preventive action</source>
+        <translation>预防措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="375"/>
+        <source>Track the improvement</source>
+        <translation>列案追踪改善</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="378"/>
+        <source>Responsibility</source>
+        <translation>责任归属</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="409"/>
+        <source>Propose resolution %1</source>
+        <translation>提出处理方案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="413"/>
+        <source>Resolution</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="417"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="418"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="431"/>
+        <source>Reply to customer %1</source>
+        <translation>答复客户 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="433"/>
+        <source>Template</source>
+        <translation>答复模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="436"/>
+        <location filename="../../ui/case_detail.py" line="505"/>
+        <location filename="../../ui/case_detail.py" line="557"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="441"/>
+        <source>What was said</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="442"/>
+        <source>Customer accepts</source>
+        <translation>客户接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="461"/>
+        <source>Request extension %1</source>
+        <translation>申请延期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="463"/>
+        <location filename="../../ui/case_detail.py" line="533"/>
+        <location filename="../../ui/case_detail.py" line="541"/>
+        <location filename="../../ui/case_detail.py" line="549"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="464"/>
+        <source>Customer&apos;s consent (when, how)</source>
+        <translation>客户同意情况（何时、如何同意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="465"/>
+        <source>New deadline</source>
+        <translation>新的期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="484"/>
+        <source>Decide extension %1</source>
+        <translation>审批延期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="488"/>
+        <location filename="../../ui/case_detail.py" line="590"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="501"/>
+        <source>Follow-up %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="510"/>
+        <source>Problem solved</source>
+        <translation>问题已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="511"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="512"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="481"/>
+        <location filename="../../ui/case_detail.py" line="524"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="489"/>
+        <location filename="../../ui/case_detail.py" line="532"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="497"/>
+        <location filename="../../ui/case_detail.py" line="540"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="505"/>
+        <location filename="../../ui/case_detail.py" line="548"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="513"/>
+        <location filename="../../ui/case_detail.py" line="556"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="540"/>
+        <location filename="../../ui/case_detail.py" line="583"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543"/>
+        <location filename="../../ui/case_detail.py" line="586"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="552"/>
+        <location filename="../../ui/case_detail.py" line="595"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="553"/>
+        <location filename="../../ui/case_detail.py" line="596"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="559"/>
+        <location filename="../../ui/case_detail.py" line="602"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="585"/>
+        <location filename="../../ui/case_detail.py" line="628"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="589"/>
+        <location filename="../../ui/case_detail.py" line="632"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="600"/>
+        <location filename="../../ui/case_detail.py" line="643"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="606"/>
+        <location filename="../../ui/case_detail.py" line="649"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
@@ -1308,194 +1847,208 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="143"/>
+        <source>Major</source>
+        <extracomment>(key for sorting, header); the header is translated by the view.</extracomment>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="144"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="49"/>
+        <location filename="../../ui/queue_page.py" line="50"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="50"/>
-        <location filename="../../ui/queue_page.py" line="134"/>
+        <location filename="../../ui/queue_page.py" line="51"/>
+        <location filename="../../ui/queue_page.py" line="135"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="51"/>
+        <location filename="../../ui/queue_page.py" line="52"/>
         <source>Customer</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="52"/>
+        <location filename="../../ui/queue_page.py" line="53"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="53"/>
-        <location filename="../../ui/queue_page.py" line="82"/>
+        <location filename="../../ui/queue_page.py" line="54"/>
+        <location filename="../../ui/queue_page.py" line="83"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="54"/>
-        <location filename="../../ui/queue_page.py" line="85"/>
+        <location filename="../../ui/queue_page.py" line="55"/>
+        <location filename="../../ui/queue_page.py" line="86"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="55"/>
-        <location filename="../../ui/queue_page.py" line="89"/>
+        <location filename="../../ui/queue_page.py" line="56"/>
+        <location filename="../../ui/queue_page.py" line="90"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="56"/>
-        <location filename="../../ui/queue_page.py" line="71"/>
+        <location filename="../../ui/queue_page.py" line="57"/>
+        <location filename="../../ui/queue_page.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="57"/>
+        <location filename="../../ui/queue_page.py" line="58"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="58"/>
+        <location filename="../../ui/queue_page.py" line="59"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="59"/>
+        <location filename="../../ui/queue_page.py" line="60"/>
         <source>Deadline</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="60"/>
+        <location filename="../../ui/queue_page.py" line="61"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="61"/>
+        <location filename="../../ui/queue_page.py" line="62"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="62"/>
+        <location filename="../../ui/queue_page.py" line="63"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="67"/>
+        <location filename="../../ui/queue_page.py" line="68"/>
         <source>Search number, name, phone or words of the content</source>
         <translation>搜索编号、姓名、电话或投诉内容中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="68"/>
+        <location filename="../../ui/queue_page.py" line="69"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="70"/>
+        <location filename="../../ui/queue_page.py" line="71"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="74"/>
+        <location filename="../../ui/queue_page.py" line="75"/>
         <source>All I may see</source>
         <translation>全部（我可查看的）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="75"/>
+        <location filename="../../ui/queue_page.py" line="76"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="76"/>
+        <location filename="../../ui/queue_page.py" line="77"/>
         <source>My department</source>
         <translation>本部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="80"/>
+        <location filename="../../ui/queue_page.py" line="81"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="81"/>
+        <location filename="../../ui/queue_page.py" line="82"/>
         <source>All kinds</source>
         <translation>全部性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="84"/>
+        <location filename="../../ui/queue_page.py" line="85"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="87"/>
+        <location filename="../../ui/queue_page.py" line="88"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="90"/>
+        <location filename="../../ui/queue_page.py" line="91"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="91"/>
+        <location filename="../../ui/queue_page.py" line="92"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="92"/>
+        <location filename="../../ui/queue_page.py" line="93"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="93"/>
+        <location filename="../../ui/queue_page.py" line="94"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="94"/>
+        <location filename="../../ui/queue_page.py" line="95"/>
         <source>Major only</source>
         <translation>仅重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="95"/>
+        <location filename="../../ui/queue_page.py" line="96"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="96"/>
+        <location filename="../../ui/queue_page.py" line="97"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="97"/>
+        <location filename="../../ui/queue_page.py" line="98"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="99"/>
+        <location filename="../../ui/queue_page.py" line="100"/>
         <source>Export ledger…</source>
         <translation>导出台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="100"/>
+        <location filename="../../ui/queue_page.py" line="101"/>
         <source>Every case of the current filter, in the ledger&apos;s columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="121"/>
+        <location filename="../../ui/queue_page.py" line="122"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="167"/>
+        <location filename="../../ui/queue_page.py" line="168"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="243"/>
+        <location filename="../../ui/queue_page.py" line="244"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1558,7 +2111,12 @@
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="112"/>
+        <location filename="../../ui/work_page.py" line="109"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="113"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
