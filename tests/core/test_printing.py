@@ -187,3 +187,25 @@ def test_print_from_the_command_line(branch: Branch, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(pages(output.read_bytes(), tmp_path)) == 2
+
+
+def test_forms_print_the_branchs_labels_from_the_typed_case_view(branch: Branch, tmp_path: Path) -> None:
+    """Printing reads the case view's codes and the branch's labels, not display-keyed dicts:
+    a label the branch edits shows on the next print, the category prints as its path."""
+    from branchdesk.storage.models import ChoiceItem
+
+    b = branch
+    ref = proposed_case(b, "allowance", "8000", shares=[(b["handler"].department_id, 100)])
+    with b.desk.db.write() as session:
+        phone = session.scalars(
+            select(ChoiceItem).where(ChoiceItem.list_key == "channel", ChoiceItem.code == "phone")
+        ).one()
+        phone.label = "客服热线来电"
+    handling = re.sub(
+        r"\s+", "", "".join(pages(b.desk.printing.render(b["crm"], ref.id, "handling"), tmp_path))
+    )
+    assert "客服热线来电" in handling  # channel: the branch's label for the stored code
+    assert "业务类/货损" in handling  # category: parent / child, as configured
+    assert "投诉" in handling and "一般" in handling  # kind and severity rendered from their codes
+    report = re.sub(r"\s+", "", "".join(pages(b.desk.printing.render(b["crm"], ref.id, "report"), tmp_path)))
+    assert "我方" in report and "列案追踪" in report  # responsibility and tracking from typed values
