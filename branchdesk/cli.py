@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from branchdesk import __version__
 from branchdesk.errors import BranchDeskError, FieldError
+from branchdesk.i18n import Label, label
 from branchdesk.storage.database import ENV_VAR, Database, resolve_url
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -255,7 +256,8 @@ def _import(args: argparse.Namespace) -> int:
         None, path, sheet=args.sheet, dry_run=args.dry_run, skip_invalid=args.skip_invalid
     )
     print(f"工作表：{report.sheet}，标题行：第 {report.header_row} 行")
-    print("列对应：" + "，".join(f"{field}←{heading}" for field, heading in report.mapping.items()))
+    columns = [f"{label(Label('LedgerColumn', name))}←{heading}" for name, heading in report.mapping.items()]
+    print("列对应：" + "，".join(columns))
     for outcome in report.outcomes:
         line = f"第 {outcome.row} 行：{outcome.action}"
         if outcome.case_no:

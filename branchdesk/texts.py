@@ -178,4 +178,20 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "roles": ("角色", "Roles"),
         "working": ("工作日", "Working day"),
     },
+    # The columns of a paper-era ledger the import recognises (the Chinese is the ledger's heading).
+    "LedgerColumn": {
+        "number": ("序号", "No."),
+        "received_at": ("受理时间", "Received"),
+        "complainant_name": ("投诉人", "Complainant"),
+        "phone": ("联系电话", "Phone"),
+        "channel": ("投诉渠道", "Channel"),
+        "content": ("投诉内容", "Complaint"),
+        "request": ("客户要求", "Customer's request"),
+        "recorder": ("受理人", "Taken by"),
+        "department": ("责任部门", "Responsible department"),
+        "result": ("处理结果", "Outcome"),
+        "opinion": ("投诉人意见", "Complainant's opinion"),
+        "closed_at": ("结案日期", "Closed on"),
+        "remark": ("备注", "Remarks"),
+    },
 }

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from branchdesk.i18n import Label
 from branchdesk.reports.ledger_import import HEADINGS, REQUIRED, sheet_names
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.ledger_import import FIELD_LABELS_CN, ImportReport
+from branchdesk.services.ledger_import import ImportReport
+from ui.language import label as vocabulary_label
 from ui.operations import run_action
 
 
@@ -121,7 +123,9 @@ class _MappingPage(QWizardPage):
         form = QFormLayout()
         for name in HEADINGS:
             box = QComboBox()
-            label = FIELD_LABELS_CN[name] + ("（必填）" if name in REQUIRED else "")
+            label = vocabulary_label(Label("LedgerColumn", name)) + (
+                self.tr(" (required)") if name in REQUIRED else ""
+            )
             box.setAccessibleName(label)
             self.boxes[name] = box
             form.addRow(label, box)

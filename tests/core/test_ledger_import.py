@@ -24,7 +24,7 @@ def test_sample_ledger_dry_run_real_run_second_run(branch: Branch) -> None:
     b = branch
     dry = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE, dry_run=True)
     assert (dry.imported, dry.duplicates, dry.problems, dry.committed) == (60, 0, [], False)
-    assert dry.header_row == 2 and dry.mapping["受理时间"] == "受理日期"
+    assert dry.header_row == 2 and dry.mapping["received_at"] == "受理日期"
     assert b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 0  # nothing written
     real = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
     assert (real.imported, real.committed) == (60, True)
