@@ -31,7 +31,7 @@ from branchdesk.domain.vocab import (
     Severity,
     Status,
 )
-from branchdesk.i18n import Label
+from branchdesk.i18n import Label, Text
 from branchdesk.read.queue import RUNNING
 from branchdesk.read.timeline import TimelineEntry, timeline
 from branchdesk.read.values import (
@@ -273,7 +273,7 @@ class CaseView:
     links: list[LinkView]
     attachments: list[AttachmentView]
     timeline: list[TimelineEntry]
-    actions: dict[str, str | None]  # action code -> None if allowed, else why not
+    actions: dict[str, Text | str | None]  # action code -> None if allowed, else why not (render it)
     phone_visible: bool
 
     @property
@@ -374,7 +374,7 @@ def case_view(
     *,
     now: datetime,
     show_phone: bool,
-    actions: Mapping[str, str | None],
+    actions: Mapping[str, Text | str | None],
 ) -> CaseView:
     """Everything about ``case``; the caller has checked the viewer may see it and decided the phone."""
     names = _Names(session)
