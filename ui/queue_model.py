@@ -105,7 +105,10 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and key == "deadline_at" and row.deadline_unconfirmed:
-            return "该年度法定节假日尚未确认，期限按周一至周五估算"
+            return QCoreApplication.translate(
+                "QueueModel",
+                "That year's public holidays are not confirmed; the deadline counts Monday to Friday",
+            )
         return None
 
     def row_at(self, index: int) -> QueueRow:

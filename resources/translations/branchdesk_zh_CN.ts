@@ -1849,13 +1849,18 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="143"/>
-        <source>Major</source>
+        <location filename="../../ui/queue_model.py" line="108"/>
+        <source>That year&apos;s public holidays are not confirmed; the deadline counts Monday to Friday</source>
         <extracomment>(key for sorting, header); the header is translated by the view.</extracomment>
+        <translation>该年度法定节假日尚未确认，期限按周一至周五估算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="146"/>
+        <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="144"/>
+        <location filename="../../ui/queue_model.py" line="147"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
