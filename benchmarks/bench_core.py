@@ -15,8 +15,8 @@ from pathlib import Path
 
 from branchdesk.demo import build_demo
 from branchdesk.domain.intake import IntakeForm
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
-from branchdesk.services.dto import QueueFilter
 from branchdesk.storage.database import Database, resolve_url
 
 

@@ -29,7 +29,7 @@ def main() -> None:
         import sys, time
         sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
         from branchdesk.services import BranchDesk
-        from branchdesk.services.dto import QueueFilter
+        from branchdesk.read.queue import QueueFilter
         from branchdesk.storage.database import Database, resolve_url
         desk = BranchDesk(Database(resolve_url({str(path)!r})))
         crm = desk.auth.login("crm", "demo1234")

@@ -20,8 +20,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from branchdesk.demo import build_demo
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
-from branchdesk.services.dto import QueueFilter
 from branchdesk.storage.database import Database, resolve_url
 from branchdesk.storage.models import Case
 

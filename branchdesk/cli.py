@@ -304,7 +304,8 @@ def _import(args: argparse.Namespace) -> int:
         None, path, sheet=args.sheet, dry_run=args.dry_run, skip_invalid=args.skip_invalid
     )
     print(f"工作表：{report.sheet}，标题行：第 {report.header_row} 行")
-    print("列对应：" + "，".join(f"{field}←{heading}" for field, heading in report.mapping.items()))
+    columns = [f"{label(Label('LedgerColumn', name))}←{heading}" for name, heading in report.mapping.items()]
+    print("列对应：" + "，".join(columns))
     for outcome in report.outcomes:
         line = f"第 {outcome.row} 行：{label(Label('ImportOutcome', outcome.action))}"
         if outcome.case_no:

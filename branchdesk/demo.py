@@ -468,14 +468,15 @@ class _Builder:
         )
         if rng.random() < 0.08 and self._at(t + self._h(41, 50)):
             detail = desk.queries.case_detail(s["crm"], case_id)
-            if detail.deadline_at and detail.status in (Status.IN_PROGRESS.value,):
+            deadline = detail.deadlines.due
+            if deadline and detail.status is Status.IN_PROGRESS:
                 desk.cases.request_extension(
                     handler,
                     case_id,
                     ExtensionInput(
                         "需等待供应商出具检测报告",
                         "客户于电话中同意延期（录音已存）",
-                        detail.deadline_at + timedelta(days=5),
+                        deadline + timedelta(days=5),
                     ),
                 )
                 desk.cases.decide_extension(s["crm"], case_id, approve=True, note="同意")
@@ -500,13 +501,13 @@ class _Builder:
             if stop(0.12) or not self._at(moment):
                 return
             pending = detail.resolutions[-1]
-            level = pending.next_level_label
+            level = pending.next_level
             signer = {
-                "部门经理": {"QA": "qa_mgr", "SALES": "sales_mgr", "LOG": "log_mgr"}[dept_by_top[top]],
-                "副总经理": rng.choice(["fuzong", "fuzong2"]),
-                "总经理": "zongjingli",
-            }[level or "总经理"]
-            if level == "副总经理" and any(a.printed_name == "周建国" for a in pending.approvals):
+                Role.DEPT_MANAGER: {"QA": "qa_mgr", "SALES": "sales_mgr", "LOG": "log_mgr"}[dept_by_top[top]],
+                Role.DEPUTY_GM: rng.choice(["fuzong", "fuzong2"]),
+                Role.GM: "zongjingli",
+            }[level or Role.GM]
+            if level is Role.DEPUTY_GM and any(a.printed_name == "周建国" for a in pending.approvals):
                 signer = "fuzong2"
             reject = not chain_rejected and rng.random() < 0.08
             desk.cases.decide_approval(

@@ -43,9 +43,10 @@ def shoot(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from branchdesk.demo import build_demo
+    from branchdesk.domain.vocab import Role
     from branchdesk.domain.workflow import Action
+    from branchdesk.read.queue import QueueFilter
     from branchdesk.services import BranchDesk
-    from branchdesk.services.dto import QueueFilter
     from branchdesk.storage.database import Database, resolve_url
     from ui.i18n import install_translations
     from ui.login_dialog import LoginDialog
@@ -136,13 +137,17 @@ def shoot(out: Path) -> int:
     pending = desk.queries.queue_page(crm, QueueFilter(statuses=["pending_approval"])).rows
     for row in pending:
         d = desk.queries.case_detail(crm, row.id)
-        level = d.resolutions[-1].next_level_label if d.resolutions else None
+        level = d.resolutions[-1].next_level if d.resolutions else None
         managers = {"质量管理部": "qa_mgr", "业务部门": "sales_mgr", "物流部": "log_mgr"}
-        signer = {
-            "部门经理": managers.get(d.department_name),
-            "副总经理": "fuzong2",
-            "总经理": "zongjingli",
-        }.get(level or "")
+        signer = (
+            {
+                Role.DEPT_MANAGER: managers.get(d.department_name),
+                Role.DEPUTY_GM: "fuzong2",
+                Role.GM: "zongjingli",
+            }.get(level)
+            if level
+            else None
+        )
         if signer:
             actor = desk.auth.login(signer, "demo1234")
             window = MainWindow(desk, actor, "演示网点（上海浦东）")

@@ -23,12 +23,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from branchdesk.domain.money import format_yuan
-from branchdesk.domain.vocab import RESPONSIBILITY_LABELS, SEVERITY_LABELS, Decision, LinkKind, Role
+from branchdesk.domain.vocab import Decision, LinkKind, Responsibility, Role, Severity
 from branchdesk.domain.workflow import Action
+from branchdesk.read.case_view import CaseView
+from branchdesk.read.values import ExtensionStatus, ResolutionStatus
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
-    CaseDetail,
+    CaseVersion,
     ExtensionInput,
     FollowUpInput,
     InvestigationInput,
@@ -38,8 +40,20 @@ from branchdesk.services.dto import (
     TriageInput,
 )
 from ui.action_dialog import ActionDialog, Field
+from ui.language import label, person_with_department, roles_text
 
-SATISFACTION = [(5, "5 非常满意"), (4, "4 满意"), (3, "3 一般"), (2, "2 不满意"), (1, "1 非常不满意")]
+#: The follow-up's satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).
+SATISFACTION_SOURCES = (
+    (5, QT_TRANSLATE_NOOP("CaseActions", "5 very satisfied")),
+    (4, QT_TRANSLATE_NOOP("CaseActions", "4 satisfied")),
+    (3, QT_TRANSLATE_NOOP("CaseActions", "3 neutral")),
+    (2, QT_TRANSLATE_NOOP("CaseActions", "2 dissatisfied")),
+    (1, QT_TRANSLATE_NOOP("CaseActions", "1 very dissatisfied")),
+)
+
+
+def satisfaction_choices() -> list[tuple[int, str]]:
+    return [(value, CaseActions.tr(source)) for value, source in SATISFACTION_SOURCES]
 
 
 class CaseActions:
@@ -58,18 +72,30 @@ class CaseContext:
     actor: Actor
     lookups: Lookups
     case_id: int
-    detail: CaseDetail
+    detail: CaseView
     parent: QWidget | None = None
+
+    @property
+    def seen(self) -> CaseVersion:
+        """The case as the user saw it: every action names it, so a change made meanwhile on another
+        PC refuses the action (with who changed what) instead of being silently overwritten."""
+        return CaseVersion(self.case_id, self.detail.version)
+
+    @property
+    def complainant(self) -> str:
+        intake = self.detail.intake
+        title = intake.complainant_title.label if intake.complainant_title else ""
+        return intake.complainant_name + title
 
     @property
     def summary(self) -> str:
         d = self.detail
-        return f"{d.case_no} · {d.intake.get('投诉人', '')} · {d.intake.get('投诉内容', '')[:80]}"
+        return f"{d.case_no} · {self.complainant} · {d.intake.content[:80]}"
 
     @property
     def handlers(self) -> list[tuple[int, str]]:
         return [
-            (p.id, f"{p.name}（{p.department_name}）")
+            (p.id, person_with_department(p.name, p.department_name))
             for p in self.lookups.people
             if Role.HANDLER.value in p.roles
         ]
@@ -131,7 +157,7 @@ class CaseOp:
 
 
 def triage(c: CaseContext) -> ActionDialog:
-    desk, me, cid, departments = c.desk, c.actor, c.case_id, c.lookups.departments
+    desk, me, cid, departments = c.desk, c.actor, c.seen, c.lookups.departments
     return c.dialog(
         CaseActions.tr("Triage %1"),
         [
@@ -141,7 +167,7 @@ def triage(c: CaseContext) -> ActionDialog:
                 "severity",
                 CaseActions.tr("Severity"),
                 "choice",
-                [(k.value, v) for k, v in SEVERITY_LABELS.items()],
+                [(k.value, label(k)) for k in Severity],
             ),
             Field("invalid_reason", CaseActions.tr("Why invalid"), "choice", c.choices("invalid_reason")),
             Field("declared_major", CaseActions.tr("Major complaint (CR manager's decision)"), "check"),
@@ -169,7 +195,7 @@ def triage(c: CaseContext) -> ActionDialog:
 
 
 def assign(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Assign %1"),
         [
@@ -182,7 +208,7 @@ def assign(c: CaseContext) -> ActionDialog:
 
 
 def record_investigation(c: CaseContext) -> ActionDialog:
-    desk, me, cid, departments = c.desk, c.actor, c.case_id, c.lookups.departments
+    desk, me, cid, departments = c.desk, c.actor, c.seen, c.lookups.departments
     shares = []
     for i in (1, 2, 3):
         shares += [
@@ -194,33 +220,41 @@ def record_investigation(c: CaseContext) -> ActionDialog:
             ),
             Field(f"share{i}_percent", CaseActions.tr("Share %1: percent").replace("%1", str(i)), "int"),
         ]
-    report = c.detail.investigation or {}
+    report = c.detail.investigation
     return c.dialog(
         CaseActions.tr("Investigation report %1"),
         [
-            Field("cause", CaseActions.tr("Cause"), "multiline", default=report.get("发生原因")),
-            Field("details", CaseActions.tr("What happened"), "multiline", default=report.get("具体经过")),
+            Field("cause", CaseActions.tr("Cause"), "multiline", default=report.cause if report else None),
+            Field(
+                "details", CaseActions.tr("What happened"), "multiline", default=report.details if report else None
+            ),
             Field("responsible_department", CaseActions.tr("Responsible department"), "choice", departments),
-            Field("responsible_person", CaseActions.tr("Responsible person"), default=report.get("责任人")),
-            Field("conclusion", CaseActions.tr("Conclusion"), "multiline", default=report.get("调查结论")),
+            Field(
+                "responsible_person",
+                CaseActions.tr("Responsible person"),
+                default=report.responsible_person if report else None,
+            ),
+            Field(
+                "conclusion", CaseActions.tr("Conclusion"), "multiline", default=report.conclusion if report else None
+            ),
             Field(
                 "corrective_action",
                 CaseActions.tr("Corrective action"),
                 "multiline",
-                default=report.get("纠正措施"),
+                default=report.corrective_action if report else None,
             ),
             Field(
                 "preventive_action",
                 CaseActions.tr("Preventive action"),
                 "multiline",
-                default=report.get("预防措施"),
+                default=report.preventive_action if report else None,
             ),
             Field("track_improvement", CaseActions.tr("Track the improvement"), "check", default=True),
             Field(
                 "responsibility",
                 CaseActions.tr("Responsibility"),
                 "choice",
-                [(k.value, v) for k, v in RESPONSIBILITY_LABELS.items()],
+                [(k.value, label(k)) for k in Responsibility],
             ),
             *shares,
         ],
@@ -248,7 +282,7 @@ def record_investigation(c: CaseContext) -> ActionDialog:
 
 
 def propose(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Propose resolution %1"),
         [
@@ -265,21 +299,33 @@ def propose(c: CaseContext) -> ActionDialog:
 def approve(c: CaseContext) -> ActionDialog:
     d = c.detail
     pending = d.resolutions[-1] if d.resolutions else None
-    lines = [f"{d.case_no} · {d.intake.get('投诉人', '')}"]
+    lines = [f"{d.case_no} · {c.complainant}"]
     if pending is not None:
-        lines.append(f"方案：{pending.resolution_label} {format_yuan(pending.amount_fen)} — {pending.text}")
         lines.append(
-            "需审批："
-            + " → ".join(pending.required_role_labels)
-            + (f"（下一级：{pending.next_level_label}）" if pending.next_level_label else "")
+            CaseActions.tr("Resolution: %1 %2 — %3")
+            .replace("%1", pending.resolution_type.label)
+            .replace("%2", format_yuan(pending.amount_fen))
+            .replace("%3", pending.text)
         )
-        lines.append(f"提出人：{pending.proposer_name} {pending.proposed_at:%Y-%m-%d %H:%M}")
+        chain = " → ".join(label(role) for role in pending.required_roles)
+        if pending.next_level:
+            chain += CaseActions.tr(" (next: %1)").replace("%1", label(pending.next_level))
+        lines.append(CaseActions.tr("To sign: %1").replace("%1", chain))
+        lines.append(
+            CaseActions.tr("Proposed by %1 at %2")
+            .replace("%1", pending.proposer_name)
+            .replace("%2", f"{pending.proposed_at:%Y-%m-%d %H:%M}")
+        )
         for a in pending.approvals:
             lines.append(
-                f"已签：{a.printed_name}（{a.signed_role_label}）{a.signed_at:%Y-%m-%d %H:%M} {a.meaning}"
+                CaseActions.tr("Signed: %1 (%2) %3 %4")
+                .replace("%1", a.printed_name)
+                .replace("%2", roles_text([a.signed_role]))
+                .replace("%3", f"{a.signed_at:%Y-%m-%d %H:%M}")
+                .replace("%4", label(a.decision))
             )
     lines.append(CaseActions.tr("Signing records your name, role, the time and what you decided."))
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Approval %1"),
         [
@@ -287,7 +333,7 @@ def approve(c: CaseContext) -> ActionDialog:
                 "decision",
                 CaseActions.tr("Decision"),
                 "choice",
-                [(Decision.APPROVE, "批准"), (Decision.REJECT, "驳回")],
+                [(Decision.APPROVE, label(Decision.APPROVE)), (Decision.REJECT, label(Decision.REJECT))],
                 empty=None,
             ),
             Field("reason", CaseActions.tr("Reason (required to reject)"), "multiline"),
@@ -300,7 +346,7 @@ def approve(c: CaseContext) -> ActionDialog:
 
 
 def _reply_dialog(c: CaseContext, closes: bool) -> ActionDialog:
-    desk, me, cid, d = c.desk, c.actor, c.case_id, c.detail
+    desk, me, cid, d = c.desk, c.actor, c.seen, c.detail
     templates = [(body, title) for title, body in c.lookups.reply_templates]
     record = desk.cases.answer if closes else desk.cases.record_reply
     dialog = c.dialog(
@@ -332,8 +378,8 @@ def answer(c: CaseContext) -> ActionDialog:
 
 
 def request_extension(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
-    proposed = (c.detail.deadline_at or datetime.now()) + timedelta(days=3)
+    desk, me, cid = c.desk, c.actor, c.seen
+    proposed = (c.detail.deadlines.due or datetime.now()) + timedelta(days=3)
     return c.dialog(
         CaseActions.tr("Request extension %1"),
         [
@@ -348,16 +394,17 @@ def request_extension(c: CaseContext) -> ActionDialog:
 
 
 def decide_extension(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
-    pending = [e for e in c.detail.extensions if e["状态"] == "待审批"]
-    info = (
-        (
-            f"{c.summary}\n申请：{pending[-1]['原因']}，新期限 {pending[-1]['新期限']:%Y-%m-%d %H:%M}，"
-            f"客户同意：{pending[-1]['客户同意']}"
+    desk, me, cid = c.desk, c.actor, c.seen
+    pending = [e for e in c.detail.extensions if e.status is ExtensionStatus.PENDING]
+    info = c.summary
+    if pending:
+        asked = pending[-1]
+        info += "\n" + (
+            CaseActions.tr("Requested: %1; new deadline %2; customer's consent: %3")
+            .replace("%1", asked.reason)
+            .replace("%2", f"{asked.new_deadline:%Y-%m-%d %H:%M}")
+            .replace("%3", asked.customer_consent)
         )
-        if pending
-        else c.summary
-    )
     return c.dialog(
         CaseActions.tr("Decide extension %1"),
         [
@@ -365,7 +412,7 @@ def decide_extension(c: CaseContext) -> ActionDialog:
                 "approve",
                 CaseActions.tr("Decision"),
                 "choice",
-                [(True, "批准"), (False, "驳回")],
+                [(True, label(Decision.APPROVE)), (False, label(Decision.REJECT))],
                 empty=None,
             ),
             Field("note", CaseActions.tr("Note")),
@@ -376,13 +423,13 @@ def decide_extension(c: CaseContext) -> ActionDialog:
 
 
 def follow_up(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Follow-up %1"),
         [
             Field("method", CaseActions.tr("How"), "choice", c.choices("followup_method"), default="phone"),
             Field("solved", CaseActions.tr("Problem solved"), "check", default=True),
-            Field("satisfaction", CaseActions.tr("Satisfaction"), "choice", SATISFACTION, empty=None),
+            Field("satisfaction", CaseActions.tr("Satisfaction"), "choice", satisfaction_choices(), empty=None),
             Field("comments", CaseActions.tr("Comments"), "multiline"),
         ],
         lambda v: desk.cases.record_follow_up(
@@ -394,7 +441,7 @@ def follow_up(c: CaseContext) -> ActionDialog:
 
 
 def close(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Close %1"),
         [Field("note", CaseActions.tr("Note"))],
@@ -403,7 +450,7 @@ def close(c: CaseContext) -> ActionDialog:
 
 
 def close_abnormally(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Abnormal closure %1"),
         [Field("reason", CaseActions.tr("Reason"), "multiline")],
@@ -412,7 +459,7 @@ def close_abnormally(c: CaseContext) -> ActionDialog:
 
 
 def void(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Void %1"),
         [Field("reason", CaseActions.tr("Reason"), "multiline")],
@@ -421,7 +468,7 @@ def void(c: CaseContext) -> ActionDialog:
 
 
 def escalate(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("Escalate %1"),
         [Field("reason", CaseActions.tr("Reason"))],
@@ -430,7 +477,7 @@ def escalate(c: CaseContext) -> ActionDialog:
 
 
 def inform_gm(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
     return c.dialog(
         CaseActions.tr("GM informed %1"),
         [Field("note", CaseActions.tr("How"))],
@@ -443,7 +490,7 @@ def open_linked(c: CaseContext) -> ActionDialog:
 
     d = c.detail
     raw = d.intake_raw
-    desk, me, cid = c.desk, c.actor, c.case_id
+    desk, me, cid = c.desk, c.actor, c.seen
 
     def submit(v: dict[str, Any]) -> object:
         form = IntakeForm(
@@ -467,9 +514,8 @@ def open_linked(c: CaseContext) -> ActionDialog:
                 CaseActions.tr("Why"),
                 "choice",
                 [
-                    (LinkKind.NOT_ACCEPTED.value, "客户不接受，转新案（附原表）"),
-                    (LinkKind.ABOUT_HANDLING.value, "客户投诉处理过程"),
-                    (LinkKind.RELATED.value, "相关案件"),
+                    (kind.value, label(kind))
+                    for kind in (LinkKind.NOT_ACCEPTED, LinkKind.ABOUT_HANDLING, LinkKind.RELATED)
                 ],
                 empty=None,
             ),
@@ -477,7 +523,9 @@ def open_linked(c: CaseContext) -> ActionDialog:
                 "content",
                 CaseActions.tr("Complaint content"),
                 "multiline",
-                default=f"客户对 {d.case_no} 的处理不接受：{raw.get('content') or ''}",
+                default=CaseActions.tr("The customer does not accept the handling of %1: %2")
+                .replace("%1", d.case_no)
+                .replace("%2", str(raw.get("content") or "")),
             ),
         ],
         submit,
@@ -541,15 +589,16 @@ def parent_label(lookups: Lookups, code: str | None) -> str:
     return next((label for c, label, _ in lookups.categories if c == code), "")
 
 
-def fill_template(body: str, d: CaseDetail, branch: str, user: str) -> str:
+def fill_template(body: str, d: CaseView, branch: str, user: str) -> str:
     resolution = ""
-    if d.resolutions and d.resolutions[-1].status == "approved":
+    if d.resolutions and d.resolutions[-1].status is ResolutionStatus.APPROVED:
         r = d.resolutions[-1]
-        resolution = f"{r.resolution_label} {format_yuan(r.amount_fen)}"
+        resolution = f"{r.resolution_type.label} {format_yuan(r.amount_fen)}"
+    reason = d.triage.invalid_reason if d.triage else None
     return (
         body.replace("{branch}", branch)
         .replace("{user}", user)
         .replace("{case_no}", d.case_no)
         .replace("{resolution}", resolution)
-        .replace("{reason}", d.triage.get("无效原因", ""))
+        .replace("{reason}", reason.label if reason else "")
     )

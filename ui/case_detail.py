@@ -11,10 +11,11 @@ import html
 import mimetypes
 import tempfile
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,12 +32,30 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.workflow import Action
+from branchdesk.i18n import Label
+from branchdesk.read.case_view import (
+    CaseView,
+    EscalationView,
+    ExtensionView,
+    FollowUpView,
+    InvestigationView,
+    ReplyView,
+    ResolutionView,
+)
+from branchdesk.read.timeline import FieldChange
+from branchdesk.read.values import Choice, Named, escalation_level
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import CaseDetail, Lookups
+from branchdesk.services.dto import Lookups
 from ui import case_actions
 from ui.action_dialog import ActionDialog
+from ui.language import label, render
 from ui.operations import ALL_CASES, app_signals, run_action
+
+# Rendering the case view: headings and field names are Qt translations (English source, the
+# Chinese in resources/translations), vocabulary codes go through ui.language, the branch's own
+# list labels and names are shown as they are.
+translate = QCoreApplication.translate
 
 
 class CaseDetailView(QWidget):
@@ -51,7 +70,7 @@ class CaseDetailView(QWidget):
         self._actor = actor
         self._lookups = lookups
         self.case_id = case_id
-        self.detail: CaseDetail | None = None
+        self.detail: CaseView | None = None
         self._stale = False  # changed while hidden: reload when shown again
         self._lookups_stale = False  # configuration changed: re-read the pick lists before the next dialog
         self.setAcceptDrops(True)
@@ -127,33 +146,43 @@ class CaseDetailView(QWidget):
         self.setWindowTitle(self.tr("Case %1").replace("%1", detail.case_no))
         badges = []
         if detail.is_major:
-            badges.append("<span style='background:#c0392b;color:white'>&nbsp;重大&nbsp;</span>")
+            major = translate("CaseDetail", "Major")
+            badges.append(f"<span style='background:#c0392b;color:white'>&nbsp;{major}&nbsp;</span>")
         if detail.is_repeat:
-            badges.append("<span style='background:#e67e22;color:white'>&nbsp;重复&nbsp;</span>")
+            repeat = translate("CaseDetail", "Repeat")
+            badges.append(f"<span style='background:#e67e22;color:white'>&nbsp;{repeat}&nbsp;</span>")
         if detail.escalation_level:
-            badges.append(
-                f"<span style='background:#8e44ad;color:white'>&nbsp;已升级：{detail.escalation_label}&nbsp;</span>"
+            escalated = translate("CaseDetail", "Escalated: %1").replace(
+                "%1", label(escalation_level(detail.escalation_level))
             )
-        left = detail.time_left_label
-        colour = "#c0392b" if detail.overdue else "#1e7e34"
-        deadline = f"{detail.deadline_at:%Y-%m-%d %H:%M}" if detail.deadline_at else "—"
-        unconfirmed = " <small>(该年度节假日未确认)</small>" if detail.deadline_unconfirmed else ""
+            badges.append(f"<span style='background:#8e44ad;color:white'>&nbsp;{escalated}&nbsp;</span>")
+        deadlines = detail.deadlines
+        left = render(deadlines.time_left.text()) if deadlines.time_left else ""
+        colour = "#c0392b" if deadlines.overdue else "#1e7e34"
+        deadline = f"{deadlines.due:%Y-%m-%d %H:%M}" if deadlines.due else "—"
+        guessed = translate("CaseDetail", "(holidays of that year not confirmed)")
+        unconfirmed = f" <small>{html.escape(guessed)}</small>" if deadlines.unconfirmed else ""
+        due = translate("CaseDetail", "Deadline %1").replace("%1", deadline)
         self.header.setText(
-            f"<b>{detail.case_no}</b> · {html.escape(detail.status_label)} · 期限 {deadline}{unconfirmed} "
+            f"<b>{detail.case_no}</b> · {html.escape(label(detail.shown_status))} · {due}{unconfirmed} "
             f"<span style='color:{colour}'>{html.escape(left)}</span> {' '.join(badges)}"
         )
         self.body.setHtml(render_detail(detail))
         for action, button in self.buttons.items():
             reason = detail.actions.get(action.value)
             button.setEnabled(reason is None)
-            button.setToolTip(reason or "")
-        self.add_attachment.setEnabled(detail.actions.get(Action.ADD_ATTACHMENT.value) is None)
-        self.add_attachment.setToolTip(detail.actions.get(Action.ADD_ATTACHMENT.value) or "")
+            button.setToolTip(render(reason))
+        attaching = detail.actions.get(Action.ADD_ATTACHMENT.value)
+        self.add_attachment.setEnabled(attaching is None)
+        self.add_attachment.setToolTip(render(attaching))
         self.attachments.clear()
         for attachment in detail.attachments:
             item = QListWidgetItem(
-                f"{attachment.filename}（{attachment.size // 1024 + 1} KB，"
-                f"{attachment.added_by} {attachment.added_at:%m-%d %H:%M}）"
+                translate("CaseDetail", "%1 (%2 KB, %3 %4)")
+                .replace("%1", attachment.filename)
+                .replace("%2", str(attachment.size // 1024 + 1))
+                .replace("%3", attachment.added_by)
+                .replace("%4", f"{attachment.added_at:%m-%d %H:%M}")
             )
             item.setData(256, attachment.id)
             self.attachments.addItem(item)
@@ -221,11 +250,11 @@ class CaseDetailView(QWidget):
             return None
         return case_actions.run_case_action(action, self._context(detail))
 
-    def dialog_for(self, action: Action, d: CaseDetail) -> ActionDialog | None:
+    def dialog_for(self, action: Action, d: CaseView) -> ActionDialog | None:
         """The dialog of ``action`` from the table in ``ui.case_actions``."""
         return case_actions.dialog_for(action, self._context(d))
 
-    def _context(self, d: CaseDetail) -> case_actions.CaseContext:
+    def _context(self, d: CaseView) -> case_actions.CaseContext:
         if self._lookups_stale:
             self._lookups = self._desk.queries.lookups(self._actor)
             self._lookups_stale = False
@@ -242,93 +271,280 @@ def _table(rows: list[tuple[str, Any]]) -> str:
     return f"<table cellspacing='2'>{cells}</table>"
 
 
-def _when(value: Any) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else str(value or "")
+def _when(value: datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
 
 
-def render_detail(d: CaseDetail) -> str:
-    parts = ["<h3>受理信息</h3>", _table([*d.intake.items(), ("受理人", d.recorder_name)])]
-    if d.custom:
-        parts += ["<h3>网点自定义字段</h3>", _table(list(d.custom.items()))]
-    parts += [
-        "<h3>分诊</h3>",
-        _table(
-            [*d.triage.items(), ("处理责任人", d.handler_name), ("时限规则", d.sla_label)]
-            + [(k, _when(v)) for k, v in d.step_deadlines.items() if v]
+def _yes_no(value: bool) -> str:
+    return translate("CaseDetail", "Yes") if value else translate("CaseDetail", "No")
+
+
+def _choice(value: Choice | None) -> str:
+    return value.label if value else ""
+
+
+def _name(value: Named | None) -> str:
+    return value.name if value else ""
+
+
+def _list(items: list[str]) -> str:
+    return translate("CaseDetail", ", ").join(items)
+
+
+def _heading(text: str) -> str:
+    return f"<h3>{html.escape(text)}</h3>"
+
+
+def intake_rows(d: CaseView) -> list[tuple[str, Any]]:
+    i = d.intake
+    return [
+        (translate("CaseDetail", "Received"), _when(i.received_at)),
+        (translate("CaseDetail", "Channel"), _choice(i.channel)),
+        (translate("CaseDetail", "Kind"), label(i.kind)),
+        (translate("CaseDetail", "Complainant"), i.complainant_name + _choice(i.complainant_title)),
+        (translate("CaseDetail", "Phone"), i.phone),
+        (translate("CaseDetail", "Address"), i.address),
+        (translate("CaseDetail", "E-mail"), i.email),
+        (translate("CaseDetail", "Company / customer"), i.company),
+        (translate("CaseDetail", "Customer type"), _choice(i.customer_type)),
+        (
+            translate("CaseDetail", "Domestic / abroad"),
+            translate("CaseDetail", "Abroad") if i.is_foreign else translate("CaseDetail", "Domestic"),
+        ),
+        (translate("CaseDetail", "Product or service"), i.product),
+        (translate("CaseDetail", "Order no."), i.order_no),
+        (translate("CaseDetail", "Part no. / model"), i.part_no),
+        (translate("CaseDetail", "Lot no."), i.lot_no),
+        (translate("CaseDetail", "Quantity"), i.quantity),
+        (translate("CaseDetail", "Defective quantity"), i.defective_quantity),
+        (
+            translate("CaseDetail", "Delivery date"),
+            i.delivery_date.isoformat() if i.delivery_date else "",
+        ),
+        (
+            translate("CaseDetail", "Vehicle / plate"),
+            " ".join(x for x in (i.vehicle_model, i.plate) if x),
+        ),
+        (translate("CaseDetail", "Occurred at"), _when(i.occurred_at)),
+        (translate("CaseDetail", "Department complained about"), _name(i.complained_department)),
+        (translate("CaseDetail", "Person complained about"), i.complained_person),
+        (translate("CaseDetail", "Complaint"), i.content),
+        (translate("CaseDetail", "Customer's request"), _choice(i.request_type)),
+        (
+            translate("CaseDetail", "Amount asked"),
+            format_yuan(i.request_amount_fen) if i.request_amount_fen is not None else "",
+        ),
+        (translate("CaseDetail", "Request details"), i.request_text),
+        (translate("CaseDetail", "Number of complainants"), str(i.complainant_count)),
+        (translate("CaseDetail", "Taken by"), i.recorder_name),
+    ]
+
+
+def triage_rows(d: CaseView) -> list[tuple[str, Any]]:
+    tr = d.triage
+    validity = tr.validity() if tr else None
+    rows: list[tuple[str, Any]] = [
+        (translate("CaseDetail", "Validity"), label(validity) if validity else ""),
+        (translate("CaseDetail", "Why invalid"), _choice(tr.invalid_reason) if tr else ""),
+        (
+            translate("CaseDetail", "Category"),
+            " / ".join(c.label for c in tr.category_path) if tr else "",
+        ),
+        (translate("CaseDetail", "Severity"), label(tr.severity) if tr and tr.severity else ""),
+        (
+            translate("CaseDetail", "Estimated loss"),
+            format_yuan(tr.loss_estimate_fen) if tr and tr.loss_estimate_fen is not None else "",
+        ),
+        (translate("CaseDetail", "Responsible department"), d.department_name),
+        (translate("CaseDetail", "Triaged at"), _when(tr.triaged_at) if tr else ""),
+        (translate("CaseDetail", "Handler"), d.handler_name),
+        (translate("CaseDetail", "Deadline rule"), d.deadlines.sla_rule),
+    ]
+    rows += [(label(step.step), _when(step.due)) for step in d.deadlines.steps if step.due]
+    return rows
+
+
+def investigation_rows(inv: InvestigationView) -> list[tuple[str, Any]]:
+    return [
+        (translate("CaseDetail", "Cause"), inv.cause),
+        (translate("CaseDetail", "What happened"), inv.details),
+        (translate("CaseDetail", "Responsible department"), _name(inv.responsible_department)),
+        (translate("CaseDetail", "Responsible person"), inv.responsible_person),
+        (translate("CaseDetail", "Conclusion"), inv.conclusion),
+        (translate("CaseDetail", "Corrective action"), inv.corrective_action),
+        (translate("CaseDetail", "Preventive action"), inv.preventive_action),
+        (translate("CaseDetail", "Improvement tracking"), label(inv.improvement())),
+        (translate("CaseDetail", "Responsibility"), label(inv.responsibility)),
+        (translate("CaseDetail", "Written by"), inv.author_name),
+        (translate("CaseDetail", "Written at"), _when(inv.recorded_at)),
+        (
+            translate("CaseDetail", "Responsibility shares"),
+            _list([f"{s.department.name} {s.percent}%" for s in inv.shares]),
         ),
     ]
+
+
+def resolution_html(r: ResolutionView) -> list[str]:
+    parts = [
+        _heading(translate("CaseDetail", "Resolution (%1)").replace("%1", label(r.status))),
+        _table(
+            [
+                (translate("CaseDetail", "Resolution"), r.resolution_type.label),
+                (translate("CaseDetail", "Amount"), format_yuan(r.amount_fen)),
+                (translate("CaseDetail", "Details"), r.text),
+                (translate("CaseDetail", "Proposed by"), f"{r.proposer_name} {_when(r.proposed_at)}"),
+                (
+                    translate("CaseDetail", "Approval levels"),
+                    " → ".join(label(role) for role in r.required_roles),
+                ),
+            ]
+        ),
+    ]
+    if r.approvals:
+        level = translate("CaseDetail", "%1 level")
+        rows = "".join(
+            f"<tr><td>{level.replace('%1', label(a.level_role))}</td>"
+            f"<td>{html.escape(a.printed_name)}</td>"
+            f"<td>{label(a.signed_role)}</td><td>{_when(a.signed_at)}</td><td>{a.meaning}</td>"
+            f"<td>{html.escape(a.reason)}</td></tr>"
+            for a in r.approvals
+        )
+        headers = (
+            translate("CaseDetail", "Level"),
+            translate("CaseDetail", "Signed by"),
+            translate("CaseDetail", "Role"),
+            translate("CaseDetail", "Time"),
+            translate("CaseDetail", "Meaning"),
+            translate("CaseDetail", "Grounds"),
+        )
+        parts.append(
+            "<table border='1' cellspacing='0' cellpadding='3'><tr>"
+            + "".join(f"<th>{h}</th>" for h in headers)
+            + f"</tr>{rows}</table>"
+        )
+    return parts
+
+
+def _reply_rows(r: ReplyView) -> list[tuple[str, Any]]:
+    return [
+        (translate("CaseDetail", "Time"), _when(r.replied_at)),
+        (translate("CaseDetail", "How"), r.method.label),
+        (translate("CaseDetail", "Replied by"), r.by_name),
+        (translate("CaseDetail", "What was said"), r.content),
+        (translate("CaseDetail", "Customer accepts"), _yes_no(r.accepted)),
+    ]
+
+
+def _follow_up_rows(f: FollowUpView) -> list[tuple[str, Any]]:
+    return [
+        (translate("CaseDetail", "Time"), _when(f.visited_at)),
+        (translate("CaseDetail", "How"), f.method.label),
+        (translate("CaseDetail", "Visited by"), f.visitor_name),
+        (translate("CaseDetail", "Problem solved"), _yes_no(f.solved)),
+        (translate("CaseDetail", "Satisfaction"), str(f.satisfaction)),
+        (translate("CaseDetail", "Comments"), f.comments),
+    ]
+
+
+def _extension_rows(e: ExtensionView) -> list[tuple[str, Any]]:
+    return [
+        (translate("CaseDetail", "Requested at"), _when(e.requested_at)),
+        (translate("CaseDetail", "Requested by"), e.requested_by_name),
+        (translate("CaseDetail", "Reason"), e.reason),
+        (translate("CaseDetail", "Customer's consent"), e.customer_consent),
+        (translate("CaseDetail", "Old deadline"), _when(e.old_deadline)),
+        (translate("CaseDetail", "New deadline"), _when(e.new_deadline)),
+        (translate("CaseDetail", "Status"), label(e.status)),
+        (translate("CaseDetail", "Decided by"), e.decided_by_name),
+    ]
+
+
+def _escalation_rows(e: EscalationView) -> list[tuple[str, Any]]:
+    return [
+        (translate("CaseDetail", "Time"), _when(e.at)),
+        (translate("CaseDetail", "From"), label(escalation_level(e.from_level))),
+        (translate("CaseDetail", "To"), label(escalation_level(e.to_level))),
+        (translate("CaseDetail", "Reason"), label(e.reason)),
+        (translate("CaseDetail", "By"), e.by_name or translate("CaseDetail", "System")),
+    ]
+
+
+def change_text(change: FieldChange) -> str:
+    """``field: old → new`` in the reader's language; values are data or vocabulary codes."""
+    return (
+        translate("CaseDetail", "%1: %2 → %3")
+        .replace("%1", label(Label("Field", change.field)))
+        .replace("%2", _change_value(change.field, change.old))
+        .replace("%3", _change_value(change.field, change.new))
+    )
+
+
+def _change_value(field: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return _yes_no(value)
+    if isinstance(value, Enum):
+        return label(value)
+    if field.endswith("_fen") and isinstance(value, int):
+        return format_yuan(value)
+    return str(value)
+
+
+def render_detail(d: CaseView) -> str:
+    parts = [_heading(translate("CaseDetail", "Intake")), _table(intake_rows(d))]
+    if d.custom:
+        parts += [
+            _heading(translate("CaseDetail", "Branch's own fields")),
+            _table(list(d.custom.items())),
+        ]
+    parts += [_heading(translate("CaseDetail", "Triage")), _table(triage_rows(d))]
     if d.is_major:
-        parts.append(
-            f"<p style='color:#c0392b'>重大投诉：{html.escape('、'.join(d.major_reasons))}；"
-            f"报告总经理：{_when(d.gm_informed_at) or '尚未登记'}</p>"
+        informed = _when(d.gm_informed_at) or translate("CaseDetail", "not yet recorded")
+        major = (
+            translate("CaseDetail", "Major complaint: %1; GM informed: %2")
+            .replace("%1", _list(d.major_reasons))
+            .replace("%2", informed)
         )
+        parts.append(f"<p style='color:#c0392b'>{html.escape(major)}</p>")
     if d.investigation:
-        inv = dict(d.investigation)
-        shares = "、".join(f"{name} {pct}%" for name, pct in inv.pop("责任比率"))
-        parts += ["<h3>调查报告</h3>", _table([*inv.items(), ("责任比率", shares)])]
+        parts += [
+            _heading(translate("CaseDetail", "Investigation report")),
+            _table(investigation_rows(d.investigation)),
+        ]
     for r in d.resolutions:
-        status = {"pending": "待审批", "approved": "已核准", "rejected": "已驳回"}[r.status]
-        parts.append(f"<h3>处理方案（{status}）</h3>")
-        parts.append(
-            _table(
-                [
-                    ("方式", r.resolution_label),
-                    ("金额", format_yuan(r.amount_fen)),
-                    ("说明", r.text),
-                    ("提出人", f"{r.proposer_name} {_when(r.proposed_at)}"),
-                    ("审批层级", " → ".join(r.required_role_labels)),
-                ]
-            )
-        )
-        if r.approvals:
-            rows = "".join(
-                f"<tr><td>{a.level_role_label}级</td><td>{html.escape(a.printed_name)}</td>"
-                f"<td>{a.signed_role_label}</td><td>{_when(a.signed_at)}</td><td>{a.meaning}</td>"
-                f"<td>{html.escape(a.reason)}</td></tr>"
-                for a in r.approvals
-            )
-            parts.append(
-                "<table border='1' cellspacing='0' cellpadding='3'><tr><th>级别</th><th>签署人</th>"
-                f"<th>角色</th><th>时间</th><th>意义</th><th>理由</th></tr>{rows}</table>"
-            )
-    for title, items in (
-        ("答复客户", d.replies),
-        ("回访", d.follow_ups),
-        ("延期", d.extensions),
-        ("升级", d.escalations),
-    ):
-        if items:
-            parts.append(f"<h3>{title}</h3>")
-            for item in items:
-                parts.append(
-                    _table(
-                        [
-                            (
-                                k,
-                                _when(v)
-                                if isinstance(v, datetime)
-                                else ("是" if v is True else "否" if v is False else v),
-                            )
-                            for k, v in item.items()
-                        ]
-                    )
-                )
+        parts += resolution_html(r)
+    sections: list[tuple[str, list[list[tuple[str, Any]]]]] = [
+        (translate("CaseDetail", "Replies to the customer"), [_reply_rows(r) for r in d.replies]),
+        (translate("CaseDetail", "Follow-up"), [_follow_up_rows(f) for f in d.follow_ups]),
+        (translate("CaseDetail", "Extensions"), [_extension_rows(e) for e in d.extensions]),
+        (translate("CaseDetail", "Escalations"), [_escalation_rows(e) for e in d.escalations]),
+    ]
+    for title, tables in sections:
+        if tables:
+            parts.append(_heading(title))
+            parts += [_table(rows) for rows in tables]
     if d.links:
         parts.append(
-            "<h3>关联案件</h3><ul>"
+            _heading(translate("CaseDetail", "Linked cases"))
+            + "<ul>"
             + "".join(
-                f"<li><a href='case:{link.case_id}'>{link.case_no}</a> {link.kind_label}（{link.status_label}）</li>"
+                f"<li><a href='case:{link.case_id}'>{link.case_no}</a> "
+                + translate("CaseDetail", "%1 (%2)")
+                .replace("%1", label(link.kind))
+                .replace("%2", label(link.shown_status))
+                + "</li>"
                 for link in d.links
             )
             + "</ul>"
         )
-    parts.append("<h3>处理经过</h3><table cellspacing='2'>")
-    for event in d.timeline:
-        changes = "；".join(f"{name}：{old} → {new}" for name, old, new in event.changes)
+    parts.append(_heading(translate("CaseDetail", "History")) + "<table cellspacing='2'>")
+    for entry in d.timeline:
+        changes = translate("CaseDetail", "; ").join(change_text(c) for c in entry.changes)
         parts.append(
-            f"<tr><td style='white-space:nowrap;color:#555'>{_when(event.at)}</td>"
-            f"<td style='white-space:nowrap'>{html.escape(event.actor_name)}</td>"
-            f"<td>{html.escape(event.summary)}<br><small style='color:#777'>{html.escape(changes)}</small></td></tr>"
+            f"<tr><td style='white-space:nowrap;color:#555'>{_when(entry.at)}</td>"
+            f"<td style='white-space:nowrap'>{html.escape(entry.actor_name)}</td>"
+            f"<td>{html.escape(render(entry.text))}<br><small style='color:#777'>{html.escape(changes)}</small></td></tr>"
         )
     parts.append("</table>")
     return "".join(parts)

@@ -25,8 +25,8 @@ from branchdesk.i18n import Label
 from branchdesk.reports.ledger_import import HEADINGS, REQUIRED, sheet_names
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.ledger_import import FIELD_LABELS_CN, ImportReport
-from ui.language import label
+from branchdesk.services.ledger_import import ImportReport
+from ui.language import label as vocabulary_label
 from ui.operations import run_action
 
 
@@ -123,7 +123,9 @@ class _MappingPage(QWizardPage):
         form = QFormLayout()
         for name in HEADINGS:
             box = QComboBox()
-            label = FIELD_LABELS_CN[name] + ("（必填）" if name in REQUIRED else "")
+            label = vocabulary_label(Label("LedgerColumn", name)) + (
+                self.tr(" (required)") if name in REQUIRED else ""
+            )
             box.setAccessibleName(label)
             self.boxes[name] = box
             form.addRow(label, box)
@@ -177,7 +179,7 @@ class _CheckPage(QWizardPage):
         self.table.setRowCount(len(report.outcomes))
         for index, outcome in enumerate(report.outcomes):
             problems = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
-            action = label(Label("ImportOutcome", outcome.action))
+            action = vocabulary_label(Label("ImportOutcome", outcome.action))
             for column, text in enumerate((str(outcome.row), action, outcome.case_no, problems)):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         bad = len({p.row for p in report.problems})

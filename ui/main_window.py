@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.vocab import Role
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import QueueFilter
 from branchdesk.storage.database import default_data_dir
 from ui.case_detail import CaseDetailView
 from ui.i18n import LANGUAGE_NAMES, store_language

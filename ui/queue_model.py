@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from branchdesk.services.dto import QueuePage, QueueRow
+from branchdesk.read.queue import QueuePage, QueueRow
+from branchdesk.read.values import escalation_level
+from ui.language import label, render
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -103,27 +105,18 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and key == "deadline_at" and row.deadline_unconfirmed:
-            return "该年度法定节假日尚未确认，期限按周一至周五估算"
+            return QCoreApplication.translate(
+                "QueueModel",
+                "That year's public holidays are not confirmed; the deadline counts Monday to Friday",
+            )
         return None
 
     def row_at(self, index: int) -> QueueRow:
         return self.rows[index]
 
 
-#: Columns shown through the row's label rather than its code.
-LABEL_ATTRIBUTES = {
-    "kind": "kind_label",
-    "category": "category_label",
-    "severity": "severity_label",
-    "status": "status_label",
-    "department": "department_name",
-    "handler": "handler_name",
-    "time_left": "time_left_label",
-    "escalation_level": "escalation_label",
-}
-
-
 def display(row: QueueRow, key: str) -> str:
+    """A cell's text: vocabulary codes rendered in the user's language, the branch's data as it is."""
     if key == "received_at":
         return f"{row.received_at:%Y-%m-%d %H:%M}"
     if key == "deadline_at":
@@ -132,8 +125,26 @@ def display(row: QueueRow, key: str) -> str:
             if row.deadline_at
             else ""
         )
-    if key in LABEL_ATTRIBUTES:
-        return str(getattr(row, LABEL_ATTRIBUTES[key]))
+    if key == "kind":
+        return label(row.kind)
+    if key == "category":
+        return row.category_label
+    if key == "severity":
+        return label(row.severity) if row.severity else ""
+    if key == "status":
+        return label(row.shown_status)
+    if key == "department":
+        return row.department_name
+    if key == "handler":
+        return row.handler_name
+    if key == "time_left":
+        return render(row.time_left.text()) if row.time_left else ""
+    if key == "escalation_level":
+        return label(escalation_level(row.escalation_level)) if row.escalation_level else ""
     if key == "is_major":
-        return " ".join(flag for flag, on in (("重大", row.is_major), ("重复", row.is_repeat)) if on)
+        flags = (
+            (QCoreApplication.translate("QueueModel", "Major"), row.is_major),
+            (QCoreApplication.translate("QueueModel", "Repeat"), row.is_repeat),
+        )
+        return " ".join(flag for flag, on in flags if on)
     return str(getattr(row, key))

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.vocab import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS, Status
+from branchdesk.read.queue import QueueFilter, QueuePage
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import Lookups, QueueFilter, QueuePage
+from branchdesk.services.dto import Lookups
 from branchdesk.services.reports import REPORT_ROLES
 from ui.forms import combo, refill_combo
 from ui.operations import app_signals

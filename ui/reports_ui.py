@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.monthly import previous_month
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import QueueFilter
 from ui.operations import Worker
 
 

@@ -7,9 +7,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from branchdesk.domain.vocab import Role
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import QueueFilter
 from branchdesk.services.reports import REPORT_ROLES
 from ui.import_wizard import ImportWizard
 from ui.operations import app_signals
@@ -121,8 +121,9 @@ class WorkPage(QWidget):
                 + (" color: #c0392b;" if key == "overdue" and value else "")
             )
         if counts.major_open:
-            links = "、".join(
-                f"<a href='{case_id}'>{number}</a> {name}" for case_id, number, name in counts.major_open[:8]
+            links = self.tr(", ").join(
+                f"<a href='{case.id}'>{case.case_no}</a> {case.complainant_name}"
+                for case in counts.major_open[:8]
             )
             self.major_banner.setText(self.tr("Major complaints open: %1").replace("%1", links))
             self.major_banner.show()

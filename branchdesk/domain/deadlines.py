@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.vocab import DeadlineUnit, Kind, Severity
+from branchdesk.i18n import DEFAULT_LANGUAGE, Text, render
 
 
 @dataclass(frozen=True)
@@ -109,12 +110,21 @@ class TimeLeft:
     working_days: int  # left (not overdue) or late by (overdue), in working days
     hours: float  # signed hours until due
 
-    def label(self) -> str:
+    def text(self) -> Text:
+        """What a reader is told, rendered in their language at the edge (queue, detail, forms)."""
         if self.overdue:
-            return f"已逾期 {max(self.working_days, 1)} 天" if self.working_days else "已逾期"
+            if self.working_days:
+                return Text("time_left.overdue_days", {"days": max(self.working_days, 1)})
+            return Text("time_left.overdue")
         if self.working_days == 0:
-            return f"今日到期（剩 {max(self.hours, 0):.0f} 小时）" if self.hours < 24 else "今日到期"
-        return f"剩 {self.working_days} 个工作日"
+            if self.hours < 24:
+                return Text("time_left.today_hours", {"hours": f"{max(self.hours, 0):.0f}"})
+            return Text("time_left.today")
+        return Text("time_left.working_days", {"days": self.working_days})
+
+    def label(self) -> str:
+        """In Chinese (logs, tests); readers render ``text()`` in their own language."""
+        return render(self.text(), DEFAULT_LANGUAGE)
 
 
 def time_left(calendar: WorkingCalendar, now: datetime, due: datetime) -> TimeLeft:

@@ -1,12 +1,13 @@
-"""Plain data the services return and accept: no ORM objects cross the service boundary."""
+"""Plain data the services accept (inputs) and small references they return.
+
+The read models (queue, case view, work counts) live in ``branchdesk.read``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
-
-from branchdesk.domain.vocab import Decision, LinkKind
 
 
 @dataclass(frozen=True)
@@ -97,168 +98,6 @@ class ExtensionInput:
 
 
 # --- outputs ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    id: int
-    case_no: str
-    received_at: datetime
-    complainant_name: str
-    phone: str  # already masked when the viewer may not see it
-    kind: str
-    kind_label: str
-    category_label: str
-    severity: str | None
-    severity_label: str
-    status: str
-    status_label: str
-    department_name: str
-    handler_name: str
-    deadline_at: datetime | None
-    time_left_label: str
-    overdue: bool
-    escalation_level: int
-    escalation_label: str
-    is_major: bool
-    is_repeat: bool
-    deadline_unconfirmed: bool
-
-
-@dataclass(frozen=True)
-class QueuePage:
-    rows: list[QueueRow]
-    total: int
-    offset: int
-
-
-@dataclass
-class QueueFilter:
-    statuses: list[str] = field(default_factory=list)
-    scope: str = "all"  # all | mine | department
-    overdue: bool = False
-    due_today: bool = False
-    kinds: list[str] = field(default_factory=list)
-    category_codes: list[str] = field(default_factory=list)  # a code matches its children too
-    severities: list[str] = field(default_factory=list)
-    channels: list[str] = field(default_factory=list)
-    received_from: date | None = None
-    received_to: date | None = None
-    major_only: bool = False
-    search: str = ""
-    include_closed: bool = True
-    drafts_only: bool = False
-    awaiting_my_approval: bool = False
-    follow_up_due: bool = False
-
-
-@dataclass(frozen=True)
-class ApprovalView:
-    level_order: int
-    level_role_label: str
-    printed_name: str
-    signed_role_label: str
-    decision: Decision
-    meaning: str
-    reason: str
-    signed_at: datetime
-
-
-@dataclass(frozen=True)
-class ResolutionView:
-    id: int
-    resolution_type: str
-    resolution_label: str
-    amount_fen: int
-    text: str
-    proposer_name: str
-    proposed_at: datetime
-    required_role_labels: list[str]
-    status: str
-    approvals: list[ApprovalView]
-    next_level_label: str | None
-
-
-@dataclass(frozen=True)
-class EventView:
-    at: datetime
-    actor_name: str
-    action: str
-    summary: str
-    changes: list[tuple[str, Any, Any]]
-
-
-@dataclass(frozen=True)
-class LinkView:
-    case_id: int
-    case_no: str
-    kind: LinkKind
-    kind_label: str
-    direction: str  # "to" (this case points at it) | "from"
-    status_label: str
-
-
-@dataclass(frozen=True)
-class AttachmentView:
-    id: int
-    filename: str
-    media_type: str
-    size: int
-    added_by: str
-    added_at: datetime
-
-
-@dataclass(frozen=True)
-class CaseDetail:
-    id: int
-    case_no: str
-    status: str
-    status_label: str
-    intake: dict[str, Any]  # field -> display value
-    intake_raw: dict[str, Any]  # field -> stored value (for editing a draft)
-    custom: dict[str, Any]
-    triage: dict[str, Any]
-    recorder_name: str
-    handler_id: int | None
-    handler_name: str
-    department_name: str
-    deadline_at: datetime | None
-    deadline_unconfirmed: bool
-    time_left_label: str
-    overdue: bool
-    sla_label: str
-    step_deadlines: dict[str, datetime | None]
-    escalation_level: int
-    escalation_label: str
-    is_major: bool
-    major_reasons: list[str]
-    gm_informed_at: datetime | None
-    is_repeat: bool
-    investigation: dict[str, Any] | None
-    resolutions: list[ResolutionView]
-    replies: list[dict[str, Any]]
-    follow_ups: list[dict[str, Any]]
-    extensions: list[dict[str, Any]]
-    escalations: list[dict[str, Any]]
-    links: list[LinkView]
-    attachments: list[AttachmentView]
-    timeline: list[EventView]
-    actions: dict[str, str | None]  # action -> None if allowed, else the reason (Chinese)
-    close_kind: str | None
-    closed_at: datetime | None
-    phone_visible: bool
-
-
-@dataclass(frozen=True)
-class WorkCounts:
-    my_cases: int
-    awaiting_my_approval: int
-    due_today: int
-    overdue: int
-    follow_ups_due: int
-    drafts: int
-    to_triage: int
-    major_open: list[tuple[int, str, str]]  # (id, case no, complainant) for the banner
 
 
 @dataclass(frozen=True)

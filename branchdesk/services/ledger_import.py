@@ -45,7 +45,7 @@ class RowOutcome:
 class ImportReport:
     sheet: str
     header_row: int
-    mapping: dict[str, str]  # field label -> heading found
+    mapping: dict[str, str]  # field name -> heading found (the name's label: texts LABELS LedgerColumn)
     outcomes: list[RowOutcome]
     skipped_blank: int
     skipped_total: list[int]
@@ -125,10 +125,7 @@ class LedgerImportService(ServiceBase):
                 committed = True
         except _DryRun:
             committed = False
-        headings = {
-            FIELD_LABELS_CN.get(name, name): plan.headings.get(column, "")
-            for name, column in plan.mapping.items()
-        }
+        headings = {name: plan.headings.get(column, "") for name, column in plan.mapping.items()}
         return ImportReport(
             plan.sheet,
             plan.header_row,
@@ -238,23 +235,6 @@ class LedgerImportService(ServiceBase):
             ),
         )
         return RowOutcome(row.row, IMPORTED, case.case_no)
-
-
-FIELD_LABELS_CN = {
-    "number": "序号",
-    "received_at": "受理时间",
-    "complainant_name": "投诉人",
-    "phone": "联系电话",
-    "channel": "投诉渠道",
-    "content": "投诉内容",
-    "request": "客户要求",
-    "recorder": "受理人",
-    "department": "责任部门",
-    "result": "处理结果",
-    "opinion": "投诉人意见",
-    "closed_at": "结案日期",
-    "remark": "备注",
-}
 
 
 def _match(choices: dict[str, str], text: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import DomainError, FieldError
 from branchdesk.i18n import Label, Text, label
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, title
+from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
@@ -38,14 +40,14 @@ class PrintService(ServiceBase):
             forms.append("receipt")
         if detail.status not in (Status.DRAFT, Status.VOID):
             forms.append("handling")
-        approved = [r for r in detail.resolutions if r.status == "approved"]
-        if approved and approved[-1].resolution_type == "allowance":
+        approved = [r for r in detail.resolutions if r.status is ResolutionStatus.APPROVED]
+        if approved and approved[-1].resolution_type.code == "allowance":
             forms.append("allowance")
-        if approved and approved[-1].resolution_type == "return":
+        if approved and approved[-1].resolution_type.code == "return":
             forms.append("return")
         if detail.investigation:
             forms.append("report")
-            if detail.investigation.get("责任比率"):
+            if detail.investigation.shares:
                 forms.append("penalty")
         return [(code, title(code)) for code in FORM_CODES if code in forms]
 
@@ -172,98 +174,127 @@ class PrintService(ServiceBase):
             return actor_of(user)
 
     def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
-        detail = self._queries.detail_of(unit, self._case(unit, case_id))
-        raw, intake, triage = detail.intake_raw, detail.intake, detail.triage
+        """The case view rendered as the form's text: vocabulary labels in the form's language."""
+        view = self._queries.detail_of(unit, self._case(unit, case_id))
+        lang = FORM_LANGUAGE
+        intake, triage, deadline = view.intake, view.triage, view.deadlines.due
+        validity = triage.validity() if triage else None
         data: dict[str, Any] = {
-            "received_at": intake["受理时间"],
-            "channel": intake["投诉渠道"],
-            "kind": intake["性质"],
-            "complainant": intake["投诉人"],
-            "company": intake["单位/客户名称"],
-            "order_no": intake["订单编号"],
-            "product": intake["产品或服务"],
-            "part_no": intake["料号/型号"],
-            "lot_no": intake["批号"],
-            "quantity": intake["数量"],
-            "defective_quantity": intake["不良数量"],
-            "delivery_date": intake["交运日期"],
-            "complained": " ".join(x for x in (intake["被投诉部门"], intake["被投诉人"]) if x),
-            "recorder": detail.recorder_name,
-            "request": " ".join(x for x in (intake["客户要求"], intake["要求金额"], intake["要求说明"]) if x),
-            "content": intake["投诉内容"],
-            "phone_normalized": normalize_phone(raw.get("phone") or ""),
-            "valid": triage["有效性"],
-            "category": triage["投诉类别"],
-            "severity": triage["等级"],
+            "received_at": _when(intake.received_at),
+            "channel": _choice(intake.channel),
+            "kind": label(intake.kind, lang),
+            "complainant": intake.complainant_name + _choice(intake.complainant_title),
+            "company": intake.company,
+            "order_no": intake.order_no,
+            "product": intake.product,
+            "part_no": intake.part_no,
+            "lot_no": intake.lot_no,
+            "quantity": intake.quantity,
+            "defective_quantity": intake.defective_quantity,
+            "delivery_date": intake.delivery_date.isoformat() if intake.delivery_date else "",
+            "complained": _join(_name(intake.complained_department), intake.complained_person),
+            "recorder": intake.recorder_name,
+            "request": _join(
+                _choice(intake.request_type),
+                format_yuan(intake.request_amount_fen) if intake.request_amount_fen is not None else "",
+                intake.request_text,
+            ),
+            "content": intake.content,
+            "phone_normalized": normalize_phone(view.intake_raw.get("phone") or ""),
+            "valid": label(validity, lang) if validity else "",
+            "category": " / ".join(c.label for c in triage.category_path) if triage else "",
+            "severity": label(triage.severity, lang) if triage and triage.severity else "",
             # The form is Chinese: stored reason codes print as their Chinese labels.
-            "major": "是（" + "、".join(label(major_reason_label(r)) for r in detail.major_reasons) + "）"
-            if detail.is_major
+            "major": "是（" + "、".join(label(major_reason_label(r), lang) for r in view.major_reasons) + "）"
+            if view.is_major
             else "否",
-            "department": detail.department_name,
-            "handler": detail.handler_name,
-            "deadline": f"{detail.deadline_at:%Y-%m-%d %H:%M}" if detail.deadline_at else "",
-            "reply_due": f"{detail.deadline_at:%Y年%m月%d日 %H:%M}" if detail.deadline_at else "",
+            "department": view.department_name,
+            "handler": view.handler_name,
+            "deadline": _when(deadline),
+            "reply_due": f"{deadline:%Y年%m月%d日 %H:%M}" if deadline else "",
         }
-        if detail.investigation:
-            inv = detail.investigation
+        inv = view.investigation
+        if inv is not None:
             data["investigation"] = {
-                "cause": inv["发生原因"],
-                "details": inv["具体经过"],
-                "conclusion": inv["调查结论"],
-                "corrective": inv["纠正措施"],
-                "preventive": inv["预防措施"],
-                "measures": "；".join(x for x in (inv["纠正措施"], inv["预防措施"]) if x),
-                "responsibility": inv["责任归属"],
-                "track": inv["改善追踪"],
-                "author": inv["填写人"],
-                "shares": "、".join(f"{name} {pct}%" for name, pct in inv["责任比率"]),
-                "responsible": " ".join(x for x in (inv["责任部门"], inv["责任人"]) if x),
+                "cause": inv.cause,
+                "details": inv.details,
+                "conclusion": inv.conclusion,
+                "corrective": inv.corrective_action,
+                "preventive": inv.preventive_action,
+                "measures": "；".join(x for x in (inv.corrective_action, inv.preventive_action) if x),
+                "responsibility": label(inv.responsibility, lang),
+                "track": label(inv.improvement(), lang),
+                "author": inv.author_name,
+                "shares": "、".join(f"{s.department.name} {s.percent}%" for s in inv.shares),
+                "responsible": _join(_name(inv.responsible_department), inv.responsible_person),
             }
-        approved = [r for r in detail.resolutions if r.status == "approved"] or detail.resolutions[-1:]
+        approved = [r for r in view.resolutions if r.status is ResolutionStatus.APPROVED] or view.resolutions[
+            -1:
+        ]
         if approved:
             r = approved[-1]
             data["resolution"] = {
-                "type": r.resolution_label,
+                "type": r.resolution_type.label,
                 "amount": format_yuan(r.amount_fen),
                 "text": r.text,
-                "chain": " → ".join(r.required_role_labels)
-                + ("" if r.status == "approved" else "（审批中）"),
+                "chain": " → ".join(label(role, lang) for role in r.required_roles)
+                + ("" if r.status is ResolutionStatus.APPROVED else "（审批中）"),
                 "signatures": [
                     (
-                        f"{a.level_role_label}级",
+                        f"{label(a.level_role, lang)}级",
                         a.printed_name,
-                        a.signed_role_label,
-                        f"{a.signed_at:%Y-%m-%d %H:%M}",
+                        label(a.signed_role, lang),
+                        _when(a.signed_at),
                         a.meaning,
                     )
                     for a in r.approvals
                 ],
             }
-        if detail.replies:
-            reply = detail.replies[-1]
+        if view.replies:
+            reply = view.replies[-1]
             data["reply"] = {
-                "at": f"{reply['时间']:%Y-%m-%d %H:%M}",
-                "method": reply["方式"],
-                "by": reply["答复人"],
-                "accepted": "是" if reply["客户接受"] else "否",
-                "content": reply["内容"],
+                "at": _when(reply.replied_at),
+                "method": reply.method.label,
+                "by": reply.by_name,
+                "accepted": "是" if reply.accepted else "否",
+                "content": reply.content,
             }
-        if detail.follow_ups:
-            f = detail.follow_ups[-1]
+        if view.follow_ups:
+            f = view.follow_ups[-1]
             data["follow_up"] = {
-                "at": f"{f['时间']:%Y-%m-%d %H:%M}",
-                "method": f["方式"],
-                "by": f["回访人"],
-                "solved": "是" if f["问题解决"] else "否",
-                "satisfaction": f"{f['满意度']}/5",
-                "comments": f["意见"],
+                "at": _when(f.visited_at),
+                "method": f.method.label,
+                "by": f.visitor_name,
+                "solved": "是" if f.solved else "否",
+                "satisfaction": f"{f.satisfaction}/5",
+                "comments": f.comments,
             }
         settings = unit.config.settings
         return PrintableCase(
-            case_no=detail.case_no,
+            case_no=view.case_no,
             branch_name=unit.config.branch_name,
             branch_phone=str(settings.get("branch_phone", "")),
             branch_address=str(settings.get("branch_address", "")),
-            phone=raw.get("phone") or "",
+            phone=view.intake_raw.get("phone") or "",
             data=data,
         )
+
+
+#: Forms print in Chinese: they are filed and signed on paper in the branch.
+FORM_LANGUAGE = "zh_CN"
+
+
+def _when(value: datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+def _choice(value: Choice | None) -> str:
+    return value.label if value else ""
+
+
+def _name(value: Named | None) -> str:
+    return value.name if value else ""
+
+
+def _join(*parts: str) -> str:
+    return " ".join(x for x in parts if x)

@@ -8,12 +8,12 @@ from pathlib import Path
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.i18n import Text
+from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.ledger_xlsx import Progress, period_conditions, write_ledger
 from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
 from branchdesk.reports.monthly_xlsx import write_monthly
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import QueueFilter
 from branchdesk.services.queries import QueryService
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.services.visibility import visible_cases

@@ -395,411 +395,1011 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ui/case_actions.py" line="136"/>
+        <location filename="../../ui/case_actions.py" line="47"/>
+        <source>5 very satisfied</source>
+        <extracomment>The follow-up&apos;s satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
+        <translation>5 非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="48"/>
+        <source>4 satisfied</source>
+        <translation>4 满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="49"/>
+        <source>3 neutral</source>
+        <translation>3 一般</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="50"/>
+        <source>2 dissatisfied</source>
+        <translation>2 不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="51"/>
+        <source>1 very dissatisfied</source>
+        <translation>1 非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="162"/>
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="138"/>
+        <location filename="../../ui/case_actions.py" line="164"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="139"/>
+        <location filename="../../ui/case_actions.py" line="165"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="142"/>
+        <location filename="../../ui/case_actions.py" line="168"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="146"/>
+        <location filename="../../ui/case_actions.py" line="172"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="147"/>
+        <location filename="../../ui/case_actions.py" line="173"/>
         <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="148"/>
+        <location filename="../../ui/case_actions.py" line="174"/>
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="149"/>
-        <location filename="../../ui/case_actions.py" line="177"/>
+        <location filename="../../ui/case_actions.py" line="175"/>
         <location filename="../../ui/case_actions.py" line="203"/>
+        <location filename="../../ui/case_actions.py" line="231"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="150"/>
+        <location filename="../../ui/case_actions.py" line="176"/>
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="151"/>
-        <location filename="../../ui/case_actions.py" line="178"/>
-        <location filename="../../ui/case_actions.py" line="371"/>
-        <location filename="../../ui/case_actions.py" line="400"/>
+        <location filename="../../ui/case_actions.py" line="177"/>
+        <location filename="../../ui/case_actions.py" line="204"/>
+        <location filename="../../ui/case_actions.py" line="418"/>
+        <location filename="../../ui/case_actions.py" line="447"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="174"/>
+        <location filename="../../ui/case_actions.py" line="200"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="176"/>
+        <location filename="../../ui/case_actions.py" line="202"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="191"/>
+        <location filename="../../ui/case_actions.py" line="217"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="195"/>
+        <location filename="../../ui/case_actions.py" line="221"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="199"/>
+        <location filename="../../ui/case_actions.py" line="225"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="201"/>
+        <location filename="../../ui/case_actions.py" line="227"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="202"/>
+        <location filename="../../ui/case_actions.py" line="229"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="204"/>
+        <location filename="../../ui/case_actions.py" line="234"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="205"/>
+        <location filename="../../ui/case_actions.py" line="238"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="208"/>
+        <location filename="../../ui/case_actions.py" line="242"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="214"/>
+        <location filename="../../ui/case_actions.py" line="248"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="218"/>
+        <location filename="../../ui/case_actions.py" line="252"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="221"/>
+        <location filename="../../ui/case_actions.py" line="255"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="253"/>
+        <location filename="../../ui/case_actions.py" line="287"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="255"/>
+        <location filename="../../ui/case_actions.py" line="289"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="256"/>
+        <location filename="../../ui/case_actions.py" line="290"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="257"/>
+        <location filename="../../ui/case_actions.py" line="291"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="281"/>
+        <location filename="../../ui/case_actions.py" line="305"/>
+        <source>Resolution: %1 %2 — %3</source>
+        <translation>方案：%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="312"/>
+        <source> (next: %1)</source>
+        <translation>（下一级：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="313"/>
+        <source>To sign: %1</source>
+        <translation>需审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="315"/>
+        <source>Proposed by %1 at %2</source>
+        <translation>提出人：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="321"/>
+        <source>Signed: %1 (%2) %3 %4</source>
+        <translation>已签：%1（%2）%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="327"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="284"/>
+        <location filename="../../ui/case_actions.py" line="330"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="288"/>
-        <location filename="../../ui/case_actions.py" line="366"/>
+        <location filename="../../ui/case_actions.py" line="334"/>
+        <location filename="../../ui/case_actions.py" line="413"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="293"/>
+        <location filename="../../ui/case_actions.py" line="339"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="294"/>
+        <location filename="../../ui/case_actions.py" line="340"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="298"/>
+        <location filename="../../ui/case_actions.py" line="344"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="307"/>
+        <location filename="../../ui/case_actions.py" line="353"/>
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="309"/>
+        <location filename="../../ui/case_actions.py" line="355"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="310"/>
-        <location filename="../../ui/case_actions.py" line="383"/>
-        <location filename="../../ui/case_actions.py" line="436"/>
+        <location filename="../../ui/case_actions.py" line="356"/>
+        <location filename="../../ui/case_actions.py" line="430"/>
+        <location filename="../../ui/case_actions.py" line="483"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="311"/>
+        <location filename="../../ui/case_actions.py" line="357"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="312"/>
+        <location filename="../../ui/case_actions.py" line="358"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="338"/>
+        <location filename="../../ui/case_actions.py" line="384"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="340"/>
-        <location filename="../../ui/case_actions.py" line="409"/>
-        <location filename="../../ui/case_actions.py" line="418"/>
-        <location filename="../../ui/case_actions.py" line="427"/>
+        <location filename="../../ui/case_actions.py" line="386"/>
+        <location filename="../../ui/case_actions.py" line="456"/>
+        <location filename="../../ui/case_actions.py" line="465"/>
+        <location filename="../../ui/case_actions.py" line="474"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="341"/>
+        <location filename="../../ui/case_actions.py" line="387"/>
         <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="342"/>
+        <location filename="../../ui/case_actions.py" line="388"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="362"/>
+        <location filename="../../ui/case_actions.py" line="403"/>
+        <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
+        <translation>申请：%1，新期限 %2，客户同意：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="409"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="381"/>
+        <location filename="../../ui/case_actions.py" line="428"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="384"/>
+        <location filename="../../ui/case_actions.py" line="431"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="385"/>
+        <location filename="../../ui/case_actions.py" line="432"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="386"/>
+        <location filename="../../ui/case_actions.py" line="433"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="399"/>
+        <location filename="../../ui/case_actions.py" line="446"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="408"/>
+        <location filename="../../ui/case_actions.py" line="455"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="417"/>
+        <location filename="../../ui/case_actions.py" line="464"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="426"/>
+        <location filename="../../ui/case_actions.py" line="473"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="435"/>
+        <location filename="../../ui/case_actions.py" line="482"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="463"/>
+        <location filename="../../ui/case_actions.py" line="510"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="467"/>
+        <location filename="../../ui/case_actions.py" line="514"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="478"/>
+        <location filename="../../ui/case_actions.py" line="524"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="485"/>
+        <location filename="../../ui/case_actions.py" line="526"/>
+        <source>The customer does not accept the handling of %1: %2</source>
+        <translation>客户对 %1 的处理不接受：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="533"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="494"/>
+        <location filename="../../ui/case_actions.py" line="542"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="495"/>
+        <location filename="../../ui/case_actions.py" line="543"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="498"/>
+        <location filename="../../ui/case_actions.py" line="546"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="501"/>
+        <location filename="../../ui/case_actions.py" line="549"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="502"/>
+        <location filename="../../ui/case_actions.py" line="550"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="503"/>
+        <location filename="../../ui/case_actions.py" line="551"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="504"/>
+        <location filename="../../ui/case_actions.py" line="552"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="506"/>
+        <location filename="../../ui/case_actions.py" line="554"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="509"/>
+        <location filename="../../ui/case_actions.py" line="557"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="511"/>
+        <location filename="../../ui/case_actions.py" line="559"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="512"/>
+        <location filename="../../ui/case_actions.py" line="560"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="513"/>
+        <location filename="../../ui/case_actions.py" line="561"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="514"/>
+        <location filename="../../ui/case_actions.py" line="562"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="515"/>
+        <location filename="../../ui/case_actions.py" line="563"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="516"/>
+        <location filename="../../ui/case_actions.py" line="564"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="517"/>
+        <location filename="../../ui/case_actions.py" line="565"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="149"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="152"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="155"/>
+        <source>Escalated: %1</source>
+        <translation>已升级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="163"/>
+        <source>(holidays of that year not confirmed)</source>
+        <translation>(该年度节假日未确认)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="165"/>
+        <source>Deadline %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="181"/>
+        <source>%1 (%2 KB, %3 %4)</source>
+        <translation>%1（%2 KB，%3 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="279"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="279"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="291"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="301"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="302"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="303"/>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="304"/>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="305"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="306"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="307"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="308"/>
+        <source>Company / customer</source>
+        <translation>单位/客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="309"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="311"/>
+        <source>Domestic / abroad</source>
+        <translation>国内/国外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="312"/>
+        <source>Abroad</source>
+        <translation>国外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="312"/>
+        <source>Domestic</source>
+        <translation>国内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="314"/>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="315"/>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="316"/>
+        <source>Part no. / model</source>
+        <translation>料号/型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="317"/>
+        <source>Lot no.</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="318"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="319"/>
+        <source>Defective quantity</source>
+        <translation>不良数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="321"/>
+        <source>Delivery date</source>
+        <translation>交运日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="325"/>
+        <source>Vehicle / plate</source>
+        <translation>车型/车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="328"/>
+        <source>Occurred at</source>
+        <translation>事件发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="329"/>
+        <source>Department complained about</source>
+        <translation>被投诉部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="330"/>
+        <source>Person complained about</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="331"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="332"/>
+        <source>Customer&apos;s request</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="334"/>
+        <source>Amount asked</source>
+        <translation>要求金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="337"/>
+        <source>Request details</source>
+        <translation>要求说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="338"/>
+        <source>Number of complainants</source>
+        <translation>投诉人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="339"/>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="347"/>
+        <source>Validity</source>
+        <translation>有效性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="348"/>
+        <source>Why invalid</source>
+        <translation>无效原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="350"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="353"/>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="355"/>
+        <source>Estimated loss</source>
+        <translation>损失估计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="358"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="359"/>
+        <source>Triaged at</source>
+        <translation>分诊时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="360"/>
+        <source>Handler</source>
+        <translation>处理责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="361"/>
+        <source>Deadline rule</source>
+        <translation>时限规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="369"/>
+        <source>Cause</source>
+        <translation>发生原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="370"/>
+        <source>What happened</source>
+        <translation>具体经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="372"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="373"/>
+        <source>Conclusion</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="374"/>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="375"/>
+        <source>Preventive action</source>
+        <translation>预防措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="376"/>
+        <source>Improvement tracking</source>
+        <translation>改善追踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="377"/>
+        <source>Responsibility</source>
+        <translation>责任归属</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="378"/>
+        <source>Written by</source>
+        <translation>填写人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="379"/>
+        <source>Written at</source>
+        <translation>填写时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="381"/>
+        <source>Responsibility shares</source>
+        <translation>责任比率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="389"/>
+        <source>Resolution (%1)</source>
+        <translation>处理方案（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="392"/>
+        <source>Resolution</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="393"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="394"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="395"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="397"/>
+        <source>Approval levels</source>
+        <translation>审批层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="404"/>
+        <source>%1 level</source>
+        <translation>%1级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="413"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="414"/>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="415"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="416"/>
+        <location filename="../../ui/case_detail.py" line="430"/>
+        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="464"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="417"/>
+        <source>Meaning</source>
+        <translation>意义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="418"/>
+        <source>Grounds</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/case_detail.py" line="441"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="432"/>
+        <source>Replied by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="433"/>
+        <source>What was said</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="434"/>
+        <source>Customer accepts</source>
+        <translation>客户接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="442"/>
+        <source>Visited by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="443"/>
+        <source>Problem solved</source>
+        <translation>问题解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="444"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="445"/>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="451"/>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="452"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="453"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="454"/>
+        <source>Customer&apos;s consent</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="455"/>
+        <source>Old deadline</source>
+        <translation>原期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="456"/>
+        <source>New deadline</source>
+        <translation>新期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="457"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="458"/>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="465"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="466"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="468"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="468"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="475"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="495"/>
+        <source>Intake</source>
+        <translation>受理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="498"/>
+        <source>Branch&apos;s own fields</source>
+        <translation>网点自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="501"/>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="503"/>
+        <source>not yet recorded</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="505"/>
+        <source>Major complaint: %1; GM informed: %2</source>
+        <translation>重大投诉：%1；报告总经理：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="512"/>
+        <source>Investigation report</source>
+        <translation>调查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="518"/>
+        <source>Replies to the customer</source>
+        <translation>答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="519"/>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="520"/>
+        <source>Extensions</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="521"/>
+        <source>Escalations</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="529"/>
+        <source>Linked cases</source>
+        <translation>关联案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="533"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="541"/>
+        <source>History</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="543"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="64"/>
+        <location filename="../../ui/case_detail.py" line="83"/>
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66"/>
+        <location filename="../../ui/case_detail.py" line="85"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="69"/>
+        <location filename="../../ui/case_detail.py" line="88"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="71"/>
+        <location filename="../../ui/case_detail.py" line="90"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="72"/>
+        <location filename="../../ui/case_detail.py" line="91"/>
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="127"/>
+        <location filename="../../ui/case_detail.py" line="146"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="180"/>
+        <location filename="../../ui/case_detail.py" line="209"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -1400,194 +2000,213 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="108"/>
+        <source>That year&apos;s public holidays are not confirmed; the deadline counts Monday to Friday</source>
+        <extracomment>(key for sorting, header); the header is translated by the view.</extracomment>
+        <translation>该年度法定节假日尚未确认，期限按周一至周五估算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="146"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="147"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="50"/>
+        <location filename="../../ui/queue_page.py" line="51"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="51"/>
-        <location filename="../../ui/queue_page.py" line="134"/>
+        <location filename="../../ui/queue_page.py" line="52"/>
+        <location filename="../../ui/queue_page.py" line="135"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="52"/>
+        <location filename="../../ui/queue_page.py" line="53"/>
         <source>Customer</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="53"/>
+        <location filename="../../ui/queue_page.py" line="54"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="54"/>
-        <location filename="../../ui/queue_page.py" line="83"/>
+        <location filename="../../ui/queue_page.py" line="55"/>
+        <location filename="../../ui/queue_page.py" line="84"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="55"/>
-        <location filename="../../ui/queue_page.py" line="85"/>
+        <location filename="../../ui/queue_page.py" line="56"/>
+        <location filename="../../ui/queue_page.py" line="86"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="56"/>
-        <location filename="../../ui/queue_page.py" line="89"/>
+        <location filename="../../ui/queue_page.py" line="57"/>
+        <location filename="../../ui/queue_page.py" line="90"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="57"/>
-        <location filename="../../ui/queue_page.py" line="72"/>
+        <location filename="../../ui/queue_page.py" line="58"/>
+        <location filename="../../ui/queue_page.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="58"/>
+        <location filename="../../ui/queue_page.py" line="59"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="59"/>
+        <location filename="../../ui/queue_page.py" line="60"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="60"/>
+        <location filename="../../ui/queue_page.py" line="61"/>
         <source>Deadline</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="61"/>
+        <location filename="../../ui/queue_page.py" line="62"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="62"/>
+        <location filename="../../ui/queue_page.py" line="63"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="63"/>
+        <location filename="../../ui/queue_page.py" line="64"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="68"/>
+        <location filename="../../ui/queue_page.py" line="69"/>
         <source>Search number, name, phone or words of the content</source>
         <translation>搜索编号、姓名、电话或投诉内容中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="69"/>
+        <location filename="../../ui/queue_page.py" line="70"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="71"/>
+        <location filename="../../ui/queue_page.py" line="72"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="75"/>
+        <location filename="../../ui/queue_page.py" line="76"/>
         <source>All I may see</source>
         <translation>全部（我可查看的）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="76"/>
+        <location filename="../../ui/queue_page.py" line="77"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="77"/>
+        <location filename="../../ui/queue_page.py" line="78"/>
         <source>My department</source>
         <translation>本部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="81"/>
+        <location filename="../../ui/queue_page.py" line="82"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="82"/>
+        <location filename="../../ui/queue_page.py" line="83"/>
         <source>All kinds</source>
         <translation>全部性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="84"/>
+        <location filename="../../ui/queue_page.py" line="85"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="87"/>
+        <location filename="../../ui/queue_page.py" line="88"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="90"/>
+        <location filename="../../ui/queue_page.py" line="91"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="91"/>
+        <location filename="../../ui/queue_page.py" line="92"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="92"/>
+        <location filename="../../ui/queue_page.py" line="93"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="93"/>
+        <location filename="../../ui/queue_page.py" line="94"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="94"/>
+        <location filename="../../ui/queue_page.py" line="95"/>
         <source>Major only</source>
         <translation>仅重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="95"/>
+        <location filename="../../ui/queue_page.py" line="96"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="96"/>
+        <location filename="../../ui/queue_page.py" line="97"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="97"/>
+        <location filename="../../ui/queue_page.py" line="98"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="99"/>
+        <location filename="../../ui/queue_page.py" line="100"/>
         <source>Export ledger…</source>
         <translation>导出台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="100"/>
+        <location filename="../../ui/queue_page.py" line="101"/>
         <source>Every case of the current filter, in the ledger&apos;s columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="121"/>
+        <location filename="../../ui/queue_page.py" line="122"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="200"/>
+        <location filename="../../ui/queue_page.py" line="201"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="276"/>
+        <location filename="../../ui/queue_page.py" line="277"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1650,7 +2269,12 @@
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="127"/>
+        <location filename="../../ui/work_page.py" line="124"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="128"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -1658,42 +2282,42 @@
 <context>
     <name>_CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="158"/>
+        <location filename="../../ui/import_wizard.py" line="160"/>
         <source>Trial run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="159"/>
+        <location filename="../../ui/import_wizard.py" line="161"/>
         <source>What would happen to each row. Click Next to import (all rows in one go).</source>
         <translation>以下是每一行将如何处理。点“下一步”正式导入（一次完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164"/>
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164"/>
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164"/>
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Case no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164"/>
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="175"/>
+        <location filename="../../ui/import_wizard.py" line="177"/>
         <source>The ledger cannot be read with this mapping.</source>
         <translation>按当前的列对应无法读取该台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="186"/>
+        <location filename="../../ui/import_wizard.py" line="188"/>
         <source>%1 rows to import, %2 already imported, %3 with problems (rows with problems are left out; fix them in Excel and import again).</source>
         <translation>可导入 %1 行，已导入过 %2 行，有问题 %3 行（有问题的行不导入；请在 Excel 中修正后再导入）。</translation>
     </message>
@@ -1701,17 +2325,17 @@
 <context>
     <name>_DonePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="199"/>
+        <location filename="../../ui/import_wizard.py" line="201"/>
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="215"/>
+        <location filename="../../ui/import_wizard.py" line="217"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="218"/>
+        <location filename="../../ui/import_wizard.py" line="220"/>
         <source>%1 cases imported, %2 were already there.</source>
         <translation>已导入 %1 件，%2 件此前已导入。</translation>
     </message>
@@ -1764,12 +2388,17 @@
         <translation>已按标题自动对应；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="142"/>
+        <location filename="../../ui/import_wizard.py" line="127"/>
+        <source> (required)</source>
+        <translation>（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="144"/>
         <source>Headings found on row %1.</source>
         <translation>标题在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="145"/>
+        <location filename="../../ui/import_wizard.py" line="147"/>
         <source>(not in this ledger)</source>
         <translation>（台帐中没有）</translation>
     </message>

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.storage.models import Event
 from tests.conftest import Branch, complaint_form, proposed_case
@@ -43,7 +44,7 @@ def test_authority_limit_edit_changes_the_approval_chain(branch: Branch) -> None
     b.desk.admin.set_authority_limit(b["admin"], 1, "10000")
     ref = proposed_case(b, "compensation", "8000")
     detail = b.desk.queries.case_detail(b["crm"], ref.id)
-    assert detail.resolutions[0].required_role_labels == ["部门经理"]
+    assert detail.resolutions[0].required_roles == [Role.DEPT_MANAGER]
 
 
 def test_company_holiday_and_confirmed_year(branch: Branch) -> None:

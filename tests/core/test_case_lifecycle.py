@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 import pytest
 
 from branchdesk.domain.severity import major_reason_label
-from branchdesk.domain.vocab import Decision, LinkKind, Status
+from branchdesk.domain.vocab import CloseKind, Decision, LinkKind, Status
 from branchdesk.errors import AuthenticationFailed, DomainError, FieldError, NotFound, PermissionDenied
-from branchdesk.i18n import label
+from branchdesk.i18n import Label, label, render
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services.dto import (
     ExtensionInput,
     FollowUpInput,
     InvestigationInput,
-    QueueFilter,
     ReplyInput,
     ResolutionInput,
     TriageInput,
@@ -85,7 +85,7 @@ def test_complaint_above_5000_runs_its_whole_life_with_two_approvers(branch: Bra
     ref = b.desk.cases.close(b["crm"], case_id)
     assert ref.status == Status.CLOSED
     detail = b.desk.queries.case_detail(b["crm"], case_id)
-    signatures = [(a.printed_name, a.signed_role_label, a.meaning) for a in detail.resolutions[0].approvals]
+    signatures = [(a.printed_name, label(a.signed_role), a.meaning) for a in detail.resolutions[0].approvals]
     assert signatures == [
         ("赵强", "部门经理", "批准（部门经理级核决）"),
         ("周建国", "副总经理", "批准（副总经理级核决）"),
@@ -103,9 +103,10 @@ def test_complaint_above_5000_runs_its_whole_life_with_two_approvers(branch: Bra
         "follow_up",
         "close",
     ]
-    assert detail.timeline[1].changes[-1] == ("状态", "待分诊", "待处理")
-    assert ("处理责任人", "—", "张伟") in detail.timeline[2].changes
-    assert detail.recorder_name == "王小红"
+    change = detail.timeline[1].changes[-1]
+    assert (label(Label("Field", change.field)), change.old, change.new) == ("状态", "待分诊", "待处理")
+    assert ("handler_id", None, "张伟") in [(c.field, c.old, c.new) for c in detail.timeline[2].changes]
+    assert detail.intake.recorder_name == "王小红"
 
 
 def test_proposer_may_not_approve_and_a_level_needs_a_different_person(branch: Branch) -> None:
@@ -182,7 +183,7 @@ def test_rejection_returns_to_the_handler_with_the_reason(branch: Branch) -> Non
     assert ref.status == Status.IN_PROGRESS
     detail = b.desk.queries.case_detail(b["handler"], case_id)
     assert detail.resolutions[0].status == "rejected"
-    assert "金额偏高" in detail.timeline[-1].summary
+    assert "金额偏高" in render(detail.timeline[-1].text)
 
 
 def test_signing_needs_the_password_and_wrong_ones_are_throttled(branch: Branch) -> None:
@@ -287,9 +288,10 @@ def test_overdue_case_escalates_on_read_and_by_the_sweep(branch: Branch) -> None
     assert b.desk.cases.sweep() == 1  # the second one; the first was escalated on read
     assert b.desk.cases.sweep() == 0  # not twice for the same lateness
     detail = b.desk.queries.case_detail(b["crm"], second)
-    assert detail.escalations[0]["原因"] == "超过处理时限" and detail.overdue
+    assert label(detail.escalations[0].reason) == "超过处理时限" and detail.deadlines.overdue
     page = b.desk.queries.queue_page(b["crm"], QueueFilter(overdue=True))
-    assert page.total == 2 and page.rows[0].time_left_label == "已逾期 1 天"
+    left = page.rows[0].time_left
+    assert page.total == 2 and left is not None and render(left.text()) == "已逾期 1 天"
 
 
 def test_extension_needs_consent_and_another_persons_approval(branch: Branch) -> None:
@@ -316,11 +318,11 @@ def test_dissatisfied_follow_up_escalates_and_blocks_plain_closing(branch: Branc
     b.desk.cases.record_reply(b["clerk"], case_id, ReplyInput("phone", "已告知", accepted=True))
     b.desk.cases.record_follow_up(b["clerk"], case_id, FollowUpInput("phone", solved=False, satisfaction=2))
     detail = b.desk.queries.case_detail(b["crm"], case_id)
-    assert detail.escalation_level == 1 and detail.escalations[-1]["原因"] == "回访不满意"
+    assert detail.escalation_level == 1 and label(detail.escalations[-1].reason) == "回访不满意"
     with pytest.raises(DomainError, match="回访不满意"):
         b.desk.cases.close(b["crm"], case_id)
     new = b.desk.intake.open_linked_case(b["clerk"], case_id, LinkKind.NOT_ACCEPTED, complaint_form())
-    assert b.desk.queries.case_detail(b["crm"], case_id).status_label == "已结案(转新案)"
+    assert b.desk.queries.case_detail(b["crm"], case_id).shown_status == CloseKind.SUPERSEDED
     assert b.desk.queries.case_detail(b["crm"], new.id).links[0].case_no == "202611-001"
 
 
@@ -359,7 +361,7 @@ def test_invalid_complaint_gets_a_reply_then_closes(branch: Branch) -> None:
     closed = b.desk.cases.record_reply(
         b["clerk"], ref.id, ReplyInput("phone", "超出服务承诺范围，感谢理解", True)
     )
-    assert b.desk.queries.case_detail(b["crm"], closed.id).status_label == "已结案(无效)"
+    assert b.desk.queries.case_detail(b["crm"], closed.id).shown_status == CloseKind.INVALID
 
 
 def test_consultation_is_answered_within_24_hours(branch: Branch) -> None:
@@ -375,14 +377,14 @@ def test_major_case_sets_gm_deadline_and_needs_gm_approval(branch: Branch) -> No
     b = branch
     case_id = to_pending_approval(b, "1000", media_involved=True)
     detail = b.desk.queries.case_detail(b["crm"], case_id)
-    assert detail.is_major and detail.resolutions[0].required_role_labels == [
+    assert detail.is_major and [label(r) for r in detail.resolutions[0].required_roles] == [
         "部门经理",
         "副总经理",
         "总经理",
     ]
-    assert detail.sla_label.startswith("投诉·重度或重大")
+    assert detail.deadlines.sla_rule.startswith("投诉·重度或重大")
     counts = b.desk.queries.work_counts(b["gm"])
-    assert [number for _, number, _ in counts.major_open] == [detail.case_no]
+    assert [m.case_no for m in counts.major_open] == [detail.case_no]
     b.desk.cases.inform_gm(b["crm"], case_id)
     assert b.desk.queries.case_detail(b["crm"], case_id).gm_informed_at == b.clock.now
 

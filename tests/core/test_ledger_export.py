@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from branchdesk.services.dto import QueueFilter, TriageInput
+from branchdesk.read.queue import QueueFilter
+from branchdesk.services.dto import TriageInput
 from tests.conftest import Branch, complaint_form
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -12,8 +12,9 @@ import pytest
 
 from branchdesk.domain.vocab import Status
 from branchdesk.errors import FieldError, PermissionDenied
+from branchdesk.i18n import render
+from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.ledger_import import parse_date
-from branchdesk.services.dto import QueueFilter
 from tests.conftest import Branch
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ledger-2025-sample.xlsx"  # copy of shared/samples
@@ -23,7 +24,7 @@ def test_sample_ledger_dry_run_real_run_second_run(branch: Branch) -> None:
     b = branch
     dry = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE, dry_run=True)
     assert (dry.imported, dry.duplicates, dry.problems, dry.committed) == (60, 0, [], False)
-    assert dry.header_row == 2 and dry.mapping["受理时间"] == "受理日期"
+    assert dry.header_row == 2 and dry.mapping["received_at"] == "受理日期"
     assert b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 0  # nothing written
     real = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
     assert (real.imported, real.committed) == (60, True)
@@ -33,13 +34,14 @@ def test_sample_ledger_dry_run_real_run_second_run(branch: Branch) -> None:
     page = b.desk.queries.queue_page(b["crm"], QueueFilter(search="王䶮"))
     assert page.total == 7
     detail = b.desk.queries.case_detail(b["crm"], real.outcomes[6].case_no)  # row 9: 王䶮, 2025-01-29, 重大
-    assert detail.intake["投诉人"].startswith("王䶮") and detail.is_major
+    assert detail.intake.complainant_name.startswith("王䶮") and detail.is_major
     assert detail.status == Status.CLOSED and detail.closed_at == datetime(2025, 2, 8, 17, 30)
-    assert detail.intake["投诉渠道"] == "上级/监管部门转办"
-    assert "从台帐导入" in detail.timeline[0].summary and "第 9 行" in detail.timeline[0].summary
+    assert detail.intake.channel is not None and detail.intake.channel.label == "上级/监管部门转办"
+    registered = render(detail.timeline[0].text)
+    assert "从台帐导入" in registered and "第 9 行" in registered
     landline = b.desk.queries.case_detail(b["crm"], real.outcomes[7].case_no)  # 016-84656321
-    assert landline.intake["联系电话"] == "016-84656321"
-    assert "赔偿200元" in landline.intake["要求说明"] and landline.intake["要求金额"] == "¥200.00"
+    assert landline.intake.phone == "016-84656321"
+    assert "赔偿200元" in landline.intake.request_text and landline.intake.request_amount_fen == 20000
 
 
 def make_messy_ledger(path: Path) -> None:
@@ -76,9 +78,9 @@ def test_messy_ledger_is_read_and_problems_are_reported_by_row_and_column(
     assert partial.imported == 3 and partial.committed
     open_case = b.desk.queries.case_detail(b["crm"], partial.outcomes[1].case_no)
     assert open_case.status == Status.REGISTERED  # no closing date: still to be handled
-    assert open_case.intake["受理时间"] == "2024-03-07 14:30"
+    assert open_case.intake.received_at == datetime(2024, 3, 7, 14, 30)
     serial = b.desk.queries.case_detail(b["crm"], partial.outcomes[2].case_no)
-    assert serial.intake["受理时间"].startswith("2024-04-18")
+    assert serial.intake.received_at.date() == date(2024, 4, 18)
 
 
 def test_parse_date_variants() -> None:

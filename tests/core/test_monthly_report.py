@@ -10,9 +10,9 @@ import pytest
 
 from branchdesk.domain.vocab import Decision
 from branchdesk.errors import PermissionDenied
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services.dto import (
     FollowUpInput,
-    QueueFilter,
     ReplyInput,
 )
 from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case

@@ -11,8 +11,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from branchdesk.domain.vocab import Decision, Role, Status
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
-from branchdesk.services.dto import InvestigationInput, QueueFilter, ReplyInput, ResolutionInput, TriageInput
+from branchdesk.services.dto import InvestigationInput, ReplyInput, ResolutionInput, TriageInput
 from branchdesk.storage.database import Database
 from branchdesk.storage.models import Base
 from tests.conftest import PASSWORD, START, MutableClock, complaint_form

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from branchdesk.domain.vocab import Decision
 from branchdesk.errors import FieldError
+from branchdesk.i18n import render
 from branchdesk.services.dto import (
     FollowUpInput,
     ReplyInput,
@@ -78,7 +79,7 @@ def test_reprint_says_so_and_every_print_is_logged(branch: Branch, tmp_path: Pat
         logs = [(p.copies, p.reprint) for p in session.scalars(select(PrintLog).order_by(PrintLog.id))]
     assert logs == [([1], False), ([1, 3], True)]
     detail = b.desk.queries.case_detail(b["crm"], case_no)
-    assert detail.timeline[-1].summary == "补打客户抱怨处理表：第 1、3 联（普通纸）"
+    assert render(detail.timeline[-1].text) == "补打客户抱怨处理表：第 1、3 联（普通纸）"
 
 
 def test_receipt_tells_the_customer_nothing_internal(branch: Branch, tmp_path: Path) -> None:
@@ -186,3 +187,28 @@ def test_print_from_the_command_line(branch: Branch, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(pages(output.read_bytes(), tmp_path)) == 2
+
+
+def test_forms_print_the_branchs_labels_from_the_typed_case_view(branch: Branch, tmp_path: Path) -> None:
+    """Printing reads the case view's codes and the branch's labels, not display-keyed dicts:
+    a label the branch edits shows on the next print, the category prints as its path."""
+    from branchdesk.storage.models import ChoiceItem
+
+    b = branch
+    ref = proposed_case(b, "allowance", "8000", shares=[(b["handler"].department_id, 100)])
+    with b.desk.db.write() as session:
+        phone = session.scalars(
+            select(ChoiceItem).where(ChoiceItem.list_key == "channel", ChoiceItem.code == "phone")
+        ).one()
+        phone.label = "客服热线来电"
+        from branchdesk.config import bump_version
+
+        bump_version(session)  # as every configuration write does (readers cache by version)
+    handling = re.sub(
+        r"\s+", "", "".join(pages(b.desk.printing.render(b["crm"], ref.id, "handling"), tmp_path))
+    )
+    assert "客服热线来电" in handling  # channel: the branch's label for the stored code
+    assert "业务类/货损" in handling  # category: parent / child, as configured
+    assert "投诉" in handling and "一般" in handling  # kind and severity rendered from their codes
+    report = re.sub(r"\s+", "", "".join(pages(b.desk.printing.render(b["crm"], ref.id, "report"), tmp_path)))
+    assert "我方" in report and "列案追踪" in report  # responsibility and tracking from typed values

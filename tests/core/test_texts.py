@@ -189,7 +189,7 @@ def test_a_field_error_renders_in_both_languages() -> None:
     }
     assert error.rendered("zh_CN") == error.errors
     english = error.rendered("en")
-    assert english["complainant_name"] == "Complainant name: at most 50 characters, now 51"
+    assert english["complainant_name"] == "Customer name: at most 50 characters, now 51"
     assert english["channel"] == "Please choose: Channel"
     assert all(not CJK.search(message) for message in english.values()), english
     assert error.message == "请选择投诉渠道"  # the first field's message, as before

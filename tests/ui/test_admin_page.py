@@ -108,7 +108,7 @@ def test_import_wizard_checks_then_imports_the_sample(
     assert wizard.check_page.table.item(0, 2).text() == "202501-001"
     assert (
         branch.desk.queries.queue_page(
-            branch["crm"], __import__("branchdesk.services.dto", fromlist=["x"]).QueueFilter()
+            branch["crm"], __import__("branchdesk.read.queue", fromlist=["x"]).QueueFilter()
         ).total
         == 0
     )  # the trial run wrote nothing

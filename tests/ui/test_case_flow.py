@@ -8,10 +8,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from branchdesk.domain.vocab import Status
 from branchdesk.domain.workflow import Action
 from tests.conftest import PASSWORD, Branch
 from ui.case_detail import CaseDetailView
 from ui.intake_page import IntakePage
+from ui.language import label
+from ui.queue_model import display
 from ui.queue_page import QueueView
 
 
@@ -61,7 +64,7 @@ def test_a_complaint_through_every_screen(
     # --- the CR manager finds it in the queue and triages it --------------------------------
     queue = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
     qtbot.addWidget(queue)
-    assert queue.model.total == 1 and queue.model.rows[0].status_label == "待分诊"
+    assert queue.model.total == 1 and display(queue.model.rows[0], "status") == "待分诊"
     case_id = queue.model.rows[0].id
     crm = detail_as(qtbot, b, "crm", case_id)
     sales = b["sales_mgr"].department_id
@@ -75,8 +78,8 @@ def test_a_complaint_through_every_screen(
         handler=b["sales_mgr"].user_id,
     )
     queue.reload()
-    assert queue.model.rows[0].status_label == "处理中" and queue.model.rows[0].handler_name == "孙丽"
-    assert queue.model.rows[0].severity_label == "中度"  # ¥8,000 asked: at least 中度
+    assert display(queue.model.rows[0], "status") == "处理中" and queue.model.rows[0].handler_name == "孙丽"
+    assert display(queue.model.rows[0], "severity") == "中度"  # ¥8,000 asked: at least 中度
 
     # --- the handler (孙丽) investigates and proposes ¥8,000 --------------------------------
     handler = detail_as(qtbot, b, "sales_mgr", case_id)
@@ -90,7 +93,7 @@ def test_a_complaint_through_every_screen(
         responsible_department=sales,
     )
     act(handler, Action.PROPOSE, resolution_type="compensation", amount="8000", text="赔偿货款")
-    assert handler.detail is not None and handler.detail.status_label == "待审批"
+    assert handler.detail is not None and handler.detail.status is Status.PENDING_APPROVAL
 
     # --- refused for the proposer (separation of duties) and for the recused employee -------
     act(handler, Action.APPROVE, decision="approve", password=PASSWORD)
@@ -106,8 +109,8 @@ def test_a_complaint_through_every_screen(
     act(deputy2, Action.APPROVE, decision="approve", password=PASSWORD)
     gm = detail_as(qtbot, b, "gm", case_id)
     act(gm, Action.APPROVE, decision="approve", password=PASSWORD)
-    assert gm.detail is not None and gm.detail.status_label == "待答复"
-    signatures = [(a.printed_name, a.signed_role_label) for a in gm.detail.resolutions[0].approvals]
+    assert gm.detail is not None and gm.detail.status is Status.AWAITING_REPLY
+    signatures = [(a.printed_name, label(a.signed_role)) for a in gm.detail.resolutions[0].approvals]
     assert signatures == [("吴敏", "副总经理"), ("郑总", "总经理")]
 
     # --- reply, follow-up, close ---------------------------------------------------------
@@ -118,7 +121,7 @@ def test_a_complaint_through_every_screen(
     crm.refresh()
     act(crm, Action.CLOSE)
     queue.reload()
-    assert queue.model.rows[0].status_label == "已结案"
+    assert display(queue.model.rows[0], "status") == "已结案"
     assert crm.detail is not None
     assert [e.action for e in crm.detail.timeline] == [
         "register",

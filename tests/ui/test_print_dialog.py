@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from branchdesk.i18n import render
 from tests.conftest import Branch, complaint_form
 from ui.case_detail import CaseDetailView
 from ui.intake_page import IntakePage
@@ -40,7 +41,7 @@ def test_preview_print_and_save_the_handling_form(
     assert printer.fullPage() and printer.pageLayout().margins().left() == 0
     assert dialog.save_pdf(tmp_path / "saved.pdf") and pdf_pages(tmp_path / "saved.pdf") == 3
     detail = b.desk.queries.case_detail(b["crm"], ref.id)
-    prints = [e.summary for e in detail.timeline if e.action == "print"]
+    prints = [render(e.text) for e in detail.timeline if e.action == "print"]
     assert prints == [
         "打印客户抱怨处理表：第 1、3、5 联（普通纸）",
         "补打客户抱怨处理表：第 1、3、5 联（普通纸）",

@@ -105,7 +105,7 @@ def test_demo_database_is_built_off_the_gui_thread(qtbot: QtBot, tmp_path: Path)
     desk = open_desk(str(tmp_path / "demo.sqlite3"), demo=True)
     assert desk.is_initialised()
     crm = desk.auth.login("crm", "demo1234")
-    from branchdesk.services.dto import QueueFilter
+    from branchdesk.read.queue import QueueFilter
 
     assert desk.queries.queue_page(crm, QueueFilter()).total > 250
 

@@ -1,0 +1,246 @@
+"""The queue: a filter, the SQL it becomes (conditions, sort, paging) and the rows it returns.
+
+Visibility and the "awaiting my approval" set depend on who asks and on the
+approval rules; the service passes them in, so this module stays below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from branchdesk.domain.calendar import WorkingCalendar
+from branchdesk.domain.deadlines import TimeLeft, time_left
+from branchdesk.domain.text import mask_phone
+from branchdesk.domain.vocab import CloseKind, Kind, Severity, Status
+from branchdesk.domain.workflow import DEADLINE_STATES
+from branchdesk.read.values import shown_status
+from branchdesk.storage.models import Case, Category, Department, User
+
+OPEN = [s.value for s in Status if s not in (Status.CLOSED, Status.VOID, Status.DRAFT)]
+RUNNING = [s.value for s in DEADLINE_STATES]
+Handler = aliased(User)
+
+SORTABLE: dict[str, Any] = {
+    "case_no": Case.id,
+    "received_at": Case.received_at,
+    "complainant_name": Case.complainant_name,
+    "phone": Case.phone_normalized,
+    "kind": Case.kind,
+    "category": Category.label,
+    "severity": Case.severity,
+    "status": Case.status,
+    "department": Department.name,
+    "handler": Handler.full_name,
+    "deadline_at": Case.deadline_at,
+    "escalation_level": Case.escalation_level,
+    "is_major": Case.is_major,
+}
+
+NULLABLE_SORTS = frozenset({"phone", "category", "severity", "department", "handler", "deadline_at"})
+
+
+@dataclass
+class QueueFilter:
+    statuses: list[str] = field(default_factory=list)
+    scope: str = "all"  # all | mine | department
+    overdue: bool = False
+    due_today: bool = False
+    kinds: list[str] = field(default_factory=list)
+    category_codes: list[str] = field(default_factory=list)  # a code matches its children too
+    severities: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    received_from: date | None = None
+    received_to: date | None = None
+    major_only: bool = False
+    search: str = ""
+    include_closed: bool = True
+    drafts_only: bool = False
+    awaiting_my_approval: bool = False
+    follow_up_due: bool = False
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    case_no: str
+    received_at: datetime
+    complainant_name: str
+    phone: str  # already masked when the viewer may not see it
+    kind: Kind
+    category_code: str | None
+    category_label: str  # the branch's own label for its category
+    severity: Severity | None
+    status: Status
+    close_kind: CloseKind | None
+    department_name: str
+    handler_name: str
+    deadline_at: datetime | None
+    time_left: TimeLeft | None  # None once the deadline no longer runs
+    overdue: bool
+    escalation_level: int
+    is_major: bool
+    is_repeat: bool
+    deadline_unconfirmed: bool
+
+    @property
+    def shown_status(self) -> Status | CloseKind:
+        return shown_status(self.status, self.close_kind)
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    total: int  # -1 when not counted (a further page)
+    offset: int
+
+
+def _like(column: Any, text: str) -> ColumnElement[bool]:
+    condition: ColumnElement[bool] = column.contains(text, autoescape=True)
+    return condition
+
+
+def queue_conditions(
+    f: QueueFilter,
+    *,
+    visible: ColumnElement[bool],
+    user_id: int,
+    department_id: int | None,
+    now: datetime,
+    awaiting_approval: Callable[[], Sequence[int]],
+) -> list[ColumnElement[bool]]:
+    """SQL conditions of a queue filter (queue, counts and exports share them).
+
+    ``visible`` is the viewer's visibility condition; ``awaiting_approval`` lists the cases whose
+    next approval the viewer may sign, asked only when the filter wants them (it costs queries).
+    """
+    conditions: list[ColumnElement[bool]] = [visible]
+    if f.drafts_only:
+        conditions.append(Case.status == Status.DRAFT.value)
+        conditions.append(Case.recorder_id == user_id)
+    elif f.statuses:
+        conditions.append(Case.status.in_(f.statuses))
+    elif not f.include_closed:
+        conditions.append(Case.status.in_(OPEN))
+    else:
+        conditions.append(Case.status != Status.DRAFT.value)
+    if f.scope == "mine":
+        conditions.append(or_(Case.handler_id == user_id, Case.recorder_id == user_id))
+    elif f.scope == "department" and department_id is not None:
+        conditions.append(Case.responsible_department_id == department_id)
+    if f.overdue:
+        conditions += [Case.status.in_(RUNNING), Case.deadline_at < now]
+    if f.due_today:
+        start = datetime.combine(now.date(), time.min)
+        conditions += [
+            Case.status.in_(RUNNING),
+            Case.deadline_at >= now,
+            Case.deadline_at < start + timedelta(days=1),
+        ]
+    if f.follow_up_due:
+        conditions += [Case.status == Status.AWAITING_FOLLOWUP.value]
+    if f.kinds:
+        conditions.append(Case.kind.in_(f.kinds))
+    if f.severities:
+        conditions.append(Case.severity.in_(f.severities))
+    if f.channels:
+        conditions.append(Case.channel.in_(f.channels))
+    if f.major_only:
+        conditions.append(Case.is_major.is_(True))
+    if f.category_codes:
+        parent = aliased(Category)
+        ids = (
+            select(Category.id)
+            .outerjoin(parent, parent.id == Category.parent_id)
+            .where(or_(Category.code.in_(f.category_codes), parent.code.in_(f.category_codes)))
+        )
+        conditions.append(Case.category_id.in_(ids))
+    if f.received_from:
+        conditions.append(Case.received_at >= datetime.combine(f.received_from, time.min))
+    if f.received_to:
+        conditions.append(Case.received_at < datetime.combine(f.received_to + timedelta(days=1), time.min))
+    if f.awaiting_my_approval:
+        conditions.append(Case.id.in_(list(awaiting_approval()) or [-1]))
+    text = f.search.strip()
+    if text:
+        for word in (w for w in text.split() if w):
+            digits = word.replace("-", "")
+            conditions.append(
+                or_(
+                    _like(Case.case_no, word),
+                    _like(Case.complainant_name, word),
+                    _like(Case.phone_normalized, digits) if digits.isdigit() else Case.id < 0,
+                    _like(Case.content, word),
+                    _like(Case.company, word),
+                    _like(Case.order_no, word),
+                )
+            )
+    return conditions
+
+
+def queue_page(
+    session: Session,
+    conditions: Sequence[ColumnElement[bool]],
+    *,
+    calendar: WorkingCalendar,
+    now: datetime,
+    show_phone: bool,
+    sort: str = "received_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+    with_total: bool = True,
+) -> QueuePage:
+    """One page of the cases matching ``conditions``, sorted in SQL (empty values last)."""
+    query = (
+        select(Case, Category.code, Category.label, Department.name, Handler.full_name)
+        .outerjoin(Category, Category.id == Case.category_id)
+        .outerjoin(Department, Department.id == Case.responsible_department_id)
+        .outerjoin(Handler, Handler.id == Case.handler_id)
+        .where(*conditions)
+    )
+    column = SORTABLE.get(sort, Case.received_at)
+    order = column.desc() if descending else column.asc()
+    tie = Case.id.desc() if descending else Case.id.asc()
+    if sort in NULLABLE_SORTS:  # empty values last; a NOT NULL column keeps its index usable
+        query = query.order_by(column.is_(None), order, tie)
+    else:
+        query = query.order_by(order, tie)
+    rows = session.execute(query.offset(offset).limit(limit)).all()
+    total = -1
+    if with_total:
+        total = session.scalar(select(func.count(Case.id)).where(*conditions)) or 0
+    result = []
+    for case, category_code, category_label, department_name, handler_name in rows:
+        running = case.status in RUNNING
+        left = time_left(calendar, now, case.deadline_at) if (case.deadline_at and running) else None
+        result.append(
+            QueueRow(
+                id=case.id,
+                case_no=case.case_no,
+                received_at=case.received_at,
+                complainant_name=case.complainant_name,
+                phone=case.phone if show_phone else mask_phone(case.phone_normalized),
+                kind=Kind(case.kind),
+                category_code=category_code,
+                category_label=category_label or "",
+                severity=Severity(case.severity) if case.severity else None,
+                status=Status(case.status),
+                close_kind=CloseKind(case.close_kind) if case.close_kind else None,
+                department_name=department_name or "",
+                handler_name=handler_name or "",
+                deadline_at=case.deadline_at,
+                time_left=left,
+                overdue=bool(left and left.overdue),
+                escalation_level=case.escalation_level,
+                is_major=case.is_major,
+                is_repeat=case.is_repeat,
+                deadline_unconfirmed=case.deadline_unconfirmed,
+            )
+        )
+    return QueuePage(result, total, offset)
