@@ -60,3 +60,24 @@ def test_acting_on_the_version_just_returned_goes_through(branch: Branch) -> Non
     ref = b.desk.intake.register(b["clerk"], complaint_form())
     after = b.desk.cases.triage(b["crm"], CaseVersion(ref.id, ref.version), triage_input(b, "normal"))
     b.desk.cases.escalate(b["crm"], CaseVersion(after.id, after.version), "客户情绪激动")
+
+
+@pytest.mark.slow
+def test_writers_in_separate_processes_never_overwrite_silently(branch: Branch) -> None:
+    """Three counter PCs hammer one case: every refusal is a conflict, and no action lands on a
+    version its user did not see (tools/concurrency_check.py prints the same counts for longer runs)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    from concurrency_check import run
+
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    b.desk.cases.triage(b["crm"], ref.id, triage_input(b, "normal"))  # in progress: it can be escalated
+    b.desk.db.dispose()
+    figures = run(b.url, ref.case_no, ["crm", "gm", "crm"], seconds=3)
+    assert figures["errors"] == 0, figures
+    assert figures["silent_overwrites"] == 0, figures
+    assert figures["actions"] == figures["recorded"] and figures["actions"] > 0, figures
+    assert figures["conflicts"] > 0, figures  # they really raced
