@@ -10,6 +10,7 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error.generic": ("输入有误", "Invalid input"),
+    "approval.meaning": ("{decision}（{role}级核决）", "{decision} ({role} level)"),
     "error.roles_required": ("需要以下角色之一：{roles}", "This needs one of these roles: {roles}"),
     # audit chain (storage/audit_chain.py, services/audit.py)
     "audit.ok": (

@@ -405,7 +405,7 @@ def resolution_html(r: ResolutionView) -> list[str]:
         rows = "".join(
             f"<tr><td>{level.replace('%1', label(a.level_role))}</td>"
             f"<td>{html.escape(a.printed_name)}</td>"
-            f"<td>{label(a.signed_role)}</td><td>{_when(a.signed_at)}</td><td>{a.meaning}</td>"
+            f"<td>{label(a.signed_role)}</td><td>{_when(a.signed_at)}</td><td>{html.escape(render(a.meaning_text()))}</td>"
             f"<td>{html.escape(a.reason)}</td></tr>"
             for a in r.approvals
         )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from branchdesk.errors import AuthenticationFailed
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from ui.language import render
+from ui.language import person_with_department, render
 
 
 class LoginDialog(QDialog):
@@ -32,7 +32,7 @@ class LoginDialog(QDialog):
         self.user.setEditable(True)
         self.user.setAccessibleName(self.tr("User"))
         for username, full_name in desk.auth.login_names():
-            self.user.addItem(f"{full_name}（{username}）", username)
+            self.user.addItem(person_with_department(full_name, username), username)
         last = QSettings().value("login/last_user")
         if last:
             self.user.setCurrentIndex(max(self.user.findData(last), 0))

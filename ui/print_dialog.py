@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk.i18n import Label
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.language import label as vocabulary_label
 from ui.operations import ALL_CASES, run_action
 
 PRINT_DPI = 300
@@ -96,8 +98,9 @@ class PrintDialog(QDialog):
         self.resize(980, 760)
         self.form = QComboBox()
         self.form.setAccessibleName(self.tr("Form"))
-        for code, title in forms:
-            self.form.addItem(title, code)
+        for code, _title in forms:
+            # The form itself prints in Chinese; its name here is in the reader's language.
+            self.form.addItem(vocabulary_label(Label("Form", code)), code)
         if form:
             self.form.setCurrentIndex(max(self.form.findData(form), 0))
         self.mode = QComboBox()
@@ -162,7 +165,7 @@ class PrintDialog(QDialog):
             check.deleteLater()
         self.copy_checks = []
         for number, destination in self._desk.printing.copies_of(self.form.currentData()):
-            check = QCheckBox(f"第{number}联 {destination}")
+            check = QCheckBox(self.tr("Copy %1: %2").replace("%1", str(number)).replace("%2", destination))
             check.setChecked(True)
             check.setProperty("copy", number)
             check.toggled.connect(lambda _c: self.preview())

@@ -108,7 +108,7 @@ class WorkPage(QWidget):
         if due is not None:
             self.reminder.setText(
                 self.tr("The summary for %1 is due by the 10th: click to make it now").replace(
-                    "%1", f"{due[0]}年{due[1]}月"
+                    "%1", self.tr("%2/%1", "month/year of a report").replace("%1", str(due[0])).replace("%2", str(due[1]))
                 )
             )
         self.reminder.setVisible(due is not None)

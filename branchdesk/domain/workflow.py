@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from branchdesk.domain.vocab import ANSWER_ONLY_KINDS, Kind, Role, Status
-from branchdesk.i18n import DEFAULT_LANGUAGE, Label, Text
+from branchdesk.i18n import Label, Text
 
 S = Status
 R = Role
@@ -191,11 +191,3 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
 def refusals(case: CaseFacts, actor_id: int, roles: Collection[Role]) -> dict[Action, Text | None]:
     """Every action with None (allowed) or the reason it is refused: the UI's button states."""
     return {action: refusal(action, case, actor_id, roles) for action in Action}
-
-
-def allowed_actions(case: CaseFacts, actor_id: int, roles: Collection[Role]) -> dict[Action, str | None]:
-    """``refusals`` rendered in Chinese, for the read side until it carries ``Text`` itself."""
-    return {
-        action: None if reason is None else reason.render(DEFAULT_LANGUAGE)
-        for action, reason in refusals(case, actor_id, roles).items()
-    }

@@ -147,9 +147,13 @@ class ApprovalView:
     printed_name: str
     signed_role: Role
     decision: Decision
-    meaning: str  # as signed (stored with the signature)
+    meaning: str  # as signed (stored with the signature, Chinese; the printed forms show it)
     reason: str
     signed_at: datetime
+
+    def meaning_text(self) -> Text:
+        """What the signature means, in the reader's language (the stored wording is its Chinese)."""
+        return Text("approval.meaning", {"decision": self.decision, "role": self.level_role})
 
 
 @dataclass(frozen=True)
@@ -275,7 +279,7 @@ class CaseView:
     links: list[LinkView]
     attachments: list[AttachmentView]
     timeline: list[TimelineEntry]
-    actions: dict[str, Text | str | None]  # action code -> None if allowed, else why not (render it)
+    actions: dict[str, Text | None]  # action code -> None if allowed, else why not (render it)
     phone_visible: bool
 
     @property
@@ -376,7 +380,7 @@ def case_view(
     *,
     now: datetime,
     show_phone: bool,
-    actions: Mapping[str, Text | str | None],
+    actions: Mapping[str, Text | None],
 ) -> CaseView:
     """Everything about ``case``; the caller has checked the viewer may see it and decided the phone."""
     names = _Names(session)

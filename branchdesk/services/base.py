@@ -232,7 +232,7 @@ class ServiceBase:
     def _set_status(unit: Unit, case: Case, status: Status) -> tuple[str, str, str]:
         old = case.status
         case.status = status.value
-        return ("status", Status(old).label, status.label)
+        return ("status", old, status.value)  # codes: the reader renders them in their language
 
 
 def require_text(value: str, field: str, label: Text | Label, limit: int = 5000) -> str:

@@ -14,7 +14,6 @@ from branchdesk.domain.escalation import dissatisfied
 from branchdesk.domain.money import format_yuan, parse_yuan
 from branchdesk.domain.severity import effective_severity, major_reason_texts
 from branchdesk.domain.vocab import (
-    DECISION_LABELS,
     CloseKind,
     Decision,
     EscalationReason,
@@ -365,7 +364,8 @@ class CaseService(ServiceBase):
                 (r for r in unit.actor.roles if r in (Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM)),
                 key=lambda r: [Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM].index(r),
             )
-            meaning = f"{DECISION_LABELS[decision]}（{level.role.label}级核决）"
+            # Stored with the signature in Chinese (the printed record); screens render it from the codes.
+            meaning = Text("approval.meaning", {"decision": decision, "role": level.role}).render("zh_CN")
             unit.session.add(
                 Approval(
                     resolution_id=resolution.id,

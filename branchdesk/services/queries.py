@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import aliased
 
 from branchdesk.domain.vocab import Role, Status
-from branchdesk.domain.workflow import allowed_actions
+from branchdesk.domain.workflow import refusals
 from branchdesk.errors import NotFound
 from branchdesk.i18n import Text
 from branchdesk.read.case_view import CaseView, case_view
@@ -203,7 +203,7 @@ class QueryService(ServiceBase):
 
     def detail_of(self, unit: Unit, case: Case) -> CaseView:
         """Everything about ``case`` inside the caller's unit of work (detail view, printing)."""
-        actions = allowed_actions(self._facts(unit, case), unit.actor.user_id, unit.actor.roles)
+        actions = refusals(self._facts(unit, case), unit.actor.user_id, unit.actor.roles)
         return case_view(
             unit.session,
             unit.config,

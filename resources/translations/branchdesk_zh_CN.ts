@@ -1905,96 +1905,101 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="95"/>
-        <location filename="../../ui/print_dialog.py" line="214"/>
+        <location filename="../../ui/print_dialog.py" line="97"/>
+        <location filename="../../ui/print_dialog.py" line="217"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="98"/>
-        <location filename="../../ui/print_dialog.py" line="128"/>
+        <location filename="../../ui/print_dialog.py" line="100"/>
+        <location filename="../../ui/print_dialog.py" line="131"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="104"/>
-        <location filename="../../ui/print_dialog.py" line="129"/>
+        <location filename="../../ui/print_dialog.py" line="107"/>
+        <location filename="../../ui/print_dialog.py" line="132"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="105"/>
+        <location filename="../../ui/print_dialog.py" line="108"/>
         <source>Plain paper (whole form, one page per copy)</source>
         <translation>普通纸（完整表单，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="106"/>
+        <location filename="../../ui/print_dialog.py" line="109"/>
         <source>Pre-printed carbonless set (data only)</source>
         <translation>预印无碳复写联单（只打数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="110"/>
+        <location filename="../../ui/print_dialog.py" line="113"/>
         <source>Offset X (mm)</source>
         <translation>X 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="111"/>
+        <location filename="../../ui/print_dialog.py" line="114"/>
         <source>Offset Y (mm)</source>
         <translation>Y 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="115"/>
-        <location filename="../../ui/print_dialog.py" line="119"/>
+        <location filename="../../ui/print_dialog.py" line="118"/>
+        <location filename="../../ui/print_dialog.py" line="122"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="121"/>
+        <location filename="../../ui/print_dialog.py" line="124"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="123"/>
+        <location filename="../../ui/print_dialog.py" line="126"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="125"/>
+        <location filename="../../ui/print_dialog.py" line="128"/>
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="130"/>
+        <location filename="../../ui/print_dialog.py" line="133"/>
         <source>Copies</source>
         <translation>联次</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="135"/>
+        <location filename="../../ui/print_dialog.py" line="138"/>
         <source>Overlay offset</source>
         <translation>套打偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="179"/>
+        <location filename="../../ui/print_dialog.py" line="168"/>
+        <source>Copy %1: %2</source>
+        <translation>第%1联 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="182"/>
         <source>Choose at least one copy</source>
         <translation>请至少选择一联</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="199"/>
+        <location filename="../../ui/print_dialog.py" line="202"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="211"/>
+        <location filename="../../ui/print_dialog.py" line="214"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="214"/>
+        <location filename="../../ui/print_dialog.py" line="217"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="236"/>
+        <location filename="../../ui/print_dialog.py" line="239"/>
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
@@ -2267,6 +2272,12 @@
         <location filename="../../ui/work_page.py" line="110"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="111"/>
+        <source>%2/%1</source>
+        <comment>month/year of a report</comment>
+        <translation>%1年%2月</translation>
     </message>
     <message>
         <location filename="../../ui/work_page.py" line="124"/>

@@ -173,7 +173,7 @@ def test_a_change_reloads_only_the_window_of_that_case(
     assert window_a.detail is not None and window_a.detail.status_label != "待分诊"
     closed_a.show()  # opened again: it reloads once, because its case changed meanwhile
     assert count_closed.calls == 1 and closed_a.detail is not None
-    assert closed_a.detail.status_label == window_a.detail.status_label
+    assert closed_a.detail.status == window_a.detail.status
     announce_case_changed(ALL_CASES)  # the sweep: every open case window reloads
     assert (count_a.calls, count_b.calls) == (2, 1)
 

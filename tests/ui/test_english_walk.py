@@ -1,0 +1,235 @@
+"""The whole app in English: every main screen and every case dialog, no Chinese outside user data.
+
+User data is what people typed or the branch configured (names, departments, categories, the
+branch's own lists, case texts): it stays as written. Everything the program says — labels,
+buttons, headings, statuses, refusals, timeline entries — must come out in English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from branchdesk.domain.vocab import Decision
+from branchdesk.services.dto import ReplyInput
+from tests.conftest import PASSWORD, Branch, proposed_case
+from ui import i18n, language
+from ui.case_actions import CASE_ACTIONS
+from ui.case_detail import CaseDetailView
+from ui.main_window import MainWindow
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+#: Columns that hold what people typed or the branch configured.
+USER_DATA = {
+    "branch": ["name"],
+    "user_account": ["full_name"],
+    "department": ["name"],
+    "category": ["label"],
+    "choice_item": ["label"],
+    "reply_template": ["title", "body"],
+    "custom_field": ["label"],
+    "sla_rule": ["label"],
+    "form_copy": ["destination"],
+    "complaint_case": [
+        "complainant_name", "address", "company", "product", "content", "request_text",
+        "complained_person", "order_no", "part_no", "lot_no", "vehicle_model", "plate", "sla_label",
+    ],
+    "investigation": ["cause", "details", "conclusion", "corrective_action", "preventive_action",
+                      "responsible_person"],
+    "resolution": ["text"],
+    "reply": ["content"],
+    "follow_up": ["comments"],
+    "extension": ["reason", "customer_consent"],
+    "attachment": ["filename", "note"],
+}
+
+
+def user_data(b: Branch) -> list[str]:
+    found: set[str] = set()
+    with b.desk.db.read() as session:
+        for table, columns in USER_DATA.items():
+            for column in columns:
+                for (value,) in session.execute(text(f"SELECT {column} FROM {table}")):
+                    if value and CJK.search(str(value)):
+                        found.add(str(value))
+    # Longest first, so that a name inside a longer text does not leave the rest behind.
+    return sorted(found, key=len, reverse=True)
+
+
+def texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for everything a person can read on ``widget`` and its visible children."""
+    widgets = [widget, *widget.findChildren(QWidget)]
+    for w in widgets:
+        if not w.isVisibleTo(widget) and w is not widget:
+            continue
+        name = f"{type(w).__name__}:{w.objectName()}"
+        if w.isWindow() and w.windowTitle():
+            yield name + ".title", w.windowTitle()
+        if w.toolTip():
+            yield name + ".tooltip", w.toolTip()
+        if isinstance(w, (QLabel, QAbstractButton)):
+            yield name, w.text()
+        elif isinstance(w, QGroupBox):
+            yield name, w.title()
+        elif isinstance(w, QLineEdit):
+            yield name + ".placeholder", w.placeholderText()
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                yield f"{name}[{i}]", w.itemText(i)
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                yield f"{name}.tab[{i}]", w.tabText(i)
+        elif isinstance(w, (QTextBrowser, QTextEdit)):
+            yield name, w.toPlainText()
+        elif isinstance(w, QListWidget):
+            for i in range(w.count()):
+                yield f"{name}[{i}]", w.item(i).text()
+        if isinstance(w, QAbstractItemView) and w.model() is not None and not isinstance(w, QListWidget):
+            model = w.model()
+            for column in range(model.columnCount()):
+                header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                yield f"{name}.header[{column}]", str(header or "")
+            for row in range(min(model.rowCount(), 30)):
+                for column in range(model.columnCount()):
+                    value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+                    tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+                    yield f"{name}[{row},{column}]", f"{value or ''} {tip or ''}"
+        if isinstance(w, QMainWindow):
+            for menu in w.menuBar().findChildren(QMenu):
+                yield f"{name}.menu", menu.title()
+                for action in menu.actions():
+                    yield f"{name}.menu.action", action.text()
+
+
+def chinese_left(widget: QWidget, allowed: list[str], skip: tuple[str, ...] = ()) -> list[str]:
+    problems = []
+    for where, value in texts_of(widget):
+        rest = value
+        for data in allowed:
+            rest = rest.replace(data, "")
+        for word in skip:
+            rest = rest.replace(word, "")
+        left = re.findall(r".{0,12}[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+.{0,6}", rest)
+        if left:
+            problems.append(f"{where}: {left}")
+    return problems
+
+
+@pytest.fixture
+def english(qapp: object) -> Iterator[None]:
+    """Run with no Chinese catalogue installed and the core rendering English; restore afterwards."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in list(i18n._installed):
+        app.removeTranslator(translator)
+    language.set_language("en")
+    yield
+    language.set_language("zh_CN")
+    for translator in i18n._installed:
+        app.installTranslator(translator)
+
+
+def worked_case(b: Branch) -> int:
+    """A complaint with every section filled: triage, investigation, approval, reply, an attachment."""
+    ref = proposed_case(b, "compensation", "800", order_no="SO-EN-1")
+    b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
+    b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "Told the customer", accepted=True))
+    b.desk.cases.add_attachment(b["clerk"], ref.id, "photo.jpg", b"\xff\xd8 photo", "image/jpeg")
+    return ref.id
+
+
+#: The language menu names each language in itself (中文 is meant to be Chinese there).
+LANGUAGE_MENU = ("中文（简体）",)
+
+
+def test_every_main_screen_reads_english(qtbot: QtBot, branch: Branch, english: None, tmp_path: Path) -> None:
+    b = branch
+    case_id = worked_case(b)
+    allowed = user_data(b)
+    problems: list[str] = []
+    for username in ("clerk", "crm", "handler", "qa_mgr", "gm", "admin"):
+        window = MainWindow(b.desk, b[username], "Test branch")
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        tabs = window.findChild(QTabWidget)
+        pages = range(tabs.count()) if tabs is not None else [0]
+        for index in pages:
+            if tabs is not None:
+                tabs.setCurrentIndex(index)
+            problems += [f"{username}: {p}" for p in chinese_left(window, allowed, LANGUAGE_MENU)]
+        window.close()
+    view = CaseDetailView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]), case_id)
+    qtbot.addWidget(view)
+    view.show()
+    problems += [f"case window: {p}" for p in chinese_left(view, allowed)]
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_every_case_dialog_reads_english(qtbot: QtBot, branch: Branch, english: None) -> None:
+    b = branch
+    case_id = worked_case(b)
+    allowed = user_data(b)
+    problems: list[str] = []
+    view = CaseDetailView(b.desk, b["gm"], b.desk.queries.lookups(b["gm"]), case_id)
+    qtbot.addWidget(view)
+    assert view.detail is not None
+    for action in CASE_ACTIONS:
+        dialog = view.dialog_for(action, view.detail)
+        if dialog is None:
+            continue
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems += [f"{action}: {p}" for p in chinese_left(dialog, allowed)]
+        dialog.close()
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_start_up_lock_print_and_import_dialogs_read_english(
+    qtbot: QtBot, branch: Branch, english: None, tmp_path: Path
+) -> None:
+    from ui.first_run_dialog import FirstRunDialog
+    from ui.import_wizard import ImportWizard
+    from ui.lock import LockDialog
+    from ui.login_dialog import LoginDialog
+    from ui.print_dialog import PrintDialog
+
+    b = branch
+    case_id = worked_case(b)
+    allowed = user_data(b)
+    dialogs = {
+        "login": LoginDialog(b.desk, "Test branch"),
+        "first run": FirstRunDialog(b.desk),
+        "lock": LockDialog(b.desk, b["clerk"]),
+        "import": ImportWizard(b.desk, b["crm"]),
+        "print": PrintDialog(b.desk, b["crm"], case_id, b.desk.printing.forms_for(b["crm"], case_id)),
+    }
+    problems: list[str] = []
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems += [f"{name}: {p}" for p in chinese_left(dialog, allowed)]
+        dialog.close()
+    assert not problems, "\n".join(sorted(set(problems)))
