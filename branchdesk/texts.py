@@ -10,6 +10,11 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error.generic": ("输入有误", "Invalid input"),
+    "error.database_busy": (
+        "数据库正忙（另一台电脑正在保存），本次未保存：请稍等几秒再试，您填写的内容仍在。",
+        "The database is busy (another PC is saving); nothing was saved: wait a few seconds and try again, "
+        "what you typed is still there.",
+    ),
     "approval.meaning": ("{decision}（{role}级核决）", "{decision} ({role} level)"),
     "error.roles_required": ("需要以下角色之一：{roles}", "This needs one of these roles: {roles}"),
     # audit chain (storage/audit_chain.py, services/audit.py)

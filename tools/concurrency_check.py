@@ -64,7 +64,7 @@ def writer(
             tally.conflicts += 1
         except Exception as exc:  # counted and named: every refusal must be a conflict
             tally.errors += 1
-            kinds[type(exc).__name__] += 1
+            kinds[f"{type(exc).__name__}: {str(exc).splitlines()[0][:100]}"] += 1
     desk.db.dispose()
     out.put((number, tally, dict(kinds)))
 

@@ -21,12 +21,13 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from branchdesk.config import BranchConfig, ConfigCache, bump_version
 from branchdesk.domain.vocab import Role
-from branchdesk.errors import ConcurrentChange, PermissionDenied
+from branchdesk.errors import ConcurrentChange, PermissionDenied, StorageError
 from branchdesk.i18n import Text
 from branchdesk.services.auth import actor_of
 from branchdesk.services.context import Actor, Clock
@@ -85,6 +86,10 @@ class UnitOfWork:
                     bump_version(session)
         except StaleDataError as exc:
             raise ConcurrentChange(Text("error.concurrent_change")) from exc
+        except OperationalError as exc:
+            if _busy(exc):  # another PC held the write lock past the busy timeout: nothing was written
+                raise StorageError(Text("error.database_busy")) from exc
+            raise
 
     @contextmanager
     def read(self, actor: Actor | None, *, roles: Collection[Role] = ()) -> Iterator[Unit]:
@@ -112,3 +117,9 @@ class UnitOfWork:
         if roles and not fresh.roles & frozenset(roles):
             raise PermissionDenied(Text("error.roles_required", {"roles": sorted(roles)}))
         return Unit(session, user, fresh, self.cache.get(session), self.clock())
+
+
+def _busy(exc: OperationalError) -> bool:
+    """SQLite's "database is locked" / "busy", or PostgreSQL's lock timeout."""
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    return "locked" in text or "busy" in text or "lock timeout" in text

@@ -96,3 +96,30 @@ def test_nothing_but_the_door_opens_a_write_transaction() -> None:
             if re.search(r"\.write\(\)|_writes\b", line):
                 offenders.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
     assert not offenders, "\n".join(offenders)
+
+
+@pytest.mark.sqlite_only
+def test_a_write_lock_held_too_long_elsewhere_is_one_clear_refusal(branch: Branch) -> None:
+    """Another PC holds the write lock past the busy timeout: one message, nothing written."""
+    import sqlite3
+
+    from branchdesk.errors import StorageError
+    from branchdesk.i18n import render
+    from branchdesk.storage import database
+
+    other = sqlite3.connect(str(branch.path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    original = database.BUSY_TIMEOUT_MS
+    here = BranchDesk(Database(resolve_url(branch.url)), branch.clock)
+    try:
+        database.BUSY_TIMEOUT_MS = 200
+        here.db.dispose()
+        here = BranchDesk(Database(resolve_url(branch.url)), branch.clock)
+        with pytest.raises(StorageError) as refused:
+            here.intake.register(branch["clerk"], complaint_form())
+        assert "数据库正忙" in render(refused.value.text, "zh_CN")
+    finally:
+        database.BUSY_TIMEOUT_MS = original
+        other.rollback()
+        other.close()
+        here.db.dispose()
