@@ -25,7 +25,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     xvfb = None
     if not os.environ.get("DISPLAY"):
-        xvfb = subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1366x800x24"], stderr=subprocess.DEVNULL)
+        xvfb = subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1366x768x24"], stderr=subprocess.DEVNULL)
         os.environ["DISPLAY"] = ":97"
         time.sleep(1)
     os.environ.pop("QT_QPA_PLATFORM", None)
@@ -81,7 +81,7 @@ def shoot(out: Path) -> int:
 
     crm = desk.auth.login("crm", "demo1234")
     window = MainWindow(desk, crm, "演示网点（上海浦东）")
-    window.resize(1366, 780)
+    window.resize(1366, 740)
     window.move(0, 0)
     window.show()
     capture("02-my-work")
@@ -97,7 +97,7 @@ def shoot(out: Path) -> int:
 
     clerk = desk.auth.login("kefu1", "demo1234")
     window = MainWindow(desk, clerk, "演示网点（上海浦东）")
-    window.resize(1366, 780)
+    window.resize(1366, 740)
     window.move(0, 0)
     window.show()
     window.show_intake()
@@ -165,14 +165,33 @@ def shoot(out: Path) -> int:
             break
     admin = desk.auth.login("admin", "demo1234")
     window = MainWindow(desk, admin, "演示网点（上海浦东）")
-    window.resize(1366, 780)
+    window.resize(1366, 740)
     window.move(0, 0)
     window.show()
     window.nav.setCurrentRow(window.nav.count() - 1)
     settings_page = window.pages.currentWidget()
     settings_page.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]
     capture("07-settings-sla")
+    tabs = settings_page.tabs  # type: ignore[attr-defined]
+    users_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "用户与角色")
+    tabs.setCurrentIndex(users_tab)
+    settings_page.users.selectRow(1)  # type: ignore[attr-defined]
+    capture("09-settings-users")
     window.close()
+
+    # The same case window in English (the language a user can choose in the user menu).
+    from ui import i18n, language
+
+    for translator in list(i18n._installed):
+        app.removeTranslator(translator)
+    language.set_language("en")
+    window = MainWindow(desk, crm, "Demo branch (Shanghai Pudong)")
+    view = window.open_case(with_approvals or page.rows[0].id)
+    assert view is not None
+    view.resize(1300, 740)
+    view.move(0, 0)
+    capture("10-case-detail-english")
+    view.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

@@ -503,7 +503,7 @@ def render_detail(d: CaseView) -> str:
         informed = _when(d.gm_informed_at) or translate("CaseDetail", "not yet recorded")
         major = (
             translate("CaseDetail", "Major complaint: %1; GM informed: %2")
-            .replace("%1", _list(d.major_reasons))
+            .replace("%1", _list([label(reason) for reason in d.major_reasons]))
             .replace("%2", informed)
         )
         parts.append(f"<p style='color:#c0392b'>{html.escape(major)}</p>")

@@ -20,6 +20,7 @@ from branchdesk.config import BranchConfig
 from branchdesk.domain.approvals import next_level
 from branchdesk.domain.deadlines import TimeLeft, time_left
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.severity import major_reason_label
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
     CloseKind,
@@ -267,7 +268,7 @@ class CaseView:
     deadlines: DeadlineView
     escalation_level: int  # 0 handler … 3 GM
     is_major: bool
-    major_reasons: list[str]  # as stored when the case became major
+    major_reasons: list[Label]  # why the case is major (old rows: their Chinese sentence, as stored)
     gm_informed_at: datetime | None
     is_repeat: bool
     investigation: InvestigationView | None
@@ -485,7 +486,7 @@ def case_view(
         deadlines=deadlines,
         escalation_level=case.escalation_level,
         is_major=case.is_major,
-        major_reasons=[str(r) for r in case.major_reasons or []],
+        major_reasons=[major_reason_label(str(r)) for r in case.major_reasons or []],
         gm_informed_at=case.gm_informed_at,
         is_repeat=case.is_repeat,
         investigation=_investigation(session, case.id, names),

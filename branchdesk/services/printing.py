@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import select
 
 from branchdesk.domain.money import format_yuan
-from branchdesk.domain.severity import major_reason_label
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import DomainError, FieldError
@@ -205,7 +204,7 @@ class PrintService(ServiceBase):
             "category": " / ".join(c.label for c in triage.category_path) if triage else "",
             "severity": label(triage.severity, lang) if triage and triage.severity else "",
             # The form is Chinese: stored reason codes print as their Chinese labels.
-            "major": "是（" + "、".join(label(major_reason_label(r), lang) for r in view.major_reasons) + "）"
+            "major": "是（" + "、".join(label(r, lang) for r in view.major_reasons) + "）"
             if view.is_major
             else "否",
             "department": view.department_name,
