@@ -170,7 +170,7 @@ def test_a_change_reloads_only_the_window_of_that_case(
         dialog._on_ok()
     assert signal.args == [a_ref.id]
     assert (count_a.calls, count_b.calls, count_closed.calls) == (1, 0, 0)
-    assert window_a.detail is not None and window_a.detail.status_label != "待分诊"
+    assert window_a.detail is not None and window_a.detail.status != "registered"
     closed_a.show()  # opened again: it reloads once, because its case changed meanwhile
     assert count_closed.calls == 1 and closed_a.detail is not None
     assert closed_a.detail.status == window_a.detail.status
