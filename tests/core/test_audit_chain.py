@@ -136,14 +136,43 @@ def test_changed_attachment_bytes_are_caught(branch: Branch) -> None:
     assert verdict.broken is not None and verdict.broken.kind == "attachment"
 
 
+def _swap_two_events(raw: sqlite3.Connection) -> None:
+    (a,) = raw.execute("SELECT id FROM event WHERE seq = 3").fetchone()
+    (b,) = raw.execute("SELECT id FROM event WHERE seq = 4").fetchone()
+    raw.execute("UPDATE event SET id = -1 WHERE id = ?", (a,))
+    raw.execute("UPDATE event SET id = ? WHERE id = ?", (a, b))
+    raw.execute("UPDATE event SET id = ? WHERE id = -1", (b,))
+
+
+#: The six kinds of tampering, as done with a SQLite editor, and what the one line must name.
+TAMPERING: dict[str, tuple[Callable[[sqlite3.Connection], object], str]] = {
+    "edited": (lambda raw: raw.execute("UPDATE event SET summary = 'x' WHERE seq = 3"), "第 3 号事件"),
+    "deleted": (lambda raw: raw.execute("DELETE FROM event WHERE seq = 3"), "第 3 号事件缺失"),
+    "reordered": (_swap_two_events, "顺序被改动"),
+    "actor swapped": (
+        lambda raw: raw.execute("UPDATE event SET actor_name = '郑总', actor_id = NULL WHERE seq = 3"),
+        "操作人",
+    ),
+    "tail cut": (
+        lambda raw: raw.execute("DELETE FROM event WHERE seq > (SELECT max(seq) - 2 FROM event)"),
+        "末尾被截断",
+    ),
+    "attachment changed": (lambda raw: raw.execute("UPDATE attachment_blob SET content = X'00'"), "附件"),
+}
+
+
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", [["audit", "verify"], ["check"]])
-def test_the_command_line_reports_the_first_break_in_one_line(branch: Branch, command: list[str]) -> None:
+@pytest.mark.parametrize("kind", list(TAMPERING))
+def test_the_command_line_reports_each_kind_in_one_line(
+    branch: Branch, command: list[str], kind: str
+) -> None:
+    tamper, named = TAMPERING[kind]
     worked_branch(branch)
     branch.desk.db.dispose()
     raw = sqlite3.connect(str(branch.path))
     with raw:
-        raw.execute("UPDATE event SET summary = 'x' WHERE seq = 3")
+        tamper(raw)
     raw.close()
     result = subprocess.run(
         [sys.executable, "-m", "branchdesk", "--db", str(branch.path), *command],
@@ -152,6 +181,20 @@ def test_the_command_line_reports_the_first_break_in_one_line(branch: Branch, co
         check=False,
         cwd=Path(__file__).resolve().parents[2],
     )
-    assert result.returncode == 1
+    assert result.returncode == 1, result.stdout
     errors = result.stderr.strip().splitlines()
-    assert len(errors) == 1 and "第 3 号事件" in errors[0] and "Traceback" not in result.stderr
+    assert len(errors) == 1 and named in errors[0] and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.sqlite_only
+def test_an_untouched_database_verifies_from_the_command_line(branch: Branch) -> None:
+    worked_branch(branch)
+    branch.desk.db.dispose()
+    result = subprocess.run(
+        [sys.executable, "-m", "branchdesk", "--db", str(branch.path), "audit", "verify"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0 and "审计链完好" in result.stdout, result.stderr
