@@ -212,12 +212,16 @@ class ServiceBase:
             changes=[("escalation_level", before, after)],
         )
 
+    @staticmethod
+    def _escalation_due(unit: Unit, case: Case) -> bool:
+        running = case.status in DEADLINE_STATES
+        return escalation_rules.overdue_escalation_due(
+            unit.now, case.deadline_at, running, case.overdue_escalated_deadline is not None
+        )
+
     def _evaluate(self, unit: Unit, case: Case) -> None:
         """Automatic escalation, run whenever a case is read or changed and by the sweep."""
-        running = case.status in DEADLINE_STATES
-        if escalation_rules.overdue_escalation_due(
-            unit.now, case.deadline_at, running, case.overdue_escalated_deadline is not None
-        ):
+        if self._escalation_due(unit, case):
             case.overdue_escalated_deadline = case.deadline_at
             self._escalate(unit, case, EscalationReason.OVERDUE, None)
 

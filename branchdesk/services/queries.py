@@ -194,7 +194,15 @@ class QueryService(ServiceBase):
     # --- the case ------------------------------------------------------------
 
     def case_detail(self, actor: Actor, ref: int | str) -> CaseView:
-        """Everything about one case. Reading evaluates automatic escalation first."""
+        """Everything about one case. Reading evaluates automatic escalation first.
+
+        A read unit (no write lock) unless the case has just become overdue: opening a case on a
+        busy branch must not queue behind, or hold up, the counter PCs that are saving.
+        """
+        with self._door.read(actor) as unit:
+            case = self._case(unit, ref)
+            if not self._escalation_due(unit, case):
+                return self.detail_of(unit, case)
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._evaluate(unit, case)
