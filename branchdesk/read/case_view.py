@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from branchdesk.config import BranchConfig
 from branchdesk.domain.approvals import next_level
 from branchdesk.domain.deadlines import TimeLeft, time_left
+from branchdesk.domain.intake import INTAKE_FIELDS
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.severity import major_reason_label
 from branchdesk.domain.text import mask_phone
@@ -300,36 +301,10 @@ class CaseView:
         return self.department.name if self.department else ""
 
 
-#: Intake attributes a draft is re-opened with (the intake form's fields).
-RAW_FIELDS = (
-    "received_at",
-    "channel",
-    "kind",
-    "complainant_name",
-    "complainant_title",
-    "phone",
-    "address",
-    "email",
-    "company",
-    "customer_type",
-    "is_foreign",
-    "product",
-    "order_no",
-    "part_no",
-    "lot_no",
-    "quantity",
-    "defective_quantity",
-    "delivery_date",
-    "vehicle_model",
-    "plate",
-    "occurred_at",
-    "complained_department_id",
-    "complained_user_id",
-    "complained_person",
-    "content",
-    "request_type",
-    "request_text",
-    "complainant_count",
+#: Intake attributes a draft is re-opened with: the intake form's fields as stored (the amount is
+#: re-read from fen, the contact check is no attribute) and the major-complaint flags.
+RAW_FIELDS: tuple[str, ...] = (
+    *(name for name in INTAKE_FIELDS if name not in ("request_amount", "contact")),
     "personal_injury",
     "lawsuit_threatened",
     "media_involved",

@@ -15,8 +15,6 @@ from sqlalchemy.orm import aliased
 
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.domain.workflow import refusals
-from branchdesk.errors import NotFound
-from branchdesk.i18n import Text
 from branchdesk.read.case_view import CaseView, case_view
 from branchdesk.read.queue import QueueFilter, QueuePage, queue_conditions, queue_page
 from branchdesk.read.work import WorkCounts, work_counts
@@ -42,18 +40,12 @@ class QueryService(ServiceBase):
         limit: int = 200,
         with_total: bool = True,
     ) -> QueuePage:
-        with self._db.read() as session:
-            from branchdesk.services.auth import actor_of
-
-            user = session.get(User, actor.user_id)
-            if user is None:
-                return QueuePage([], 0, offset)
-            fresh = actor_of(user)
-            now = self._clock()
+        with self._door.read(actor) as unit:
+            session, fresh, now = unit.session, unit.actor, unit.now
             return queue_page(
                 session,
                 self.queue_conditions(session, fresh, filters, now),
-                calendar=self._door.config(session).calendar,
+                calendar=unit.config.calendar,
                 now=now,
                 show_phone=may_see_phone(fresh),
                 sort=sort,
@@ -128,10 +120,8 @@ class QueryService(ServiceBase):
         from branchdesk.services.auth import actor_of
         from branchdesk.storage.models import ReplyTemplate
 
-        with self._db.read() as session:
-            if session.get(User, actor.user_id) is None:
-                raise NotFound(Text("admin.user_not_found"))
-            config = self._door.config(session)
+        with self._door.read(actor) as unit:
+            session, config = unit.session, unit.config
             parent = aliased(Category)
             categories = [
                 (c.code, c.label, p.code if p else None)
@@ -175,14 +165,8 @@ class QueryService(ServiceBase):
     # --- my work -------------------------------------------------------------
 
     def work_counts(self, actor: Actor) -> WorkCounts:
-        with self._db.read() as session:
-            from branchdesk.services.auth import actor_of
-
-            user = session.get(User, actor.user_id)
-            if user is None:
-                return WorkCounts(0, 0, 0, 0, 0, 0, 0, [])
-            fresh = actor_of(user)
-            now = self._clock()
+        with self._door.read(actor) as unit:
+            session, fresh, now = unit.session, unit.actor, unit.now
             return work_counts(
                 session,
                 lambda f: self.queue_conditions(session, fresh, f, now),
