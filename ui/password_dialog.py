@@ -50,6 +50,7 @@ class ChangePasswordDialog(QDialog):
         self._actor = actor
         self.actor: Actor | None = None  # the refreshed user once the password is changed
         self.setWindowTitle(self.tr("Change password"))
+        self.setMinimumWidth(440)
         intro = QLabel(
             self.tr("An administrator reset your password, %1. Choose your own before you go on.")
             .replace("%1", actor.full_name)
@@ -134,6 +135,7 @@ class ResetPasswordDialog(QDialog):
         self._actor = actor
         self._user = user
         self.setWindowTitle(self.tr("Reset password"))
+        self.setMinimumWidth(520)
         intro = QLabel(
             self.tr(
                 "Give %1 a temporary password and tell it to them in person. They must choose their own "
