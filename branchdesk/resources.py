@@ -1,4 +1,4 @@
-"""The files the app reads at run time: fonts, translations, licences.
+"""The files the app reads at run time: fonts, translations, licences, the user guide.
 
 They live in the checkout's top-level ``resources/``; an installed wheel and the PyInstaller bundle
 carry them as package data under ``branchdesk/_resources/`` (pyproject.toml maps the folder there,
@@ -20,8 +20,8 @@ atexit.register(_open.close)
 
 @cache
 def root() -> Path:
-    """The folder holding ``fonts/``, ``translations/`` and ``licenses/`` (a real folder: ReportLab and Qt
-    open the files by name)."""
+    """The folder holding ``fonts/``, ``translations/``, ``licenses/`` and ``help/`` (a real folder:
+    ReportLab and Qt open the files by name)."""
     packaged = importlib_resources.files(__package__ or "branchdesk") / PACKAGED
     if packaged.is_dir():  # an installed wheel, the PyInstaller bundle
         return Path(_open.enter_context(importlib_resources.as_file(packaged)))

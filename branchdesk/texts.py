@@ -349,6 +349,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "auth.user_inactive": ("该用户已停用", "This user is disabled"),
     "auth.purpose_login": ("登录", "Login"),
     "auth.purpose_unlock": ("解锁", "Unlock"),
+    "auth.purpose_change_password": ("修改密码", "Change password"),
+    "auth.wrong_old_password": ("原密码不正确", "The current password is wrong"),
+    "auth.password_unchanged": (
+        "新密码不能与原密码相同",
+        "The new password must differ from the current one",
+    ),
+    "event.password_changed": ("{name} 修改了自己的密码", "{name} changed their password"),
     "event.account_locked": (
         "{purpose}：连续输错密码，账户暂时锁定",
         "{purpose}: repeated wrong passwords, account locked for a while",
@@ -442,6 +449,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "event.admin_roles": ("修改 {name} 的角色", "Roles of {name} changed"),
     "event.admin_user_activated": ("重新启用用户 {name}", "User {name} reactivated"),
     "event.admin_user_deactivated": ("停用用户 {name}", "User {name} deactivated"),
+    "admin.reset_own_password": (
+        "不能在这里重置自己的密码：请用“用户 → 修改密码”",
+        "You cannot reset your own password here: use User → Change password",
+    ),
+    "event.admin_password_reset": (
+        "重置 {name} 的密码（下次登录须修改）",
+        "Password of {name} reset (to be changed at the next login)",
+    ),
     "admin.cannot_deactivate_self": ("不能停用自己的账户", "You cannot deactivate your own account"),
     "admin.keep_own_admin": (
         "不能去掉自己的系统管理员角色（否则无人能管理设置）",

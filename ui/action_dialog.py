@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.errors import FieldError
 from ui.forms import FieldSet, combo, multiline, optional_datetime
+from ui.help import install_f1
 from ui.operations import ALL_CASES, run_action
 
 
@@ -49,6 +50,8 @@ class ActionDialog(QDialog):
         self.case_id = case_id
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
+        # Signing (a password field) is explained in the guide's approval section, the rest under the case.
+        install_f1(self, "approval" if any(f.kind == "password" for f in fields) else "case")
         self._submit = submit
         self.result_value: object = None
         self.fields = FieldSet()

@@ -35,6 +35,7 @@ from ui.forms import FieldSet, combo, optional_date, refill_combo
 from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
+from ui.password_dialog import ResetPasswordDialog
 
 
 class AdminPage(QWidget):
@@ -320,8 +321,14 @@ class AdminPage(QWidget):
         self.save_roles_button.clicked.connect(self._on_save_roles)
         self.active_button = QPushButton(self.tr("Deactivate"))
         self.active_button.clicked.connect(self._on_toggle_active)
+        self.reset_password_button = QPushButton(self.tr("Reset password…"))
+        self.reset_password_button.setToolTip(
+            self.tr("A temporary password, to be changed at the next login; also lifts a lock")
+        )
+        self.reset_password_button.clicked.connect(self._on_reset_password)
         buttons.addWidget(self.save_roles_button)
         buttons.addWidget(self.active_button)
+        buttons.addWidget(self.reset_password_button)
         buttons.addStretch(1)
         chosen_form.addRow(buttons)
         self.user_message = QLabel()
@@ -391,6 +398,10 @@ class AdminPage(QWidget):
             check.setEnabled(user is not None)
         self.save_roles_button.setEnabled(user is not None)
         self.active_button.setEnabled(user is not None)
+        # One's own password is changed in the user menu (the old one asked there).
+        self.reset_password_button.setEnabled(
+            user is not None and user.active and user.id != self._actor.user_id
+        )
         self.active_button.setText(
             self.tr("Reactivate") if user is not None and not user.active else self.tr("Deactivate")
         )
@@ -427,6 +438,14 @@ class AdminPage(QWidget):
         )
         if done is not None:
             self._fill_users()
+
+    def _on_reset_password(self) -> ResetPasswordDialog | None:
+        user = self._selected_user()
+        if user is None:
+            return None
+        dialog = ResetPasswordDialog(self._desk, self._actor, user, self)
+        dialog.open()
+        return dialog
 
     def _on_create_user(self) -> None:
         values = self.user_fields.values()

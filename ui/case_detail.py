@@ -49,6 +49,7 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
 from ui import case_actions
 from ui.action_dialog import ActionDialog
+from ui.help import install_f1
 from ui.language import label, render
 from ui.operations import ALL_CASES, app_signals, run_action
 
@@ -74,6 +75,7 @@ class CaseDetailView(QWidget):
         self._stale = False  # changed while hidden: reload when shown again
         self._lookups_stale = False  # configuration changed: re-read the pick lists before the next dialog
         self.setAcceptDrops(True)
+        install_f1(self, "case")
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 14pt")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from branchdesk.errors import AuthenticationFailed
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.help import install_f1
 from ui.language import render
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
@@ -31,6 +32,7 @@ class LockDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         buttons.accepted.connect(self._on_unlock)
+        install_f1(self, "lock")
         layout = QVBoxLayout(self)
         for widget in (text, self.password, self.message, buttons):
             layout.addWidget(widget)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from branchdesk.errors import AuthenticationFailed
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.help import install_f1
 from ui.language import person_with_department, render
 
 
@@ -55,6 +56,7 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        install_f1(self, "login")
         self.password.setFocus()
 
     def _username(self) -> str:

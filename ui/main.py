@@ -1,16 +1,20 @@
 """Starting the desktop app: log file and crash hook, interface language, database (upgrade with backup),
-first run, login."""
+first run, login (a forced password change after an administrator's reset), and the login again after
+a user logs out."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.logs import configure_logging
 from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
 from branchdesk.storage.database import Database, resolve_url
 from ui import crash
 from ui.first_run_dialog import FirstRunDialog
@@ -19,6 +23,7 @@ from ui.language import set_language
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.operations import Worker, error_text
+from ui.password_dialog import ChangePasswordDialog
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +80,40 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
     desk.cases.sweep()
     name, demo_branch = desk.branch_identity()
     title = name + (app.translate("main", " (demo)") if demo_branch else "")
-    login = LoginDialog(desk, title)
-    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-        return 0
-    # MainWindow._check_config_version polls the configuration version (any PC's admin write bumps it)
-    # with the sweep and announces sig_config_changed.
-    window = MainWindow(desk, login.actor, title, config_version=desk.configuration_version)
-    window.show()
-    return app.exec()
+    return run_sessions(desk, title, app.exec)
+
+
+def log_in(desk: BranchDesk, title: str) -> Actor | None:
+    """The login; after an administrator's reset the new password first (cancel: the login again).
+    None when the login is cancelled."""
+    while True:
+        login = LoginDialog(desk, title)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            return None
+        if not login.actor.must_change_password:
+            return login.actor
+        change = ChangePasswordDialog(desk, login.actor, forced=True)
+        if change.exec() == QDialog.DialogCode.Accepted and change.actor is not None:
+            return change.actor
+
+
+def run_sessions(desk: BranchDesk, title: str, event_loop: Callable[[], int]) -> int:
+    """Login, main window, until the window closes; after 用户 → 注销 the login again (same process).
+
+    ``event_loop`` is ``QApplication.exec``: it returns when the last window closed.
+    """
+    while True:
+        actor = log_in(desk, title)
+        if actor is None:
+            return 0
+        log.info("session of %s starts", actor.username)
+        # MainWindow._check_config_version polls the configuration version (any PC's admin write bumps it)
+        # with the sweep and announces sig_config_changed.
+        window = MainWindow(desk, actor, title, config_version=desk.configuration_version)
+        window.show()
+        code = event_loop()
+        if not window.logged_out:
+            return code
+        log.info("%s logged out", actor.username)
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,4 +1,6 @@
 """The main window: navigation between 工作台, 新建投诉, 案件队列 and 设置; cases open in their own windows.
+The 用户 menu locks, changes one's password, logs out (back to the login, same process), chooses the
+language and quits; the 帮助 menu opens the user guide (F1: at the current screen's section) and 关于.
 
 It owns the five-minute timer: the deadline sweep (announces ``sig_case_changed(ALL_CASES)`` when
 it changed cases) and the check whether another PC changed the configuration
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,12 +29,15 @@ from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.database import default_data_dir
+from ui.about_dialog import AboutDialog
 from ui.case_detail import CaseDetailView
+from ui.help import close_help, install_f1, show_help
 from ui.i18n import LANGUAGE_NAMES, store_language
 from ui.intake_page import IntakePage
 from ui.language import current_language, roles_text
 from ui.lock import IdleWatcher, LockDialog
 from ui.operations import ALL_CASES, announce_case_changed, announce_config_changed, app_signals
+from ui.password_dialog import ChangePasswordDialog
 from ui.queue_page import QueueView
 from ui.work_page import WorkPage
 
@@ -40,6 +45,9 @@ SWEEP_INTERVAL_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
+    #: The user logged out: ``ui.main`` shows the login again.
+    sig_logged_out = Signal()
+
     def __init__(
         self,
         desk: BranchDesk,
@@ -91,10 +99,15 @@ class MainWindow(QMainWindow):
         self.who = QLabel(self.tr("%1 · %2").replace("%1", actor.full_name).replace("%2", roles))
         self.statusBar().addPermanentWidget(self.who)
         self._build_user_menu()
+        self._build_help_menu()
+        #: Set by ``log_out``: the window closed for another login, not to quit.
+        self.logged_out = False
+        self._session_closed = False
         self.statusBar().showMessage(self.tr("Ctrl+N new complaint · Ctrl+L lock"), 8000)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.show_intake)
         QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.close)
+        install_f1(self, self.help_section)
         self.idle = IdleWatcher(self.lookups.idle_lock_minutes, self.lock, self)
         app = QApplication.instance()
         if app is not None:
@@ -122,6 +135,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&User"))
         lock = menu.addAction(self.tr("Lock (Ctrl+L)"))
         lock.triggered.connect(self.lock)
+        menu.addAction(self.tr("Change password…")).triggered.connect(self.change_password)
+        menu.addAction(self.tr("Log out (switch user)")).triggered.connect(self.log_out)
         languages = menu.addMenu(self.tr("Interface language"))
         self.language_actions = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
@@ -133,6 +148,43 @@ class MainWindow(QMainWindow):
             self.language_actions.addAction(action)
         menu.addSeparator()
         menu.addAction(self.tr("Quit (Ctrl+Q)")).triggered.connect(self.close)
+
+    def _build_help_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.tr("User guide (F1)")).triggered.connect(lambda: show_help(self.help_section()))
+        menu.addAction(self.tr("About BranchDesk")).triggered.connect(self.show_about)
+
+    def help_section(self) -> str:
+        """The guide's section of the screen in front of the user (``ui.help.SECTIONS``)."""
+        page = self.pages.currentWidget()
+        if page is self.work:
+            return "work"
+        if page is self.intake:
+            return "intake"
+        if page is self.queue:
+            return "queue"
+        if page is not None and getattr(page, "tabs", None) is not None and page.tabs.currentIndex() == 0:
+            return "users"  # 设置 opens on 用户与角色
+        return "settings" if page is not None else "start"
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self._desk, self)
+        dialog.show()
+        return dialog
+
+    def change_password(self) -> bool:
+        dialog = ChangePasswordDialog(self._desk, self._actor, parent=self)
+        if dialog.exec() != ChangePasswordDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self._actor = dialog.actor
+        self.statusBar().showMessage(self.tr("Your password is changed."), 8000)
+        return True
+
+    def log_out(self) -> None:
+        """Close this user's session: case windows close, what the intake form holds goes to its
+        recovery file (offered at this user's next login), and ``ui.main`` shows the login again."""
+        self.logged_out = True
+        self.close()
 
     def choose_language(self, language: str) -> None:
         """Store the interface language on this PC; it applies at the next start."""
@@ -224,7 +276,22 @@ class MainWindow(QMainWindow):
         for view in self.detail_windows.values():
             if view.isVisible():
                 QSettings().setValue("geometry/case", view.saveGeometry())
-                view.close()
+            view.close()
+            view.deleteLater()
+        self.detail_windows.clear()
         if self.intake is not None:
             self.intake.flush_recovery()
+        close_help()
+        # This session is over: no more sweeps, idle locks or case windows opened for it.
+        self._sweep_timer.stop()
+        self.idle.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        if not self._session_closed:
+            self._session_closed = True
+            app_signals().sig_open_case.disconnect(self.open_case)
+            app_signals().sig_config_changed.disconnect(self._on_config_changed)
         super().closeEvent(event)
+        if self.logged_out:
+            self.sig_logged_out.emit()

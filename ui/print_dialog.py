@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from branchdesk.i18n import Label
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.help import install_f1
 from ui.language import label as vocabulary_label
 from ui.operations import ALL_CASES, run_action
 
@@ -95,6 +96,7 @@ class PrintDialog(QDialog):
         self._actor = actor
         self._case = case_ref
         self.setWindowTitle(self.tr("Print"))
+        install_f1(self, "print")
         self.resize(980, 760)
         self.form = QComboBox()
         self.form.setAccessibleName(self.tr("Form"))

@@ -202,6 +202,24 @@ class AdminService(ServiceBase):
                 [("active", not active, active)],
             )
 
+    def reset_password(self, actor: Actor, user_id: int, temporary_password: str) -> None:
+        """Give a user a temporary password (same rules as a new one); they must change it at the next
+        login. Also lifts a lock after too many wrong passwords. One's own password is changed in the
+        user menu instead (the old one is asked there)."""
+        with self._door.write(actor) as unit:  # not a configuration change: no version bump
+            self._admin(unit)
+            user = unit.session.get(User, user_id)
+            if user is None:
+                raise NotFound(Text("admin.user_not_found"))
+            if user.id == unit.user.id:
+                raise DomainError(Text("admin.reset_own_password"))
+            user.password_hash = hash_password(temporary_password)
+            user.must_change_password = True
+            user.failed_logins = 0
+            user.locked_until = None
+            text = Text("event.admin_password_reset", {"name": user.full_name})
+            self._event(unit, "password_reset", text, [])
+
     # --- departments and categories ----------------------------------------------------
 
     def save_department(self, actor: Actor, code: str, name: str, active: bool = True) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
 from branchdesk.services.auth import AuthService
 from branchdesk.services.cases import CaseService
@@ -52,6 +53,10 @@ class BranchDesk:
     def upgrade(self) -> UpgradeResult:
         """Bring the schema up to date (backing up first); the app calls this at start."""
         return upgrade(self.db, self.clock())
+
+    def about(self) -> AboutFacts:
+        """Version, database and its size, data folder, log file, licences, audit chain head."""
+        return about(self.db)
 
     def is_initialised(self) -> bool:
         return is_initialised(self.db)

@@ -58,6 +58,7 @@ def actor_of(user: User) -> Actor:
         full_name=user.full_name,
         roles=frozenset(Role(r.role) for r in user.roles),
         department_id=user.department_id,
+        must_change_password=bool(user.must_change_password),
     )
 
 
@@ -130,6 +131,45 @@ class AuthService:
                 failure = exc
         if failure is not None:
             raise failure
+
+    def change_password(self, actor: Actor, old_password: str, new_password: str) -> Actor:
+        """The user's own new password (the old one asked again); clears "must change".
+
+        The new one follows the rules of creation (``password_problem``) and differs from the old one;
+        a wrong old password counts toward the lock like a wrong login. Returns the refreshed actor.
+        """
+        problem = password_problem(new_password)
+        if problem is not None:
+            raise FieldError({"new_password": problem})
+        if new_password == old_password:
+            raise FieldError({"new_password": Text("auth.password_unchanged")})
+        failure: AuthenticationFailed | None = None
+        # The system unit, as for a login: the failure count must be committed when the old one is wrong.
+        with self._door.write(None) as unit:
+            session = unit.session
+            user = session.get(User, actor.user_id)
+            if user is None:
+                raise AuthenticationFailed(WRONG_CREDENTIALS)
+            try:
+                check_password(session, user, old_password, self._clock, Text("auth.purpose_change_password"))
+            except AuthenticationFailed as exc:
+                failure = exc
+            else:
+                user.password_hash = _hasher.hash(new_password)
+                user.must_change_password = False
+                record(
+                    session,
+                    at=unit.now,
+                    actor=user,
+                    action="auth.password_changed",
+                    text=Text("event.password_changed", {"name": user.full_name}),
+                )
+            fresh = actor_of(user)
+        if failure is not None:
+            if failure.text.code == WRONG_CREDENTIALS.code:  # the user is known: say which part was wrong
+                raise AuthenticationFailed(Text("auth.wrong_old_password"))
+            raise failure
+        return fresh
 
     def refresh(self, actor: Actor) -> Actor:
         with self._db.read() as session:

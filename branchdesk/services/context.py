@@ -24,6 +24,8 @@ class Actor:
     full_name: str = ""
     roles: frozenset[Role] = frozenset()
     department_id: int | None = None
+    #: An administrator reset the password: the login asks for a new one before anything else.
+    must_change_password: bool = False
 
     def has(self, *roles: Role) -> bool:
         return bool(self.roles & set(roles))

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -84,6 +85,8 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    #: Set when an administrator reset the password: the next login asks for a new one first.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     roles: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     department: Mapped[Department] = relationship(lazy="joined")
 

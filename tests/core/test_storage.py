@@ -225,6 +225,7 @@ def test_old_phone_spellings_are_renormalised_and_their_customers_merged(branch:
             {"id": second.id},
         )
         session.execute(text("UPDATE alembic_version SET version_num = '0007'"))
+        session.execute(text("ALTER TABLE user_account DROP COLUMN must_change_password"))  # from 0009
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         phones = session.execute(text("SELECT DISTINCT phone_normalized FROM complaint_case")).scalars().all()

@@ -162,6 +162,8 @@ def worked_case(b: Branch) -> int:
 
 #: The language menu names each language in itself (中文 is meant to be Chinese there).
 LANGUAGE_MENU = ("中文（简体）",)
+#: The licence list names the shipped fonts by their own names.
+FONT_NAMES = ("文泉驿微米黑", "花園明朝")
 
 
 def test_every_main_screen_reads_english(qtbot: QtBot, branch: Branch, english: None, tmp_path: Path) -> None:
@@ -207,29 +209,40 @@ def test_every_case_dialog_reads_english(qtbot: QtBot, branch: Branch, english: 
     assert not problems, "\n".join(sorted(set(problems)))
 
 
-def test_start_up_lock_print_and_import_dialogs_read_english(
+def test_start_up_lock_print_import_password_about_and_help_dialogs_read_english(
     qtbot: QtBot, branch: Branch, english: None, tmp_path: Path
 ) -> None:
+    from ui.about_dialog import AboutDialog
     from ui.first_run_dialog import FirstRunDialog
+    from ui.help import HelpWindow
     from ui.import_wizard import ImportWizard
     from ui.lock import LockDialog
     from ui.login_dialog import LoginDialog
+    from ui.password_dialog import ChangePasswordDialog, ResetPasswordDialog
     from ui.print_dialog import PrintDialog
 
     b = branch
     case_id = worked_case(b)
     allowed = user_data(b)
+    [handler] = [u for u in b.desk.admin.snapshot(b["admin"]).users if u.username == "handler"]
+    about = AboutDialog(b.desk)
     dialogs = {
         "login": LoginDialog(b.desk, "Test branch"),
         "first run": FirstRunDialog(b.desk),
         "lock": LockDialog(b.desk, b["clerk"]),
         "import": ImportWizard(b.desk, b["crm"]),
         "print": PrintDialog(b.desk, b["crm"], case_id, b.desk.printing.forms_for(b["crm"], case_id)),
+        "change password": ChangePasswordDialog(b.desk, b["clerk"]),
+        "forced password change": ChangePasswordDialog(b.desk, b["clerk"], forced=True),
+        "reset password": ResetPasswordDialog(b.desk, b["admin"], handler),
+        "about": about,
+        "user guide": HelpWindow(),
+        "licences": about.show_licences(),
     }
     problems: list[str] = []
     for name, dialog in dialogs.items():
         qtbot.addWidget(dialog)
         dialog.show()
-        problems += [f"{name}: {p}" for p in chinese_left(dialog, allowed)]
+        problems += [f"{name}: {p}" for p in chinese_left(dialog, allowed, FONT_NAMES)]
         dialog.close()
     assert not problems, "\n".join(sorted(set(problems)))
