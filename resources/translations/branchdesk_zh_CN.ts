@@ -1905,101 +1905,107 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="97"/>
-        <location filename="../../ui/print_dialog.py" line="217"/>
+        <location filename="../../ui/print_dialog.py" line="100"/>
+        <location filename="../../ui/print_dialog.py" line="228"/>
+        <location filename="../../ui/print_dialog.py" line="240"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="100"/>
-        <location filename="../../ui/print_dialog.py" line="131"/>
+        <location filename="../../ui/print_dialog.py" line="103"/>
+        <location filename="../../ui/print_dialog.py" line="134"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="107"/>
-        <location filename="../../ui/print_dialog.py" line="132"/>
+        <location filename="../../ui/print_dialog.py" line="110"/>
+        <location filename="../../ui/print_dialog.py" line="135"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="108"/>
+        <location filename="../../ui/print_dialog.py" line="111"/>
         <source>Plain paper (whole form, one page per copy)</source>
         <translation>普通纸（完整表单，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="109"/>
+        <location filename="../../ui/print_dialog.py" line="112"/>
         <source>Pre-printed carbonless set (data only)</source>
         <translation>预印无碳复写联单（只打数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="113"/>
+        <location filename="../../ui/print_dialog.py" line="116"/>
         <source>Offset X (mm)</source>
         <translation>X 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="114"/>
+        <location filename="../../ui/print_dialog.py" line="117"/>
         <source>Offset Y (mm)</source>
         <translation>Y 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="118"/>
-        <location filename="../../ui/print_dialog.py" line="122"/>
+        <location filename="../../ui/print_dialog.py" line="121"/>
+        <location filename="../../ui/print_dialog.py" line="125"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="124"/>
+        <location filename="../../ui/print_dialog.py" line="127"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="126"/>
+        <location filename="../../ui/print_dialog.py" line="129"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="128"/>
+        <location filename="../../ui/print_dialog.py" line="131"/>
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="133"/>
+        <location filename="../../ui/print_dialog.py" line="136"/>
         <source>Copies</source>
         <translation>联次</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="138"/>
+        <location filename="../../ui/print_dialog.py" line="141"/>
         <source>Overlay offset</source>
         <translation>套打偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="168"/>
+        <location filename="../../ui/print_dialog.py" line="171"/>
         <source>Copy %1: %2</source>
         <translation>第%1联 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="182"/>
+        <location filename="../../ui/print_dialog.py" line="186"/>
         <source>Choose at least one copy</source>
         <translation>请至少选择一联</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="202"/>
+        <location filename="../../ui/print_dialog.py" line="216"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="214"/>
+        <location filename="../../ui/print_dialog.py" line="225"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="217"/>
+        <location filename="../../ui/print_dialog.py" line="228"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="239"/>
+        <location filename="../../ui/print_dialog.py" line="240"/>
+        <source>The printer did not take the job: nothing was printed.</source>
+        <translation>打印机未接受打印任务：没有打印任何内容，未记为已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="264"/>
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
