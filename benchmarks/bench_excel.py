@@ -99,16 +99,17 @@ def main() -> None:
     common = (
         f"from branchdesk.services import BranchDesk; from branchdesk.storage.database import Database, "
         f"resolve_url; from pathlib import Path; from datetime import date; "
-        f"desk = BranchDesk(Database(resolve_url({str(db_path)!r})))"
+        f"desk = BranchDesk(Database(resolve_url({str(db_path)!r}))); "
+        f"crm = desk.auth.login('crm', 'demo1234')"
     )
     run("baseline: import and open the database", common)
     run(
         f"monthly summary 2026-10 (>= {args.month_cases} cases in the month)",
-        common + f"; desk.reports.export_monthly(None, 2026, 10, Path({str(folder / 'm.xlsx')!r}))",
+        common + f"; desk.reports.export_monthly(crm, 2026, 10, Path({str(folder / 'm.xlsx')!r}))",
     )
     run(
         f"ledger of all {args.ledger} cases",
-        common + f"; desk.reports.export_ledger(None, date(2020, 1, 1), date(2026, 12, 31), "
+        common + f"; desk.reports.export_ledger(crm, date(2020, 1, 1), date(2026, 12, 31), "
         f"Path({str(folder / 'l.xlsx')!r}))",
     )
     print(f"files: {folder}")

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         help=f"SQLite 文件路径或服务器 URL（默认：用户数据目录；环境变量 {ENV_VAR}）",
     )
+    _user_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
     init = sub.add_parser("init", help="初始化网点数据库并创建第一位管理员")
@@ -61,10 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     monthly = what.add_parser("monthly", help="客诉案件统计表（某月）")
     monthly.add_argument("--month", required=True, help="月份，如 2026-10")
     monthly.add_argument("-o", "--output", help="输出文件（默认：客诉案件统计表-2026-10.xlsx）")
+    _user_options(monthly, here=True)
     ledger = what.add_parser("ledger", help="投诉台帐（某段时间受理的全部案件）")
     ledger.add_argument("--from", dest="date_from", required=True, help="开始日期，如 2026-01-01")
     ledger.add_argument("--to", dest="date_to", required=True, help="结束日期（含），如 2026-12-31")
     ledger.add_argument("-o", "--output", help="输出文件（默认：投诉台帐-开始-结束.xlsx）")
+    _user_options(ledger, here=True)
 
     prt = sub.add_parser("print", help="打印表单为 PDF")
     prt.add_argument("case_no", metavar="CASE_NO", help="客诉编号，如 202611-007")
@@ -81,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     prt.add_argument("--offset", default="0,0", help="套打偏移（毫米）X,Y，如 1.5,-0.5")
     prt.add_argument("--calibration", action="store_true", help="只输出套打校准页")
     prt.add_argument("-o", "--output", help="输出 PDF（默认：编号-表单.pdf）")
+    _user_options(prt, here=True)
 
     imp = sub.add_parser("import", help="导入网点原有的 Excel 投诉台帐")
     imp_what = imp.add_subparsers(dest="what", metavar="ledger", required=True)
@@ -89,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     led.add_argument("--sheet", help="工作表名称（默认：第一个）")
     led.add_argument("--dry-run", action="store_true", help="只检查并逐行报告，不写入数据库")
     led.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，导入其余各行")
+    _user_options(led, here=True)
 
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
@@ -98,6 +103,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="界面语言（未在程序“界面语言”中选过时使用；默认按系统 LANG，否则中文）",
     )
     return parser
+
+
+def _user_options(parser: argparse.ArgumentParser, here: bool = False) -> None:
+    """``--user`` and ``--password-stdin``: before the subcommand or after it (print, export, import)."""
+    # After the subcommand they must not reset what was given before it: no default there.
+    default = {"default": argparse.SUPPRESS} if here else {}
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以此用户身份打印、导出、导入（须登录：密码在提示时输入）",
+        **default,  # type: ignore[arg-type]
+    )
+    if here:
+        parser.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="从标准输入读取 --user 的密码",
+            default=argparse.SUPPRESS,
+        )
+    else:
+        parser.add_argument(
+            "--password-stdin",
+            dest="user_password_stdin",
+            action="store_true",
+            help="从标准输入读取 --user 的密码（print、export、import）",
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,11 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "audit":
             return _audit(args, language)
         if command == "export":
-            return _export(args)
+            return _export(args, language)
         if command == "import":
-            return _import(args)
+            return _import(args, language)
         if command == "print":
-            return _print(args)
+            return _print(args, language)
         return _app(args)
     except FieldError as exc:
         return _error(_separator(language).join(exc.rendered(language).values()))
@@ -239,30 +270,63 @@ def _current_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return desk
 
 
-def _export(args: argparse.Namespace) -> int:
+def _named_user(args: argparse.Namespace, command: str, language: str) -> str | None:
+    """The ``--user`` the command acts as; None (after one line on stderr) when it is missing."""
+    username = (getattr(args, "user", None) or "").strip()
+    if not username:
+        _error(render(Text("cli.user_required", {"command": command}), language), EXIT_USAGE)
+        return None
+    return username
+
+
+def _login(desk, args: argparse.Namespace, username: str, language: str):  # type: ignore[no-untyped-def]
+    """Log ``username`` in as the app does (throttling, deactivated users refused); the work is theirs.
+
+    None (after one line on stderr) when no password can be asked for.
+    """
+    if getattr(args, "password_stdin", False) or getattr(args, "user_password_stdin", False):
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        if not sys.stdin.isatty():
+            _error(render(Text("cli.password_tty"), language), EXIT_USAGE)
+            return None
+        prompt = f"Password for {username}: " if language == "en" else f"{username} 的密码："
+        password = getpass.getpass(prompt)
+    actor = desk.auth.login(username, password)
+    log.info("acting as %s (user id %d)", actor.username, actor.user_id)
+    return actor
+
+
+def _export(args: argparse.Namespace, language: str) -> int:
     from pathlib import Path
 
     from branchdesk.services.reports import parse_month
 
+    username = _named_user(args, f"export {args.what}", language)
+    if username is None:
+        return EXIT_USAGE
     desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
     if args.what == "monthly":
         year, month = parse_month(args.month)
         target = Path(args.output or f"客诉案件统计表-{year}-{month:02d}.xlsx")
         started = time.perf_counter()
-        desk.reports.export_monthly(None, year, month, target)
+        desk.reports.export_monthly(actor, year, month, target)
         print(f"已导出 {target}（{time.perf_counter() - started:.1f} 秒）")
         return EXIT_OK
     if args.what == "ledger":
         start, end = _date(args.date_from, "from"), _date(args.date_to, "to")
         target = Path(args.output or f"投诉台帐-{start}-{end}.xlsx")
         started = time.perf_counter()
-        rows = desk.reports.export_ledger(None, start, end, target)
+        rows = desk.reports.export_ledger(actor, start, end, target)
         print(f"已导出 {target}：{rows} 件（{time.perf_counter() - started:.1f} 秒）")
         return EXIT_OK
     return EXIT_USAGE
 
 
-def _print(args: argparse.Namespace) -> int:
+def _print(args: argparse.Namespace, language: str) -> int:
     from pathlib import Path
 
     try:
@@ -272,16 +336,23 @@ def _print(args: argparse.Namespace) -> int:
         return _error("--offset 写作 X,Y（毫米），--copies 写作 1,3", EXIT_USAGE)
     if len(offset) != 2:
         return _error("--offset 写作 X,Y（毫米）", EXIT_USAGE)
-    desk = _current_desk(args)
-    if args.calibration:
+    if args.calibration:  # a grid with rulers: no case, nothing logged, no user needed
+        desk = _current_desk(args)
         target = Path(args.output or "套打校准页.pdf")
         target.write_bytes(desk.printing.calibration((offset[0], offset[1])))
         print(f"已输出 {target}")
         return EXIT_OK
+    username = _named_user(args, "print", language)
+    if username is None:
+        return EXIT_USAGE
+    desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
     target = Path(args.output or f"{args.case_no}-{args.form}.pdf")
     started = time.perf_counter()
     desk.printing.render(
-        None,
+        actor,
         args.case_no,
         args.form,
         mode=args.mode,
@@ -293,15 +364,21 @@ def _print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import(args: argparse.Namespace) -> int:
+def _import(args: argparse.Namespace, language: str) -> int:
     from pathlib import Path
 
+    username = _named_user(args, f"import {args.what}", language)
+    if username is None:
+        return EXIT_USAGE
     desk = _current_desk(args)
     path = Path(args.file)
     if not path.exists():
         return _error(f"文件不存在：{path}")
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
     report = desk.ledger_import.import_ledger(
-        None, path, sheet=args.sheet, dry_run=args.dry_run, skip_invalid=args.skip_invalid
+        actor, path, sheet=args.sheet, dry_run=args.dry_run, skip_invalid=args.skip_invalid
     )
     print(f"工作表：{report.sheet}，标题行：第 {report.header_row} 行")
     columns = [f"{label(Label('LedgerColumn', name))}←{heading}" for name, heading in report.mapping.items()]

@@ -560,6 +560,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "数据库尚未初始化：{database}（请先运行 branchdesk init）",
         "The database is not set up: {database} (run branchdesk init first)",
     ),
+    "cli.user_required": (
+        "branchdesk {command} 须以用户身份运行：请加 --user 用户名"
+        "（密码在提示时输入，或用 --password-stdin）",
+        "branchdesk {command} runs as a user: add --user NAME "
+        "(the password is asked for, or use --password-stdin)",
+    ),
+    "cli.password_tty": (
+        "无法交互输入密码：请在终端运行，或用 --password-stdin",
+        "Cannot ask for the password: run in a terminal, or use --password-stdin",
+    ),
     "cli.date_format": ("日期格式为 2026-01-31：{text}", "Dates are written 2026-01-31: {text}"),
     # --- printing (branchdesk.services.printing; the forms themselves stay Chinese) ---
     "print.form": ("表单须为：{forms}", "The form is one of: {forms}"),
@@ -569,9 +579,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "print.copies": ("{form}只有第 {first}–{last} 联", "{form} has copies {first}–{last} only"),
     "print.draft": ("草稿不能打印内部表单", "Internal forms cannot be printed for a draft"),
-    "print.no_signer": (
-        "没有客户关系经理或总经理账户，无法从命令行打印",
-        "No customer relations manager or GM account: cannot print from the command line",
+    "print.unwritable": (
+        "无法写入 PDF 文件 {file}：{reason}（未记为已打印）",
+        "Cannot write the PDF file {file}: {reason} (not recorded as printed)",
     ),
     "event.printed_plain": (
         "打印{form}：第 {copies} 联（普通纸）",
@@ -599,10 +609,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.unreadable": (
         "无法读取 Excel 文件 {file}：{reason}",
         "Cannot read the Excel file {file}: {reason}",
-    ),
-    "import.no_users": (
-        "数据库中没有用户，请先运行 branchdesk init",
-        "The database has no users: run branchdesk init first",
     ),
     "import.roles": (
         "导入台帐由客户关系经理或系统管理员进行",

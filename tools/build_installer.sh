@@ -82,16 +82,20 @@ echo "${demo%%$'\n'演示用户*}"
 case_no=$("$PYTHON" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
   \"SELECT case_no FROM complaint_case WHERE status NOT IN ('draft', 'void') ORDER BY id\").fetchone()[0])" "$DB")
 month="${case_no:0:4}-${case_no:4:2}"
-frozen --db "$DB" print "$case_no" --form handling -o "$SMOKE/handling.pdf"
+# print and export run as a named user: the demo's CR manager, password on standard input.
+frozen --db "$DB" --user crm --password-stdin print "$case_no" --form handling -o "$SMOKE/handling.pdf" \
+  <<<"demo1234"
 pages=$(pdfinfo "$SMOKE/handling.pdf" | awk '/^Pages:/ {print $2}')
 [[ $pages == 5 ]] || fail "handling form of $case_no: $pages pages, expected 5 copies"
 # Whole outputs first, then grep (grep -q in a pipe would stop its writer: SIGPIPE under pipefail).
 text=$(pdftotext "$SMOKE/handling.pdf" -)
 grep -q -F "$case_no" <<<"$text" || fail "case number $case_no not in the printed form"
+grep -q -F "审计链 " <<<"$text" || fail "the audit anchor is not on the printed form"
 font=$(pdffonts "$SMOKE/handling.pdf" | awk '!f && /WenQuanYiMicroHei/ && $(NF-4) == "yes" {print $1; f=1}')
 [[ -n $font ]] || fail "the form's font is not embedded: $(pdffonts "$SMOKE/handling.pdf")"
 echo "handling form of $case_no: $pages pages, case number found, font $font embedded"
-frozen --db "$DB" export monthly --month "$month" -o "$SMOKE/monthly.xlsx"
+frozen --db "$DB" --user crm --password-stdin export monthly --month "$month" -o "$SMOKE/monthly.xlsx" \
+  <<<"demo1234"
 "$PYTHON" - "$SMOKE/monthly.xlsx" <<'EOF' || fail "the monthly workbook does not open"
 import sys
 

@@ -51,7 +51,7 @@ def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
 
 
 def print_pdf(data: bytes, printer: QPrinter) -> int:
-    """Send every page to ``printer`` at 100 % scale; returns the number of pages."""
+    """Send every page to ``printer`` at 100 % scale; returns the number of pages, 0 when the job failed."""
     document = load_pdf(data)
     painter: QPainter | None = None
     for index in range(document.pageCount()):
@@ -65,9 +65,12 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
         printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         printer.setFullPage(True)  # after the layout, which would reset it: draw from the paper's edge
         if painter is None:
-            painter = QPainter(printer)
-        else:
-            printer.newPage()
+            painter = QPainter()
+            if not painter.begin(printer):
+                return 0  # the printer (or its file) refused the job: nothing was printed
+        elif not printer.newPage():
+            painter.end()
+            return 0
         pixels = (round(points.width() / 72 * PRINT_DPI), round(points.height() / 72 * PRINT_DPI))
         image = QImage(pixels[0], pixels[1], QImage.Format.Format_RGB32)
         image.fill(QColor("white"))
@@ -76,8 +79,8 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
         canvas.drawImage(0, 0, page)
         canvas.end()
         painter.drawImage(painter.viewport(), image)
-    if painter is not None:
-        painter.end()
+    if painter is not None and not painter.end():
+        return 0
     return document.pageCount()
 
 
@@ -178,7 +181,8 @@ class PrintDialog(QDialog):
     def chosen_copies(self) -> list[int]:
         return [int(c.property("copy")) for c in self.copy_checks if c.isChecked()]
 
-    def _render(self, log: bool) -> bytes | None:
+    def _render(self, log: bool, output: Path | None = None) -> bytes | None:
+        """The PDF from the core; ``log`` records the print (only once ``output``, if any, is written)."""
         copies = self.chosen_copies()
         if not copies:
             self.pages.setText(self.tr("Choose at least one copy"))
@@ -188,11 +192,21 @@ class PrintDialog(QDialog):
         return run_action(
             self,
             lambda: self._desk.printing.render(
-                self._actor, self._case, form, mode=mode, copies=copies, offset_mm=offset, log=log
+                self._actor,
+                self._case,
+                form,
+                mode=mode,
+                copies=copies,
+                offset_mm=offset,
+                output=output,
+                log=log,
             ),
             changes=log,
-            case_id=self._case if isinstance(self._case, int) else ALL_CASES,
+            case_id=self._case_id(),
         )
+
+    def _case_id(self) -> int:
+        return self._case if isinstance(self._case, int) else ALL_CASES
 
     def preview(self) -> None:
         pdf = self._render(log=False)
@@ -204,11 +218,8 @@ class PrintDialog(QDialog):
         self.pages.setText(self.tr("%1 page(s)").replace("%1", str(self.document.pageCount())))
 
     def save_pdf(self, path: Path) -> bool:
-        pdf = self._render(log=True)
-        if pdf is None:
-            return False
-        path.write_bytes(pdf)
-        return True
+        """Write the PDF; the core records the print only once the file is written."""
+        return self._render(log=True, output=path) is not None
 
     def _on_save(self) -> None:
         name = f"{self._case}-{self.form.currentData()}.pdf"
@@ -219,12 +230,26 @@ class PrintDialog(QDialog):
             QMessageBox.information(self, self.tr("Print"), self.tr("Saved %1").replace("%1", path))
 
     def print_to(self, printer: QPrinter) -> int:
-        pdf = self._render(log=True)
+        """Print, then record the print: a job the printer refused is not logged as printed."""
+        pdf = self._render(log=False)
         if pdf is None:
             return 0
         QSettings().setValue("print/offset_x", self.offset_x.value())
         QSettings().setValue("print/offset_y", self.offset_y.value())
-        return print_pdf(pdf, printer)
+        pages = print_pdf(pdf, printer)
+        if not pages:
+            QMessageBox.warning(
+                self, self.tr("Print"), self.tr("The printer did not take the job: nothing was printed.")
+            )
+            return 0
+        form, mode, copies = self.form.currentData(), self.mode.currentData(), self.chosen_copies()
+        run_action(
+            self,
+            lambda: self._desk.printing.record_print(self._actor, self._case, form, copies, mode),
+            changes=True,
+            case_id=self._case_id(),
+        )
+        return pages
 
     def _on_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -40,6 +40,12 @@ class PrintableCase:
     branch_address: str
     phone: str
     data: dict[str, Any]  # see services/printing.py for the keys
+    audit_anchor: str = ""  # the audit chain head when the form was made (``audit verify --anchor``)
+
+
+def anchor_text(case: PrintableCase) -> str:
+    """「审计链 123-ab12cd34ef56」, printed small beside the print time; empty without an anchor."""
+    return f"审计链 {case.audit_anchor}" if case.audit_anchor else ""
 
 
 def sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:

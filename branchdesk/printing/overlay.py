@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from branchdesk.printing import fonts
-from branchdesk.printing.content import Copy, PrintableCase, sections, title
+from branchdesk.printing.content import Copy, PrintableCase, anchor_text, sections, title
 
 PAPERS = {"241-1": (241 * mm, 279.4 * mm), "241-2": (241 * mm, 140 * mm), "241-3": (241 * mm, 93.1 * mm)}
 FORM_PAPER = {"handling": "241-1", "report": "241-1"}
@@ -170,6 +170,7 @@ def render_overlay(
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=paper)
     canvas.setTitle(f"{title(form)} {case.case_no}（套打）")
+    canvas.setKeywords(anchor_text(case))
     overflow: list[tuple[str, str]] = []
     for box in LAYOUTS[form]:
         text = values.get(box.label, "")
@@ -187,6 +188,7 @@ def render_overlay(
     code.drawOn(canvas, (180 + dx) * mm, paper[1] - (16 + dy) * mm)
     _draw(canvas, (180 + dx) * mm, paper[1] - (20 + dy) * mm, case.case_no, 9)
     stamp = f"打印 {printed_at:%Y-%m-%d %H:%M}" + (" 补打" if reprint else "")
+    stamp += f"  {anchor_text(case)}" if case.audit_anchor else ""
     _draw(canvas, (12 + dx) * mm, 6 * mm, stamp, 7)
     canvas.showPage()
     if overflow:
@@ -205,7 +207,8 @@ def _follow_on(
 ) -> None:
     """附页: the full texts that did not fit their boxes, on as many sheets as they need."""
     y = paper[1] - 18 * mm
-    _draw(canvas, 15 * mm, y, f"{title(form)} 附页 · 编号 {case.case_no} · {printed_at:%Y-%m-%d %H:%M}", 11)
+    heading = f"{title(form)} 附页 · 编号 {case.case_no} · {printed_at:%Y-%m-%d %H:%M}"
+    _draw(canvas, 15 * mm, y, heading + (f" · {anchor_text(case)}" if case.audit_anchor else ""), 11)
     y -= 10 * mm
     for label, text in texts:
         for line in [f"{label}：", *_lines(text, paper[0] - 30 * mm, 9)]:

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from branchdesk.printing import fonts
-from branchdesk.printing.content import Copy, PrintableCase, Section, sections, title
+from branchdesk.printing.content import Copy, PrintableCase, Section, anchor_text, sections, title
 
 COLOURS = {
     "白": colors.HexColor("#BBBBBB"),
@@ -175,6 +175,7 @@ def render_plain(
         title=f"{title(form)} {case.case_no}",
         author="BranchDesk 客诉台",
         subject=case.case_no,
+        keywords=anchor_text(case),
     )
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPageEnd=decorate)])
     styles = _styles()
@@ -225,6 +226,8 @@ def _decorate(
     canvas.setFont(fonts.MAIN, 8)
     footer = f"打印时间 {printed_at:%Y-%m-%d %H:%M}"
     canvas.drawString(16 * mm, 8 * mm, footer)
+    # The audit chain head on the same line, at the right (the internal line takes the middle).
+    canvas.drawRightString(width - 10 * mm, 8 * mm, anchor_text(case))
     if copy.internal:
         canvas.setFont(fonts.MAIN, 9)
         canvas.setFillColor(colors.HexColor("#B71C1C"))

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 from branchdesk.config import BranchConfig
 from branchdesk.domain.escalation import level_label
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
     CLOSE_KIND_LABELS,
     KIND_LABELS,
@@ -31,7 +32,15 @@ from branchdesk.domain.vocab import (
     Severity,
     Status,
 )
-from branchdesk.reports.xlsx_style import DATETIME, HEADER_FILL, HEADER_FONT, MONEY, text_width
+from branchdesk.reports.xlsx_style import (
+    DATETIME,
+    HEADER_FILL,
+    HEADER_FONT,
+    MONEY,
+    anchor_line,
+    stamp_anchor,
+    text_width,
+)
 from branchdesk.storage.models import Case, Category, Department, FollowUp, Reply, Resolution, User
 
 PAPER_COLUMNS = ["序号", "时间", "投诉人", "联系电话", "投诉内容", "受理人", "处理结果", "投诉人意见", "备注"]
@@ -53,6 +62,8 @@ SYSTEM_COLUMNS = [
 WIDTHS = [6, 17, 10, 14, 50, 8, 36, 16, 16, 14, 6, 10, 16, 7, 12, 12, 10, 17, 17, 10, 6, 12]
 SATISFACTION = {5: "非常满意", 4: "满意", 3: "一般", 2: "不满意", 1: "非常不满意"}
 CHUNK = 1000
+#: The title row's cell for the audit anchor: 处理结果, wide enough for it.
+ANCHOR_COLUMN = 7
 
 Progress = Callable[[int, int], None]
 
@@ -64,8 +75,15 @@ def write_ledger(
     path: Path,
     title: str,
     progress: Progress | None = None,
+    *,
+    show_phone: bool,
+    anchor: str,
 ) -> int:
-    """Write every case matching ``conditions``; returns the number of rows."""
+    """Write every case matching ``conditions``; returns the number of rows.
+
+    Phones are masked unless ``show_phone`` (the reader may see them); ``anchor`` is the audit
+    chain head the rows were read at, written beside the title and into the file's properties.
+    """
     total = session.scalar(select(func.count(Case.id)).where(*conditions)) or 0
     workbook = Workbook(write_only=True)
     sheet: WriteOnlyWorksheet = workbook.create_sheet("投诉台帐")
@@ -85,7 +103,10 @@ def write_ledger(
     from openpyxl.styles import Font
 
     title_cell.font = Font(size=14, bold=True)
-    sheet.append([title_cell])
+    sheet.append([title_cell, *[None] * (ANCHOR_COLUMN - 2), anchor_line(anchor)])
+    stamp_anchor(workbook, anchor)
+    workbook.properties.title = title
+    workbook.properties.creator = "BranchDesk 客诉台"
     header = []
     for heading in headings:
         cell = WriteOnlyCell(sheet, value=heading)
@@ -112,7 +133,9 @@ def write_ledger(
         extras = _extras(session, [c.id for c in cases])
         for case in cases:
             written += 1
-            sheet.append(_row(sheet, written, case, config, names, departments, categories, extras))
+            sheet.append(
+                _row(sheet, written, case, config, names, departments, categories, extras, show_phone)
+            )
         if progress is not None:
             progress(written, total)
     sheet.auto_filter.ref = f"A2:{_column(len(headings))}{written + 2}"
@@ -163,6 +186,7 @@ def _row(
     departments: dict[int, str],
     categories: dict[int, str],
     extras: dict[str, dict[int, Any]],
+    show_phone: bool,
 ) -> list[Any]:
     resolution = extras["resolution"].get(case.id)
     follow_up = extras["follow_up"].get(case.id)
@@ -200,7 +224,7 @@ def _row(
         number,
         _cell(sheet, case.received_at, DATETIME),
         case.complainant_name,
-        case.phone,
+        case.phone if show_phone else mask_phone(case.phone_normalized),
         case.content,
         case.custom_values.get("_recorder") or names.get(case.recorder_id, ""),
         result,

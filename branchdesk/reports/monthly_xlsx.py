@@ -16,18 +16,23 @@ from branchdesk.reports.xlsx_style import (
     MONEY,
     PERCENT,
     TITLE_FONT,
+    anchor_line,
     fit_widths,
     header_row,
     print_setup,
+    stamp_anchor,
 )
 
 
-def write_monthly(report: MonthlyReport, path: Path) -> Path:
+def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
+    """The workbook; ``anchor`` (the chain head it was read at) under the title and in its properties."""
     workbook = Workbook()
     summary = workbook.active
     assert summary is not None
     summary.title = "汇总"
     _summary(summary, report)
+    summary.cell(row=2, column=1, value=anchor_line(anchor))
+    stamp_anchor(workbook, anchor)
     _closed(workbook.create_sheet("结案明细"), report)
     _departments(workbook.create_sheet("责任归属"), report)
     _open(workbook.create_sheet("未结案件"), report)

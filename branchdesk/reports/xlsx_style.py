@@ -53,3 +53,21 @@ def print_setup(sheet: Worksheet, title_rows: str | None = None) -> None:
     sheet.print_options.horizontalCentered = True
     if title_rows:
         sheet.print_title_rows = title_rows
+
+
+#: The custom document property that carries the audit chain head an export was read at.
+ANCHOR_PROPERTY = "审计链"
+
+
+def anchor_line(anchor: str) -> str:
+    """How the anchor reads in a cell and on paper: ``branchdesk audit verify --anchor`` takes the code."""
+    return f"审计链 {anchor}"
+
+
+def stamp_anchor(workbook: Any, anchor: str) -> None:
+    """The chain head in the file's properties: a custom property, the keywords and the comments."""
+    from openpyxl.packaging.custom import StringProperty
+
+    workbook.custom_doc_props.append(StringProperty(name=ANCHOR_PROPERTY, value=anchor))
+    workbook.properties.keywords = anchor
+    workbook.properties.description = anchor_line(anchor)

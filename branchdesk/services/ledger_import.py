@@ -76,16 +76,9 @@ class LedgerImportService(ServiceBase):
         except (OSError, KeyError, ValueError) as exc:
             raise BranchDeskError(Text("import.unreadable", {"file": path.name, "reason": str(exc)})) from exc
 
-    def _first_administrator(self) -> Actor:
-        with self._db.read() as session:
-            user_id = session.scalar(select(User.id).join(User.roles).order_by(User.id).limit(1))
-        if user_id is None:
-            raise BranchDeskError(Text("import.no_users"))
-        return Actor(user_id=user_id)
-
     def import_ledger(
         self,
-        actor: Actor | None,
+        actor: Actor,
         path: Path,
         *,
         sheet: str | None = None,
@@ -100,8 +93,6 @@ class LedgerImportService(ServiceBase):
         outcomes: list[RowOutcome] = []
         committed = False
         try:
-            if actor is None:  # the command line: the first administrator records the import
-                actor = self._first_administrator()
             with self._door.write(actor) as unit:
                 session, user = unit.session, unit.user
                 if not unit.actor.roles & IMPORT_ROLES:

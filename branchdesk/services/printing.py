@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.text import normalize_phone
-from branchdesk.domain.vocab import Role, Status
-from branchdesk.errors import DomainError, FieldError
+from branchdesk.domain.vocab import Status
+from branchdesk.errors import BranchDeskError, DomainError, FieldError
 from branchdesk.i18n import Label, Text, label
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, title
 from branchdesk.read.values import Choice, Named, ResolutionStatus
@@ -21,9 +21,50 @@ from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
 from branchdesk.services.timeline import record
 from branchdesk.services.unit_of_work import UnitOfWork
+from branchdesk.storage.audit_chain import current_anchor
 from branchdesk.storage.models import FormCopy, PrintLog
 
 MODES = ("plain", "overlay")
+#: Forms with internal content: none of them prints for a draft.
+INTERNAL_FORMS = ("allowance", "return", "penalty", "report", "handling")
+
+
+def _check_form_and_mode(form: str, mode: str) -> None:
+    if form not in FORM_CODES:
+        raise FieldError({"form": Text("print.form", {"forms": list(FORM_CODES)})})
+    if mode not in MODES:
+        raise FieldError({"mode": Text("print.mode")})
+
+
+def _chosen(unit: Unit, form: str, copies: Sequence[int] | None) -> tuple[list[Copy], list[Copy]]:
+    """The copies asked for (all when None) and the form's whole routing, as the branch sets it."""
+    routing = [
+        Copy(c.copy_no, c.destination, c.colour, c.shows_phone, c.internal)
+        for c in unit.session.scalars(
+            select(FormCopy).where(FormCopy.form == form).order_by(FormCopy.copy_no)
+        )
+    ]
+    wanted = list(copies) if copies else [c.number for c in routing]
+    unknown = sorted(set(wanted) - {c.number for c in routing})
+    if unknown:
+        raise FieldError(
+            {
+                "copies": Text(
+                    "print.copies",
+                    {"form": Label("Form", form), "first": routing[0].number, "last": routing[-1].number},
+                )
+            }
+        )
+    return [c for c in routing if c.number in wanted], routing
+
+
+def _printed_before(unit: Unit, case_id: int, form: str) -> bool:
+    return (
+        unit.session.scalars(
+            select(PrintLog.id).where(PrintLog.case_id == case_id, PrintLog.form == form)
+        ).first()
+        is not None
+    )
 
 
 class PrintService(ServiceBase):
@@ -52,7 +93,7 @@ class PrintService(ServiceBase):
 
     def render(
         self,
-        actor: Actor | None,
+        actor: Actor,
         ref: int | str,
         form: str,
         *,
@@ -63,48 +104,21 @@ class PrintService(ServiceBase):
         output: Path | None = None,
         log: bool = True,
     ) -> bytes:
-        """The PDF of ``form`` for the case; logged, and marked 补打 when printed before."""
-        if form not in FORM_CODES:
-            raise FieldError({"form": Text("print.form", {"forms": list(FORM_CODES)})})
-        if mode not in MODES:
-            raise FieldError({"mode": Text("print.mode")})
-        actor = actor or self._first_admin()
-        with self._unit(actor) as unit:
+        """The PDF of ``form`` for the case, marked 补打 when printed before, with the audit anchor.
+
+        With ``output`` the PDF is written there first; with ``log`` the print is recorded only
+        once the PDF exists (a file that cannot be written is one clear error, and no print).
+        The app renders with ``log=False``, prints, and then calls ``record_print``.
+        """
+        _check_form_and_mode(form, mode)
+        # Reading only: rendering a long form must not hold the write lock other PCs need.
+        with self._door.read(actor) as unit:
             case = self._case(unit, ref)
-            routing = [
-                Copy(c.copy_no, c.destination, c.colour, c.shows_phone, c.internal)
-                for c in unit.session.scalars(
-                    select(FormCopy).where(FormCopy.form == form).order_by(FormCopy.copy_no)
-                )
-            ]
-            wanted = list(copies) if copies else [c.number for c in routing]
-            unknown = sorted(set(wanted) - {c.number for c in routing})
-            if unknown:
-                raise FieldError(
-                    {
-                        "copies": Text(
-                            "print.copies",
-                            {
-                                "form": Label("Form", form),
-                                "first": routing[0].number,
-                                "last": routing[-1].number,
-                            },
-                        )
-                    }
-                )
-            chosen = [c for c in routing if c.number in wanted]
-            if (
-                form in ("allowance", "return", "penalty", "report", "handling")
-                and case.status == Status.DRAFT
-            ):
+            chosen, routing = _chosen(unit, form, copies)
+            if form in INTERNAL_FORMS and case.status == Status.DRAFT:
                 raise DomainError(Text("print.draft"))
             printable = self._printable(unit, case.id)
-            reprint = (
-                unit.session.scalars(
-                    select(PrintLog.id).where(PrintLog.case_id == case.id, PrintLog.form == form)
-                ).first()
-                is not None
-            )
+            reprint = _printed_before(unit, case.id, form)
             if mode == "plain":
                 from branchdesk.printing.plain import render_plain
 
@@ -113,34 +127,52 @@ class PrintService(ServiceBase):
                 from branchdesk.printing.overlay import render_overlay
 
                 pdf = render_overlay(form, printable, chosen, len(routing), unit.now, reprint, offset_mm)
-            if log:  # a preview is not a print
-                unit.session.add(
-                    PrintLog(
-                        case_id=case.id,
-                        form=form,
-                        copies=[c.number for c in chosen],
-                        mode=mode,
-                        reprint=reprint,
-                        user_id=unit.user.id,
-                        printed_at=unit.now,
-                    )
-                )
-                record(
-                    unit.session,
-                    at=unit.now,
-                    actor=unit.user,
-                    action="print",
-                    case_id=case.id,
-                    text=Text(
-                        ("event.reprinted" if reprint else "event.printed")
-                        + ("_overlay" if mode == "overlay" else "_plain"),
-                        {"form": Label("Form", form), "copies": [c.number for c in chosen]},
-                    ),
-                )
+            case_id = case.id
         if output is not None:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_bytes(pdf)
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                output.write_bytes(pdf)
+            except OSError as exc:
+                raise BranchDeskError(
+                    Text("print.unwritable", {"file": str(output), "reason": exc.strerror or str(exc)})
+                ) from exc
+        if log:  # a preview is not a print
+            self.record_print(actor, case_id, form, [c.number for c in chosen], mode)
         return pdf
+
+    def record_print(
+        self, actor: Actor, ref: int | str, form: str, copies: Sequence[int] | None, mode: str
+    ) -> None:
+        """Record that ``copies`` of ``form`` were printed (after the printer or the file took them)."""
+        _check_form_and_mode(form, mode)
+        with self._unit(actor) as unit:
+            case = self._case(unit, ref)
+            chosen, _routing = _chosen(unit, form, copies)
+            numbers = [c.number for c in chosen]
+            reprint = _printed_before(unit, case.id, form)
+            unit.session.add(
+                PrintLog(
+                    case_id=case.id,
+                    form=form,
+                    copies=numbers,
+                    mode=mode,
+                    reprint=reprint,
+                    user_id=unit.user.id,
+                    printed_at=unit.now,
+                )
+            )
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action="print",
+                case_id=case.id,
+                text=Text(
+                    ("event.reprinted" if reprint else "event.printed")
+                    + ("_overlay" if mode == "overlay" else "_plain"),
+                    {"form": Label("Form", form), "copies": numbers},
+                ),
+            )
 
     def copies_of(self, form: str) -> list[tuple[int, str]]:
         """(copy number, destination) of a form, as the branch routes it."""
@@ -156,21 +188,6 @@ class PrintService(ServiceBase):
         from branchdesk.printing.overlay import render_calibration
 
         return bytes(render_calibration(offset_mm, paper))
-
-    def _first_admin(self) -> Actor:
-        from branchdesk.services.auth import actor_of
-        from branchdesk.storage.models import User, UserRole
-
-        with self._db.read() as session:
-            user = session.scalars(
-                select(User)
-                .join(UserRole)
-                .where(UserRole.role.in_([Role.CR_MANAGER.value, Role.GM.value]))
-                .order_by(User.id)
-            ).first()
-            if user is None:
-                raise DomainError(Text("print.no_signer"))
-            return actor_of(user)
 
     def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
         """The case view rendered as the form's text: vocabulary labels in the form's language."""
@@ -270,6 +287,7 @@ class PrintService(ServiceBase):
             }
         settings = unit.config.settings
         return PrintableCase(
+            audit_anchor=current_anchor(unit.session),
             case_no=view.case_no,
             branch_name=unit.config.branch_name,
             branch_phone=str(settings.get("branch_phone", "")),

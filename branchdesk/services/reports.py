@@ -16,7 +16,8 @@ from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
 from branchdesk.services.unit_of_work import UnitOfWork
-from branchdesk.services.visibility import visible_cases
+from branchdesk.services.visibility import may_see_phone, visible_cases
+from branchdesk.storage.audit_chain import current_anchor
 
 REPORT_ROLES = frozenset({Role.CR_MANAGER, Role.GM, Role.DEPUTY_GM})
 
@@ -40,18 +41,22 @@ class ReportService(ServiceBase):
         if not unit.actor.roles & REPORT_ROLES:
             raise PermissionDenied(Text("report.roles"))
 
-    def monthly(self, actor: Actor | None, year: int, month: int) -> MonthlyReport:
-        """The month's figures; ``actor`` None is the command line run by whoever holds the database."""
+    def monthly(self, actor: Actor, year: int, month: int) -> MonthlyReport:
+        """The month's figures (report roles only)."""
         with self._door.read(actor) as unit:
-            if actor is not None:
-                self._check(unit)
+            self._check(unit)
             return build_monthly(unit.session, unit.config, year, month)
 
-    def export_monthly(self, actor: Actor | None, year: int, month: int, path: Path) -> Path:
-        return write_monthly(self.monthly(actor, year, month), path)
+    def export_monthly(self, actor: Actor, year: int, month: int, path: Path) -> Path:
+        """客诉案件统计表 of the month, stamped with the audit chain head it was read at."""
+        with self._door.read(actor) as unit:
+            self._check(unit)
+            report = build_monthly(unit.session, unit.config, year, month)
+            anchor = current_anchor(unit.session)
+        return write_monthly(report, path, anchor=anchor)
 
     def export_ledger(
-        self, actor: Actor | None, start: date, end: date, path: Path, progress: Progress | None = None
+        self, actor: Actor, start: date, end: date, path: Path, progress: Progress | None = None
     ) -> int:
         """投诉台帐 of cases received from ``start`` to ``end`` (inclusive); returns the row count."""
         if end < start:
@@ -61,24 +66,24 @@ class ReportService(ServiceBase):
         title = f"投诉台帐（{start:%Y年%m月%d日}—{end:%Y年%m月%d日}）"
         # A read unit: a long export must not hold the write lock the counter needs.
         with self._door.read(actor) as unit:
-            conditions = period_conditions(begin, finish)
-            if actor is not None:
-                self._check(unit)
-                conditions = [*conditions, visible_cases(unit.actor)]
+            self._check(unit)
             return write_ledger(
                 unit.session,
                 unit.config,
-                conditions,
+                [*period_conditions(begin, finish), visible_cases(unit.actor)],
                 path,
                 f"{unit.config.branch_name} {title}",
                 progress,
+                show_phone=may_see_phone(unit.actor),
+                anchor=current_anchor(unit.session),
             )
 
     def export_queue(
         self, actor: Actor, filters: QueueFilter, path: Path, progress: Progress | None = None
     ) -> int:
-        """The queue as the user filtered it, in the ledger's columns."""
+        """The queue as the user filtered it, in the ledger's columns (report roles only)."""
         with self._door.read(actor) as unit:
+            self._check(unit)
             conditions = self._queries.queue_conditions(
                 unit.session, unit.actor, filters, unit.now
             )
@@ -89,6 +94,8 @@ class ReportService(ServiceBase):
                 path,
                 f"{unit.config.branch_name} 投诉台帐（案件队列导出 {unit.now:%Y-%m-%d %H:%M}）",
                 progress,
+                show_phone=may_see_phone(unit.actor),
+                anchor=current_anchor(unit.session),
             )
 
     def monthly_reminder(self, actor: Actor, today: date | None = None) -> tuple[int, int] | None:

@@ -121,8 +121,13 @@ def test_errors_follow_lang_option_then_locale(tmp_path: Path) -> None:
     assert "这不是客诉台的数据库文件（application_id 不符）" in chinese.stderr
     assert "This is not a BranchDesk database file (application_id differs)" in english.stderr
     assert by_locale.stderr == english.stderr and forced.stderr == chinese.stderr
-    month = run("--lang", "en", "--db", str(tmp_path / "none.sqlite3"), "export", "monthly", "--month", "x")
+    none = str(tmp_path / "none.sqlite3")
+    month = run("--lang", "en", "--db", none, "--user", "crm", "export", "monthly", "--month", "x")
     assert month.returncode == 1 and month.stderr.startswith("branchdesk: The database is not set up")
+    nobody = run("--lang", "en", "--db", none, "export", "monthly", "--month", "2026-10")
+    assert nobody.returncode == 2
+    assert nobody.stderr == "branchdesk: branchdesk export monthly runs as a user: add --user NAME " \
+        "(the password is asked for, or use --password-stdin)\n"
 
 
 def test_check_fails_clearly_on_a_missing_or_foreign_file(tmp_path: Path) -> None:
@@ -179,3 +184,33 @@ def test_demo_is_deterministic_and_covers_every_state(tmp_path: Path) -> None:
         connection.close()
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) == 60
+
+
+def test_exports_and_imports_run_as_a_named_logged_in_user(tmp_path: Path) -> None:
+    """No --user: refused in one line (exit 2); a wrong password counts towards the lock like a login."""
+    db = str(tmp_path / "u.sqlite3")
+    init = run(
+        "--db", db, "init", "--name", "网点", "--code", "T1", "--admin", "boss", "--admin-name", "张经理",
+        "--password-stdin", stdin="long-enough\n",
+    )
+    assert init.returncode == 0, init.stderr
+    ledger = ["export", "ledger", "--from", "2026-01-01", "--to", "2026-12-31"]
+    ledger += ["-o", str(tmp_path / "l.xlsx")]
+    sample = Path(__file__).parent.parent / "data" / "ledger-2025-sample.xlsx"
+    imports = ["import", "ledger", str(sample), "--dry-run"]
+    for command in (ledger, imports):
+        refused = run("--db", db, *command)
+        assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
+        assert "--user" in refused.stderr
+    # The administrator may import (dry run) but may not export reports: the role is checked as in the app.
+    dry = run("--db", db, *imports, "--user", "boss", "--password-stdin", stdin="long-enough\n")
+    assert dry.returncode == 0, dry.stderr
+    export = run("--db", db, "--user", "boss", "--password-stdin", *ledger, stdin="long-enough\n")
+    assert export.returncode == 1 and export.stderr.strip() == (
+        "branchdesk: 统计报表由客户关系经理、副总经理或总经理编制"
+    )
+    for _ in range(5):
+        wrong = run("--db", db, *ledger, "--user", "boss", "--password-stdin", stdin="not-the-one\n")
+        assert wrong.returncode == 1
+    locked = run("--db", db, *ledger, "--user", "boss", "--password-stdin", stdin="long-enough\n")
+    assert locked.returncode == 1 and "分钟" in locked.stderr  # throttled like the login window

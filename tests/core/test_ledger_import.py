@@ -9,13 +9,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from branchdesk.domain.vocab import Status
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.i18n import render
 from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.ledger_import import parse_date
-from tests.conftest import Branch
+from branchdesk.storage.models import Event
+from tests.conftest import PASSWORD, Branch
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ledger-2025-sample.xlsx"  # copy of shared/samples
 
@@ -106,14 +108,25 @@ def test_missing_columns_and_permissions(branch: Branch, tmp_path: Path) -> None
 
 def test_import_from_the_command_line(branch: Branch) -> None:
     branch.desk.db.dispose()
-    command = [sys.executable, "-m", "branchdesk", "--db", branch.url, "import", "ledger", str(SAMPLE)]
-    dry = subprocess.run([*command, "--dry-run"], capture_output=True, text=True, check=False)
+    command = [
+        *(sys.executable, "-m", "branchdesk", "--db", branch.url, "import", "ledger", str(SAMPLE)),
+        *("--user", "crm", "--password-stdin"),
+    ]
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        password = PASSWORD + "\n"
+        return subprocess.run([*command, *extra], input=password, capture_output=True, text=True, check=False)
+
+    dry = run("--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "第 3 行：导入 202501-001" in dry.stdout and "试运行：可导入 60 件" in dry.stdout
-    real = subprocess.run(command, capture_output=True, text=True, check=False)
+    real = run()
     assert real.returncode == 0 and "已导入：可导入 60 件" in real.stdout
-    again = subprocess.run(command, capture_output=True, text=True, check=False)
+    again = run()
     assert "已导入过 60 件" in again.stdout
+    with branch.desk.db.read() as session:
+        imports = session.scalars(select(Event.actor_id).where(Event.action == "admin.import")).all()
+        assert imports == [branch["crm"].user_id] * 2  # each run is the named user's
 
 
 def test_imported_cases_come_back_out_in_the_ledger_with_their_own_words(

@@ -41,6 +41,8 @@ def test_the_cli_logs_each_command_and_its_error(tmp_path: Path) -> None:
             "branchdesk",
             "--db",
             str(tmp_path / "none.sqlite3"),
+            "--user",
+            "crm",
             "export",
             "monthly",
             "--month",

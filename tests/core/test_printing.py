@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from branchdesk.domain.vocab import Decision
-from branchdesk.errors import FieldError
+from branchdesk.errors import BranchDeskError, FieldError
 from branchdesk.i18n import render
 from branchdesk.services.dto import (
     FollowUpInput,
@@ -160,33 +161,106 @@ def test_overlay_is_one_pass_and_the_offset_moves_everything(branch: Branch, tmp
     assert len(calibration) == 1 and "X +1.5 mm，Y -0.5 mm" in calibration[0]
 
 
-def test_print_from_the_command_line(branch: Branch, tmp_path: Path) -> None:
+def branchdesk_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"
+    return subprocess.run(
+        [sys.executable, "-m", "branchdesk", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+
+
+def print_log(b: Branch) -> list[tuple[int, list[int]]]:
+    with b.desk.db.read() as session:
+        return [(p.user_id, list(p.copies)) for p in session.scalars(select(PrintLog).order_by(PrintLog.id))]
+
+
+def test_print_from_the_command_line_as_a_named_user(branch: Branch, tmp_path: Path) -> None:
     b = branch
     case_no = closed_case(b)
     b.desk.db.dispose()
     output = tmp_path / "form.pdf"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "branchdesk",
-            "--db",
-            b.url,
-            "print",
-            case_no,
-            "--form",
-            "handling",
-            "--copies",
-            "1,3",
-            "-o",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = ["--db", b.url, "print", case_no, "--form", "handling", "--copies", "1,3", "-o", str(output)]
+    nobody = branchdesk_cli(*command)
+    assert nobody.returncode == 2 and not output.exists()
+    assert nobody.stderr.splitlines() == [
+        "branchdesk: branchdesk print 须以用户身份运行：请加 --user 用户名"
+        "（密码在提示时输入，或用 --password-stdin）"
+    ]
+    no_terminal = branchdesk_cli(*command, "--user", "crm")  # stdin is not a terminal: no prompt possible
+    assert no_terminal.returncode == 2 and "--password-stdin" in no_terminal.stderr
+    wrong = branchdesk_cli(*command, "--user", "crm", "--password-stdin", stdin="wrong-password\n")
+    assert wrong.returncode == 1 and wrong.stderr.strip() == "branchdesk: 用户名或密码错误"
+    assert print_log(b) == [] and not output.exists()
+    result = branchdesk_cli("--user", "crm", "--password-stdin", *command, stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     assert len(pages(output.read_bytes(), tmp_path)) == 2
+    assert print_log(b) == [(b["crm"].user_id, [1, 3])]  # logged as the user who printed
+    detail = b.desk.queries.case_detail(b["crm"], case_no)
+    assert detail.timeline[-1].actor_name == "陈静"
+
+
+def test_a_print_that_cannot_be_written_is_not_logged(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(BranchDeskError, match=r"无法写入 PDF 文件.*未记为已打印"):
+        b.desk.printing.render(b["crm"], ref.id, "receipt", output=blocker / "receipt.pdf")
+    assert print_log(b) == []
+    b.desk.db.dispose()
+    result = branchdesk_cli(
+        "--db", b.url, "print", ref.case_no, "--form", "receipt", "-o", str(blocker / "r.pdf"),
+        "--user", "clerk", "--password-stdin", stdin=PASSWORD + "\n",
+    )
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "无法写入 PDF 文件" in result.stderr and "Traceback" not in result.stderr
+    assert print_log(b) == []
+    b.desk.printing.render(b["crm"], ref.id, "receipt", output=tmp_path / "ok" / "receipt.pdf")
+    assert print_log(b) == [(b["crm"].user_id, [1, 2])]
+
+
+def test_a_preview_then_a_recorded_print(branch: Branch) -> None:
+    """The app renders without logging, prints, and only then records the print."""
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    b.desk.printing.render(b["clerk"], ref.id, "receipt", log=False)
+    assert print_log(b) == []
+    b.desk.printing.record_print(b["clerk"], ref.id, "receipt", [2], "plain")
+    b.desk.printing.record_print(b["clerk"], ref.id, "receipt", None, "plain")
+    assert print_log(b) == [(b["clerk"].user_id, [2]), (b["clerk"].user_id, [1, 2])]
+    timeline = [render(e.text) for e in b.desk.queries.case_detail(b["clerk"], ref.id).timeline]
+    assert timeline[-2:] == [
+        "打印客户投诉受理回执：第 2 联（普通纸）",
+        "补打客户投诉受理回执：第 1、2 联（普通纸）",
+    ]
+    with pytest.raises(FieldError):
+        b.desk.printing.record_print(b["clerk"], ref.id, "receipt", [9], "plain")
+
+
+@pytest.mark.parametrize("mode", ["plain", "overlay"])
+def test_every_form_carries_the_audit_anchor_that_verifies(
+    branch: Branch, tmp_path: Path, mode: str
+) -> None:
+    from branchdesk.services.audit import anchor
+
+    b = branch
+    case_no = closed_case(b)
+    head = anchor(b.desk.db)
+    pdf = b.desk.printing.render(b["crm"], case_no, "handling", mode=mode)
+    texts = pages(pdf, tmp_path)
+    assert texts and all(f"审计链 {head}" in text for text in texts[:1 if mode == "overlay" else None])
+    assert anchor(b.desk.db) != head  # the print itself was logged after: the chain moved on
+    b.desk.db.dispose()
+    verified = branchdesk_cli("--db", b.url, "audit", "verify", "--anchor", head)
+    assert verified.returncode == 0, verified.stderr
+    forged = head.split("-")[0] + "-" + "0" * 12
+    assert branchdesk_cli("--db", b.url, "audit", "verify", "--anchor", forged).returncode == 1
 
 
 def test_forms_print_the_branchs_labels_from_the_typed_case_view(branch: Branch, tmp_path: Path) -> None:

@@ -48,11 +48,11 @@ print(resources.root())
 """
 
 
-def run(args: list[str], cwd: Path, timeout: int = 600) -> str:
+def run(args: list[str], cwd: Path, timeout: int = 600, stdin: str = "") -> str:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["QT_QPA_PLATFORM"] = "offscreen"
     result = subprocess.run(
-        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        args, cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=timeout, check=False
     )
     assert result.returncode == 0, f"{args}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
     return result.stdout
@@ -126,7 +126,8 @@ def test_the_wheel_installs_and_prints_with_its_own_fonts(tmp_path: Path) -> Non
         (case_no,) = connection.execute(
             "SELECT case_no FROM complaint_case WHERE status NOT IN ('draft', 'void') ORDER BY id"
         ).fetchone()
-    run([str(script), "--db", str(db), "print", case_no, "--form", "handling", "-o", "form.pdf"], cwd=work)
+    run([str(script), "--db", str(db), "print", case_no, "--form", "handling", "-o", "form.pdf",
+         "--user", "crm", "--password-stdin"], cwd=work, stdin="demo1234\n")
     assert "Pages:           5" in run(["pdfinfo", "form.pdf"], cwd=work)
     assert case_no in run(["pdftotext", "form.pdf", "-"], cwd=work)
     form_fonts = run(["pdffonts", "form.pdf"], cwd=work).splitlines()

@@ -68,3 +68,31 @@ def test_receipt_prints_right_after_intake(
     assert isinstance(dialog, PrintDialog)
     assert dialog.form.currentData() == "receipt" and dialog.document is not None
     assert dialog.document.pageCount() == 2
+
+
+def test_a_print_job_the_printer_refuses_or_a_pdf_not_written_is_not_logged(
+    qtbot: QtBot, branch: Branch, tmp_path: Path, messages: list[str]
+) -> None:
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    view = CaseDetailView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]), ref.id)
+    qtbot.addWidget(view)
+    dialog = view.open_print("receipt")
+    assert isinstance(dialog, PrintDialog)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(blocker / "printed.pdf"))  # the job cannot start
+    assert dialog.print_to(printer) == 0
+    assert not dialog.save_pdf(blocker / "saved.pdf")
+    assert messages[0] == "打印机未接受打印任务：没有打印任何内容，未记为已打印。"
+    assert "无法写入 PDF 文件" in messages[1] and len(messages) == 2
+    detail = b.desk.queries.case_detail(b["crm"], ref.id)
+    assert [e for e in detail.timeline if e.action == "print"] == []
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == 2
+    detail = b.desk.queries.case_detail(b["crm"], ref.id)
+    assert [render(e.text) for e in detail.timeline if e.action == "print"] == [
+        "打印客户投诉受理回执：第 1、2 联（普通纸）"
+    ]
