@@ -2430,18 +2430,46 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="40"/>
+        <location filename="../../ui/main.py" line="140"/>
         <source>Building the demo branch (about 300 cases)…</source>
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="42"/>
-        <location filename="../../ui/main.py" line="71"/>
+        <location filename="../../ui/main.py" line="82"/>
+        <location filename="../../ui/main.py" line="94"/>
+        <location filename="../../ui/main.py" line="142"/>
+        <location filename="../../ui/main.py" line="174"/>
+        <location filename="../../ui/main.py" line="187"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="77"/>
+        <location filename="../../ui/main.py" line="83"/>
+        <source>The backup of %1 is restored (%2 cases). The damaged database was kept as %3.</source>
+        <translation>已恢复 %1 的备份（案件 %2 件）。损坏的数据库已保存为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="96"/>
+        <source>The newest good backup is from %1 (%2 cases). Restore it? Changes made after it are lost; the damaged database is kept in the backups folder.</source>
+        <translation>最新的完好备份是 %1 的（案件 %2 件）。要恢复它吗？此后所做的修改会丢失；损坏的数据库会保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="105"/>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="107"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="175"/>
+        <source>BranchDesk is already running with this database (%1). Switch to its window on the taskbar.</source>
+        <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="193"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
