@@ -114,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from branchdesk.logs import configure_logging
 
     log_path = configure_logging()
+    sys.unraisablehook = _log_unraisable
     log.info("command: %s (branchdesk %s)", " ".join(args_list) or "app", __version__)
     language = args.lang or environment_language()
     try:
@@ -145,12 +146,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         from branchdesk.storage.failures import explain
 
-        explained = explain(exc, _database_named(args), str(getattr(args, "file", "") or ""))
+        file = getattr(args, "file", None) or getattr(args, "output", None) or ""
+        explained = explain(exc, _database_named(args), str(file))
         if explained is not None:
             log.warning("command %r failed: %r", command, exc)
             return _error(render(explained, language))
         log.exception("unexpected error in command %r", command)
         return _error(f"程序出现意外错误，已记录到日志：{log_path}")
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """A failure inside a destructor (a half-written workbook closing on a full disk) goes to the log,
+    not as a traceback under the one-line reason."""
+    log.warning(
+        "ignored in %r: %r", unraisable.object, unraisable.exc_value, exc_info=unraisable.exc_value
+    )
 
 
 def _database_named(args: argparse.Namespace) -> str:

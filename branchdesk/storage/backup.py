@@ -96,6 +96,11 @@ def backup_sqlite(source: Path, target: Path) -> Path:
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
+    except sqlite3.Error as exc:
+        temporary.unlink(missing_ok=True)
+        if "disk is full" in str(exc):
+            raise StorageError(Text("io.disk_full", {"path": str(target)})) from exc
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

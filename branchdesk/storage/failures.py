@@ -24,7 +24,7 @@ def is_disk_full(exc: BaseException) -> bool:
 def explain(exc: BaseException, database: str = "", file: str = "") -> Text | None:
     """``database``: how the database was named; ``file``: the file the command was reading, if any."""
     if is_disk_full(exc):
-        path = getattr(exc, "filename", None) or database
+        path = (getattr(exc, "filename", None) or file) if isinstance(exc, OSError) else database
         return Text("io.disk_full", {"path": str(path)}) if path else Text("storage.disk_full")
     if isinstance(exc, OSError):
         where = {"path": str(exc.filename or "")}
