@@ -300,7 +300,9 @@ def test_a_full_disk_while_saving_is_one_clear_message_and_loses_nothing(branch:
     saved = []
     with pytest.raises(StorageError) as caught:
         for number in range(500):
-            saved.append(desk.intake.register(branch["clerk"], complaint_form(content="内容" * 200 + str(number))))
+            saved.append(
+                desk.intake.register(branch["clerk"], complaint_form(content="内容" * 200 + str(number)))
+            )
     assert caught.value.text.code == "storage.disk_full"
     assert "磁盘已满，本次未保存" in caught.value.message
     event.remove(desk.db.engine, "connect", _no_room)

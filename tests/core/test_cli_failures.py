@@ -161,5 +161,3 @@ def test_a_full_disk_is_one_clear_line(database: Path, tmp_path: Path) -> None:
     finally:
         subprocess.run(["umount", str(tiny)], check=False)
     assert run("--db", str(database), "check").returncode == 0  # nothing lost
-
-
