@@ -628,11 +628,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "结构版本：{revision}（程序需要 {head}）",
         "Schema version: {revision} (the program needs {head})",
     ),
-    "check.revision_mismatch": (
-        "数据库结构版本 {revision} 与程序 {head} 不一致：启动程序会自动升级（先备份）",
-        "Schema version {revision} differs from the program's {head}: starting the program upgrades it "
-        "(after a backup)",
-    ),
     "check.will_upgrade": (
         "数据库结构版本 {revision} 较旧（程序需要 {head}）：下次启动程序或运行命令时会先备份，再自动升级",
         "The schema version {revision} is older than the program's {head}: it will be upgraded (after a "

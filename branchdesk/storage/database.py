@@ -146,6 +146,8 @@ def _note_head(path: Path) -> Any:
         from branchdesk.storage.audit_chain import COMMITTED_HEAD_KEY
         from branchdesk.storage.integrity import record_head
 
+        if session.in_nested_transaction():  # a savepoint released: the transaction may still roll back
+            return
         head = session.info.pop(COMMITTED_HEAD_KEY, None)
         if head is not None:
             record_head(path, head[0], head[1])

@@ -169,6 +169,7 @@ def test_a_migration_and_an_import_back_up_first(branch: Branch, tmp_path: Path)
     desk = BranchDesk(Database(resolve_url(str(path))), lambda: NOW)
     desk.ledger_import.import_ledger(None, ledger, dry_run=True)
     assert backups.list_backups(path) == []
+    check_sqlite_file(path)  # the rolled-back dry run did not move the head noted beside the file
     desk.ledger_import.import_ledger(None, ledger)
     desk.db.dispose()
     assert [b.source for b in backups.list_backups(path)] == ["import"]
