@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Branch
 from tests.core.test_cli import run
+from tests.pg_server import server_binaries
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +163,17 @@ def test_a_full_disk_is_one_clear_line(database: Path, tmp_path: Path) -> None:
     finally:
         subprocess.run(["umount", str(tiny)], check=False)
     assert run("--db", str(database), "check").returncode == 0  # nothing lost
+
+
+def test_backup_on_either_engine(branch: Branch, tmp_path: Path) -> None:
+    """SQLite: the online backup; PostgreSQL: pg_dump (the test server's own, put on PATH)."""
+    branch.desk.db.dispose()
+    env = None
+    if branch.engine == "postgresql":
+        binaries = server_binaries()
+        assert binaries is not None
+        env = {"PATH": f"{binaries}{os.pathsep}{os.environ.get('PATH', '')}"}
+    target = tmp_path / "branch.backup"
+    result = run("--db", branch.url, "backup", "-o", str(target), env=env)
+    assert result.returncode == 0, result.stderr
+    assert target.stat().st_size > 10_000 and "Traceback" not in result.stderr
