@@ -177,3 +177,21 @@ def test_backup_on_either_engine(branch: Branch, tmp_path: Path) -> None:
     result = run("--db", branch.url, "backup", "-o", str(target), env=env)
     assert result.returncode == 0, result.stderr
     assert target.stat().st_size > 10_000 and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"), reason="mounting a tmpfs needs root")
+def test_a_read_only_folder_is_one_clear_line(database: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(locked)], check=False
+    ).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        for args in (
+            ["backup", "-o", str(locked / "b.sqlite3")],
+            ["export", "monthly", "--month", "2026-10", "-o", str(locked / "m.xlsx")],
+        ):
+            assert_one_line_failure(run("--db", str(database), *args), "没有权限", args[-1])
+    finally:
+        subprocess.run(["umount", str(locked)], check=False)
