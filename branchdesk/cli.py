@@ -289,7 +289,11 @@ def _restore(args: argparse.Namespace, language: str) -> int:
         "seconds": f"{result.seconds:.2f}",
         "previous": str(result.previous),
     }
-    print(render(Text("backup.restored", params), language))
+    if result.previous is None:
+        del params["previous"]
+        print(render(Text("backup.restored_new", params), language))
+    else:
+        print(render(Text("backup.restored", params), language))
     return EXIT_OK
 
 

@@ -605,6 +605,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "客诉台正在使用这个数据库（进程 {pid}）：请先关闭程序再恢复",
         "BranchDesk is using this database (process {pid}): close it before restoring",
     ),
+    "backup.restored_new": (
+        "已从备份恢复：{backup}（案件 {cases} 件，审计链头 {anchor}，用时 {seconds} 秒）",
+        "Restored from {backup} ({cases} cases, audit head {anchor}, {seconds} s)",
+    ),
     "backup.restored": (
         "已从备份恢复：{backup}（案件 {cases} 件，审计链头 {anchor}，用时 {seconds} 秒）；"
         "恢复前的数据库已保存为 {previous}",

@@ -77,13 +77,16 @@ def check_or_offer_restore(path: Path) -> None:
     result = restore(path, newest.path, datetime.now())
     log.info("restored %s from %s at start", path, newest.path)
     app = QApplication.instance()
+    if result.previous is None:  # the file was empty: nothing to keep
+        said = app.translate("main", "The backup of %1 is restored (%2 cases).")
+    else:
+        said = app.translate(
+            "main", "The backup of %1 is restored (%2 cases). The damaged database was kept as %3."
+        ).replace("%3", str(result.previous))
     QMessageBox.information(
         None,
         app.translate("main", "BranchDesk"),
-        app.translate("main", "The backup of %1 is restored (%2 cases). The damaged database was kept as %3.")
-        .replace("%1", newest.created.strftime("%Y-%m-%d %H:%M"))
-        .replace("%2", str(newest.cases))
-        .replace("%3", str(result.previous)),
+        said.replace("%1", newest.created.strftime("%Y-%m-%d %H:%M")).replace("%2", str(newest.cases)),
     )
     check_sqlite_file(path)
 

@@ -355,7 +355,7 @@ def _lock_holder(database: Path) -> int | None:
 @dataclass(frozen=True)
 class RestoreResult:
     restored: BackupInfo
-    previous: Path  # the backup (or plain copy) of the database as it was
+    previous: Path | None  # the backup (or plain copy) of the database as it was; None: there was none
     seconds: float
 
 
@@ -389,8 +389,6 @@ def restore(database: Path, backup: Path, now: datetime) -> RestoreResult:
         except (StorageError, sqlite3.DatabaseError) as exc:
             log.warning("the current database cannot be backed up online (%s): keeping a plain copy", exc)
             previous = _keep_damaged(database, now)
-    else:
-        previous = database
     temporary = database.with_name(f".{database.name}.restoring")
     try:
         shutil.copyfile(backup, temporary)

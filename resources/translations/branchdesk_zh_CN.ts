@@ -2430,18 +2430,23 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="140"/>
+        <location filename="../../ui/main.py" line="143"/>
         <source>Building the demo branch (about 300 cases)…</source>
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="82"/>
-        <location filename="../../ui/main.py" line="94"/>
-        <location filename="../../ui/main.py" line="142"/>
-        <location filename="../../ui/main.py" line="174"/>
-        <location filename="../../ui/main.py" line="187"/>
+        <location filename="../../ui/main.py" line="88"/>
+        <location filename="../../ui/main.py" line="97"/>
+        <location filename="../../ui/main.py" line="145"/>
+        <location filename="../../ui/main.py" line="177"/>
+        <location filename="../../ui/main.py" line="190"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="81"/>
+        <source>The backup of %1 is restored (%2 cases).</source>
+        <translation>已恢复 %1 的备份（案件 %2 件）。</translation>
     </message>
     <message>
         <location filename="../../ui/main.py" line="83"/>
@@ -2449,27 +2454,27 @@
         <translation>已恢复 %1 的备份（案件 %2 件）。损坏的数据库已保存为 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="96"/>
+        <location filename="../../ui/main.py" line="99"/>
         <source>The newest good backup is from %1 (%2 cases). Restore it? Changes made after it are lost; the damaged database is kept in the backups folder.</source>
         <translation>最新的完好备份是 %1 的（案件 %2 件）。要恢复它吗？此后所做的修改会丢失；损坏的数据库会保存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="105"/>
+        <location filename="../../ui/main.py" line="108"/>
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="107"/>
+        <location filename="../../ui/main.py" line="110"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="175"/>
+        <location filename="../../ui/main.py" line="178"/>
         <source>BranchDesk is already running with this database (%1). Switch to its window on the taskbar.</source>
         <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="193"/>
+        <location filename="../../ui/main.py" line="196"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>

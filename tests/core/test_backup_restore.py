@@ -126,7 +126,7 @@ def test_backup_damage_restore_round_trip_loses_nothing(branch: Branch) -> None:
     with desk.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Case)) == 4
     desk.db.dispose()
-    assert result.previous.exists() and result.previous.suffix == ".damaged"
+    assert result.previous is not None and result.previous.exists() and result.previous.suffix == ".damaged"
 
 
 def test_restore_backs_up_the_current_database_first_and_refuses_a_non_backup(
@@ -139,6 +139,7 @@ def test_restore_backs_up_the_current_database_first_and_refuses_a_non_backup(
     desk.db.dispose()
     current = case_numbers(path)
     result = backups.restore(path, old.path, NOW + timedelta(hours=1))
+    assert result.previous is not None
     assert case_numbers(path) == [] and case_numbers(result.previous) == current
     assert backups.read_manifest(result.previous) is not None
     assert not path.with_name(path.name + "-wal").exists()

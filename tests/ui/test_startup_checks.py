@@ -97,3 +97,15 @@ def test_the_offer_is_restore_or_quit(qtbot: QtBot, branch: Branch) -> None:
     assert [b.text() for b in box.buttons()] == ["恢复备份", "退出"]
     assert box.buttons()[0] is restore_button and box.escapeButton() is box.buttons()[1]
     assert "2026-11-24 08:00" in box.informativeText()
+
+
+def test_an_emptied_file_is_restored_from_its_backup(
+    qtbot: QtBot, branch: Branch, monkeypatch: pytest.MonkeyPatch, messages: list[str]
+) -> None:
+    path = damaged_with_a_backup(branch)
+    path.write_bytes(b"")
+    monkeypatch.setattr(ui.main, "ask_restore", lambda message, newest: "0 字节" in message)
+    desk = ui.main.open_desk(str(path), demo=False)
+    assert messages[-1].startswith("已恢复") and "None" not in messages[-1]
+    assert cases(path) == 1
+    desk.db.dispose()
