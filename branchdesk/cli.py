@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     led.add_argument("--skip-invalid", action="store_true", help="跳过有问题的行，导入其余各行")
     _user_options(led, here=True)
 
+    backup = sub.add_parser("backup", help="立即备份数据库（SQLite；服务器数据库用 pg_dump）")
+    backup.add_argument("-o", "--output", help="备份文件（默认：数据库旁的 backups 文件夹）")
+    sub.add_parser("backups", help="列出备份：时间、大小、案件数、审计链头")
+    restore = sub.add_parser("restore", help="从备份恢复（先备份当前数据库，校验备份，再替换）")
+    restore.add_argument("file", metavar="FILE", help="备份文件（.sqlite3）")
+
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
     app.add_argument(
@@ -139,9 +145,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from branchdesk.logs import configure_logging
 
     log_path = configure_logging()
+    sys.unraisablehook = _log_unraisable
     log.info("command: %s (branchdesk %s)", " ".join(args_list) or "app", __version__)
     language = args.lang or environment_language()
     try:
+        if command == "backup":
+            return _backup(args, language)
+        if command == "backups":
+            return _backups(args, language)
+        if command == "restore":
+            return _restore(args, language)
         if command == "init":
             return _init(args)
         if command == "check":
@@ -161,9 +174,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _error(exc.render(language))
     except KeyboardInterrupt:
         return _error("已取消")
-    except Exception:
+    except Exception as exc:
+        from branchdesk.storage.failures import explain
+
+        file = getattr(args, "file", None) or getattr(args, "output", None) or ""
+        explained = explain(exc, _database_named(args), str(file))
+        if explained is not None:
+            log.warning("command %r failed: %r", command, exc)
+            return _error(render(explained, language))
         log.exception("unexpected error in command %r", command)
         return _error(f"程序出现意外错误，已记录到日志：{log_path}")
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """A failure inside a destructor (a half-written workbook closing on a full disk) goes to the log,
+    not as a traceback under the one-line reason."""
+    log.warning(
+        "ignored in %r: %r", unraisable.object, unraisable.exc_value, exc_info=unraisable.exc_value
+    )
+
+
+def _database_named(args: argparse.Namespace) -> str:
+    """How the database was named, for a message (a server URL without its password)."""
+    try:
+        url = resolve_url(args.db)
+        return (
+            str(url.database)
+            if url.get_backend_name() == "sqlite"
+            else url.render_as_string(hide_password=True)
+        )
+    except Exception:
+        return str(args.db or "")
 
 
 def _error(message: str, status: int = EXIT_FAILURE) -> int:
@@ -187,9 +228,104 @@ def _separator(language: str) -> str:
 
 
 def _desk(args: argparse.Namespace, demo: bool = False):  # type: ignore[no-untyped-def]
+    """The database, checked before anything opens it (damaged, foreign, copied without -wal …)."""
     from branchdesk.services import BranchDesk
+    from branchdesk.storage.database import sqlite_path
+    from branchdesk.storage.integrity import check_sqlite_file
 
-    return BranchDesk(Database(resolve_url(args.db, demo=demo)))
+    url = resolve_url(args.db, demo=demo)
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+    return BranchDesk(Database(url))
+
+
+def _sqlite_file(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from branchdesk.storage.database import sqlite_path
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is None:
+        raise BranchDeskError(Text("backup.sqlite_only"))
+    return path
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
+
+
+def _backup(args: argparse.Namespace, language: str) -> int:
+    from datetime import datetime
+    from pathlib import Path
+
+    from branchdesk.storage.backup import MANUAL, make_backup, pg_dump
+    from branchdesk.storage.database import sqlite_path
+
+    url = resolve_url(args.db)
+    target = Path(args.output).expanduser() if args.output else None
+    started = time.perf_counter()
+    path = sqlite_path(url)
+    if path is None:
+        now = datetime.now()
+        dump = pg_dump(
+            url.render_as_string(hide_password=False),
+            target or Path(f"branchdesk-{now:%Y%m%d-%H%M%S}.dump"),
+        )
+        print(
+            render(Text("backup.pg_done", {"path": str(dump), "size": _size(dump.stat().st_size)}), language)
+        )
+        return EXIT_OK
+    desk = _current_desk(args)
+    desk.db.dispose()
+    info = make_backup(path, MANUAL, datetime.now(), target)
+    seconds = f"{time.perf_counter() - started:.2f}"
+    params = {"path": str(info.path), "size": _size(info.size), "cases": info.cases, "anchor": info.anchor}
+    print(render(Text("backup.done", {**params, "seconds": seconds}), language))
+    return EXIT_OK
+
+
+def _backups(args: argparse.Namespace, language: str) -> int:
+    from branchdesk.storage.backup import backups_folder, list_backups
+
+    path = _sqlite_file(args)
+    found = list_backups(path)
+    if not found:
+        print(render(Text("backup.none", {"folder": str(backups_folder(path))}), language))
+        return EXIT_OK
+    for info in found:
+        row = {
+            "created": info.created.isoformat(sep=" ", timespec="seconds"),
+            "size": _size(info.size),
+            "cases": info.cases,
+            "anchor": info.anchor,
+            "source": info.source,
+            "path": str(info.path),
+        }
+        print(render(Text("backup.row", row), language))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, language: str) -> int:
+    from datetime import datetime
+    from pathlib import Path
+
+    from branchdesk.storage.backup import restore
+
+    path = _sqlite_file(args)
+    result = restore(path, Path(args.file).expanduser(), datetime.now())
+    info = result.restored
+    params = {
+        "backup": str(info.path),
+        "cases": info.cases,
+        "anchor": info.anchor,
+        "seconds": f"{result.seconds:.2f}",
+        "previous": str(result.previous),
+    }
+    if result.previous is None:
+        del params["previous"]
+        print(render(Text("backup.restored_new", params), language))
+    else:
+        print(render(Text("backup.restored", params), language))
+    return EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -239,6 +375,8 @@ def _check(args: argparse.Namespace, language: str) -> int:
 
     url = resolve_url(args.db)
     db = Database(url)
+    if db.path is not None and db.path.is_dir():
+        return _error(render(Text("storage.is_directory", {"path": str(db.path)}), language))
     report = check_database(db, datetime.now())
     for fact in report.facts:
         print(render(fact, language))

@@ -516,6 +516,120 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The database file is in a network share ({folder}). SQLite corrupts data on network shares; "
         "for several computers configure a database server (--db postgresql+psycopg://…).",
     ),
+    # --- a damaged or foreign database file (branchdesk.storage.integrity), file and server failures ---
+    "storage.is_directory": (
+        "数据库位置是一个文件夹，不是数据库文件：{path}",
+        "The database location is a folder, not a database file: {path}",
+    ),
+    "storage.empty_file": (
+        "数据库文件是空的（0 字节）：{path}。可能是复制或保存时中断，这不是新数据库；请从备份恢复。",
+        "The database file is empty (0 bytes): {path}. A copy or save was probably cut off; it is not "
+        "a new database: restore a backup.",
+    ),
+    "storage.not_database": (
+        "数据库文件开头已损坏，无法识别为数据库：{path}。请从备份恢复。",
+        "The start of the database file is damaged, it cannot be read as a database: {path}. "
+        "Restore a backup.",
+    ),
+    "storage.truncated": (
+        "数据库文件不完整（应有 {expected} 字节，只有 {actual} 字节），可能是复制中断或磁盘故障：{path}。"
+        "请从备份恢复。",
+        "The database file is incomplete ({actual} of {expected} bytes): a copy was cut off or the disk "
+        "failed: {path}. Restore a backup.",
+    ),
+    "storage.damaged": (
+        "数据库文件中有损坏的数据页（{detail}）：{path}。请从备份恢复。",
+        "The database file has damaged pages ({detail}): {path}. Restore a backup.",
+    ),
+    "storage.foreign_file": (
+        "这不是客诉台的数据库文件（application_id 不符，是其他程序的 SQLite 文件）：{path}。"
+        "本程序不会改动它，请检查所选的文件。",
+        "This is not a BranchDesk database file (application_id differs: another program's SQLite "
+        "file): {path}. It is left untouched: check which file was chosen.",
+    ),
+    "storage.wal_missing": (
+        "数据库缺少最近保存的内容（审计记录应到第 {expected} 条，文件里只到第 {actual} 条）："
+        "复制时可能漏了同名的 -wal 文件。请把 {path}-wal 一起放回，或从备份恢复。",
+        "The database lacks its latest changes (the audit trail should reach event {expected}, the file "
+        "reaches {actual}): it was probably copied without its -wal file. Put {path}-wal back beside it, "
+        "or restore a backup.",
+    ),
+    "storage.cannot_open": (
+        "无法打开数据库：{database}（{reason}）",
+        "Cannot open the database: {database} ({reason})",
+    ),
+    "storage.server_unreachable": (
+        "无法连接数据库服务器：{database}（服务器未启动、地址有误或网络不通）",
+        "Cannot reach the database server: {database} (not running, wrong address or no network)",
+    ),
+    "storage.bad_url": (
+        "无法识别的数据库地址：{url}（应为 SQLite 文件路径，或 postgresql+psycopg://…）",
+        "Unrecognised database address: {url} (a SQLite file path, or postgresql+psycopg://…)",
+    ),
+    "storage.disk_full": (
+        "磁盘已满，本次未保存：请腾出磁盘空间后重试。已保存的数据没有丢失。",
+        "The disk is full; nothing was saved: free some disk space and try again. "
+        "Data saved before is intact.",
+    ),
+    "io.disk_full": (
+        "磁盘已满，无法写入 {path}：请腾出磁盘空间后重试。数据库中已保存的数据没有丢失。",
+        "The disk is full, cannot write {path}: free some disk space and try again. The database is intact.",
+    ),
+    "io.permission": ("没有权限读写：{path}", "No permission to read or write: {path}"),
+    "io.is_directory": ("这是一个文件夹，不是文件：{path}", "This is a folder, not a file: {path}"),
+    "io.not_found": ("文件或文件夹不存在：{path}", "No such file or folder: {path}"),
+    "io.failed": ("读写失败：{path}（{reason}）", "Reading or writing failed: {path} ({reason})"),
+    "io.not_xlsx": (
+        "无法读取 Excel 文件：{path}（不是 .xlsx 文件，或文件已损坏）",
+        "Cannot read the Excel file: {path} (not an .xlsx file, or the file is damaged)",
+    ),
+    # --- backups (branchdesk.storage.backup) ---
+    "backup.done": (
+        "已备份：{path}（{size}，案件 {cases} 件，审计链头 {anchor}，用时 {seconds} 秒）",
+        "Backed up: {path} ({size}, {cases} cases, audit head {anchor}, {seconds} s)",
+    ),
+    "backup.none": ("还没有备份（{folder}）", "No backups yet ({folder})"),
+    "backup.row": (
+        "{created}  {size}  案件 {cases} 件  审计链头 {anchor}  {source}  {path}",
+        "{created}  {size}  {cases} cases  audit head {anchor}  {source}  {path}",
+    ),
+    "backup.not_backup": (
+        "不是可用的客诉台备份：{path}（{reason}）",
+        "Not a usable BranchDesk backup: {path} ({reason})",
+    ),
+    "backup.reason_not_sqlite": ("不是 SQLite 数据库文件", "not a SQLite database file"),
+    "backup.reason_not_ours": ("不是客诉台的数据库", "not a BranchDesk database"),
+    "backup.reason_damaged": ("文件已损坏：{detail}", "the file is damaged: {detail}"),
+    "backup.reason_empty": ("其中没有网点数据", "it holds no branch"),
+    "backup.checksum": (
+        "备份文件与其清单不符（SHA-256 校验和不同），文件已被改动或损坏：{path}",
+        "The backup does not match its manifest (SHA-256 differs): it was altered or damaged: {path}",
+    ),
+    "backup.pg_dump_missing": (
+        "服务器数据库请用 PostgreSQL 的 pg_dump 备份（本机未找到 pg_dump）：pg_dump -Fc -f 备份.dump {url}",
+        "Back up a server database with PostgreSQL's pg_dump (not found on this PC): "
+        "pg_dump -Fc -f backup.dump {url}",
+    ),
+    "backup.pg_dump_failed": ("pg_dump 失败：{reason}", "pg_dump failed: {reason}"),
+    "backup.pg_done": ("已备份（pg_dump）：{path}（{size}）", "Backed up (pg_dump): {path} ({size})"),
+    "backup.sqlite_only": (
+        "备份列表与恢复只用于 SQLite 数据库文件；服务器数据库请用 pg_dump / pg_restore",
+        "Listing and restoring backups is for SQLite database files; for a server use pg_dump / pg_restore",
+    ),
+    "backup.in_use": (
+        "客诉台正在使用这个数据库（进程 {pid}）：请先关闭程序再恢复",
+        "BranchDesk is using this database (process {pid}): close it before restoring",
+    ),
+    "backup.restored_new": (
+        "已从备份恢复：{backup}（案件 {cases} 件，审计链头 {anchor}，用时 {seconds} 秒）",
+        "Restored from {backup} ({cases} cases, audit head {anchor}, {seconds} s)",
+    ),
+    "backup.restored": (
+        "已从备份恢复：{backup}（案件 {cases} 件，审计链头 {anchor}，用时 {seconds} 秒）；"
+        "恢复前的数据库已保存为 {previous}",
+        "Restored from {backup} ({cases} cases, audit head {anchor}, {seconds} s); the database as it was "
+        "is kept as {previous}",
+    ),
     # --- the database check (branchdesk.services.health) ---
     "check.database": ("数据库：{database}", "Database: {database}"),
     "check.no_file": (
@@ -533,10 +647,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "结构版本：{revision}（程序需要 {head}）",
         "Schema version: {revision} (the program needs {head})",
     ),
-    "check.revision_mismatch": (
-        "数据库结构版本 {revision} 与程序 {head} 不一致：启动程序会自动升级（先备份）",
-        "Schema version {revision} differs from the program's {head}: starting the program upgrades it "
-        "(after a backup)",
+    "check.will_upgrade": (
+        "数据库结构版本 {revision} 较旧（程序需要 {head}）：下次启动程序或运行命令时会先备份，再自动升级",
+        "The schema version {revision} is older than the program's {head}: it will be upgraded (after a "
+        "backup) at the next start or command",
     ),
     "check.no_branch": (
         "数据库尚未初始化（没有网点信息），请运行 branchdesk init",

@@ -1,21 +1,33 @@
-"""Starting the desktop app: log file and crash hook, interface language, database (upgrade with backup),
-first run, login (a forced password change after an administrator's reset), and the login again after
-a user logs out."""
+"""Starting the desktop app: log file and crash hook, interface language, one instance per database,
+the database file checked (a damaged one: restore the newest good backup, or quit), upgrade with
+backup, the day's first backup, first run, login (a forced password change after an administrator's
+reset), and the login again after a user logs out."""
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QEvent, QLockFile
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QPushButton
 
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, StorageError
 from branchdesk.logs import configure_logging
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.storage.database import Database, resolve_url
+from branchdesk.storage.backup import (
+    BackupInfo,
+    daily_backup,
+    instance_lock_path,
+    newest_good_backup,
+    restore,
+)
+from branchdesk.storage.database import Database, resolve_url, sqlite_path
+from branchdesk.storage.integrity import check_sqlite_file
 from ui import crash
 from ui.first_run_dialog import FirstRunDialog
 from ui.i18n import install_translations, startup_language
@@ -28,13 +40,103 @@ from ui.password_dialog import ChangePasswordDialog
 log = logging.getLogger(__name__)
 
 
+class StartCancelled(Exception):
+    """The user chose to quit at a start-up question (nothing more to say)."""
+
+
 def open_desk(db_arg: str | None, demo: bool) -> BranchDesk:
-    desk = BranchDesk(Database(resolve_url(db_arg, demo=demo)))
+    """The database, checked before anything opens it (a damaged file: offer the newest good backup),
+    upgraded (after a backup), and backed up once a day at the first start."""
+    url = resolve_url(db_arg, demo=demo)
+    path = sqlite_path(url)
+    if path is not None:
+        check_or_offer_restore(path)
+    desk = BranchDesk(Database(url))
     if desk.is_initialised():
         desk.upgrade()
+        if path is not None:
+            try:
+                daily_backup(path, desk.clock())
+            except (BranchDeskError, OSError, sqlite3.Error):  # a failed backup must not stop the day's work
+                log.exception("the daily backup of %s failed", path)
     elif demo:
         build_demo_with_progress(desk)
     return desk
+
+
+def check_or_offer_restore(path: Path) -> None:
+    """Refuse a damaged, foreign or incomplete file; when a good backup exists, offer to restore it."""
+    try:
+        check_sqlite_file(path)
+        return
+    except StorageError as exc:
+        log.warning("the database file %s fails its check: %s", path, exc.message)
+        if exc.text.code in ("storage.is_directory", "storage.foreign_file"):
+            raise  # not our database: restoring a backup over it would be wrong
+        newest = newest_good_backup(path)
+        if newest is None:
+            raise
+        if not ask_restore(error_text(exc), newest):
+            raise StartCancelled from exc
+    result = restore(path, newest.path, datetime.now())
+    log.info("restored %s from %s at start", path, newest.path)
+    app = QApplication.instance()
+    if result.previous is None:  # the file was empty: nothing to keep
+        said = app.translate("main", "The backup of %1 is restored (%2 cases).")
+    else:
+        said = app.translate(
+            "main", "The backup of %1 is restored (%2 cases). The damaged database was kept as %3."
+        ).replace("%3", str(result.previous))
+    QMessageBox.information(
+        None,
+        app.translate("main", "BranchDesk"),
+        said.replace("%1", newest.created.strftime("%Y-%m-%d %H:%M")).replace("%2", str(newest.cases)),
+    )
+    check_sqlite_file(path)
+
+
+def restore_question(message: str, newest: BackupInfo) -> tuple[QMessageBox, QPushButton]:
+    """The dialog offering the newest good backup: restore it, or quit."""
+    app = QApplication.instance()
+    box = QMessageBox(QMessageBox.Icon.Critical, app.translate("main", "BranchDesk"), message)
+    box.setInformativeText(
+        app.translate(
+            "main",
+            "The newest good backup is from %1 (%2 cases). Restore it? Changes made after it are lost; "
+            "the damaged database is kept in the backups folder.",
+        )
+        .replace("%1", newest.created.strftime("%Y-%m-%d %H:%M"))
+        .replace("%2", str(newest.cases))
+    )
+    restore_button = box.addButton(
+        app.translate("main", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    quit_button = box.addButton(app.translate("main", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(quit_button)
+    box.setEscapeButton(quit_button)
+    return box, restore_button
+
+
+def ask_restore(message: str, newest: BackupInfo) -> bool:
+    box, restore_button = restore_question(message, newest)
+    box.exec()
+    return box.clickedButton() is restore_button
+
+
+def single_instance(path: Path | None) -> QLockFile | bool | None:
+    """A lock file beside the database: False when another start holds it (it is already running);
+    the held lock otherwise (None on a server database or a folder we cannot write)."""
+    if path is None:
+        return None
+    lock = QLockFile(str(instance_lock_path(path)))
+    lock.setStaleLockTime(0)  # only a dead process's lock is stale, never a long-running one
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if lock.tryLock(200):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return False
+    log.warning("cannot create the lock file beside %s (%s): starting without it", path, lock.error())
+    return None
 
 
 def build_demo_with_progress(desk: BranchDesk) -> None:
@@ -70,7 +172,23 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
     set_language(chosen)
     log.info("desktop app starting: language %s, log %s", chosen, log_path)
     try:
+        path = sqlite_path(resolve_url(db_arg, demo=demo))
+        lock = single_instance(path)
+        if lock is False:
+            log.info("another start holds %s: already running", path)
+            QMessageBox.information(
+                None,
+                app.translate("main", "BranchDesk"),
+                app.translate(
+                    "main",
+                    "BranchDesk is already running with this database (%1). "
+                    "Switch to its window on the taskbar.",
+                ).replace("%1", str(path)),
+            )
+            return 0
         desk = open_desk(db_arg, demo)
+    except StartCancelled:
+        return 1
     except BranchDeskError as exc:
         log.warning("cannot open the database: %s", error_text(exc))
         QMessageBox.critical(None, app.translate("main", "BranchDesk"), error_text(exc))

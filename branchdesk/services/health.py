@@ -9,9 +9,11 @@ from sqlalchemy import inspect, text
 
 from branchdesk.config import load_calendar, load_settings
 from branchdesk.domain.calendar import official_years
+from branchdesk.errors import StorageError
 from branchdesk.i18n import Text
 from branchdesk.storage.database import APPLICATION_ID, Database
-from branchdesk.storage.migrate import current_revision, head_revision
+from branchdesk.storage.integrity import check_sqlite_file
+from branchdesk.storage.migrate import current_revision, head_revision, known_revisions
 from branchdesk.storage.models import Base
 
 
@@ -34,6 +36,12 @@ def check_database(db: Database, now: datetime) -> CheckReport:
     if db.path is not None and not db.path.exists():
         report.problems.append(Text("check.no_file", {"path": str(db.path)}))
         return report
+    if db.path is not None:
+        try:
+            check_sqlite_file(db.path)
+        except StorageError as exc:  # empty, truncated, foreign, damaged, copied without -wal
+            report.problems.append(exc.text)
+            return report
     with db.engine.connect() as connection:
         if db.is_sqlite:
             result = connection.exec_driver_sql("PRAGMA integrity_check").fetchone()
@@ -46,16 +54,23 @@ def check_database(db: Database, now: datetime) -> CheckReport:
             if broken:
                 report.problems.append(Text("check.foreign_keys", {"count": len(broken)}))
         tables = set(inspect(connection).get_table_names())
+    revision, head = current_revision(db), head_revision()
+    if revision is not None and revision != head:
+        report.facts.append(Text("check.revision", {"revision": str(revision), "head": str(head)}))
+        if revision not in known_revisions():
+            report.problems.append(Text("storage.newer_schema", {"revision": str(revision)}))
+            return report
+        # An older schema lacks the newer tables: it is upgraded (after a backup) at the next start.
+        report.warnings.append(Text("check.will_upgrade", {"revision": str(revision), "head": str(head)}))
+        with db.read() as session:
+            cases = session.execute(text("SELECT count(*) FROM complaint_case")).scalar()
+        report.facts.append(Text("check.cases", {"count": cases}))
+        return report
     missing = set(Base.metadata.tables) - tables
     if missing:
         report.problems.append(Text("check.missing_tables", {"tables": sorted(missing)}))
         return report
-    revision, head = current_revision(db), head_revision()
     report.facts.append(Text("check.revision", {"revision": str(revision), "head": str(head)}))
-    if revision != head:
-        report.problems.append(
-            Text("check.revision_mismatch", {"revision": str(revision), "head": str(head)})
-        )
     with db.read() as session:
         branches = session.execute(text("SELECT name, code FROM branch")).all()
         if not branches:

@@ -23,6 +23,8 @@ from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import record
+from branchdesk.storage.backup import IMPORT as IMPORT_BACKUP
+from branchdesk.storage.backup import make_backup
 from branchdesk.storage.models import Case, Customer, Department, User
 
 IMPORT_ROLES = frozenset({Role.CR_MANAGER, Role.ADMIN})
@@ -93,6 +95,8 @@ class LedgerImportService(ServiceBase):
         outcomes: list[RowOutcome] = []
         committed = False
         try:
+            if not dry_run and self._db.path is not None:  # a whole ledger at once: a backup first
+                make_backup(self._db.path, IMPORT_BACKUP, self._door.clock())
             with self._door.write(actor) as unit:
                 session, user = unit.session, unit.user
                 if not unit.actor.roles & IMPORT_ROLES:

@@ -32,6 +32,7 @@ from branchdesk.i18n import Text
 from branchdesk.services.auth import actor_of
 from branchdesk.services.context import Actor, Clock
 from branchdesk.storage.database import Database
+from branchdesk.storage.failures import is_disk_full
 from branchdesk.storage.models import User
 
 #: Who acts in a unit that no person started (the deadline sweep, logins before the user is known).
@@ -89,6 +90,8 @@ class UnitOfWork:
         except OperationalError as exc:
             if _busy(exc):  # another PC held the write lock past the busy timeout: nothing was written
                 raise StorageError(Text("error.database_busy")) from exc
+            if is_disk_full(exc):  # the transaction rolled back: nothing was written, nothing lost
+                raise StorageError(Text("storage.disk_full")) from exc
             raise
 
     @contextmanager

@@ -29,6 +29,8 @@ from branchdesk.storage.models import Attachment, AttachmentBlob, Branch, Event
 FORMAT = 1
 GENESIS = "0" * 64
 _HEAD_KEY = "branchdesk.audit_head"
+#: The head this transaction commits, for the note beside a SQLite file (``storage.integrity``).
+COMMITTED_HEAD_KEY = "branchdesk.committed_head"
 
 
 def _plain(value: Any) -> Any:
@@ -122,6 +124,7 @@ def store_head(session: Session) -> None:
     head = session.info.pop(_HEAD_KEY, None)
     if head is not None:
         session.execute(update(Branch).values(audit_seq=head[0], audit_hash=head[1]))
+        session.info[COMMITTED_HEAD_KEY] = head
 
 
 def current_anchor(session: Session) -> str:

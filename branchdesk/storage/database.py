@@ -141,6 +141,20 @@ def _store_audit_head(session: Session) -> None:
     store_head(session)
 
 
+def _note_head(path: Path) -> Any:
+    def after_commit(session: Session) -> None:
+        from branchdesk.storage.audit_chain import COMMITTED_HEAD_KEY
+        from branchdesk.storage.integrity import record_head
+
+        if session.in_nested_transaction():  # a savepoint released: the transaction may still roll back
+            return
+        head = session.info.pop(COMMITTED_HEAD_KEY, None)
+        if head is not None:
+            record_head(path, head[0], head[1])
+
+    return after_commit
+
+
 class Database:
     """An engine plus the two ways to open a unit of work: ``read()`` and ``write()``."""
 
@@ -161,6 +175,9 @@ class Database:
         # Every write session seals the events it adds into the audit chain: no caller can skip it.
         event.listen(self._writes, "before_flush", _seal_events)
         event.listen(self._writes, "before_commit", _store_audit_head)
+        if self.path is not None:
+            # The committed head, noted beside the file: a copy missing its -wal is caught at start.
+            event.listen(self._writes, "after_commit", _note_head(self.path))
 
     @property
     def is_sqlite(self) -> bool:

@@ -14,8 +14,8 @@ from sqlalchemy import inspect
 
 from branchdesk.errors import StorageError
 from branchdesk.i18n import Text
-from branchdesk.storage.backup import backup_sqlite, timestamped_backup_path
-from branchdesk.storage.database import Database
+from branchdesk.storage.backup import MIGRATION, make_backup, prune
+from branchdesk.storage.database import APPLICATION_ID, Database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -65,10 +65,13 @@ def upgrade(db: Database, now: datetime | None = None) -> UpgradeResult:
     if db.path is not None and db.path.exists():
         with db.engine.connect() as connection:
             has_tables = bool(inspect(connection).get_table_names())
-        if has_tables:
-            backup = backup_sqlite(
-                db.path, timestamped_backup_path(db.path, f"before-{head}", now or datetime.now())
-            )
+            app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
+        if has_tables and app_id != APPLICATION_ID:
+            # Another program's SQLite file: never migrate our tables into it.
+            raise StorageError(Text("storage.foreign_file", {"path": str(db.path)}))
+        if has_tables and before is not None:
+            backup = make_backup(db.path, MIGRATION, now or datetime.now()).path
+            prune(db.path)
     config = alembic_config(db)
     writer = db.engine.execution_options(branchdesk_write=True)
     with writer.connect() as connection:

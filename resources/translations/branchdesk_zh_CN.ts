@@ -2655,18 +2655,51 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="45" />
+        <location filename="../../ui/main.py" line="147" />
         <source>Building the demo branch (about 300 cases)…</source>
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="47" />
-        <location filename="../../ui/main.py" line="76" />
+        <location filename="../../ui/main.py" line="92" />
+        <location filename="../../ui/main.py" line="101" />
+        <location filename="../../ui/main.py" line="149" />
+        <location filename="../../ui/main.py" line="181" />
+        <location filename="../../ui/main.py" line="194" />
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="82" />
+        <location filename="../../ui/main.py" line="85" />
+        <source>The backup of %1 is restored (%2 cases).</source>
+        <translation>已恢复 %1 的备份（案件 %2 件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="87" />
+        <source>The backup of %1 is restored (%2 cases). The damaged database was kept as %3.</source>
+        <translation>已恢复 %1 的备份（案件 %2 件）。损坏的数据库已保存为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="103" />
+        <source>The newest good backup is from %1 (%2 cases). Restore it? Changes made after it are lost; the damaged database is kept in the backups folder.</source>
+        <translation>最新的完好备份是 %1 的（案件 %2 件）。要恢复它吗？此后所做的修改会丢失；损坏的数据库会保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="112" />
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="114" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="182" />
+        <source>BranchDesk is already running with this database (%1). Switch to its window on the taskbar.</source>
+        <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="200" />
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>

@@ -81,17 +81,41 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_database_with_data_is_backed_up_before_migrating(tmp_path: Path) -> None:
+    from alembic import command
+
+    from branchdesk.storage.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    db = Database(resolve_url(str(path)))
+    config = alembic_config(db)
+    with db.engine.execution_options(branchdesk_write=True).connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0006")
+        connection.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('note', '\"2025 年台账\"')")
+        connection.commit()
+    result = upgrade(db)
+    db.dispose()
+    assert result.backup is not None and result.backup.parent.name == "backups"
+    assert result.backup.with_name(result.backup.name + ".json").exists()  # with its manifest
+    copy = sqlite3.connect(str(result.backup))
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert copy.execute("SELECT value FROM setting WHERE key = 'note'").fetchall() == [('"2025 年台账"',)]
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0006",)]
+
+
+def test_another_programs_sqlite_file_is_never_migrated_into(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     old = sqlite3.connect(str(path))
     old.execute("CREATE TABLE ledger_notes (note TEXT)")
     old.execute("INSERT INTO ledger_notes VALUES ('2025 年台账')")
     old.commit()
     old.close()
-    result = upgrade(Database(resolve_url(str(path))))
-    assert result.backup is not None and result.backup.parent.name == "backups"
-    copy = sqlite3.connect(str(result.backup))
-    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert copy.execute("SELECT note FROM ledger_notes").fetchall() == [("2025 年台账",)]
+    with pytest.raises(StorageError) as caught:
+        upgrade(Database(resolve_url(str(path))))
+    assert caught.value.text.code == "storage.foreign_file"
+    old = sqlite3.connect(str(path))
+    assert old.execute("SELECT name FROM sqlite_master").fetchall() == [("ledger_notes",)]
+    old.close()
 
 
 @pytest.mark.sqlite_only

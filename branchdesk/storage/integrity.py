@@ -1,0 +1,128 @@
+"""Is this SQLite file ours, whole and complete? Checked before anything opens it.
+
+Each kind of damage ends in one ``StorageError`` whose ``Text`` says what happened:
+a folder, an empty file, garbage in the header, a truncated file, another program's
+SQLite file, a damaged page (``PRAGMA quick_check``), and a database copied without
+its ``-wal`` file (the audit head recorded beside the database after every commit is
+ahead of the one inside it). A missing file, or a fresh empty SQLite file, is a new
+database and passes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from pathlib import Path
+
+from branchdesk.errors import StorageError
+from branchdesk.i18n import Text
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+#: ``<database>.audit-head``: "<seq> <hash>" of the last committed audit event, written after each commit.
+HEAD_SUFFIX = ".audit-head"
+
+
+def head_file(database: Path) -> Path:
+    return database.with_name(database.name + HEAD_SUFFIX)
+
+
+def record_head(database: Path, seq: int, digest: str) -> None:
+    """Note the committed chain head beside the database (one small unsynced write; failures ignored)."""
+    try:
+        head_file(database).write_text(f"{seq} {digest}\n", encoding="ascii")
+    except OSError as exc:  # a full disk or read-only folder must not fail the commit that succeeded
+        log.warning("cannot record the audit head beside %s: %s", database, exc)
+
+
+def recorded_head(database: Path) -> int | None:
+    try:
+        text = head_file(database).read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text[0]) if text and text[0].isdigit() else None
+
+
+def check_sqlite_file(path: Path) -> bool:
+    """Raise ``StorageError`` when ``path`` is not a sound BranchDesk database; True when it is a new one."""
+    from branchdesk.storage.database import APPLICATION_ID
+
+    where = {"path": str(path)}
+    if path.is_dir():
+        raise StorageError(Text("storage.is_directory", where))
+    if not path.exists():
+        return True
+    size = path.stat().st_size
+    if size == 0:
+        raise StorageError(Text("storage.empty_file", where))
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except OSError as exc:
+        raise StorageError(
+            Text("storage.cannot_open", {"database": str(path), "reason": exc.strerror or ""})
+        ) from exc
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        raise StorageError(Text("storage.not_database", where))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise StorageError(Text("storage.not_database", where))
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96]
+    if size % page_size or (header_valid and size < pages * page_size):
+        expected = pages * page_size if header_valid else (size // page_size + 1) * page_size
+        raise StorageError(Text("storage.truncated", {**where, "expected": expected, "actual": size}))
+    try:
+        connection = sqlite3.connect(str(path), timeout=10)
+    except sqlite3.Error as exc:
+        raise StorageError(Text("storage.cannot_open", {"database": str(path), "reason": str(exc)})) from exc
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if app_id != APPLICATION_ID:
+            if app_id == 0 and not tables:
+                return True  # a fresh, empty SQLite file: a new database
+            raise StorageError(Text("storage.foreign_file", where))
+        result = [r[0] for r in connection.execute("PRAGMA quick_check(5)")]
+        if result != ["ok"]:
+            raise StorageError(
+                Text("storage.damaged", {**where, "detail": "; ".join(map(str, result))[:200]})
+            )
+        recorded = recorded_head(path)
+        columns = {r[1] for r in connection.execute("PRAGMA table_info(branch)")}
+        if recorded is not None and "audit_seq" in columns:
+            row = connection.execute("SELECT audit_seq FROM branch LIMIT 1").fetchone()
+            actual = (row[0] or 0) if row else 0
+            if actual < recorded:
+                raise StorageError(
+                    Text("storage.wal_missing", {**where, "expected": recorded, "actual": actual})
+                )
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise StorageError(Text("error.database_busy")) from exc
+        raise StorageError(Text("storage.damaged", {**where, "detail": text})) from exc
+    finally:
+        connection.close()
+    return False
+
+
+def is_new_or_ours(path: Path) -> bool:
+    """True when ``path`` passes ``check_sqlite_file`` (for callers that only want to know)."""
+    try:
+        check_sqlite_file(path)
+    except StorageError:
+        return False
+    return True
+
+
+def remove_side_files(database: Path) -> None:
+    """Remove the ``-wal`` and ``-shm`` files of ``database`` (stale after a swap)."""
+    for suffix in ("-wal", "-shm"):
+        side = database.with_name(database.name + suffix)
+        if side.exists():
+            os.remove(side)
