@@ -378,6 +378,8 @@ class AdminService(ServiceBase):
 
     def set_calendar_day(self, actor: Actor, day: date, working: bool, note: str = "") -> None:
         checks = Checks()
+        if not isinstance(day, date):
+            checks.add("day", Text("field.required", {"field": Label("Field", "day")}))
         checks.moment("day", day)
         note = checks.text("note", note, TEXT_LIMITS["calendar_note"], Label("Field", "calendar_note"))
         if isinstance(day, datetime):

@@ -727,10 +727,10 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def close_abnormally(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
+        text = require_text(reason, "reason", Text("label.abnormal_reason"), TEXT_LIMITS["reason"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.CLOSE_ABNORMAL)
-            text = require_text(reason, "reason", Text("label.abnormal_reason"), TEXT_LIMITS["reason"])
             change = self._set_status(unit, case, Status.CLOSED)
             case.close_kind, case.closed_at, case.close_note = CloseKind.ABNORMAL.value, unit.now, text
             record(
@@ -746,10 +746,10 @@ class CaseService(ServiceBase):
 
     def void(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
         """Void a case entered by mistake; the acting manager is the approver, the number stays used."""
+        text = require_text(reason, "reason", Text("label.void_reason"), TEXT_LIMITS["reason"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.VOID)
-            text = require_text(reason, "reason", Text("label.void_reason"), TEXT_LIMITS["reason"])
             change = self._set_status(unit, case, Status.VOID)
             case.void_reason = text
             record(
@@ -768,10 +768,10 @@ class CaseService(ServiceBase):
     # --- escalation and alerts -----------------------------------------------
 
     def escalate(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
+        text = require_text(reason, "reason", Text("label.escalation_reason"), TEXT_LIMITS["reason"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ESCALATE)
-            text = require_text(reason, "reason", Text("label.escalation_reason"), TEXT_LIMITS["reason"])
             self._escalate(
                 unit, case, EscalationReason.MANUAL, unit.user, note=Text("event.note_colon", {"note": text})
             )

@@ -7,18 +7,20 @@ visibility and phone masking, and hands plain parameters to the read models.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import aliased
 
+from branchdesk.domain.bounds import INT_MAX, MAX_FILTER_ITEMS, TEXT_LIMITS, Checks, ids_ok
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.domain.workflow import refusals
 from branchdesk.errors import NotFound
-from branchdesk.i18n import Text
+from branchdesk.i18n import Label, Text
 from branchdesk.read.case_view import CaseView, case_view
-from branchdesk.read.queue import QueueFilter, QueuePage, queue_conditions, queue_page
+from branchdesk.read.queue import SORTABLE, QueueFilter, QueuePage, queue_conditions, queue_page
 from branchdesk.read.work import WorkCounts, work_counts
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.cases import level_has_own_signer
@@ -26,6 +28,44 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, PersonOption
 from branchdesk.services.visibility import may_see_phone, visible_cases
 from branchdesk.storage.models import Approval, Case, Category, Department, Resolution, User
+
+#: The most words a queue search looks for (each is one condition over six columns).
+MAX_SEARCH_WORDS = 10
+
+
+def checked_filter(f: QueueFilter) -> QueueFilter:
+    """A queue filter within bounds: codes and search of sane length, dates within 1990–2100."""
+    checks = Checks()
+    lists: dict[str, list[str]] = {}
+    for name in ("statuses", "kinds", "category_codes", "severities", "channels"):
+        items = getattr(f, name)
+        if isinstance(items, str) or not isinstance(items, list | tuple) or len(items) > MAX_FILTER_ITEMS:
+            checks.add(name, Text("field.format", {"field": Label("Field", "filter_code")}))
+            items = []
+        lists[name] = [
+            checks.text(name, item, TEXT_LIMITS["filter_code"], Label("Field", "filter_code"))
+            for item in items
+        ]
+    search = checks.text("search", f.search, TEXT_LIMITS["search"])
+    for name in ("received_from", "received_to"):
+        value = getattr(f, name)
+        if value is not None and not isinstance(value, date):
+            checks.add(name, Text("field.format", {"field": Label("Field", name)}))
+        else:
+            checks.moment(name, value)
+    checks.done()
+    words = search.split()
+    if len(words) > MAX_SEARCH_WORDS:
+        search = " ".join(words[:MAX_SEARCH_WORDS])
+    return replace(
+        f,
+        search=search,
+        statuses=lists["statuses"],
+        kinds=lists["kinds"],
+        category_codes=lists["category_codes"],
+        severities=lists["severities"],
+        channels=lists["channels"],
+    )
 
 
 class QueryService(ServiceBase):
@@ -42,6 +82,13 @@ class QueryService(ServiceBase):
         limit: int = 200,
         with_total: bool = True,
     ) -> QueuePage:
+        filters = checked_filter(filters)
+        if sort not in SORTABLE:
+            sort = "received_at"
+        offset = max(0, min(offset, INT_MAX)) if isinstance(offset, int) else 0
+        limit = max(1, min(limit, 10_000)) if isinstance(limit, int) else 200
+        if not ids_ok(actor.user_id):
+            return QueuePage([], 0, offset)
         with self._db.read() as session:
             from branchdesk.services.auth import actor_of
 
@@ -114,6 +161,8 @@ class QueryService(ServiceBase):
 
     def is_own_draft(self, actor: Actor, case_id: int) -> bool:
         """Whether the case is a draft this user recorded (it is finished in the intake form)."""
+        if not ids_ok(case_id) or not ids_ok(actor.user_id):
+            return False
         with self._db.read() as session:
             found = session.scalar(
                 select(Case.id).where(
@@ -129,7 +178,7 @@ class QueryService(ServiceBase):
         from branchdesk.storage.models import ReplyTemplate
 
         with self._db.read() as session:
-            if session.get(User, actor.user_id) is None:
+            if not ids_ok(actor.user_id) or session.get(User, actor.user_id) is None:
                 raise NotFound(Text("admin.user_not_found"))
             config = self._door.config(session)
             parent = aliased(Category)
@@ -178,7 +227,7 @@ class QueryService(ServiceBase):
         with self._db.read() as session:
             from branchdesk.services.auth import actor_of
 
-            user = session.get(User, actor.user_id)
+            user = session.get(User, actor.user_id) if ids_ok(actor.user_id) else None
             if user is None:
                 return WorkCounts(0, 0, 0, 0, 0, 0, 0, [])
             fresh = actor_of(user)
