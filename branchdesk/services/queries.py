@@ -14,7 +14,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import aliased
 
-from branchdesk.domain.bounds import INT_MAX, MAX_FILTER_ITEMS, TEXT_LIMITS, Checks, ids_ok
+from branchdesk.domain.bounds import (
+    FIRST_DAY,
+    INT_MAX,
+    LAST_DAY,
+    MAX_FILTER_ITEMS,
+    TEXT_LIMITS,
+    Checks,
+    ids_ok,
+)
+from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.domain.workflow import refusals
 from branchdesk.errors import NotFound
@@ -34,7 +43,9 @@ MAX_SEARCH_WORDS = 10
 
 
 def checked_filter(f: QueueFilter) -> QueueFilter:
-    """A queue filter within bounds: codes and search of sane length, dates within 1990–2100."""
+    """A queue filter within bounds. It only reads, so what a screen may send is narrowed, not refused:
+    the search keeps its first 200 characters and 10 words, dates are taken within 1990–2100; values of
+    the wrong kind (a programming error) are refused."""
     checks = Checks()
     lists: dict[str, list[str]] = {}
     for name in ("statuses", "kinds", "category_codes", "severities", "channels"):
@@ -46,25 +57,29 @@ def checked_filter(f: QueueFilter) -> QueueFilter:
             checks.text(name, item, TEXT_LIMITS["filter_code"], Label("Field", "filter_code"))
             for item in items
         ]
-    search = checks.text("search", f.search, TEXT_LIMITS["search"])
+    if not isinstance(f.search, str):
+        checks.add("search", Text("field.format", {"field": Label("Field", "search")}))
+    search = clean_text(f.search[: TEXT_LIMITS["search"]]) if isinstance(f.search, str) else ""
+    days: dict[str, date | None] = {}
     for name in ("received_from", "received_to"):
         value = getattr(f, name)
         if value is not None and not isinstance(value, date):
             checks.add(name, Text("field.format", {"field": Label("Field", name)}))
-        else:
-            checks.moment(name, value)
+            value = None
+        if isinstance(value, datetime):
+            value = value.date()
+        days[name] = None if value is None else min(max(value, FIRST_DAY), LAST_DAY)
     checks.done()
-    words = search.split()
-    if len(words) > MAX_SEARCH_WORDS:
-        search = " ".join(words[:MAX_SEARCH_WORDS])
     return replace(
         f,
-        search=search,
+        search=" ".join(search.split()[:MAX_SEARCH_WORDS]),
         statuses=lists["statuses"],
         kinds=lists["kinds"],
         category_codes=lists["category_codes"],
         severities=lists["severities"],
         channels=lists["channels"],
+        received_from=days["received_from"],
+        received_to=days["received_to"],
     )
 
 

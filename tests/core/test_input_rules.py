@@ -293,3 +293,16 @@ def test_bad_intake_is_refused_without_waiting_for_the_write_lock(branch: Branch
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_queue_filter_is_narrowed_not_refused(branch: Branch) -> None:
+    from datetime import date
+
+    from branchdesk.read.queue import QueueFilter
+    from tests.conftest import complaint_form
+
+    b = branch
+    b.desk.intake.register(b["clerk"], complaint_form())
+    wide = QueueFilter(received_from=date.min, received_to=date.max, search="李 " * 5000)
+    page = b.desk.queries.queue_page(b["crm"], wide, offset=-5, limit=2**70)
+    assert page.total == 1 and page.offset == 0
