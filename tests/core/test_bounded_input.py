@@ -9,6 +9,7 @@ Each entry point gets its own case in the state it acts on, and a bounded number
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import traceback
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -97,6 +98,19 @@ WHEN = st.one_of(
     st.sampled_from([datetime.min, datetime.max, datetime(1989, 12, 31), datetime(2101, 1, 1)]),
 )
 DAY = st.one_of(st.none(), st.dates(), st.sampled_from([date.min, date.max]))
+
+
+def varied(
+    build: Callable[..., Any], valid: dict[str, Any], fields: dict[str, st.SearchStrategy[Any]]
+) -> Any:
+    """A valid input with up to three of its fields arbitrary (so the checks behind the first refusal
+    are reached too), or, now and then, every field arbitrary."""
+    few = st.lists(st.sampled_from(sorted(fields)), max_size=3, unique=True).flatmap(
+        lambda names: st.fixed_dictionaries({name: fields[name] for name in names})
+    )
+    return st.one_of(few, few, few, st.fixed_dictionaries(fields)).map(
+        lambda over: build(**{**valid, **over})
+    )
 
 
 def _ids(*known: int | None) -> st.SearchStrategy[int | None]:
@@ -234,43 +248,47 @@ class Drive:
             st.one_of(TEXT, BIG, st.floats(), DAY, st.sampled_from(["浦东店", "12", "2026-01-01", "1e400"])),
             max_size=4,
         )
-        return st.builds(
+        valid = dataclasses.asdict(complaint_form())
+        return varied(
             IntakeForm,
-            received_at=WHEN,
-            channel=st.one_of(st.just("phone"), TEXT),
-            kind=st.one_of(st.just("complaint"), TEXT),
-            complainant_name=st.one_of(st.just("李先生"), TEXT),
-            complainant_title=TEXT,
-            phone=st.one_of(st.just("13800135678"), TEXT),
-            address=TEXT,
-            email=st.one_of(st.just("a@b.cn"), TEXT, LONG.map(lambda s: s + "@x.cn")),
-            company=TEXT,
-            customer_type=TEXT,
-            is_foreign=st.booleans(),
-            product=TEXT,
-            order_no=TEXT,
-            part_no=TEXT,
-            lot_no=TEXT,
-            quantity=TEXT,
-            defective_quantity=TEXT,
-            delivery_date=DAY,
-            vehicle_model=TEXT,
-            plate=TEXT,
-            occurred_at=WHEN,
-            complained_department_id=_ids(*self.departments),
-            complained_user_id=_ids(*self.people),
-            complained_person=TEXT,
-            content=st.one_of(st.just("货物破损"), TEXT),
-            request_type=st.one_of(st.just("compensation"), TEXT),
-            request_amount=MONEY,
-            request_text=TEXT,
-            complainant_count=st.one_of(st.just(1), BIG),
-            personal_injury=st.booleans(),
-            lawsuit_threatened=st.booleans(),
-            media_involved=st.booleans(),
-            external_body=st.booleans(),
-            repeat_of_case_no=TEXT,
-            custom=custom,
+            valid,
+            dict(
+                received_at=WHEN,
+                channel=st.one_of(st.just("phone"), TEXT),
+                kind=st.one_of(st.just("complaint"), TEXT),
+                complainant_name=st.one_of(st.just("李先生"), TEXT),
+                complainant_title=TEXT,
+                phone=st.one_of(st.just("13800135678"), TEXT),
+                address=TEXT,
+                email=st.one_of(st.just("a@b.cn"), TEXT, LONG.map(lambda s: s + "@x.cn")),
+                company=TEXT,
+                customer_type=TEXT,
+                is_foreign=st.booleans(),
+                product=TEXT,
+                order_no=TEXT,
+                part_no=TEXT,
+                lot_no=TEXT,
+                quantity=TEXT,
+                defective_quantity=TEXT,
+                delivery_date=DAY,
+                vehicle_model=TEXT,
+                plate=TEXT,
+                occurred_at=WHEN,
+                complained_department_id=_ids(*self.departments),
+                complained_user_id=_ids(*self.people),
+                complained_person=TEXT,
+                content=st.one_of(st.just("货物破损"), TEXT),
+                request_type=st.one_of(st.just("compensation"), TEXT),
+                request_amount=MONEY,
+                request_text=TEXT,
+                complainant_count=st.one_of(st.just(1), BIG),
+                personal_injury=st.booleans(),
+                lawsuit_threatened=st.booleans(),
+                media_involved=st.booleans(),
+                external_body=st.booleans(),
+                repeat_of_case_no=TEXT,
+                custom=custom,
+            ),
         )
 
     def entry_points(self) -> dict[str, Callable[[], st.SearchStrategy[Call]]]:
@@ -288,37 +306,53 @@ class Drive:
             return lambda: call(fn, self.actor(*who), self.ref(state(b)), *args)
 
         people, departments = self.people, self.departments
-        triage = st.builds(
+        triage = varied(
             TriageInput,
-            valid=st.booleans(),
-            category_code=st.one_of(st.just("business.damage"), OPT_TEXT),
-            severity=st.one_of(st.just("normal"), OPT_TEXT),
-            invalid_reason=OPT_TEXT,
-            declared_major=st.booleans(),
-            loss_estimate=MONEY,
-            responsible_department_id=_ids(*departments),
-            handler_id=_ids(*people),
-            note=TEXT,
+            dict(
+                valid=True,
+                category_code="business.damage",
+                severity="normal",
+                responsible_department_id=b["handler"].department_id,
+                handler_id=b["handler"].user_id,
+            ),
+            dict(
+                valid=st.booleans(),
+                category_code=st.one_of(st.just("business.damage"), OPT_TEXT),
+                severity=st.one_of(st.just("normal"), OPT_TEXT),
+                invalid_reason=OPT_TEXT,
+                declared_major=st.booleans(),
+                loss_estimate=MONEY,
+                responsible_department_id=_ids(*departments),
+                handler_id=_ids(*people),
+                note=TEXT,
+            ),
         )
-        investigation = st.builds(
+        investigation = varied(
             InvestigationInput,
-            cause=TEXT,
-            details=TEXT,
-            conclusion=TEXT,
-            responsibility=st.one_of(st.just("ours"), TEXT),
-            responsible_department_id=_ids(*departments),
-            responsible_person=TEXT,
-            corrective_action=TEXT,
-            preventive_action=TEXT,
-            track_improvement=st.booleans(),
-            shares=st.lists(st.tuples(_ids(*departments).map(lambda x: x or 0), BIG), max_size=4),
+            dict(
+                cause="原因",
+                details="经过",
+                conclusion="属实",
+                responsibility="ours",
+                responsible_department_id=b["handler"].department_id,
+            ),
+            dict(
+                cause=TEXT,
+                details=TEXT,
+                conclusion=TEXT,
+                responsibility=st.one_of(st.just("ours"), TEXT),
+                responsible_department_id=_ids(*departments),
+                responsible_person=TEXT,
+                corrective_action=TEXT,
+                preventive_action=TEXT,
+                track_improvement=st.booleans(),
+                shares=st.lists(st.tuples(_ids(*departments).map(lambda x: x or 0), BIG), max_size=4),
+            ),
         )
-        reply = st.builds(
+        reply = varied(
             ReplyInput,
-            method=st.one_of(st.just("phone"), TEXT),
-            content=TEXT,
-            accepted=st.booleans(),
-            replied_at=WHEN,
+            dict(method="phone", content="已告知", accepted=True),
+            dict(method=TEXT, content=TEXT, accepted=st.booleans(), replied_at=WHEN),
         )
         return {
             # intake
@@ -354,11 +388,10 @@ class Drive:
                 _investigated,
                 cases.propose_resolution,
                 ("handler",),
-                st.builds(
+                varied(
                     ResolutionInput,
-                    resolution_type=st.one_of(st.just("compensation"), TEXT),
-                    amount=MONEY,
-                    text=TEXT,
+                    dict(resolution_type="compensation", amount="100", text="赔偿"),
+                    dict(resolution_type=TEXT, amount=MONEY, text=TEXT),
                 ),
             ),
             "cases.decide_approval": on(
@@ -375,7 +408,15 @@ class Drive:
                 _triaged,
                 cases.request_extension,
                 ("handler",),
-                st.builds(ExtensionInput, reason=TEXT, customer_consent=TEXT, new_deadline=WHEN),
+                varied(
+                    ExtensionInput,
+                    dict(
+                        reason="等检测报告",
+                        customer_consent="客户同意",
+                        new_deadline=b.clock.now + timedelta(days=30),
+                    ),
+                    dict(reason=TEXT, customer_consent=TEXT, new_deadline=WHEN),
+                ),
             ),
             "cases.decide_extension": on(
                 _extension_pending, cases.decide_extension, ("crm", "qa_mgr"), st.booleans(), TEXT
@@ -384,13 +425,16 @@ class Drive:
                 _awaiting_follow_up,
                 cases.record_follow_up,
                 ("clerk2", "crm"),
-                st.builds(
+                varied(
                     FollowUpInput,
-                    method=st.one_of(st.just("phone"), TEXT),
-                    solved=st.booleans(),
-                    satisfaction=st.one_of(st.integers(1, 5), BIG),
-                    comments=TEXT,
-                    visited_at=WHEN,
+                    dict(method="phone", solved=True, satisfaction=5),
+                    dict(
+                        method=TEXT,
+                        solved=st.booleans(),
+                        satisfaction=st.one_of(st.integers(1, 5), BIG),
+                        comments=TEXT,
+                        visited_at=WHEN,
+                    ),
                 ),
             ),
             "cases.close": on(_followed_up, cases.close, ("crm",), TEXT),
@@ -410,19 +454,26 @@ class Drive:
             "cases.attachment_content": lambda: call(cases.attachment_content, self.actor(*clerk), BIG),
             "cases.sweep": lambda: call(cases.sweep, st.one_of(st.none(), self.actor())),
             # administration
-            "admin.create_user": lambda: st.tuples(
+            "admin.create_user": lambda: call(
+                lambda actor, kw: admin.create_user(actor, **kw),
                 self.actor("admin"),
-                TEXT,
-                TEXT,
-                st.one_of(st.just("CS"), TEXT),
-                st.lists(st.sampled_from(list(Role))),
-                TEXT,
-            ).map(
-                lambda v: (
-                    lambda: admin.create_user(
-                        v[0], username=v[1], full_name=v[2], department_code=v[3], roles=v[4], password=v[5]
-                    )
-                )
+                varied(
+                    dict,
+                    dict(
+                        username="new",
+                        full_name="新人",
+                        department_code="CS",
+                        roles=[Role.CLERK],
+                        password="pw-12345",
+                    ),
+                    dict(
+                        username=TEXT,
+                        full_name=TEXT,
+                        department_code=TEXT,
+                        roles=st.one_of(st.lists(st.sampled_from(list(Role))), st.lists(TEXT, max_size=2)),
+                        password=TEXT,
+                    ),
+                ),
             ),
             "admin.set_roles": lambda: call(
                 admin.set_roles,
@@ -444,30 +495,25 @@ class Drive:
                 st.one_of(st.just("business"), OPT_TEXT),
                 st.booleans(),
             ),
-            "admin.save_sla_rule": lambda: st.tuples(
+            "admin.save_sla_rule": lambda: call(
+                lambda actor, rule_id, kw: admin.save_sla_rule(actor, rule_id, **kw),
                 self.actor("admin"),
-                st.one_of(st.none(), BIG),
-                BIG,
-                TEXT,
-                BIG,
-                st.one_of(st.just("working_days"), TEXT),
-                OPT_TEXT,
-                OPT_TEXT,
-                OPT_TEXT,
-            ).map(
-                lambda v: (
-                    lambda: admin.save_sla_rule(
-                        v[0],
-                        v[1],
-                        priority=v[2],
-                        label=v[3],
-                        amount=v[4],
-                        unit_code=v[5],
-                        kind=v[6],
-                        category_code=v[7],
-                        min_severity=v[8],
-                    )
-                )
+                st.one_of(st.none(), st.just(1), BIG),
+                varied(
+                    dict,
+                    dict(priority=5, label="规则", amount=3, unit_code="working_days"),
+                    dict(
+                        priority=BIG,
+                        label=TEXT,
+                        amount=BIG,
+                        unit_code=TEXT,
+                        kind=OPT_TEXT,
+                        category_code=st.one_of(st.just("business"), OPT_TEXT),
+                        min_severity=OPT_TEXT,
+                        severity_or_major=st.booleans(),
+                        foreign=st.one_of(st.none(), st.booleans()),
+                    ),
+                ),
             ),
             "admin.set_authority_limit": lambda: call(
                 admin.set_authority_limit,
@@ -508,22 +554,25 @@ class Drive:
             # reading
             "queries.queue_page": lambda: st.tuples(
                 self.actor(),
-                st.builds(
+                varied(
                     QueueFilter,
-                    statuses=st.lists(TEXT, max_size=3),
-                    scope=TEXT,
-                    kinds=st.lists(TEXT, max_size=3),
-                    category_codes=st.lists(TEXT, max_size=3),
-                    severities=st.lists(TEXT, max_size=3),
-                    channels=st.lists(TEXT, max_size=3),
-                    received_from=DAY,
-                    received_to=DAY,
-                    major_only=st.booleans(),
-                    search=TEXT,
-                    include_closed=st.booleans(),
-                    drafts_only=st.booleans(),
-                    awaiting_my_approval=st.booleans(),
-                    follow_up_due=st.booleans(),
+                    {},
+                    dict(
+                        statuses=st.lists(TEXT, max_size=3),
+                        scope=TEXT,
+                        kinds=st.lists(TEXT, max_size=3),
+                        category_codes=st.lists(TEXT, max_size=3),
+                        severities=st.lists(TEXT, max_size=3),
+                        channels=st.lists(TEXT, max_size=3),
+                        received_from=DAY,
+                        received_to=DAY,
+                        major_only=st.booleans(),
+                        search=TEXT,
+                        include_closed=st.booleans(),
+                        drafts_only=st.booleans(),
+                        awaiting_my_approval=st.booleans(),
+                        follow_up_due=st.booleans(),
+                    ),
                 ),
                 TEXT,
                 st.booleans(),
