@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from branchdesk.domain import defaults
 from branchdesk.domain.approvals import AuthorityLevel
 from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.deadlines import SlaRule
@@ -51,6 +52,11 @@ class BranchConfig:
     def setting(self, key: str) -> Any:
         return self.settings[key]
 
+    @property
+    def money_ceiling_fen(self) -> int:
+        """The largest amount any input takes (setting ``money_ceiling_fen``)."""
+        return int(self.settings["money_ceiling_fen"])
+
     def label(self, list_key: str, code: str | None) -> str:
         if not code:
             return ""
@@ -68,7 +74,11 @@ class BranchConfig:
 
 
 def load_settings(session: Session) -> dict[str, Any]:
-    return {row.key: row.value for row in session.scalars(select(Setting))}
+    """The settings rows; a setting added after the branch was created reads as its shipped value."""
+    settings = {row.key: row.value for row in session.scalars(select(Setting))}
+    for key in defaults.LATER_SETTINGS:
+        settings.setdefault(key, defaults.SETTINGS[key])
+    return settings
 
 
 def load_calendar(session: Session, settings: dict[str, Any]) -> WorkingCalendar:

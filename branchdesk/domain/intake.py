@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from branchdesk.domain.bounds import FIRST_DAY, LAST_DAY, ids_ok, in_range
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.text import clean_text, is_valid_email, normalize_phone, utf16_length
 from branchdesk.domain.vocab import Kind
@@ -146,35 +147,34 @@ def validate_intake(
     request_types: Sequence[str],
     customer_types: Sequence[str],
     custom_fields: Sequence[CustomFieldDef] = (),
+    money_ceiling_fen: int | None = None,
 ) -> CleanIntake:
-    errors: dict[str, Text] = {}
+    errors: dict[str, Text] = dict(check_bounds(form))
     values: dict[str, Any] = {}
 
-    for name, limit in LIMITS.items():
-        text = clean_text(getattr(form, name))
-        if utf16_length(text) > limit:
-            errors[name] = Text(
-                "intake.too_long",
-                {"field": Label("Field", name), "limit": limit, "length": utf16_length(text)},
-            )
-        values[name] = text
+    for name in LIMITS:
+        raw = getattr(form, name)
+        values[name] = "" if name in errors else clean_text(raw)
 
     phone = ""
-    try:
-        phone = normalize_phone(form.phone)
-    except ValueError:
-        errors["phone"] = Text("intake.phone_format")
-    if values["email"] and not is_valid_email(values["email"]):
+    if "phone" not in errors:
+        try:
+            phone = normalize_phone(values["phone"])
+        except ValueError:
+            errors["phone"] = Text("intake.phone_format")
+    if values["email"] and "email" not in errors and not is_valid_email(values["email"]):
         errors["email"] = Text("intake.email_format")
 
-    received_at = form.received_at or now
+    received_at = form.received_at if "received_at" not in errors and form.received_at else now
     if received_at > now.replace(second=59, microsecond=999999):
         errors["received_at"] = Text("intake.received_in_future")
     values["received_at"] = received_at.replace(microsecond=0)
-    if form.occurred_at and form.occurred_at > received_at:
+    occurred_at = form.occurred_at if "occurred_at" not in errors else None
+    if occurred_at and occurred_at > received_at:
         errors["occurred_at"] = Text("intake.occurred_after_received")
-    values["occurred_at"] = form.occurred_at
-    values["delivery_date"] = form.delivery_date
+    values["occurred_at"] = occurred_at
+    delivery = form.delivery_date if "delivery_date" not in errors else None
+    values["delivery_date"] = delivery.date() if isinstance(delivery, datetime) else delivery
 
     try:
         kind = Kind(form.kind)
@@ -188,19 +188,19 @@ def validate_intake(
         ("request_type", request_types),
         ("customer_type", customer_types),
     ):
-        code = clean_text(getattr(form, name))
+        code = "" if name in errors else clean_text(getattr(form, name))
         if code and code not in allowed:
             errors[name] = Text("intake.not_in_list", {"field": Label("Field", name)})
         values[name] = code or None
 
     amount: int | None = None
-    if clean_text(form.request_amount):
+    if "request_amount" not in errors and clean_text(form.request_amount):
         try:
-            amount = parse_yuan(form.request_amount, "request_amount")
+            amount = parse_yuan(form.request_amount, "request_amount", money_ceiling_fen)
         except FieldError as exc:
             errors.update(exc.texts)
 
-    if form.complainant_count < 1:
+    if "complainant_count" not in errors and form.complainant_count < 1:
         errors["complainant_count"] = Text("intake.complainant_count")
     for name in (
         "is_foreign",
@@ -213,10 +213,13 @@ def validate_intake(
         "complained_user_id",
     ):
         values[name] = getattr(form, name)
+    for name in ("is_foreign", "personal_injury", "lawsuit_threatened", "media_involved", "external_body"):
+        values[name] = bool(values[name])
 
     custom: dict[str, Any] = {}
+    given = form.custom if isinstance(form.custom, Mapping) else {}
     for definition in custom_fields:
-        raw = form.custom.get(definition.key)
+        raw = given.get(definition.key)
         problem, clean = _check_custom(definition, raw)
         if problem:
             errors[f"custom.{definition.key}"] = problem
@@ -227,47 +230,121 @@ def validate_intake(
 
     if final:
         if not values["channel"]:
-            errors["channel"] = Text("field.choose", {"field": Label("Field", "channel")})
+            errors.setdefault("channel", Text("field.choose", {"field": Label("Field", "channel")}))
         if not values["complainant_name"]:
-            errors["complainant_name"] = Text("field.required", {"field": Label("Field", "complainant_name")})
-        if not (phone or values["address"] or values["email"]) and "phone" not in errors:
-            errors["phone"] = Text("intake.contact_required")
+            errors.setdefault(
+                "complainant_name", Text("field.required", {"field": Label("Field", "complainant_name")})
+            )
+        if not (phone or values["address"] or values["email"]) and not errors.keys() & {
+            "phone",
+            "address",
+            "email",
+        }:
+            errors.setdefault("phone", Text("intake.contact_required"))
         if not values["content"]:
-            errors["content"] = Text("field.required", {"field": Label("Field", "content")})
+            errors.setdefault("content", Text("field.required", {"field": Label("Field", "content")}))
         if not values["request_type"] and kind is Kind.COMPLAINT:
-            errors["request_type"] = Text("field.choose", {"field": Label("Field", "request_type")})
+            errors.setdefault("request_type", Text("field.choose", {"field": Label("Field", "request_type")}))
 
     if errors:
         raise FieldError(_in_form_order(errors))
     return CleanIntake(values=values, phone_normalized=phone, request_amount_fen=amount, custom=custom)
 
 
+#: The largest number a custom number field takes (a quantity, a length …): well inside a float's exact range.
+CUSTOM_NUMBER_LIMIT = 1e12
+
+
 def _check_custom(definition: CustomFieldDef, raw: Any) -> tuple[Text | None, Any]:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, None
+    if not isinstance(raw, str | int | float | date) or isinstance(raw, bool):
+        return Text("field.format", {"field": definition.label}), None
+    if isinstance(raw, str) and len(raw) > CUSTOM_TEXT_LIMIT * 4:
+        return Text("field.max_length", {"field": definition.label, "limit": CUSTOM_TEXT_LIMIT}), None
     if definition.type == "number":
         try:
             number = float(str(raw).strip()) if not isinstance(raw, int | float) else float(raw)
-        except ValueError:
+        except (ValueError, OverflowError):
             return Text("custom.number", {"field": definition.label}), None
-        if number != number or number in (float("inf"), float("-inf")):
+        if number != number or not -CUSTOM_NUMBER_LIMIT <= number <= CUSTOM_NUMBER_LIMIT:
             return Text("custom.number", {"field": definition.label}), None
         return None, number
     if definition.type == "date":
-        if isinstance(raw, date):
-            return None, raw.isoformat()
         try:
-            return None, date.fromisoformat(str(raw).strip()).isoformat()
+            day = raw if isinstance(raw, date) else date.fromisoformat(str(raw).strip())
         except ValueError:
             return Text("custom.date", {"field": definition.label}), None
+        if not in_range(day):
+            return (
+                Text(
+                    "field.date_range",
+                    {"field": definition.label, "first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()},
+                ),
+                None,
+            )
+        return None, (day.date() if isinstance(day, datetime) else day).isoformat()
     if definition.type == "choice":
         if str(raw) not in definition.choices:
             return Text("custom.choice", {"field": definition.label}), None
         return None, str(raw)
     text = clean_text(str(raw))
-    if utf16_length(text) > 500:
-        return Text("field.max_length", {"field": definition.label, "limit": 500}), None
+    if utf16_length(text) > CUSTOM_TEXT_LIMIT:
+        return Text("field.max_length", {"field": definition.label, "limit": CUSTOM_TEXT_LIMIT}), None
     return None, text
+
+
+#: The most complainants one case can name.
+MAX_COMPLAINANTS = 100_000
+
+#: The longest value of a custom text field.
+CUSTOM_TEXT_LIMIT = 500
+
+
+def check_bounds(form: IntakeForm) -> dict[str, Text]:
+    """The form's lengths, types, dates and numbers within bounds — cheap (linear, lengths before any
+    pattern) and needing no database, so the service runs it before it takes the write lock."""
+    errors: dict[str, Text] = {}
+    for name, limit in LIMITS.items():
+        raw = getattr(form, name)
+        if raw is None:
+            continue
+        if not isinstance(raw, str):
+            errors[name] = Text("field.format", {"field": Label("Field", name)})
+            continue
+        # far too long: refused on its raw length, before normalising (cleaning cannot shrink it enough)
+        length = len(raw) if len(raw) > 4 * limit + 100 else utf16_length(clean_text(raw))
+        if length > limit:
+            errors[name] = Text(
+                "intake.too_long", {"field": Label("Field", name), "limit": limit, "length": length}
+            )
+    for name in ("channel", "request_type", "customer_type", "kind"):
+        raw = getattr(form, name)
+        if raw is not None and (not isinstance(raw, str) or len(raw) > 100):
+            errors[name] = Text("intake.not_in_list", {"field": Label("Field", name)})
+    if not isinstance(form.request_amount, str) or len(form.request_amount) > 100:
+        errors["request_amount"] = Text("money.format")
+    for name in ("received_at", "occurred_at", "delivery_date"):
+        value = getattr(form, name)
+        wanted = date if name == "delivery_date" else datetime
+        if value is not None and (not isinstance(value, wanted) or not in_range(value)):
+            errors[name] = Text(
+                "field.date_range",
+                {"field": Label("Field", name), "first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()},
+            )
+    count = form.complainant_count
+    if isinstance(count, bool) or not isinstance(count, int) or count > MAX_COMPLAINANTS:
+        errors["complainant_count"] = Text(
+            "field.number_range",
+            {"field": Label("Field", "complainant_count"), "min": 1, "max": MAX_COMPLAINANTS},
+        )
+    for name in ("complained_department_id", "complained_user_id"):
+        value = getattr(form, name)
+        if value is not None and not ids_ok(value):
+            errors[name] = Text("field.not_found", {"field": Label("Field", name)})
+    if not isinstance(form.repeat_of_case_no, str) or len(form.repeat_of_case_no) > 30:
+        errors["repeat_of_case_no"] = Text("field.format", {"field": Label("Field", "repeat_of_case_no")})
+    return errors
 
 
 def _in_form_order(errors: Mapping[str, Text]) -> dict[str, Text | str]:

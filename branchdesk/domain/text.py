@@ -13,10 +13,10 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+", re.ASCII)
 
 
 def clean_text(value: str | None) -> str:
-    """Strip, NFC-normalise and drop lone surrogates (they make SQLite raise)."""
+    """Strip, NFC-normalise, drop lone surrogates (they make SQLite raise) and NUL (PostgreSQL refuses it)."""
     if not value:
         return ""
-    value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace").replace("\x00", "")
     return unicodedata.normalize("NFC", value).strip()
 
 

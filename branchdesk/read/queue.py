@@ -162,7 +162,7 @@ def queue_conditions(
         conditions.append(Case.category_id.in_(ids))
     if f.received_from:
         conditions.append(Case.received_at >= datetime.combine(f.received_from, time.min))
-    if f.received_to:
+    if f.received_to and f.received_to < date.max:
         conditions.append(Case.received_at < datetime.combine(f.received_to + timedelta(days=1), time.min))
     if f.awaiting_my_approval:
         conditions.append(Case.id.in_(list(awaiting_approval()) or [-1]))

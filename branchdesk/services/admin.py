@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from branchdesk.domain import defaults
+from branchdesk.domain.bounds import FIRST_DAY, INT_MAX, LAST_DAY, MAX_CHOICES, TEXT_LIMITS, Checks, ids_ok
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import OPEN_STATUSES, DeadlineUnit, Kind, Role, Severity
 from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
-from branchdesk.i18n import Text
+from branchdesk.i18n import Label, Text
 from branchdesk.services.auth import hash_password
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -161,9 +163,10 @@ class AdminService(ServiceBase):
             )
 
     def set_roles(self, actor: Actor, user_id: int, roles: Collection[Role]) -> None:
+        roles = _roles(roles)
         with self._unit(actor) as unit:
             self._admin(unit)
-            user = unit.session.get(User, user_id)
+            user = unit.session.get(User, user_id) if ids_ok(user_id) else None
             if user is None:
                 raise NotFound(Text("admin.user_not_found"))
             if not roles:  # a user without a role could still log in and see nothing: deactivate instead
@@ -184,7 +187,7 @@ class AdminService(ServiceBase):
         handler or approver, and the cases they handle show as needing reassignment."""
         with self._unit(actor) as unit:
             self._admin(unit)
-            user = unit.session.get(User, user_id)
+            user = unit.session.get(User, user_id) if ids_ok(user_id) else None
             if user is None:
                 raise NotFound(Text("admin.user_not_found"))
             if user.id == unit.user.id and not active:
@@ -223,16 +226,18 @@ class AdminService(ServiceBase):
     # --- departments and categories ----------------------------------------------------
 
     def save_department(self, actor: Actor, code: str, name: str, active: bool = True) -> None:
+        checks = Checks()
+        code = checks.text("code", code, TEXT_LIMITS["code"]).upper()
+        name = checks.text("name", name, TEXT_LIMITS["name"])
+        if "code" not in checks.errors and (
+            not code or not code.isascii() or not code.replace("_", "").isalnum()
+        ):
+            checks.add("code", Text("admin.department_code"))
+        if "name" not in checks.errors and not name:
+            checks.add("name", Text("admin.department_name"))
+        checks.done()
         with self._unit(actor) as unit:
             self._admin(unit)
-            code, name = clean_text(code).upper(), clean_text(name)
-            errors: dict[str, Text | str] = {}
-            if not code or not code.isascii() or not code.replace("_", "").isalnum():
-                errors["code"] = Text("admin.department_code")
-            if not name:
-                errors["name"] = Text("admin.department_name")
-            if errors:
-                raise FieldError(errors)
             department = unit.session.scalars(select(Department).where(Department.code == code)).first()
             if department is None:
                 unit.session.add(Department(code=code, name=name, active=active))
@@ -248,9 +253,15 @@ class AdminService(ServiceBase):
     def save_category(
         self, actor: Actor, code: str, label: str, parent_code: str | None = None, active: bool = True
     ) -> None:
+        checks = Checks()
+        code = checks.text("code", code, TEXT_LIMITS["category_code"])
+        label = checks.text("label", label, TEXT_LIMITS["label"])
+        parent_code = checks.text(
+            "parent", parent_code, TEXT_LIMITS["category_code"], Text("admin.category_parent")
+        )
+        checks.done()
         with self._unit(actor) as unit:
             self._admin(unit)
-            code, label = clean_text(code), clean_text(label)
             errors: dict[str, Text | str] = {}
             if not _CODE.fullmatch(code):
                 errors["code"] = Text("admin.category_code")
@@ -299,10 +310,19 @@ class AdminService(ServiceBase):
         severity_or_major: bool = False,
         foreign: bool | None = None,
     ) -> None:
+        checks = Checks()
+        checks.integer("priority", priority, -10_000, 10_000)
+        label = checks.text("label", label, TEXT_LIMITS["label"])
+        category_code = checks.text("category_code", category_code, TEXT_LIMITS["category_code"]) or None
+        for name, value in (("unit", unit_code), ("kind", kind), ("min_severity", min_severity)):
+            checks.text(name, value, TEXT_LIMITS["filter_code"])
+        if rule_id is not None and not ids_ok(rule_id):
+            raise NotFound(Text("admin.sla_not_found"))
+        checks.done()
         with self._unit(actor) as unit:
             self._admin(unit)
             errors: dict[str, Text | str] = {}
-            if amount <= 0 or amount > 365:
+            if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0 or amount > 365:
                 errors["amount"] = Text("admin.sla_amount")
             if unit_code not in {u.value for u in DeadlineUnit}:
                 errors["unit"] = Text("admin.sla_unit")
@@ -347,6 +367,10 @@ class AdminService(ServiceBase):
 
     def set_authority_limit(self, actor: Actor, level_order: int, max_amount: str) -> None:
         """Change a level's upper limit (yuan as typed; empty for no limit)."""
+        if not isinstance(max_amount, str):
+            raise FieldError({"max_amount": Text("money.format")})
+        if not ids_ok(level_order):
+            raise NotFound(Text("admin.authority_not_found"))
         with self._unit(actor) as unit:
             self._admin(unit)
             row = unit.session.scalars(
@@ -354,7 +378,8 @@ class AdminService(ServiceBase):
             ).first()
             if row is None:
                 raise NotFound(Text("admin.authority_not_found"))
-            fen = parse_yuan(max_amount, "max_amount") if max_amount.strip() else None
+            ceiling = unit.config.money_ceiling_fen
+            fen = parse_yuan(max_amount, "max_amount", ceiling) if max_amount.strip() else None
             levels = unit.session.scalars(select(AuthorityRow).order_by(AuthorityRow.level_order)).all()
             limits = [fen if level.id == row.id else level.max_amount_fen for level in levels]
             finite = [x for x in limits if x is not None]
@@ -370,6 +395,14 @@ class AdminService(ServiceBase):
     # --- calendar --------------------------------------------------------------------
 
     def set_calendar_day(self, actor: Actor, day: date, working: bool, note: str = "") -> None:
+        checks = Checks()
+        if not isinstance(day, date):
+            checks.add("day", Text("field.required", {"field": Label("Field", "day")}))
+        checks.moment("day", day)
+        note = checks.text("note", note, TEXT_LIMITS["calendar_note"], Label("Field", "calendar_note"))
+        if isinstance(day, datetime):
+            day = day.date()
+        checks.done()
         with self._unit(actor) as unit:
             self._admin(unit)
             row = unit.session.get(CalendarOverride, day)
@@ -392,6 +425,9 @@ class AdminService(ServiceBase):
             )
 
     def confirm_calendar_year(self, actor: Actor, year: int) -> None:
+        checks = Checks()
+        checks.integer("year", year, FIRST_DAY.year, LAST_DAY.year)
+        checks.done()
         with self._unit(actor) as unit:
             self._admin(unit)
             row = unit.session.get(Setting, "confirmed_calendar_years")
@@ -408,9 +444,14 @@ class AdminService(ServiceBase):
     # --- templates, custom fields, settings ------------------------------------------------
 
     def save_reply_template(self, actor: Actor, template_id: int | None, title: str, body: str) -> None:
+        checks = Checks()
+        title = checks.text("title", title, TEXT_LIMITS["title"])
+        body = checks.text("body", body, TEXT_LIMITS["body"])
+        checks.done()
+        if template_id is not None and not ids_ok(template_id):
+            raise NotFound(Text("admin.template_not_found"))
         with self._unit(actor) as unit:
             self._admin(unit)
-            title, body = clean_text(title), clean_text(body)
             if not title or not body:
                 raise FieldError({"title" if not title else "body": Text("admin.template_required")})
             if template_id is None:
@@ -438,16 +479,28 @@ class AdminService(ServiceBase):
         required: bool = False,
         active: bool = True,
     ) -> None:
+        checks = Checks()
+        key = checks.text("key", key, 40)
+        label = checks.text("label", label, TEXT_LIMITS["custom_label"], Label("Field", "custom_label"))
+        field_type = checks.text("type", field_type, TEXT_LIMITS["filter_code"], Text("admin.custom_type"))
+        if isinstance(choices, str) or len(choices) > MAX_CHOICES:
+            checks.add("choices", Text("field.format", {"field": Label("Field", "choices")}))
+            choices = ()
+        options = [
+            checks.text("choices", c, TEXT_LIMITS["custom_choice"], Label("Field", "custom_choice"))
+            for c in choices
+        ]
+        options = list(dict.fromkeys(c for c in options if c))
+        checks.done()
         with self._unit(actor) as unit:
             self._admin(unit)
             errors: dict[str, Text | str] = {}
             if not _CODE.fullmatch(key):
                 errors["key"] = Text("admin.custom_key")
-            if not clean_text(label):
+            if not label:
                 errors["label"] = Text("admin.custom_label")
             if field_type not in CUSTOM_TYPES:
                 errors["type"] = Text("admin.custom_type")
-            options = [clean_text(c) for c in choices if clean_text(c)]
             if field_type == "choice" and not options:
                 errors["choices"] = Text("admin.custom_choices")
             if errors:
@@ -475,9 +528,15 @@ class AdminService(ServiceBase):
                 )
 
     def set_setting(self, actor: Actor, key: str, value: Any) -> None:
+        if not isinstance(key, str) or key not in defaults.SETTINGS:
+            raise NotFound(Text("admin.setting_not_found", {"key": str(key)[:60]}))
+        _check_setting(key, value)
         with self._unit(actor) as unit:
             self._admin(unit)
             row = unit.session.get(Setting, key)
+            if row is None and key in defaults.LATER_SETTINGS:  # added after this branch was created
+                row = Setting(key=key, value=unit.config.setting(key))
+                unit.session.add(row)
             if row is None:
                 raise NotFound(Text("admin.setting_not_found", {"key": key}))
             if type(value) is not type(row.value) and not (
@@ -488,11 +547,56 @@ class AdminService(ServiceBase):
             self._event(unit, "setting", Text("event.admin_setting", {"key": key}), [(key, old, value)])
 
 
+def _roles(roles: Collection[Role]) -> list[Role]:
+    """Roles as given (codes or ``Role``s); an unknown one is refused, not stored."""
+    items = [roles] if isinstance(roles, str) else list(roles) if isinstance(roles, Collection) else [None]
+    try:
+        return list(dict.fromkeys(Role(r) for r in items))
+    except (ValueError, TypeError):
+        raise FieldError({"roles": Text("admin.roles")}) from None
+
+
+#: Settings whose values are a time of day ("08:30").
+_CLOCK_SETTINGS = frozenset({"office_opens", "office_closes"})
+_CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d", re.ASCII)
+
+
+def _check_setting(key: str, value: Any) -> None:
+    """A setting's value within what the rules that read it can use."""
+    shipped = defaults.SETTINGS[key]
+    checks = Checks()
+    if isinstance(shipped, bool):
+        if not isinstance(value, bool):
+            checks.add(key, Text("admin.setting_type"))
+    elif isinstance(shipped, int):
+        low = 1 if key == "money_ceiling_fen" else 0
+        checks.integer(key, value, low, INT_MAX, Label("Field", "setting"))
+    elif isinstance(shipped, str):
+        text = checks.text(key, value, TEXT_LIMITS["setting"], Label("Field", "setting"))
+        if key in _CLOCK_SETTINGS and key not in checks.errors and not _CLOCK.fullmatch(text):
+            checks.add(key, Text("field.format", {"field": Label("Field", "setting")}))
+    elif isinstance(shipped, list):
+        if not isinstance(value, list) or len(value) > LAST_DAY.year - FIRST_DAY.year + 1:
+            checks.add(key, Text("admin.setting_type"))
+        else:
+            for item in value:
+                checks.integer(key, item, FIRST_DAY.year, LAST_DAY.year, Label("Field", "year"))
+    checks.done()
+
+
 def create_user(
     unit: Unit, *, username: str, full_name: str, department_code: str, roles: Collection[Role], password: str
 ) -> int:
     errors: dict[str, Text | str] = {}
-    username = username.strip()
+    checks = Checks()
+    username = checks.text("username", username, TEXT_LIMITS["username"])
+    full_name = checks.text("full_name", full_name, TEXT_LIMITS["full_name"])
+    department_code = checks.text(
+        "department", department_code, TEXT_LIMITS["code"], Text("admin.department")
+    )
+    checks.text("password", password, TEXT_LIMITS["password"])
+    checks.done()
+    roles = _roles(roles)
     if not username or not username.isascii() or " " in username:
         errors["username"] = Text("admin.username")
     elif unit.session.scalars(select(User.id).where(User.username == username)).first() is not None:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 from sqlalchemy.orm.attributes import flag_modified
 
 from branchdesk.domain import escalation as escalation_rules
+from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
 from branchdesk.domain.deadlines import SlaFacts, add_duration, case_due
 from branchdesk.domain.escalation import escalation_level
 from branchdesk.domain.severity import MajorFacts, major_reasons
+from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import (
     EscalationReason,
     Kind,
@@ -21,7 +24,7 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
-from branchdesk.errors import ConcurrentChange, DomainError, NotFound
+from branchdesk.errors import ConcurrentChange, DomainError, FieldError, NotFound
 from branchdesk.i18n import Label, Text
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, CaseVersion
@@ -30,7 +33,9 @@ from branchdesk.services.unit_of_work import Unit, UnitOfWork
 from branchdesk.services.visibility import visible_cases
 from branchdesk.storage.models import Case, Escalation, Event, Extension, FollowUp, User
 
-__all__ = ["ServiceBase", "Unit", "require_text"]
+__all__ = ["ServiceBase", "Unit", "optional_text", "require_text"]
+
+_Row = TypeVar("_Row")
 
 
 class ServiceBase:
@@ -55,6 +60,8 @@ class ServiceBase:
         The check runs inside the write transaction, so of two people acting on what they both saw,
         the second is refused with who changed what, never silently applied over the first.
         """
+        if not _plausible_ref(ref):  # an id no column holds, a number no case can have: nothing to look up
+            raise NotFound(Text("error.case_not_found", {"ref": str(ref)[:40]}))
         query = select(Case).where(visible_cases(unit.actor))
         if isinstance(ref, CaseVersion):
             query = query.where(Case.id == ref.id)
@@ -68,6 +75,16 @@ class ServiceBase:
         if case is None:
             raise NotFound(Text("error.case_not_found", {"ref": ref}))
         return case
+
+    @staticmethod
+    def _existing(
+        unit: Unit, model: type[_Row], row_id: object, field: str, label: Text | Label | None = None
+    ) -> _Row:
+        """The row ``row_id`` names; a missing one (or no id at all) is a refusal naming the field."""
+        row = unit.session.get(model, row_id) if ids_ok(row_id) else None
+        if row is None:
+            raise FieldError({field: Text("field.not_found", {"field": label or Label("Field", field)})})
+        return row
 
     @staticmethod
     def _changed_since(unit: Unit, case: Case) -> Text:
@@ -241,12 +258,23 @@ class ServiceBase:
 
 def require_text(value: str, field: str, label: Text | Label, limit: int = 5000) -> str:
     """The cleaned text of a required field; ``label`` names the field in the error."""
-    from branchdesk.domain.text import clean_text, utf16_length
-    from branchdesk.errors import FieldError
-
-    text = clean_text(value)
-    if not text:
-        raise FieldError({field: Text("field.required", {"field": label})})
-    if utf16_length(text) > limit:
-        raise FieldError({field: Text("field.max_length", {"field": label, "limit": limit})})
+    checks = Checks()
+    text = checks.text(field, value, limit, label, required=True)
+    checks.done()
     return text
+
+
+def optional_text(value: str | None, field: str, limit: int, label: Text | Label | None = None) -> str:
+    """The cleaned text of an optional field (None and blank are ''), refused when too long."""
+    checks = Checks()
+    text = checks.text(field, value, limit, label)
+    checks.done()
+    return text
+
+
+def _plausible_ref(ref: object) -> bool:
+    if isinstance(ref, CaseVersion):
+        return ids_ok(ref.id) and isinstance(ref.version, int) and abs(ref.version) <= INT_MAX
+    if isinstance(ref, str):
+        return 0 < len(ref) <= 30 and ref.isprintable() and clean_text(ref) == ref
+    return ids_ok(ref)

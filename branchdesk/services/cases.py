@@ -10,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.domain import approvals as approval_rules
+from branchdesk.domain.bounds import MAX_CHOICES, TEXT_LIMITS, Checks, ids_ok
 from branchdesk.domain.escalation import dissatisfied
 from branchdesk.domain.money import format_yuan, parse_yuan
 from branchdesk.domain.severity import effective_severity, major_reason_texts
+from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import (
     CloseKind,
     Decision,
@@ -25,9 +27,9 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, RECUSAL_MESSAGE, Action
 from branchdesk.errors import AuthenticationFailed, DomainError, FieldError, NotFound, PermissionDenied
-from branchdesk.i18n import Text
+from branchdesk.i18n import Label, Text
 from branchdesk.services.auth import LOCKED_CODE, AuthService
-from branchdesk.services.base import ServiceBase, Unit, require_text
+from branchdesk.services.base import ServiceBase, Unit, optional_text, require_text
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     CaseRef,
@@ -86,31 +88,40 @@ class CaseService(ServiceBase):
     # --- triage and assignment ---------------------------------------------
 
     def triage(self, actor: Actor, ref: CaseRefLike, data: TriageInput) -> CaseRef:
+        checks = Checks()
+        note = checks.text("note", data.note, TEXT_LIMITS["note"])
+        category_code = checks.text("category", data.category_code, TEXT_LIMITS["category_code"])
+        severity = checks.text("severity", data.severity, TEXT_LIMITS["filter_code"])
+        invalid_reason = (
+            checks.text("invalid_reason", data.invalid_reason, TEXT_LIMITS["filter_code"]) or None
+        )
+        loss_typed = checks.text("loss_estimate", data.loss_estimate, 40)
+        checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.TRIAGE)
             errors: dict[str, Text | str] = {}
-            values: dict[str, object] = {"valid": data.valid}
+            values: dict[str, object] = {"valid": bool(data.valid)}
             loss = None
-            if data.loss_estimate.strip():
+            if loss_typed:
                 try:
-                    loss = parse_yuan(data.loss_estimate, "loss_estimate")
+                    loss = parse_yuan(loss_typed, "loss_estimate", unit.config.money_ceiling_fen)
                 except FieldError as exc:
                     errors.update(exc.texts)
             values["loss_estimate_fen"] = loss
             values["declared_major"] = data.declared_major
             if data.valid:
                 category = None
-                if data.category_code:
+                if category_code:
                     category = unit.session.scalars(
-                        select(Category).where(Category.code == data.category_code, Category.active)
+                        select(Category).where(Category.code == category_code, Category.active)
                     ).first()
                 if category is None:
                     errors["category"] = Text("triage.category")
                 else:
                     values["category_id"] = category.id
                 try:
-                    chosen = Severity(data.severity or "")
+                    chosen = Severity(severity)
                 except ValueError:
                     errors["severity"] = Text("triage.severity")
                     chosen = Severity.NORMAL
@@ -118,13 +129,17 @@ class CaseService(ServiceBase):
                 values["severity"] = effective_severity(chosen, claimed, unit.config.policy).value
                 values["invalid_reason"] = None
             else:
-                if data.invalid_reason not in unit.config.choices.get("invalid_reason", {}):
+                if invalid_reason not in unit.config.choices.get("invalid_reason", {}):
                     errors["invalid_reason"] = Text("triage.invalid_reason")
-                values["invalid_reason"] = data.invalid_reason
+                values["invalid_reason"] = invalid_reason
             if data.responsible_department_id is not None:
-                if unit.session.get(Department, data.responsible_department_id) is None:
+                if not ids_ok(data.responsible_department_id) or (
+                    unit.session.get(Department, data.responsible_department_id) is None
+                ):
                     errors["responsible_department"] = Text("error.department_not_found")
                 values["responsible_department_id"] = data.responsible_department_id
+            if data.handler_id is not None and not ids_ok(data.handler_id):
+                errors["handler"] = Text("assign.handler")
             if errors:
                 raise FieldError(errors)
             values["triaged_at"] = unit.now
@@ -135,18 +150,16 @@ class CaseService(ServiceBase):
                 changes.append(self._set_status(unit, case, Status.PENDING_ASSIGNMENT))
             self._refresh_major(unit, case)
             self._refresh_deadline(unit, case)
-            reason_label = unit.config.label("invalid_reason", data.invalid_reason)
+            reason_label = unit.config.label("invalid_reason", invalid_reason)
             major: Text | str = ""
             if case.is_major:
                 reasons = major_reason_texts(self._major_facts(case), unit.config.policy)
                 major = Text("event.triage_major", {"reasons": [text for _, text in reasons]})
-            note: Text | str = (
-                Text("event.note_sentence", {"note": data.note.strip()}) if data.note.strip() else ""
-            )
+            note_text: Text | str = Text("event.note_sentence", {"note": note}) if note else ""
             text = (
-                Text("event.triage_valid", {"major": major, "note": note})
+                Text("event.triage_valid", {"major": major, "note": note_text})
                 if data.valid
-                else Text("event.triage_invalid", {"reason": reason_label, "major": major, "note": note})
+                else Text("event.triage_invalid", {"reason": reason_label, "major": major, "note": note_text})
             )
             record(
                 unit.session,
@@ -170,6 +183,7 @@ class CaseService(ServiceBase):
         department_id: int | None = None,
         note: str = "",
     ) -> CaseRef:
+        note = optional_text(note, "note", TEXT_LIMITS["note"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._assign(unit, case, handler_id, department_id, note)
@@ -178,11 +192,13 @@ class CaseService(ServiceBase):
 
     def _assign(self, unit: Unit, case: Case, handler_id: int, department_id: int | None, note: str) -> None:
         self._require(unit, case, Action.ASSIGN)
-        handler = unit.session.get(User, handler_id)
+        handler = unit.session.get(User, handler_id) if ids_ok(handler_id) else None
         if handler is None or not handler.active or Role.HANDLER not in {Role(r.role) for r in handler.roles}:
             raise FieldError({"handler": Text("assign.handler")})
         if handler.id == case.complained_user_id:
             raise DomainError(Text("assign.handler_recused"))
+        if department_id is not None:
+            department_id = self._existing(unit, Department, department_id, "department").id
         department_id = department_id or case.responsible_department_id or handler.department_id
         if Role.CR_MANAGER not in unit.actor.roles and unit.actor.department_id not in (
             department_id,
@@ -219,27 +235,36 @@ class CaseService(ServiceBase):
     # --- investigation and resolution ----------------------------------------
 
     def record_investigation(self, actor: Actor, ref: CaseRefLike, data: InvestigationInput) -> CaseRef:
+        checks = Checks()
+        values: dict[str, object] = {}
+        for name, label in (
+            ("cause", Text("label.cause")),
+            ("details", Text("label.details")),
+            ("conclusion", Text("label.conclusion")),
+        ):
+            values[name] = checks.text(name, getattr(data, name), TEXT_LIMITS[name], label, required=True)
+        for name in ("responsible_person", "corrective_action", "preventive_action"):
+            values[name] = checks.text(name, getattr(data, name), TEXT_LIMITS[name])
+        try:
+            values["responsibility"] = Responsibility(data.responsibility).value
+        except (ValueError, TypeError):
+            checks.add("responsibility", Text("investigation.responsibility"))
+        shares = list(data.shares) if len(data.shares) <= MAX_CHOICES else [(0, 0)]
+        if not shares and data.responsible_department_id:
+            shares = [(data.responsible_department_id, 100)]
+        if any(not ids_ok(d) or not ids_ok(p) for d, p in shares):
+            checks.add("shares", Text("investigation.share_range"))
+        if data.responsible_department_id is not None and not ids_ok(data.responsible_department_id):
+            checks.add("responsible_department", Text("error.department_not_found"))
+        checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.RECORD_INVESTIGATION)
             errors: dict[str, Text | str] = {}
-            values: dict[str, object] = {}
-            for name, label in (
-                ("cause", Text("label.cause")),
-                ("details", Text("label.details")),
-                ("conclusion", Text("label.conclusion")),
+            if data.responsible_department_id is not None and (
+                unit.session.get(Department, data.responsible_department_id) is None
             ):
-                try:
-                    values[name] = require_text(getattr(data, name), name, label)
-                except FieldError as exc:
-                    errors.update(exc.texts)
-            try:
-                values["responsibility"] = Responsibility(data.responsibility).value
-            except ValueError:
-                errors["responsibility"] = Text("investigation.responsibility")
-            shares = list(data.shares)
-            if not shares and data.responsible_department_id:
-                shares = [(data.responsible_department_id, 100)]
+                errors["responsible_department"] = Text("error.department_not_found")
             if shares:
                 if any(p <= 0 or p > 100 for _, p in shares):
                     errors["shares"] = Text("investigation.share_range")
@@ -255,10 +280,7 @@ class CaseService(ServiceBase):
                 raise FieldError(errors)
             values.update(
                 responsible_department_id=data.responsible_department_id,
-                responsible_person=data.responsible_person.strip(),
-                corrective_action=data.corrective_action.strip(),
-                preventive_action=data.preventive_action.strip(),
-                track_improvement=data.track_improvement,
+                track_improvement=bool(data.track_improvement),
             )
             report = unit.session.scalars(
                 select(Investigation).where(Investigation.case_id == case.id)
@@ -291,6 +313,13 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def propose_resolution(self, actor: Actor, ref: CaseRefLike, data: ResolutionInput) -> CaseRef:
+        checks = Checks()
+        resolution_type = checks.text("resolution_type", data.resolution_type, TEXT_LIMITS["filter_code"])
+        amount_typed = checks.text("amount", data.amount, 40)
+        resolution_text = checks.text(
+            "text", data.text, TEXT_LIMITS["resolution_text"], Label("Field", "resolution_text")
+        )
+        checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.PROPOSE)
@@ -300,11 +329,11 @@ class CaseService(ServiceBase):
             ):
                 raise DomainError(Text("propose.investigation_first"))
             errors: dict[str, Text | str] = {}
-            if data.resolution_type not in unit.config.choices.get("resolution_type", {}):
+            if resolution_type not in unit.config.choices.get("resolution_type", {}):
                 errors["resolution_type"] = Text("propose.resolution_type")
             amount = 0
             try:
-                amount = parse_yuan(data.amount or "0", "amount")
+                amount = parse_yuan(amount_typed or "0", "amount", unit.config.money_ceiling_fen)
             except FieldError as exc:
                 errors.update(exc.texts)
             if errors:
@@ -312,9 +341,9 @@ class CaseService(ServiceBase):
             levels = approval_rules.required_levels(unit.config.authority, amount, case.is_major)
             resolution = Resolution(
                 case_id=case.id,
-                resolution_type=data.resolution_type,
+                resolution_type=resolution_type,
                 amount_fen=amount,
-                text=data.text.strip(),
+                text=resolution_text,
                 proposer_id=unit.user.id,
                 proposed_at=unit.now,
                 required_roles=[level.role.value for level in levels],
@@ -334,7 +363,7 @@ class CaseService(ServiceBase):
                 text=Text(
                     "event.proposed",
                     {
-                        "type": unit.config.label("resolution_type", data.resolution_type),
+                        "type": unit.config.label("resolution_type", resolution_type),
                         "amount": format_yuan(amount),
                         "chain": chain,
                         "major": Text("event.proposed_major") if case.is_major else "",
@@ -349,8 +378,13 @@ class CaseService(ServiceBase):
         self, actor: Actor, ref: CaseRefLike, decision: Decision, password: str, reason: str = ""
     ) -> CaseRef:
         """Sign the next approval level of the pending resolution, with the signer's password."""
-        if decision is Decision.REJECT and not reason.strip():
+        reason = optional_text(reason, "reason", TEXT_LIMITS["reason"])
+        if not isinstance(decision, Decision):
+            raise FieldError({"decision": Text("field.format", {"field": Label("Field", "decision")})})
+        if decision is Decision.REJECT and not reason:
             raise FieldError({"reason": Text("approval.reason_required")})
+        if not isinstance(password, str) or len(password) > TEXT_LIMITS["password"]:
+            raise AuthenticationFailed(Text("approval.wrong_password"))
         self._check_eligible_to_sign(actor, ref)
         try:
             self._auth.verify(actor, password)
@@ -445,6 +479,7 @@ class CaseService(ServiceBase):
     # --- reply, extension, follow-up ----------------------------------------
 
     def record_reply(self, actor: Actor, ref: CaseRefLike, data: ReplyInput) -> CaseRef:
+        data = _checked_reply(data)
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.REPLY)
@@ -474,6 +509,7 @@ class CaseService(ServiceBase):
 
     def answer(self, actor: Actor, ref: CaseRefLike, data: ReplyInput) -> CaseRef:
         """Consultation, suggestion, praise: answer the customer and close, without investigation."""
+        data = _checked_reply(data)
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ANSWER)
@@ -505,19 +541,33 @@ class CaseService(ServiceBase):
             replied_at=replied_at,
             user_id=unit.user.id,
             content=content,
-            accepted=data.accepted,
+            accepted=bool(data.accepted),
         )
         unit.session.add(reply)
         case.replied_at = replied_at
         return reply
 
     def request_extension(self, actor: Actor, ref: CaseRefLike, data: ExtensionInput) -> CaseRef:
+        checks = Checks()
+        reason = checks.text(
+            "reason", data.reason, TEXT_LIMITS["reason"], Text("label.extension_reason"), required=True
+        )
+        consent = checks.text(
+            "customer_consent",
+            data.customer_consent,
+            TEXT_LIMITS["customer_consent"],
+            Text("label.customer_consent"),
+            required=True,
+        )
+        if not isinstance(data.new_deadline, datetime):
+            checks.add("new_deadline", Text("field.required", {"field": Label("Field", "new_deadline")}))
+        else:
+            checks.moment("new_deadline", data.new_deadline)
+        checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.REQUEST_EXTENSION)
-            reason = require_text(data.reason, "reason", Text("label.extension_reason"))
-            consent = require_text(data.customer_consent, "customer_consent", Text("label.customer_consent"))
-            if case.deadline_at and data.new_deadline <= case.deadline_at:
+            if data.new_deadline <= unit.now or (case.deadline_at and data.new_deadline <= case.deadline_at):
                 raise FieldError({"new_deadline": Text("extension.later")})
             pending = unit.session.scalars(
                 select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
@@ -551,6 +601,8 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def decide_extension(self, actor: Actor, ref: CaseRefLike, approve: bool, note: str = "") -> CaseRef:
+        note = optional_text(note, "note", TEXT_LIMITS["note"])
+        approve = bool(approve)
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.DECIDE_EXTENSION)
@@ -563,7 +615,7 @@ class CaseService(ServiceBase):
                 raise DomainError(Text("extension.own_request"))
             extension.status = "approved" if approve else "rejected"
             extension.decided_by_id, extension.decided_at = unit.user.id, unit.now
-            extension.decision_note = note.strip()
+            extension.decision_note = note
             changes = []
             if approve:
                 case.overdue_escalated_deadline = None  # a new deadline: lateness escalates afresh
@@ -592,25 +644,42 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def record_follow_up(self, actor: Actor, ref: CaseRefLike, data: FollowUpInput) -> CaseRef:
+        checks = Checks()
+        method = checks.text("method", data.method, TEXT_LIMITS["filter_code"])
+        comments = checks.text("comments", data.comments, TEXT_LIMITS["comments"])
+        checks.moment("visited_at", data.visited_at)
+        if isinstance(data.satisfaction, bool) or not isinstance(data.satisfaction, int):
+            checks.add("satisfaction", Text("follow_up.satisfaction"))
+        checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.FOLLOW_UP)
             errors: dict[str, Text | str] = {}
-            if data.method not in unit.config.choices.get("followup_method", {}):
+            if method not in unit.config.choices.get("followup_method", {}):
                 errors["method"] = Text("follow_up.method")
             if not 1 <= data.satisfaction <= 5:
                 errors["satisfaction"] = Text("follow_up.satisfaction")
+            visited_at = data.visited_at or unit.now
+            if not isinstance(visited_at, datetime) or visited_at > unit.now or visited_at < case.received_at:
+                errors["visited_at"] = Text(
+                    "field.date_range",
+                    {
+                        "field": Label("Field", "visited_at"),
+                        "first": f"{case.received_at:%Y-%m-%d %H:%M}",
+                        "last": f"{unit.now:%Y-%m-%d %H:%M}",
+                    },
+                )
             if errors:
                 raise FieldError(errors)
             unit.session.add(
                 FollowUp(
                     case_id=case.id,
-                    visited_at=data.visited_at or unit.now,
-                    method=data.method,
+                    visited_at=visited_at,
+                    method=method,
                     visitor_id=unit.user.id,
-                    solved=data.solved,
+                    solved=bool(data.solved),
                     satisfaction=data.satisfaction,
-                    comments=data.comments.strip(),
+                    comments=comments,
                 )
             )
             record(
@@ -622,7 +691,7 @@ class CaseService(ServiceBase):
                 text=Text(
                     "event.follow_up_solved" if data.solved else "event.follow_up_unsolved",
                     {
-                        "method": unit.config.label("followup_method", data.method),
+                        "method": unit.config.label("followup_method", method),
                         "satisfaction": data.satisfaction,
                     },
                 ),
@@ -635,6 +704,7 @@ class CaseService(ServiceBase):
     # --- closing -------------------------------------------------------------
 
     def close(self, actor: Actor, ref: CaseRefLike, note: str = "") -> CaseRef:
+        note = optional_text(note, "note", TEXT_LIMITS["note"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.CLOSE)  # refuses a dissatisfied follow-up too
@@ -642,7 +712,7 @@ class CaseService(ServiceBase):
             case.close_kind, case.closed_at, case.close_note = (
                 CloseKind.RESOLVED.value,
                 unit.now,
-                note.strip(),
+                note,
             )
             record(
                 unit.session,
@@ -657,10 +727,10 @@ class CaseService(ServiceBase):
             return self._ref(case)
 
     def close_abnormally(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
+        text = require_text(reason, "reason", Text("label.abnormal_reason"), TEXT_LIMITS["reason"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.CLOSE_ABNORMAL)
-            text = require_text(reason, "reason", Text("label.abnormal_reason"))
             change = self._set_status(unit, case, Status.CLOSED)
             case.close_kind, case.closed_at, case.close_note = CloseKind.ABNORMAL.value, unit.now, text
             record(
@@ -676,10 +746,10 @@ class CaseService(ServiceBase):
 
     def void(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
         """Void a case entered by mistake; the acting manager is the approver, the number stays used."""
+        text = require_text(reason, "reason", Text("label.void_reason"), TEXT_LIMITS["reason"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.VOID)
-            text = require_text(reason, "reason", Text("label.void_reason"))
             change = self._set_status(unit, case, Status.VOID)
             case.void_reason = text
             record(
@@ -698,10 +768,10 @@ class CaseService(ServiceBase):
     # --- escalation and alerts -----------------------------------------------
 
     def escalate(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
+        text = require_text(reason, "reason", Text("label.escalation_reason"), TEXT_LIMITS["reason"])
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ESCALATE)
-            text = require_text(reason, "reason", Text("label.escalation_reason"))
             self._escalate(
                 unit, case, EscalationReason.MANUAL, unit.user, note=Text("event.note_colon", {"note": text})
             )
@@ -711,12 +781,29 @@ class CaseService(ServiceBase):
     def inform_gm(
         self, actor: Actor, ref: CaseRefLike, informed_at: datetime | None = None, note: str = ""
     ) -> CaseRef:
+        checks = Checks()
+        note = checks.text("note", note, TEXT_LIMITS["note"])
+        checks.moment("informed_at", informed_at)
+        checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.INFORM_GM)
             if not case.is_major:
                 raise DomainError(Text("inform_gm.not_major"))
             at = informed_at or unit.now
+            if not isinstance(at, datetime) or at > unit.now:
+                raise FieldError(
+                    {
+                        "informed_at": Text(
+                            "field.date_range",
+                            {
+                                "field": Label("Field", "informed_at"),
+                                "first": f"{case.received_at:%Y-%m-%d %H:%M}",
+                                "last": f"{unit.now:%Y-%m-%d %H:%M}",
+                            },
+                        )
+                    }
+                )
             changes = apply_changes(case, {"gm_informed_at": at})
             record(
                 unit.session,
@@ -761,6 +848,14 @@ class CaseService(ServiceBase):
         media_type: str = "application/octet-stream",
         note: str = "",
     ) -> int:
+        if not isinstance(content, bytes | bytearray | memoryview):
+            raise FieldError({"attachment": Text("attachment.empty")})
+        content = bytes(content)
+        checks = Checks()
+        filename = checks.text("filename", filename, 4 * TEXT_LIMITS["filename"])
+        media_type = checks.text("media_type", media_type, 4 * TEXT_LIMITS["media_type"])
+        note = checks.text("note", note, TEXT_LIMITS["attachment_note"], Label("Field", "attachment_note"))
+        checks.done()
         if len(content) > MAX_ATTACHMENT_BYTES:
             raise FieldError(
                 {"attachment": Text("attachment.too_big", {"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)})}
@@ -770,16 +865,16 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ADD_ATTACHMENT)
-            name = filename.replace("\\", "/").rsplit("/", 1)[-1][:255] or "附件"
+            name = clean_text(filename.replace("\\", "/").rsplit("/", 1)[-1][:255]) or "附件"
             attachment = Attachment(
                 case_id=case.id,
                 filename=name,
-                media_type=media_type[:100],
+                media_type=clean_text(media_type[:100]) or "application/octet-stream",
                 size=len(content),
                 sha256=hashlib.sha256(content).hexdigest(),
                 added_by_id=unit.user.id,
                 added_at=unit.now,
-                note=note[:200],
+                note=note,
             )
             unit.session.add(attachment)
             unit.session.flush()
@@ -796,13 +891,27 @@ class CaseService(ServiceBase):
 
     def attachment_content(self, actor: Actor, attachment_id: int) -> tuple[str, bytes]:
         with self._unit(actor) as unit:
-            attachment = unit.session.get(Attachment, attachment_id)
+            attachment = unit.session.get(Attachment, attachment_id) if ids_ok(attachment_id) else None
             if attachment is None:
                 raise NotFound(Text("attachment.not_found"))
             self._case(unit, attachment.case_id)  # visibility
             blob = unit.session.get(AttachmentBlob, attachment_id)
             assert blob is not None
             return attachment.filename, blob.content
+
+
+def _checked_reply(data: ReplyInput) -> ReplyInput:
+    """A reply's texts and time within bounds (checked before the write lock)."""
+    checks = Checks()
+    method = checks.text("method", data.method, TEXT_LIMITS["filter_code"])
+    content = checks.text(
+        "content", data.content, TEXT_LIMITS["content"], Text("label.reply_content"), required=True
+    )
+    checks.moment("replied_at", data.replied_at)
+    checks.done()
+    return ReplyInput(
+        method=method, content=content, accepted=bool(data.accepted), replied_at=data.replied_at
+    )
 
 
 def _note_colon(note: str) -> Text | str:

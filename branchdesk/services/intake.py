@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import select, true
 
-from branchdesk.domain.intake import IntakeForm, validate_intake
+from branchdesk.domain.bounds import ids_ok
+from branchdesk.domain.intake import LIMITS, IntakeForm, check_bounds, validate_intake
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.severity import MatterKey, is_repeat, may_be_repeat
 from branchdesk.domain.text import normalize_phone
@@ -18,15 +19,15 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.domain.workflow import Action
-from branchdesk.errors import DomainError, FieldError, PermissionDenied
-from branchdesk.i18n import Text
+from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
+from branchdesk.i18n import Label, Text
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, HistoryEntry
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.visibility import visible_cases
-from branchdesk.storage.models import Case, CaseLink, Customer
+from branchdesk.storage.models import Case, CaseLink, Customer, Department, User
 
 INTAKE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER})
 
@@ -34,12 +35,14 @@ INTAKE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER})
 class IntakeService(ServiceBase):
     def save_draft(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
         """Save an unfinished intake; it gets its number now and keeps it."""
+        _precheck(form, case_id)
         with self._unit(actor) as unit:
             case = self._save(unit, form, case_id, final=False)
             return self._ref(case)
 
     def register(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
         """Register a complete intake (new, or finishing draft ``case_id``)."""
+        _precheck(form, case_id)
         with self._unit(actor) as unit:
             case = self._save(unit, form, case_id, final=True)
             originals = self._detect_repeat(unit, case, form.repeat_of_case_no)
@@ -50,6 +53,9 @@ class IntakeService(ServiceBase):
         self, actor: Actor, original_ref: CaseRefLike, kind: LinkKind, form: IntakeForm
     ) -> CaseRef:
         """A new case tied to an earlier one: not accepted (附原表), about the handling, or related."""
+        _precheck(form, None)
+        if not isinstance(kind, LinkKind):
+            raise FieldError({"kind": Text("field.format", {"field": Label("Field", "kind")})})
         with self._unit(actor) as unit:
             original = self._case(unit, original_ref)
             if kind is LinkKind.NOT_ACCEPTED:
@@ -105,6 +111,11 @@ class IntakeService(ServiceBase):
         self, actor: Actor, phone: str, form: IntakeForm | None = None, limit: int = 20
     ) -> list[HistoryEntry]:
         """Earlier cases of the customer with this phone, newest first, possible repeats marked."""
+        if not isinstance(phone, str) or len(phone) > LIMITS["phone"] * 4:
+            return []
+        if form is not None and check_bounds(form):
+            form = None
+        limit = max(1, min(limit, 200)) if isinstance(limit, int) else 20
         try:
             normalized = normalize_phone(phone)
         except ValueError:
@@ -151,7 +162,11 @@ class IntakeService(ServiceBase):
             request_types=list(config.choices.get("request_type", {})),
             customer_types=list(config.choices.get("customer_type", {})),
             custom_fields=config.custom_fields,
+            money_ceiling_fen=config.money_ceiling_fen,
         )
+        for name, model in (("complained_department_id", Department), ("complained_user_id", User)):
+            if values_id := clean.values[name]:
+                self._existing(unit, model, values_id, name)
         values = dict(clean.values)
         values["phone_normalized"] = clean.phone_normalized
         values["request_amount_fen"] = clean.request_amount_fen
@@ -309,6 +324,17 @@ class IntakeService(ServiceBase):
         )
         self._escalate(unit, case, EscalationReason.REPEAT, None)
         return originals
+
+
+def _precheck(form: IntakeForm, case_id: int | None) -> None:
+    """What needs no database — lengths, formats, dates, numbers — refused before the write lock."""
+    if not isinstance(form, IntakeForm):
+        raise FieldError({"form": Text("error.generic")})
+    errors = check_bounds(form)
+    if errors:
+        raise FieldError(dict(errors))
+    if case_id is not None and not ids_ok(case_id):
+        raise NotFound(Text("error.case_not_found", {"ref": str(case_id)[:40]}))
 
 
 def _case_matter(case: Case) -> MatterKey:

@@ -7,16 +7,28 @@ visibility and phone masking, and hands plain parameters to the read models.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import aliased
 
+from branchdesk.domain.bounds import (
+    FIRST_DAY,
+    INT_MAX,
+    LAST_DAY,
+    MAX_FILTER_ITEMS,
+    TEXT_LIMITS,
+    Checks,
+    ids_ok,
+)
+from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.domain.workflow import refusals
+from branchdesk.i18n import Label, Text
 from branchdesk.read.case_view import CaseView, case_view
-from branchdesk.read.queue import QueueFilter, QueuePage, queue_conditions, queue_page
+from branchdesk.read.queue import SORTABLE, QueueFilter, QueuePage, queue_conditions, queue_page
 from branchdesk.read.work import WorkCounts, work_counts
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.cases import level_has_own_signer
@@ -24,6 +36,50 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, PersonOption
 from branchdesk.services.visibility import may_see_phone, visible_cases
 from branchdesk.storage.models import Approval, Case, Category, Department, Resolution, User
+
+#: The most words a queue search looks for (each is one condition over six columns).
+MAX_SEARCH_WORDS = 10
+
+
+def checked_filter(f: QueueFilter) -> QueueFilter:
+    """A queue filter within bounds. It only reads, so what a screen may send is narrowed, not refused:
+    the search keeps its first 200 characters and 10 words, dates are taken within 1990–2100; values of
+    the wrong kind (a programming error) are refused."""
+    checks = Checks()
+    lists: dict[str, list[str]] = {}
+    for name in ("statuses", "kinds", "category_codes", "severities", "channels"):
+        items = getattr(f, name)
+        if isinstance(items, str) or not isinstance(items, list | tuple) or len(items) > MAX_FILTER_ITEMS:
+            checks.add(name, Text("field.format", {"field": Label("Field", "filter_code")}))
+            items = []
+        lists[name] = [
+            checks.text(name, item, TEXT_LIMITS["filter_code"], Label("Field", "filter_code"))
+            for item in items
+        ]
+    if not isinstance(f.search, str):
+        checks.add("search", Text("field.format", {"field": Label("Field", "search")}))
+    search = clean_text(f.search[: TEXT_LIMITS["search"]]) if isinstance(f.search, str) else ""
+    days: dict[str, date | None] = {}
+    for name in ("received_from", "received_to"):
+        value = getattr(f, name)
+        if value is not None and not isinstance(value, date):
+            checks.add(name, Text("field.format", {"field": Label("Field", name)}))
+            value = None
+        if isinstance(value, datetime):
+            value = value.date()
+        days[name] = None if value is None else min(max(value, FIRST_DAY), LAST_DAY)
+    checks.done()
+    return replace(
+        f,
+        search=" ".join(search.split()[:MAX_SEARCH_WORDS]),
+        statuses=lists["statuses"],
+        kinds=lists["kinds"],
+        category_codes=lists["category_codes"],
+        severities=lists["severities"],
+        channels=lists["channels"],
+        received_from=days["received_from"],
+        received_to=days["received_to"],
+    )
 
 
 class QueryService(ServiceBase):
@@ -40,6 +96,11 @@ class QueryService(ServiceBase):
         limit: int = 200,
         with_total: bool = True,
     ) -> QueuePage:
+        filters = checked_filter(filters)
+        if sort not in SORTABLE:
+            sort = "received_at"
+        offset = max(0, min(offset, INT_MAX)) if isinstance(offset, int) else 0
+        limit = max(1, min(limit, 10_000)) if isinstance(limit, int) else 200
         with self._door.read(actor) as unit:
             session, fresh, now = unit.session, unit.actor, unit.now
             return queue_page(
@@ -106,6 +167,8 @@ class QueryService(ServiceBase):
 
     def is_own_draft(self, actor: Actor, case_id: int) -> bool:
         """Whether the case is a draft this user recorded (it is finished in the intake form)."""
+        if not ids_ok(case_id) or not ids_ok(actor.user_id):
+            return False
         with self._db.read() as session:
             found = session.scalar(
                 select(Case.id).where(

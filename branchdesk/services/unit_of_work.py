@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from branchdesk.config import BranchConfig, ConfigCache, bump_version
+from branchdesk.domain.bounds import ids_ok
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import ConcurrentChange, PermissionDenied, StorageError
 from branchdesk.i18n import Text
@@ -113,7 +114,7 @@ class UnitOfWork:
         user: User | None = None
         fresh = SYSTEM_ACTOR
         if actor is not None:
-            user = session.get(User, actor.user_id)
+            user = session.get(User, actor.user_id) if ids_ok(actor.user_id) else None
             if user is None or not user.active:
                 raise PermissionDenied(Text("error.user_inactive"))
             fresh = actor_of(user)

@@ -119,3 +119,190 @@ def test_received_at_in_the_future_is_refused() -> None:
 def test_unknown_quantity_is_a_valid_answer() -> None:
     clean = validate_intake(IntakeForm(defective_quantity="客户加工中未确定"), final=False, now=NOW, **LISTS)
     assert clean.values["defective_quantity"] == "客户加工中未确定"
+
+
+# --- bounded input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fen"),
+    [
+        ("1,234.50", 123450),
+        ("1,234,567.8", 123456780),
+        ("１，２３４．５０", 123450),  # full-width digits, comma and point
+        ("￥1,000元", 100000),
+        ("¥ 12 ", 1200),
+        ("10000000", 1_000_000_000),  # exactly the default ceiling
+    ],
+)
+def test_strict_amounts_accept_what_people_write(text: str, fen: int) -> None:
+    assert parse_yuan(text, "amount", ceiling_fen=1_000_000_000) == fen
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "12,34", "1,2345", ",123", "123,", "1,,234", "1.2.3", "1,234.567"])
+def test_thousands_separators_only_in_groups_of_three(text: str) -> None:
+    with pytest.raises(FieldError) as info:
+        parse_yuan(text, "amount")
+    assert info.value.texts["amount"].code == "money.format"
+
+
+def test_an_amount_above_the_ceiling_is_refused_naming_the_ceiling() -> None:
+    with pytest.raises(FieldError) as info:
+        parse_yuan("99,999,999,999", "amount", ceiling_fen=1_000_000_000)
+    assert info.value.errors["amount"] == "金额不能超过 ¥10,000,000.00"
+    assert info.value.rendered("en")["amount"] == "The amount cannot exceed ¥10,000,000.00"
+    with pytest.raises(FieldError):
+        parse_yuan("10000000.01", "amount", ceiling_fen=1_000_000_000)
+    with pytest.raises(FieldError):  # no ceiling given: still nothing a column cannot hold
+        parse_yuan("9" * 40, "amount")
+
+
+def test_a_huge_email_is_refused_at_once_on_its_length() -> None:
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(FieldError) as info:
+        validate_intake(
+            IntakeForm(received_at=NOW, email="a" * 100_000 + "@", phone="1" * 100_000),
+            final=False,
+            now=NOW,
+            **LISTS,
+        )
+    assert time.perf_counter() - started < 1
+    assert info.value.texts["email"].code == "intake.too_long"
+    assert info.value.texts["phone"].code == "intake.too_long"
+
+
+@pytest.mark.parametrize("when", [datetime.min, datetime(1989, 12, 31, 23, 59)])
+def test_dates_outside_1990_to_2100_are_refused(when: datetime) -> None:
+    from datetime import date
+
+    with pytest.raises(FieldError) as info:
+        validate_intake(
+            IntakeForm(received_at=when, occurred_at=datetime.max, delivery_date=date.max),
+            final=False,
+            now=NOW,
+            **LISTS,
+        )
+    assert {name: t.code for name, t in info.value.texts.items()} == {
+        "received_at": "field.date_range",
+        "delivery_date": "field.date_range",
+        "occurred_at": "field.date_range",
+    }
+    assert info.value.errors["received_at"] == "受理时间须在 1990-01-01 至 2100-12-31 之间"
+
+
+def test_counts_and_custom_numbers_are_bounded() -> None:
+    from branchdesk.domain.intake import CustomFieldDef
+
+    with pytest.raises(FieldError) as info:
+        validate_intake(
+            IntakeForm(received_at=NOW, complainant_count=2**63, custom={"n": 1e300, "d": "0001-01-01"}),
+            final=False,
+            now=NOW,
+            custom_fields=[CustomFieldDef("n", "件数", "number"), CustomFieldDef("d", "日期", "date")],
+            **LISTS,
+        )
+    assert set(info.value.texts) == {"complainant_count", "custom.n", "custom.d"}
+
+
+def test_ids_that_do_not_exist_are_refused_naming_the_field(branch: Branch) -> None:
+    from branchdesk.services.dto import InvestigationInput, TriageInput
+    from tests.conftest import complaint_form
+
+    b = branch
+    for name in ("complained_department_id", "complained_user_id"):
+        for missing in (999_999, 2**63):
+            with pytest.raises(FieldError) as info:
+                b.desk.intake.register(b["clerk"], complaint_form(**{name: missing}))
+            assert info.value.texts[name].code == "field.not_found"
+    with pytest.raises(FieldError) as info:
+        b.desk.intake.register(b["clerk"], complaint_form(complained_user_id=999_999))
+    assert info.value.errors == {"complained_user_id": "所选被投诉人不存在（可能已被删除或停用），请重新选择"}
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    with pytest.raises(FieldError) as info:
+        b.desk.cases.triage(
+            b["crm"],
+            ref.id,
+            TriageInput(valid=True, category_code="business.damage", severity="normal", handler_id=999_999),
+        )
+    b.desk.cases.triage(
+        b["crm"], ref.id, TriageInput(valid=True, category_code="business.damage", severity="normal")
+    )
+    with pytest.raises(FieldError) as info:
+        b.desk.cases.assign(b["crm"], ref.id, b["handler"].user_id, department_id=999_999)
+    assert set(info.value.texts) == {"department"}
+    b.desk.cases.assign(b["crm"], ref.id, b["handler"].user_id)
+    with pytest.raises(FieldError) as info:
+        b.desk.cases.record_investigation(
+            b["handler"], ref.id, InvestigationInput("c", "d", "e", "ours", shares=[(999_999, 100)])
+        )
+    assert set(info.value.texts) == {"shares"}
+
+
+def test_the_money_ceiling_is_a_setting_read_with_its_default_on_older_branches(branch: Branch) -> None:
+    from sqlalchemy import delete
+
+    from branchdesk.services.dto import TriageInput
+    from branchdesk.storage.models import Setting
+    from tests.conftest import complaint_form
+
+    b = branch
+    with pytest.raises(FieldError) as info:
+        b.desk.intake.register(b["clerk"], complaint_form(request_amount="10,000,000.01"))
+    assert info.value.texts["request_amount"].code == "money.too_much"
+    with b.desk.db.write() as session:  # a branch created before the setting existed
+        session.execute(delete(Setting).where(Setting.key == "money_ceiling_fen"))
+    b.desk.admin.set_setting(b["admin"], "money_ceiling_fen", 100_000)  # ¥1,000: the row is created
+    with pytest.raises(FieldError) as info:
+        b.desk.intake.register(b["clerk"], complaint_form(request_amount="1,000.01"))
+    assert info.value.errors["request_amount"] == "金额不能超过 ¥1,000.00"
+    ref = b.desk.intake.register(b["clerk"], complaint_form(request_amount="1,000"))
+    with pytest.raises(FieldError) as info:
+        b.desk.cases.triage(
+            b["crm"],
+            ref.id,
+            TriageInput(valid=True, category_code="business.damage", severity="normal", loss_estimate="2000"),
+        )
+    assert info.value.texts["loss_estimate"].code == "money.too_much"
+    with pytest.raises(FieldError) as info:
+        b.desk.admin.set_authority_limit(b["admin"], 1, "5000")
+    assert info.value.texts["max_amount"].code == "money.too_much"
+    with pytest.raises(FieldError):
+        b.desk.admin.set_setting(b["admin"], "money_ceiling_fen", 2**31)
+
+
+@pytest.mark.sqlite_only
+def test_bad_intake_is_refused_without_waiting_for_the_write_lock(branch: Branch) -> None:
+    """Another PC holds the write lock: a malformed form is refused at once, not after the busy timeout."""
+    import sqlite3
+    import time
+
+    from tests.conftest import complaint_form
+
+    assert branch.path is not None
+    other = sqlite3.connect(branch.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.perf_counter()
+        with pytest.raises(FieldError):
+            branch.desk.intake.register(branch["clerk"], complaint_form(email="x" * 100_000))
+        with pytest.raises(FieldError):
+            branch.desk.cases.void(branch["crm"], 1, "x" * 100_000)
+        assert time.perf_counter() - started < 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_queue_filter_is_narrowed_not_refused(branch: Branch) -> None:
+    from datetime import date
+
+    from branchdesk.read.queue import QueueFilter
+    from tests.conftest import complaint_form
+
+    b = branch
+    b.desk.intake.register(b["clerk"], complaint_form())
+    wide = QueueFilter(received_from=date.min, received_to=date.max, search="李 " * 5000)
+    page = b.desk.queries.queue_page(b["crm"], wide, offset=-5, limit=2**70)
+    assert page.total == 1 and page.offset == 0
