@@ -231,6 +231,7 @@ class QueueView(QWidget):
             drafts_only=base.drafts_only,
             awaiting_my_approval=base.awaiting_my_approval,
             follow_up_due=base.follow_up_due,
+            handler_inactive=base.handler_inactive,
         )
 
     def apply_preset(self, preset: QueueFilter) -> None:

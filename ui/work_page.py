@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from branchdesk.domain.vocab import Role
 from branchdesk.read.queue import QueueFilter
+from branchdesk.read.work import PILES
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.reports import REPORT_ROLES
@@ -15,15 +16,8 @@ from ui.import_wizard import ImportWizard
 from ui.operations import app_signals
 from ui.reports_ui import make_monthly
 
-PRESETS: dict[str, QueueFilter] = {
-    "my_cases": QueueFilter(scope="mine", include_closed=False),
-    "awaiting_my_approval": QueueFilter(awaiting_my_approval=True),
-    "due_today": QueueFilter(due_today=True),
-    "overdue": QueueFilter(overdue=True),
-    "follow_ups_due": QueueFilter(follow_up_due=True),
-    "drafts": QueueFilter(drafts_only=True),
-    "to_triage": QueueFilter(statuses=["registered"]),
-}
+#: Each count opens the queue with the filter it counts (one definition, in the read side).
+PRESETS: dict[str, QueueFilter] = PILES
 
 
 class WorkPage(QWidget):
@@ -52,6 +46,7 @@ class WorkPage(QWidget):
             ("follow_ups_due", self.tr("Follow-ups due")),
             ("drafts", self.tr("Drafts")),
             ("to_triage", self.tr("To triage")),
+            ("to_reassign", self.tr("To reassign (handler deactivated)")),
         ]
         grid = QGridLayout()
         self.count_buttons: dict[str, QPushButton] = {}

@@ -63,6 +63,7 @@ class QueueFilter:
     drafts_only: bool = False
     awaiting_my_approval: bool = False
     follow_up_due: bool = False
+    handler_inactive: bool = False  # open cases whose handler was deactivated: to reassign
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ def queue_conditions(
         ]
     if f.follow_up_due:
         conditions += [Case.status == Status.AWAITING_FOLLOWUP.value]
+    if f.handler_inactive:
+        inactive = select(User.id).where(User.active.is_(False))
+        conditions += [Case.status.in_(OPEN), Case.handler_id.in_(inactive)]
     if f.kinds:
         conditions.append(Case.kind.in_(f.kinds))
     if f.severities:

@@ -30,6 +30,7 @@ class WorkCounts:
     drafts: int
     to_triage: int
     major_open: list[MajorCase]  # for the banner, newest first
+    to_reassign: int = 0  # open cases whose handler was deactivated (managers)
 
 
 #: The queue filter behind each count: a count opens the queue with the same filter.
@@ -40,6 +41,8 @@ PILES: dict[str, QueueFilter] = {
     "follow_ups_due": QueueFilter(follow_up_due=True),
     "drafts": QueueFilter(drafts_only=True),
     "to_triage": QueueFilter(statuses=[Status.REGISTERED.value]),
+    "awaiting_my_approval": QueueFilter(awaiting_my_approval=True),
+    "to_reassign": QueueFilter(handler_inactive=True),
 }
 
 
@@ -50,6 +53,7 @@ def work_counts(
     awaiting_my_approval: int,
     counts_triage: bool,
     sees_majors: bool,
+    counts_reassign: bool = False,
 ) -> WorkCounts:
     """Counts under the viewer's ``conditions`` (visibility included); the service says what they may see."""
 
@@ -76,4 +80,5 @@ def work_counts(
         drafts=count(PILES["drafts"]),
         to_triage=count(PILES["to_triage"]) if counts_triage else 0,
         major_open=majors,
+        to_reassign=count(PILES["to_reassign"]) if counts_reassign else 0,
     )

@@ -82,6 +82,10 @@ def checked_filter(f: QueueFilter) -> QueueFilter:
     )
 
 
+#: Who sees the pile of open cases whose handler was deactivated (they may reassign them).
+REASSIGNING_ROLES = frozenset({Role.CR_MANAGER, Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM})
+
+
 class QueryService(ServiceBase):
     # --- queue ---------------------------------------------------------------
 
@@ -236,6 +240,7 @@ class QueryService(ServiceBase):
                 awaiting_my_approval=len(self._awaiting_approval_ids(session, fresh)),
                 counts_triage=Role.CR_MANAGER in fresh.roles,
                 sees_majors=bool(fresh.roles & {Role.GM, Role.CR_MANAGER}),
+                counts_reassign=bool(fresh.roles & REASSIGNING_ROLES),
             )
 
     # --- the case ------------------------------------------------------------

@@ -116,3 +116,26 @@ def test_a_deactivated_user_cannot_log_in_and_is_offered_to_nobody(branch: Branc
 def test_a_user_keeps_at_least_one_role(branch: Branch) -> None:
     with pytest.raises(FieldError):
         branch.desk.admin.set_roles(branch["admin"], branch["clerk"].user_id, [])
+
+
+def test_the_open_cases_of_a_deactivated_handler_wait_on_the_managers_work_page(branch: Branch) -> None:
+    from branchdesk.read.work import PILES
+    from branchdesk.services.dto import TriageInput
+
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    b.desk.cases.triage(
+        b["crm"],
+        ref.id,
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
+        ),
+    )
+    assert b.desk.queries.work_counts(b["crm"]).to_reassign == 0
+    b.desk.admin.set_active(b["admin"], b["handler"].user_id, False)
+    assert b.desk.queries.work_counts(b["crm"]).to_reassign == 1
+    assert b.desk.queries.work_counts(b["clerk"]).to_reassign == 0  # a clerk does not reassign
+    page = b.desk.queries.queue_page(b["crm"], PILES["to_reassign"])
+    assert [row.case_no for row in page.rows] == [ref.case_no]
+    b.desk.cases.assign(b["qa_mgr"], ref.id, b["sales_mgr"].user_id)
+    assert b.desk.queries.work_counts(b["crm"]).to_reassign == 0
