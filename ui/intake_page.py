@@ -361,7 +361,7 @@ class IntakePage(QWidget):
         for entry in entries:
             mark = "⚠ " if entry.possible_repeat else ""
             item = QListWidgetItem(
-                f"{mark}{entry.case_no}  {entry.received_at:%Y-%m-%d}  {entry.status_label}\n"
+                f"{mark}{entry.case_no}  {entry.received_at:%Y-%m-%d}  {vocabulary_label(entry.status)}\n"
                 f"{entry.content_excerpt}"
             )
             item.setData(Qt.ItemDataRole.UserRole, entry.case_no)

@@ -136,7 +136,6 @@ class ServiceBase:
             id=case.id,
             case_no=case.case_no,
             status=status.value,
-            status_label=status.label,
             deadline_at=case.deadline_at,
             deadline_unconfirmed=case.deadline_unconfirmed,
             is_major=case.is_major,

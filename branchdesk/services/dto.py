@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from branchdesk.domain.vocab import Status
+
 
 @dataclass(frozen=True)
 class CaseRef:
     id: int
     case_no: str
     status: str
-    status_label: str
     deadline_at: datetime | None
     deadline_unconfirmed: bool = False
     is_major: bool = False
@@ -105,7 +106,7 @@ class HistoryEntry:
     id: int
     case_no: str
     received_at: datetime
-    status_label: str
+    status: Status  # rendered by the reader
     content_excerpt: str
     order_no: str
     possible_repeat: bool

@@ -142,7 +142,7 @@ class IntakeService(ServiceBase):
                         id=case.id,
                         case_no=case.case_no,
                         received_at=case.received_at,
-                        status_label=Status(case.status).label,
+                        status=Status(case.status),
                         content_excerpt=case.content[:60],
                         order_no=case.order_no,
                         possible_repeat=repeat,
