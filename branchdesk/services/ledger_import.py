@@ -41,7 +41,7 @@ from branchdesk.i18n import Text
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
-from branchdesk.services.numbering import allocate_serial
+from branchdesk.services.numbering import allocate_serials
 from branchdesk.services.timeline import record
 from branchdesk.storage.backup import IMPORT as IMPORT_BACKUP
 from branchdesk.storage.backup import make_backup
@@ -274,44 +274,71 @@ class LedgerImportService(ServiceBase):
                 batch.touched_at = unit.now
                 # Another import may have written some of these rows since they were checked.
                 taken = _existing_keys(session, [r.row.key for r in chunk], unit.now)
-                prefix = unit.config.branch_code if unit.config.setting("number_with_branch_code") else None
+                fresh = [r for r in chunk if r.row.key not in taken]
                 for ready in chunk:
                     if ready.row.key in taken:
                         ready.outcome.action, ready.outcome.case_no = DUPLICATE, taken[ready.row.key]
-                        continue
-                    self._write_row(unit, batch_id, ready, prefix)
+                self._write_rows(unit, batch_id, fresh)
         except IntegrityError as exc:  # PostgreSQL: a concurrent import committed the same row first
             raise ConcurrentChange(Text("import.raced")) from exc
 
-    def _write_row(self, unit: Unit, batch_id: int, ready: _Ready, prefix: str | None) -> None:
+    def _write_rows(self, unit: Unit, batch_id: int, chunk: Sequence[_Ready]) -> None:
+        """The chunk's cases: numbers allocated per month in one step, customers looked up at once."""
         session = unit.session
-        serial = allocate_serial(session, ready.period)
-        case = Case(
-            **ready.values,
-            case_no=format_case_number(ready.period, serial, prefix),
-            period=ready.period,
-            serial=serial,
-            created_at=unit.now,
-            updated_at=unit.now,
-            import_batch_id=batch_id,
-        )
-        session.add(case)
-        session.flush()
-        customer = (
-            session.scalars(select(Customer).where(Customer.phone == case.phone_normalized)).first()
-            if case.phone_normalized
-            else None
-        )
-        if customer is None:
-            customer = Customer(name=case.complainant_name, phone=case.phone_normalized, created_at=unit.now)
+        prefix = unit.config.branch_code if unit.config.setting("number_with_branch_code") else None
+        per_period: dict[str, int] = {}
+        for ready in chunk:
+            per_period[ready.period] = per_period.get(ready.period, 0) + 1
+        next_serial = {period: allocate_serials(session, period, n) for period, n in per_period.items()}
+        phones = sorted({str(r.values["phone_normalized"]) for r in chunk if r.values["phone_normalized"]})
+        customers: dict[str, int] = {}
+        for start in range(0, len(phones), 500):
+            found = session.execute(
+                select(Customer.phone, Customer.id)
+                .where(Customer.phone.in_(phones[start : start + 500]))
+                .order_by(Customer.id)
+            )
+            for phone, customer_id in found:
+                customers.setdefault(phone, customer_id)
+        new_customers: dict[str, Customer] = {}
+        nameless: list[tuple[_Ready, Customer]] = []
+        for ready in chunk:
+            phone = ready.values["phone_normalized"]
+            if phone and (phone in customers or phone in new_customers):
+                continue
+            customer = Customer(name=ready.values["complainant_name"], phone=phone, created_at=unit.now)
             session.add(customer)
-            session.flush()
-        case.customer_id = customer.id
-        self._refresh_major(unit, case)
-        if case.closed_at is None:
-            self._refresh_deadline(unit, case)  # still open: its deadline runs as for any case
-        ready.case_id = case.id
-        ready.outcome.case_no = case.case_no
+            if phone:
+                new_customers[phone] = customer
+            else:
+                nameless.append((ready, customer))  # no phone: a customer of its own, as for any case
+        session.flush()
+        customers.update({phone: customer.id for phone, customer in new_customers.items()})
+        own = {id(ready): customer.id for ready, customer in nameless}
+        cases: list[Case] = []
+        for ready in chunk:
+            serial = next_serial[ready.period]
+            next_serial[ready.period] = serial + 1
+            phone = ready.values["phone_normalized"]
+            case = Case(
+                **ready.values,
+                case_no=format_case_number(ready.period, serial, prefix),
+                period=ready.period,
+                serial=serial,
+                created_at=unit.now,
+                updated_at=unit.now,
+                import_batch_id=batch_id,
+                customer_id=customers[phone] if phone else own[id(ready)],
+            )
+            session.add(case)
+            cases.append(case)
+        session.flush()
+        for ready, case in zip(chunk, cases, strict=True):
+            self._refresh_major(unit, case)
+            if case.closed_at is None:
+                self._refresh_deadline(unit, case)  # still open: its deadline runs as for any case
+            ready.case_id = case.id
+            ready.outcome.case_no = case.case_no
 
     def _commit_batch(
         self, actor: Actor, batch_id: int, plan: LedgerPlan, outcomes: list[RowOutcome], ready: list[_Ready]

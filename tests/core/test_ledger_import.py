@@ -196,16 +196,16 @@ def test_a_failure_in_a_later_chunk_leaves_nothing_of_the_import(
     b = branch
     monkeypatch.setattr(ledger_import, "CHUNK_ROWS", 10)
     monkeypatch.setattr(ledger_import, "CHUNK_PAUSE", 0)
-    write_row = LedgerImportService._write_row
+    write_rows = LedgerImportService._write_rows
     calls = {"n": 0}
 
     def failing(self: LedgerImportService, *args: Any) -> None:
         calls["n"] += 1
-        if calls["n"] == 25:  # in the third chunk, after two have committed
+        if calls["n"] == 3:  # the third chunk, after two have committed
             raise OSError("disk gone")
-        write_row(self, *args)
+        write_rows(self, *args)
 
-    monkeypatch.setattr(LedgerImportService, "_write_row", failing)
+    monkeypatch.setattr(LedgerImportService, "_write_rows", failing)
     before = b.desk.intake.register(b["clerk"], complaint_form())
     with pytest.raises(OSError, match="disk gone"):
         b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
@@ -216,7 +216,7 @@ def test_a_failure_in_a_later_chunk_leaves_nothing_of_the_import(
         assert session.scalar(select(CaseCounter.last_serial).where(CaseCounter.period == "202501")) == 0
         assert not session.scalars(select(Event).where(Event.action.in_(["import", "admin.import"]))).all()
     assert verify_audit(b.desk.db)[0].ok
-    monkeypatch.setattr(LedgerImportService, "_write_row", write_row)
+    monkeypatch.setattr(LedgerImportService, "_write_rows", write_rows)
     again = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)  # a second try imports all, numbered from 1
     assert again.imported == 60 and again.outcomes[0].case_no == "202501-001"
 
@@ -249,3 +249,78 @@ def test_a_batch_left_pending_by_a_dead_import_is_removed_by_the_next(
     with b.desk.db.read() as session:
         assert session.scalars(select(ImportBatch.state)).all() == ["done"]
         assert session.scalar(select(func.count()).select_from(Case)) == 60
+
+
+REGISTRAR = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[5])
+from tests.conftest import complaint_form, open_branch
+url, ready, stop, out = sys.argv[1:5]
+b = open_branch(url)
+b.desk.intake.register(b["clerk"], complaint_form())  # warm: imports, configuration, connection
+Path(ready).write_text("ready")
+times = []
+while not Path(stop).exists():
+    start = time.time()
+    b.desk.intake.register(b["clerk"], complaint_form(order_no=f"SO-{len(times)}"))
+    times.append((start, time.time()))
+    time.sleep(0.05)
+Path(out).write_text(json.dumps(times))
+"""
+
+
+def make_big_ledger(path: Path, rows: int) -> None:
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("台账")
+    sheet.append(["序号", "受理日期", "投诉人", "联系电话", "投诉内容", "客户要求", "结案日期"])
+    for n in range(rows):
+        received = date(2025, 1 + n % 12, 1 + n % 28)
+        closed = None if n % 10 == 0 else received.replace(day=min(received.day + 3, 28))
+        sheet.append(
+            [n + 1, received, f"客户{n:05d}", f"139{n:08d}", f"第{n}号投诉：货物破损", "换货", closed]
+        )
+    workbook.save(path)
+
+
+@pytest.mark.slow
+def test_a_counter_pc_registers_cases_while_a_ledger_is_imported(
+    branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """3,000 rows imported here while another process registers cases in a loop: each is saved in
+    well under the busy timeout, during the import, and the import still lands whole."""
+    import json
+    import time
+
+    b = branch
+    monkeypatch.setattr("branchdesk.services.ledger_import.make_backup", lambda *args: None)  # not measured
+    ledger = tmp_path / "big.xlsx"
+    make_big_ledger(ledger, 3000)
+    ready, stop, out = tmp_path / "ready", tmp_path / "stop", tmp_path / "times.json"
+    root = str(Path(__file__).resolve().parents[2])
+    registrar = subprocess.Popen(
+        [sys.executable, "-c", REGISTRAR, b.url, str(ready), str(stop), str(out), root], cwd=root
+    )
+    try:
+        deadline = time.time() + 20
+        while not ready.exists():
+            assert registrar.poll() is None and time.time() < deadline, "the registrar did not start"
+            time.sleep(0.05)
+        began = time.time()
+        report = b.desk.ledger_import.import_ledger(b["crm"], ledger)
+        ended = time.time()
+    finally:
+        stop.write_text("stop")
+        registrar.wait(timeout=30)
+    assert registrar.returncode == 0
+    assert (report.imported, report.committed) == (3000, True)
+    times = json.loads(out.read_text())
+    during = [(s, e) for s, e in times if began <= s and e <= ended]
+    longest = max(e - s for s, e in times)
+    print(
+        f"\nimport of 3000 rows: {ended - began:.1f} s; {len(during)} registrations during it; "
+        f"longest wait {longest:.2f} s"
+    )
+    assert len(during) >= 5, (ended - began, len(times))
+    assert longest < 2.0
+    assert b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 3000 + len(times) + 1
