@@ -22,6 +22,7 @@ import removes once it has seen no chunk for ``STALE_AFTER``.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ from branchdesk.services.timeline import record
 from branchdesk.storage.backup import IMPORT as IMPORT_BACKUP
 from branchdesk.storage.backup import make_backup
 from branchdesk.storage.models import Case, CaseCounter, Customer, Department, ImportBatch, User
+
+log = logging.getLogger(__name__)
 
 IMPORT_ROLES = frozenset({Role.CR_MANAGER, Role.ADMIN})
 #: Rows written per write unit: short enough that a counter PC waits well under a second between chunks.
@@ -259,8 +262,11 @@ class LedgerImportService(ServiceBase):
                 self._write_chunk(actor, batch_id, chunk)
             self._commit_batch(actor, batch_id, plan, outcomes, ready)
         except BaseException:
-            with self._door.write(None) as unit:  # compensate: nothing of this import stays behind
-                _discard(unit.session, batch_id)
+            try:
+                with self._door.write(None) as unit:  # compensate: nothing of this import stays behind
+                    _discard(unit.session, batch_id)
+            except Exception:  # the first failure is the one to report; the batch stays hidden
+                log.exception("could not undo import batch %s: the next import removes it", batch_id)
             raise
 
     def _write_chunk(self, actor: Actor, batch_id: int, chunk: Sequence[_Ready]) -> None:
