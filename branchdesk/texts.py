@@ -739,6 +739,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "导入台帐由客户关系经理或系统管理员进行",
         "The ledger is imported by the customer relations manager or the administrator",
     ),
+    "import.raced": (
+        "另一次导入同时写入了相同的台帐行：本次导入已全部撤回，请重新导入（已导入的行会被跳过）",
+        "Another import wrote the same ledger rows at the same time: this import was undone entirely; "
+        "run it again (rows already imported are skipped)",
+    ),
+    "import.batch_lost": (
+        "本次导入已被撤回（长时间未完成，被视为中断）：未导入任何内容，请重新导入",
+        "This import was undone (it took so long that it was taken for an interrupted one): "
+        "nothing was imported; run it again",
+    ),
     "event.ledger_imported": (
         "从台帐 {file}（{sheet}）导入 {imported} 件，跳过已导入 {skipped} 件",
         "Imported {imported} cases from ledger {file} ({sheet}), skipped {skipped} already imported",

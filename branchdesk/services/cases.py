@@ -43,6 +43,7 @@ from branchdesk.services.dto import (
 )
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.unit_of_work import UnitOfWork
+from branchdesk.services.visibility import settled_cases
 from branchdesk.storage.models import (
     Approval,
     Attachment,
@@ -829,6 +830,7 @@ class CaseService(ServiceBase):
                     Case.status.in_([s.value for s in DEADLINE_STATES]),
                     Case.deadline_at < unit.now,
                     Case.overdue_escalated_deadline.is_(None),
+                    settled_cases(),  # an import still being written is not there yet
                 )
             ).all()
             for case in cases:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select, true
+from sqlalchemy import select
 
 from branchdesk.domain.bounds import ids_ok
 from branchdesk.domain.intake import LIMITS, IntakeForm, check_bounds, validate_intake
@@ -26,7 +26,7 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, HistoryEntry
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import apply_changes, record
-from branchdesk.services.visibility import visible_cases
+from branchdesk.services.visibility import settled_cases, visible_cases
 from branchdesk.storage.models import Case, CaseLink, Customer, Department, User
 
 INTAKE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER})
@@ -128,7 +128,7 @@ class IntakeService(ServiceBase):
                 .where(Case.phone_normalized == normalized, Case.status.not_in([Status.DRAFT, Status.VOID]))
                 # The front desk must see every earlier case of the caller to spot a repeat; this is a
                 # summary (number, date, status, first words), opening a case still follows visibility.
-                .where(visible_cases(unit.actor) if not unit.actor.roles & INTAKE_ROLES else true())
+                .where(visible_cases(unit.actor) if not unit.actor.roles & INTAKE_ROLES else settled_cases())
                 .order_by(Case.received_at.desc())
                 .limit(limit)
             ).all()

@@ -1,33 +1,64 @@
-"""Importing a branch's Excel ledger: a dry run that reports row by row, a real run in one transaction.
+"""Importing a branch's Excel ledger without freezing the branch: a dry run that only reads, a real
+run written in short transactions that stays all-or-nothing.
 
 Each row becomes a case numbered in its own month's sequence, closed when the ledger has a closing
 date (open, waiting for triage, when not), marked as imported with the row kept as it was. A row
-already imported (same fingerprint) is skipped, so running the import twice adds nothing.
+already imported (same fingerprint, ``import_key``) is skipped, so running the import twice adds nothing.
+
+A real run
+
+1. reads the ledger, maps it and works out every row's values, checking duplicates in a read unit
+   (no write lock is held while a 200,000-row workbook is parsed);
+2. opens an import batch ('pending') and writes the cases in chunks of ``CHUNK_ROWS``, each its own
+   short write unit (serials allocated inside it), so between chunks other PCs save as usual. The
+   cases carry the batch and are shown nowhere while it is pending (``visibility.settled_cases``);
+3. commits the batch in one last unit: each case's timeline event, the summary event, state 'done'.
+
+Events go into the audit hash chain and are never deleted, which is why no event is written before
+the last unit. If a chunk fails, a compensating unit deletes the batch's cases (and the customers
+it created) and the batch; a process that dies mid-import leaves a pending batch, which the next
+import removes once it has seen no chunk for ``STALE_AFTER``.
 """
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
-from branchdesk.errors import BranchDeskError, FieldError, PermissionDenied
+from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied
 from branchdesk.i18n import Text
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
-from branchdesk.services.numbering import allocate_serial
+from branchdesk.services.numbering import allocate_serials
 from branchdesk.services.timeline import record
 from branchdesk.storage.backup import IMPORT as IMPORT_BACKUP
 from branchdesk.storage.backup import make_backup
-from branchdesk.storage.models import Case, Customer, Department, User
+from branchdesk.storage.models import Case, CaseCounter, Customer, Department, ImportBatch, User
+
+log = logging.getLogger(__name__)
 
 IMPORT_ROLES = frozenset({Role.CR_MANAGER, Role.ADMIN})
+#: Rows written per write unit: short enough that a counter PC waits well under a second between chunks.
+CHUNK_ROWS = 500
+#: Seconds between chunks: SQLite's busy handler polls a waiting writer every 100 ms at most, so a
+#: counter PC gets the lock in this gap instead of waiting for the whole import.
+CHUNK_PAUSE = 0.1
+#: A pending batch with no chunk for this long belongs to an import that died: the next import removes it.
+STALE_AFTER = timedelta(minutes=15)
+PENDING, DONE = "pending", "done"
 SATISFACTION_WORDS = {"非常满意": 5, "满意": 4, "基本满意": 3, "一般": 3, "不满意": 2, "非常不满意": 1}
 
 
@@ -67,8 +98,16 @@ class ImportReport:
         return [p for o in self.outcomes for p in o.problems]
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a dry run back."""
+@dataclass
+class _Ready:
+    """A row ready to be written: everything worked out before the write lock is taken."""
+
+    outcome: RowOutcome
+    row: LedgerRow
+    period: str
+    values: dict[str, Any]  # the Case's columns, apart from numbers, times and the batch
+    recorder_known: bool
+    case_id: int = 0
 
 
 class LedgerImportService(ServiceBase):
@@ -92,34 +131,16 @@ class LedgerImportService(ServiceBase):
         if plan.problems:
             # The Excel reader (branchdesk.reports) words its problems in Chinese, like the ledger it reads.
             raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
-        outcomes: list[RowOutcome] = []
+        with self._door.read(actor) as unit:  # duplicates and values: read only, no write lock
+            _require_role(unit)
+            outcomes, ready = self._prepare(unit, plan)
+        bad = [o for o in outcomes if o.problems]
         committed = False
-        try:
-            if not dry_run and self._db.path is not None:  # a whole ledger at once: a backup first
+        if not dry_run and not (bad and not skip_invalid):
+            if self._db.path is not None:  # a whole ledger at once: a backup first
                 make_backup(self._db.path, IMPORT_BACKUP, self._door.clock())
-            with self._door.write(actor) as unit:
-                session, user = unit.session, unit.user
-                if not unit.actor.roles & IMPORT_ROLES:
-                    raise PermissionDenied(Text("import.roles"))
-                outcomes = [self._row(unit, plan, row) for row in plan.rows]
-                bad = [o for o in outcomes if o.problems]
-                if dry_run or (bad and not skip_invalid):
-                    raise _DryRun
-                imported = sum(o.action == IMPORTED for o in outcomes)
-                skipped = sum(o.action == DUPLICATE for o in outcomes)
-                record(
-                    session,
-                    at=unit.now,
-                    actor=user,
-                    action="admin.import",
-                    text=Text(
-                        "event.ledger_imported",
-                        {"file": path.name, "sheet": plan.sheet, "imported": imported, "skipped": skipped},
-                    ),
-                )
-                committed = True
-        except _DryRun:
-            committed = False
+            self._write(actor, plan, outcomes, ready)
+            committed = True
         headings = {name: plan.headings.get(column, "") for name, column in plan.mapping.items()}
         return ImportReport(
             plan.sheet,
@@ -132,104 +153,322 @@ class LedgerImportService(ServiceBase):
             committed,
         )
 
-    def _row(self, unit: Unit, plan: LedgerPlan, row: LedgerRow) -> RowOutcome:
-        if row.problems:
-            return RowOutcome(row.row, PROBLEM, problems=row.problems)
-        existing = unit.session.scalars(select(Case.case_no).where(Case.import_key == row.key)).first()
-        if existing is not None:
-            return RowOutcome(row.row, DUPLICATE, existing)
-        v = row.values
-        received: datetime = v["received_at"]
-        if received.time() == datetime.min.time():
-            received = received.replace(
-                hour=unit.config.calendar.office_opens.hour, minute=unit.config.calendar.office_opens.minute
-            )
-        closed_at: datetime | None = v["closed_at"]
-        if closed_at is not None and closed_at.time() == datetime.min.time():
-            closed_at = datetime.combine(closed_at.date(), unit.config.calendar.office_closes)
-        period = period_of(received)
-        serial = allocate_serial(unit.session, period)
-        prefix = unit.config.branch_code if unit.config.setting("number_with_branch_code") else None
-        recorder = unit.session.scalars(select(User).where(User.full_name == v["recorder"])).first()
-        department = unit.session.scalars(
-            select(Department).where(Department.name == v["department"])
-        ).first()
-        channel = _match(unit.config.choices.get("channel", {}), v["channel"]) or "other"
-        request_type = _match(unit.config.choices.get("request_type", {}), v["request"]) or "other"
-        amount = None
-        if v["request_amount"]:
-            amount = parse_yuan(v["request_amount"])
-        notes = [
-            f"处理结果：{v['result']}" if v["result"] else "",
-            f"投诉人意见：{v['opinion']}" if v["opinion"] else "",
-            f"备注：{v['remark']}" if v["remark"] else "",
-        ]
-        case = Case(
-            case_no=format_case_number(period, serial, prefix),
-            period=period,
-            serial=serial,
-            status=Status.CLOSED.value if closed_at else Status.REGISTERED.value,
-            created_at=unit.now,
-            updated_at=unit.now,
-            recorder_id=(recorder or unit.user).id,
-            received_at=received,
-            channel=channel,
-            kind=Kind.COMPLAINT.value,
-            complainant_name=v["complainant_name"][:50],
-            phone=v["phone_text"][:30],
-            phone_normalized=v["phone"],
-            content=v["content"],
-            request_type=request_type,
-            request_amount_fen=amount,
-            request_text=v["request"],
-            responsible_department_id=department.id if department else None,
-            declared_major="重大" in v["remark"],
-            closed_at=closed_at,
-            close_kind=CloseKind.RESOLVED.value if closed_at else None,
-            close_note="；".join(n for n in notes if n),
-            import_key=row.key,
-            imported_row={"file": plan.path.name, "sheet": plan.sheet, "row": row.row, "cells": row.original},
-            custom_values={
-                "_imported": True,
-                "_result": v["result"],
-                "_opinion": v["opinion"],
-                "_recorder": v["recorder"],
-            },
-        )
-        unit.session.add(case)
-        unit.session.flush()
-        customer = (
-            unit.session.scalars(select(Customer).where(Customer.phone == case.phone_normalized)).first()
-            if case.phone_normalized
-            else None
-        )
-        if customer is None:
-            customer = Customer(name=case.complainant_name, phone=case.phone_normalized, created_at=unit.now)
-            unit.session.add(customer)
-            unit.session.flush()
-        case.customer_id = customer.id
-        self._refresh_major(unit, case)
-        if closed_at is None:
-            self._refresh_deadline(unit, case)  # still open: its deadline runs as for any case
-        record(
-            unit.session,
-            at=unit.now,
-            actor=unit.user,
-            action="import",
-            case_id=case.id,
-            text=Text(
-                "event.row_imported",
-                {
+    def discard_unfinished(self, actor: Actor | None = None) -> int:
+        """Remove the batches of imports that died mid-way (no chunk for ``STALE_AFTER``); how many."""
+        with self._door.write(actor) as unit:
+            return _discard_stale(unit.session, unit.now)
+
+    # --- before the write lock ------------------------------------------------
+
+    def _prepare(self, unit: Unit, plan: LedgerPlan) -> tuple[list[RowOutcome], list[_Ready]]:
+        session, config = unit.session, unit.config
+        existing = _existing_keys(session, [row.key for row in plan.rows if not row.problems], unit.now)
+        counters = dict(session.execute(select(CaseCounter.period, CaseCounter.last_serial)).all())
+        users: dict[str, int] = {}
+        for user_id, name in session.execute(select(User.id, User.full_name).order_by(User.id)):
+            users.setdefault(name, user_id)
+        departments: dict[str, int] = {}
+        for dept_id, name in session.execute(select(Department.id, Department.name).order_by(Department.id)):
+            departments.setdefault(name, dept_id)
+        prefix = config.branch_code if config.setting("number_with_branch_code") else None
+        opens, closes = config.calendar.office_opens, config.calendar.office_closes
+        channels = config.choices.get("channel", {})
+        request_types = config.choices.get("request_type", {})
+        outcomes: list[RowOutcome] = []
+        ready: list[_Ready] = []
+        for row in plan.rows:
+            if row.problems:
+                outcomes.append(RowOutcome(row.row, PROBLEM, problems=row.problems))
+                continue
+            if row.key in existing:  # imported before, or earlier in this ledger
+                outcomes.append(RowOutcome(row.row, DUPLICATE, existing[row.key]))
+                continue
+            v = row.values
+            received: datetime = v["received_at"]
+            if received.time() == datetime.min.time():
+                received = received.replace(hour=opens.hour, minute=opens.minute)
+            closed_at: datetime | None = v["closed_at"]
+            if closed_at is not None and closed_at.time() == datetime.min.time():
+                closed_at = datetime.combine(closed_at.date(), closes)
+            period = period_of(received)
+            counters[period] = counters.get(period, 0) + 1  # the number it would get now (dry run)
+            case_no = format_case_number(period, counters[period], prefix)
+            existing[row.key] = case_no
+            recorder_id = users.get(v["recorder"])
+            department_id = departments.get(v["department"])
+            amount = parse_yuan(v["request_amount"]) if v["request_amount"] else None
+            notes = [
+                f"处理结果：{v['result']}" if v["result"] else "",
+                f"投诉人意见：{v['opinion']}" if v["opinion"] else "",
+                f"备注：{v['remark']}" if v["remark"] else "",
+            ]
+            values: dict[str, Any] = {
+                "status": Status.CLOSED.value if closed_at else Status.REGISTERED.value,
+                "recorder_id": recorder_id or unit.user.id,
+                "received_at": received,
+                "channel": _match(channels, v["channel"]) or "other",
+                "kind": Kind.COMPLAINT.value,
+                "complainant_name": v["complainant_name"][:50],
+                "phone": v["phone_text"][:30],
+                "phone_normalized": v["phone"],
+                "content": v["content"],
+                "request_type": _match(request_types, v["request"]) or "other",
+                "request_amount_fen": amount,
+                "request_text": v["request"],
+                "responsible_department_id": department_id,
+                "declared_major": "重大" in v["remark"],
+                "closed_at": closed_at,
+                "close_kind": CloseKind.RESOLVED.value if closed_at else None,
+                "close_note": "；".join(n for n in notes if n),
+                "import_key": row.key,
+                "imported_row": {
                     "file": plan.path.name,
                     "sheet": plan.sheet,
                     "row": row.row,
-                    "recorder": Text("event.original_recorder", {"name": v["recorder"]})
-                    if v["recorder"] and recorder is None
-                    else "",
+                    "cells": row.original,
                 },
-            ),
+                "custom_values": {
+                    "_imported": True,
+                    "_result": v["result"],
+                    "_opinion": v["opinion"],
+                    "_recorder": v["recorder"],
+                },
+            }
+            outcome = RowOutcome(row.row, IMPORTED, case_no)
+            outcomes.append(outcome)
+            ready.append(_Ready(outcome, row, period, values, recorder_id is not None))
+        return outcomes, ready
+
+    # --- the writes: a batch, its chunks, its commit ----------------------------
+
+    def _write(self, actor: Actor, plan: LedgerPlan, outcomes: list[RowOutcome], ready: list[_Ready]) -> None:
+        with self._door.write(actor) as unit:
+            _require_role(unit)
+            _discard_stale(unit.session, unit.now)
+            batch = ImportBatch(
+                state=PENDING,
+                file=plan.path.name[:255],
+                user_id=unit.user.id,
+                started_at=unit.now,
+                touched_at=unit.now,
+            )
+            unit.session.add(batch)
+            unit.session.flush()
+            batch_id = batch.id
+        try:
+            for number, chunk in enumerate(_chunks(ready, CHUNK_ROWS)):
+                if number:
+                    time.sleep(CHUNK_PAUSE)  # other PCs save here
+                self._write_chunk(actor, batch_id, chunk)
+            self._commit_batch(actor, batch_id, plan, outcomes, ready)
+        except BaseException:
+            try:
+                with self._door.write(None) as unit:  # compensate: nothing of this import stays behind
+                    _discard(unit.session, batch_id)
+            except Exception:  # the first failure is the one to report; the batch stays hidden
+                log.exception("could not undo import batch %s: the next import removes it", batch_id)
+            raise
+
+    def _write_chunk(self, actor: Actor, batch_id: int, chunk: Sequence[_Ready]) -> None:
+        try:
+            with self._door.write(actor) as unit:
+                _require_role(unit)
+                session = unit.session
+                batch = session.get(ImportBatch, batch_id)
+                if batch is None or batch.state != PENDING:
+                    raise BranchDeskError(Text("import.batch_lost"))
+                batch.touched_at = unit.now
+                # Another import may have written some of these rows since they were checked.
+                taken = _existing_keys(session, [r.row.key for r in chunk], unit.now)
+                fresh = [r for r in chunk if r.row.key not in taken]
+                for ready in chunk:
+                    if ready.row.key in taken:
+                        ready.outcome.action, ready.outcome.case_no = DUPLICATE, taken[ready.row.key]
+                self._write_rows(unit, batch_id, fresh)
+        except IntegrityError as exc:  # PostgreSQL: a concurrent import committed the same row first
+            raise ConcurrentChange(Text("import.raced")) from exc
+
+    def _write_rows(self, unit: Unit, batch_id: int, chunk: Sequence[_Ready]) -> None:
+        """The chunk's cases: numbers allocated per month in one step, customers looked up at once."""
+        session = unit.session
+        prefix = unit.config.branch_code if unit.config.setting("number_with_branch_code") else None
+        per_period: dict[str, int] = {}
+        for ready in chunk:
+            per_period[ready.period] = per_period.get(ready.period, 0) + 1
+        next_serial = {period: allocate_serials(session, period, n) for period, n in per_period.items()}
+        phones = sorted({str(r.values["phone_normalized"]) for r in chunk if r.values["phone_normalized"]})
+        customers: dict[str, int] = {}
+        for start in range(0, len(phones), 500):
+            found = session.execute(
+                select(Customer.phone, Customer.id)
+                .where(Customer.phone.in_(phones[start : start + 500]))
+                .order_by(Customer.id)
+            )
+            for phone, customer_id in found:
+                customers.setdefault(phone, customer_id)
+        new_customers: dict[str, Customer] = {}
+        nameless: list[tuple[_Ready, Customer]] = []
+        for ready in chunk:
+            phone = ready.values["phone_normalized"]
+            if phone and (phone in customers or phone in new_customers):
+                continue
+            customer = Customer(name=ready.values["complainant_name"], phone=phone, created_at=unit.now)
+            session.add(customer)
+            if phone:
+                new_customers[phone] = customer
+            else:
+                nameless.append((ready, customer))  # no phone: a customer of its own, as for any case
+        session.flush()
+        customers.update({phone: customer.id for phone, customer in new_customers.items()})
+        own = {id(ready): customer.id for ready, customer in nameless}
+        cases: list[Case] = []
+        for ready in chunk:
+            serial = next_serial[ready.period]
+            next_serial[ready.period] = serial + 1
+            phone = ready.values["phone_normalized"]
+            case = Case(
+                **ready.values,
+                case_no=format_case_number(ready.period, serial, prefix),
+                period=ready.period,
+                serial=serial,
+                created_at=unit.now,
+                updated_at=unit.now,
+                import_batch_id=batch_id,
+                customer_id=customers[phone] if phone else own[id(ready)],
+            )
+            session.add(case)
+            cases.append(case)
+        session.flush()
+        for ready, case in zip(chunk, cases, strict=True):
+            self._refresh_major(unit, case)
+            if case.closed_at is None:
+                self._refresh_deadline(unit, case)  # still open: its deadline runs as for any case
+            ready.case_id = case.id
+            ready.outcome.case_no = case.case_no
+
+    def _commit_batch(
+        self, actor: Actor, batch_id: int, plan: LedgerPlan, outcomes: list[RowOutcome], ready: list[_Ready]
+    ) -> None:
+        """The last unit: every case's timeline event, the summary event, and the batch becomes visible."""
+        with self._door.write(actor) as unit:
+            _require_role(unit)
+            session, user = unit.session, unit.user
+            batch = session.get(ImportBatch, batch_id)
+            if batch is None or batch.state != PENDING:
+                raise BranchDeskError(Text("import.batch_lost"))
+            for item in ready:
+                if item.outcome.action != IMPORTED:
+                    continue
+                v = item.row.values
+                record(
+                    session,
+                    at=unit.now,
+                    actor=user,
+                    action="import",
+                    case_id=item.case_id,
+                    text=Text(
+                        "event.row_imported",
+                        {
+                            "file": plan.path.name,
+                            "sheet": plan.sheet,
+                            "row": item.row.row,
+                            "recorder": Text("event.original_recorder", {"name": v["recorder"]})
+                            if v["recorder"] and not item.recorder_known
+                            else "",
+                        },
+                    ),
+                )
+            imported = sum(o.action == IMPORTED for o in outcomes)
+            skipped = sum(o.action == DUPLICATE for o in outcomes)
+            record(
+                session,
+                at=unit.now,
+                actor=user,
+                action="admin.import",
+                text=Text(
+                    "event.ledger_imported",
+                    {"file": plan.path.name, "sheet": plan.sheet, "imported": imported, "skipped": skipped},
+                ),
+            )
+            batch.state, batch.touched_at = DONE, unit.now
+
+
+def _require_role(unit: Unit) -> None:
+    if not unit.actor.roles & IMPORT_ROLES:
+        raise PermissionDenied(Text("import.roles"))
+
+
+def _chunks(items: Sequence[_Ready], size: int) -> Iterator[Sequence[_Ready]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _existing_keys(session: Session, keys: list[str], now: datetime) -> dict[str, str]:
+    """import_key -> case number of the rows already in the database.
+
+    A running import's rows count (they are on their way); a dead import's (stale batch) do not.
+    """
+    dead = select(ImportBatch.id).where(
+        ImportBatch.state == PENDING, ImportBatch.touched_at < now - STALE_AFTER
+    )
+    alive = or_(Case.import_batch_id.is_(None), Case.import_batch_id.not_in(dead))
+    found: dict[str, str] = {}
+    for start in range(0, len(keys), 500):
+        part = keys[start : start + 500]
+        rows = session.execute(select(Case.import_key, Case.case_no).where(Case.import_key.in_(part), alive))
+        found.update((key, case_no) for key, case_no in rows if key is not None)
+    return found
+
+
+def _discard_stale(session: Session, now: datetime) -> int:
+    stale = session.scalars(
+        select(ImportBatch.id).where(ImportBatch.state == PENDING, ImportBatch.touched_at < now - STALE_AFTER)
+    ).all()
+    for batch_id in stale:
+        _discard(session, batch_id)
+    return len(stale)
+
+
+def _discard(session: Session, batch_id: int) -> None:
+    """Delete a pending batch's cases, the customers only they used, and the batch; wind the counters back.
+
+    The batch wrote no event (events come with the last unit), so the audit chain is untouched. A month's
+    counter goes back only where nobody took a number after the batch; otherwise the batch's numbers
+    stay unused.
+    """
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None or batch.state != PENDING:
+        return
+    rows = session.execute(
+        select(Case.period, Case.serial, Case.customer_id).where(Case.import_batch_id == batch_id)
+    ).all()
+    customers = {customer for _p, _s, customer in rows if customer is not None}
+    top: dict[str, int] = {}
+    for period, serial, _c in rows:
+        top[period] = max(top.get(period, 0), serial)
+    session.execute(
+        delete(Case).where(Case.import_batch_id == batch_id).execution_options(synchronize_session=False)
+    )
+    used = (
+        set(session.scalars(select(Case.customer_id).where(Case.customer_id.in_(customers))).all())
+        if customers
+        else set()
+    )
+    orphans = [c for c in customers if c not in used]
+    for start in range(0, len(orphans), 500):
+        session.execute(
+            delete(Customer)
+            .where(Customer.id.in_(orphans[start : start + 500]), Customer.created_at >= batch.started_at)
+            .execution_options(synchronize_session=False)
         )
-        return RowOutcome(row.row, IMPORTED, case.case_no)
+    for period, serial in top.items():
+        left = session.scalar(select(func.max(Case.serial)).where(Case.period == period)) or 0
+        session.execute(
+            update(CaseCounter)
+            .where(CaseCounter.period == period, CaseCounter.last_serial == serial)
+            .values(last_serial=left)
+        )
+    session.delete(batch)
 
 
 def _match(choices: dict[str, str], text: str) -> str | None:

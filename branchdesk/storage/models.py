@@ -195,6 +195,22 @@ class Customer(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class ImportBatch(Base):
+    """One ledger import: 'pending' while its chunks are written, 'done' when the last one committed.
+
+    Cases of a pending batch are shown nowhere; a failed import deletes them, and a batch left
+    pending by a process that died (no chunk for ``STALE_AFTER``) is removed by the next import.
+    """
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    file: Mapped[str] = mapped_column(String(255), default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    touched_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class CaseCounter(Base):
     """Last serial handed out per month; updated in the transaction that saves the case."""
 
@@ -298,6 +314,9 @@ class Case(Base):
     # brought in from a branch's Excel ledger: a fingerprint against importing twice, and the row as it was
     import_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     imported_row: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: The import (``import_batch.id``) that wrote it; hidden while that batch is pending, removed with it
+    #: if the import fails. No foreign key: on SQLite one would rebuild the whole case table to add it.
+    import_batch_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -6,18 +6,22 @@ import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from branchdesk.domain.vocab import Status
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.i18n import render
 from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.ledger_import import parse_date
-from branchdesk.storage.models import Event
-from tests.conftest import PASSWORD, Branch
+from branchdesk.services import ledger_import
+from branchdesk.services.audit import verify_audit
+from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.storage.models import Case, CaseCounter, Customer, Event, ImportBatch
+from tests.conftest import PASSWORD, Branch, complaint_form
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ledger-2025-sample.xlsx"  # copy of shared/samples
 
@@ -144,3 +148,179 @@ def test_imported_cases_come_back_out_in_the_ledger_with_their_own_words(
     assert first[2] == "马超" and first[3] == "13815908301" and first[4] == "产品外包装破损，内物有划痕"
     assert first[5] == "刘敏"  # the ledger's own 受理人, not whoever ran the import
     assert first[6] == "已安排换货" and first[7] == "满意" and "台账导入" in first[8]
+
+
+# --- an import that does not freeze the branch ---------------------------------------------------
+
+
+def test_a_dry_run_only_reads(branch: Branch) -> None:
+    """The dry run takes no write lock: it runs while another PC holds the database's write lock."""
+    b = branch
+    with b.desk.db.write():  # another PC in the middle of a save
+        dry = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE, dry_run=True)
+    assert (dry.imported, dry.committed) == (60, False)
+    assert [o.case_no for o in dry.outcomes[:2]] == ["202501-001", "202501-002"]  # the numbers it would get
+    with b.desk.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 0
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_cases_of_an_import_still_being_written_are_shown_nowhere(
+    branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b = branch
+    monkeypatch.setattr(ledger_import, "CHUNK_ROWS", 20)
+    monkeypatch.setattr(ledger_import, "CHUNK_PAUSE", 0)
+    seen: list[tuple[int, int]] = []
+    write_chunk = LedgerImportService._write_chunk
+
+    def watched(self: LedgerImportService, *args: Any) -> None:
+        write_chunk(self, *args)
+        with b.desk.db.read() as session:
+            written = session.scalar(select(func.count()).select_from(Case)) or 0
+        seen.append((written, b.desk.queries.queue_page(b["crm"], QueueFilter()).total))
+
+    monkeypatch.setattr(LedgerImportService, "_write_chunk", watched)
+    real = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
+    assert seen == [(20, 0), (40, 0), (60, 0)]  # written chunk by chunk, none shown until the end
+    assert real.committed and b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 60
+    with b.desk.db.read() as session:
+        assert session.scalars(select(ImportBatch.state)).all() == ["done"]
+        actions = session.scalars(select(Event.action).where(Event.action.in_(["import", "admin.import"])))
+        assert sorted(actions.all()) == ["admin.import"] + ["import"] * 60  # per case, and the summary
+
+
+def test_a_failure_in_a_later_chunk_leaves_nothing_of_the_import(
+    branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b = branch
+    monkeypatch.setattr(ledger_import, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(ledger_import, "CHUNK_PAUSE", 0)
+    write_rows = LedgerImportService._write_rows
+    calls = {"n": 0}
+
+    def failing(self: LedgerImportService, *args: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:  # the third chunk, after two have committed
+            raise OSError("disk gone")
+        write_rows(self, *args)
+
+    monkeypatch.setattr(LedgerImportService, "_write_rows", failing)
+    before = b.desk.intake.register(b["clerk"], complaint_form())
+    with pytest.raises(OSError, match="disk gone"):
+        b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
+    with b.desk.db.read() as session:
+        assert session.scalars(select(Case.case_no)).all() == [before.case_no]
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+        assert session.scalar(select(func.count()).select_from(Customer)) == 1
+        assert session.scalar(select(CaseCounter.last_serial).where(CaseCounter.period == "202501")) == 0
+        assert not session.scalars(select(Event).where(Event.action.in_(["import", "admin.import"]))).all()
+    assert verify_audit(b.desk.db)[0].ok
+    monkeypatch.setattr(LedgerImportService, "_write_rows", write_rows)
+    again = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)  # a second try imports all, numbered from 1
+    assert again.imported == 60 and again.outcomes[0].case_no == "202501-001"
+
+
+def test_a_batch_left_pending_by_a_dead_import_is_removed_by_the_next(
+    branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b = branch
+    monkeypatch.setattr(ledger_import, "CHUNK_ROWS", 25)
+    monkeypatch.setattr(ledger_import, "CHUNK_PAUSE", 0)
+
+    def dies(*args: Any) -> None:
+        raise KeyboardInterrupt  # the process is killed before its last unit
+
+    with monkeypatch.context() as patch:
+        patch.setattr(LedgerImportService, "_commit_batch", dies)
+        patch.setattr(ledger_import, "_discard", lambda *args: None)  # ... and so compensates nothing
+        with pytest.raises(KeyboardInterrupt):
+            b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
+    with b.desk.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 60  # written, but pending
+    assert b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 0
+    assert b.desk.ledger_import.discard_unfinished() == 0  # it might still be running
+    b.clock.advance(minutes=16)
+    dry = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE, dry_run=True)
+    assert (dry.imported, dry.duplicates) == (60, 0)  # the dead import's rows are no duplicates
+    real = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
+    assert (real.imported, real.duplicates) == (60, 0) and real.outcomes[0].case_no == "202501-001"
+    assert b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 60
+    with b.desk.db.read() as session:
+        assert session.scalars(select(ImportBatch.state)).all() == ["done"]
+        assert session.scalar(select(func.count()).select_from(Case)) == 60
+
+
+REGISTRAR = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[5])
+from tests.conftest import complaint_form, open_branch
+url, ready, stop, out = sys.argv[1:5]
+b = open_branch(url)
+b.desk.intake.register(b["clerk"], complaint_form())  # warm: imports, configuration, connection
+Path(ready).write_text("ready")
+times = []
+while not Path(stop).exists():
+    start = time.time()
+    b.desk.intake.register(b["clerk"], complaint_form(order_no=f"SO-{len(times)}"))
+    times.append((start, time.time()))
+    time.sleep(0.05)
+Path(out).write_text(json.dumps(times))
+"""
+
+
+def make_big_ledger(path: Path, rows: int) -> None:
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("台账")
+    sheet.append(["序号", "受理日期", "投诉人", "联系电话", "投诉内容", "客户要求", "结案日期"])
+    for n in range(rows):
+        received = date(2025, 1 + n % 12, 1 + n % 28)
+        closed = None if n % 10 == 0 else received.replace(day=min(received.day + 3, 28))
+        sheet.append(
+            [n + 1, received, f"客户{n:05d}", f"139{n:08d}", f"第{n}号投诉：货物破损", "换货", closed]
+        )
+    workbook.save(path)
+
+
+@pytest.mark.slow
+def test_a_counter_pc_registers_cases_while_a_ledger_is_imported(
+    branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """3,000 rows imported here while another process registers cases in a loop: each is saved in
+    well under the busy timeout, during the import, and the import still lands whole."""
+    import json
+    import time
+
+    b = branch
+    monkeypatch.setattr("branchdesk.services.ledger_import.make_backup", lambda *args: None)  # not measured
+    ledger = tmp_path / "big.xlsx"
+    make_big_ledger(ledger, 3000)
+    ready, stop, out = tmp_path / "ready", tmp_path / "stop", tmp_path / "times.json"
+    root = str(Path(__file__).resolve().parents[2])
+    registrar = subprocess.Popen(
+        [sys.executable, "-c", REGISTRAR, b.url, str(ready), str(stop), str(out), root], cwd=root
+    )
+    try:
+        deadline = time.time() + 20
+        while not ready.exists():
+            assert registrar.poll() is None and time.time() < deadline, "the registrar did not start"
+            time.sleep(0.05)
+        began = time.time()
+        report = b.desk.ledger_import.import_ledger(b["crm"], ledger)
+        ended = time.time()
+    finally:
+        stop.write_text("stop")
+        registrar.wait(timeout=30)
+    assert registrar.returncode == 0
+    assert (report.imported, report.committed) == (3000, True)
+    times = json.loads(out.read_text())
+    during = [(s, e) for s, e in times if began <= s and e <= ended]
+    longest = max(e - s for s, e in times)
+    print(
+        f"\nimport of 3000 rows: {ended - began:.1f} s; {len(during)} registrations during it; "
+        f"longest wait {longest:.2f} s"
+    )
+    assert len(during) >= 5, (ended - began, len(times))
+    assert longest < 2.0
+    assert b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 3000 + len(times) + 1

@@ -250,6 +250,9 @@ def test_old_phone_spellings_are_renormalised_and_their_customers_merged(branch:
         )
         session.execute(text("UPDATE alembic_version SET version_num = '0007'"))
         session.execute(text("ALTER TABLE user_account DROP COLUMN must_change_password"))  # from 0009
+        session.execute(text("DROP INDEX ix_complaint_case_import_batch_id"))  # from 0010
+        session.execute(text("ALTER TABLE complaint_case DROP COLUMN import_batch_id"))
+        session.execute(text("DROP TABLE import_batch"))
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         phones = session.execute(text("SELECT DISTINCT phone_normalized FROM complaint_case")).scalars().all()
