@@ -196,6 +196,7 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
     if not desk.is_initialised() and FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
         return 1
     desk.cases.sweep()
+    desk.ledger_import.discard_unfinished()  # an import that died mid-way leaves nothing behind
     name, demo_branch = desk.branch_identity()
     title = name + (app.translate("main", " (demo)") if demo_branch else "")
     return run_sessions(desk, title, app.exec)
