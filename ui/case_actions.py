@@ -77,9 +77,15 @@ class CaseContext:
 
     @property
     def seen(self) -> CaseVersion:
-        """The case as the user saw it: every action names it, so a change made meanwhile on another
-        PC refuses the action (with who changed what) instead of being silently overwritten."""
-        return CaseVersion(self.case_id, self.detail.version)
+        """The case as the user sees it now: every action names it, so a change made meanwhile on
+        another PC refuses the action (with who changed what) instead of being silently overwritten.
+
+        Read when OK is pressed: after such a refusal the case window reloads under the dialog, so
+        pressing OK again (what was typed is kept) acts, knowingly, on the version now shown.
+        """
+        shown = getattr(self.parent, "detail", None)
+        version = shown.version if shown is not None and shown.id == self.case_id else self.detail.version
+        return CaseVersion(self.case_id, version)
 
     @property
     def complainant(self) -> str:
@@ -157,7 +163,7 @@ class CaseOp:
 
 
 def triage(c: CaseContext) -> ActionDialog:
-    desk, me, cid, departments = c.desk, c.actor, c.seen, c.lookups.departments
+    desk, me, departments = c.desk, c.actor, c.lookups.departments
     return c.dialog(
         CaseActions.tr("Triage %1"),
         [
@@ -178,7 +184,7 @@ def triage(c: CaseContext) -> ActionDialog:
         ],
         lambda v: desk.cases.triage(
             me,
-            cid,
+            c.seen,
             TriageInput(
                 valid=v["valid"],
                 category_code=v["category"],
@@ -195,7 +201,7 @@ def triage(c: CaseContext) -> ActionDialog:
 
 
 def assign(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Assign %1"),
         [
@@ -203,12 +209,12 @@ def assign(c: CaseContext) -> ActionDialog:
             Field("department", CaseActions.tr("Responsible department"), "choice", c.lookups.departments),
             Field("note", CaseActions.tr("Note")),
         ],
-        lambda v: desk.cases.assign(me, cid, v["handler"] or 0, v["department"], v["note"]),
+        lambda v: desk.cases.assign(me, c.seen, v["handler"] or 0, v["department"], v["note"]),
     )
 
 
 def record_investigation(c: CaseContext) -> ActionDialog:
-    desk, me, cid, departments = c.desk, c.actor, c.seen, c.lookups.departments
+    desk, me, departments = c.desk, c.actor, c.lookups.departments
     shares = []
     for i in (1, 2, 3):
         shares += [
@@ -260,7 +266,7 @@ def record_investigation(c: CaseContext) -> ActionDialog:
         ],
         lambda v: desk.cases.record_investigation(
             me,
-            cid,
+            c.seen,
             InvestigationInput(
                 cause=v["cause"],
                 details=v["details"],
@@ -282,7 +288,7 @@ def record_investigation(c: CaseContext) -> ActionDialog:
 
 
 def propose(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Propose resolution %1"),
         [
@@ -291,7 +297,7 @@ def propose(c: CaseContext) -> ActionDialog:
             Field("text", CaseActions.tr("Details"), "multiline"),
         ],
         lambda v: desk.cases.propose_resolution(
-            me, cid, ResolutionInput(v["resolution_type"] or "", v["amount"], v["text"])
+            me, c.seen, ResolutionInput(v["resolution_type"] or "", v["amount"], v["text"])
         ),
     )
 
@@ -325,7 +331,7 @@ def approve(c: CaseContext) -> ActionDialog:
                 .replace("%4", label(a.decision))
             )
     lines.append(CaseActions.tr("Signing records your name, role, the time and what you decided."))
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Approval %1"),
         [
@@ -339,14 +345,14 @@ def approve(c: CaseContext) -> ActionDialog:
             Field("reason", CaseActions.tr("Reason (required to reject)"), "multiline"),
             Field("password", CaseActions.tr("Your password to sign"), "password"),
         ],
-        lambda v: desk.cases.decide_approval(me, cid, Decision(v["decision"]), v["password"], v["reason"]),
+        lambda v: desk.cases.decide_approval(me, c.seen, Decision(v["decision"]), v["password"], v["reason"]),
         "\n".join(lines),
         ok_text=CaseActions.tr("Sign"),
     )
 
 
 def _reply_dialog(c: CaseContext, closes: bool) -> ActionDialog:
-    desk, me, cid, d = c.desk, c.actor, c.seen, c.detail
+    desk, me, d = c.desk, c.actor, c.detail
     templates = [(body, title) for title, body in c.lookups.reply_templates]
     record = desk.cases.answer if closes else desk.cases.record_reply
     dialog = c.dialog(
@@ -357,7 +363,7 @@ def _reply_dialog(c: CaseContext, closes: bool) -> ActionDialog:
             Field("content", CaseActions.tr("What was said"), "multiline"),
             Field("accepted", CaseActions.tr("Customer accepts"), "check", default=True),
         ],
-        lambda v: record(me, cid, ReplyInput(v["method"] or "", v["content"], v["accepted"])),
+        lambda v: record(me, c.seen, ReplyInput(v["method"] or "", v["content"], v["accepted"])),
     )
     template = dialog.fields.widgets["template"]
     template.currentIndexChanged.connect(  # type: ignore[attr-defined]
@@ -378,7 +384,7 @@ def answer(c: CaseContext) -> ActionDialog:
 
 
 def request_extension(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     proposed = (c.detail.deadlines.due or datetime.now()) + timedelta(days=3)
     return c.dialog(
         CaseActions.tr("Request extension %1"),
@@ -388,13 +394,13 @@ def request_extension(c: CaseContext) -> ActionDialog:
             Field("new_deadline", CaseActions.tr("New deadline"), "datetime", default=proposed),
         ],
         lambda v: desk.cases.request_extension(
-            me, cid, ExtensionInput(v["reason"], v["consent"], v["new_deadline"] or proposed)
+            me, c.seen, ExtensionInput(v["reason"], v["consent"], v["new_deadline"] or proposed)
         ),
     )
 
 
 def decide_extension(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     pending = [e for e in c.detail.extensions if e.status is ExtensionStatus.PENDING]
     info = c.summary
     if pending:
@@ -417,13 +423,13 @@ def decide_extension(c: CaseContext) -> ActionDialog:
             ),
             Field("note", CaseActions.tr("Note")),
         ],
-        lambda v: desk.cases.decide_extension(me, cid, bool(v["approve"]), v["note"]),
+        lambda v: desk.cases.decide_extension(me, c.seen, bool(v["approve"]), v["note"]),
         info,
     )
 
 
 def follow_up(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Follow-up %1"),
         [
@@ -434,54 +440,54 @@ def follow_up(c: CaseContext) -> ActionDialog:
         ],
         lambda v: desk.cases.record_follow_up(
             me,
-            cid,
+            c.seen,
             FollowUpInput(v["method"] or "", v["solved"], int(v["satisfaction"] or 0), v["comments"]),
         ),
     )
 
 
 def close(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Close %1"),
         [Field("note", CaseActions.tr("Note"))],
-        lambda v: desk.cases.close(me, cid, v["note"]),
+        lambda v: desk.cases.close(me, c.seen, v["note"]),
     )
 
 
 def close_abnormally(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Abnormal closure %1"),
         [Field("reason", CaseActions.tr("Reason"), "multiline")],
-        lambda v: desk.cases.close_abnormally(me, cid, v["reason"]),
+        lambda v: desk.cases.close_abnormally(me, c.seen, v["reason"]),
     )
 
 
 def void(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Void %1"),
         [Field("reason", CaseActions.tr("Reason"), "multiline")],
-        lambda v: desk.cases.void(me, cid, v["reason"]),
+        lambda v: desk.cases.void(me, c.seen, v["reason"]),
     )
 
 
 def escalate(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Escalate %1"),
         [Field("reason", CaseActions.tr("Reason"))],
-        lambda v: desk.cases.escalate(me, cid, v["reason"]),
+        lambda v: desk.cases.escalate(me, c.seen, v["reason"]),
     )
 
 
 def inform_gm(c: CaseContext) -> ActionDialog:
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("GM informed %1"),
         [Field("note", CaseActions.tr("How"))],
-        lambda v: desk.cases.inform_gm(me, cid, note=v["note"]),
+        lambda v: desk.cases.inform_gm(me, c.seen, note=v["note"]),
     )
 
 
@@ -490,7 +496,7 @@ def open_linked(c: CaseContext) -> ActionDialog:
 
     d = c.detail
     raw = d.intake_raw
-    desk, me, cid = c.desk, c.actor, c.seen
+    desk, me = c.desk, c.actor
 
     def submit(v: dict[str, Any]) -> object:
         form = IntakeForm(
@@ -504,7 +510,7 @@ def open_linked(c: CaseContext) -> ActionDialog:
             content=v["content"],
             request_type=raw.get("request_type") or "other",
         )
-        return desk.intake.open_linked_case(me, cid, LinkKind(v["kind"]), form)
+        return desk.intake.open_linked_case(me, c.seen, LinkKind(v["kind"]), form)
 
     return c.dialog(
         CaseActions.tr("Open linked case for %1"),

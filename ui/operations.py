@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from branchdesk.errors import BranchDeskError, FieldError
+from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError
 from ui.language import render
 
 T = TypeVar("T")
@@ -118,6 +118,8 @@ def run_action(
         message = error_text(exc)
         log.info("refused (%s): %s", type(exc).__name__, message)
         QMessageBox.warning(parent, QApplication.translate("operations", "Not possible"), message)
+        if isinstance(exc, ConcurrentChange) and isinstance(case_id, int):
+            announce_case_changed(case_id)  # someone else changed it: show the latest state now
         return None
     except Exception as exc:
         from ui.crash import report_unexpected
