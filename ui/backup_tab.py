@@ -210,13 +210,20 @@ class BackupTab(QWidget):
         self._worker.sig_failed.connect(self._on_backup_failed)
         self._worker.start()
 
+    def _finish_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.wait()  # run() has returned: let the thread end before anything may delete it
+            self._worker = None
+
     def _on_backed_up(self, done: BackupDone) -> None:
+        self._finish_worker()
         self.backup_button.setEnabled(True)
         self.message.setText(done_text(self, done))
         self.reload()
         self.sig_backed_up.emit(done)
 
     def _on_backup_failed(self, reason: str) -> None:
+        self._finish_worker()
         self.backup_button.setEnabled(True)
         self.message.setText(reason)
 

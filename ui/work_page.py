@@ -169,13 +169,20 @@ class WorkPage(QWidget):
         self._backup_worker.sig_failed.connect(self._on_backup_failed)
         self._backup_worker.start()
 
+    def _finish_worker(self) -> None:
+        if self._backup_worker is not None:
+            self._backup_worker.wait()  # run() has returned: let the thread end before anything may delete it
+            self._backup_worker = None
+
     def _on_backed_up(self, done: BackupDone) -> None:
+        self._finish_worker()
         self.backup_now.setEnabled(True)
         self.refresh_backup_reminder()
         QMessageBox.information(self, self.tr("Back up now"), done_text(self, done))
         self.sig_backed_up.emit(done)
 
     def _on_backup_failed(self, reason: str) -> None:
+        self._finish_worker()
         self.backup_now.setEnabled(True)
         QMessageBox.warning(self, self.tr("Back up now"), reason)
 
