@@ -167,3 +167,20 @@ def test_the_daily_backup_at_start_is_copied_to_the_second_folder(
         assert (usb / daily.path.name).read_bytes() == daily.path.read_bytes()
     finally:
         desk.db.dispose()
+
+
+def test_the_reminder_opens_the_tab_and_a_restore_closes_the_main_window(
+    qtbot: QtBot, branch: Branch
+) -> None:
+    from ui.main_window import MainWindow
+
+    b = branch
+    window = MainWindow(b.desk, b["admin"], "Test branch")
+    qtbot.addWidget(window)
+    window.show()
+    page = window.findChild(AdminPage)
+    assert page is not None
+    window.work.choose_folder.click()
+    assert window.pages.currentWidget() is page and page.tabs.currentWidget() is page.backup_tab
+    page.backup_tab.sig_restored.emit()
+    assert not window.isVisible()
