@@ -599,6 +599,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "已备份：{path}（{size}，案件 {cases} 件，审计链头 {anchor}，用时 {seconds} 秒）",
         "Backed up: {path} ({size}, {cases} cases, audit head {anchor}, {seconds} s)",
     ),
+    "backup.copy_failed": (
+        "备份未能复制到第二个文件夹 {folder}：{reason}",
+        "The backup could not be copied to the second folder {folder}: {reason}",
+    ),
     "backup.none": ("还没有备份（{folder}）", "No backups yet ({folder})"),
     "backup.row": (
         "{created}  {size}  案件 {cases} 件  审计链头 {anchor}  {source}  {path}",

@@ -1,4 +1,4 @@
-"""设置: users and roles, the working calendar, and the branch's settings. Every change is an event."""
+"""设置: users and roles, the working calendar, the branch's settings, backups. Every change is an event."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import AdminSnapshot, Lookups, UserRow
 from ui.action_dialog import Field
+from ui.backup_tab import BackupTab
 from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
 from ui.import_wizard import ImportWizard
@@ -58,6 +59,8 @@ class AdminPage(QWidget):
         tabs.addTab(self._templates_tab(), self.tr("Reply templates"))
         tabs.addTab(self._custom_fields_tab(), self.tr("Custom intake fields"))
         tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        self.backup_tab = BackupTab(desk, actor)
+        tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
         self.tabs = tabs
         import_button = QPushButton(self.tr("Import a ledger…"))
         import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())
@@ -97,6 +100,7 @@ class AdminPage(QWidget):
             if isinstance(tab, ConfigTab):
                 tab.reload()
         self._fill_users()
+        self.backup_tab.reload()
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)

@@ -21,6 +21,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.backup import (
     BackupInfo,
+    copy_backup,
     daily_backup,
     instance_lock_path,
     newest_good_backup,
@@ -56,7 +57,12 @@ def open_desk(db_arg: str | None, demo: bool) -> BranchDesk:
         desk.upgrade()
         if path is not None:
             try:
-                daily_backup(path, desk.clock())
+                info = daily_backup(path, desk.clock())
+                folder = desk.backup_copy_folder()
+                if info is not None and folder:
+                    copy_backup(info, Path(folder))
+            except StorageError as exc:  # e.g. the second folder's USB disk is not plugged in
+                log.warning("the daily backup of %s: %s", path, exc.message)
             except (BranchDeskError, OSError, sqlite3.Error):  # a failed backup must not stop the day's work
                 log.exception("the daily backup of %s failed", path)
     elif demo:

@@ -86,7 +86,10 @@ class MainWindow(QMainWindow):
         if Role.ADMIN in actor.roles:
             from ui.admin_page import AdminPage
 
-            self._add_page(self.tr("Settings"), AdminPage(desk, actor, self.lookups))
+            admin_page = AdminPage(desk, actor, self.lookups)
+            admin_page.backup_tab.sig_restored.connect(self.close)  # start again on the restored database
+            self.work.sig_open_backups.connect(lambda: self._show_backups(admin_page))
+            self._add_page(self.tr("Settings"), admin_page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget()
@@ -130,6 +133,13 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(page)
+
+    def _show_backups(self, admin_page: QWidget) -> None:
+        from ui.admin_page import AdminPage
+
+        assert isinstance(admin_page, AdminPage)
+        self.nav.setCurrentRow(self.pages.indexOf(admin_page))
+        admin_page.tabs.setCurrentWidget(admin_page.backup_tab)
 
     def _build_user_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&User"))

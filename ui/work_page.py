@@ -1,10 +1,22 @@
-"""工作台: the counts of my work; each count opens the queue filtered to it."""
+"""工作台: the counts of my work; each count opens the queue filtered to it. The administrator is
+reminded when no backup copy reached the second folder (USB disk, share) for a week."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from branchdesk.domain.vocab import Role
 from branchdesk.read.queue import QueueFilter
@@ -12,8 +24,10 @@ from branchdesk.read.work import PILES
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.reports import REPORT_ROLES
+from branchdesk.storage.backup import COPY_REMINDER_DAYS, copy_due, last_copy
+from ui.backup_tab import BackupDone, done_text, start_backup
 from ui.import_wizard import ImportWizard
-from ui.operations import app_signals
+from ui.operations import Worker, app_signals
 from ui.reports_ui import make_monthly
 
 #: Each count opens the queue with the filter it counts (one definition, in the read side).
@@ -25,6 +39,12 @@ class WorkPage(QWidget):
     """Open the queue with this QueueFilter."""
 
     sig_open_case = Signal(int)
+
+    sig_open_backups = Signal()
+    """Open 设置 → 备份与恢复 (to choose the second folder)."""
+
+    sig_backed_up = Signal(object)
+    """The reminder's backup finished (a ``BackupDone``)."""
 
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,9 +86,11 @@ class WorkPage(QWidget):
         self.monthly_button = QPushButton(self.tr("Monthly summary…"))
         self.monthly_button.clicked.connect(lambda: make_monthly(self, self._desk, self._actor))
         self.monthly_button.setVisible(bool(actor.roles & REPORT_ROLES))
+        self.backup_reminder = self._backup_reminder()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.reminder)
+        layout.addWidget(self.backup_reminder)
         layout.addWidget(self.major_banner)
         layout.addLayout(grid)
         layout.addWidget(self.monthly_button)
@@ -79,6 +101,7 @@ class WorkPage(QWidget):
         layout.addStretch()
         self._stale = False  # cases changed while hidden: refresh when shown again
         app_signals().sig_case_changed.connect(self._on_case_changed)
+        app_signals().sig_config_changed.connect(self._on_config_changed)
         self.refresh()
 
     def _on_case_changed(self, _case_id: int) -> None:
@@ -88,17 +111,87 @@ class WorkPage(QWidget):
         else:
             self._stale = True
 
+    def _on_config_changed(self) -> None:
+        """The second folder may have been set."""
+        self.refresh_backup_reminder()
+
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self._stale = False
             self.refresh()
         super().showEvent(event)
 
+    def _backup_reminder(self) -> QWidget:
+        """For the administrator of a SQLite branch: no recent copy in the second folder (or none set)."""
+        box = QFrame()
+        box.setStyleSheet("QFrame { background: #fff3cd; } QLabel { color: #7a5a00; padding: 6px }")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 6, 0)
+        self.backup_text = QLabel()
+        self.backup_text.setWordWrap(True)
+        row.addWidget(self.backup_text, 1)
+        self.backup_now = QPushButton(self.tr("Back up now"))
+        self.backup_now.clicked.connect(self._on_back_up_now)
+        row.addWidget(self.backup_now)
+        self.choose_folder = QPushButton(self.tr("Choose the folder…"))
+        self.choose_folder.clicked.connect(self.sig_open_backups.emit)
+        row.addWidget(self.choose_folder)
+        box.hide()
+        self._backup_worker: Worker | None = None
+        return box
+
+    def refresh_backup_reminder(self) -> None:
+        if Role.ADMIN not in self._actor.roles or not self._desk.db.is_sqlite:
+            self.backup_reminder.hide()
+            return
+        folder = self._desk.backup_copy_folder()
+        due = copy_due(folder, self._desk.clock())
+        if not folder:
+            self.backup_text.setText(
+                self.tr("No second folder (USB disk, share) receives copies of the backups: choose one.")
+            )
+        elif due:
+            newest = last_copy(Path(folder))
+            self.backup_text.setText(
+                self.tr("The last backup copy in %1 is older than %2 days: back up now.")
+                .replace("%1", folder)
+                .replace("%2", str(COPY_REMINDER_DAYS))
+                if newest is not None
+                else self.tr("There is no backup copy in %1 yet: back up now.").replace("%1", folder)
+            )
+        self.backup_now.setVisible(bool(folder))
+        self.backup_reminder.setVisible(due)
+
+    def _on_back_up_now(self) -> None:
+        self.backup_now.setEnabled(False)
+        self._backup_worker = start_backup(self, self._desk)
+        self._backup_worker.sig_done.connect(self._on_backed_up)
+        self._backup_worker.sig_failed.connect(self._on_backup_failed)
+        self._backup_worker.start()
+
+    def _finish_worker(self) -> None:
+        if self._backup_worker is not None:
+            self._backup_worker.wait()  # run() has returned: let the thread end before anything may delete it
+            self._backup_worker = None
+
+    def _on_backed_up(self, done: BackupDone) -> None:
+        self._finish_worker()
+        self.backup_now.setEnabled(True)
+        self.refresh_backup_reminder()
+        QMessageBox.information(self, self.tr("Back up now"), done_text(self, done))
+        self.sig_backed_up.emit(done)
+
+    def _on_backup_failed(self, reason: str) -> None:
+        self._finish_worker()
+        self.backup_now.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Back up now"), reason)
+
     def _on_make_monthly(self) -> None:
         due = self._desk.reports.monthly_reminder(self._actor)
         make_monthly(self, self._desk, self._actor, due)
 
     def refresh(self) -> None:
+        self.refresh_backup_reminder()
         due = self._desk.reports.monthly_reminder(self._actor)
         if due is not None:
             self.reminder.setText(

@@ -199,10 +199,12 @@ SETTINGS: dict[str, object] = {
     "branch_address": "",
     # The largest amount any input takes (request, loss estimate, resolution, authority limit): ¥10,000,000.
     "money_ceiling_fen": 1_000_000_000,
+    # A second folder (USB disk, share) that receives a copy of each daily and manual backup; "": none.
+    "backup_copy_folder": "",
 }
 
 #: Settings added after a branch was created: read with these values until the admin saves one.
-LATER_SETTINGS: tuple[str, ...] = ("money_ceiling_fen",)
+LATER_SETTINGS: tuple[str, ...] = ("money_ceiling_fen", "backup_copy_folder")
 
 #: Form-copy routing (多联单): form -> [(copy no, destination, colour, shows phone, internal)].
 FORM_COPIES: dict[str, list[tuple[int, str, str, bool, bool]]] = {

@@ -50,6 +50,11 @@ class BranchDesk:
         with self.db.read() as session:
             return self.door.cache.version(session)
 
+    def backup_copy_folder(self) -> str:
+        """The second folder that receives a copy of each daily and manual backup ("": none set)."""
+        with self.db.read() as session:
+            return str(self.door.config(session).setting("backup_copy_folder") or "")
+
     def upgrade(self) -> UpgradeResult:
         """Bring the schema up to date (backing up first); the app calls this at start."""
         return upgrade(self.db, self.clock())

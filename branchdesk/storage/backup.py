@@ -15,6 +15,7 @@ the same folder, ``os.replace``, and the stale ``-wal``/``-shm`` removed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -25,7 +26,7 @@ import sqlite3
 import subprocess
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from branchdesk.errors import StorageError
@@ -321,6 +322,56 @@ def daily_backup(database: Path, now: datetime) -> BackupInfo | None:
     info = make_backup(database, DAILY, now)
     prune(database)
     return info
+
+
+# --- a second folder (USB disk, share) ----------------------------------------------
+
+#: The administrator's work page reminds when the newest copy in the second folder is older than this.
+COPY_REMINDER_DAYS = 7
+
+
+def copy_backup(info: BackupInfo, folder: Path) -> Path:
+    """Copy a backup and its manifest into ``folder`` (which must exist: a USB disk not plugged in is
+    refused, not created on the local disk). The file goes in under a temporary name and the manifest
+    last, so a copy with its manifest is whole. Raises ``StorageError`` (``backup.copy_failed``)."""
+    target = folder / info.path.name
+    temporary = folder / f".{info.path.name}.copying"
+    try:
+        if not folder.is_dir():
+            raise FileNotFoundError(2, "no such folder", str(folder))
+        shutil.copyfile(info.path, temporary)
+        os.replace(temporary, target)
+        shutil.copyfile(manifest_path(info.path), manifest_path(target))
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        log.warning("copying backup %s to %s failed: %s", info.path, folder, exc)
+        raise StorageError(Text("backup.copy_failed", {"folder": str(folder), "reason": str(exc)})) from exc
+    log.info("backup %s copied to %s", info.path.name, folder)
+    return target
+
+
+def last_copy(folder: Path) -> datetime | None:
+    """When the newest backup in the second folder was made (by its manifest); None: none there."""
+    newest: datetime | None = None
+    try:
+        manifests = list(folder.glob("*.json"))
+    except OSError:
+        return None
+    for manifest in manifests:
+        backup = manifest.with_name(manifest.name[: -len(".json")])
+        info = read_manifest(backup)
+        if info is not None and backup.is_file() and (newest is None or info.created > newest):
+            newest = info.created
+    return newest
+
+
+def copy_due(folder: str, now: datetime) -> bool:
+    """No second folder is set, or its newest copy is older than ``COPY_REMINDER_DAYS``."""
+    if not folder:
+        return True
+    newest = last_copy(Path(folder))
+    return newest is None or now - newest > timedelta(days=COPY_REMINDER_DAYS)
 
 
 # --- restore ----------------------------------------------------------------------

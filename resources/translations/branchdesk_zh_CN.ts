@@ -98,402 +98,538 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="50"/>
+        <location filename="../../ui/admin_page.py" line="51"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
+        <location filename="../../ui/admin_page.py" line="52"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
+        <location filename="../../ui/admin_page.py" line="54"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55"/>
+        <location filename="../../ui/admin_page.py" line="56"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="57"/>
         <source>Authority</source>
         <translation>核决权限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
-        <location filename="../../ui/admin_page.py" line="521"/>
+        <location filename="../../ui/admin_page.py" line="58"/>
+        <location filename="../../ui/admin_page.py" line="525"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="58"/>
+        <location filename="../../ui/admin_page.py" line="59"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59"/>
+        <location filename="../../ui/admin_page.py" line="60"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60"/>
+        <location filename="../../ui/admin_page.py" line="61"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="62"/>
+        <location filename="../../ui/admin_page.py" line="63"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="65"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="109"/>
-        <location filename="../../ui/admin_page.py" line="112"/>
-        <location filename="../../ui/admin_page.py" line="125"/>
-        <location filename="../../ui/admin_page.py" line="131"/>
-        <location filename="../../ui/admin_page.py" line="236"/>
-        <location filename="../../ui/admin_page.py" line="244"/>
-        <location filename="../../ui/admin_page.py" line="299"/>
+        <location filename="../../ui/admin_page.py" line="113"/>
+        <location filename="../../ui/admin_page.py" line="116"/>
+        <location filename="../../ui/admin_page.py" line="129"/>
+        <location filename="../../ui/admin_page.py" line="135"/>
+        <location filename="../../ui/admin_page.py" line="240"/>
+        <location filename="../../ui/admin_page.py" line="248"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="109"/>
-        <location filename="../../ui/admin_page.py" line="111"/>
-        <location filename="../../ui/admin_page.py" line="124"/>
-        <location filename="../../ui/admin_page.py" line="130"/>
-        <location filename="../../ui/admin_page.py" line="235"/>
-        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="113"/>
+        <location filename="../../ui/admin_page.py" line="115"/>
+        <location filename="../../ui/admin_page.py" line="128"/>
+        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="247"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="109"/>
         <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="127"/>
-        <location filename="../../ui/admin_page.py" line="133"/>
-        <location filename="../../ui/admin_page.py" line="240"/>
-        <location filename="../../ui/admin_page.py" line="248"/>
+        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="131"/>
+        <location filename="../../ui/admin_page.py" line="137"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
+        <location filename="../../ui/admin_page.py" line="252"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="126"/>
-        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="130"/>
+        <location filename="../../ui/admin_page.py" line="136"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="144"/>
+        <location filename="../../ui/admin_page.py" line="148"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="144"/>
+        <location filename="../../ui/admin_page.py" line="148"/>
         <source>working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="144"/>
+        <location filename="../../ui/admin_page.py" line="148"/>
         <source>calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="150"/>
-        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="164"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="151"/>
-        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="155"/>
+        <location filename="../../ui/admin_page.py" line="165"/>
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="152"/>
-        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="156"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="153"/>
-        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="157"/>
+        <location filename="../../ui/admin_page.py" line="167"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="154"/>
-        <location filename="../../ui/admin_page.py" line="164"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="168"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="165"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="169"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="156"/>
-        <location filename="../../ui/admin_page.py" line="166"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="157"/>
-        <location filename="../../ui/admin_page.py" line="167"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="171"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="209"/>
-        <location filename="../../ui/admin_page.py" line="214"/>
+        <location filename="../../ui/admin_page.py" line="213"/>
+        <location filename="../../ui/admin_page.py" line="218"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="210"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="211"/>
+        <location filename="../../ui/admin_page.py" line="215"/>
         <source>Up to (yuan)</source>
         <translation>核决上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="215"/>
+        <location filename="../../ui/admin_page.py" line="219"/>
         <source>Up to (yuan, empty: no limit)</source>
         <translation>核决上限（元，留空为不设上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224"/>
-        <location filename="../../ui/admin_page.py" line="225"/>
+        <location filename="../../ui/admin_page.py" line="228"/>
+        <location filename="../../ui/admin_page.py" line="229"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224"/>
-        <location filename="../../ui/admin_page.py" line="225"/>
+        <location filename="../../ui/admin_page.py" line="228"/>
+        <location filename="../../ui/admin_page.py" line="229"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <location filename="../../ui/admin_page.py" line="245"/>
+        <location filename="../../ui/admin_page.py" line="241"/>
+        <location filename="../../ui/admin_page.py" line="249"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="238"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="239"/>
-        <location filename="../../ui/admin_page.py" line="247"/>
+        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="251"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
+        <location filename="../../ui/admin_page.py" line="250"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="272"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="269"/>
+        <location filename="../../ui/admin_page.py" line="273"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="270"/>
+        <location filename="../../ui/admin_page.py" line="274"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="271"/>
+        <location filename="../../ui/admin_page.py" line="275"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="277"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="278"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="275"/>
+        <location filename="../../ui/admin_page.py" line="279"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="280"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="284"/>
-        <location filename="../../ui/admin_page.py" line="286"/>
+        <location filename="../../ui/admin_page.py" line="288"/>
+        <location filename="../../ui/admin_page.py" line="290"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="284"/>
-        <location filename="../../ui/admin_page.py" line="287"/>
+        <location filename="../../ui/admin_page.py" line="288"/>
+        <location filename="../../ui/admin_page.py" line="291"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="299"/>
-        <location filename="../../ui/admin_page.py" line="343"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
+        <location filename="../../ui/admin_page.py" line="347"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="299"/>
-        <location filename="../../ui/admin_page.py" line="318"/>
-        <location filename="../../ui/admin_page.py" line="351"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
+        <location filename="../../ui/admin_page.py" line="322"/>
+        <location filename="../../ui/admin_page.py" line="355"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="300"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="300"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="309"/>
+        <location filename="../../ui/admin_page.py" line="313"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="320"/>
+        <location filename="../../ui/admin_page.py" line="324"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="322"/>
-        <location filename="../../ui/admin_page.py" line="406"/>
+        <location filename="../../ui/admin_page.py" line="326"/>
+        <location filename="../../ui/admin_page.py" line="410"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="324"/>
+        <location filename="../../ui/admin_page.py" line="328"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="326"/>
+        <location filename="../../ui/admin_page.py" line="330"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="338"/>
+        <location filename="../../ui/admin_page.py" line="342"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="299"/>
-        <location filename="../../ui/admin_page.py" line="341"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
+        <location filename="../../ui/admin_page.py" line="345"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="342"/>
+        <location filename="../../ui/admin_page.py" line="346"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="354"/>
+        <location filename="../../ui/admin_page.py" line="358"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="355"/>
+        <location filename="../../ui/admin_page.py" line="359"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="375"/>
+        <location filename="../../ui/admin_page.py" line="379"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="375"/>
+        <location filename="../../ui/admin_page.py" line="379"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="406"/>
+        <location filename="../../ui/admin_page.py" line="410"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="409"/>
+        <location filename="../../ui/admin_page.py" line="413"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="484"/>
+        <location filename="../../ui/admin_page.py" line="488"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="492"/>
+        <location filename="../../ui/admin_page.py" line="496"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="493"/>
+        <location filename="../../ui/admin_page.py" line="497"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="494"/>
+        <location filename="../../ui/admin_page.py" line="498"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="495"/>
+        <location filename="../../ui/admin_page.py" line="499"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="504"/>
+        <location filename="../../ui/admin_page.py" line="508"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="521"/>
+        <location filename="../../ui/admin_page.py" line="525"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="112"/>
+        <source>This database is on a server: its backups are made with pg_dump by IT.</source>
+        <translation>数据库在服务器上：其备份由信息技术部门用 pg_dump 完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="119"/>
+        <source>Second folder for copies (USB disk, share):</source>
+        <translation>备份副本的第二个文件夹（U 盘、共享文件夹）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="122"/>
+        <source>None set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="124"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="127"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="134"/>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="135"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="136"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="137"/>
+        <source>Audit head</source>
+        <translation>审计链头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="138"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="139"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="148"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="150"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="161"/>
+        <source>Daily</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="162"/>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="163"/>
+        <source>Before a ledger import</source>
+        <translation>台账导入前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="164"/>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="165"/>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="166"/>
+        <source>Damaged database kept</source>
+        <translation>保留的损坏数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="200"/>
+        <source>Second folder for copies</source>
+        <translation>备份副本的第二个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="207"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="230"/>
+        <source>Restore the backup of %1 (%2 cases)? Everything entered after it is lost. The current database is backed up first. BranchDesk then closes: start it again.</source>
+        <translation>恢复 %1 的备份（案件 %2 件）？此后录入的一切都将丢失。恢复前会先备份当前数据库。之后客诉台将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="240"/>
+        <source>Choose a backup in the list first.</source>
+        <translation>请先在列表中选择一个备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="242"/>
+        <location filename="../../ui/backup_tab.py" line="252"/>
+        <location filename="../../ui/backup_tab.py" line="256"/>
+        <location filename="../../ui/backup_tab.py" line="261"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="263"/>
+        <source>The backup of %1 is restored. The previous database was backed up as %2. BranchDesk closes now: start it again.</source>
+        <translation>%1 的备份已恢复。原数据库已备份为 %2。客诉台现在关闭，请重新启动。</translation>
     </message>
 </context>
 <context>
@@ -2016,74 +2152,74 @@
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Ctrl+N new complaint · Ctrl+L lock</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2444,79 +2580,106 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="33"/>
+        <location filename="../../ui/work_page.py" line="53"/>
         <source>My work</source>
         <extracomment>Each count opens the queue with the filter it counts (one definition, in the read side).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="42"/>
+        <location filename="../../ui/work_page.py" line="62"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="43"/>
+        <location filename="../../ui/work_page.py" line="63"/>
         <source>Approvals waiting for me</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="44"/>
+        <location filename="../../ui/work_page.py" line="64"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="45"/>
+        <location filename="../../ui/work_page.py" line="65"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="46"/>
+        <location filename="../../ui/work_page.py" line="66"/>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="47"/>
+        <location filename="../../ui/work_page.py" line="67"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="48"/>
+        <location filename="../../ui/work_page.py" line="68"/>
         <source>To triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="49"/>
+        <location filename="../../ui/work_page.py" line="69"/>
         <source>To reassign (handler deactivated)</source>
         <translation>待转派（负责人已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="66"/>
+        <location filename="../../ui/work_page.py" line="86"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="75"/>
+        <location filename="../../ui/work_page.py" line="97"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="105"/>
+        <location filename="../../ui/work_page.py" line="133"/>
+        <location filename="../../ui/work_page.py" line="175"/>
+        <location filename="../../ui/work_page.py" line="180"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="136"/>
+        <source>Choose the folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="151"/>
+        <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
+        <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="156"/>
+        <source>The last backup copy in %1 is older than %2 days: back up now.</source>
+        <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="160"/>
+        <source>There is no backup copy in %1 yet: back up now.</source>
+        <translation>%1 中还没有备份副本：请立即备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="191"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="106"/>
+        <location filename="../../ui/work_page.py" line="192"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="119"/>
+        <location filename="../../ui/work_page.py" line="205"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="123"/>
+        <location filename="../../ui/work_page.py" line="209"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -2661,51 +2824,51 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="147"/>
+        <location filename="../../ui/main.py" line="153"/>
         <source>Building the demo branch (about 300 cases)…</source>
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="92"/>
-        <location filename="../../ui/main.py" line="101"/>
-        <location filename="../../ui/main.py" line="149"/>
-        <location filename="../../ui/main.py" line="181"/>
-        <location filename="../../ui/main.py" line="194"/>
+        <location filename="../../ui/main.py" line="98"/>
+        <location filename="../../ui/main.py" line="107"/>
+        <location filename="../../ui/main.py" line="155"/>
+        <location filename="../../ui/main.py" line="187"/>
+        <location filename="../../ui/main.py" line="200"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="85"/>
+        <location filename="../../ui/main.py" line="91"/>
         <source>The backup of %1 is restored (%2 cases).</source>
         <translation>已恢复 %1 的备份（案件 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="87"/>
+        <location filename="../../ui/main.py" line="93"/>
         <source>The backup of %1 is restored (%2 cases). The damaged database was kept as %3.</source>
         <translation>已恢复 %1 的备份（案件 %2 件）。损坏的数据库已保存为 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="103"/>
+        <location filename="../../ui/main.py" line="109"/>
         <source>The newest good backup is from %1 (%2 cases). Restore it? Changes made after it are lost; the damaged database is kept in the backups folder.</source>
         <translation>最新的完好备份是 %1 的（案件 %2 件）。要恢复它吗？此后所做的修改会丢失；损坏的数据库会保存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="112"/>
+        <location filename="../../ui/main.py" line="118"/>
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="114"/>
+        <location filename="../../ui/main.py" line="120"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="182"/>
+        <location filename="../../ui/main.py" line="188"/>
         <source>BranchDesk is already running with this database (%1). Switch to its window on the taskbar.</source>
         <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="200"/>
+        <location filename="../../ui/main.py" line="206"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
@@ -2754,6 +2917,19 @@
         <location filename="../../ui/reports_ui.py" line="130"/>
         <source>%1 cases written to %2</source>
         <translation>已导出 %1 件到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="83"/>
+        <source>Backed up to %1 (%2 cases).</source>
+        <translation>已备份到 %1（案件 %2 件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="88"/>
+        <source>Copied to %1.</source>
+        <translation>已复制到 %1。</translation>
     </message>
 </context>
 </TS>

@@ -325,3 +325,28 @@ def test_a_full_disk_while_saving_is_one_clear_message_and_loses_nothing(branch:
     assert verdict.ok
     desk.db.dispose()
     check_sqlite_file(path)
+
+
+def test_a_second_folder_receives_copies_and_tells_when_the_last_is_old(
+    branch: Branch, tmp_path: Path
+) -> None:
+    b = branch
+    assert b.path is not None
+    assert b.desk.backup_copy_folder() == ""  # a setting added later: its shipped value until saved
+    assert backups.copy_due("", NOW)
+    usb = tmp_path / "usb"
+    with pytest.raises(StorageError) as refused:  # not plugged in: refused, not created on the local disk
+        backups.copy_backup(backups.make_backup(b.path, backups.MANUAL, NOW - timedelta(days=8)), usb)
+    assert refused.value.text.code == "backup.copy_failed" and not usb.exists()
+    usb.mkdir()
+    assert backups.last_copy(usb) is None and backups.copy_due(str(usb), NOW)
+    old = backups.list_backups(b.path)[0]
+    copied = backups.copy_backup(old, usb)
+    assert copied.read_bytes() == old.path.read_bytes() and backups.verify_backup(copied).cases == old.cases
+    assert backups.last_copy(usb) == old.created and backups.copy_due(str(usb), NOW)
+    fresh = backups.make_backup(b.path, backups.MANUAL, NOW - timedelta(days=1))
+    backups.copy_backup(fresh, usb)
+    assert backups.last_copy(usb) == fresh.created and not backups.copy_due(str(usb), NOW)
+    assert [p.name for p in usb.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+    b.desk.admin.set_setting(b["admin"], "backup_copy_folder", str(usb))
+    assert b.desk.backup_copy_folder() == str(usb)

@@ -246,3 +246,35 @@ def test_start_up_lock_print_import_password_about_and_help_dialogs_read_english
         problems += [f"{name}: {p}" for p in chinese_left(dialog, allowed, FONT_NAMES)]
         dialog.close()
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_backup_tab_and_reminder_read_english(
+    qtbot: QtBot, branch: Branch, english: None, tmp_path: Path, messages: list[str]
+) -> None:
+    """设置 → 备份与恢复 (nested in the settings page, which the screen walk does not open) and the
+    administrator's backup reminder on the work page, with a backup listed and a copy that failed."""
+    from ui.admin_page import AdminPage
+
+    b = branch
+    allowed = user_data(b)
+    window = MainWindow(b.desk, b["admin"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    problems = [f"reminder: {p}" for p in chinese_left(window.work, allowed)]
+    assert window.work.backup_reminder.isVisible()
+    page = window.findChild(AdminPage)
+    assert page is not None
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.tabs.setCurrentWidget(page.backup_tab)
+    tab = page.backup_tab
+    b.desk.admin.set_setting(b["admin"], "backup_copy_folder", str(tmp_path / "unplugged"))
+    with qtbot.waitSignal(tab.sig_backed_up, timeout=60_000):
+        tab.backup_button.click()
+    assert tab.table is not None and tab.table.rowCount() == 1
+    problems += [f"backup tab: {p}" for p in chinese_left(page, allowed)]
+    info = tab._backups[0]
+    for said in (tab.restore_question(info), tab.message.text()):
+        problems += [f"backup text: {p}" for p in chinese_left(QLabel(said), allowed)]
+    window.close()
+    assert not problems, "\n".join(sorted(set(problems)))

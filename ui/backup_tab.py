@@ -1,0 +1,276 @@
+"""设置 → 备份与恢复: back up now (and copy to the second folder), the list of backups, restore one.
+
+A restore from inside the running app: this process holds the instance lock beside the database,
+and ``backup.restore`` refuses only a lock held by *another* live process, so the app restores
+itself — after closing its own database connections (``Database.dispose``) — and keeps its lock
+throughout, so no second start can open the file while it is swapped. Then it closes: the user
+starts it again on the restored database (no screen keeps rows of the replaced one).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.errors import BranchDeskError, StorageError
+from branchdesk.services import BranchDesk
+from branchdesk.services.context import Actor
+from branchdesk.storage.backup import (
+    DAILY,
+    DAMAGED,
+    IMPORT,
+    MANUAL,
+    MIGRATION,
+    RESTORE,
+    BackupInfo,
+    copy_backup,
+    list_backups,
+    make_backup,
+    restore,
+)
+from ui.operations import Worker, error_text, run_action
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BackupDone:
+    """A manual backup, where it went, and the copy in the second folder (or why it failed)."""
+
+    info: BackupInfo
+    copy: Path | None
+    copy_failure: str | None
+
+
+def back_up(desk: BranchDesk) -> BackupDone:
+    """Off the GUI thread: a manual backup, then its copy in the second folder (a failed copy is reported)."""
+    assert desk.db.path is not None
+    info = make_backup(desk.db.path, MANUAL, desk.clock())
+    folder = desk.backup_copy_folder()
+    if not folder:
+        return BackupDone(info, None, None)
+    try:
+        return BackupDone(info, copy_backup(info, Path(folder)), None)
+    except StorageError as exc:
+        return BackupDone(info, None, error_text(exc))
+
+
+def start_backup(parent: QObject, desk: BranchDesk) -> Worker:
+    """A backup on a worker thread; the caller connects ``sig_done`` (a ``BackupDone``) and ``sig_failed``."""
+    worker = Worker(lambda: back_up(desk), parent)
+    worker.finished.connect(worker.deleteLater)
+    return worker
+
+
+def done_text(widget: QWidget, done: BackupDone) -> str:
+    said = (
+        widget.tr("Backed up to %1 (%2 cases).")
+        .replace("%1", str(done.info.path))
+        .replace("%2", str(done.info.cases))
+    )
+    if done.copy is not None:
+        said += " " + widget.tr("Copied to %1.").replace("%1", str(done.copy))
+    if done.copy_failure is not None:
+        said += " " + done.copy_failure
+    return said
+
+
+class BackupTab(QWidget):
+    sig_backed_up = Signal(object)
+    """A manual backup finished (a ``BackupDone``); the list is reloaded."""
+
+    sig_restored = Signal()
+    """A backup replaced the database: the main window closes, the user starts again."""
+
+    def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._actor = actor
+        self._worker: Worker | None = None
+        self._backups: list[BackupInfo] = []
+        layout = QVBoxLayout(self)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        if not desk.db.is_sqlite:
+            self.message.setText(
+                self.tr("This database is on a server: its backups are made with pg_dump by IT.")
+            )
+            layout.addWidget(self.message)
+            layout.addStretch()
+            self.table = None
+            return
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel(self.tr("Second folder for copies (USB disk, share):")))
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setPlaceholderText(self.tr("None set"))
+        folder_row.addWidget(self.folder, 1)
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._on_choose_folder)
+        folder_row.addWidget(choose)
+        clear = QPushButton(self.tr("Clear"))
+        clear.clicked.connect(lambda: self.set_folder(""))
+        folder_row.addWidget(clear)
+        layout.addLayout(folder_row)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Made"),
+                self.tr("Size"),
+                self.tr("Cases"),
+                self.tr("Audit head"),
+                self.tr("Why"),
+                self.tr("File"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self._on_restore)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.reload()
+
+    def _why(self, source: str) -> str:
+        return {
+            DAILY: self.tr("Daily"),
+            MIGRATION: self.tr("Before an upgrade"),
+            IMPORT: self.tr("Before a ledger import"),
+            RESTORE: self.tr("Before a restore"),
+            MANUAL: self.tr("Made by hand"),
+            DAMAGED: self.tr("Damaged database kept"),
+        }.get(source, source)
+
+    def reload(self) -> None:
+        if self.table is None or self._desk.db.path is None:
+            return
+        self.folder.setText(self._desk.backup_copy_folder())
+        self._backups = list(reversed(list_backups(self._desk.db.path)))  # newest first
+        self.table.setRowCount(len(self._backups))
+        for row, info in enumerate(self._backups):
+            cells = [
+                info.created.strftime("%Y-%m-%d %H:%M"),
+                f"{info.size / 1_048_576:.1f} MB",
+                str(info.cases),
+                info.anchor,
+                self._why(info.source),
+                info.path.name,
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def set_folder(self, folder: str) -> bool:
+        done = run_action(
+            self,
+            lambda: self._desk.admin.set_setting(self._actor, "backup_copy_folder", folder) or True,
+            changes=False,
+            config=True,
+        )
+        self.reload()
+        return bool(done)
+
+    def _on_choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Second folder for copies"), self.folder.text()
+        )
+        if folder:
+            self.set_folder(folder)
+
+    def back_up_now(self) -> None:
+        self.backup_button.setEnabled(False)
+        self.message.setText(self.tr("Backing up…"))
+        self._worker = start_backup(self, self._desk)
+        self._worker.sig_done.connect(self._on_backed_up)
+        self._worker.sig_failed.connect(self._on_backup_failed)
+        self._worker.start()
+
+    def _finish_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.wait()  # run() has returned: let the thread end before anything may delete it
+            self._worker = None
+
+    def _on_backed_up(self, done: BackupDone) -> None:
+        self._finish_worker()
+        self.backup_button.setEnabled(True)
+        self.message.setText(done_text(self, done))
+        self.reload()
+        self.sig_backed_up.emit(done)
+
+    def _on_backup_failed(self, reason: str) -> None:
+        self._finish_worker()
+        self.backup_button.setEnabled(True)
+        self.message.setText(reason)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows() if self.table is not None else []
+        return self._backups[rows[0].row()] if rows else None
+
+    def restore_question(self, info: BackupInfo) -> str:
+        return (
+            self.tr(
+                "Restore the backup of %1 (%2 cases)? Everything entered after it is lost. The current "
+                "database is backed up first. BranchDesk then closes: start it again."
+            )
+            .replace("%1", info.created.strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", str(info.cases))
+        )
+
+    def _on_restore(self) -> None:
+        info = self.selected()
+        if info is None:
+            self.message.setText(self.tr("Choose a backup in the list first."))
+            return
+        answer = QMessageBox.question(self, self.tr("Restore a backup"), self.restore_question(info))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        database = self._desk.db.path
+        assert database is not None
+        self._desk.db.dispose()  # our own connections closed; our instance lock stays held (see above)
+        try:
+            result = restore(database, info.path, self._desk.clock())
+        except BranchDeskError as exc:
+            log.warning("restore of %s refused: %s", info.path, exc.message)
+            QMessageBox.warning(self, self.tr("Restore a backup"), error_text(exc))
+            return
+        except OSError as exc:
+            log.exception("restore of %s failed", info.path)
+            QMessageBox.warning(self, self.tr("Restore a backup"), str(exc))
+            return
+        log.info("restored %s from %s in the app", database, info.path)
+        QMessageBox.information(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "The backup of %1 is restored. The previous database was backed up as %2. "
+                "BranchDesk closes now: start it again."
+            )
+            .replace("%1", info.created.strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", str(result.previous)),
+        )
+        self.sig_restored.emit()
