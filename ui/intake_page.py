@@ -99,7 +99,7 @@ class IntakePage(QWidget):
         f.add(who, "complainant_title", self.tr("Title"), combo(lists["complainant_title"]))
         f.add(who, "company", self.tr("Company / customer"), QLineEdit())
         f.add(who, "customer_type", self.tr("Customer type"), combo(lists["customer_type"]))
-        f.add(who, "is_foreign", self.tr("Foreign customer"), QCheckBox(self.tr("Foreign (国外)")))
+        f.add(who, "is_foreign", self.tr("Foreign customer"), QCheckBox(self.tr("Abroad")))
         f.add(who, "address", self.tr("Address"), QLineEdit())
         f.add(who, "email", self.tr("E-mail"), QLineEdit())
         count = QSpinBox()

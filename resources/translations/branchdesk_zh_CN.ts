@@ -609,25 +609,25 @@
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="230"/>
+        <location filename="../../ui/backup_tab.py" line="237"/>
         <source>Restore the backup of %1 (%2 cases)? Everything entered after it is lost. The current database is backed up first. BranchDesk then closes: start it again.</source>
         <translation>恢复 %1 的备份（案件 %2 件）？此后录入的一切都将丢失。恢复前会先备份当前数据库。之后客诉台将关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="240"/>
+        <location filename="../../ui/backup_tab.py" line="247"/>
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="242"/>
-        <location filename="../../ui/backup_tab.py" line="252"/>
-        <location filename="../../ui/backup_tab.py" line="256"/>
-        <location filename="../../ui/backup_tab.py" line="261"/>
+        <location filename="../../ui/backup_tab.py" line="249"/>
+        <location filename="../../ui/backup_tab.py" line="259"/>
+        <location filename="../../ui/backup_tab.py" line="263"/>
+        <location filename="../../ui/backup_tab.py" line="268"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="263"/>
+        <location filename="../../ui/backup_tab.py" line="270"/>
         <source>The backup of %1 is restored. The previous database was backed up as %2. BranchDesk closes now: start it again.</source>
         <translation>%1 的备份已恢复。原数据库已备份为 %2。客诉台现在关闭，请重新启动。</translation>
     </message>
@@ -661,408 +661,408 @@
         <translation>1 非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="162"/>
+        <location filename="../../ui/case_actions.py" line="168"/>
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="164"/>
+        <location filename="../../ui/case_actions.py" line="170"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="165"/>
+        <location filename="../../ui/case_actions.py" line="171"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="168"/>
+        <location filename="../../ui/case_actions.py" line="174"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="172"/>
+        <location filename="../../ui/case_actions.py" line="178"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="173"/>
+        <location filename="../../ui/case_actions.py" line="179"/>
         <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="174"/>
+        <location filename="../../ui/case_actions.py" line="180"/>
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="175"/>
-        <location filename="../../ui/case_actions.py" line="203"/>
-        <location filename="../../ui/case_actions.py" line="231"/>
+        <location filename="../../ui/case_actions.py" line="181"/>
+        <location filename="../../ui/case_actions.py" line="209"/>
+        <location filename="../../ui/case_actions.py" line="237"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="176"/>
+        <location filename="../../ui/case_actions.py" line="182"/>
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="177"/>
-        <location filename="../../ui/case_actions.py" line="204"/>
-        <location filename="../../ui/case_actions.py" line="418"/>
-        <location filename="../../ui/case_actions.py" line="447"/>
+        <location filename="../../ui/case_actions.py" line="183"/>
+        <location filename="../../ui/case_actions.py" line="210"/>
+        <location filename="../../ui/case_actions.py" line="424"/>
+        <location filename="../../ui/case_actions.py" line="453"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="200"/>
+        <location filename="../../ui/case_actions.py" line="206"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="202"/>
+        <location filename="../../ui/case_actions.py" line="208"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="217"/>
+        <location filename="../../ui/case_actions.py" line="223"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="221"/>
+        <location filename="../../ui/case_actions.py" line="227"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="225"/>
+        <location filename="../../ui/case_actions.py" line="231"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="227"/>
+        <location filename="../../ui/case_actions.py" line="233"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="229"/>
+        <location filename="../../ui/case_actions.py" line="235"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="234"/>
+        <location filename="../../ui/case_actions.py" line="240"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="238"/>
+        <location filename="../../ui/case_actions.py" line="244"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="242"/>
+        <location filename="../../ui/case_actions.py" line="248"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="248"/>
+        <location filename="../../ui/case_actions.py" line="254"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="252"/>
+        <location filename="../../ui/case_actions.py" line="258"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="255"/>
+        <location filename="../../ui/case_actions.py" line="261"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="287"/>
+        <location filename="../../ui/case_actions.py" line="293"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="289"/>
+        <location filename="../../ui/case_actions.py" line="295"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="290"/>
+        <location filename="../../ui/case_actions.py" line="296"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="291"/>
+        <location filename="../../ui/case_actions.py" line="297"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="305"/>
+        <location filename="../../ui/case_actions.py" line="311"/>
         <source>Resolution: %1 %2 — %3</source>
         <translation>方案：%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="312"/>
+        <location filename="../../ui/case_actions.py" line="318"/>
         <source> (next: %1)</source>
         <translation>（下一级：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="313"/>
+        <location filename="../../ui/case_actions.py" line="319"/>
         <source>To sign: %1</source>
         <translation>需审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="315"/>
+        <location filename="../../ui/case_actions.py" line="321"/>
         <source>Proposed by %1 at %2</source>
         <translation>提出人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="321"/>
+        <location filename="../../ui/case_actions.py" line="327"/>
         <source>Signed: %1 (%2) %3 %4</source>
         <translation>已签：%1（%2）%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="327"/>
+        <location filename="../../ui/case_actions.py" line="333"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="330"/>
+        <location filename="../../ui/case_actions.py" line="336"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="334"/>
-        <location filename="../../ui/case_actions.py" line="413"/>
+        <location filename="../../ui/case_actions.py" line="340"/>
+        <location filename="../../ui/case_actions.py" line="419"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="339"/>
+        <location filename="../../ui/case_actions.py" line="345"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="340"/>
+        <location filename="../../ui/case_actions.py" line="346"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="344"/>
+        <location filename="../../ui/case_actions.py" line="350"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="353"/>
+        <location filename="../../ui/case_actions.py" line="359"/>
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="355"/>
+        <location filename="../../ui/case_actions.py" line="361"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="356"/>
-        <location filename="../../ui/case_actions.py" line="430"/>
-        <location filename="../../ui/case_actions.py" line="483"/>
+        <location filename="../../ui/case_actions.py" line="362"/>
+        <location filename="../../ui/case_actions.py" line="436"/>
+        <location filename="../../ui/case_actions.py" line="489"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="357"/>
+        <location filename="../../ui/case_actions.py" line="363"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="358"/>
+        <location filename="../../ui/case_actions.py" line="364"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="384"/>
+        <location filename="../../ui/case_actions.py" line="390"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="386"/>
-        <location filename="../../ui/case_actions.py" line="456"/>
-        <location filename="../../ui/case_actions.py" line="465"/>
-        <location filename="../../ui/case_actions.py" line="474"/>
+        <location filename="../../ui/case_actions.py" line="392"/>
+        <location filename="../../ui/case_actions.py" line="462"/>
+        <location filename="../../ui/case_actions.py" line="471"/>
+        <location filename="../../ui/case_actions.py" line="480"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="387"/>
+        <location filename="../../ui/case_actions.py" line="393"/>
         <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="388"/>
+        <location filename="../../ui/case_actions.py" line="394"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="403"/>
+        <location filename="../../ui/case_actions.py" line="409"/>
         <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="409"/>
+        <location filename="../../ui/case_actions.py" line="415"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="428"/>
+        <location filename="../../ui/case_actions.py" line="434"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="431"/>
+        <location filename="../../ui/case_actions.py" line="437"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="432"/>
+        <location filename="../../ui/case_actions.py" line="438"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="433"/>
+        <location filename="../../ui/case_actions.py" line="439"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="446"/>
+        <location filename="../../ui/case_actions.py" line="452"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="455"/>
+        <location filename="../../ui/case_actions.py" line="461"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="464"/>
+        <location filename="../../ui/case_actions.py" line="470"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="473"/>
+        <location filename="../../ui/case_actions.py" line="479"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="482"/>
+        <location filename="../../ui/case_actions.py" line="488"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="510"/>
+        <location filename="../../ui/case_actions.py" line="516"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="514"/>
+        <location filename="../../ui/case_actions.py" line="520"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="524"/>
+        <location filename="../../ui/case_actions.py" line="530"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="526"/>
+        <location filename="../../ui/case_actions.py" line="532"/>
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="533"/>
+        <location filename="../../ui/case_actions.py" line="539"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="542"/>
+        <location filename="../../ui/case_actions.py" line="548"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="543"/>
+        <location filename="../../ui/case_actions.py" line="549"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="546"/>
+        <location filename="../../ui/case_actions.py" line="552"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="549"/>
+        <location filename="../../ui/case_actions.py" line="555"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="550"/>
+        <location filename="../../ui/case_actions.py" line="556"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="551"/>
+        <location filename="../../ui/case_actions.py" line="557"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="552"/>
+        <location filename="../../ui/case_actions.py" line="558"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="554"/>
+        <location filename="../../ui/case_actions.py" line="560"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="557"/>
+        <location filename="../../ui/case_actions.py" line="563"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="559"/>
+        <location filename="../../ui/case_actions.py" line="565"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="560"/>
+        <location filename="../../ui/case_actions.py" line="566"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="561"/>
+        <location filename="../../ui/case_actions.py" line="567"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="562"/>
+        <location filename="../../ui/case_actions.py" line="568"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="563"/>
+        <location filename="../../ui/case_actions.py" line="569"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="564"/>
+        <location filename="../../ui/case_actions.py" line="570"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="565"/>
+        <location filename="../../ui/case_actions.py" line="571"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <location filename="../../ui/intake_page.py" line="102"/>
-        <source>Foreign (国外)</source>
+        <source>Abroad</source>
         <translation>国外客户</translation>
     </message>
     <message>
@@ -2637,8 +2637,8 @@
     </message>
     <message>
         <location filename="../../ui/work_page.py" line="133"/>
-        <location filename="../../ui/work_page.py" line="175"/>
-        <location filename="../../ui/work_page.py" line="180"/>
+        <location filename="../../ui/work_page.py" line="181"/>
+        <location filename="../../ui/work_page.py" line="187"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -2663,23 +2663,23 @@
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="191"/>
+        <location filename="../../ui/work_page.py" line="198"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="192"/>
+        <location filename="../../ui/work_page.py" line="199"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="205"/>
+        <location filename="../../ui/work_page.py" line="212"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="209"/>
+        <location filename="../../ui/work_page.py" line="216"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -2868,7 +2868,7 @@
         <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="206"/>
+        <location filename="../../ui/main.py" line="207"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
