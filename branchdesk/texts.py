@@ -909,6 +909,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "DeadlineStep": {
         "first_contact": ("首次联系客户", "First contact"),
         "investigation": ("调查报告", "Investigation report"),
+        "reply": ("答复客户", "Reply"),
         "follow_up": ("回访", "Follow-up"),
     },
     "Validity": {

@@ -189,6 +189,15 @@ RESPONSIBILITY_LABELS = {
 }
 
 
+class DeadlineStep(StrEnum):
+    """Steps with their own deadline inside the case deadline (domain §5)."""
+
+    FIRST_CONTACT = "first_contact"
+    INVESTIGATION = "investigation"
+    REPLY = "reply"
+    FOLLOW_UP = "follow_up"
+
+
 class DeadlineUnit(StrEnum):
     HOURS = "hours"
     WORKING_DAYS = "working_days"

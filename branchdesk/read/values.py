@@ -7,6 +7,9 @@ from enum import StrEnum
 
 from branchdesk.domain.escalation import TOP_LEVEL
 from branchdesk.domain.vocab import CloseKind, Status
+
+# DeadlineStep: the read side names the steps as the domain does.
+from branchdesk.domain.vocab import DeadlineStep as DeadlineStep
 from branchdesk.i18n import Label
 
 
@@ -40,14 +43,6 @@ class ExtensionStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
-
-
-class DeadlineStep(StrEnum):
-    """Steps with their own deadline inside the case deadline (domain §5)."""
-
-    FIRST_CONTACT = "first_contact"
-    INVESTIGATION = "investigation"
-    FOLLOW_UP = "follow_up"
 
 
 def shown_status(status: Status, close_kind: CloseKind | None) -> Status | CloseKind:

@@ -13,11 +13,13 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
-from branchdesk.domain.deadlines import SlaFacts, add_duration, case_due
+from branchdesk.domain.deadlines import Due, SlaFacts, add_duration, case_due
 from branchdesk.domain.escalation import escalation_level
 from branchdesk.domain.severity import MajorFacts, major_reasons
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import (
+    DeadlineStep,
+    DeadlineUnit,
     EscalationReason,
     Kind,
     Severity,
@@ -36,6 +38,13 @@ from branchdesk.storage.models import Case, Escalation, Event, Extension, Follow
 __all__ = ["ServiceBase", "Unit", "optional_text", "require_text"]
 
 _Row = TypeVar("_Row")
+
+#: Which settings time each step: (amount, unit or None for hours).
+_STEP_SETTINGS: dict[DeadlineStep, tuple[str, str | None]] = {
+    DeadlineStep.FIRST_CONTACT: ("first_contact_hours", None),
+    DeadlineStep.INVESTIGATION: ("investigation_days", "investigation_unit"),
+    DeadlineStep.FOLLOW_UP: ("follow_up_hours", None),
+}
 
 
 class ServiceBase:
@@ -187,12 +196,12 @@ class ServiceBase:
         case.sla_label = rule.label
 
     @staticmethod
-    def _step_due(unit: Unit, start: datetime, amount_key: str, unit_key: str | None) -> datetime:
-        from branchdesk.domain.vocab import DeadlineUnit
-
+    def _step_due(unit: Unit, case: Case, step: DeadlineStep, start: datetime) -> Due:
+        """When ``step`` of ``case`` falls due, counted from ``start`` (the one place that says so)."""
+        amount_key, unit_key = _STEP_SETTINGS[step]
         amount = int(unit.config.setting(amount_key))
         step_unit = DeadlineUnit(unit.config.setting(unit_key)) if unit_key else DeadlineUnit.HOURS
-        return add_duration(unit.config.calendar, start, amount, step_unit).at
+        return add_duration(unit.config.calendar, start, amount, step_unit)
 
     # --- escalation --------------------------------------------------------
 

@@ -17,6 +17,7 @@ from branchdesk.domain.severity import effective_severity, major_reason_texts
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import (
     CloseKind,
+    DeadlineStep,
     Decision,
     EscalationReason,
     Kind,
@@ -213,8 +214,8 @@ class CaseService(ServiceBase):
         )
         if case.status != Status.IN_PROGRESS:
             changes.append(self._set_status(unit, case, Status.IN_PROGRESS))
-        case.first_contact_due_at = self._step_due(unit, unit.now, "first_contact_hours", None)
-        case.investigation_due_at = self._step_due(unit, unit.now, "investigation_days", "investigation_unit")
+        case.first_contact_due_at = self._step_due(unit, case, DeadlineStep.FIRST_CONTACT, unit.now).at
+        case.investigation_due_at = self._step_due(unit, case, DeadlineStep.INVESTIGATION, unit.now).at
         department = unit.session.get(Department, department_id) if department_id else None
         record(
             unit.session,
@@ -491,7 +492,8 @@ class CaseService(ServiceBase):
                 code = "event.reply_invalid"
             elif data.accepted:
                 changes = [self._set_status(unit, case, Status.AWAITING_FOLLOWUP)]
-                case.follow_up_due_at = self._step_due(unit, reply.replied_at, "follow_up_hours", None)
+                follow_up = self._step_due(unit, case, DeadlineStep.FOLLOW_UP, reply.replied_at)
+                case.follow_up_due_at = follow_up.at
                 code = "event.reply_accepted"
             else:
                 changes = [self._set_status(unit, case, Status.NOT_ACCEPTED)]
