@@ -8,17 +8,17 @@ from datetime import date, time
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from branchdesk.domain import defaults
-from branchdesk.domain.approvals import AuthorityLevel
+from branchdesk.domain.approvals import ApprovalRule, ApprovalStep
 from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.deadlines import SlaRule
 from branchdesk.domain.intake import CustomFieldDef
 from branchdesk.domain.severity import MajorPolicy
 from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
 from branchdesk.storage.models import (
-    AuthorityRow,
+    ApprovalRuleRow,
     Branch,
     CalendarOverride,
     Category,
@@ -42,7 +42,7 @@ class BranchConfig:
     settings: dict[str, Any]
     calendar: WorkingCalendar
     sla_rules: tuple[SlaRule, ...]
-    authority: tuple[AuthorityLevel, ...]
+    approval_rules: tuple[ApprovalRule, ...]  # issue 12 "approvals": every rule, active or not
     policy: MajorPolicy
     choices: dict[str, dict[str, str]]  # list key -> code -> label (active only)
     custom_fields: tuple[CustomFieldDef, ...]
@@ -114,10 +114,7 @@ def load_config(session: Session) -> BranchConfig:
         )
         for row in session.scalars(select(SlaRuleRow))
     )
-    authority = tuple(
-        AuthorityLevel(row.level_order, Role(row.role), row.max_amount_fen)
-        for row in session.scalars(select(AuthorityRow).order_by(AuthorityRow.level_order))
-    )
+    approval_rules = load_approval_rules(session)
     choices: dict[str, dict[str, str]] = {}
     for item in session.scalars(
         select(ChoiceItem).where(ChoiceItem.active).order_by(ChoiceItem.list_key, ChoiceItem.sort_order)
@@ -145,10 +142,38 @@ def load_config(session: Session) -> BranchConfig:
         settings=settings,
         calendar=load_calendar(session, settings),
         sla_rules=rules,
-        authority=authority,
+        approval_rules=approval_rules,
         policy=policy,
         choices=choices,
         custom_fields=customs,
+    )
+
+
+# --- issue 12 "approvals": approval rules ---------------------------------------------------
+
+
+def load_approval_rules(session: Session) -> tuple[ApprovalRule, ...]:
+    """Every approval rule with its steps (two queries), in deciding order."""
+    rows = session.scalars(
+        select(ApprovalRuleRow)
+        .options(selectinload(ApprovalRuleRow.steps))
+        .order_by(ApprovalRuleRow.priority, ApprovalRuleRow.id)
+    ).all()
+    return tuple(
+        ApprovalRule(
+            id=row.id,
+            priority=row.priority,
+            label=row.label,
+            steps=tuple(ApprovalStep(Role(s.role), s.of_responsible_department) for s in row.steps),
+            min_amount_fen=row.min_amount_fen,
+            max_amount_fen=row.max_amount_fen,
+            category_code=row.category_code,
+            kind=Kind(row.kind) if row.kind else None,
+            min_severity=Severity(row.min_severity) if row.min_severity else None,
+            major=row.major,
+            active=row.active,
+        )
+        for row in rows
     )
 
 

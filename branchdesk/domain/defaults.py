@@ -168,11 +168,26 @@ SLA_RULES: list[dict[str, object]] = [
     {"priority": 90, "label": "建议/表扬 3 个工作日内回复", "amount": 3, "unit": DeadlineUnit.WORKING_DAYS},
 ]
 
-#: Authority matrix (核决权限): (order, role, max amount in fen or None).
-AUTHORITY: list[tuple[int, Role, int | None]] = [
-    (1, Role.DEPT_MANAGER, 500_000),
-    (2, Role.DEPUTY_GM, 3_000_000),
-    (3, Role.GM, None),
+# --- issue 12 "approvals": approval rules (核决规则), replacing the fixed authority matrix ---
+#: Conditions (amount band in fen, both bounds inclusive; category_code, kind, min_severity, major;
+#: absent = any) → steps (role, of the responsible department), in signing order. The lowest
+#: priority that matches decides; the last rule is the catch-all. Same chains as the matrix of
+#: releases before 0011: ≤ ¥5,000 部门经理; ≤ ¥30,000 + 副总经理; above, or major, + 总经理.
+_DEPT_HEAD = (Role.DEPT_MANAGER, True)
+APPROVAL_RULES: list[tuple[dict[str, object], list[tuple[Role, bool]]]] = [
+    (
+        {"priority": 10, "label": "重大案件：部门经理→副总经理→总经理", "major": True},
+        [_DEPT_HEAD, (Role.DEPUTY_GM, False), (Role.GM, False)],
+    ),
+    ({"priority": 20, "label": "¥5,000 及以下：部门经理", "max_amount_fen": 500_000}, [_DEPT_HEAD]),
+    (
+        {"priority": 30, "label": "¥30,000 及以下：部门经理→副总经理", "max_amount_fen": 3_000_000},
+        [_DEPT_HEAD, (Role.DEPUTY_GM, False)],
+    ),
+    (
+        {"priority": 40, "label": "其他金额：部门经理→副总经理→总经理"},
+        [_DEPT_HEAD, (Role.DEPUTY_GM, False), (Role.GM, False)],
+    ),
 ]
 
 #: Scalar settings: key -> value (JSON-serialisable).

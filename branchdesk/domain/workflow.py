@@ -48,6 +48,9 @@ def action_label(action: Action) -> Label:
 
 
 MANAGERS = frozenset({R.DEPT_MANAGER, R.DEPUTY_GM, R.GM})
+#: Who may reach the approval step at all: any business role an approval rule's step may name
+#: (issue 12 "approvals"); whether this person signs the next step is ``approvals.signing_refusal``.
+APPROVERS = frozenset(Role) - {R.ADMIN}
 WORKING_STATES = frozenset({S.PENDING_ASSIGNMENT, S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY})
 OPEN_STATES = frozenset(Status) - {S.CLOSED, S.VOID, S.DRAFT}
 #: States in which the resolution deadline runs: from registration until the customer has the reply.
@@ -73,7 +76,7 @@ TRANSITIONS: dict[Action, Transition] = {
     ),
     Action.RECORD_INVESTIGATION: Transition(frozenset({S.IN_PROGRESS}), frozenset({R.HANDLER})),
     Action.PROPOSE: Transition(frozenset({S.IN_PROGRESS}), frozenset({R.HANDLER})),
-    Action.APPROVE: Transition(frozenset({S.PENDING_APPROVAL}), MANAGERS),
+    Action.APPROVE: Transition(frozenset({S.PENDING_APPROVAL}), APPROVERS),
     Action.REQUEST_EXTENSION: Transition(WORKING_STATES, frozenset({R.HANDLER, R.CR_MANAGER})),
     Action.DECIDE_EXTENSION: Transition(WORKING_STATES, MANAGERS | {R.CR_MANAGER}),
     Action.REPLY: Transition(

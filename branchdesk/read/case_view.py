@@ -17,7 +17,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from branchdesk.config import BranchConfig
-from branchdesk.domain.approvals import next_level
+from branchdesk.domain.approvals import ApprovalStep, chain_text, frozen_chain, next_level
 from branchdesk.domain.deadlines import TimeLeft, time_left
 from branchdesk.domain.intake import INTAKE_FIELDS
 from branchdesk.domain.money import format_yuan
@@ -166,10 +166,18 @@ class ResolutionView:
     text: str
     proposer_name: str
     proposed_at: datetime
-    required_roles: list[Role]  # in signing order
+    required_roles: list[Role]  # in signing order (the roles of ``steps``)
     status: ResolutionStatus
     approvals: list[ApprovalView]
     next_level: Role | None  # the level that signs next, while pending
+    #: The frozen chain (issue 12 "approvals"): each step's role and "of the responsible department";
+    #: empty when the rule needed no approval. ``rule_label``: the rule that chose it (None before 0011).
+    steps: tuple[ApprovalStep, ...] = ()
+    rule_label: str | None = None
+
+    def chain_text(self) -> Role | Text:
+        """The chain as people read it ("部门经理（责任部门） → 副总经理", "无需审批")."""
+        return chain_text(self.steps)
 
 
 @dataclass(frozen=True)
@@ -562,7 +570,7 @@ def _resolutions(session: Session, config: BranchConfig, case_id: int, names: _N
         approvals = session.scalars(
             select(Approval).where(Approval.resolution_id == resolution.id).order_by(Approval.id)
         ).all()
-        roles = [Role(r) for r in resolution.required_roles]
+        steps = frozen_chain(resolution.required_roles)
         status = ResolutionStatus(resolution.status)
         result.append(
             ResolutionView(
@@ -572,7 +580,9 @@ def _resolutions(session: Session, config: BranchConfig, case_id: int, names: _N
                 text=resolution.text,
                 proposer_name=names.person(resolution.proposer_id),
                 proposed_at=resolution.proposed_at,
-                required_roles=roles,
+                required_roles=[step.role for step in steps],
+                steps=steps,
+                rule_label=resolution.approval_rule_label,
                 status=status,
                 approvals=[
                     ApprovalView(
@@ -587,7 +597,7 @@ def _resolutions(session: Session, config: BranchConfig, case_id: int, names: _N
                     )
                     for a in approvals
                 ],
-                next_level=_next_role(resolution.required_roles, len(approvals))
+                next_level=_next_role(steps, len(approvals))
                 if status is ResolutionStatus.PENDING
                 else None,
             )
@@ -617,6 +627,6 @@ def _links(session: Session, case_id: int) -> list[LinkView]:
     return result
 
 
-def _next_role(required_roles: list[str], signed: int) -> Role | None:
-    level = next_level(required_roles, signed)
+def _next_role(steps: tuple[ApprovalStep, ...], signed: int) -> Role | None:
+    level = next_level(steps, signed)
     return level.role if level else None

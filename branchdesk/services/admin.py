@@ -1,4 +1,4 @@
-"""Administration: users and roles, departments, categories, SLA policy, authority matrix, calendar,
+"""Administration: users and roles, departments, categories, SLA policy, calendar,
 reply templates, custom intake fields and settings. Every change is an event (who, when, old → new)."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, aliased
 
 from branchdesk.domain import defaults
 from branchdesk.domain.bounds import FIRST_DAY, INT_MAX, LAST_DAY, MAX_CHOICES, TEXT_LIMITS, Checks, ids_ok
-from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import OPEN_STATUSES, DeadlineUnit, Kind, Role, Severity
 from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
@@ -25,7 +24,6 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import AdminSnapshot, UserRow
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.storage.models import (
-    AuthorityRow,
     CalendarOverride,
     Case,
     Category,
@@ -98,10 +96,6 @@ class AdminService(ServiceBase):
                         "foreign": r.foreign,
                     }
                     for r in s.scalars(select(SlaRuleRow).order_by(SlaRuleRow.priority))
-                ],
-                authority=[
-                    (a.level_order, a.role, a.max_amount_fen)
-                    for a in s.scalars(select(AuthorityRow).order_by(AuthorityRow.level_order))
                 ],
                 reply_templates=[
                     (t.id, t.title, t.body)
@@ -293,7 +287,7 @@ class AdminService(ServiceBase):
                 changes = apply_changes(category, {"label": label, "active": active})
                 self._event(unit, "category", Text("event.admin_category_changed", {"code": code}), changes)
 
-    # --- SLA policy and authority ------------------------------------------------------
+    # --- SLA policy ------------------------------------------------------
 
     def save_sla_rule(
         self,
@@ -364,33 +358,6 @@ class AdminService(ServiceBase):
                     Text("event.admin_sla_changed", {"label": row.label}),
                     apply_changes(row, values),
                 )
-
-    def set_authority_limit(self, actor: Actor, level_order: int, max_amount: str) -> None:
-        """Change a level's upper limit (yuan as typed; empty for no limit)."""
-        if not isinstance(max_amount, str):
-            raise FieldError({"max_amount": Text("money.format")})
-        if not ids_ok(level_order):
-            raise NotFound(Text("admin.authority_not_found"))
-        with self._unit(actor) as unit:
-            self._admin(unit)
-            row = unit.session.scalars(
-                select(AuthorityRow).where(AuthorityRow.level_order == level_order)
-            ).first()
-            if row is None:
-                raise NotFound(Text("admin.authority_not_found"))
-            ceiling = unit.config.money_ceiling_fen
-            fen = parse_yuan(max_amount, "max_amount", ceiling) if max_amount.strip() else None
-            levels = unit.session.scalars(select(AuthorityRow).order_by(AuthorityRow.level_order)).all()
-            limits = [fen if level.id == row.id else level.max_amount_fen for level in levels]
-            finite = [x for x in limits if x is not None]
-            if finite != sorted(finite) or (None in limits and limits.index(None) != len(limits) - 1):
-                raise FieldError({"max_amount": Text("admin.authority_order")})
-            self._event(
-                unit,
-                "authority",
-                Text("event.admin_authority", {"role": Role(row.role)}),
-                apply_changes(row, {"max_amount_fen": fen}),
-            )
 
     # --- calendar --------------------------------------------------------------------
 

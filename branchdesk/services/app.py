@@ -6,6 +6,7 @@ from datetime import datetime
 
 from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
+from branchdesk.services.approval_policy import ApprovalPolicyService
 from branchdesk.services.auth import AuthService
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
@@ -35,6 +36,8 @@ class BranchDesk:
         self.reports = ReportService(self.door, self.queries)
         self.ledger_import = LedgerImportService(self.door)
         self.printing = PrintService(self.door, self.queries)
+        # issue 12 "approvals": the approval rules (administrator)
+        self.approval_policy = ApprovalPolicyService(self.door)
 
     def _now(self) -> datetime:
         return self.clock()

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from branchdesk.config import BranchConfig
 from branchdesk.domain import approvals as approval_rules
 from branchdesk.domain.bounds import MAX_CHOICES, TEXT_LIMITS, Checks, ids_ok
 from branchdesk.domain.escalation import dissatisfied
@@ -65,21 +66,68 @@ from branchdesk.storage.models import (
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
-def level_has_own_signer(session: Session, role: Role, case: Case, excluded: set[int]) -> bool:
-    """Whether someone holding exactly ``role`` (in the responsible department, for a department
-    manager) may sign: only when nobody may does a higher role sign in their place."""
+def level_has_own_signer(
+    session: Session, level: approval_rules.ApprovalLevel, case: Case, excluded: set[int]
+) -> bool:
+    """Whether someone holding exactly the step's role (of the responsible department, when the step
+    says so) may sign: only when nobody may does a higher role sign in their place."""
+    if not approval_rules.on_ladder(level.role):
+        return True  # off the ladder nobody stands in, so the answer does not matter: skip the query
     query = (
         select(User.id)
         .join(UserRole, UserRole.user_id == User.id)
         .where(
             User.active,
-            UserRole.role == role.value,
+            UserRole.role == level.role.value,
             User.id.not_in(excluded | {case.complained_user_id or -1}),
         )
     )
-    if role is Role.DEPT_MANAGER:
+    if level.of_responsible_department:
         query = query.where(User.department_id == case.responsible_department_id)
     return session.scalars(query.limit(1)).first() is not None
+
+
+def next_signature(
+    session: Session, case: Case, roles: frozenset[Role], user: User
+) -> tuple[Resolution | None, approval_rules.ApprovalLevel | None, Text | None]:
+    """The pending resolution, the step that signs next and why ``user`` may not sign it (None: may).
+
+    One place for signing (``decide_approval``) and the case view's button (``queries.detail_of``).
+    """
+    resolution = session.scalars(
+        select(Resolution).where(Resolution.case_id == case.id, Resolution.status == "pending")
+    ).first()
+    if resolution is None:
+        return None, None, Text("approval.no_pending_resolution")
+    signed = session.scalars(
+        select(Approval.approver_id).where(Approval.resolution_id == resolution.id)
+    ).all()
+    level = approval_rules.next_level(approval_rules.frozen_chain(resolution.required_roles), len(signed))
+    if level is None:
+        return resolution, None, Text("approval.no_pending_resolution")
+    refusal = approval_rules.signing_refusal(
+        level,
+        approval_rules.Signer(user.id, roles, user.department_id),
+        proposer_id=resolution.proposer_id,
+        earlier_signer_ids=set(signed),
+        complained_user_id=case.complained_user_id,
+        responsible_department_id=case.responsible_department_id,
+        amount_fen=resolution.amount_fen,
+        own_level_available=approval_rules.may_stand_in(level, roles)
+        and level_has_own_signer(session, level, case, excluded={resolution.proposer_id, *signed}),
+    )
+    return resolution, level, refusal
+
+
+def approval_facts(config: BranchConfig, case: Case, amount_fen: int) -> approval_rules.ApprovalFacts:
+    """What the approval rules' conditions look at, for ``case`` and a proposed amount."""
+    return approval_rules.ApprovalFacts(
+        amount_fen=amount_fen,
+        category_path=config.category_path(case.category_id),
+        kind=Kind(case.kind),
+        severity=Severity(case.severity) if case.severity else None,
+        major=bool(case.is_major),
+    )
 
 
 class CaseService(ServiceBase):
@@ -340,7 +388,12 @@ class CaseService(ServiceBase):
                 errors.update(exc.texts)
             if errors:
                 raise FieldError(errors)
-            levels = approval_rules.required_levels(unit.config.authority, amount, case.is_major)
+            rule = approval_rules.choose_rule(
+                unit.config.approval_rules, approval_facts(unit.config, case, amount)
+            )
+            if rule is None:  # only a policy broken by hand: the policy service keeps a catch-all
+                raise DomainError(Text("approval.no_rule"))
+            # The chain is frozen here: later edits of the rules never change a proposal already made.
             resolution = Resolution(
                 case_id=case.id,
                 resolution_type=resolution_type,
@@ -348,29 +401,30 @@ class CaseService(ServiceBase):
                 text=resolution_text,
                 proposer_id=unit.user.id,
                 proposed_at=unit.now,
-                required_roles=[level.role.value for level in levels],
-                status="pending",
+                required_roles=approval_rules.chain_to_json(rule.steps),
+                approval_rule_label=rule.label,
+                status="pending" if rule.steps else "approved",
             )
             unit.session.add(resolution)
-            change = self._set_status(unit, case, Status.PENDING_APPROVAL)
-            chain: Role | Text = levels[0].role
-            for level in levels[1:]:
-                chain = Text("event.then", {"first": chain, "next": level.role})
+            details = {
+                "type": unit.config.label("resolution_type", resolution_type),
+                "amount": format_yuan(amount),
+                "rule": rule.label,
+            }
+            if rule.steps:
+                change = self._set_status(unit, case, Status.PENDING_APPROVAL)
+                chain = approval_rules.chain_text(rule.steps)
+                text = Text("event.proposed_by_rule", {**details, "chain": chain})
+            else:  # a chain of no steps: approved on proposal, straight on to the reply
+                change = self._set_status(unit, case, Status.AWAITING_REPLY)
+                text = Text("event.proposed_no_approval", details)
             record(
                 unit.session,
                 at=unit.now,
                 actor=unit.user,
                 action="propose",
                 case_id=case.id,
-                text=Text(
-                    "event.proposed",
-                    {
-                        "type": unit.config.label("resolution_type", resolution_type),
-                        "amount": format_yuan(amount),
-                        "chain": chain,
-                        "major": Text("event.proposed_major") if case.is_major else "",
-                    },
-                ),
+                text=text,
                 changes=[change],
             )
             self._touch(unit, case)
@@ -396,10 +450,7 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             resolution, level = self._next_level(unit, case)
-            signer_role = max(
-                (r for r in unit.actor.roles if r in (Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM)),
-                key=lambda r: [Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM].index(r),
-            )
+            signer_role = approval_rules.signed_as(level, unit.actor.roles)
             # Stored with the signature in Chinese (the printed record); screens render it from the codes.
             meaning = Text("approval.meaning", {"decision": decision, "role": level.role}).render("zh_CN")
             unit.session.add(
@@ -423,7 +474,7 @@ class CaseService(ServiceBase):
                     "event.approval_rejected",
                     {"role": level.role, "name": unit.user.full_name, "reason": reason.strip()},
                 )
-            elif level.order >= len(resolution.required_roles):
+            elif level.order >= len(approval_rules.frozen_chain(resolution.required_roles)):
                 resolution.status = "approved"
                 change = self._set_status(unit, case, Status.AWAITING_REPLY)
                 text = Text("event.approval_final", {"role": level.role, "name": unit.user.full_name})
@@ -448,34 +499,12 @@ class CaseService(ServiceBase):
             case = self._case(unit, ref)
             self._next_level(unit, case)
 
-    def _next_level(self, unit: Unit, case: Case) -> tuple[Resolution, approval_rules.AuthorityLevel]:
+    def _next_level(self, unit: Unit, case: Case) -> tuple[Resolution, approval_rules.ApprovalLevel]:
         self._require(unit, case, Action.APPROVE)
-        resolution = unit.session.scalars(
-            select(Resolution).where(Resolution.case_id == case.id, Resolution.status == "pending")
-        ).first()
-        if resolution is None:
-            raise DomainError(Text("approval.no_pending_resolution"))
-        signed = unit.session.scalars(
-            select(Approval).where(Approval.resolution_id == resolution.id).order_by(Approval.level_order)
-        ).all()
-        level = approval_rules.next_level(resolution.required_roles, len(signed))
-        if level is None:
-            raise DomainError("该处理方案已完成全部审批")
-        earlier = {a.approver_id for a in signed}
-        refusal = approval_rules.signing_refusal(
-            level,
-            approval_rules.Signer(unit.user.id, unit.actor.roles, unit.user.department_id),
-            proposer_id=resolution.proposer_id,
-            earlier_signer_ids=earlier,
-            complained_user_id=case.complained_user_id,
-            responsible_department_id=case.responsible_department_id,
-            amount_fen=resolution.amount_fen,
-            own_level_available=level_has_own_signer(
-                unit.session, level.role, case, excluded={resolution.proposer_id, *earlier}
-            ),
-        )
+        resolution, level, refusal = next_signature(unit.session, case, unit.actor.roles, unit.user)
         if refusal:
             raise DomainError(refusal)
+        assert resolution is not None and level is not None  # no refusal: both found
         return resolution, level
 
     # --- reply, extension, follow-up ----------------------------------------

@@ -142,7 +142,6 @@ class AdminSnapshot:
     departments: list[tuple[int, str, str, bool]]  # id, code, name, active
     categories: list[tuple[str, str, str | None, bool]]  # code, label, parent code, active
     sla_rules: list[dict[str, Any]]
-    authority: list[tuple[int, str, int | None]]  # order, role, max fen
     reply_templates: list[tuple[int, str, str]]  # id, title, body
     custom_fields: list[
         tuple[str, str, str, list[str], bool, bool]

@@ -9,12 +9,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from branchdesk.domain.approvals import step_text
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.text import normalize_phone
-from branchdesk.domain.vocab import Status
+from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import BranchDeskError, DomainError, FieldError
-from branchdesk.i18n import Label, Text, label
+from branchdesk.i18n import Label, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, title
+from branchdesk.read.case_view import ResolutionView
 from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -253,11 +255,13 @@ class PrintService(ServiceBase):
                 "type": r.resolution_type.label,
                 "amount": format_yuan(r.amount_fen),
                 "text": r.text,
-                "chain": " → ".join(label(role, lang) for role in r.required_roles)
+                # The frozen chain and the rule that chose it (issue 12 "approvals").
+                "chain": render(r.chain_text(), lang)
+                + (f"（{r.rule_label}）" if r.rule_label else "")
                 + ("" if r.status is ResolutionStatus.APPROVED else "（审批中）"),
                 "signatures": [
                     (
-                        f"{label(a.level_role, lang)}级",
+                        f"{a.level_order}. {render(_step_of(r, a.level_order, a.level_role), lang)}",
                         a.printed_name,
                         label(a.signed_role, lang),
                         _when(a.signed_at),
@@ -295,6 +299,13 @@ class PrintService(ServiceBase):
             phone=view.intake_raw.get("phone") or "",
             data=data,
         )
+
+
+def _step_of(resolution: ResolutionView, order: int, role: Role) -> Role | Text:
+    """The step a signature was given at, as the chain names it (a signature row's own role otherwise)."""
+    if 0 < order <= len(resolution.steps):
+        return step_text(resolution.steps[order - 1])
+    return role
 
 
 #: Forms print in Chinese: they are filed and signed on paper in the branch.

@@ -25,13 +25,13 @@ from branchdesk.domain.bounds import (
 )
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import Role, Status
-from branchdesk.domain.workflow import refusals
+from branchdesk.domain.workflow import Action, refusals
 from branchdesk.i18n import Label, Text
 from branchdesk.read.case_view import CaseView, case_view
 from branchdesk.read.queue import SORTABLE, QueueFilter, QueuePage, queue_conditions, queue_page
 from branchdesk.read.work import WorkCounts, work_counts
 from branchdesk.services.base import ServiceBase, Unit
-from branchdesk.services.cases import level_has_own_signer
+from branchdesk.services.cases import level_has_own_signer, next_signature
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, PersonOption
 from branchdesk.services.visibility import may_see_phone, visible_cases
@@ -134,39 +134,39 @@ class QueryService(ServiceBase):
         )
 
     def _awaiting_approval_ids(self, session: Any, actor: Actor) -> list[int]:
-        """Cases whose next approval level this actor may sign now (computed by the approval rules)."""
+        """Cases whose next approval step this actor may sign now (computed by the approval rules:
+        each resolution's frozen chain, whatever roles it names)."""
         from branchdesk.domain import approvals as rules
 
-        if not actor.roles & {Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM}:
+        if not actor.roles & set(rules.STEP_ROLES):
             return []
         pending = session.execute(
-            select(Case.id, Case.complained_user_id, Case.responsible_department_id, Resolution)
+            select(Case, Resolution)
             .join(Resolution, and_(Resolution.case_id == Case.id, Resolution.status == "pending"))
             .where(Case.status == Status.PENDING_APPROVAL.value, visible_cases(actor))
         ).all()
         result = []
-        for case_id, complained, department_id, resolution in pending:
+        for case, resolution in pending:
             signed = session.scalars(
                 select(Approval.approver_id).where(Approval.resolution_id == resolution.id)
             ).all()
-            level = rules.next_level(resolution.required_roles, len(signed))
-            if level is None:
+            level = rules.next_level(rules.frozen_chain(resolution.required_roles), len(signed))
+            if level is None or not rules.may_stand_in(level, actor.roles):
                 continue
-            case = session.get(Case, case_id)
             refusal = rules.signing_refusal(
                 level,
                 rules.Signer(actor.user_id, actor.roles, actor.department_id),
                 proposer_id=resolution.proposer_id,
                 earlier_signer_ids=set(signed),
-                complained_user_id=complained,
-                responsible_department_id=department_id,
+                complained_user_id=case.complained_user_id,
+                responsible_department_id=case.responsible_department_id,
                 amount_fen=resolution.amount_fen,
                 own_level_available=level_has_own_signer(
-                    session, level.role, case, excluded={resolution.proposer_id, *signed}
+                    session, level, case, excluded={resolution.proposer_id, *signed}
                 ),
             )
             if refusal is None:
-                result.append(case_id)
+                result.append(case.id)
         return result
 
     def is_own_draft(self, actor: Actor, case_id: int) -> bool:
@@ -264,6 +264,9 @@ class QueryService(ServiceBase):
     def detail_of(self, unit: Unit, case: Case) -> CaseView:
         """Everything about ``case`` inside the caller's unit of work (detail view, printing)."""
         actions = refusals(self._facts(unit, case), unit.actor.user_id, unit.actor.roles)
+        if actions[Action.APPROVE] is None:
+            # The state allows signing: whether this person signs the next step is the frozen chain's say.
+            actions[Action.APPROVE] = next_signature(unit.session, case, unit.actor.roles, unit.user)[2]
         return case_view(
             unit.session,
             unit.config,

@@ -17,7 +17,8 @@ from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import upgrade
 from branchdesk.storage.models import (
-    AuthorityRow,
+    ApprovalRuleRow,
+    ApprovalStepRow,
     Branch,
     Category,
     ChoiceItem,
@@ -88,8 +89,12 @@ def initialise_branch(
                 )
         for rule in defaults.SLA_RULES:
             session.add(SlaRuleRow(**{k: (v.value if hasattr(v, "value") else v) for k, v in rule.items()}))
-        for level_order, role, max_fen in defaults.AUTHORITY:
-            session.add(AuthorityRow(level_order=level_order, role=role.value, max_amount_fen=max_fen))
+        for conditions, chain in defaults.APPROVAL_RULES:  # issue 12 "approvals"
+            steps = [
+                ApprovalStepRow(step_order=order, role=role.value, of_responsible_department=own)
+                for order, (role, own) in enumerate(chain, start=1)
+            ]
+            session.add(ApprovalRuleRow(**conditions, active=True, steps=steps))
         for form, copies in defaults.FORM_COPIES.items():
             for copy_no, destination, colour, shows_phone, internal in copies:
                 session.add(

@@ -136,6 +136,9 @@ class SlaRuleRow(Base):
 
 
 class AuthorityRow(Base):
+    """The fixed authority matrix of releases before 0011. Superseded by ``approval_rule``: 0011 converted
+    its rows into rules; nothing reads it any more. Kept so a downgrade to 0010 finds its rows."""
+
     __tablename__ = "authority_level"
     id: Mapped[int] = mapped_column(primary_key=True)
     level_order: Mapped[int] = mapped_column(Integer, unique=True)
@@ -370,8 +373,11 @@ class Resolution(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     proposer_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     proposed_at: Mapped[datetime] = mapped_column(DateTime)
-    required_roles: Mapped[list[Any]] = mapped_column(JSON)  # role codes, in signing order
+    #: The frozen chain, in signing order: [{"role", "of_responsible_department"}] (approvals.chain_to_json);
+    #: rows from before 0011 hold plain role codes (read by approvals.frozen_chain).
+    required_roles: Mapped[list[Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(20))  # pending | approved | rejected
+    approval_rule_label: Mapped[str | None] = mapped_column(String(100))  # the rule that chose it (0011)
 
 
 class Approval(Base):
@@ -498,3 +504,35 @@ class PrintLog(Base):
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     printed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# --- issue 12 "approvals": approval chains as data (domain/approvals.py, services/approval_policy.py) ---
+
+
+class ApprovalRuleRow(Base):
+    """One approval rule: conditions (None = any) → the ordered steps. Lowest ``priority`` decides."""
+
+    __tablename__ = "approval_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    priority: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(100))
+    min_amount_fen: Mapped[int | None] = mapped_column(Integer)  # inclusive
+    max_amount_fen: Mapped[int | None] = mapped_column(Integer)  # inclusive
+    category_code: Mapped[str | None] = mapped_column(String(60))  # the case's category or an ancestor
+    kind: Mapped[str | None] = mapped_column(String(20))
+    min_severity: Mapped[str | None] = mapped_column(String(20))
+    major: Mapped[bool | None] = mapped_column(Boolean)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    steps: Mapped[list[ApprovalStepRow]] = relationship(
+        order_by="ApprovalStepRow.step_order", cascade="all, delete-orphan"
+    )
+
+
+class ApprovalStepRow(Base):
+    __tablename__ = "approval_step"
+    __table_args__ = (UniqueConstraint("rule_id", "step_order"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("approval_rule.id", ondelete="CASCADE"), index=True)
+    step_order: Mapped[int] = mapped_column(Integer)  # 1, 2, … in signing order
+    role: Mapped[str] = mapped_column(String(20))
+    of_responsible_department: Mapped[bool] = mapped_column(Boolean, default=False)

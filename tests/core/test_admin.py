@@ -7,10 +7,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.storage.models import Event
-from tests.conftest import Branch, complaint_form, proposed_case
+from tests.conftest import Branch, complaint_form
 
 
 def test_only_the_administrator_edits_configuration(branch: Branch) -> None:
@@ -35,16 +34,6 @@ def test_sla_rule_edit_moves_the_next_deadline(branch: Branch) -> None:
     with b.desk.db.read() as session:
         event = session.scalars(select(Event).where(Event.action == "admin.sla")).one()
     assert ["amount", 1, 2] in event.changes and event.actor_name == "管理员"
-
-
-def test_authority_limit_edit_changes_the_approval_chain(branch: Branch) -> None:
-    b = branch
-    with pytest.raises(FieldError, match="逐级递增"):
-        b.desk.admin.set_authority_limit(b["admin"], 1, "50000")
-    b.desk.admin.set_authority_limit(b["admin"], 1, "10000")
-    ref = proposed_case(b, "compensation", "8000")
-    detail = b.desk.queries.case_detail(b["crm"], ref.id)
-    assert detail.resolutions[0].required_roles == [Role.DEPT_MANAGER]
 
 
 def test_company_holiday_and_confirmed_year(branch: Branch) -> None:

@@ -23,6 +23,7 @@ from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import Decision, LinkKind, Role
 from branchdesk.errors import BranchDeskError
 from branchdesk.read.queue import QueueFilter
+from branchdesk.services.approval_policy import ApprovalRuleInput, ApprovalStepInput
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     CaseVersion,
@@ -515,11 +516,42 @@ class Drive:
                     ),
                 ),
             ),
-            "admin.set_authority_limit": lambda: call(
-                admin.set_authority_limit,
+            # issue 12 "approvals": the approval rules
+            "admin.approval_policy.save_rule": lambda: call(
+                desk.approval_policy.save_rule,
+                self.actor("admin"),
+                st.one_of(st.none(), st.just(1), BIG),
+                varied(
+                    ApprovalRuleInput,
+                    dict(priority=5, label="规则", steps=[ApprovalStepInput("gm")], max_amount="500"),
+                    dict(
+                        priority=BIG,
+                        label=TEXT,
+                        steps=st.one_of(
+                            st.lists(
+                                st.builds(
+                                    ApprovalStepInput,
+                                    st.one_of(st.sampled_from([r.value for r in Role]), TEXT),
+                                    st.booleans(),
+                                ),
+                                max_size=10,
+                            ),
+                            TEXT,
+                        ),
+                        min_amount=MONEY,
+                        max_amount=MONEY,
+                        category_code=st.one_of(st.just("business"), OPT_TEXT),
+                        kind=OPT_TEXT,
+                        min_severity=OPT_TEXT,
+                        major=st.one_of(st.none(), st.booleans(), TEXT),
+                        active=st.one_of(st.booleans(), TEXT),
+                    ),
+                ),
+            ),
+            "admin.approval_policy.delete_rule": lambda: call(
+                desk.approval_policy.delete_rule,
                 self.actor("admin"),
                 st.one_of(st.sampled_from([1, 2, 3]), BIG),
-                MONEY,
             ),
             "admin.set_calendar_day": lambda: call(
                 admin.set_calendar_day, self.actor("admin"), st.one_of(DAY, WHEN), st.booleans(), TEXT

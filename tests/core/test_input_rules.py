@@ -265,8 +265,10 @@ def test_the_money_ceiling_is_a_setting_read_with_its_default_on_older_branches(
             TriageInput(valid=True, category_code="business.damage", severity="normal", loss_estimate="2000"),
         )
     assert info.value.texts["loss_estimate"].code == "money.too_much"
+    from branchdesk.services.approval_policy import ApprovalRuleInput
+
     with pytest.raises(FieldError) as info:
-        b.desk.admin.set_authority_limit(b["admin"], 1, "5000")
+        b.desk.approval_policy.save_rule(b["admin"], None, ApprovalRuleInput(5, "规则", max_amount="5000"))
     assert info.value.texts["max_amount"].code == "money.too_much"
     with pytest.raises(FieldError):
         b.desk.admin.set_setting(b["admin"], "money_ceiling_fen", 2**31)
