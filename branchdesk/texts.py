@@ -764,6 +764,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "time_left.today_hours": ("今日到期（剩 {hours} 小时）", "Due today ({hours} h left)"),
     "time_left.working_days": ("剩 {days} 个工作日", "{days} working days left"),
     # --- issue 12 "approvals": approval chains as data (domain/approvals, services/approval_policy) ---
+    "approval.step": ("{role}", "{role}"),
     "approval.step_responsible": ("{role}（责任部门）", "{role} (responsible department)"),
     "approval.no_steps": ("无需审批", "no approval"),
     "approval.responsible_department": (

@@ -27,7 +27,7 @@ about (recusal), never the proposer, each step a different person, steps in orde
   department when the step says so; a role higher on the ladder signs in its place only when
   nobody of the step's own role may sign ("one level up", e.g. a complaint against the
   department manager).
-- A step whose role is *not* on the ladder (customer-relations manager, clerk) is signed by a
+- A step whose role is *not* on the ladder (the customer-relations manager) is signed by a
   holder of exactly that role (of the responsible department when the step says so). No one
   stands in: the ladder says nothing about who is above a customer-relations manager.
 """
@@ -40,14 +40,14 @@ from typing import Any
 
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import ESCALATION_LADDER, Kind, Role, Severity
-from branchdesk.domain.workflow import RECUSAL_MESSAGE
+from branchdesk.domain.workflow import APPROVERS, RECUSAL_MESSAGE
 from branchdesk.i18n import Text
 
 #: The most steps one chain may have (bounded input; real policies stop at four or five).
 MAX_STEPS = 8
 
-#: Roles a step may name: everyone but the system administrator, who runs the program, not the business.
-STEP_ROLES: tuple[Role, ...] = tuple(r for r in Role if r is not Role.ADMIN)
+#: Roles a step may name (``workflow.APPROVERS``: the managers and the customer-relations manager).
+STEP_ROLES: tuple[Role, ...] = tuple(r for r in Role if r in APPROVERS)
 
 
 @dataclass(frozen=True)
@@ -160,18 +160,19 @@ def next_level(chain: Sequence[ApprovalStep], signed_count: int) -> ApprovalLeve
     return ApprovalLevel(signed_count + 1, step.role, step.of_responsible_department)
 
 
-def step_text(step: ApprovalStep) -> Role | Text:
+def step_text(step: ApprovalStep) -> Text:
     """A step as people read it: "部门经理（责任部门）" or just the role."""
-    if step.of_responsible_department:
-        return Text("approval.step_responsible", {"role": step.role})
-    return step.role
+    return Text(
+        "approval.step_responsible" if step.of_responsible_department else "approval.step",
+        {"role": step.role},
+    )
 
 
-def chain_text(chain: Sequence[ApprovalStep]) -> Role | Text:
+def chain_text(chain: Sequence[ApprovalStep]) -> Text:
     """The chain as people read it: "部门经理（责任部门） → 副总经理 → 总经理", or "无需审批"."""
     if not chain:
         return Text("approval.no_steps")
-    text: Role | Text = step_text(chain[0])
+    text = step_text(chain[0])
     for step in chain[1:]:
         text = Text("event.then", {"first": text, "next": step_text(step)})
     return text

@@ -48,9 +48,11 @@ def action_label(action: Action) -> Label:
 
 
 MANAGERS = frozenset({R.DEPT_MANAGER, R.DEPUTY_GM, R.GM})
-#: Who may reach the approval step at all: any business role an approval rule's step may name
+#: The roles an approval rule's step may name, so the roles that reach the approval action at all
 #: (issue 12 "approvals"); whether this person signs the next step is ``approvals.signing_refusal``.
-APPROVERS = frozenset(Role) - {R.ADMIN}
+#: Not the clerk (a case waiting for approval is not at the front desk: they do not see it), not the
+#: handler (they propose), not the administrator (they see no case).
+APPROVERS = MANAGERS | {R.CR_MANAGER}
 WORKING_STATES = frozenset({S.PENDING_ASSIGNMENT, S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY})
 OPEN_STATES = frozenset(Status) - {S.CLOSED, S.VOID, S.DRAFT}
 #: States in which the resolution deadline runs: from registration until the customer has the reply.

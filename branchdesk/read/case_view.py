@@ -175,7 +175,7 @@ class ResolutionView:
     steps: tuple[ApprovalStep, ...] = ()
     rule_label: str | None = None
 
-    def chain_text(self) -> Role | Text:
+    def chain_text(self) -> Text:
         """The chain as people read it ("部门经理（责任部门） → 副总经理", "无需审批")."""
         return chain_text(self.steps)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from branchdesk.domain.approvals import step_text
+from branchdesk.domain.approvals import ApprovalStep, step_text
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
@@ -301,11 +301,11 @@ class PrintService(ServiceBase):
         )
 
 
-def _step_of(resolution: ResolutionView, order: int, role: Role) -> Role | Text:
+def _step_of(resolution: ResolutionView, order: int, role: Role) -> Text:
     """The step a signature was given at, as the chain names it (a signature row's own role otherwise)."""
     if 0 < order <= len(resolution.steps):
         return step_text(resolution.steps[order - 1])
-    return role
+    return step_text(ApprovalStep(role))
 
 
 #: Forms print in Chinese: they are filed and signed on paper in the branch.

@@ -47,7 +47,7 @@ TABLE = [
     # Any business role may reach the approval step; the frozen chain decides who signs which step
     # (approvals.signing_refusal, tests/core/test_approval_chains.py).
     (A.APPROVE, S.PENDING_APPROVAL, R.CR_MANAGER, True),
-    (A.APPROVE, S.PENDING_APPROVAL, R.HANDLER, True),
+    (A.APPROVE, S.PENDING_APPROVAL, R.HANDLER, False),  # the handler proposes
     (A.APPROVE, S.PENDING_APPROVAL, R.ADMIN, False),
     (A.APPROVE, S.IN_PROGRESS, R.GM, False),
     (A.REPLY, S.AWAITING_REPLY, R.CLERK, True),

@@ -102,6 +102,8 @@ def upgrade() -> None:
     has_branch = bind.execute(sa.text("SELECT count(*) FROM branch")).scalar()
     if not matrix and not has_branch:
         return  # a new, empty database: ``init`` seeds the shipped rules (domain/defaults.APPROVAL_RULES)
+    # The configuration changed: a configuration cached before the upgrade is read again.
+    bind.execute(sa.text("UPDATE branch SET config_version = config_version + 1"))
     for number, (columns, steps) in enumerate(rules_from_matrix(matrix), start=1):
         inserted = bind.execute(rule_table.insert().values(priority=number * 10, active=True, **columns))
         rule_id = inserted.inserted_primary_key[0]  # type: ignore[index]
