@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.calendar import official_years
-from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Kind, Role, Severity
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import AdminSnapshot, Lookups, UserRow
 from ui.action_dialog import Field
+from ui.approval_rules_tab import ApprovalRulesTab
 from ui.backup_tab import BackupTab
 from ui.config_tab import ConfigTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
@@ -54,7 +54,9 @@ class AdminPage(QWidget):
         tabs.addTab(self.categories_tab, self.tr("Categories"))
         self.sla_tab = self._sla_tab()
         tabs.addTab(self.sla_tab, self.tr("Deadlines (SLA)"))
-        tabs.addTab(self._authority_tab(), self.tr("Authority"))
+        # issue 12 "approvals": the approval rules replace the fixed authority matrix
+        self.approval_tab = ApprovalRulesTab(desk, actor, lookups)
+        tabs.addTab(self.approval_tab, self.tr("Approval rules"))
         tabs.addTab(self._calendar_tab(), self.tr("Working calendar"))
         tabs.addTab(self._templates_tab(), self.tr("Reply templates"))
         tabs.addTab(self._custom_fields_tab(), self.tr("Custom intake fields"))
@@ -101,6 +103,8 @@ class AdminPage(QWidget):
                 tab.reload()
         self._fill_users()
         self.backup_tab.reload()
+        self.approval_tab.set_lookups(self._lookups)
+        self.approval_tab.reload()
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)
@@ -193,33 +197,6 @@ class AdminPage(QWidget):
                 severity_or_major=v["severity_or_major"],
                 foreign=row.get("foreign") if row else None,
             ),
-        )
-
-    def _authority_tab(self) -> ConfigTab:
-        admin, me = self._desk.admin, self._actor
-
-        def rows() -> list[dict[str, Any]]:
-            return [
-                {
-                    "level_order": order,
-                    "role": label(Role(role)),
-                    "max_amount": format_yuan(fen, symbol=False).replace(",", "") if fen is not None else "",
-                }
-                for order, role, fen in self._snapshot().authority
-            ]
-
-        return ConfigTab(
-            [
-                ("level_order", self.tr("Level")),
-                ("role", self.tr("Role")),
-                ("max_amount", self.tr("Up to (yuan)")),
-            ],
-            [
-                Field("level_order", self.tr("Level"), "int"),
-                Field("max_amount", self.tr("Up to (yuan, empty: no limit)")),
-            ],
-            rows,
-            lambda _row, v: admin.set_authority_limit(me, v["level_order"], v["max_amount"] or ""),
         )
 
     def _templates_tab(self) -> ConfigTab:

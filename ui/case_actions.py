@@ -40,7 +40,7 @@ from branchdesk.services.dto import (
     TriageInput,
 )
 from ui.action_dialog import ActionDialog, Field
-from ui.language import label, person_with_department, roles_text
+from ui.language import label, person_with_department, render, roles_text
 
 #: The follow-up's satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).
 SATISFACTION_SOURCES = (
@@ -313,7 +313,7 @@ def approve(c: CaseContext) -> ActionDialog:
             .replace("%2", format_yuan(pending.amount_fen))
             .replace("%3", pending.text)
         )
-        chain = " → ".join(label(role) for role in pending.required_roles)
+        chain = render(pending.chain_text())  # the chain frozen when proposed
         if pending.next_level:
             chain += CaseActions.tr(" (next: %1)").replace("%1", label(pending.next_level))
         lines.append(CaseActions.tr("To sign: %1").replace("%1", chain))

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk.domain.approvals import ApprovalStep, step_text
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.vocab import Role
 from branchdesk.domain.workflow import Action
 from branchdesk.i18n import Label
 from branchdesk.read.case_view import (
@@ -386,6 +388,12 @@ def investigation_rows(inv: InvestigationView) -> list[tuple[str, Any]]:
     ]
 
 
+def _step_name(r: ResolutionView, order: int, role: Role) -> str:
+    """The step a signature was given at, as the frozen chain names it."""
+    step = r.steps[order - 1] if 0 < order <= len(r.steps) else ApprovalStep(role)
+    return render(step_text(step))
+
+
 def resolution_html(r: ResolutionView) -> list[str]:
     parts = [
         _heading(translate("CaseDetail", "Resolution (%1)").replace("%1", label(r.status))),
@@ -395,17 +403,16 @@ def resolution_html(r: ResolutionView) -> list[str]:
                 (translate("CaseDetail", "Amount"), format_yuan(r.amount_fen)),
                 (translate("CaseDetail", "Details"), r.text),
                 (translate("CaseDetail", "Proposed by"), f"{r.proposer_name} {_when(r.proposed_at)}"),
-                (
-                    translate("CaseDetail", "Approval levels"),
-                    " → ".join(label(role) for role in r.required_roles),
-                ),
+                # The chain frozen when proposed, and the rule that chose it (issue 12 "approvals").
+                (translate("CaseDetail", "Approval levels"), render(r.chain_text())),
+                (translate("CaseDetail", "Approval rule"), r.rule_label),
             ]
         ),
     ]
     if r.approvals:
         level = translate("CaseDetail", "%1 level")
         rows = "".join(
-            f"<tr><td>{level.replace('%1', label(a.level_role))}</td>"
+            f"<tr><td>{html.escape(level.replace('%1', _step_name(r, a.level_order, a.level_role)))}</td>"
             f"<td>{html.escape(a.printed_name)}</td>"
             f"<td>{label(a.signed_role)}</td><td>{_when(a.signed_at)}</td><td>{html.escape(render(a.meaning_text()))}</td>"
             f"<td>{html.escape(a.reason)}</td></tr>"

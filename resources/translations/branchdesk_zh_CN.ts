@@ -118,387 +118,580 @@
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
-        <source>Authority</source>
-        <translation>核决权限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="58"/>
-        <location filename="../../ui/admin_page.py" line="525"/>
+        <location filename="../../ui/admin_page.py" line="60"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59"/>
+        <location filename="../../ui/admin_page.py" line="61"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60"/>
+        <location filename="../../ui/admin_page.py" line="62"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="61"/>
+        <location filename="../../ui/admin_page.py" line="63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="63"/>
+        <location filename="../../ui/admin_page.py" line="65"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65"/>
+        <location filename="../../ui/admin_page.py" line="67"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="116"/>
-        <location filename="../../ui/admin_page.py" line="129"/>
-        <location filename="../../ui/admin_page.py" line="135"/>
-        <location filename="../../ui/admin_page.py" line="240"/>
-        <location filename="../../ui/admin_page.py" line="248"/>
-        <location filename="../../ui/admin_page.py" line="303"/>
+        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="120"/>
+        <location filename="../../ui/admin_page.py" line="133"/>
+        <location filename="../../ui/admin_page.py" line="139"/>
+        <location filename="../../ui/admin_page.py" line="217"/>
+        <location filename="../../ui/admin_page.py" line="225"/>
+        <location filename="../../ui/admin_page.py" line="280"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="115"/>
-        <location filename="../../ui/admin_page.py" line="128"/>
-        <location filename="../../ui/admin_page.py" line="134"/>
-        <location filename="../../ui/admin_page.py" line="239"/>
-        <location filename="../../ui/admin_page.py" line="247"/>
+        <location filename="../../ui/admin_page.py" line="117"/>
+        <location filename="../../ui/admin_page.py" line="119"/>
+        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="138"/>
+        <location filename="../../ui/admin_page.py" line="216"/>
+        <location filename="../../ui/admin_page.py" line="224"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
         <location filename="../../ui/admin_page.py" line="117"/>
-        <location filename="../../ui/admin_page.py" line="131"/>
-        <location filename="../../ui/admin_page.py" line="137"/>
-        <location filename="../../ui/admin_page.py" line="244"/>
-        <location filename="../../ui/admin_page.py" line="252"/>
+        <location filename="../../ui/admin_page.py" line="121"/>
+        <location filename="../../ui/admin_page.py" line="135"/>
+        <location filename="../../ui/admin_page.py" line="141"/>
+        <location filename="../../ui/admin_page.py" line="221"/>
+        <location filename="../../ui/admin_page.py" line="229"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="130"/>
-        <location filename="../../ui/admin_page.py" line="136"/>
+        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
         <source>working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
         <source>calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="154"/>
-        <location filename="../../ui/admin_page.py" line="164"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="168"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="165"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="169"/>
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="156"/>
-        <location filename="../../ui/admin_page.py" line="166"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="157"/>
-        <location filename="../../ui/admin_page.py" line="167"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="171"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
-        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="159"/>
-        <location filename="../../ui/admin_page.py" line="169"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="160"/>
-        <location filename="../../ui/admin_page.py" line="170"/>
+        <location filename="../../ui/admin_page.py" line="164"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="161"/>
-        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="165"/>
+        <location filename="../../ui/admin_page.py" line="175"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213"/>
-        <location filename="../../ui/admin_page.py" line="218"/>
-        <source>Level</source>
-        <translation>层级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="214"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="215"/>
-        <source>Up to (yuan)</source>
-        <translation>核决上限（元）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="219"/>
-        <source>Up to (yuan, empty: no limit)</source>
-        <translation>核决上限（元，留空为不设上限）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="228"/>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="205"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228"/>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="205"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="241"/>
-        <location filename="../../ui/admin_page.py" line="249"/>
+        <location filename="../../ui/admin_page.py" line="218"/>
+        <location filename="../../ui/admin_page.py" line="226"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="219"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="243"/>
-        <location filename="../../ui/admin_page.py" line="251"/>
+        <location filename="../../ui/admin_page.py" line="220"/>
+        <location filename="../../ui/admin_page.py" line="228"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="250"/>
+        <location filename="../../ui/admin_page.py" line="227"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="249"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="250"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="251"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="275"/>
+        <location filename="../../ui/admin_page.py" line="252"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="277"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="278"/>
+        <location filename="../../ui/admin_page.py" line="255"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="279"/>
+        <location filename="../../ui/admin_page.py" line="256"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280"/>
+        <location filename="../../ui/admin_page.py" line="257"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="288"/>
-        <location filename="../../ui/admin_page.py" line="290"/>
+        <location filename="../../ui/admin_page.py" line="265"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="288"/>
-        <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="265"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303"/>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="280"/>
+        <location filename="../../ui/admin_page.py" line="324"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303"/>
-        <location filename="../../ui/admin_page.py" line="322"/>
-        <location filename="../../ui/admin_page.py" line="355"/>
+        <location filename="../../ui/admin_page.py" line="280"/>
+        <location filename="../../ui/admin_page.py" line="299"/>
+        <location filename="../../ui/admin_page.py" line="332"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="313"/>
+        <location filename="../../ui/admin_page.py" line="290"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="324"/>
+        <location filename="../../ui/admin_page.py" line="301"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="326"/>
-        <location filename="../../ui/admin_page.py" line="410"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
+        <location filename="../../ui/admin_page.py" line="387"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="328"/>
+        <location filename="../../ui/admin_page.py" line="305"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="330"/>
+        <location filename="../../ui/admin_page.py" line="307"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="342"/>
+        <location filename="../../ui/admin_page.py" line="319"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303"/>
-        <location filename="../../ui/admin_page.py" line="345"/>
+        <location filename="../../ui/admin_page.py" line="280"/>
+        <location filename="../../ui/admin_page.py" line="322"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="346"/>
+        <location filename="../../ui/admin_page.py" line="59"/>
+        <source>Approval rules</source>
+        <translation>核决规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="323"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="358"/>
+        <location filename="../../ui/admin_page.py" line="335"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="359"/>
+        <location filename="../../ui/admin_page.py" line="336"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="379"/>
+        <location filename="../../ui/admin_page.py" line="356"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="379"/>
+        <location filename="../../ui/admin_page.py" line="356"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="410"/>
+        <location filename="../../ui/admin_page.py" line="387"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="413"/>
+        <location filename="../../ui/admin_page.py" line="390"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="488"/>
+        <location filename="../../ui/admin_page.py" line="465"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="496"/>
+        <location filename="../../ui/admin_page.py" line="473"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="497"/>
+        <location filename="../../ui/admin_page.py" line="474"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
+        <location filename="../../ui/admin_page.py" line="475"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="499"/>
+        <location filename="../../ui/admin_page.py" line="476"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="502"/>
+        <location filename="../../ui/admin_page.py" line="479"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="508"/>
+        <location filename="../../ui/admin_page.py" line="485"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="525"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalRulesTab</name>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="80"/>
+        <location filename="../../ui/approval_rules_tab.py" line="111"/>
+        <source>Priority</source>
+        <extracomment>The &quot;major&quot; condition&apos;s choices as the combo stores them.</extracomment>
+        <translation>优先顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="81"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="82"/>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="83"/>
+        <source>Approval chain</source>
+        <translation>审批链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="84"/>
+        <location filename="../../ui/approval_rules_tab.py" line="134"/>
+        <location filename="../../ui/approval_rules_tab.py" line="135"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="95"/>
+        <source>The first rule that matches decides (lowest priority number first). Amount bounds include the amount typed. Keep one rule without conditions.</source>
+        <translation>按优先顺序（数字小者在先）取第一条符合条件的规则。金额上下限均包含本数。须保留一条不设条件的兜底规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="112"/>
+        <source>Rule name</source>
+        <translation>规则名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="113"/>
+        <source>Amount from (yuan)</source>
+        <translation>金额下限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="114"/>
+        <source>Amount up to (yuan)</source>
+        <translation>金额上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="115"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="117"/>
+        <source>Category (or a sub-category)</source>
+        <translation>类别（含其下级类别）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="120"/>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="125"/>
+        <source>Severity at least</source>
+        <translation>等级不低于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="131"/>
+        <source>Major case</source>
+        <translation>重大案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="132"/>
+        <location filename="../../ui/approval_rules_tab.py" line="228"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="132"/>
+        <location filename="../../ui/approval_rules_tab.py" line="228"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="139"/>
+        <source>empty: no bound</source>
+        <translation>空：不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="142"/>
+        <source>Approval steps, in signing order</source>
+        <translation>审批步骤（按签署顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="146"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="148"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="149"/>
+        <source>Of the responsible department</source>
+        <translation>限责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="150"/>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="152"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="154"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="156"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="169"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="171"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="173"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="245"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="250"/>
+        <source>up to %1</source>
+        <translation>%1 及以下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="252"/>
+        <source>from %1</source>
+        <translation>%1 及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="258"/>
+        <source>severity at least %1</source>
+        <translation>等级不低于%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="260"/>
+        <source>major cases</source>
+        <translation>重大案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="262"/>
+        <source>cases not major</source>
+        <translation>非重大案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="263"/>
+        <source>any case</source>
+        <translation>任何案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="311"/>
+        <source>No steps: approved at once when proposed</source>
+        <translation>无审批步骤：提出即核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="324"/>
+        <source>At most %1 steps</source>
+        <translation>最多 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="381"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="388"/>
+        <source>Delete the approval rule “%1”? Resolutions already proposed keep their chain.</source>
+        <translation>删除核决规则“%1”？已提出的处理方案仍按原审批链审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="389"/>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_rules_tab.py" line="404"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
     </message>
 </context>
 <context>
@@ -1070,538 +1263,543 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="151"/>
+        <location filename="../../ui/case_detail.py" line="153"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="154"/>
+        <location filename="../../ui/case_detail.py" line="156"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="157"/>
+        <location filename="../../ui/case_detail.py" line="159"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="165"/>
+        <location filename="../../ui/case_detail.py" line="167"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="167"/>
+        <location filename="../../ui/case_detail.py" line="169"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="183"/>
+        <location filename="../../ui/case_detail.py" line="185"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="281"/>
+        <location filename="../../ui/case_detail.py" line="283"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="281"/>
+        <location filename="../../ui/case_detail.py" line="283"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="293"/>
+        <location filename="../../ui/case_detail.py" line="295"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="303"/>
+        <location filename="../../ui/case_detail.py" line="305"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="304"/>
+        <location filename="../../ui/case_detail.py" line="306"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="305"/>
+        <location filename="../../ui/case_detail.py" line="307"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="306"/>
+        <location filename="../../ui/case_detail.py" line="308"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="309"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="308"/>
+        <location filename="../../ui/case_detail.py" line="310"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309"/>
+        <location filename="../../ui/case_detail.py" line="311"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="310"/>
+        <location filename="../../ui/case_detail.py" line="312"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="311"/>
+        <location filename="../../ui/case_detail.py" line="313"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="313"/>
+        <location filename="../../ui/case_detail.py" line="315"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314"/>
+        <location filename="../../ui/case_detail.py" line="316"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314"/>
+        <location filename="../../ui/case_detail.py" line="316"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316"/>
+        <location filename="../../ui/case_detail.py" line="318"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="317"/>
+        <location filename="../../ui/case_detail.py" line="319"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318"/>
+        <location filename="../../ui/case_detail.py" line="320"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319"/>
+        <location filename="../../ui/case_detail.py" line="321"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="320"/>
+        <location filename="../../ui/case_detail.py" line="322"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="321"/>
+        <location filename="../../ui/case_detail.py" line="323"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="323"/>
+        <location filename="../../ui/case_detail.py" line="325"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="327"/>
+        <location filename="../../ui/case_detail.py" line="329"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="330"/>
+        <location filename="../../ui/case_detail.py" line="332"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="331"/>
+        <location filename="../../ui/case_detail.py" line="333"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332"/>
+        <location filename="../../ui/case_detail.py" line="334"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="333"/>
+        <location filename="../../ui/case_detail.py" line="335"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="334"/>
+        <location filename="../../ui/case_detail.py" line="336"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="338"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="339"/>
+        <location filename="../../ui/case_detail.py" line="341"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="340"/>
+        <location filename="../../ui/case_detail.py" line="342"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="341"/>
+        <location filename="../../ui/case_detail.py" line="343"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="349"/>
+        <location filename="../../ui/case_detail.py" line="351"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="350"/>
+        <location filename="../../ui/case_detail.py" line="352"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="354"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="355"/>
+        <location filename="../../ui/case_detail.py" line="357"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="357"/>
+        <location filename="../../ui/case_detail.py" line="359"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360"/>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="362"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361"/>
+        <location filename="../../ui/case_detail.py" line="363"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362"/>
+        <location filename="../../ui/case_detail.py" line="364"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363"/>
+        <location filename="../../ui/case_detail.py" line="365"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="376"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="376"/>
+        <location filename="../../ui/case_detail.py" line="378"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="377"/>
+        <location filename="../../ui/case_detail.py" line="379"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="378"/>
+        <location filename="../../ui/case_detail.py" line="380"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="379"/>
+        <location filename="../../ui/case_detail.py" line="381"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="380"/>
+        <location filename="../../ui/case_detail.py" line="382"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="381"/>
+        <location filename="../../ui/case_detail.py" line="383"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383"/>
+        <location filename="../../ui/case_detail.py" line="385"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="391"/>
+        <location filename="../../ui/case_detail.py" line="399"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="394"/>
+        <location filename="../../ui/case_detail.py" line="402"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395"/>
+        <location filename="../../ui/case_detail.py" line="403"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396"/>
+        <location filename="../../ui/case_detail.py" line="404"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="397"/>
+        <location filename="../../ui/case_detail.py" line="405"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399"/>
+        <location filename="../../ui/case_detail.py" line="407"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="406"/>
+        <location filename="../../ui/case_detail.py" line="408"/>
+        <source>Approval rule</source>
+        <translation>核决规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="413"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415"/>
+        <location filename="../../ui/case_detail.py" line="422"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="416"/>
+        <location filename="../../ui/case_detail.py" line="423"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="417"/>
+        <location filename="../../ui/case_detail.py" line="424"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
-        <location filename="../../ui/case_detail.py" line="432"/>
-        <location filename="../../ui/case_detail.py" line="442"/>
-        <location filename="../../ui/case_detail.py" line="466"/>
+        <location filename="../../ui/case_detail.py" line="425"/>
+        <location filename="../../ui/case_detail.py" line="439"/>
+        <location filename="../../ui/case_detail.py" line="449"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="419"/>
+        <location filename="../../ui/case_detail.py" line="426"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="420"/>
+        <location filename="../../ui/case_detail.py" line="427"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="433"/>
-        <location filename="../../ui/case_detail.py" line="443"/>
+        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="450"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="434"/>
+        <location filename="../../ui/case_detail.py" line="441"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="435"/>
+        <location filename="../../ui/case_detail.py" line="442"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="436"/>
+        <location filename="../../ui/case_detail.py" line="443"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="444"/>
+        <location filename="../../ui/case_detail.py" line="451"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="452"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="446"/>
+        <location filename="../../ui/case_detail.py" line="453"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="447"/>
+        <location filename="../../ui/case_detail.py" line="454"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="453"/>
+        <location filename="../../ui/case_detail.py" line="460"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="454"/>
+        <location filename="../../ui/case_detail.py" line="461"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="455"/>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="462"/>
+        <location filename="../../ui/case_detail.py" line="476"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456"/>
+        <location filename="../../ui/case_detail.py" line="463"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="457"/>
+        <location filename="../../ui/case_detail.py" line="464"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="458"/>
+        <location filename="../../ui/case_detail.py" line="465"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="459"/>
+        <location filename="../../ui/case_detail.py" line="466"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="460"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="474"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="475"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="477"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="477"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="477"/>
+        <location filename="../../ui/case_detail.py" line="484"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="497"/>
+        <location filename="../../ui/case_detail.py" line="504"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="500"/>
+        <location filename="../../ui/case_detail.py" line="507"/>
         <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="503"/>
+        <location filename="../../ui/case_detail.py" line="510"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="505"/>
+        <location filename="../../ui/case_detail.py" line="512"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="507"/>
+        <location filename="../../ui/case_detail.py" line="514"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="514"/>
+        <location filename="../../ui/case_detail.py" line="521"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="520"/>
+        <location filename="../../ui/case_detail.py" line="527"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="521"/>
+        <location filename="../../ui/case_detail.py" line="528"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="522"/>
+        <location filename="../../ui/case_detail.py" line="529"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="523"/>
+        <location filename="../../ui/case_detail.py" line="530"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="531"/>
+        <location filename="../../ui/case_detail.py" line="538"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="535"/>
+        <location filename="../../ui/case_detail.py" line="542"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543"/>
+        <location filename="../../ui/case_detail.py" line="550"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="545"/>
+        <location filename="../../ui/case_detail.py" line="552"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1609,37 +1807,37 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="85"/>
+        <location filename="../../ui/case_detail.py" line="87"/>
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="87"/>
+        <location filename="../../ui/case_detail.py" line="89"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="90"/>
+        <location filename="../../ui/case_detail.py" line="92"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
+        <location filename="../../ui/case_detail.py" line="94"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="93"/>
+        <location filename="../../ui/case_detail.py" line="95"/>
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="148"/>
+        <location filename="../../ui/case_detail.py" line="150"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="211"/>
+        <location filename="../../ui/case_detail.py" line="213"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>

@@ -51,6 +51,7 @@ USER_DATA = {
     "reply_template": ["title", "body"],
     "custom_field": ["label"],
     "sla_rule": ["label"],
+    "approval_rule": ["label"],
     "form_copy": ["destination"],
     "complaint_case": [
         "complainant_name", "address", "company", "product", "content", "request_text",
@@ -58,7 +59,7 @@ USER_DATA = {
     ],
     "investigation": ["cause", "details", "conclusion", "corrective_action", "preventive_action",
                       "responsible_person"],
-    "resolution": ["text"],
+    "resolution": ["text", "approval_rule_label"],
     "reply": ["content"],
     "follow_up": ["comments"],
     "extension": ["reason", "customer_consent"],
@@ -276,6 +277,46 @@ def test_backup_tab_and_reminder_read_english(
     info = tab._backups[0]
     for said in (tab.restore_question(info), tab.message.text()):
         problems += [f"backup text: {p}" for p in chinese_left(QLabel(said), allowed)]
+    window.close()
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_approval_rules_tab_reads_english(
+    qtbot: QtBot, branch: Branch, english: None, messages: list[str]
+) -> None:
+    """设置 → 核决规则 (issue 12 "approvals"; nested in the settings page): the list, a selected rule
+    with its steps, a rule without steps, and an error at the field."""
+    from ui.admin_page import AdminPage
+
+    b = branch
+    window = MainWindow(b.desk, b["admin"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.findChild(AdminPage)
+    assert page is not None
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.tabs.setCurrentWidget(page.approval_tab)
+    tab = page.approval_tab
+    tab.clear_form()
+    tab.fields.set_value("label", "Under 500")
+    tab.fields.set_value("max_amount", "499.99")
+    tab.fields.set_value("category_code", "business")
+    tab.fields.set_value("kind", "complaint")
+    tab.fields.set_value("min_severity", "moderate")
+    tab.fields.set_value("major", "no")
+    tab._on_save()
+    assert tab.message.text() == "Saved"
+    allowed = user_data(b)
+    problems = [f"list: {p}" for p in chinese_left(page, allowed)]
+    tab.table.selectRow(1)  # the major rule: three steps
+    problems += [f"selected: {p}" for p in chinese_left(page, allowed)]
+    tab.clear_form()
+    tab.fields.set_value("label", "Too much")
+    tab.fields.set_value("max_amount", "lots")
+    tab._on_save()
+    assert tab.fields.errors["max_amount"].isVisible()
+    problems += [f"errors: {p}" for p in chinese_left(page, allowed)]
     window.close()
     assert not problems, "\n".join(sorted(set(problems)))
 
