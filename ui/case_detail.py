@@ -405,7 +405,7 @@ def resolution_html(r: ResolutionView) -> list[str]:
                 (translate("CaseDetail", "Proposed by"), f"{r.proposer_name} {_when(r.proposed_at)}"),
                 # The chain frozen when proposed, and the rule that chose it (issue 12 "approvals").
                 (translate("CaseDetail", "Approval levels"), render(r.chain_text())),
-                (translate("CaseDetail", "Approval rule"), r.rule_label),
+                (translate("CaseDetail", "Approval rule"), r.approval_rule),
             ]
         ),
     ]

@@ -171,9 +171,9 @@ class ResolutionView:
     approvals: list[ApprovalView]
     next_level: Role | None  # the level that signs next, while pending
     #: The frozen chain (issue 12 "approvals"): each step's role and "of the responsible department";
-    #: empty when the rule needed no approval. ``rule_label``: the rule that chose it (None before 0011).
+    #: empty when the rule needed no approval. ``approval_rule``: the rule that chose it (None before 0011).
     steps: tuple[ApprovalStep, ...] = ()
-    rule_label: str | None = None
+    approval_rule: str | None = None
 
     def chain_text(self) -> Text:
         """The chain as people read it ("部门经理（责任部门） → 副总经理", "无需审批")."""
@@ -582,7 +582,7 @@ def _resolutions(session: Session, config: BranchConfig, case_id: int, names: _N
                 proposed_at=resolution.proposed_at,
                 required_roles=[step.role for step in steps],
                 steps=steps,
-                rule_label=resolution.approval_rule_label,
+                approval_rule=resolution.approval_rule_label,
                 status=status,
                 approvals=[
                     ApprovalView(

@@ -257,7 +257,7 @@ class PrintService(ServiceBase):
                 "text": r.text,
                 # The frozen chain and the rule that chose it (issue 12 "approvals").
                 "chain": render(r.chain_text(), lang)
-                + (f"（{r.rule_label}）" if r.rule_label else "")
+                + (f"（{r.approval_rule}）" if r.approval_rule else "")
                 + ("" if r.status is ResolutionStatus.APPROVED else "（审批中）"),
                 "signatures": [
                     (

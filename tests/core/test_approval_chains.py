@@ -55,7 +55,7 @@ def test_a_gm_only_chain(branch: Branch) -> None:
     ref = proposed_case(b, "compensation", "800")
     detail = b.desk.queries.case_detail(b["qa_mgr"], ref.id)
     resolution = detail.resolutions[0]
-    assert resolution.steps == (ApprovalStep(Role.GM),) and resolution.rule_label == "总经理一人核决"
+    assert resolution.steps == (ApprovalStep(Role.GM),) and resolution.approval_rule == "总经理一人核决"
     assert render(resolution.chain_text()) == "总经理"
     # The department manager's button says why, and the service refuses the same way.
     assert "总经理" in render(detail.actions["approve"])
@@ -173,14 +173,14 @@ def test_the_chain_is_frozen_when_proposed(branch: Branch) -> None:
     assert "核决权限" in refused(b, "qa_mgr", ref.id)
     assert sign(b, "gm", ref.id) is Status.AWAITING_REPLY
     later = proposed_case(b, "compensation", "800", order_no="SO-9")
-    assert b.desk.queries.case_detail(b["crm"], later.id).resolutions[0].rule_label == "改为部门经理"
+    assert b.desk.queries.case_detail(b["crm"], later.id).resolutions[0].approval_rule == "改为部门经理"
 
 
 def test_rules_match_category_at_any_level_kind_severity_and_major(branch: Branch) -> None:
     b = branch
     first_rule(b, "商务类总经理核决", [step("gm")], category_code="business")  # the parent of business.damage
     ref = proposed_case(b, "compensation", "800")
-    assert b.desk.queries.case_detail(b["crm"], ref.id).resolutions[0].rule_label == "商务类总经理核决"
+    assert b.desk.queries.case_detail(b["crm"], ref.id).resolutions[0].approval_rule == "商务类总经理核决"
     rules = b.desk.approval_policy.rules(b["admin"])
     facts = ApprovalFacts(yuan(800), ("quality",), Kind.COMPLAINT, Severity.NORMAL, False)
     chosen = choose_rule(rules, facts)
@@ -345,7 +345,7 @@ def test_migration_0011_turns_the_authority_matrix_into_rules_with_the_same_chai
     # The proposal frozen before the upgrade reads and signs as it did: the responsible department's manager.
     resolution = b.desk.queries.case_detail(b["crm"], waiting.id).resolutions[0]
     assert resolution.steps == (ApprovalStep(Role.DEPT_MANAGER, True), ApprovalStep(Role.DEPUTY_GM))
-    assert resolution.rule_label is None
+    assert resolution.approval_rule is None
     assert refused(b, "sales_mgr", waiting.id) == "部门经理级审批须由责任部门的经理签署"
     assert sign(b, "qa_mgr", waiting.id) is Status.PENDING_APPROVAL
     assert sign(b, "deputy", waiting.id) is Status.AWAITING_REPLY
