@@ -220,3 +220,12 @@ def test_the_error_names_the_line() -> None:
     with pytest.raises(FieldError) as caught:
         parse_notice("一、元旦：1月1日放假。\n二、春节：2月17日，2月18日。", 2026)
     assert "二、春节" in caught.value.message
+
+
+def test_weekend_between_a_holiday_and_its_make_up_rest_is_off() -> None:
+    """6月20日放假，6月22日补休 (2015): the Sunday between is part of the holiday (written as an override)."""
+    notice = parse_notice(read(2015))
+    dragon = sorted(d.day for d in notice.days if d.name == "端午节")
+    assert dragon == [date(2015, 6, 20), date(2015, 6, 21), date(2015, 6, 22)]
+    may = sorted(d.day for d in notice.days if d.name == "劳动节")  # 与周末连休
+    assert may == [date(2015, 5, 1), date(2015, 5, 2), date(2015, 5, 3)]
