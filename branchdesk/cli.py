@@ -585,13 +585,15 @@ def _calendar(args: argparse.Namespace, language: str) -> int:
     if args.what == "list":
         for day in desk.calendar.list_days(actor, args.year):
             name = day.name if isinstance(day.name, str) else label(day.name, language)
-            print(f"{day.day.isoformat()} 周{_WEEKDAYS[day.day.weekday()]} {'班' if day.working else '休'} {name}")
+            kind = "班" if day.working else "休"
+            print(f"{day.day.isoformat()} 周{_WEEKDAYS[day.day.weekday()]} {kind} {name}")
         return EXIT_OK
     started = time.perf_counter()
     preview = desk.calendar.preview_notice(actor, text, args.year)
     rest = sum(not d.working for d in preview.days)
+    work = len(preview.days) - rest
     print(
-        f"{preview.year} 年节假日安排通知：共 {len(preview.days)} 天（休 {rest} 天，班 {len(preview.days) - rest} 天），"
+        f"{preview.year} 年节假日安排通知：共 {len(preview.days)} 天（休 {rest} 天，班 {work} 天），"
         f"与当前日历不同 {len(preview.changes)} 天（{time.perf_counter() - started:.2f} 秒）"
     )
     for change in preview.changes:
@@ -604,7 +606,8 @@ def _calendar(args: argparse.Namespace, language: str) -> int:
         print("试运行：未写入数据库")
         return EXIT_OK
     if not args.yes:
-        answer = _ask(f"写入通知的 {len(preview.days)} 天并确认 {preview.year} 年法定节假日已录入？[y/N] ")
+        question = f"写入通知的 {len(preview.days)} 天并确认 {preview.year} 年法定节假日已录入？[y/N] "
+        answer = _ask_yes_no(question)
         if answer not in ("y", "yes", "是"):
             print("未写入")
             return EXIT_OK
@@ -614,7 +617,7 @@ def _calendar(args: argparse.Namespace, language: str) -> int:
     return EXIT_OK
 
 
-def _ask(prompt: str) -> str:
+def _ask_yes_no(prompt: str) -> str:
     """The answer to a yes/no question; an ended input (a pipe with no more lines) is no."""
     print(prompt, end="", flush=True)
     line = sys.stdin.readline()

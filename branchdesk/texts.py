@@ -768,16 +768,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "time_left.today": ("今日到期", "Due today"),
     "time_left.today_hours": ("今日到期（剩 {hours} 小时）", "Due today ({hours} h left)"),
     "time_left.working_days": ("剩 {days} 个工作日", "{days} working days left"),
-    # --- issue 12, calendar: the State Council holiday notice (domain/holiday_notice.py, services/calendar_admin.py)
-    "notice.empty": ("请粘贴或打开节假日安排通知的全文", "Please paste or open the full text of the holiday notice"),
+    # --- issue 12, calendar: the State Council holiday notice (domain/holiday_notice.py, calendar_admin.py)
+    "notice.empty": (
+        "请粘贴或打开节假日安排通知的全文",
+        "Please paste or open the full text of the holiday notice",
+    ),
     "notice.too_long": (
         "通知文字过长（最多 {limit} 字），请只粘贴通知本身",
         "The notice text is too long (at most {limit} characters); paste only the notice itself",
     ),
     "notice.no_year": (
         "看不出是哪一年的通知：标题应为“国务院办公厅关于YYYY年部分节假日安排的通知”，或另行指定年份",
-        "Cannot tell the notice's year: the title should name it (国务院办公厅关于YYYY年部分节假日安排的通知), "
-        "or give the year",
+        "Cannot tell the notice's year: its title should name it, or give the year",
     ),
     "notice.year_mismatch": (
         "指定的年份 {given} 与通知标题的 {title} 年不一致",
@@ -786,7 +788,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.year_range": ("年份须在 {first}–{last} 之间", "The year must be between {first} and {last}"),
     "notice.no_sections": (
         "没有找到节假日安排：通知应有“一、元旦：1月1日放假……”这样的各条",
-        "No holiday arrangements found: the notice should have items such as 一、元旦：1月1日放假…",
+        "No holiday arrangements found: the notice should have numbered items, one per holiday",
     ),
     "notice.line": ("看不懂这一行：{line}", "This line is not understood: {line}"),
     "notice.no_dates": (

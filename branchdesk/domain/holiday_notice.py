@@ -16,6 +16,7 @@ notice's days the calendar does not yet say, or says only by guessing Monday–F
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -61,16 +62,21 @@ class HolidayNotice:
         return {d.day: d.working for d in self.days if d.working != (d.day.weekday() < 5)}
 
 
-def _refuse(code: str, **params: object) -> FieldError:
-    return FieldError({"text": Text(code, params)})
+def _refuse(text: Text) -> FieldError:
+    return FieldError({"text": text})
 
 
 def normalise(text: str) -> str:
     """Full-width digits, colons, commas and parentheses become half-width; line ends are \\n."""
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     # NFKC keeps these as they are; they separate clauses or list items like their ASCII cousins.
-    return text.replace("，", ",").replace("；", ";").replace("〔", "(").replace("〕", ")").replace("【", "[").replace(
-        "】", "]"
+    return (
+        text.replace("，", ",")
+        .replace("；", ";")
+        .replace("〔", "(")
+        .replace("〕", ")")
+        .replace("【", "[")
+        .replace("】", "]")
     )
 
 
@@ -83,18 +89,18 @@ def notice_year(text: str) -> int | None:
 def parse_notice(text: str, year: int | None = None) -> HolidayNotice:
     """The notice's days; ``year`` is the one given by the user (it must agree with the title's)."""
     if not isinstance(text, str) or not text.strip():
-        raise _refuse("notice.empty")
+        raise _refuse(Text("notice.empty"))
     if len(text) > MAX_NOTICE_CHARS:
-        raise _refuse("notice.too_long", limit=MAX_NOTICE_CHARS)
+        raise _refuse(Text("notice.too_long", {"limit": MAX_NOTICE_CHARS}))
     text = normalise(text)
     titled = notice_year(text)
     if year is not None and titled is not None and year != titled:
-        raise _refuse("notice.year_mismatch", given=year, title=titled)
+        raise _refuse(Text("notice.year_mismatch", {"given": year, "title": titled}))
     year = year if year is not None else titled
     if year is None:
-        raise _refuse("notice.no_year")
+        raise _refuse(Text("notice.no_year"))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise _refuse("notice.year_range", first=FIRST_YEAR, last=LAST_YEAR)
+        raise _refuse(Text("notice.year_range", {"first": FIRST_YEAR, "last": LAST_YEAR}))
     lines = [line.strip() for line in text.split("\n")]
     days: dict[date, NoticeDay] = {}
     sections = 0
@@ -102,7 +108,7 @@ def parse_notice(text: str, year: int | None = None) -> HolidayNotice:
         match = _SECTION.match(line)
         if match is None:
             if _ORDINAL_LINE.match(line) and _DATE.search(line) and ("放假" in line or "上班" in line):
-                raise _refuse("notice.line", line=_shown(line))
+                raise _refuse(Text("notice.line", {"line": _shown(line)}))
             continue
         body = match.group("body").strip()
         if not body and index + 1 < len(lines):  # the section's sentence on the next line
@@ -111,11 +117,11 @@ def parse_notice(text: str, year: int | None = None) -> HolidayNotice:
         for found in _section_days(name, body, year, line):
             earlier = days.get(found.day)
             if earlier is not None and earlier.working != found.working:
-                raise _refuse("notice.conflict", day=found.day.isoformat(), line=_shown(line))
+                raise _refuse(Text("notice.conflict", {"day": found.day.isoformat(), "line": _shown(line)}))
             days.setdefault(found.day, found)
         sections += 1
     if not sections:
-        raise _refuse("notice.no_sections")
+        raise _refuse(Text("notice.no_sections"))
     return HolidayNotice(year, tuple(sorted(days.values(), key=lambda d: d.day)))
 
 
@@ -159,15 +165,15 @@ def _section_days(name: str, body: str, year: int, line: str) -> list[NoticeDay]
         (work if verb else rest).update([*pending, *clause_days])
         pending = []
     if pending:
-        raise _refuse("notice.line", line=_shown(line))
+        raise _refuse(Text("notice.line", {"line": _shown(line)}))
     if not rest and not work:
-        raise _refuse("notice.no_dates", name=name, line=_shown(line))
+        raise _refuse(Text("notice.no_dates", {"name": name, "line": _shown(line)}))
     if rest:
         rest = _fill_weekends(rest, joins_weekend)
     if rest & work:
-        raise _refuse("notice.conflict", day=min(rest & work).isoformat(), line=_shown(line))
+        raise _refuse(Text("notice.conflict", {"day": min(rest & work).isoformat(), "line": _shown(line)}))
     if count is not None and count != len(rest):
-        raise _refuse("notice.count", name=name, stated=count, counted=len(rest))
+        raise _refuse(Text("notice.count", {"name": name, "stated": count, "counted": len(rest)}))
     return [NoticeDay(d, False, name) for d in rest] + [NoticeDay(d, True, name) for d in work]
 
 
@@ -189,7 +195,9 @@ def _explanatory(clause: str) -> bool:
     return "为" in clause or "调至" in clause or "其中" in clause
 
 
-def _clause_dates(clause: str, year: int, month: int | None, wraps: bool, line: str) -> tuple[list[date], int | None]:
+def _clause_dates(
+    clause: str, year: int, month: int | None, wraps: bool, line: str
+) -> tuple[list[date], int | None]:
     """The dates a clause names (ranges expanded), and the month the next bare day continues."""
     found: list[date] = []
     previous: tuple[date, int] | None = None  # the last date and where its match ended
@@ -198,32 +206,34 @@ def _clause_dates(clause: str, year: int, month: int | None, wraps: bool, line: 
         if match.group("m"):
             month = int(match.group("m"))
         if month is None:
-            raise _refuse("notice.line", line=_shown(line))
+            raise _refuse(Text("notice.line", {"line": _shown(line)}))
         the_year = explicit_year or (year - 1 if wraps and month == 12 else year)
         try:
             day = date(the_year, month, int(match.group("d")))
         except ValueError:
-            raise _refuse("notice.bad_date", text=match.group(0).strip(), line=_shown(line)) from None
+            raise _refuse(
+                Text("notice.bad_date", {"text": match.group(0).strip(), "line": _shown(line)})
+            ) from None
         between = clause[previous[1] : match.start()] if previous else ""
         if previous and _RANGE_JOIN.match(between):
             start = previous[0]
             if explicit_year is None and day < start and not match.group("m"):
-                raise _refuse("notice.bad_range", line=_shown(line))
+                raise _refuse(Text("notice.bad_range", {"line": _shown(line)}))
             if day < start and explicit_year is None and match.group("m") and month < start.month:
                 day = day.replace(year=start.year + 1)  # 12月31日至1月2日 written without years
             if not 0 < (day - start).days <= _MAX_RANGE_DAYS:
-                raise _refuse("notice.bad_range", line=_shown(line))
+                raise _refuse(Text("notice.bad_range", {"line": _shown(line)}))
             found.extend(start + timedelta(days=n) for n in range(1, (day - start).days + 1))
         elif previous and not _LIST_JOIN.match(between) and not between.strip().startswith(("、", ",")):
             # Two dates with words between them that are neither 至 nor a list: not understood.
             if not _explanatory(clause):
-                raise _refuse("notice.line", line=_shown(line))
+                raise _refuse(Text("notice.line", {"line": _shown(line)}))
             found.append(day)
         else:
             found.append(day)
         previous = (day, match.end())
     if found and any(d.year < year - 1 or d.year > year + 1 for d in found):
-        raise _refuse("notice.bad_date", text=clause, line=_shown(line))
+        raise _refuse(Text("notice.bad_date", {"text": clause, "line": _shown(line)}))
     return found, month
 
 
@@ -232,7 +242,7 @@ def _fill_weekends(rest: set[date], joins_weekend: bool) -> set[date]:
     with 与周末连休 the adjacent weekend joins the holiday."""
     filled = set(rest)
     ordered = sorted(rest)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         gap = [a + timedelta(days=n) for n in range(1, (b - a).days)]
         if gap and all(d.weekday() >= 5 for d in gap):
             filled.update(gap)
@@ -249,7 +259,7 @@ def _fill_weekends(rest: set[date], joins_weekend: bool) -> set[date]:
 
 
 def official_holiday(day: date) -> Label | None:
-    """The holiday ``chinesecalendar`` names for a day off or a make-up working day (vocabulary ``Holiday``)."""
+    """The holiday ``chinesecalendar`` names for a day off or a make-up working day (``Holiday`` labels)."""
     name = chinese_calendar.holidays.get(day) or chinese_calendar.workdays.get(day)
     for holiday in chinese_calendar.Holiday:
         if holiday.value == name:

@@ -445,7 +445,7 @@ class AdminService(ServiceBase):
             Text("event.admin_year_confirmed", {"year": year}),
             [("confirmed_calendar_years", old, years)],
         )
-        return old != years
+        return bool(old != years)
 
     # --- templates, custom fields, settings ------------------------------------------------
 

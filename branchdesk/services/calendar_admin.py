@@ -78,9 +78,7 @@ class CalendarAdminService(ServiceBase):
             rows = {
                 row.day: row
                 for row in unit.session.scalars(
-                    select(CalendarOverride).where(
-                        CalendarOverride.day.in_([d.day for d in notice.days])
-                    )
+                    select(CalendarOverride).where(CalendarOverride.day.in_([d.day for d in notice.days]))
                 )
             }
             changes: list[tuple[str, Any, Any]] = []

@@ -14,7 +14,9 @@ from branchdesk.storage.models import CalendarOverride, Event
 from tests.conftest import Branch
 from tests.core.test_holiday_notice import official
 
-NOTICE_2026 = (Path(__file__).parent.parent / "data" / "holiday_notices" / "2026.txt").read_text(encoding="utf-8")
+NOTICE_2026 = (Path(__file__).parent.parent / "data" / "holiday_notices" / "2026.txt").read_text(
+    encoding="utf-8"
+)
 # A made-up notice for a year chinesecalendar does not know: every day is new to the calendar.
 FICTIONAL_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。

@@ -20,7 +20,11 @@ SAMPLE = NOTICES / "2026.txt"
 
 
 def cli(
-    b: Branch, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str, user: str = "admin",
+    b: Branch,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *args: str,
+    user: str = "admin",
     answer: str = "",
 ) -> tuple[int, str, str]:
     b.desk.db.dispose()  # the command opens the file itself, as a second program would
@@ -86,7 +90,10 @@ def test_a_gb18030_file_is_read(
         (b"\x00\x01\x02\xff\xfe binary", "文件不是文本"),
         ("这不是通知".encode(), "看不出是哪一年的通知"),
         ("国务院办公厅关于2026年部分节假日安排的通知\n这不是通知".encode(), "没有找到节假日安排"),
-        ("国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日至3日。".encode(), "看不懂这一行：一、元旦"),
+        (
+            "国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日至3日。".encode(),
+            "看不懂这一行：一、元旦",
+        ),
     ],
 )
 def test_failures_are_one_line(
@@ -100,7 +107,7 @@ def test_failures_are_one_line(
     notice = tmp_path / "notice.txt"
     if content is not None:
         notice.write_bytes(content)
-    status, out, err = cli(branch, monkeypatch, capsys, "import-notice", str(notice), "--yes")
+    status, _out, err = cli(branch, monkeypatch, capsys, "import-notice", str(notice), "--yes")
     assert status == 1
     assert err.count("\n") == 1 and expected in err and "Traceback" not in err
     assert overrides(branch) == {}
@@ -113,5 +120,7 @@ def test_only_the_administrator_and_a_year_in_range(
     assert status == 1 and err.count("\n") == 1 and "管理员" in err
     status, _, err = cli(branch, monkeypatch, capsys, "list", "3000")
     assert status == 1 and err.count("\n") == 1
-    status, _, err = cli(branch, monkeypatch, capsys, "import-notice", str(SAMPLE), "--year", "2025", "--dry-run")
+    status, _, err = cli(
+        branch, monkeypatch, capsys, "import-notice", str(SAMPLE), "--year", "2025", "--dry-run"
+    )
     assert status == 1 and "2025" in err and "2026" in err

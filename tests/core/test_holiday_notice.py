@@ -101,7 +101,9 @@ def runs(days: list[date]) -> list[tuple[date, date]]:
 
 def fmt(day: date, style: int, previous: date | None = None) -> str:
     if style == 1:  # every date with its year, full-width digits
-        return f"{day.year}年{day.month}月{day.day}日".translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        return f"{day.year}年{day.month}月{day.day}日".translate(
+            str.maketrans("0123456789", "０１２３４５６７８９")
+        )
     if previous is not None and previous.month == day.month and style != 2:
         return f"{day.day}日"
     return f"{day.month}月{day.day}日"
@@ -140,7 +142,8 @@ def generated(year: int, style: int) -> str:
                     pieces.append(f"{fmt(start, style)}{note(start, style)}")
                 else:
                     dash = "—" if style == 1 else "至"
-                    pieces.append(f"{fmt(start, style)}{note(start, style)}{dash}{fmt(end, style, start)}{note(end, style)}")
+                    first, last = fmt(start, style), fmt(end, style, start)
+                    pieces.append(f"{first}{note(start, style)}{dash}{last}{note(end, style)}")
             if pieces:
                 count = f"，共{len(rest)}天" if len(spans) == 1 and style != 3 else ""
                 parts.append("、".join(pieces) + ("放假调休" if work else "放假") + count)
@@ -174,7 +177,9 @@ def test_every_year_is_checked_and_parsing_is_quick() -> None:
 
 
 def test_range_across_months_and_the_year_boundary() -> None:
-    notice = parse_notice("一、元旦：12月31日至1月2日放假调休，共3天。\n二、劳动节：4月30日至5月4日放假调休，共5天。", year=2023)
+    notice = parse_notice(
+        "一、元旦：12月31日至1月2日放假调休，共3天。\n二、劳动节：4月30日至5月4日放假调休，共5天。", year=2023
+    )
     days = {d.day for d in notice.days}
     assert {date(2022, 12, 31), date(2023, 1, 2), date(2023, 4, 30), date(2023, 5, 4)} <= days
     assert len(days) == 8
@@ -186,7 +191,10 @@ def test_year_from_the_argument_when_the_title_is_missing() -> None:
 
 
 def test_half_width_parentheses_and_week_notes() -> None:
-    text = "国务院办公厅关于2026年部分节假日安排的通知\n一、春节:2月15日(农历腊月二十八、周日)至23日(周一)放假调休,共9天。2月14日(周六)、2月28日(周六)上班。"
+    text = (
+        "国务院办公厅关于2026年部分节假日安排的通知\n"
+        "一、春节:2月15日(农历腊月二十八、周日)至23日(周一)放假调休,共9天。2月14日(周六)、2月28日(周六)上班。"
+    )
     notice = parse_notice(text)
     assert len(notice.days) == 11 and sum(d.working for d in notice.days) == 2
 
