@@ -16,6 +16,8 @@ from pathlib import Path
 
 import chinese_calendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from branchdesk.domain.calendar import official_years
 from branchdesk.domain.holiday_notice import (
@@ -237,3 +239,23 @@ def test_weekend_between_a_holiday_and_its_make_up_rest_is_off() -> None:
     assert dragon == [date(2015, 6, 20), date(2015, 6, 21), date(2015, 6, 22)]
     may = sorted(d.day for d in notice.days if d.name == "劳动节")  # 与周末连休
     assert may == [date(2015, 5, 1), date(2015, 5, 2), date(2015, 5, 3)]
+
+
+PIECES = [
+    "国务院办公厅关于2026年部分节假日安排的通知\n", "一、", "二、", "元旦", "春节", "：", ":", "1月1日", "12月31日",
+    "2月", "30日", "至", "—", "3日", "（周六）", "(农历正月初一", ")", "）", "放假", "上班", "补休", "调休",
+    "不调休", "，", "共3天", "共0天", "与周末连休", "。", "、", "\n", "２月３０日", "其中", "为法定节假日", "调至",
+    "2101年", "1989年", "0月0日", "99月99日", "1日", "1天",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.one_of(st.none(), st.integers(1980, 2110)))
+def test_any_arrangement_of_notice_wording_parses_or_is_a_field_error(text: str, year: int | None) -> None:
+    try:
+        notice = parse_notice(text, year)
+    except FieldError as exc:
+        assert exc.texts["text"].code.startswith("notice.") and exc.message
+        return
+    assert 1990 <= notice.year <= 2100
+    assert all(abs(d.day.year - notice.year) <= 1 for d in notice.days)
