@@ -637,14 +637,12 @@ def _notice_text(file: str) -> str:
         from branchdesk.domain.holiday_notice import MAX_NOTICE_CHARS
 
         raise BranchDeskError(Text("notice.too_long", {"limit": MAX_NOTICE_CHARS}))
-    data = path.read_bytes()
-    if b"\x00" not in data:
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-    raise BranchDeskError(Text("notice.file_encoding", {"file": file}))
+    from branchdesk.domain.holiday_notice import decode_notice
+
+    text = decode_notice(path.read_bytes())
+    if text is None:
+        raise BranchDeskError(Text("notice.file_encoding", {"file": file}))
+    return text
 
 
 # --- end of issue 12, calendar --------------------------------------------------------------------

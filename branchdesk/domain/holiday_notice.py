@@ -80,6 +80,19 @@ def normalise(text: str) -> str:
     )
 
 
+def decode_notice(data: bytes) -> str | None:
+    """A notice file's text: UTF-8 (with or without BOM) or GB18030 (what Chinese Windows' Notepad saves);
+    None when it is neither (a binary file, a spreadsheet)."""
+    if b"\x00" in data:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def notice_year(text: str) -> int | None:
     """The year the title names (国务院办公厅关于2026年部分节假日安排的通知), if any."""
     match = _TITLE.search(normalise(text[:MAX_NOTICE_CHARS]))

@@ -124,7 +124,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="58"/>
-        <location filename="../../ui/admin_page.py" line="525"/>
+        <location filename="../../ui/admin_page.py" line="534"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -491,12 +491,17 @@
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="508"/>
+        <location filename="../../ui/admin_page.py" line="506"/>
+        <source>Import holiday notice…</source>
+        <translation>导入节假日安排通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="512"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="525"/>
+        <location filename="../../ui/admin_page.py" line="534"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -1772,6 +1777,164 @@
         <source>BranchDesk — user guide</source>
         <extracomment>The sections F1 can open, one per screen (the anchors both editions carry).</extracomment>
         <translation>客诉台 — 用户手册</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayNoticeDialog</name>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="45"/>
+        <source>Import holiday notice</source>
+        <translation>导入节假日安排通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="49"/>
+        <source>Paste the full text of the State Council&apos;s notice on next year&apos;s public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
+        <translation>粘贴国务院办公厅关于部分节假日安排的通知全文，或从文本文件打开。“预览”显示通知与当前工作日历的差异；“写入”把通知的各天录入日历，并确认该年法定节假日已录入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="59"/>
+        <source>Notice text</source>
+        <translation>通知全文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="62"/>
+        <source>From the title</source>
+        <translation>按通知标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="64"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="65"/>
+        <source>Open text file…</source>
+        <translation>打开文本文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="67"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="69"/>
+        <source>Apply</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="72"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="79"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="80"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="81"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="82"/>
+        <source>From</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="83"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="84"/>
+        <source>Holiday</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="112"/>
+        <source>Open holiday notice</source>
+        <translation>打开节假日安排通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="112"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="162"/>
+        <source>Notice for %1: %2 days (%3 days off, %4 working days); %5 differ from the working calendar.</source>
+        <translation>%1 年通知：共 %2 天（休 %3 天，班 %4 天），与当前工作日历不同 %5 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="171"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="173"/>
+        <source>Entered by the administrator</source>
+        <translation>管理员设定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
+        <source>Official calendar</source>
+        <translation>官方日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="175"/>
+        <source>Monday–Friday (unconfirmed)</source>
+        <translation>按周一至周五推定（未确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="192"/>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="192"/>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_notice_dialog.py" line="209"/>
+        <source>Written: %1 days. %2 is marked confirmed.</source>
+        <translation>已写入 %1 天，%2 年已确认。</translation>
     </message>
 </context>
 <context>
