@@ -105,6 +105,7 @@ def parse_notice(text: str, year: int | None = None) -> HolidayNotice:
         raise _refuse(Text("notice.empty"))
     if len(text) > MAX_NOTICE_CHARS:
         raise _refuse(Text("notice.too_long", {"limit": MAX_NOTICE_CHARS}))
+    written = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # for messages: as the user wrote it
     text = normalise(text)
     titled = notice_year(text)
     if year is not None and titled is not None and year != titled:
@@ -115,22 +116,25 @@ def parse_notice(text: str, year: int | None = None) -> HolidayNotice:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise _refuse(Text("notice.year_range", {"first": FIRST_YEAR, "last": LAST_YEAR}))
     lines = [line.strip() for line in text.split("\n")]
+    if len(written) != len(lines):  # normalising never joins or splits lines; if it ever did, show ours
+        written = lines
     days: dict[date, NoticeDay] = {}
     sections = 0
     for index, line in enumerate(lines):
+        shown = written[index].strip()
         match = _SECTION.match(line)
         if match is None:
             if _ORDINAL_LINE.match(line) and _DATE.search(line) and ("放假" in line or "上班" in line):
-                raise _refuse(Text("notice.line", {"line": _shown(line)}))
+                raise _refuse(Text("notice.line", {"line": _shown(shown)}))
             continue
         body = match.group("body").strip()
         if not body and index + 1 < len(lines):  # the section's sentence on the next line
             body = lines[index + 1]
         name = match.group("name").strip()
-        for found in _section_days(name, body, year, line):
+        for found in _section_days(name, body, year, shown):
             earlier = days.get(found.day)
             if earlier is not None and earlier.working != found.working:
-                raise _refuse(Text("notice.conflict", {"day": found.day.isoformat(), "line": _shown(line)}))
+                raise _refuse(Text("notice.conflict", {"day": found.day.isoformat(), "line": _shown(shown)}))
             days.setdefault(found.day, found)
         sections += 1
     if not sections:

@@ -40,7 +40,14 @@ def test_paste_preview_and_apply(qtbot: QtBot, branch: Branch, messages: list[st
     assert not d.apply_button.isEnabled()
     d.preview_button.click()
     assert d.table.rowCount() == 1
-    assert [cell(d, 0, c) for c in range(6)] == ["2026-02-14", "周六", "休息日", "管理员设定", "工作日", "春节"]
+    assert [cell(d, 0, c) for c in range(6)] == [
+        "2026-02-14",
+        "周六",
+        "休息日",
+        "管理员设定",
+        "工作日",
+        "春节",
+    ]
     assert "2026 年" in d.summary.text() and "39" in d.summary.text()
     assert d.apply_button.isEnabled()
     with qtbot.waitSignal(app_signals().sig_config_changed, timeout=5000):
@@ -78,7 +85,9 @@ def test_garbage_is_refused_at_the_text_field(qtbot: QtBot, branch: Branch, mess
     assert "2027" in d.fields.errors["text"].text() and "2026" in d.fields.errors["text"].text()
 
 
-def test_open_a_gb18030_file_and_a_file_that_is_not_text(qtbot: QtBot, branch: Branch, tmp_path: Path) -> None:
+def test_open_a_gb18030_file_and_a_file_that_is_not_text(
+    qtbot: QtBot, branch: Branch, tmp_path: Path
+) -> None:
     d = dialog(qtbot, branch)
     notice = tmp_path / "通知.txt"
     notice.write_bytes(NOTICE_2026.encode("gb18030"))
