@@ -35,8 +35,17 @@ _MAX_RANGE_DAYS = 40  # a holiday range longer than this is a typo, not a holida
 
 _NUMERALS = "一二三四五六七八九十"
 _TITLE = re.compile(r"关于\s*(\d{4})\s*年.{0,8}?节假日安排")
-_SECTION = re.compile(rf"^\s*[{_NUMERALS}]{{1,3}}\s*[、.]\s*(?P<name>[^:\n]{{1,60}}?)\s*:\s*(?P<body>.*)$")
-_ORDINAL_LINE = re.compile(rf"^\s*[{_NUMERALS}]{{1,3}}\s*、")
+# 一、 / 十一、 / 1、 / 1. / (一) / (1): how the items of a notice, or a reprint of it, are numbered.
+_ORDINAL = (
+    rf"(?:[{_NUMERALS}]{{1,3}}\s*[、.]|\d{{1,2}}\s*[、.](?!\d)|\(\s*[{_NUMERALS}\d]{{1,3}}\s*\)\s*[、.]?)"
+)
+_SECTION = re.compile(rf"^\s*{_ORDINAL}\s*(?P<name>[^:\n]{{1,60}}?)\s*:\s*(?P<body>.*)$")
+# An item without a number (元旦:1月1日放假。): a short name without punctuation, a body with a date.
+_BARE_SECTION = re.compile(r"^\s*(?P<name>[^:\n\d,.;、。]{1,30}?)\s*:\s*(?P<body>.*\d\s*月.*)$")
+_ORDINAL_LINE = re.compile(rf"^\s*{_ORDINAL}")
+# Items run together in one paragraph (a copy from a web page lost its line breaks): 。二、春节:…
+_RUN_ON = re.compile(rf"(?<=[。;])\s*(?=[{_NUMERALS}]{{1,3}}、[^:\n]{{1,60}}?:)")
+_VERBS = re.compile(r"放假|上班|补休|调休|休息|公休")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?P<d>\d{1,2})\s*[日号]")
 _RANGE_JOIN = re.compile(r"^\s*(?:至|到|~|-|—|–|－)\s*$")
@@ -68,6 +77,8 @@ def _refuse(text: Text) -> FieldError:
 
 def normalise(text: str) -> str:
     """Full-width digits, colons, commas and parentheses become half-width; line ends are \\n."""
+    # Lone surrogates and NUL out first: a holiday's name is stored as an override's note.
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").replace("\x00", "")
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     # NFKC keeps these as they are; they separate clauses or list items like their ASCII cousins.
     return (
@@ -115,28 +126,31 @@ def parse_notice(text: str, year: int | None = None) -> HolidayNotice:
         raise _refuse(Text("notice.no_year"))
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise _refuse(Text("notice.year_range", {"first": FIRST_YEAR, "last": LAST_YEAR}))
+    text = _RUN_ON.sub("\n", text)
     lines = [line.strip() for line in text.split("\n")]
-    if len(written) != len(lines):  # normalising never joins or splits lines; if it ever did, show ours
+    if len(written) != len(lines):  # run-on items were split: quote the normalised lines instead
         written = lines
-    days: dict[date, NoticeDay] = {}
-    sections = 0
-    for index, line in enumerate(lines):
-        shown = written[index].strip()
-        match = _SECTION.match(line)
-        if match is None:
-            if _ORDINAL_LINE.match(line) and _DATE.search(line) and ("放假" in line or "上班" in line):
-                raise _refuse(Text("notice.line", {"line": _shown(shown)}))
+    # First the items: a numbered line opens one; a later line with dates and a verb continues it
+    # (the make-up days on a line of their own, or an item's sentence below its heading).
+    sections: list[tuple[str, list[str], str]] = []  # name, body lines, the heading as written
+    for line, as_written in zip(lines, written, strict=True):
+        shown = as_written.strip()
+        match = _SECTION.match(line) or _BARE_SECTION.match(line)
+        if match is not None and (_ORDINAL_LINE.match(line) or _VERBS.search(match.group("body"))):
+            sections.append((match.group("name").strip(), [match.group("body").strip()], shown))
             continue
-        body = match.group("body").strip()
-        if not body and index + 1 < len(lines):  # the section's sentence on the next line
-            body = lines[index + 1]
-        name = match.group("name").strip()
-        for found in _section_days(name, body, year, shown):
+        plain = _strip_notes(line)
+        if _DATE.search(plain) and _VERBS.search(plain):
+            if _ORDINAL_LINE.match(line) or not sections:
+                raise _refuse(Text("notice.line", {"line": _shown(shown)}))
+            sections[-1][1].append(line)
+    days: dict[date, NoticeDay] = {}
+    for name, bodies, shown in sections:
+        for found in _section_days(name, "。".join(bodies), year, shown):
             earlier = days.get(found.day)
             if earlier is not None and earlier.working != found.working:
                 raise _refuse(Text("notice.conflict", {"day": found.day.isoformat(), "line": _shown(shown)}))
             days.setdefault(found.day, found)
-        sections += 1
     if not sections:
         raise _refuse(Text("notice.no_sections"))
     return HolidayNotice(year, tuple(sorted(days.values(), key=lambda d: d.day)))
@@ -146,10 +160,16 @@ def _shown(line: str) -> str:
     return line if len(line) <= 80 else line[:79] + "…"
 
 
-def _section_days(name: str, body: str, year: int, line: str) -> list[NoticeDay]:
-    plain = _PAREN.sub("", body)
+def _strip_notes(text: str) -> str:
+    """Without parenthesised notes (weekdays, lunar dates, 除夕（2月9日）): what is left is the plan."""
+    plain = _PAREN.sub("", text)
     while _PAREN.search(plain):  # a note inside a note
         plain = _PAREN.sub("", plain)
+    return plain
+
+
+def _section_days(name: str, body: str, year: int, line: str) -> list[NoticeDay]:
+    plain = _strip_notes(body)
     dated = [(m, clause) for clause in _CLAUSE_SPLIT.split(plain) for m in _DATE.finditer(clause)]
     # A December date in a section that also names January is the end of the previous year
     # (the New Year holiday that starts on 12月31日) — unless the notice writes the year out.

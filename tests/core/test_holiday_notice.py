@@ -260,3 +260,43 @@ def test_any_arrangement_of_notice_wording_parses_or_is_a_field_error(text: str,
         return
     assert 1990 <= notice.year <= 2100
     assert all(abs(d.day.year - notice.year) <= 1 for d in notice.days)
+
+
+TITLE_2026 = "国务院办公厅关于2026年部分节假日安排的通知"
+LAYOUT_2026 = {
+    "make-up days on their own line": (
+        f"{TITLE_2026}\n二、春节：2月15日至23日放假调休，共9天。\n2月14日（周六）、2月28日（周六）上班。"
+    ),
+    "the item's sentence below its heading": (
+        f"{TITLE_2026}\n二、春节：\n2月15日至23日放假调休，共9天。2月14日、2月28日上班。"
+    ),
+    "items run together in one paragraph": (
+        f"{TITLE_2026} 经国务院批准，现将安排通知如下。一、元旦：1月1日至3日放假调休，共3天。"
+        "1月4日上班。二、春节：2月15日至23日放假调休，共9天。2月14日、2月28日上班。"
+    ),
+    "Arabic numbers": (
+        f"{TITLE_2026}\n1、元旦：1月1日至3日放假。1月4日上班。\n2.春节：2月15日至23日放假。2月14日、2月28日上班。"
+    ),
+    "numbers in parentheses": (
+        "（一）元旦：1月1日至3日放假，1月4日上班。\n（二）春节：2月15日至23日放假，2月14日、28日上班。"
+    ),
+    "no numbers at all": (
+        "元旦：1月1日至3日放假。1月4日（周日）上班。\n春节：2月15日至23日放假。2月14日、2月28日上班。"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUT_2026))
+def test_layouts_of_the_same_items(layout: str) -> None:
+    notice = parse_notice(LAYOUT_2026[layout], 2026)
+    spring = {d.day: d.working for d in notice.days if d.name == "春节"}
+    assert len(spring) == 11 and spring[date(2026, 2, 14)] and spring[date(2026, 2, 28)]
+    assert not spring[date(2026, 2, 16)]
+    if "元旦" in LAYOUT_2026[layout]:
+        assert {d.day for d in notice.days if d.name == "元旦" and d.working} == {date(2026, 1, 4)}
+
+
+def test_a_date_and_a_verb_before_any_item_is_refused() -> None:
+    with pytest.raises(FieldError) as caught:
+        parse_notice("延长2020年春节假期至2月2日，2月3日起正常上班。\n一、春节：1月24日至30日放假。", 2020)
+    assert caught.value.texts["text"].code == "notice.line"
