@@ -35,9 +35,10 @@ _MAX_RANGE_DAYS = 40  # a holiday range longer than this is a typo, not a holida
 
 _NUMERALS = "一二三四五六七八九十"
 _TITLE = re.compile(r"关于\s*(\d{4})\s*年.{0,8}?节假日安排")
-# 一、 / 十一、 / 1、 / 1. / (一) / (1): how the items of a notice, or a reprint of it, are numbered.
+# 一、 / 十一、 / 1、 / 1. / (一) / (1) / ——: how the items of a notice, or a reprint of it, are numbered.
 _ORDINAL = (
-    rf"(?:[{_NUMERALS}]{{1,3}}\s*[、.]|\d{{1,2}}\s*[、.](?!\d)|\(\s*[{_NUMERALS}\d]{{1,3}}\s*\)\s*[、.]?)"
+    rf"(?:[{_NUMERALS}]{{1,3}}\s*[、.]|\d{{1,2}}\s*[、.](?!\d)|\(\s*[{_NUMERALS}\d]{{1,3}}\s*\)\s*[、.]?"
+    r"|[—–•·*-]+)"  # ——元旦: the bullets of a newspaper's reprint
 )
 _SECTION = re.compile(rf"^\s*{_ORDINAL}\s*(?P<name>[^:\n]{{1,60}}?)\s*:\s*(?P<body>.*)$")
 # An item without a number (元旦:1月1日放假。): a short name without punctuation, a body with a date.
@@ -46,6 +47,9 @@ _ORDINAL_LINE = re.compile(rf"^\s*{_ORDINAL}")
 # Items run together in one paragraph (a copy from a web page lost its line breaks): 。二、春节:…
 _RUN_ON = re.compile(rf"(?<=[。;])\s*(?=[{_NUMERALS}]{{1,3}}、[^:\n]{{1,60}}?:)")
 _VERBS = re.compile(r"放假|上班|补休|调休|休息|公休")
+# Reprints in traditional characters (Hong Kong, Taiwan and Macau papers): the few characters the
+# structure and the holiday names use, so that 春節 and 補休 read as 春节 and 补休.
+_TRADITIONAL = str.maketrans("節關於補調與連國慶勞動號為將週", "节关于补调与连国庆劳动号为将周")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?P<d>\d{1,2})\s*[日号]")
 _RANGE_JOIN = re.compile(r"^\s*(?:至|到|~|-|—|–|－)\s*$")
@@ -79,7 +83,9 @@ def normalise(text: str) -> str:
     """Full-width digits, colons, commas and parentheses become half-width; line ends are \\n."""
     # Lone surrogates and NUL out first: a holiday's name is stored as an override's note.
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").replace("\x00", "")
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = (
+        unicodedata.normalize("NFKC", text).translate(_TRADITIONAL).replace("\r\n", "\n").replace("\r", "\n")
+    )
     # NFKC keeps these as they are; they separate clauses or list items like their ASCII cousins.
     return (
         text.replace("，", ",")

@@ -51,7 +51,11 @@ def assert_matches(notice: HolidayNotice, year: int) -> None:
     assert notice.non_default() == {d: w for d, (w, _) in expected.items()}
     names = {d.day: d.name for d in notice.days}
     for day, (_, name) in expected.items():
-        assert name in names[day], (day, name, names[day])  # 国庆节、中秋节 names both
+        # 国庆节、中秋节 names both; the 2007 notice named 劳动节 and 国庆节 “五一” and “十一”
+        assert any(alias in names[day] for alias in (name, *ALIASES.get(name, ()))), (day, name, names[day])
+
+
+ALIASES = {"劳动节": ("五一",), "国庆节": ("十一",)}
 
 
 def read(year: int) -> str:
@@ -280,6 +284,10 @@ LAYOUT_2026 = {
     "numbers in parentheses": (
         "（一）元旦：1月1日至3日放假，1月4日上班。\n（二）春节：2月15日至23日放假，2月14日、28日上班。"
     ),
+    "bullets and traditional characters, as a newspaper reprinted it": (
+        "關於2026年部分節假日安排的通知\n——元旦：1月1日至3日放假調休，共3天。1月4日（星期日）上班。\n"
+        "——春節：2月15日至23日放假調休，共9天。2月14日（星期六）、2月28日（星期六）上班。"
+    ),
     "no numbers at all": (
         "元旦：1月1日至3日放假。1月4日（周日）上班。\n春节：2月15日至23日放假。2月14日、2月28日上班。"
     ),
@@ -300,3 +308,15 @@ def test_a_date_and_a_verb_before_any_item_is_refused() -> None:
     with pytest.raises(FieldError) as caught:
         parse_notice("延长2020年春节假期至2月2日，2月3日起正常上班。\n一、春节：1月24日至30日放假。", 2020)
     assert caught.value.texts["text"].code == "notice.line"
+
+
+def test_the_2019_notice_as_first_published_differs_by_the_march_revision() -> None:
+    """The December 2018 notice said 劳动节：5月1日放假; in March 2019 it became 5月1日至4日 with two
+    make-up Sundays. chinesecalendar follows the revision: exactly those days differ."""
+    revised = read(2019)
+    first = "\n".join(
+        "四、劳动节：5月1日放假。" if line.startswith("四、劳动节") else line for line in revised.splitlines()
+    )
+    assert first != revised
+    differ = set(official(2019)) ^ set(parse_notice(first).non_default())
+    assert differ == {date(2019, 4, 28), date(2019, 5, 2), date(2019, 5, 3), date(2019, 5, 5)}
