@@ -101,6 +101,20 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="从备份恢复（先备份当前数据库，校验备份，再替换）")
     restore.add_argument("file", metavar="FILE", help="备份文件（.sqlite3）")
 
+    # --- issue 12, calendar: the State Council holiday notice (_calendar below) ---
+    cal = sub.add_parser("calendar", help="工作日历：导入国务院节假日安排通知、列出某年的节假日与调休")
+    cal_what = cal.add_subparsers(dest="what", metavar="import-notice|list", required=True)
+    notice = cal_what.add_parser("import-notice", help="导入节假日安排通知（文本文件），显示与当前日历的差异")
+    notice.add_argument("file", metavar="FILE", help="通知全文的文本文件（UTF-8 或 GB18030）")
+    notice.add_argument("--year", type=int, help="年份（默认：取通知标题中的年份）")
+    notice.add_argument("--dry-run", action="store_true", help="只显示差异，不写入数据库")
+    notice.add_argument("--yes", action="store_true", help="不询问，直接写入")
+    _user_options(notice, here=True)
+    cal_list = cal_what.add_parser("list", help="列出某年与周一至周五不同的日子：日期、休或班、节日")
+    cal_list.add_argument("year", metavar="YYYY", type=int, help="年份，如 2026")
+    _user_options(cal_list, here=True)
+    # --- end of issue 12, calendar ---
+
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
     app.add_argument(
@@ -167,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args, language)
         if command == "print":
             return _print(args, language)
+        if command == "calendar":  # issue 12, calendar
+            return _calendar(args, language)
         return _app(args)
     except FieldError as exc:
         return _error(_separator(language).join(exc.rendered(language).values()))
@@ -548,6 +564,88 @@ def _date(text: str, field: str):  # type: ignore[no-untyped-def]
         return date.fromisoformat(text.strip())
     except ValueError:
         raise FieldError({field: Text("cli.date_format", {"text": text})}) from None
+
+
+# --- issue 12, calendar: branchdesk calendar import-notice FILE / calendar list YYYY -----------------
+
+_WEEKDAYS = "一二三四五六日"
+_SOURCES = {"override": "人工设定", "official": "官方日历", "weekday": "按周一至周五推定，未确认"}
+_MAX_NOTICE_BYTES = 1_000_000  # far above any notice: a bigger file is not one, and is not read whole
+
+
+def _calendar(args: argparse.Namespace, language: str) -> int:
+    username = _named_user(args, f"calendar {args.what}", language)
+    if username is None:
+        return EXIT_USAGE
+    text = _notice_text(args.file) if args.what == "import-notice" else ""
+    desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
+    if args.what == "list":
+        for day in desk.calendar.list_days(actor, args.year):
+            name = day.name if isinstance(day.name, str) else label(day.name, language)
+            kind = "班" if day.working else "休"
+            print(f"{day.day.isoformat()} 周{_WEEKDAYS[day.day.weekday()]} {kind} {name}")
+        return EXIT_OK
+    started = time.perf_counter()
+    preview = desk.calendar.preview_notice(actor, text, args.year)
+    rest = sum(not d.working for d in preview.days)
+    work = len(preview.days) - rest
+    print(
+        f"{preview.year} 年节假日安排通知：共 {len(preview.days)} 天（休 {rest} 天，班 {work} 天），"
+        f"与当前日历不同 {len(preview.changes)} 天（{time.perf_counter() - started:.2f} 秒）"
+    )
+    for change in preview.changes:
+        print(
+            f"{change.day.isoformat()} 周{_WEEKDAYS[change.day.weekday()]} "
+            f"现在 {'班' if change.current_working else '休'}（{_SOURCES[change.current_source]}）"
+            f" → 通知 {'班' if change.new_working else '休'} {change.name}"
+        )
+    if args.dry_run:
+        print("试运行：未写入数据库")
+        return EXIT_OK
+    if not args.yes:
+        question = f"写入通知的 {len(preview.days)} 天并确认 {preview.year} 年法定节假日已录入？[y/N] "
+        answer = _ask_yes_no(question)
+        if answer not in ("y", "yes", "是"):
+            print("未写入")
+            return EXIT_OK
+    result = desk.calendar.apply_notice(actor, text, args.year)
+    confirmed = f"，已确认 {result.year} 年" if result.newly_confirmed else f"，{result.year} 年此前已确认"
+    print(f"已写入 {result.written} 天{confirmed}")
+    return EXIT_OK
+
+
+def _ask_yes_no(prompt: str) -> str:
+    """The answer to a yes/no question; an ended input (a pipe with no more lines) is no."""
+    print(prompt, end="", flush=True)
+    line = sys.stdin.readline()
+    if not sys.stdin.isatty():  # a piped answer is not echoed: end the prompt's line ourselves
+        print()
+    return line.strip().lower()
+
+
+def _notice_text(file: str) -> str:
+    """The notice's text: UTF-8 (with or without BOM) or GB18030 (Chinese Windows' Notepad); else one line."""
+    from pathlib import Path
+
+    path = Path(file)
+    if not path.is_file():
+        raise BranchDeskError(Text("notice.file_missing", {"file": file}))
+    if path.stat().st_size > _MAX_NOTICE_BYTES:
+        from branchdesk.domain.holiday_notice import MAX_NOTICE_CHARS
+
+        raise BranchDeskError(Text("notice.too_long", {"limit": MAX_NOTICE_CHARS}))
+    from branchdesk.domain.holiday_notice import decode_notice
+
+    text = decode_notice(path.read_bytes())
+    if text is None:
+        raise BranchDeskError(Text("notice.file_encoding", {"file": file}))
+    return text
+
+
+# --- end of issue 12, calendar --------------------------------------------------------------------
 
 
 def _app(args: argparse.Namespace) -> int:

@@ -801,6 +801,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "至少要保留一条启用的兜底规则（不设任何条件），否则有的方案找不到核决规则",
         "At least one active catch-all rule (no conditions) must remain, or a proposal could find no rule",
     ),
+    # --- issue 12, calendar: the State Council holiday notice (domain/holiday_notice.py, calendar_admin.py)
+    "notice.empty": (
+        "请粘贴或打开节假日安排通知的全文",
+        "Please paste or open the full text of the holiday notice",
+    ),
+    "notice.too_long": (
+        "通知文字过长（最多 {limit} 字），请只粘贴通知本身",
+        "The notice text is too long (at most {limit} characters); paste only the notice itself",
+    ),
+    "notice.no_year": (
+        "看不出是哪一年的通知：标题应为“国务院办公厅关于YYYY年部分节假日安排的通知”，或另行指定年份",
+        "Cannot tell the notice's year: its title should name it, or give the year",
+    ),
+    "notice.year_mismatch": (
+        "指定的年份 {given} 与通知标题的 {title} 年不一致",
+        "The year given, {given}, differs from the notice title's year {title}",
+    ),
+    "notice.year_range": ("年份须在 {first}–{last} 之间", "The year must be between {first} and {last}"),
+    "notice.no_sections": (
+        "没有找到节假日安排：通知应有“一、元旦：1月1日放假……”这样的各条",
+        "No holiday arrangements found: the notice should have numbered items, one per holiday",
+    ),
+    "notice.line": ("看不懂这一行：{line}", "This line is not understood: {line}"),
+    "notice.no_dates": (
+        "“{name}”一条没有日期：{line}",
+        "The item “{name}” names no dates: {line}",
+    ),
+    "notice.bad_date": ("日期不存在：{text}（{line}）", "No such date: {text} ({line})"),
+    "notice.bad_range": ("日期范围有误：{line}", "The date range is wrong: {line}"),
+    "notice.conflict": (
+        "{day} 既是放假又是上班：{line}",
+        "{day} is both a day off and a working day: {line}",
+    ),
+    "notice.count": (
+        "“{name}”写明共 {stated} 天，按日期数出 {counted} 天",
+        "“{name}” states {stated} days, its dates give {counted}",
+    ),
+    "notice.file_missing": ("文件不存在：{file}", "The file does not exist: {file}"),
+    "notice.file_encoding": (
+        "文件不是文本（UTF-8 或 GB18030）：{file}",
+        "The file is not text (UTF-8 or GB18030): {file}",
+    ),
+    "event.admin_notice_applied": (
+        "导入 {year} 年节假日安排通知：写入 {days} 天，确认 {year} 年法定节假日已录入",
+        "Imported the {year} holiday notice: {days} days written, public holidays of {year} confirmed",
+    ),
+    # --- end of issue 12, calendar
 }
 
 #: Codes nothing produces any more but events stored earlier carry (issue 12 "approvals": the fixed
@@ -808,6 +855,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 RETIRED_CODES = frozenset({"event.proposed", "event.proposed_major", "event.admin_authority"})
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    # --- issue 12, calendar: official holidays as chinesecalendar names them (domain/holiday_notice.py)
+    "Holiday": {
+        "new_years_day": ("元旦", "New Year's Day"),
+        "spring_festival": ("春节", "Spring Festival"),
+        "tomb_sweeping_day": ("清明节", "Tomb-sweeping Day"),
+        "labour_day": ("劳动节", "Labour Day"),
+        "dragon_boat_festival": ("端午节", "Dragon Boat Festival"),
+        "national_day": ("国庆节", "National Day"),
+        "mid_autumn_festival": ("中秋节", "Mid-autumn Festival"),
+        "anti_fascist_70th_day": (
+            "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+            "70th anniversary of the victory in the War of Resistance",
+        ),
+    },
+    # --- end of issue 12, calendar
     "Action": {
         "edit_draft": ("修改草稿", "Edit draft"),
         "submit": ("提交登记", "Submit"),

@@ -479,6 +479,10 @@ class AdminPage(QWidget):
         confirm = QPushButton(self.tr("Mark %1 confirmed").replace("%1", str(this_year + 1)))
         confirm.clicked.connect(lambda: self._on_confirm_year(this_year + 1))
         form.addRow(confirm)
+        # issue 12, calendar: the State Council's notice, pasted or opened, previewed and applied
+        self.notice_button = QPushButton(self.tr("Import holiday notice…"))
+        self.notice_button.clicked.connect(self._on_import_notice)
+        form.addRow(self.notice_button)
         layout = QVBoxLayout(page)
         layout.addWidget(
             QLabel(
@@ -491,6 +495,11 @@ class AdminPage(QWidget):
         layout.addLayout(form)
         layout.addStretch()
         return page
+
+    def _on_import_notice(self) -> None:  # issue 12, calendar
+        from ui.holiday_notice_dialog import HolidayNoticeDialog
+
+        HolidayNoticeDialog(self._desk, self._actor, self).exec()
 
     def _on_confirm_year(self, year: int) -> None:
         def call() -> bool:

@@ -397,16 +397,22 @@ class AdminService(ServiceBase):
         checks.done()
         with self._unit(actor) as unit:
             self._admin(unit)
-            row = unit.session.get(Setting, "confirmed_calendar_years")
-            assert row is not None
-            years = sorted({*(int(y) for y in row.value), year})
-            old, row.value = row.value, years
-            self._event(
-                unit,
-                "calendar",
-                Text("event.admin_year_confirmed", {"year": year}),
-                [("confirmed_calendar_years", old, years)],
-            )
+            self.confirm_year_in(unit, year)
+
+    def confirm_year_in(self, unit: Unit, year: int) -> bool:
+        """Add ``year`` to the confirmed years inside the caller's admin unit (the holiday notice import
+        uses it too); False when it was already confirmed."""
+        row = unit.session.get(Setting, "confirmed_calendar_years")
+        assert row is not None
+        years = sorted({*(int(y) for y in row.value), year})
+        old, row.value = row.value, years
+        self._event(
+            unit,
+            "calendar",
+            Text("event.admin_year_confirmed", {"year": year}),
+            [("confirmed_calendar_years", old, years)],
+        )
+        return bool(old != years)
 
     # --- templates, custom fields, settings ------------------------------------------------
 

@@ -8,6 +8,7 @@ from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
 from branchdesk.services.approval_policy import ApprovalPolicyService
 from branchdesk.services.auth import AuthService
+from branchdesk.services.calendar_admin import CalendarAdminService  # issue 12, calendar
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
 from branchdesk.services.intake import IntakeService
@@ -38,6 +39,7 @@ class BranchDesk:
         self.printing = PrintService(self.door, self.queries)
         # issue 12 "approvals": the approval rules (administrator)
         self.approval_policy = ApprovalPolicyService(self.door)
+        self.calendar = CalendarAdminService(self.door, self.admin)  # issue 12, calendar: holiday notice
 
     def _now(self) -> datetime:
         return self.clock()

@@ -98,6 +98,40 @@ WHEN = st.one_of(
     st.datetimes(),
     st.sampled_from([datetime.min, datetime.max, datetime(1989, 12, 31), datetime(2101, 1, 1)]),
 )
+# issue 12, calendar: notice-like text, pieces of real wording in any order, and the odd values above
+NOTICE_TEXT = st.one_of(
+    TEXT,
+    st.lists(
+        st.sampled_from(
+            [
+                "国务院办公厅关于2026年部分节假日安排的通知\n",
+                "一、元旦：",
+                "二、春节：",
+                "1月1日",
+                "12月31日",
+                "至",
+                "3日",
+                "（周六）",
+                "放假",
+                "上班",
+                "补休",
+                "调休",
+                "，共3天",
+                "与周末连休",
+                "。",
+                "、",
+                "\n",
+                "２月３０日",
+                "(",
+                ")",
+                "其中",
+                "为法定节假日",
+                "9999年",
+            ]
+        ),
+        max_size=30,
+    ).map("".join),
+)
 DAY = st.one_of(st.none(), st.dates(), st.sampled_from([date.min, date.max]))
 
 
@@ -583,6 +617,14 @@ class Drive:
                 ),
                 st.one_of(BIG, TEXT, st.booleans(), st.lists(BIG, max_size=3), st.none()),
             ),
+            # issue 12, calendar: the holiday notice (services/calendar_admin.py)
+            "admin.calendar_preview_notice": lambda: call(
+                desk.calendar.preview_notice, self.actor("admin"), NOTICE_TEXT, st.one_of(st.none(), BIG)
+            ),
+            "admin.calendar_apply_notice": lambda: call(
+                desk.calendar.apply_notice, self.actor("admin"), NOTICE_TEXT, st.one_of(st.none(), BIG)
+            ),
+            "admin.calendar_list_days": lambda: call(desk.calendar.list_days, self.actor("admin"), BIG),
             # reading
             "queries.queue_page": lambda: st.tuples(
                 self.actor(),

@@ -340,3 +340,44 @@ def test_the_callers_earlier_cases_read_english(qtbot: QtBot, branch: Branch, en
     window.intake._write_recovery()  # nothing typed any more: the recovery file goes
     window.close()
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+# --- issue 12, calendar: the holiday notice dialog and the working-calendar tab that opens it ---------
+
+
+def test_holiday_notice_dialog_reads_english(qtbot: QtBot, branch: Branch, english: None) -> None:
+    """The pasted notice is user data (its holiday names stay Chinese); everything else is English,
+    the refusal at the field included."""
+    from datetime import date
+
+    from tests.core.test_calendar_admin import FICTIONAL_2027, NOTICE_2026
+    from ui.admin_page import AdminPage
+    from ui.holiday_notice_dialog import HolidayNoticeDialog
+
+    b = branch
+    b.desk.admin.set_calendar_day(b["admin"], date(2026, 2, 14), False, "")
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    tabs = page.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Working calendar"))
+    problems = [f"calendar tab: {p}" for p in chinese_left(page, user_data(b))]
+    assert page.notice_button.text() == "Import holiday notice…"
+    dialog = HolidayNoticeDialog(b.desk, b["admin"], page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = ["春节", "元旦"]
+    for notice in (NOTICE_2026, FICTIONAL_2027):
+        dialog.text.setPlainText(notice)
+        dialog.preview_button.click()
+        assert dialog.table.rowCount() > 0
+        problems += [f"notice dialog: {p}" for p in chinese_left(dialog, names)]
+    garbage = "一、元旦：元月初一放假。"
+    dialog.text.setPlainText(garbage)
+    dialog.year.setValue(2026)
+    dialog.preview_button.click()
+    assert dialog.fields.errors["text"].isVisible()
+    problems += [f"notice refusal: {p}" for p in chinese_left(dialog, [garbage, *names])]
+    dialog.close()
+    assert not problems, "\n".join(sorted(set(problems)))
