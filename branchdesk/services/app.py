@@ -16,6 +16,7 @@ from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
 from branchdesk.services.setup import initialise_branch, is_initialised
 from branchdesk.services.unit_of_work import UnitOfWork
+from branchdesk.services.vocabulary import VocabularyService
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import UpgradeResult, upgrade
 
@@ -35,6 +36,8 @@ class BranchDesk:
         self.reports = ReportService(self.door, self.queries)
         self.ledger_import = LedgerImportService(self.door)
         self.printing = PrintService(self.door, self.queries)
+        # issue 12, vocabularies: pick lists and the branch's names for fixed codes
+        self.vocabulary = VocabularyService(self.door)
 
     def _now(self) -> datetime:
         return self.clock()
@@ -44,6 +47,11 @@ class BranchDesk:
         with self.db.read() as session:
             config = self.door.config(session)
         return config.branch_name, config.demo
+
+    def label_overrides(self) -> dict[tuple[str, str], tuple[str, str | None]]:
+        """The branch's own names for fixed codes (issue 12): the UI and CLI render with them."""
+        with self.db.read() as session:
+            return dict(self.door.config(session).label_overrides)
 
     def configuration_version(self) -> int | None:
         """The configuration version now in the database (another PC's edit moves it); one small query."""
