@@ -238,3 +238,29 @@ def test_abnormal_closure_takes_a_reason_from_the_list(branch: Branch) -> None:
     b.desk.vocabulary.set_item_active(b["admin"], "abnormal_reason", code, False)
     again = b.desk.queries.case_detail(b["crm"], ref.id)
     assert again.abnormal_reason is not None and again.abnormal_reason.label == "客户已移民"
+
+
+def test_migration_0014_gives_an_existing_branch_the_abnormal_reasons(branch: Branch) -> None:
+    """A branch made before 0014: the list arrives, the new table and column exist, the data stays."""
+    from sqlalchemy import text
+
+    from branchdesk.storage.migrate import upgrade
+
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    with b.desk.db.write() as session:  # as a branch at 0010 had it (what 0011–0013 add is not touched)
+        session.execute(text("DROP TABLE label_override"))
+        session.execute(text("ALTER TABLE complaint_case DROP COLUMN abnormal_reason"))
+        session.execute(text("DELETE FROM choice_item WHERE list_key = 'abnormal_reason'"))
+        session.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+    upgrade(b.desk.db)
+    fresh = b.desk.__class__(b.desk.db, b.clock)  # a new process: no cached configuration
+    assert list(fresh.queries.lookups(b["clerk"]).choices["abnormal_reason"]) == [
+        "lost_contact",
+        "withdrawn",
+        "excessive_demand",
+        "legal",
+        "other",
+    ]
+    fresh.vocabulary.rename_label(b["admin"], "Kind", "complaint", "客诉")
+    assert fresh.queries.case_detail(b["crm"], ref.id).abnormal_reason is None
