@@ -1718,7 +1718,17 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="112"/>
+        <location filename="../../ui/config_tab.py" line="77"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_tab.py" line="79"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_tab.py" line="118"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
