@@ -164,7 +164,12 @@ class VocabularyTab(QWidget):
         if kind == _LIST:
             headers = [self.tr("Name"), self.tr("Code"), self.tr("In use"), self.tr("Cases")]
         else:
-            headers = [self.tr("Code"), self.tr("Shipped name"), self.tr("Chinese name"), self.tr("English name")]
+            headers = [
+                self.tr("Code"),
+                self.tr("Shipped name"),
+                self.tr("Chinese name"),
+                self.tr("English name"),
+            ]
         self.table.blockSignals(True)
         self.table.clearContents()
         self.table.setColumnCount(len(headers))
@@ -172,7 +177,12 @@ class VocabularyTab(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             if isinstance(row, VocabularyItem):
-                cells = [row.label, row.code, self.tr("Yes") if row.active else self.tr("No"), str(row.in_use)]
+                cells = [
+                    row.label,
+                    row.code,
+                    self.tr("Yes") if row.active else self.tr("No"),
+                    str(row.in_use),
+                ]
             else:
                 shipped = row.shipped_en if current_language() == "en" else row.shipped_zh
                 cells = [row.code, shipped, row.label_zh, row.label_en]
@@ -215,7 +225,9 @@ class VocabularyTab(QWidget):
             button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen and isinstance(row, VocabularyItem) and row.in_use == 0)
         self.active_button.setText(
-            self.tr("Reactivate") if isinstance(row, VocabularyItem) and not row.active else self.tr("Deactivate")
+            self.tr("Reactivate")
+            if isinstance(row, VocabularyItem) and not row.active
+            else self.tr("Deactivate")
         )
         self.name_button.setEnabled(isinstance(row, FixedLabel))
 

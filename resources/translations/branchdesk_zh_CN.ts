@@ -2643,7 +2643,7 @@
     </message>
     <message>
         <location filename="../../ui/vocabulary_tab.py" line="82"/>
-        <location filename="../../ui/vocabulary_tab.py" line="218"/>
+        <location filename="../../ui/vocabulary_tab.py" line="230"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -2669,7 +2669,7 @@
     </message>
     <message>
         <location filename="../../ui/vocabulary_tab.py" line="165"/>
-        <location filename="../../ui/vocabulary_tab.py" line="167"/>
+        <location filename="../../ui/vocabulary_tab.py" line="168"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -2684,37 +2684,37 @@
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="167"/>
+        <location filename="../../ui/vocabulary_tab.py" line="169"/>
         <source>Shipped name</source>
         <translation>默认名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="167"/>
+        <location filename="../../ui/vocabulary_tab.py" line="170"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="167"/>
+        <location filename="../../ui/vocabulary_tab.py" line="171"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="175"/>
+        <location filename="../../ui/vocabulary_tab.py" line="183"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="175"/>
+        <location filename="../../ui/vocabulary_tab.py" line="183"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="218"/>
+        <location filename="../../ui/vocabulary_tab.py" line="228"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="235"/>
+        <location filename="../../ui/vocabulary_tab.py" line="247"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>

@@ -3,8 +3,8 @@ tree on the categories tab, and the triage dialog picking a third-level category
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.vocab import Kind
 from branchdesk.domain.workflow import Action
