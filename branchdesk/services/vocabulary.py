@@ -259,11 +259,10 @@ class VocabularyService(ServiceBase):
         code = checks.text("code", code, TEXT_LIMITS["filter_code"])
         label_zh = checks.text("label_zh", label_zh, TEXT_LIMITS["label"])
         label_en = checks.text("label_en", label_en, TEXT_LIMITS["label"])
-        if "vocabulary" not in checks.errors and (
-            vocabulary not in _FIXED or vocabulary not in defaults.RENAMABLE_VOCABULARIES
-        ):
+        enum = _FIXED.get(vocabulary) if vocabulary in defaults.RENAMABLE_VOCABULARIES else None
+        if enum is None:
             checks.add("vocabulary", Text("vocabulary.unknown"))
-        elif "code" not in checks.errors and code not in {c.value for c in _FIXED[vocabulary]}:
+        elif "code" not in checks.errors and code not in {c.value for c in enum}:
             checks.add("code", Text("vocabulary.unknown_code"))
         if label_en and not label_zh and "label_zh" not in checks.errors:
             checks.add("label_zh", Text("field.required", {"field": Label("Field", "label_zh")}))
