@@ -447,9 +447,8 @@ def case_view(
     )
 
     def id_name(field: str, value: Any) -> str:
-        if field == "category_id":
-            found = session.get(Category, value)
-            return found.label if found else str(value)
+        if field == "category_id":  # the whole path (issue 12: three levels)
+            return config.category_text(value) if value in config.categories else str(value)
         if "department" in field:
             return names.department_name(value) or str(value)
         return names.person(value) or str(value)
