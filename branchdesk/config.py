@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
@@ -24,6 +24,7 @@ from branchdesk.storage.models import (
     Category,
     ChoiceItem,
     CustomField,
+    LabelOverride,
     Setting,
     SlaRuleRow,
 )
@@ -48,6 +49,13 @@ class BranchConfig:
     custom_fields: tuple[CustomFieldDef, ...]
     categories: dict[int, tuple[str, int | None]]  # id -> (code, parent id), active or not
     version: int = 0
+    # --- issue 12, vocabularies ---
+    #: Every item of every list, active or not (list key → code → label, in the list's order): a
+    #: deactivated value still names itself on the cases that carry it; ``choices`` is what is offered.
+    all_choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The branch's own names for fixed codes, passed to ``i18n.label``/``render`` by every renderer.
+    label_overrides: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
+    category_labels: dict[int, str] = field(default_factory=dict)  # id -> label, active or not
 
     def setting(self, key: str) -> Any:
         return self.settings[key]
@@ -60,7 +68,21 @@ class BranchConfig:
     def label(self, list_key: str, code: str | None) -> str:
         if not code:
             return ""
-        return self.choices.get(list_key, {}).get(code, code)
+        return self.all_choices.get(list_key, {}).get(code) or self.choices.get(list_key, {}).get(code, code)
+
+    def category_labels_path(self, category_id: int | None) -> tuple[str, ...]:
+        """Labels from the top of the tree down to ``category_id`` (质量类, 产品品质, 外观)."""
+        path: list[str] = []
+        seen: set[int] = set()
+        while category_id is not None and category_id in self.categories and category_id not in seen:
+            seen.add(category_id)
+            path.insert(0, self.category_labels.get(category_id, self.categories[category_id][0]))
+            category_id = self.categories[category_id][1]
+        return tuple(path)
+
+    def category_text(self, category_id: int | None) -> str:
+        """The category as people read it: its whole path, 质量类 / 产品品质 / 外观."""
+        return " / ".join(self.category_labels_path(category_id))
 
     def category_path(self, category_id: int | None) -> tuple[str, ...]:
         """Codes from the top of the tree down to ``category_id`` (no query: the tree is loaded)."""
@@ -116,10 +138,17 @@ def load_config(session: Session) -> BranchConfig:
     )
     approval_rules = load_approval_rules(session)
     choices: dict[str, dict[str, str]] = {}
+    all_choices: dict[str, dict[str, str]] = {}
     for item in session.scalars(
-        select(ChoiceItem).where(ChoiceItem.active).order_by(ChoiceItem.list_key, ChoiceItem.sort_order)
+        select(ChoiceItem).order_by(ChoiceItem.list_key, ChoiceItem.sort_order, ChoiceItem.id)
     ):
-        choices.setdefault(item.list_key, {})[item.code] = item.label
+        all_choices.setdefault(item.list_key, {})[item.code] = item.label
+        if item.active:
+            choices.setdefault(item.list_key, {})[item.code] = item.label
+    overrides = {
+        (row.vocabulary, row.code): (row.label_zh, row.label_en or None)
+        for row in session.scalars(select(LabelOverride))
+    }
     customs = tuple(
         CustomFieldDef(row.key, row.label, row.type, tuple(row.choices or ()), row.required)
         for row in session.scalars(
@@ -132,7 +161,8 @@ def load_config(session: Session) -> BranchConfig:
         moderate_loss_fen=int(settings["moderate_loss_fen"]),
         repeat_window_days=int(settings["repeat_window_days"]),
     )
-    categories = {row.id: (row.code, row.parent_id) for row in session.scalars(select(Category))}
+    category_rows = list(session.scalars(select(Category)))
+    categories = {row.id: (row.code, row.parent_id) for row in category_rows}
     return BranchConfig(
         version=branch.config_version,
         categories=categories,
@@ -146,6 +176,9 @@ def load_config(session: Session) -> BranchConfig:
         policy=policy,
         choices=choices,
         custom_fields=customs,
+        all_choices=all_choices,
+        label_overrides=overrides,
+        category_labels={row.id: row.label for row in category_rows},
     )
 
 

@@ -546,7 +546,7 @@ class _Builder:
             if rng.random() < 0.5 and self._at(self.clock.now + timedelta(hours=5)):
                 if rng.random() < 0.5:
                     desk.cases.close_abnormally(
-                        s["zongjingli"], case_id, "客户要求超出法律法规及公司政策范围"
+                        s["zongjingli"], case_id, "excessive_demand", "客户要求超出法律法规及公司政策范围"
                     )
                 else:
                     detail = desk.queries.case_detail(s["crm"], case_id)

@@ -80,6 +80,15 @@ def _from_json(value: Any) -> Any:
     return value
 
 
+#: A branch's own names for fixed vocabulary codes (issue 12, vocabularies): (vocabulary, code) →
+#: (Chinese, English or None). Carried in ``BranchConfig.label_overrides`` and passed to ``label`` /
+#: ``render`` by whoever renders for that branch — never a global, so two branches open in one
+#: process (tests, the CLI) each keep their own names. English falls back to the shipped English.
+LabelOverrides = Mapping[tuple[str, str], tuple[str, str | None]]
+
+NO_OVERRIDES: LabelOverrides = {}
+
+
 @dataclass(frozen=True)
 class Label:
     """A vocabulary code to be rendered as its label (``Label("Status", "closed")``)."""
@@ -88,21 +97,36 @@ class Label:
     code: str
 
 
-def label(value: Enum | Label, language: str = DEFAULT_LANGUAGE) -> str:
-    """The label of a fixed vocabulary code (status, kind, role …) in ``language``."""
+def label(
+    value: Enum | Label, language: str = DEFAULT_LANGUAGE, overrides: LabelOverrides | None = None
+) -> str:
+    """The label of a fixed vocabulary code (status, kind, role …) in ``language``.
+
+    ``overrides`` are the branch's own names (``BranchConfig.label_overrides``): Chinese always
+    comes from them when set, English only when the branch gave an English name too.
+    """
     from branchdesk.texts import LABELS
 
     if isinstance(value, Label):
         vocabulary, code = value.vocabulary, value.code
     else:
         vocabulary, code = type(value).__name__, str(value.value)
+    if overrides:
+        own = overrides.get((vocabulary, code))
+        if own is not None:
+            if language != "en":
+                return own[0]
+            if own[1]:
+                return own[1]
     entry = LABELS.get(vocabulary, {}).get(code)
     if entry is None:
         return code
     return entry[1] if language == "en" else entry[0]
 
 
-def render(text: Text | str | None, language: str = DEFAULT_LANGUAGE) -> str:
+def render(
+    text: Text | str | None, language: str = DEFAULT_LANGUAGE, overrides: LabelOverrides | None = None
+) -> str:
     """``text`` in ``language``; a plain string is user data or legacy text and stays as it is."""
     from branchdesk.texts import CATALOGUE
 
@@ -116,19 +140,19 @@ def render(text: Text | str | None, language: str = DEFAULT_LANGUAGE) -> str:
     if entry is None:
         return text.code
     template = entry[1] if language == "en" else entry[0]
-    values = {name: _render_param(value, language) for name, value in text.params.items()}
+    values = {name: _render_param(value, language, overrides) for name, value in text.params.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return template
 
 
-def _render_param(value: Any, language: str) -> Any:
+def _render_param(value: Any, language: str, overrides: LabelOverrides | None) -> Any:
     if isinstance(value, Text):
-        return render(value, language)
+        return render(value, language, overrides)
     if isinstance(value, (Enum, Label)):
-        return label(value, language)
+        return label(value, language, overrides)
     if isinstance(value, (list, tuple)):
         separator = ", " if language == "en" else "、"
-        return separator.join(str(_render_param(v, language)) for v in value)
+        return separator.join(str(_render_param(v, language, overrides)) for v in value)
     return value

@@ -420,8 +420,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "admin.category_label": ("请填写类别名称", "Please fill in the category name"),
     "admin.category_parent": (
-        "上级类别须为第一级类别（类别树为两级）",
-        "The parent must be a top-level category (the tree has two levels)",
+        "上级类别不存在（类别树最多三级）",
+        "The parent category does not exist (the tree has up to three levels)",
     ),
     "admin.category_not_found": ("类别不存在", "The category does not exist"),
     "admin.sla_amount": ("时限须为 1–365", "The time limit is 1–365"),
@@ -1158,3 +1158,75 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "remark": ("备注", "Remarks"),
     },
 }
+
+# --- issue 12, vocabularies -------------------------------------------------------------------------
+
+CATALOGUE.update(
+    {
+        "vocabulary.unknown_list": ("没有这个选项列表", "There is no such list"),
+        "vocabulary.unknown": ("这个名称表不能改名", "The names of this vocabulary cannot be changed"),
+        "vocabulary.unknown_code": ("没有这个代码", "There is no such code"),
+        "vocabulary.not_found": ("列表中没有这个选项", "The list has no such item"),
+        "vocabulary.code": (
+            "代码以字母开头，只用字母、数字和下划线，最多 {limit} 个字符",
+            "A code starts with a letter and uses only letters, digits and underscores, "
+            "at most {limit} characters",
+        ),
+        "vocabulary.code_taken": ("列表中已有这个代码", "The list already has this code"),
+        "vocabulary.label_taken": ("列表中已有同名选项", "The list already has an item with this name"),
+        "vocabulary.in_use": (
+            "「{label}」已用于 {count} 个案件，不能删除；可以停用（旧案件仍显示它）",
+            "'{label}' is used by {count} cases and cannot be deleted; deactivate it instead "
+            "(old cases still show it)",
+        ),
+        "vocabulary.last_active": (
+            "「{list}」至少要保留一个启用的选项",
+            "'{list}' must keep at least one active item",
+        ),
+        "event.vocabulary_added": ("「{list}」新增选项 {label}", "{list}: item {label} added"),
+        "event.vocabulary_renamed": ("「{list}」选项改名为 {label}", "{list}: item renamed to {label}"),
+        "event.vocabulary_moved": ("「{list}」调整选项 {label} 的顺序", "{list}: item {label} moved"),
+        "event.vocabulary_deactivated": ("「{list}」停用选项 {label}", "{list}: item {label} deactivated"),
+        "event.vocabulary_activated": ("「{list}」启用选项 {label}", "{list}: item {label} reactivated"),
+        "event.vocabulary_deleted": ("「{list}」删除选项 {label}", "{list}: item {label} deleted"),
+        "event.label_renamed": ("「{code}」改称 {label}", "'{code}' renamed to {label}"),
+        "event.label_restored": ("「{code}」恢复默认名称", "'{code}' has its shipped name again"),
+        "admin.category_depth": (
+            "类别最多三级：「{parent}」已是第三级，不能再建下级",
+            "Categories go three levels deep: '{parent}' is already on the third level",
+        ),
+        "close.abnormal_reason": ("请选择非正常结案理由", "Please choose the reason for closing abnormally"),
+    }
+)
+
+#: The editable pick lists, named.
+LABELS["VocabularyList"] = {
+    "channel": ("投诉渠道", "Channels"),
+    "customer_type": ("客户类别", "Customer types"),
+    "request_type": ("客户要求", "Request types"),
+    "resolution_type": ("处理方式", "Resolution types"),
+    "invalid_reason": ("无效投诉理由", "Invalid-complaint reasons"),
+    "abnormal_reason": ("非正常结案理由", "Abnormal-closure reasons"),
+    "reply_method": ("答复方式", "Reply methods"),
+    "followup_method": ("回访方式", "Follow-up methods"),
+    "complainant_title": ("称呼", "Complainant titles"),
+}
+#: The fixed vocabularies a branch may rename, named.
+LABELS["Vocabulary"] = {
+    "Kind": ("性质", "Kinds"),
+    "Severity": ("严重程度", "Severities"),
+    "Status": ("状态", "Statuses"),
+    "CloseKind": ("结案方式", "Close kinds"),
+    "Role": ("角色", "Roles"),
+}
+LABELS["Field"].update(
+    {
+        "list": ("选项列表", "List"),
+        "vocabulary": ("名称表", "Vocabulary"),
+        "label_zh": ("中文名称", "Chinese name"),
+        "label_en": ("英文名称", "English name"),
+        "active": ("启用", "Active"),
+        "steps": ("移动", "Move"),
+        "abnormal_reason": ("非正常结案理由", "Reason for closing abnormally"),
+    }
+)

@@ -37,6 +37,7 @@ from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
 from ui.password_dialog import ResetPasswordDialog
+from ui.vocabulary_tab import VocabularyTab
 
 
 class AdminPage(QWidget):
@@ -52,6 +53,9 @@ class AdminPage(QWidget):
         tabs.addTab(self._departments_tab(), self.tr("Departments"))
         self.categories_tab = self._categories_tab()
         tabs.addTab(self.categories_tab, self.tr("Categories"))
+        # issue 12, vocabularies: the pick lists and the branch's names for fixed codes
+        self.vocabulary_tab = VocabularyTab(desk, actor)
+        tabs.addTab(self.vocabulary_tab, self.tr("Lists and names"))
         self.sla_tab = self._sla_tab()
         tabs.addTab(self.sla_tab, self.tr("Deadlines (SLA)"))
         # issue 12 "approvals": the approval rules replace the fixed authority matrix
@@ -90,8 +94,9 @@ class AdminPage(QWidget):
         self._lookups = self._desk.queries.lookups(self._actor)
         refill_combo(
             self.categories_tab.fields.widgets["parent"],  # type: ignore[arg-type]
-            [(code, label) for code, label, parent, _ in snapshot.categories if parent is None],
+            category_parents(snapshot),
         )
+        self.vocabulary_tab.reload()
         refill_combo(
             self.sla_tab.fields.widgets["category_code"],  # type: ignore[arg-type]
             [(code, label) for code, label, _, _ in snapshot.categories],
@@ -125,25 +130,22 @@ class AdminPage(QWidget):
         )
 
     def _categories_tab(self) -> ConfigTab:
+        """The category tree (up to three levels), one row per category in tree order with its path."""
         admin, me = self._desk.admin, self._actor
-        tops = [(code, label) for code, label, parent, _ in self._snapshot().categories if parent is None]
         return ConfigTab(
             [
+                ("path", self.tr("Category")),
                 ("code", self.tr("Code")),
                 ("label", self.tr("Name")),
-                ("parent", self.tr("Parent")),
                 ("active", self.tr("In use")),
             ],
             [
                 Field("code", self.tr("Code")),
                 Field("label", self.tr("Name")),
-                Field("parent", self.tr("Parent"), "choice", tops),
+                Field("parent", self.tr("Parent"), "choice", category_parents(self._snapshot())),
                 Field("active", self.tr("In use"), "check"),
             ],
-            lambda: [
-                {"code": c, "label": lb, "parent": p, "active": a}
-                for c, lb, p, a in self._snapshot().categories
-            ],
+            lambda: category_tree_rows(self._snapshot()),
             lambda _row, v: admin.save_category(me, v["code"], v["label"], v["parent"], v["active"]),
         )
 
@@ -524,3 +526,38 @@ class AdminPage(QWidget):
         if run_action(self, call, changes=False, config=True) is None:
             return
         self.calendar_fields.clear_errors()
+
+
+# --- issue 12: the category tree, three levels -------------------------------------------------------
+
+
+def category_tree_rows(snapshot: AdminSnapshot) -> list[dict[str, Any]]:
+    """Categories depth first (top, its children, their children …), each with its whole path."""
+    by_parent: dict[str | None, list[tuple[str, str, str | None, bool]]] = {}
+    for row in snapshot.categories:
+        by_parent.setdefault(row[2], []).append(row)
+    rows: list[dict[str, Any]] = []
+
+    def walk(parent: str | None, path: tuple[str, ...]) -> None:
+        for code, name, parent_code, active in by_parent.get(parent, []):
+            if len(path) > 3:  # a damaged tree never loops here
+                return
+            rows.append(
+                {
+                    "path": " / ".join((*path, name)),
+                    "code": code,
+                    "label": name,
+                    "parent": parent_code,
+                    "active": active,
+                    "depth": len(path) + 1,
+                }
+            )
+            walk(code, (*path, name))
+
+    walk(None, ())
+    return rows
+
+
+def category_parents(snapshot: AdminSnapshot) -> list[tuple[str, str]]:
+    """Where a new category may go: a top-level or a second-level category, shown with its path."""
+    return [(row["code"], row["path"]) for row in category_tree_rows(snapshot) if row["depth"] < 3]

@@ -108,13 +108,8 @@ class CaseContext:
 
     @property
     def categories(self) -> list[tuple[str, str]]:
-        """Leaf categories, as 'parent / child'."""
-        cats = self.lookups.categories
-        return [
-            (code, f"{parent_label(self.lookups, parent)} / {label}" if parent else label)
-            for code, label, parent in cats
-            if parent or not any(c[2] == code for c in cats)
-        ]
+        """Leaf categories with their whole path (质量类 / 产品品质 / 外观), in tree order (issue 12)."""
+        return leaf_categories(self.lookups)
 
     def choices(self, list_key: str) -> list[tuple[str, str]]:
         return list(self.lookups.choices.get(list_key, {}).items())
@@ -459,8 +454,12 @@ def close_abnormally(c: CaseContext) -> ActionDialog:
     desk, me = c.desk, c.actor
     return c.dialog(
         CaseActions.tr("Abnormal closure %1"),
-        [Field("reason", CaseActions.tr("Reason"), "multiline")],
-        lambda v: desk.cases.close_abnormally(me, c.seen, v["reason"]),
+        # issue 12: the reason from the branch's list, and an optional note
+        [
+            Field("reason", CaseActions.tr("Reason"), "choice", c.choices("abnormal_reason")),
+            Field("note", CaseActions.tr("Note"), "multiline"),
+        ],
+        lambda v: desk.cases.close_abnormally(me, c.seen, v["reason"] or "", v["note"] or ""),
     )
 
 
@@ -589,6 +588,25 @@ def run_case_action(action: Action, context: CaseContext) -> object:
 
 
 # --- helpers the dialogs share ---------------------------------------------------------------
+
+
+def leaf_categories(lookups: Lookups) -> list[tuple[str, str]]:
+    """The categories a case is filed under — those without children — each with its whole path,
+    depth first in the branch's order, so a three-level tree reads as one list the clerk scans."""
+    children: dict[str | None, list[tuple[str, str]]] = {}
+    for code, name, parent in lookups.categories:
+        children.setdefault(parent, []).append((code, name))
+    leaves: list[tuple[str, str]] = []
+
+    def walk(parent: str | None, path: tuple[str, ...]) -> None:
+        for code, name in children.get(parent, []):
+            if code in children and len(path) < 3:
+                walk(code, (*path, name))
+            else:
+                leaves.append((code, " / ".join((*path, name))))
+
+    walk(None, ())
+    return leaves
 
 
 def parent_label(lookups: Lookups, code: str | None) -> str:

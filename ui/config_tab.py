@@ -74,7 +74,13 @@ class ConfigTab(QWidget):
             for c, (key, _) in enumerate(self._headers):
                 value = row.get(key)
                 text = (
-                    "是" if value is True else "否" if value is False else "" if value is None else str(value)
+                    self.tr("Yes")
+                    if value is True
+                    else self.tr("No")
+                    if value is False
+                    else ""
+                    if value is None
+                    else str(value)
                 )
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -11,6 +11,10 @@ from enum import Enum
 from branchdesk import i18n
 
 _current = i18n.DEFAULT_LANGUAGE
+#: The open branch's own names for fixed codes (issue 12). The UI holds one branch per process, so
+#: this module keeps them: the main window sets them at start and on ``sig_config_changed``. The core's
+#: renderers (printing, Excel) never read this; they get ``BranchConfig.label_overrides`` explicitly.
+_overrides: i18n.LabelOverrides = i18n.NO_OVERRIDES
 
 
 def set_language(language: str) -> None:
@@ -18,16 +22,21 @@ def set_language(language: str) -> None:
     _current = i18n.normalise_language(language)
 
 
+def set_label_overrides(overrides: i18n.LabelOverrides) -> None:
+    global _overrides
+    _overrides = dict(overrides)
+
+
 def current_language() -> str:
     return _current
 
 
 def render(text: i18n.Text | str | None) -> str:
-    return i18n.render(text, _current)
+    return i18n.render(text, _current, _overrides)
 
 
 def label(value: Enum | i18n.Label) -> str:
-    return i18n.label(value, _current)
+    return i18n.label(value, _current, _overrides)
 
 
 def join(items: list[str]) -> str:

@@ -34,7 +34,7 @@ from ui.case_detail import CaseDetailView
 from ui.help import close_help, install_f1, show_help
 from ui.i18n import LANGUAGE_NAMES, store_language
 from ui.intake_page import IntakePage
-from ui.language import current_language, roles_text
+from ui.language import current_language, roles_text, set_label_overrides
 from ui.lock import IdleWatcher, LockDialog
 from ui.operations import ALL_CASES, announce_case_changed, announce_config_changed, app_signals
 from ui.password_dialog import ChangePasswordDialog
@@ -63,6 +63,10 @@ class MainWindow(QMainWindow):
         self._seen_config_version = config_version() if config_version is not None else None
         self.setWindowTitle(self.tr("BranchDesk — %1").replace("%1", branch_title))
         self.lookups = desk.queries.lookups(actor)
+        # issue 12: the branch's names for kinds, statuses, roles … — set before any page renders, and
+        # connected before the pages connect theirs, so a page reloading on a change reads the new names.
+        self._refresh_label_overrides()
+        app_signals().sig_config_changed.connect(self._refresh_label_overrides)
         self.detail_windows: dict[int, CaseDetailView] = {}
 
         self.nav = QListWidget()
@@ -271,6 +275,9 @@ class MainWindow(QMainWindow):
             self._seen_config_version = version
             announce_config_changed()
 
+    def _refresh_label_overrides(self) -> None:
+        set_label_overrides(self._desk.label_overrides())
+
     def _on_config_changed(self) -> None:
         """Pick lists of new case windows and the idle lock follow the new configuration."""
         self.lookups = self._desk.queries.lookups(self._actor)
@@ -302,6 +309,7 @@ class MainWindow(QMainWindow):
             self._session_closed = True
             app_signals().sig_open_case.disconnect(self.open_case)
             app_signals().sig_config_changed.disconnect(self._on_config_changed)
+            app_signals().sig_config_changed.disconnect(self._refresh_label_overrides)
         super().closeEvent(event)
         if self.logged_out:
             self.sig_logged_out.emit()

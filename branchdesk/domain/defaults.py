@@ -285,3 +285,34 @@ DEPARTMENTS: list[tuple[str, str]] = [
     ("GMO", "总经理室"),
     ("LOG", "物流部"),
 ]
+
+# --- issue 12, vocabularies ------------------------------------------------------------------------
+
+#: Why a case may be closed abnormally (the GM picks one, with an optional note). Seeded by ``init``;
+#: migration 0014 gives existing branches the same list.
+CHOICE_LISTS["abnormal_reason"] = [
+    ("lost_contact", "客户失联"),
+    ("withdrawn", "客户撤诉"),
+    ("excessive_demand", "要求超出标准，无法达成一致"),
+    ("legal", "转司法程序"),
+    ("other", "其他"),
+]
+
+#: The editable pick lists, in the order the settings page offers them.
+VOCABULARY_LISTS: tuple[str, ...] = (
+    "channel",
+    "customer_type",
+    "request_type",
+    "resolution_type",
+    "invalid_reason",
+    "abnormal_reason",
+    "reply_method",
+    "followup_method",
+    "complainant_title",
+)
+
+#: Fixed vocabularies whose display names a branch may change (the codes stay; rules reason on them).
+RENAMABLE_VOCABULARIES: tuple[str, ...] = ("Kind", "Severity", "Status", "CloseKind", "Role")
+
+#: How deep the category tree goes (top level = 1): the logistics and utility policies use three.
+CATEGORY_MAX_DEPTH = 3

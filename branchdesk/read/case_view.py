@@ -291,6 +291,9 @@ class CaseView:
     timeline: list[TimelineEntry]
     actions: dict[str, Text | None]  # action code -> None if allowed, else why not (render it)
     phone_visible: bool
+    # issue 12: why a case was closed abnormally (the branch's list) and the closing note as stored
+    abnormal_reason: Choice | None = None
+    close_note: str = ""
 
     @property
     def shown_status(self) -> Status | CloseKind:
@@ -369,7 +372,6 @@ def case_view(
     """Everything about ``case``; the caller has checked the viewer may see it and decided the phone."""
     names = _Names(session)
     category = session.get(Category, case.category_id) if case.category_id else None
-    parent = session.get(Category, category.parent_id) if category and category.parent_id else None
     intake = IntakeFacts(
         received_at=case.received_at,
         channel=_choice(config, "channel", case.channel),
@@ -424,7 +426,15 @@ def case_view(
         triage = TriageFacts(
             valid=case.valid,
             invalid_reason=_choice(config, "invalid_reason", case.invalid_reason),
-            category_path=tuple(Choice(c.code, c.label) for c in (parent, category) if c),
+            # the whole path, top level first (issue 12: up to three levels)
+            category_path=tuple(
+                Choice(code, label)
+                for code, label in zip(
+                    config.category_path(case.category_id),
+                    config.category_labels_path(case.category_id),
+                    strict=False,
+                )
+            ),
             severity=Severity(case.severity) if case.severity else None,
             loss_estimate_fen=case.loss_estimate_fen,
             triaged_at=case.triaged_at,
@@ -445,9 +455,8 @@ def case_view(
     )
 
     def id_name(field: str, value: Any) -> str:
-        if field == "category_id":
-            found = session.get(Category, value)
-            return found.label if found else str(value)
+        if field == "category_id":  # the whole path (issue 12: three levels)
+            return config.category_text(value) if value in config.categories else str(value)
         if "department" in field:
             return names.department_name(value) or str(value)
         return names.person(value) or str(value)
@@ -534,6 +543,8 @@ def case_view(
         timeline=timeline(session, case.id, id_name),
         actions=dict(actions),
         phone_visible=show_phone,
+        abnormal_reason=_choice(config, "abnormal_reason", case.abnormal_reason),
+        close_note=case.close_note or "",
     )
 
 

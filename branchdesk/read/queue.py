@@ -157,11 +157,19 @@ def queue_conditions(
     if f.major_only:
         conditions.append(Case.is_major.is_(True))
     if f.category_codes:
-        parent = aliased(Category)
+        # a code matches its children and grandchildren (issue 12: three levels)
+        parent, grandparent = aliased(Category), aliased(Category)
         ids = (
             select(Category.id)
             .outerjoin(parent, parent.id == Category.parent_id)
-            .where(or_(Category.code.in_(f.category_codes), parent.code.in_(f.category_codes)))
+            .outerjoin(grandparent, grandparent.id == parent.parent_id)
+            .where(
+                or_(
+                    Category.code.in_(f.category_codes),
+                    parent.code.in_(f.category_codes),
+                    grandparent.code.in_(f.category_codes),
+                )
+            )
         )
         conditions.append(Case.category_id.in_(ids))
     if f.received_from:

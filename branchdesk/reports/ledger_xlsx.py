@@ -17,21 +17,19 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from branchdesk.config import BranchConfig
 from branchdesk.domain.escalation import level_label
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
-    CLOSE_KIND_LABELS,
-    KIND_LABELS,
-    SEVERITY_LABELS,
     CloseKind,
     Kind,
     Severity,
     Status,
 )
+from branchdesk.i18n import label
 from branchdesk.reports.xlsx_style import (
     DATETIME,
     HEADER_FILL,
@@ -41,7 +39,7 @@ from branchdesk.reports.xlsx_style import (
     stamp_anchor,
     text_width,
 )
-from branchdesk.storage.models import Case, Category, Department, FollowUp, Reply, Resolution, User
+from branchdesk.storage.models import Case, Department, FollowUp, Reply, Resolution, User
 
 PAPER_COLUMNS = ["序号", "时间", "投诉人", "联系电话", "投诉内容", "受理人", "处理结果", "投诉人意见", "备注"]
 SYSTEM_COLUMNS = [
@@ -117,13 +115,8 @@ def write_ledger(
 
     names = {u.id: u.full_name for u in session.scalars(select(User))}
     departments = {d.id: d.name for d in session.scalars(select(Department))}
-    parent = aliased(Category)
-    categories = {
-        c.id: (f"{p.label} / {c.label}" if p else c.label)
-        for c, p in session.execute(
-            select(Category, parent).outerjoin(parent, parent.id == Category.parent_id)
-        )
-    }
+    # The whole path, 质量类 / 产品品质 / 外观 (issue 12: up to three levels).
+    categories = {cid: config.category_text(cid) for cid in config.categories}
     written = 0
     query = (
         select(Case).where(*conditions).order_by(Case.received_at, Case.id).execution_options(yield_per=CHUNK)
@@ -219,7 +212,9 @@ def _row(
     ]
     if case.custom_values.get("_imported"):
         notes.append("台账导入")
-    status = CLOSE_KIND_LABELS[CloseKind(case.close_kind)] if case.close_kind else Status(case.status).label
+    own = config.label_overrides  # the branch's names for kinds, severities, statuses (issue 12)
+    shown: CloseKind | Status = CloseKind(case.close_kind) if case.close_kind else Status(case.status)
+    status = label(shown, "zh_CN", own)
     return [
         number,
         _cell(sheet, case.received_at, DATETIME),
@@ -231,10 +226,10 @@ def _row(
         opinion,
         "；".join(notes),
         case.case_no,
-        KIND_LABELS[Kind(case.kind)],
+        label(Kind(case.kind), "zh_CN", own),
         config.label("channel", case.channel),
         categories.get(case.category_id or -1, ""),
-        SEVERITY_LABELS[Severity(case.severity)] if case.severity else "",
+        label(Severity(case.severity), "zh_CN", own) if case.severity else "",
         status,
         departments.get(case.responsible_department_id or -1, ""),
         names.get(case.handler_id or -1, ""),

@@ -15,16 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from branchdesk.config import BranchConfig
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
-    CLOSE_KIND_LABELS,
     ESCALATION_REASON_LABELS,
-    KIND_LABELS,
     RESPONSIBILITY_LABELS,
-    SEVERITY_LABELS,
     CloseKind,
     EscalationReason,
     Kind,
@@ -32,9 +29,9 @@ from branchdesk.domain.vocab import (
     Severity,
     Status,
 )
+from branchdesk.i18n import label as vocabulary_label
 from branchdesk.storage.models import (
     Case,
-    Category,
     Department,
     Escalation,
     FollowUp,
@@ -180,13 +177,12 @@ def build_monthly(session: Session, config: BranchConfig, year: int, month: int)
     calendar = config.calendar
     names = {u.id: u.full_name for u in session.scalars(select(User))}
     departments = {d.id: d.name for d in session.scalars(select(Department))}
-    parent = aliased(Category)
-    categories: dict[int, tuple[str, str]] = {
-        c.id: (p.label if p else c.label, c.label)
-        for c, p in session.execute(
-            select(Category, parent).outerjoin(parent, parent.id == Category.parent_id)
-        )
-    }
+    # Every level's label from the top down (issue 12: up to three levels); grouped by the top one.
+    categories = {cid: config.category_labels_path(cid) for cid in config.categories}
+
+    def zh(value: Kind | Severity | CloseKind | Status) -> str:
+        """A fixed code's name as this branch calls it (its label overrides), in Chinese."""
+        return vocabulary_label(value, "zh_CN", config.label_overrides)
 
     received = list(
         session.scalars(
@@ -195,12 +191,12 @@ def build_monthly(session: Session, config: BranchConfig, year: int, month: int)
             )
         )
     )
-    by_kind = Counter(KIND_LABELS[Kind(c.kind)] for c in received)
+    by_kind = Counter(zh(Kind(c.kind)) for c in received)
     by_top = Counter(categories[c.category_id][0] if c.category_id else "未分类" for c in received)
     by_category = Counter(
         " / ".join(dict.fromkeys(categories[c.category_id])) if c.category_id else "未分类" for c in received
     )
-    by_severity = Counter(SEVERITY_LABELS[Severity(c.severity)] if c.severity else "未定级" for c in received)
+    by_severity = Counter(zh(Severity(c.severity)) if c.severity else "未定级" for c in received)
     by_channel = Counter(config.label("channel", c.channel) or "未填" for c in received)
     by_department = Counter(departments.get(c.responsible_department_id or -1, "未分派") for c in received)
     complaints = [c for c in received if c.kind == Kind.COMPLAINT.value and c.valid is not None]
@@ -259,9 +255,9 @@ def build_monthly(session: Session, config: BranchConfig, year: int, month: int)
                 closed_at=case.closed_at,
                 complainant=case.complainant_name,
                 phone_masked=mask_phone(case.phone_normalized),
-                kind=KIND_LABELS[Kind(case.kind)],
+                kind=zh(Kind(case.kind)),
                 category=" / ".join(dict.fromkeys(category)) if category else "",
-                severity=SEVERITY_LABELS[Severity(case.severity)] if case.severity else "",
+                severity=zh(Severity(case.severity)) if case.severity else "",
                 department=departments.get(case.responsible_department_id or -1, ""),
                 handler=names.get(case.handler_id or -1, ""),
                 cause=inquiry.cause if inquiry else "",
@@ -273,7 +269,7 @@ def build_monthly(session: Session, config: BranchConfig, year: int, month: int)
                 satisfaction=follow_ups[case.id].satisfaction if case.id in follow_ups else None,
                 working_days=used,
                 on_time=timely,
-                close_kind=CLOSE_KIND_LABELS[CloseKind(case.close_kind)] if case.close_kind else "",
+                close_kind=zh(CloseKind(case.close_kind)) if case.close_kind else "",
             )
         )
 
@@ -311,7 +307,7 @@ def build_monthly(session: Session, config: BranchConfig, year: int, month: int)
                 case_no=case.case_no,
                 received_at=case.received_at,
                 complainant=case.complainant_name,
-                status=Status(case.status).label if case.closed_at is None else "（月末未结）",
+                status=zh(Status(case.status)) if case.closed_at is None else "（月末未结）",
                 department=departments.get(case.responsible_department_id or -1, ""),
                 handler=names.get(case.handler_id or -1, ""),
                 deadline_at=case.deadline_at,

@@ -264,8 +264,11 @@ class AdminService(ServiceBase):
             parent = None
             if parent_code:
                 parent = unit.session.scalars(select(Category).where(Category.code == parent_code)).first()
-                if parent is None or parent.parent_id is not None:
+                # issue 12: three levels (top, middle, leaf); a parent on the third level is refused
+                if parent is None or parent.code == code:
                     errors["parent"] = Text("admin.category_parent")
+                elif len(unit.config.category_path(parent.id)) >= defaults.CATEGORY_MAX_DEPTH:
+                    errors["parent"] = Text("admin.category_depth", {"parent": parent.label})
             if errors:
                 raise FieldError(errors)
             category = unit.session.scalars(select(Category).where(Category.code == code)).first()

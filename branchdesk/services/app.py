@@ -18,6 +18,7 @@ from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
 from branchdesk.services.setup import initialise_branch, is_initialised
 from branchdesk.services.unit_of_work import UnitOfWork
+from branchdesk.services.vocabulary import VocabularyService
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import UpgradeResult, upgrade
 
@@ -40,6 +41,8 @@ class BranchDesk:
         # issue 12 "approvals": the approval rules (administrator)
         self.approval_policy = ApprovalPolicyService(self.door)
         self.calendar = CalendarAdminService(self.door, self.admin)  # issue 12, calendar: holiday notice
+        # issue 12, vocabularies: pick lists and the branch's names for fixed codes
+        self.vocabulary = VocabularyService(self.door)
 
     def _now(self) -> datetime:
         return self.clock()
@@ -49,6 +52,11 @@ class BranchDesk:
         with self.db.read() as session:
             config = self.door.config(session)
         return config.branch_name, config.demo
+
+    def label_overrides(self) -> dict[tuple[str, str], tuple[str, str | None]]:
+        """The branch's own names for fixed codes (issue 12): the UI and CLI render with them."""
+        with self.db.read() as session:
+            return dict(self.door.config(session).label_overrides)
 
     def configuration_version(self) -> int | None:
         """The configuration version now in the database (another PC's edit moves it); one small query."""

@@ -758,13 +758,28 @@ class CaseService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
-    def close_abnormally(self, actor: Actor, ref: CaseRefLike, reason: str) -> CaseRef:
-        text = require_text(reason, "reason", Text("label.abnormal_reason"), TEXT_LIMITS["reason"])
+    def close_abnormally(self, actor: Actor, ref: CaseRefLike, reason: str, note: str = "") -> CaseRef:
+        """Close with the GM's approval for a reason from the branch's list ``abnormal_reason``.
+
+        ``close_note`` keeps the reason's label and the note as one sentence (the ledger's 处理结果,
+        and the shape rows closed before the list have); ``abnormal_reason`` keeps the code.
+        """
+        checks = Checks()
+        code = checks.text(
+            "reason", reason, TEXT_LIMITS["filter_code"], Text("label.abnormal_reason"), required=True
+        )
+        note = checks.text("note", note, TEXT_LIMITS["note"])
+        checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.CLOSE_ABNORMAL)
+            if code not in unit.config.choices.get("abnormal_reason", {}):
+                raise FieldError({"reason": Text("close.abnormal_reason")})
+            label = unit.config.label("abnormal_reason", code)
+            text = f"{label}：{note}" if note else label
             change = self._set_status(unit, case, Status.CLOSED)
             case.close_kind, case.closed_at, case.close_note = CloseKind.ABNORMAL.value, unit.now, text
+            case.abnormal_reason = code
             record(
                 unit.session,
                 at=unit.now,

@@ -195,12 +195,13 @@ class PrintService(ServiceBase):
         """The case view rendered as the form's text: vocabulary labels in the form's language."""
         view = self._queries.detail_of(unit, self._case(unit, case_id))
         lang = FORM_LANGUAGE
+        own = unit.config.label_overrides  # the branch's names for kinds, severities, roles (issue 12)
         intake, triage, deadline = view.intake, view.triage, view.deadlines.due
         validity = triage.validity() if triage else None
         data: dict[str, Any] = {
             "received_at": _when(intake.received_at),
             "channel": _choice(intake.channel),
-            "kind": label(intake.kind, lang),
+            "kind": label(intake.kind, lang, own),
             "complainant": intake.complainant_name + _choice(intake.complainant_title),
             "company": intake.company,
             "order_no": intake.order_no,
@@ -219,11 +220,11 @@ class PrintService(ServiceBase):
             ),
             "content": intake.content,
             "phone_normalized": normalize_phone(view.intake_raw.get("phone") or ""),
-            "valid": label(validity, lang) if validity else "",
+            "valid": label(validity, lang, own) if validity else "",
             "category": " / ".join(c.label for c in triage.category_path) if triage else "",
-            "severity": label(triage.severity, lang) if triage and triage.severity else "",
+            "severity": label(triage.severity, lang, own) if triage and triage.severity else "",
             # The form is Chinese: stored reason codes print as their Chinese labels.
-            "major": "是（" + "、".join(label(r, lang) for r in view.major_reasons) + "）"
+            "major": "是（" + "、".join(label(r, lang, own) for r in view.major_reasons) + "）"
             if view.is_major
             else "否",
             "department": view.department_name,
@@ -240,8 +241,8 @@ class PrintService(ServiceBase):
                 "corrective": inv.corrective_action,
                 "preventive": inv.preventive_action,
                 "measures": "；".join(x for x in (inv.corrective_action, inv.preventive_action) if x),
-                "responsibility": label(inv.responsibility, lang),
-                "track": label(inv.improvement(), lang),
+                "responsibility": label(inv.responsibility, lang, own),
+                "track": label(inv.improvement(), lang, own),
                 "author": inv.author_name,
                 "shares": "、".join(f"{s.department.name} {s.percent}%" for s in inv.shares),
                 "responsible": _join(_name(inv.responsible_department), inv.responsible_person),
@@ -255,15 +256,15 @@ class PrintService(ServiceBase):
                 "type": r.resolution_type.label,
                 "amount": format_yuan(r.amount_fen),
                 "text": r.text,
-                # The frozen chain and the rule that chose it (issue 12 "approvals").
-                "chain": render(r.chain_text(), lang)
+                # The frozen chain and the rule that chose it (issue 12 "approvals"), in the branch's names.
+                "chain": render(r.chain_text(), lang, own)
                 + (f"（{r.approval_rule}）" if r.approval_rule else "")
                 + ("" if r.status is ResolutionStatus.APPROVED else "（审批中）"),
                 "signatures": [
                     (
-                        f"{a.level_order}. {render(_step_of(r, a.level_order, a.level_role), lang)}",
+                        f"{a.level_order}. {render(_step_of(r, a.level_order, a.level_role), lang, own)}",
                         a.printed_name,
-                        label(a.signed_role, lang),
+                        label(a.signed_role, lang, own),
                         _when(a.signed_at),
                         a.meaning,
                     )

@@ -313,6 +313,9 @@ class Case(Base):
     close_kind: Mapped[str | None] = mapped_column(String(20))
     close_note: Mapped[str] = mapped_column(Text, default="")
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # issue 12 (vocabularies): the code from the branch's list ``abnormal_reason`` when closed abnormally
+    # (the note goes to close_note); cases closed before the list have only their event's free text.
+    abnormal_reason: Mapped[str | None] = mapped_column(String(40))
 
     # brought in from a branch's Excel ledger: a fingerprint against importing twice, and the row as it was
     import_key: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -536,3 +539,19 @@ class ApprovalStepRow(Base):
     step_order: Mapped[int] = mapped_column(Integer)  # 1, 2, … in signing order
     role: Mapped[str] = mapped_column(String(20))
     of_responsible_department: Mapped[bool] = mapped_column(Boolean, default=False)
+# --- issue 12, vocabularies: a branch's own names for fixed codes ------------------------------------
+
+
+class LabelOverride(Base):
+    """The branch's name for a fixed vocabulary code (投诉 → 客诉, 部门经理 → 部门负责人).
+
+    The code itself never changes; only its display. ``label_en`` empty: English stays as shipped.
+    """
+
+    __tablename__ = "label_override"
+    __table_args__ = (UniqueConstraint("vocabulary", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vocabulary: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str] = mapped_column(String(40))
+    label_zh: Mapped[str] = mapped_column(String(100))
+    label_en: Mapped[str | None] = mapped_column(String(100))

@@ -98,389 +98,394 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="51" />
+        <location filename="../../ui/admin_page.py" line="52" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52" />
+        <location filename="../../ui/admin_page.py" line="53" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54" />
+        <location filename="../../ui/admin_page.py" line="55" />
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56" />
+        <location filename="../../ui/admin_page.py" line="60" />
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60" />
-        <location filename="../../ui/admin_page.py" line="511" />
+        <location filename="../../ui/admin_page.py" line="64" />
+        <location filename="../../ui/admin_page.py" line="513" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="61" />
+        <location filename="../../ui/admin_page.py" line="65" />
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="62" />
+        <location filename="../../ui/admin_page.py" line="66" />
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="63" />
+        <location filename="../../ui/admin_page.py" line="67" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65" />
+        <location filename="../../ui/admin_page.py" line="69" />
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="67" />
+        <location filename="../../ui/admin_page.py" line="71" />
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="117" />
-        <location filename="../../ui/admin_page.py" line="120" />
-        <location filename="../../ui/admin_page.py" line="133" />
+        <location filename="../../ui/admin_page.py" line="122" />
+        <location filename="../../ui/admin_page.py" line="125" />
         <location filename="../../ui/admin_page.py" line="139" />
-        <location filename="../../ui/admin_page.py" line="217" />
-        <location filename="../../ui/admin_page.py" line="225" />
-        <location filename="../../ui/admin_page.py" line="280" />
+        <location filename="../../ui/admin_page.py" line="144" />
+        <location filename="../../ui/admin_page.py" line="219" />
+        <location filename="../../ui/admin_page.py" line="227" />
+        <location filename="../../ui/admin_page.py" line="282" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="117" />
-        <location filename="../../ui/admin_page.py" line="119" />
-        <location filename="../../ui/admin_page.py" line="132" />
+        <location filename="../../ui/admin_page.py" line="122" />
+        <location filename="../../ui/admin_page.py" line="124" />
         <location filename="../../ui/admin_page.py" line="138" />
-        <location filename="../../ui/admin_page.py" line="216" />
-        <location filename="../../ui/admin_page.py" line="224" />
+        <location filename="../../ui/admin_page.py" line="143" />
+        <location filename="../../ui/admin_page.py" line="218" />
+        <location filename="../../ui/admin_page.py" line="226" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="117" />
-        <location filename="../../ui/admin_page.py" line="121" />
-        <location filename="../../ui/admin_page.py" line="135" />
-        <location filename="../../ui/admin_page.py" line="141" />
-        <location filename="../../ui/admin_page.py" line="221" />
-        <location filename="../../ui/admin_page.py" line="229" />
+        <location filename="../../ui/admin_page.py" line="122" />
+        <location filename="../../ui/admin_page.py" line="126" />
+        <location filename="../../ui/admin_page.py" line="140" />
+        <location filename="../../ui/admin_page.py" line="146" />
+        <location filename="../../ui/admin_page.py" line="223" />
+        <location filename="../../ui/admin_page.py" line="231" />
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134" />
-        <location filename="../../ui/admin_page.py" line="140" />
+        <location filename="../../ui/admin_page.py" line="145" />
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="152" />
+        <location filename="../../ui/admin_page.py" line="154" />
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="152" />
+        <location filename="../../ui/admin_page.py" line="154" />
         <source>working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="152" />
+        <location filename="../../ui/admin_page.py" line="154" />
         <source>calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158" />
-        <location filename="../../ui/admin_page.py" line="168" />
+        <location filename="../../ui/admin_page.py" line="160" />
+        <location filename="../../ui/admin_page.py" line="170" />
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="159" />
-        <location filename="../../ui/admin_page.py" line="169" />
+        <location filename="../../ui/admin_page.py" line="161" />
+        <location filename="../../ui/admin_page.py" line="171" />
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="160" />
-        <location filename="../../ui/admin_page.py" line="170" />
+        <location filename="../../ui/admin_page.py" line="162" />
+        <location filename="../../ui/admin_page.py" line="172" />
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="161" />
-        <location filename="../../ui/admin_page.py" line="171" />
+        <location filename="../../ui/admin_page.py" line="163" />
+        <location filename="../../ui/admin_page.py" line="173" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="162" />
-        <location filename="../../ui/admin_page.py" line="172" />
+        <location filename="../../ui/admin_page.py" line="164" />
+        <location filename="../../ui/admin_page.py" line="174" />
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="163" />
-        <location filename="../../ui/admin_page.py" line="173" />
+        <location filename="../../ui/admin_page.py" line="137" />
+        <location filename="../../ui/admin_page.py" line="165" />
+        <location filename="../../ui/admin_page.py" line="175" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="164" />
-        <location filename="../../ui/admin_page.py" line="174" />
+        <location filename="../../ui/admin_page.py" line="58" />
+        <source>Lists and names</source>
+        <translation>选项与名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="166" />
+        <location filename="../../ui/admin_page.py" line="176" />
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="165" />
-        <location filename="../../ui/admin_page.py" line="175" />
+        <location filename="../../ui/admin_page.py" line="167" />
+        <location filename="../../ui/admin_page.py" line="177" />
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="205" />
-        <location filename="../../ui/admin_page.py" line="206" />
+        <location filename="../../ui/admin_page.py" line="207" />
+        <location filename="../../ui/admin_page.py" line="208" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="205" />
-        <location filename="../../ui/admin_page.py" line="206" />
+        <location filename="../../ui/admin_page.py" line="207" />
+        <location filename="../../ui/admin_page.py" line="208" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="218" />
-        <location filename="../../ui/admin_page.py" line="226" />
+        <location filename="../../ui/admin_page.py" line="220" />
+        <location filename="../../ui/admin_page.py" line="228" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="219" />
+        <location filename="../../ui/admin_page.py" line="221" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="220" />
-        <location filename="../../ui/admin_page.py" line="228" />
+        <location filename="../../ui/admin_page.py" line="222" />
+        <location filename="../../ui/admin_page.py" line="230" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="227" />
+        <location filename="../../ui/admin_page.py" line="229" />
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="249" />
+        <location filename="../../ui/admin_page.py" line="251" />
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="250" />
+        <location filename="../../ui/admin_page.py" line="252" />
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="251" />
+        <location filename="../../ui/admin_page.py" line="253" />
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="252" />
+        <location filename="../../ui/admin_page.py" line="254" />
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="253" />
+        <location filename="../../ui/admin_page.py" line="255" />
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="254" />
+        <location filename="../../ui/admin_page.py" line="256" />
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="257" />
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="256" />
+        <location filename="../../ui/admin_page.py" line="258" />
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="257" />
+        <location filename="../../ui/admin_page.py" line="259" />
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="265" />
         <location filename="../../ui/admin_page.py" line="267" />
+        <location filename="../../ui/admin_page.py" line="269" />
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="265" />
-        <location filename="../../ui/admin_page.py" line="268" />
+        <location filename="../../ui/admin_page.py" line="267" />
+        <location filename="../../ui/admin_page.py" line="270" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280" />
-        <location filename="../../ui/admin_page.py" line="324" />
+        <location filename="../../ui/admin_page.py" line="282" />
+        <location filename="../../ui/admin_page.py" line="326" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280" />
-        <location filename="../../ui/admin_page.py" line="299" />
-        <location filename="../../ui/admin_page.py" line="332" />
+        <location filename="../../ui/admin_page.py" line="282" />
+        <location filename="../../ui/admin_page.py" line="301" />
+        <location filename="../../ui/admin_page.py" line="334" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="281" />
+        <location filename="../../ui/admin_page.py" line="283" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="281" />
+        <location filename="../../ui/admin_page.py" line="283" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="290" />
+        <location filename="../../ui/admin_page.py" line="292" />
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="301" />
+        <location filename="../../ui/admin_page.py" line="303" />
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303" />
-        <location filename="../../ui/admin_page.py" line="387" />
+        <location filename="../../ui/admin_page.py" line="305" />
+        <location filename="../../ui/admin_page.py" line="389" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="305" />
+        <location filename="../../ui/admin_page.py" line="307" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="307" />
+        <location filename="../../ui/admin_page.py" line="309" />
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="319" />
+        <location filename="../../ui/admin_page.py" line="321" />
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280" />
-        <location filename="../../ui/admin_page.py" line="322" />
+        <location filename="../../ui/admin_page.py" line="282" />
+        <location filename="../../ui/admin_page.py" line="324" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59" />
+        <location filename="../../ui/admin_page.py" line="63" />
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="323" />
+        <location filename="../../ui/admin_page.py" line="325" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="335" />
+        <location filename="../../ui/admin_page.py" line="337" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="336" />
+        <location filename="../../ui/admin_page.py" line="338" />
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356" />
+        <location filename="../../ui/admin_page.py" line="358" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356" />
+        <location filename="../../ui/admin_page.py" line="358" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="387" />
+        <location filename="../../ui/admin_page.py" line="389" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="390" />
+        <location filename="../../ui/admin_page.py" line="392" />
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="465" />
+        <location filename="../../ui/admin_page.py" line="467" />
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="473" />
+        <location filename="../../ui/admin_page.py" line="475" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="474" />
+        <location filename="../../ui/admin_page.py" line="476" />
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="475" />
+        <location filename="../../ui/admin_page.py" line="477" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="476" />
+        <location filename="../../ui/admin_page.py" line="478" />
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="479" />
+        <location filename="../../ui/admin_page.py" line="481" />
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="483" />
+        <location filename="../../ui/admin_page.py" line="485" />
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="489" />
+        <location filename="../../ui/admin_page.py" line="491" />
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="511" />
+        <location filename="../../ui/admin_page.py" line="513" />
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -859,408 +864,409 @@
         <translation>1 非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="168" />
+        <location filename="../../ui/case_actions.py" line="163" />
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="170" />
+        <location filename="../../ui/case_actions.py" line="165" />
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="171" />
+        <location filename="../../ui/case_actions.py" line="166" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="174" />
+        <location filename="../../ui/case_actions.py" line="169" />
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="178" />
+        <location filename="../../ui/case_actions.py" line="173" />
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="179" />
+        <location filename="../../ui/case_actions.py" line="174" />
         <source>Major complaint (CR manager's decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="180" />
+        <location filename="../../ui/case_actions.py" line="175" />
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="181" />
-        <location filename="../../ui/case_actions.py" line="209" />
-        <location filename="../../ui/case_actions.py" line="237" />
+        <location filename="../../ui/case_actions.py" line="176" />
+        <location filename="../../ui/case_actions.py" line="204" />
+        <location filename="../../ui/case_actions.py" line="232" />
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="182" />
+        <location filename="../../ui/case_actions.py" line="177" />
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="183" />
-        <location filename="../../ui/case_actions.py" line="210" />
-        <location filename="../../ui/case_actions.py" line="424" />
-        <location filename="../../ui/case_actions.py" line="453" />
+        <location filename="../../ui/case_actions.py" line="178" />
+        <location filename="../../ui/case_actions.py" line="205" />
+        <location filename="../../ui/case_actions.py" line="419" />
+        <location filename="../../ui/case_actions.py" line="448" />
+        <location filename="../../ui/case_actions.py" line="460" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="206" />
+        <location filename="../../ui/case_actions.py" line="201" />
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="208" />
+        <location filename="../../ui/case_actions.py" line="203" />
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="223" />
+        <location filename="../../ui/case_actions.py" line="218" />
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="227" />
+        <location filename="../../ui/case_actions.py" line="222" />
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="231" />
+        <location filename="../../ui/case_actions.py" line="226" />
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="233" />
+        <location filename="../../ui/case_actions.py" line="228" />
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="235" />
+        <location filename="../../ui/case_actions.py" line="230" />
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="240" />
+        <location filename="../../ui/case_actions.py" line="235" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="244" />
+        <location filename="../../ui/case_actions.py" line="239" />
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="248" />
+        <location filename="../../ui/case_actions.py" line="243" />
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="254" />
+        <location filename="../../ui/case_actions.py" line="249" />
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="258" />
+        <location filename="../../ui/case_actions.py" line="253" />
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="261" />
+        <location filename="../../ui/case_actions.py" line="256" />
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="293" />
+        <location filename="../../ui/case_actions.py" line="288" />
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="295" />
+        <location filename="../../ui/case_actions.py" line="290" />
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="296" />
+        <location filename="../../ui/case_actions.py" line="291" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="297" />
+        <location filename="../../ui/case_actions.py" line="292" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="311" />
+        <location filename="../../ui/case_actions.py" line="306" />
         <source>Resolution: %1 %2 — %3</source>
         <translation>方案：%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="318" />
+        <location filename="../../ui/case_actions.py" line="313" />
         <source> (next: %1)</source>
         <translation>（下一级：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="319" />
+        <location filename="../../ui/case_actions.py" line="314" />
         <source>To sign: %1</source>
         <translation>需审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="321" />
+        <location filename="../../ui/case_actions.py" line="316" />
         <source>Proposed by %1 at %2</source>
         <translation>提出人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="327" />
+        <location filename="../../ui/case_actions.py" line="322" />
         <source>Signed: %1 (%2) %3 %4</source>
         <translation>已签：%1（%2）%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="333" />
+        <location filename="../../ui/case_actions.py" line="328" />
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="336" />
+        <location filename="../../ui/case_actions.py" line="331" />
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="340" />
-        <location filename="../../ui/case_actions.py" line="419" />
+        <location filename="../../ui/case_actions.py" line="335" />
+        <location filename="../../ui/case_actions.py" line="414" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="345" />
+        <location filename="../../ui/case_actions.py" line="340" />
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="346" />
+        <location filename="../../ui/case_actions.py" line="341" />
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="350" />
+        <location filename="../../ui/case_actions.py" line="345" />
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="359" />
+        <location filename="../../ui/case_actions.py" line="354" />
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="361" />
+        <location filename="../../ui/case_actions.py" line="356" />
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="362" />
-        <location filename="../../ui/case_actions.py" line="436" />
-        <location filename="../../ui/case_actions.py" line="489" />
+        <location filename="../../ui/case_actions.py" line="357" />
+        <location filename="../../ui/case_actions.py" line="431" />
+        <location filename="../../ui/case_actions.py" line="488" />
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="363" />
+        <location filename="../../ui/case_actions.py" line="358" />
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="364" />
+        <location filename="../../ui/case_actions.py" line="359" />
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="390" />
+        <location filename="../../ui/case_actions.py" line="385" />
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="392" />
-        <location filename="../../ui/case_actions.py" line="462" />
-        <location filename="../../ui/case_actions.py" line="471" />
-        <location filename="../../ui/case_actions.py" line="480" />
+        <location filename="../../ui/case_actions.py" line="387" />
+        <location filename="../../ui/case_actions.py" line="459" />
+        <location filename="../../ui/case_actions.py" line="470" />
+        <location filename="../../ui/case_actions.py" line="479" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="393" />
+        <location filename="../../ui/case_actions.py" line="388" />
         <source>Customer's consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="394" />
+        <location filename="../../ui/case_actions.py" line="389" />
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="409" />
+        <location filename="../../ui/case_actions.py" line="404" />
         <source>Requested: %1; new deadline %2; customer's consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="415" />
+        <location filename="../../ui/case_actions.py" line="410" />
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="434" />
+        <location filename="../../ui/case_actions.py" line="429" />
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="437" />
+        <location filename="../../ui/case_actions.py" line="432" />
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="438" />
+        <location filename="../../ui/case_actions.py" line="433" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="439" />
+        <location filename="../../ui/case_actions.py" line="434" />
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="452" />
+        <location filename="../../ui/case_actions.py" line="447" />
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="461" />
+        <location filename="../../ui/case_actions.py" line="456" />
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="470" />
+        <location filename="../../ui/case_actions.py" line="469" />
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="479" />
+        <location filename="../../ui/case_actions.py" line="478" />
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="488" />
+        <location filename="../../ui/case_actions.py" line="487" />
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="516" />
+        <location filename="../../ui/case_actions.py" line="515" />
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="520" />
+        <location filename="../../ui/case_actions.py" line="519" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="530" />
+        <location filename="../../ui/case_actions.py" line="529" />
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="532" />
+        <location filename="../../ui/case_actions.py" line="531" />
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="539" />
+        <location filename="../../ui/case_actions.py" line="538" />
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="548" />
+        <location filename="../../ui/case_actions.py" line="547" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="549" />
+        <location filename="../../ui/case_actions.py" line="548" />
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="552" />
+        <location filename="../../ui/case_actions.py" line="551" />
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="555" />
+        <location filename="../../ui/case_actions.py" line="554" />
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="556" />
+        <location filename="../../ui/case_actions.py" line="555" />
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="557" />
+        <location filename="../../ui/case_actions.py" line="556" />
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="558" />
+        <location filename="../../ui/case_actions.py" line="557" />
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="560" />
+        <location filename="../../ui/case_actions.py" line="559" />
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="563" />
+        <location filename="../../ui/case_actions.py" line="562" />
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="565" />
+        <location filename="../../ui/case_actions.py" line="564" />
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="566" />
+        <location filename="../../ui/case_actions.py" line="565" />
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="567" />
+        <location filename="../../ui/case_actions.py" line="566" />
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="568" />
+        <location filename="../../ui/case_actions.py" line="567" />
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="569" />
+        <location filename="../../ui/case_actions.py" line="568" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="570" />
+        <location filename="../../ui/case_actions.py" line="569" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="571" />
+        <location filename="../../ui/case_actions.py" line="570" />
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
@@ -1915,7 +1921,17 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="112" />
+        <location filename="../../ui/config_tab.py" line="77" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_tab.py" line="79" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_tab.py" line="118" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2493,94 +2509,94 @@
         <translation>客诉台 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Ctrl+N new complaint · Ctrl+L lock</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2936,6 +2952,132 @@
         <location filename="../../ui/password_dialog.py" line="147" />
         <source>Temporary password</source>
         <translation>临时密码</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyTab</name>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="52" />
+        <source>Lists</source>
+        <translation>选项列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="59" />
+        <source>Names: %1</source>
+        <translation>名称：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="74" />
+        <location filename="../../ui/vocabulary_tab.py" line="165" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="76" />
+        <source>optional: made from the name</source>
+        <translation>可不填，自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="77" />
+        <source>Code (new item)</source>
+        <translation>代码（新增时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="78" />
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="79" />
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="80" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="81" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="82" />
+        <location filename="../../ui/vocabulary_tab.py" line="230" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="83" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="110" />
+        <source>Chinese name (empty: as shipped)</source>
+        <translation>中文名称（留空：默认名称）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="111" />
+        <source>English name (optional)</source>
+        <translation>英文名称（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="112" />
+        <source>Save name</source>
+        <translation>保存名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="165" />
+        <location filename="../../ui/vocabulary_tab.py" line="168" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="165" />
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="165" />
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="169" />
+        <source>Shipped name</source>
+        <translation>默认名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="170" />
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="171" />
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="183" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="183" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="228" />
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary_tab.py" line="247" />
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>

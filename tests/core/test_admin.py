@@ -61,8 +61,10 @@ def test_custom_field_is_asked_at_intake(branch: Branch) -> None:
 def test_categories_departments_and_templates(branch: Branch) -> None:
     b = branch
     b.desk.admin.save_category(b["admin"], "service.delivery", "送货服务", "service")
-    with pytest.raises(FieldError, match="两级"):
-        b.desk.admin.save_category(b["admin"], "x.y", "三级", "service.delivery")
+    # issue 12: three levels now; the fourth is refused
+    b.desk.admin.save_category(b["admin"], "x.y", "三级", "service.delivery")
+    with pytest.raises(FieldError, match="最多三级"):
+        b.desk.admin.save_category(b["admin"], "x.y.z", "四级", "x.y")
     b.desk.admin.save_department(b["admin"], "pr", "公关部")
     b.desk.admin.save_reply_template(b["admin"], None, "节日问候", "您好，祝您节日快乐。")
     lookups = b.desk.queries.lookups(b["crm"])

@@ -132,6 +132,8 @@ NOTICE_TEXT = st.one_of(
         max_size=30,
     ).map("".join),
 )
+LIST_KEY = st.one_of(st.sampled_from(["channel", "complainant_title", "abnormal_reason"]), TEXT)
+ITEM_CODE = st.one_of(st.sampled_from(["phone", "mr", "other", "email"]), TEXT)
 DAY = st.one_of(st.none(), st.dates(), st.sampled_from([date.min, date.max]))
 
 
@@ -473,7 +475,7 @@ class Drive:
                 ),
             ),
             "cases.close": on(_followed_up, cases.close, ("crm",), TEXT),
-            "cases.close_abnormally": on(_triaged, cases.close_abnormally, ("crm",), TEXT),
+            "cases.close_abnormally": on(_triaged, cases.close_abnormally, ("crm",), TEXT, TEXT),
             "cases.void": on(_registered, cases.void, ("crm",), TEXT),
             "cases.escalate": on(_triaged, cases.escalate, ("crm", "handler"), TEXT),
             "cases.inform_gm": on(_major, cases.inform_gm, ("crm",), WHEN, TEXT),
@@ -529,6 +531,34 @@ class Drive:
                 TEXT,
                 st.one_of(st.just("business"), OPT_TEXT),
                 st.booleans(),
+            ),
+            # issue 12, vocabularies (admin group: the same settings page)
+            "admin.vocabulary.add_item": lambda: call(
+                desk.vocabulary.add_item, self.actor("admin"), LIST_KEY, TEXT, TEXT
+            ),
+            "admin.vocabulary.rename_item": lambda: call(
+                desk.vocabulary.rename_item, self.actor("admin"), LIST_KEY, ITEM_CODE, TEXT
+            ),
+            "admin.vocabulary.move_item": lambda: call(
+                desk.vocabulary.move_item, self.actor("admin"), LIST_KEY, ITEM_CODE, st.one_of(BIG, TEXT)
+            ),
+            "admin.vocabulary.set_item_active": lambda: call(
+                desk.vocabulary.set_item_active,
+                self.actor("admin"),
+                LIST_KEY,
+                ITEM_CODE,
+                st.one_of(st.booleans(), TEXT),
+            ),
+            "admin.vocabulary.delete_item": lambda: call(
+                desk.vocabulary.delete_item, self.actor("admin"), LIST_KEY, ITEM_CODE
+            ),
+            "admin.vocabulary.rename_label": lambda: call(
+                desk.vocabulary.rename_label,
+                self.actor("admin"),
+                st.one_of(st.sampled_from(["Kind", "Role", "Action"]), TEXT),
+                st.one_of(st.sampled_from(["complaint", "gm", "clerk"]), TEXT),
+                TEXT,
+                TEXT,
             ),
             "admin.save_sla_rule": lambda: call(
                 lambda actor, rule_id, kw: admin.save_sla_rule(actor, rule_id, **kw),

@@ -350,7 +350,11 @@ def test_not_accepted_reply_then_abnormal_closure_by_the_gm(branch: Branch) -> N
     assert ref.status == Status.NOT_ACCEPTED
     with pytest.raises(DomainError, match="无权非正常结案"):
         b.desk.cases.close_abnormally(b["deputy"], case_id, "超出政策")
-    assert b.desk.cases.close_abnormally(b["gm"], case_id, "要求超出法律法规").status == Status.CLOSED
+    # issue 12: the reason is a code from the branch's list abnormal_reason, plus an optional note
+    assert (
+        b.desk.cases.close_abnormally(b["gm"], case_id, "excessive_demand", "要求超出法律法规").status
+        == Status.CLOSED
+    )
 
 
 def test_invalid_complaint_gets_a_reply_then_closes(branch: Branch) -> None:

@@ -256,6 +256,9 @@ def test_old_phone_spellings_are_renormalised_and_their_customers_merged(branch:
         session.execute(text("DROP TABLE approval_step"))  # from 0011
         session.execute(text("DROP TABLE approval_rule"))
         session.execute(text("ALTER TABLE resolution DROP COLUMN approval_rule_label"))
+        session.execute(text("DROP TABLE label_override"))  # from 0014 (issue 12, vocabularies)
+        session.execute(text("ALTER TABLE complaint_case DROP COLUMN abnormal_reason"))
+        session.execute(text("DELETE FROM choice_item WHERE list_key = 'abnormal_reason'"))
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         phones = session.execute(text("SELECT DISTINCT phone_normalized FROM complaint_case")).scalars().all()

@@ -50,6 +50,7 @@ USER_DATA = {
     "choice_item": ["label"],
     "reply_template": ["title", "body"],
     "custom_field": ["label"],
+    "label_override": ["label_zh"],  # issue 12: the branch's own names for fixed codes
     "sla_rule": ["label"],
     "approval_rule": ["label"],
     "form_copy": ["destination"],
@@ -380,4 +381,31 @@ def test_holiday_notice_dialog_reads_english(qtbot: QtBot, branch: Branch, engli
     assert dialog.fields.errors["text"].isVisible()
     problems += [f"notice refusal: {p}" for p in chinese_left(dialog, [garbage, *names])]
     dialog.close()
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_lists_and_names_tab_and_the_category_tree_read_english(
+    qtbot: QtBot, branch: Branch, english: None
+) -> None:
+    """设置 → 选项与名称 (issue 12): every list and every fixed vocabulary shown, one renamed; the
+    categories tab with a third level."""
+    from ui.admin_page import AdminPage
+
+    b = branch
+    b.desk.vocabulary.rename_label(b["admin"], "Kind", "complaint", "客诉")
+    b.desk.admin.save_category(b["admin"], "quality.product.look", "外观", "quality.product")
+    allowed = user_data(b)
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    problems: list[str] = []
+    page.tabs.setCurrentWidget(page.categories_tab)
+    problems += [f"categories: {p}" for p in chinese_left(page, allowed)]
+    tab = page.vocabulary_tab
+    page.tabs.setCurrentWidget(tab)
+    for row in range(tab.lists.count()):
+        tab.lists.setCurrentRow(row)
+        tab.table.selectRow(0)
+        problems += [f"lists and names [{row}]: {p}" for p in chinese_left(page, allowed)]
     assert not problems, "\n".join(sorted(set(problems)))
