@@ -295,7 +295,7 @@ def test_migration_0011_turns_the_authority_matrix_into_rules_with_the_same_chai
     config = alembic_config(b.desk.db)
     with b.desk.db.engine.execution_options(branchdesk_write=True).connect() as connection:
         if b.engine == "sqlite":
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
         config.attributes["connection"] = connection
         command.downgrade(config, "0010")
         connection.commit()

@@ -249,11 +249,16 @@ def test_migration_0014_gives_an_existing_branch_the_abnormal_reasons(branch: Br
 
     b = branch
     ref = b.desk.intake.register(b["clerk"], complaint_form())
-    with b.desk.db.write() as session:  # as a branch at 0010 had it (what 0011–0013 add is not touched)
+    from alembic.script import ScriptDirectory
+
+    from branchdesk.storage.migrate import alembic_config
+
+    before = ScriptDirectory.from_config(alembic_config()).get_revision("0014").down_revision
+    with b.desk.db.write() as session:  # as a branch just before 0014 had it
         session.execute(text("DROP TABLE label_override"))
         session.execute(text("ALTER TABLE complaint_case DROP COLUMN abnormal_reason"))
         session.execute(text("DELETE FROM choice_item WHERE list_key = 'abnormal_reason'"))
-        session.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+        session.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": before})
     upgrade(b.desk.db)
     fresh = b.desk.__class__(b.desk.db, b.clock)  # a new process: no cached configuration
     assert list(fresh.queries.lookups(b["clerk"]).choices["abnormal_reason"]) == [
