@@ -899,6 +899,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "hours": ("小时", "hours"),
         "working_days": ("个工作日", "working days"),
         "calendar_days": ("天", "calendar days"),
+        "working_hours": ("个工作小时", "working hours"),
+        "same_working_day": ("当日（工作日）", "same working day"),
     },
     # read side
     "ResolutionStatus": {
