@@ -9,6 +9,7 @@ from branchdesk.services.admin import AdminService
 from branchdesk.services.auth import AuthService
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
+from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
 from branchdesk.services.printing import PrintService
@@ -35,6 +36,8 @@ class BranchDesk:
         self.reports = ReportService(self.door, self.queries)
         self.ledger_import = LedgerImportService(self.door)
         self.printing = PrintService(self.door, self.queries)
+        # issue 12 "rules": the deadline policy and its 试算 (admin)
+        self.deadline_policy = DeadlinePolicyService(self.door)
 
     def _now(self) -> datetime:
         return self.clock()

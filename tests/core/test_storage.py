@@ -253,6 +253,9 @@ def test_old_phone_spellings_are_renormalised_and_their_customers_merged(branch:
         session.execute(text("DROP INDEX ix_complaint_case_import_batch_id"))  # from 0010
         session.execute(text("ALTER TABLE complaint_case DROP COLUMN import_batch_id"))
         session.execute(text("DROP TABLE import_batch"))
+        session.execute(text("DELETE FROM sla_rule WHERE step <> 'case'"))  # from 0012
+        for column in ("step", "channel", "customer_type", "custom_key", "custom_value"):
+            session.execute(text(f"ALTER TABLE sla_rule DROP COLUMN {column}"))
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         phones = session.execute(text("SELECT DISTINCT phone_normalized FROM complaint_case")).scalars().all()
