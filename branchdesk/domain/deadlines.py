@@ -179,8 +179,12 @@ class SlaFacts:
 
 
 def custom_text(value: Any) -> str:
-    """A custom field's stored value as a rule compares it (trimmed text; nothing is "")."""
-    return "" if value is None else str(value).strip()
+    """A custom field's stored value as a rule compares it: trimmed text, nothing is "", 5.0 is "5"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _matches(rule: SlaRule, facts: SlaFacts) -> bool:
