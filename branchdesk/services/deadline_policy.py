@@ -126,11 +126,11 @@ class DeadlinePolicyService(ServiceBase):
         with self._admin_unit(actor) as unit:
             self._check_codes(unit.config, values)
             if rule_id is None:
-                row = SlaRuleRow(**values)
-                unit.session.add(row)
+                added = SlaRuleRow(**values)
+                unit.session.add(added)
                 unit.session.flush()
                 self._event(unit, "sla", Text("event.admin_sla_added", {"label": values["label"]}), [])
-                return row.id
+                return added.id
             row = unit.session.get(SlaRuleRow, rule_id)
             if row is None:
                 raise NotFound(Text("admin.sla_not_found"))
@@ -339,7 +339,7 @@ class DeadlinePolicyService(ServiceBase):
                 (i for i, (code, _) in config.categories.items() if code == codes["category_code"]), None
             )
             facts = SlaFacts(
-                kind=Kind(codes["kind"]),
+                kind=Kind(codes["kind"] or ""),
                 category_path=config.category_path(category_id),
                 severity=Severity(codes["severity"]) if codes["severity"] else None,
                 major=data.major,
