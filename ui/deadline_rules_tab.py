@@ -82,16 +82,9 @@ class DeadlineRulesTab(QWidget):
     # --- the rules -------------------------------------------------------------------------
 
     def _rules_page(self) -> QWidget:
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Priority"),
-                self.tr("Times"),
-                self.tr("Conditions"),
-                self.tr("Within"),
-                self.tr("Rule"),
-                self.tr("Matches every case"),
-            ]
+            [self.tr("Priority"), self.tr("Times"), self.tr("Conditions"), self.tr("Within"), self.tr("Rule")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -198,7 +191,6 @@ class DeadlineRulesTab(QWidget):
                 conditions or self.tr("Every case"),
                 within,
                 rule.label,
-                self.tr("Yes") if not conditions else "",
             ]
             for c, value in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(value))
