@@ -158,7 +158,9 @@ class DeadlineRulesTab(QWidget):
     def reload(self) -> None:
         """The rules and every pick list as configured now."""
         lookups = self._desk.queries.lookups(self._actor)
-        categories = [(code, lbl) for code, lbl, _ in lookups.categories]
+        snapshot = self._desk.admin.snapshot(self._actor)
+        # Every category, out of use ones too: a rule may name one (the admin page's lists do the same).
+        categories = [(code, lbl) for code, lbl, _, _ in snapshot.categories]
         channels = list(lookups.choices.get("channel", {}).items())
         customer_types = list(lookups.choices.get("customer_type", {}).items())
         self._custom_fields = lookups.custom_fields
@@ -195,7 +197,7 @@ class DeadlineRulesTab(QWidget):
             for c, value in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        hours = self._desk.admin.snapshot(self._actor).settings
+        hours = snapshot.settings
         for key in ("office_opens", "office_closes", "lunch_starts", "lunch_ends"):
             self.hours_fields.set_value(key, hours.get(key, ""))
 
@@ -462,7 +464,7 @@ class DeadlineRulesTab(QWidget):
         if item.rule_priority is None:
             return self.tr("No rule: due with the case")
         text = (
-            self.tr("%1 (priority %2)").replace("%2", str(item.rule_priority)).replace("%1", item.rule_label)
+            self.tr("%1 (priority %2)").replace("%2", str(item.rule_priority)).replace("%1", item.rule_name)
         )
         if item.capped:
             text += " — " + self.tr("later than the case deadline, so due with the case")

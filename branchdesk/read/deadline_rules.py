@@ -35,7 +35,7 @@ class TrialDue:
     step: str  # "case" or a DeadlineStep value
     due: datetime
     unconfirmed: bool  # counted over a day of a year whose holidays are only guessed
-    rule_label: str  # "" when no rule times this step (it falls due with the case)
+    rule_name: str  # "" when no rule times this step (it falls due with the case)
     rule_priority: int | None
     capped: bool  # the step's rule gave a later time than the case deadline, which wins
 

@@ -370,7 +370,7 @@ def _trial_due(step: str, item: RuleDue) -> TrialDue:
         step=step,
         due=item.due.at,
         unconfirmed=item.due.unconfirmed,
-        rule_label=item.rule.label if item.rule else "",
+        rule_name=item.rule.label if item.rule else "",
         rule_priority=item.rule.priority if item.rule else None,
         capped=item.capped,
     )

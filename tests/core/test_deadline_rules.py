@@ -263,19 +263,19 @@ def test_the_trial_gives_what_a_registered_and_assigned_case_gets(branch: Branch
         case = session.get(Case, case_id)
         assert case is not None
         steps = {s.step: s for s in trial.steps}
-        assert (trial.case.due, trial.case.rule_label) == (case.deadline_at, case.sla_label)
+        assert (trial.case.due, trial.case.rule_name) == (case.deadline_at, case.sla_label)
         assert steps["first_contact"].due == case.first_contact_due_at
         assert steps["investigation"].due == case.investigation_due_at
     # The numbers themselves: 50 min Friday, 3.5 h Monday morning, 1 h 40 after lunch → 14:40; first contact
     # 1 working hour from 11:50 → 10 min before lunch, 50 min after → 13:50.
     assert trial.case.due == datetime(2026, 11, 9, 14, 40)
     assert steps["first_contact"].due == datetime(2026, 11, 9, 13, 50)
-    assert steps["first_contact"].rule_label == "首次联系客户 1 个工作小时"
-    assert (steps["investigation"].due, steps["investigation"].rule_label) == (
+    assert steps["first_contact"].rule_name == "首次联系客户 1 个工作小时"
+    assert (steps["investigation"].due, steps["investigation"].rule_name) == (
         datetime(2026, 11, 10, 17, 30),
         "企业客户 调查 1 个工作日",
     )
-    assert steps["reply"].due == trial.case.due and steps["reply"].rule_label == ""
+    assert steps["reply"].due == trial.case.due and steps["reply"].rule_name == ""
     assert not trial.unconfirmed
     far = policy.trial(b["admin"], TrialInput(received_at=datetime(2031, 3, 3, 9, 0)))
     assert far.unconfirmed and far.case.unconfirmed
