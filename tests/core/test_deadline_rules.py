@@ -349,3 +349,27 @@ def test_a_0010_database_gets_its_step_settings_as_equivalent_rules(branch: Bran
         assert case is not None
         assert case.first_contact_due_at == datetime(2026, 11, 6, 18, 0)
         assert case.investigation_due_at == datetime(2026, 11, 11, 17, 30)
+
+
+def test_the_step_seam_times_the_reply_by_its_rule_capped_at_the_case_deadline(branch: Branch) -> None:
+    """``ServiceBase._step_due`` (what the step services call) for the reply: no rule → the case
+    deadline; a rule → counted from the given start, never later than the case deadline."""
+    from branchdesk.services.base import ServiceBase
+
+    b = branch
+    case_id = register_at(b, datetime(2026, 11, 2, 9, 0))  # 投诉·一般: due Tuesday 17:30
+
+    def reply_due() -> datetime:
+        with b.desk.door.read(b["admin"]) as unit:
+            case = unit.session.get(Case, case_id)
+            assert case is not None
+            return ServiceBase._step_due(unit, case, DeadlineStep.REPLY, case.received_at).at
+
+    assert reply_due() == datetime(2026, 11, 3, 17, 30)
+    policy = b.desk.deadline_policy
+    reply = policy.save(
+        b["admin"], None, rule("答复 2 个工作小时", 2, DeadlineUnit.WORKING_HOURS, step="reply")
+    )
+    assert reply_due() == datetime(2026, 11, 2, 11, 0)
+    policy.save(b["admin"], reply, rule("答复 5 个工作日", 5, DeadlineUnit.WORKING_DAYS, step="reply"))
+    assert reply_due() == datetime(2026, 11, 3, 17, 30)  # capped
