@@ -50,7 +50,7 @@ USER_DATA = {
     "choice_item": ["label"],
     "reply_template": ["title", "body"],
     "custom_field": ["label"],
-    "sla_rule": ["label"],
+    "sla_rule": ["label", "custom_value"],
     "form_copy": ["destination"],
     "complaint_case": [
         "complainant_name", "address", "company", "product", "content", "request_text",
