@@ -110,6 +110,8 @@ def load_calendar(session: Session, settings: dict[str, Any]) -> WorkingCalendar
         confirmed_years=frozenset(int(y) for y in settings.get("confirmed_calendar_years", [])),
         office_opens=_time(settings.get("office_opens", "08:30")),
         office_closes=_time(settings.get("office_closes", "17:30")),
+        lunch_starts=_time(settings["lunch_starts"]) if settings.get("lunch_starts") else None,
+        lunch_ends=_time(settings["lunch_ends"]) if settings.get("lunch_ends") else None,
     )
 
 
@@ -133,6 +135,11 @@ def load_config(session: Session) -> BranchConfig:
             major=row.major,
             severity_or_major=row.severity_or_major,
             foreign=row.foreign,
+            channel=row.channel,
+            customer_type=row.customer_type,
+            custom_key=row.custom_key,
+            custom_value=row.custom_value,
+            step=row.step,
         )
         for row in session.scalars(select(SlaRuleRow))
     )

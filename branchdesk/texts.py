@@ -998,6 +998,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "hours": ("小时", "hours"),
         "working_days": ("个工作日", "working days"),
         "calendar_days": ("天", "calendar days"),
+        "working_hours": ("个工作小时", "working hours"),
+        "same_working_day": ("当日（工作日）", "same working day"),
     },
     # read side
     "ResolutionStatus": {
@@ -1228,5 +1230,64 @@ LABELS["Field"].update(
         "active": ("启用", "Active"),
         "steps": ("移动", "Move"),
         "abnormal_reason": ("非正常结案理由", "Reason for closing abnormally"),
+    }
+)
+# --- issue 12 "rules": deadline rules and business hours ------------------------------------------
+CATALOGUE.update(
+    {
+        "deadline_rules.step": (
+            "请选择规则所定时限：整案或某一步骤",
+            "Please choose what the rule times: the case or a step",
+        ),
+        "deadline_rules.channel": (
+            "受理渠道不在本单位的渠道列表中",
+            "The channel is not in the branch's list",
+        ),
+        "deadline_rules.customer_type": (
+            "客户类型不在本单位的列表中",
+            "The customer type is not in the branch's list",
+        ),
+        "deadline_rules.custom_key": ("请选择自定义字段", "Please choose a custom field"),
+        "deadline_rules.custom_value": ("请填写自定义字段的取值", "Please enter the custom field's value"),
+        "deadline_rules.custom_choice": (
+            "该取值不在此字段的选项中",
+            "The value is not among the field's choices",
+        ),
+        "deadline_rules.last_catch_all_case": (
+            "这是最后一条适用于所有案件的整案时效规则，不能删除或加条件：每个案件都须有处理期限",
+            "This is the last case rule that applies to every case; it cannot be deleted or narrowed: "
+            "every case needs a deadline",
+        ),
+        "deadline_rules.last_catch_all_step": (
+            "这是「{step}」最后一条适用于所有案件的规则，不能删除或加条件",
+            "This is the last rule for “{step}” that applies to every case; it cannot be deleted or narrowed",
+        ),
+        "deadline_rules.clock": ("请按 时:分 填写，如 08:30", "Please enter a time as HH:MM, e.g. 08:30"),
+        "deadline_rules.hours_order": ("下班时间须晚于上班时间", "Closing must be later than opening"),
+        "deadline_rules.lunch_pair": (
+            "午休开始和结束须同时填写或同时留空",
+            "Enter both the lunch break's start and end, or neither",
+        ),
+        "deadline_rules.lunch_inside": (
+            "午休须在上班时间之内，且结束晚于开始",
+            "The lunch break must lie within business hours and end after it starts",
+        ),
+        "event.admin_sla_deleted": ("删除处理时效规则：{label}", "Deadline rule deleted: {label}"),
+        "event.admin_business_hours": ("修改营业时间", "Business hours changed"),
+    }
+)
+LABELS["Field"].update(
+    {
+        "step": ("时效对象", "Times"),
+        "unit": ("时限单位", "Unit"),
+        "min_severity": ("最低等级", "Severity at least"),
+        "major": ("重大", "Major"),
+        "foreign": ("国外", "Abroad"),
+        "severity_or_major": ("或重大", "Or major"),
+        "custom_key": ("自定义字段代码", "Custom field key"),
+        "office_opens": ("上班时间", "Office opens"),
+        "office_closes": ("下班时间", "Office closes"),
+        "lunch_starts": ("午休开始", "Lunch starts"),
+        "lunch_ends": ("午休结束", "Lunch ends"),
     }
 )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.calendar import official_years
-from branchdesk.domain.vocab import Kind, Role, Severity
+from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import AdminSnapshot, Lookups, UserRow
@@ -32,6 +32,7 @@ from ui.action_dialog import Field
 from ui.approval_rules_tab import ApprovalRulesTab
 from ui.backup_tab import BackupTab
 from ui.config_tab import ConfigTab
+from ui.deadline_rules_tab import DeadlineRulesTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
 from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
@@ -56,7 +57,7 @@ class AdminPage(QWidget):
         # issue 12, vocabularies: the pick lists and the branch's names for fixed codes
         self.vocabulary_tab = VocabularyTab(desk, actor)
         tabs.addTab(self.vocabulary_tab, self.tr("Lists and names"))
-        self.sla_tab = self._sla_tab()
+        self.sla_tab = DeadlineRulesTab(desk, actor)  # issue 12 "rules"
         tabs.addTab(self.sla_tab, self.tr("Deadlines (SLA)"))
         # issue 12 "approvals": the approval rules replace the fixed authority matrix
         self.approval_tab = ApprovalRulesTab(desk, actor, lookups)
@@ -97,10 +98,6 @@ class AdminPage(QWidget):
             category_parents(snapshot),
         )
         self.vocabulary_tab.reload()
-        refill_combo(
-            self.sla_tab.fields.widgets["category_code"],  # type: ignore[arg-type]
-            [(code, label) for code, label, _, _ in snapshot.categories],
-        )
         refill_combo(self.user_fields.widgets["department"], self._department_codes())  # type: ignore[arg-type]
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
@@ -110,6 +107,7 @@ class AdminPage(QWidget):
         self.backup_tab.reload()
         self.approval_tab.set_lookups(self._lookups)
         self.approval_tab.reload()
+        self.sla_tab.reload()
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)
@@ -147,58 +145,6 @@ class AdminPage(QWidget):
             ],
             lambda: category_tree_rows(self._snapshot()),
             lambda _row, v: admin.save_category(me, v["code"], v["label"], v["parent"], v["active"]),
-        )
-
-    def _sla_tab(self) -> ConfigTab:
-        admin, me = self._desk.admin, self._actor
-        units = [("hours", self.tr("hours")), ("working_days", self.tr("working days")), ("calendar_days", self.tr("calendar days"))]
-        kinds = [(k.value, label(k)) for k in Kind]
-        severities = [(s.value, label(s)) for s in Severity]
-        categories = [(code, label) for code, label, _, _ in self._snapshot().categories]
-        return ConfigTab(
-            [
-                ("priority", self.tr("Order")),
-                ("label", self.tr("Rule")),
-                ("amount", self.tr("Within")),
-                ("unit_label", self.tr("Unit")),
-                ("kind_label", self.tr("Kind")),
-                ("category_label", self.tr("Category")),
-                ("severity_label", self.tr("Severity at least")),
-                ("severity_or_major", self.tr("Or major")),
-            ],
-            [
-                Field("priority", self.tr("Order"), "int"),
-                Field("label", self.tr("Rule")),
-                Field("amount", self.tr("Within"), "int"),
-                Field("unit", self.tr("Unit"), "choice", units, empty=None),
-                Field("kind", self.tr("Kind"), "choice", kinds),
-                Field("category_code", self.tr("Category"), "choice", categories),
-                Field("min_severity", self.tr("Severity at least"), "choice", severities),
-                Field("severity_or_major", self.tr("Or major"), "check"),
-            ],
-            lambda: [
-                {
-                    **rule,
-                    "unit_label": dict(units).get(rule["unit"], rule["unit"]),
-                    "kind_label": dict(kinds).get(rule["kind"], ""),
-                    "category_label": dict(categories).get(rule["category_code"], ""),
-                    "severity_label": dict(severities).get(rule["min_severity"], ""),
-                }
-                for rule in self._snapshot().sla_rules
-            ],
-            lambda row, v: admin.save_sla_rule(
-                me,
-                row["id"] if row else None,
-                priority=v["priority"],
-                label=v["label"],
-                amount=v["amount"],
-                unit_code=v["unit"] or "",
-                kind=v["kind"],
-                category_code=v["category_code"],
-                min_severity=v["min_severity"],
-                severity_or_major=v["severity_or_major"],
-                foreign=row.get("foreign") if row else None,
-            ),
         )
 
     def _templates_tab(self) -> ConfigTab:
@@ -253,9 +199,6 @@ class AdminPage(QWidget):
             "login_lock_minutes": self.tr("Pause after failed logins (minutes)"),
             "repeat_window_days": self.tr("Repeat complaint window (days)"),
             "major_min_complainants": self.tr("Complainants that make a case major"),
-            "first_contact_hours": self.tr("First contact within (hours)"),
-            "investigation_days": self.tr("Investigation report within (working days)"),
-            "follow_up_hours": self.tr("Follow-up within (hours)"),
             "dissatisfied_at_or_below": self.tr("Dissatisfied at or below (1–5)"),
         }
 

@@ -45,6 +45,9 @@ class WorkingCalendar:
     confirmed_years: frozenset[int] = frozenset()
     office_opens: time = time(8, 30)
     office_closes: time = time(17, 30)
+    # An optional lunch break inside business hours (settings lunch_starts/lunch_ends; None: no break).
+    lunch_starts: time | None = None
+    lunch_ends: time | None = None
 
     def day(self, day: date) -> DayInfo:
         if day in self.overrides:

@@ -4,25 +4,63 @@ Rules (domain §5): "within N working days" counts the day of intake as day 0
 (an intake on a non-working day counts from the next working day) and falls
 due at close of business of the N-th working day after it. Hour deadlines are
 calendar hours from the moment of intake; calendar-day deadlines fall due at
-close of business of the N-th calendar day. The matching SLA rule is the one
-with the lowest priority number whose conditions all hold.
+close of business of the N-th calendar day.
+
+Working hours count only inside business hours (``office_opens``–``office_closes``,
+minus the optional lunch break ``lunch_starts``–``lunch_ends``) on working days:
+an intake outside them (before opening, at lunch, after closing, on a weekend or
+holiday) starts counting at the next opening, and a due time that ends exactly at
+the start of the lunch break or at closing stays there. "Same working day" is due
+at close of business of the intake day, or of the next working day when the
+intake is on a non-working day or at/after closing.
+
+The policy is a list of rules; each names what it times (``step``: the case
+itself, ``"case"``, or one ``DeadlineStep``). The rule for a step is the one with
+the lowest priority number, among that step's rules, whose conditions all hold
+(``None`` in a condition means "any"). ``schedule`` gives every due time of a case
+from its facts and times: the services and the 试算 panel both come here.
+
+Steps: first contact and investigation count from the assignment; the reply
+from the intake, never later than the case deadline (no reply rule: due with
+the case); the follow-up from the reply. A step without any matching rule
+falls due with the case (the admin cannot delete the last catch-all rule of the
+case, first contact, investigation or follow-up, so this only guards old data).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from branchdesk.domain.calendar import WorkingCalendar
-from branchdesk.domain.vocab import DeadlineUnit, Kind, Severity
+from branchdesk.domain.vocab import DeadlineStep, DeadlineUnit, Kind, Severity
 from branchdesk.i18n import DEFAULT_LANGUAGE, Text, render
+
+#: ``SlaRule.step`` of a rule that times the case itself.
+CASE_STEP = "case"
+#: What a rule may time: the case, then each step in the order they happen.
+RULE_STEPS: tuple[str, ...] = (CASE_STEP, *(s.value for s in DeadlineStep))
+#: Steps that must always keep a catch-all rule (the reply falls back to the case deadline).
+STEPS_NEEDING_CATCH_ALL: tuple[str, ...] = (
+    CASE_STEP,
+    DeadlineStep.FIRST_CONTACT.value,
+    DeadlineStep.INVESTIGATION.value,
+    DeadlineStep.FOLLOW_UP.value,
+)
+#: A walk over the calendar that finds no business hours within this many days is a broken calendar.
+_MAX_WALK_DAYS = 3660
 
 
 @dataclass(frozen=True)
 class Due:
     at: datetime
     unconfirmed: bool  # some working day counted lies in a year the calendar only guesses
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 def add_working_days(calendar: WorkingCalendar, start: datetime, days: int) -> Due:
@@ -40,17 +78,61 @@ def add_working_days(calendar: WorkingCalendar, start: datetime, days: int) -> D
     return Due(datetime.combine(day, calendar.office_closes), unconfirmed)
 
 
+def business_periods(calendar: WorkingCalendar, day: date) -> list[tuple[datetime, datetime]]:
+    """The spans of ``day`` that count as working hours (none on a non-working day)."""
+    if not calendar.is_working_day(day):
+        return []
+    opens = datetime.combine(day, calendar.office_opens)
+    closes = datetime.combine(day, calendar.office_closes)
+    lunch_from, lunch_to = calendar.lunch_starts, calendar.lunch_ends
+    if lunch_from is not None and lunch_to is not None:
+        starts, ends = datetime.combine(day, lunch_from), datetime.combine(day, lunch_to)
+        if opens < starts < ends < closes:
+            return [(opens, starts), (ends, closes)]
+    return [(opens, closes)] if opens < closes else []
+
+
+def add_working_hours(calendar: WorkingCalendar, start: datetime, hours: int) -> Due:
+    """``hours`` counted only inside business hours on working days (see the module's rules)."""
+    remaining = timedelta(hours=hours)
+    day = start.date()
+    while (day - start.date()).days <= _MAX_WALK_DAYS:
+        for begins, ends in business_periods(calendar, day):
+            if ends <= start:
+                continue
+            begin = max(begins, start)
+            if begin + remaining <= ends:
+                walked = _days(start.date(), day)
+                return Due(begin + remaining, bool(calendar.unconfirmed_days(walked)))
+            remaining -= ends - begin
+        day += timedelta(days=1)
+    raise ValueError("the working calendar has no business hours")
+
+
+def same_working_day(calendar: WorkingCalendar, start: datetime) -> Due:
+    """Close of business of the intake day; of the next working day when received off hours."""
+    day = start.date()
+    if not calendar.is_working_day(day) or start.time() >= calendar.office_closes:
+        day = calendar.next_working_day(day)
+    walked = _days(start.date(), day)
+    return Due(datetime.combine(day, calendar.office_closes), bool(calendar.unconfirmed_days(walked)))
+
+
 def add_duration(calendar: WorkingCalendar, start: datetime, amount: int, unit: DeadlineUnit) -> Due:
     if unit is DeadlineUnit.HOURS:
         return Due(start + timedelta(hours=amount), False)
     if unit is DeadlineUnit.CALENDAR_DAYS:
         return Due(datetime.combine(start.date() + timedelta(days=amount), calendar.office_closes), False)
+    if unit is DeadlineUnit.WORKING_HOURS:
+        return add_working_hours(calendar, start, amount)
+    if unit is DeadlineUnit.SAME_WORKING_DAY:
+        return same_working_day(calendar, start)  # the amount plays no part
     return add_working_days(calendar, start, amount)
 
 
 @dataclass(frozen=True)
 class SlaRule:
-    """One row of the SLA policy. ``None`` in a condition means "any"."""
+    """One row of the deadline policy. ``None`` in a condition means "any"."""
 
     priority: int
     label: str
@@ -62,6 +144,26 @@ class SlaRule:
     major: bool | None = None  # True: only major cases
     severity_or_major: bool = False  # min_severity OR major (投诉 · 重度 or 重大)
     foreign: bool | None = None
+    channel: str | None = None  # a code of the branch's channel list
+    customer_type: str | None = None  # a code of the branch's customer type list
+    custom_key: str | None = None  # a custom intake field; the rule holds when its value equals custom_value
+    custom_value: str | None = None
+    step: str = CASE_STEP  # what it times: "case" or a DeadlineStep value
+
+    @property
+    def catch_all(self) -> bool:
+        """Holds for every case: the rule that makes sure each case (step) gets a due time."""
+        return (
+            self.kind is None
+            and self.category_code is None
+            and self.min_severity is None
+            and self.major is None
+            and not self.severity_or_major
+            and self.foreign is None
+            and self.channel is None
+            and self.customer_type is None
+            and self.custom_key is None
+        )
 
 
 @dataclass(frozen=True)
@@ -71,6 +173,18 @@ class SlaFacts:
     severity: Severity | None
     major: bool
     foreign: bool
+    channel: str | None = None
+    customer_type: str | None = None
+    custom_values: Mapping[str, Any] = field(default_factory=dict)
+
+
+def custom_text(value: Any) -> str:
+    """A custom field's stored value as a rule compares it: trimmed text, nothing is "", 5.0 is "5"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _matches(rule: SlaRule, facts: SlaFacts) -> bool:
@@ -79,6 +193,14 @@ def _matches(rule: SlaRule, facts: SlaFacts) -> bool:
     if rule.category_code is not None and rule.category_code not in facts.category_path:
         return False
     if rule.foreign is not None and rule.foreign != facts.foreign:
+        return False
+    if rule.channel is not None and rule.channel != facts.channel:
+        return False
+    if rule.customer_type is not None and rule.customer_type != facts.customer_type:
+        return False
+    if rule.custom_key is not None and custom_text(facts.custom_values.get(rule.custom_key)) != custom_text(
+        rule.custom_value
+    ):
         return False
     severe_enough = rule.min_severity is None or (
         facts.severity is not None and facts.severity.rank >= rule.min_severity.rank
@@ -90,11 +212,19 @@ def _matches(rule: SlaRule, facts: SlaFacts) -> bool:
     return severe_enough
 
 
-def select_rule(rules: Sequence[SlaRule], facts: SlaFacts) -> SlaRule:
-    for rule in sorted(rules, key=lambda r: r.priority):
+def find_rule(rules: Sequence[SlaRule], facts: SlaFacts, step: str = CASE_STEP) -> SlaRule | None:
+    """The rule timing ``step`` for these facts: lowest priority whose conditions hold."""
+    for rule in sorted((r for r in rules if r.step == step), key=lambda r: r.priority):
         if _matches(rule, facts):
             return rule
-    raise LookupError("no SLA rule matches; the policy needs a catch-all rule")
+    return None
+
+
+def select_rule(rules: Sequence[SlaRule], facts: SlaFacts) -> SlaRule:
+    rule = find_rule(rules, facts, CASE_STEP)
+    if rule is None:
+        raise LookupError("no SLA rule matches; the policy needs a catch-all rule")
+    return rule
 
 
 def case_due(
@@ -102,6 +232,74 @@ def case_due(
 ) -> tuple[Due, SlaRule]:
     rule = select_rule(rules, facts)
     return add_duration(calendar, received_at, rule.amount, rule.unit), rule
+
+
+@dataclass(frozen=True)
+class RuleDue:
+    """A due time and the rule that produced it (None: no rule for the step, due with the case)."""
+
+    due: Due
+    rule: SlaRule | None
+    capped: bool = False  # the rule gave a later time than the case deadline, which wins
+
+
+def step_due(
+    calendar: WorkingCalendar,
+    rules: Sequence[SlaRule],
+    facts: SlaFacts,
+    step: DeadlineStep,
+    start: datetime,
+    case: Due,
+) -> RuleDue:
+    """When ``step`` falls due, counted from ``start``; ``case`` is the case deadline now in force."""
+    rule = find_rule(rules, facts, step.value)
+    if rule is None:
+        return RuleDue(case, None)
+    due = add_duration(calendar, start, rule.amount, rule.unit)
+    if step is DeadlineStep.REPLY and due.at > case.at:
+        return RuleDue(case, rule, capped=True)
+    return RuleDue(due, rule)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Every due time of a case: the case deadline and each step's, with the rule behind each."""
+
+    case: RuleDue
+    steps: dict[DeadlineStep, RuleDue]
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.case.due.unconfirmed or any(s.due.unconfirmed for s in self.steps.values())
+
+
+def schedule(
+    calendar: WorkingCalendar,
+    rules: Sequence[SlaRule],
+    facts: SlaFacts,
+    received_at: datetime,
+    assigned_at: datetime | None = None,
+    replied_at: datetime | None = None,
+) -> Schedule:
+    """All due times of a case from its facts and times.
+
+    Not yet assigned: counted as if assigned at intake. Not yet replied: the follow-up
+    counts from the reply's due time (the latest the reply may come).
+    """
+    due, rule = case_due(calendar, rules, facts, received_at)
+
+    def at(step: DeadlineStep, start: datetime) -> RuleDue:
+        return step_due(calendar, rules, facts, step, start, due)
+
+    reply = at(DeadlineStep.REPLY, received_at)
+    assigned = assigned_at or received_at
+    steps = {
+        DeadlineStep.FIRST_CONTACT: at(DeadlineStep.FIRST_CONTACT, assigned),
+        DeadlineStep.INVESTIGATION: at(DeadlineStep.INVESTIGATION, assigned),
+        DeadlineStep.REPLY: reply,
+        DeadlineStep.FOLLOW_UP: at(DeadlineStep.FOLLOW_UP, replied_at or reply.due.at),
+    }
+    return Schedule(RuleDue(due, rule), steps)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ into the configuration tables, and from then on the database is the truth.
 
 from __future__ import annotations
 
-from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
+from branchdesk.domain.vocab import DeadlineStep, DeadlineUnit, Kind, Role, Severity
 
 #: Editable pick lists: list key -> [(code, label)].
 CHOICE_LISTS: dict[str, list[tuple[str, str]]] = {
@@ -199,10 +199,6 @@ SETTINGS: dict[str, object] = {
     "major_loss_fen": 3_000_000,
     "moderate_loss_fen": 500_000,
     "repeat_window_days": 30,
-    "first_contact_hours": 1,
-    "investigation_days": 3,
-    "investigation_unit": DeadlineUnit.WORKING_DAYS.value,
-    "follow_up_hours": 48,
     "gm_inform_hours": 24,
     "dissatisfied_at_or_below": 2,
     "login_max_failures": 5,
@@ -316,3 +312,34 @@ RENAMABLE_VOCABULARIES: tuple[str, ...] = ("Kind", "Severity", "Status", "CloseK
 
 #: How deep the category tree goes (top level = 1): the logistics and utility policies use three.
 CATEGORY_MAX_DEPTH = 3
+
+# --- issue 12 "rules": deadline rules for the steps, business hours ------------------------------
+# Step deadlines are rules like the case's (``step`` names what they time; migration 0012 turned the
+# old settings first_contact_hours / investigation_days / follow_up_hours into such rules). The
+# follow-up is 2 working days: 48 calendar hours fell due at night or on a Sunday.
+SLA_RULES += [
+    {
+        "priority": 100,
+        "label": "首次联系客户 1 个工作小时",
+        "amount": 1,
+        "unit": DeadlineUnit.WORKING_HOURS,
+        "step": DeadlineStep.FIRST_CONTACT,
+    },
+    {
+        "priority": 110,
+        "label": "调查报告 3 个工作日",
+        "amount": 3,
+        "unit": DeadlineUnit.WORKING_DAYS,
+        "step": DeadlineStep.INVESTIGATION,
+    },
+    {
+        "priority": 120,
+        "label": "回访 2 个工作日",
+        "amount": 2,
+        "unit": DeadlineUnit.WORKING_DAYS,
+        "step": DeadlineStep.FOLLOW_UP,
+    },
+]
+# Lunch break inside business hours ("HH:MM"); "" for none. Working-hour deadlines skip it.
+SETTINGS.update({"lunch_starts": "", "lunch_ends": ""})
+LATER_SETTINGS += ("lunch_starts", "lunch_ends")

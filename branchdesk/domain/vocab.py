@@ -202,3 +202,5 @@ class DeadlineUnit(StrEnum):
     HOURS = "hours"
     WORKING_DAYS = "working_days"
     CALENDAR_DAYS = "calendar_days"
+    WORKING_HOURS = "working_hours"  # hours inside business hours on working days (lunch skipped)
+    SAME_WORKING_DAY = "same_working_day"  # close of business of the intake's working day

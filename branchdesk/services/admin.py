@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from branchdesk.domain import defaults
 from branchdesk.domain.bounds import FIRST_DAY, INT_MAX, LAST_DAY, MAX_CHOICES, TEXT_LIMITS, Checks, ids_ok
 from branchdesk.domain.text import clean_text
-from branchdesk.domain.vocab import OPEN_STATUSES, DeadlineUnit, Kind, Role, Severity
+from branchdesk.domain.vocab import OPEN_STATUSES, Role
 from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.i18n import Label, Text
 from branchdesk.services.auth import hash_password
@@ -292,75 +292,6 @@ class AdminService(ServiceBase):
 
     # --- SLA policy ------------------------------------------------------
 
-    def save_sla_rule(
-        self,
-        actor: Actor,
-        rule_id: int | None,
-        *,
-        priority: int,
-        label: str,
-        amount: int,
-        unit_code: str,
-        kind: str | None = None,
-        category_code: str | None = None,
-        min_severity: str | None = None,
-        severity_or_major: bool = False,
-        foreign: bool | None = None,
-    ) -> None:
-        checks = Checks()
-        checks.integer("priority", priority, -10_000, 10_000)
-        label = checks.text("label", label, TEXT_LIMITS["label"])
-        category_code = checks.text("category_code", category_code, TEXT_LIMITS["category_code"]) or None
-        for name, value in (("unit", unit_code), ("kind", kind), ("min_severity", min_severity)):
-            checks.text(name, value, TEXT_LIMITS["filter_code"])
-        if rule_id is not None and not ids_ok(rule_id):
-            raise NotFound(Text("admin.sla_not_found"))
-        checks.done()
-        with self._unit(actor) as unit:
-            self._admin(unit)
-            errors: dict[str, Text | str] = {}
-            if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0 or amount > 365:
-                errors["amount"] = Text("admin.sla_amount")
-            if unit_code not in {u.value for u in DeadlineUnit}:
-                errors["unit"] = Text("admin.sla_unit")
-            if kind and kind not in {k.value for k in Kind}:
-                errors["kind"] = Text("admin.sla_kind")
-            if min_severity and min_severity not in {s.value for s in Severity}:
-                errors["min_severity"] = Text("admin.sla_severity")
-            if (
-                category_code
-                and unit.session.scalars(select(Category.id).where(Category.code == category_code)).first()
-                is None
-            ):
-                errors["category_code"] = Text("admin.category_not_found")
-            if not clean_text(label):
-                errors["label"] = Text("admin.sla_label")
-            if errors:
-                raise FieldError(errors)
-            values = {
-                "priority": priority,
-                "label": clean_text(label),
-                "amount": amount,
-                "unit": unit_code,
-                "kind": kind or None,
-                "category_code": category_code or None,
-                "min_severity": min_severity or None,
-                "severity_or_major": severity_or_major,
-                "foreign": foreign,
-            }
-            if rule_id is None:
-                unit.session.add(SlaRuleRow(**values))
-                self._event(unit, "sla", Text("event.admin_sla_added", {"label": values["label"]}), [])
-            else:
-                row = unit.session.get(SlaRuleRow, rule_id)
-                if row is None:
-                    raise NotFound(Text("admin.sla_not_found"))
-                self._event(
-                    unit,
-                    "sla",
-                    Text("event.admin_sla_changed", {"label": row.label}),
-                    apply_changes(row, values),
-                )
 
     # --- calendar --------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from branchdesk.services.auth import AuthService
 from branchdesk.services.calendar_admin import CalendarAdminService  # issue 12, calendar
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
+from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
 from branchdesk.services.printing import PrintService
@@ -43,6 +44,8 @@ class BranchDesk:
         self.calendar = CalendarAdminService(self.door, self.admin)  # issue 12, calendar: holiday notice
         # issue 12, vocabularies: pick lists and the branch's names for fixed codes
         self.vocabulary = VocabularyService(self.door)
+        # issue 12 "rules": the deadline policy and its 试算 (admin)
+        self.deadline_policy = DeadlinePolicyService(self.door)
 
     def _now(self) -> datetime:
         return self.clock()

@@ -13,13 +13,12 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
-from branchdesk.domain.deadlines import Due, SlaFacts, add_duration, case_due
+from branchdesk.domain.deadlines import Due, SlaFacts, case_due, step_due
 from branchdesk.domain.escalation import escalation_level
 from branchdesk.domain.severity import MajorFacts, major_reasons
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import (
     DeadlineStep,
-    DeadlineUnit,
     EscalationReason,
     Kind,
     Severity,
@@ -38,14 +37,6 @@ from branchdesk.storage.models import Case, Escalation, Event, Extension, Follow
 __all__ = ["ServiceBase", "Unit", "optional_text", "require_text"]
 
 _Row = TypeVar("_Row")
-
-#: Which settings time each step: (amount, unit or None for hours).
-_STEP_SETTINGS: dict[DeadlineStep, tuple[str, str | None]] = {
-    DeadlineStep.FIRST_CONTACT: ("first_contact_hours", None),
-    DeadlineStep.INVESTIGATION: ("investigation_days", "investigation_unit"),
-    DeadlineStep.FOLLOW_UP: ("follow_up_hours", None),
-}
-
 
 class ServiceBase:
     """A service of one database: it opens its units through the one door (``UnitOfWork``)."""
@@ -183,25 +174,42 @@ class ServiceBase:
         ).first()
         if has_extension is not None:
             return
-        facts = SlaFacts(
-            kind=Kind(case.kind),
-            category_path=unit.config.category_path(case.category_id),
-            severity=Severity(case.severity) if case.severity else None,
-            major=case.is_major,
-            foreign=case.is_foreign,
-        )
+        facts = ServiceBase._sla_facts(unit, case)
         due, rule = case_due(unit.config.calendar, unit.config.sla_rules, facts, case.received_at)
         case.deadline_at = due.at
         case.deadline_unconfirmed = due.unconfirmed
         case.sla_label = rule.label
 
     @staticmethod
+    def _sla_facts(unit: Unit, case: Case) -> SlaFacts:
+        """What the deadline rules look at, from the case row (no query: the category tree is loaded)."""
+        return SlaFacts(
+            kind=Kind(case.kind),
+            category_path=unit.config.category_path(case.category_id),
+            severity=Severity(case.severity) if case.severity else None,
+            major=case.is_major,
+            foreign=case.is_foreign,
+            channel=case.channel or None,
+            customer_type=case.customer_type or None,
+            custom_values=dict(case.custom_values or {}),
+        )
+
+    @staticmethod
     def _step_due(unit: Unit, case: Case, step: DeadlineStep, start: datetime) -> Due:
-        """When ``step`` of ``case`` falls due, counted from ``start`` (the one place that says so)."""
-        amount_key, unit_key = _STEP_SETTINGS[step]
-        amount = int(unit.config.setting(amount_key))
-        step_unit = DeadlineUnit(unit.config.setting(unit_key)) if unit_key else DeadlineUnit.HOURS
-        return add_duration(unit.config.calendar, start, amount, step_unit)
+        """When ``step`` of ``case`` falls due, counted from ``start`` (the one place that says so).
+
+        The rule comes from the deadline policy (``deadlines.step_due``, which the 试算 panel's
+        ``deadlines.schedule`` calls too); the case deadline in force (an approved extension
+        included) caps the reply and stands in for a step without a rule. Callers pass the
+        assignment time (first contact, investigation), the intake (reply) or the reply (follow-up).
+        """
+        facts = ServiceBase._sla_facts(unit, case)
+        config = unit.config
+        if case.deadline_at is not None:
+            case_deadline = Due(case.deadline_at, case.deadline_unconfirmed)
+        else:
+            case_deadline, _ = case_due(config.calendar, config.sla_rules, facts, case.received_at)
+        return step_due(config.calendar, config.sla_rules, facts, step, start, case_deadline).due
 
     # --- escalation --------------------------------------------------------
 

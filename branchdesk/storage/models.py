@@ -133,6 +133,12 @@ class SlaRuleRow(Base):
     major: Mapped[bool | None] = mapped_column(Boolean)
     severity_or_major: Mapped[bool] = mapped_column(Boolean, default=False)
     foreign: Mapped[bool | None] = mapped_column(Boolean)
+    # --- issue 12 "rules" (migration 0012): what the rule times, and more conditions ---
+    step: Mapped[str] = mapped_column(String(20), default="case", server_default="case")
+    channel: Mapped[str | None] = mapped_column(String(40))
+    customer_type: Mapped[str | None] = mapped_column(String(40))
+    custom_key: Mapped[str | None] = mapped_column(String(60))
+    custom_value: Mapped[str | None] = mapped_column(String(200))
 
 
 class AuthorityRow(Base):

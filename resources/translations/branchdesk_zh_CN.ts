@@ -98,394 +98,320 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="52" />
+        <location filename="../../ui/admin_page.py" line="53" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53" />
+        <location filename="../../ui/admin_page.py" line="54" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55" />
+        <location filename="../../ui/admin_page.py" line="56" />
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60" />
+        <location filename="../../ui/admin_page.py" line="61" />
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="64" />
-        <location filename="../../ui/admin_page.py" line="513" />
+        <location filename="../../ui/admin_page.py" line="65" />
+        <location filename="../../ui/admin_page.py" line="456" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65" />
+        <location filename="../../ui/admin_page.py" line="66" />
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="66" />
+        <location filename="../../ui/admin_page.py" line="67" />
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="67" />
+        <location filename="../../ui/admin_page.py" line="68" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="69" />
+        <location filename="../../ui/admin_page.py" line="70" />
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="71" />
+        <location filename="../../ui/admin_page.py" line="72" />
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="122" />
-        <location filename="../../ui/admin_page.py" line="125" />
-        <location filename="../../ui/admin_page.py" line="139" />
-        <location filename="../../ui/admin_page.py" line="144" />
-        <location filename="../../ui/admin_page.py" line="219" />
-        <location filename="../../ui/admin_page.py" line="227" />
-        <location filename="../../ui/admin_page.py" line="282" />
+        <location filename="../../ui/admin_page.py" line="120" />
+        <location filename="../../ui/admin_page.py" line="123" />
+        <location filename="../../ui/admin_page.py" line="137" />
+        <location filename="../../ui/admin_page.py" line="142" />
+        <location filename="../../ui/admin_page.py" line="165" />
+        <location filename="../../ui/admin_page.py" line="173" />
+        <location filename="../../ui/admin_page.py" line="225" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <location filename="../../ui/admin_page.py" line="120" />
         <location filename="../../ui/admin_page.py" line="122" />
-        <location filename="../../ui/admin_page.py" line="124" />
-        <location filename="../../ui/admin_page.py" line="138" />
-        <location filename="../../ui/admin_page.py" line="143" />
-        <location filename="../../ui/admin_page.py" line="218" />
-        <location filename="../../ui/admin_page.py" line="226" />
+        <location filename="../../ui/admin_page.py" line="136" />
+        <location filename="../../ui/admin_page.py" line="141" />
+        <location filename="../../ui/admin_page.py" line="164" />
+        <location filename="../../ui/admin_page.py" line="172" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="122" />
-        <location filename="../../ui/admin_page.py" line="126" />
-        <location filename="../../ui/admin_page.py" line="140" />
-        <location filename="../../ui/admin_page.py" line="146" />
-        <location filename="../../ui/admin_page.py" line="223" />
-        <location filename="../../ui/admin_page.py" line="231" />
+        <location filename="../../ui/admin_page.py" line="120" />
+        <location filename="../../ui/admin_page.py" line="124" />
+        <location filename="../../ui/admin_page.py" line="138" />
+        <location filename="../../ui/admin_page.py" line="144" />
+        <location filename="../../ui/admin_page.py" line="169" />
+        <location filename="../../ui/admin_page.py" line="177" />
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="145" />
+        <location filename="../../ui/admin_page.py" line="143" />
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="154" />
-        <source>hours</source>
-        <translation>小时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="154" />
-        <source>working days</source>
-        <translation>工作日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="154" />
-        <source>calendar days</source>
-        <translation>自然日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="160" />
-        <location filename="../../ui/admin_page.py" line="170" />
-        <source>Order</source>
-        <translation>顺序</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="161" />
-        <location filename="../../ui/admin_page.py" line="171" />
-        <source>Rule</source>
-        <translation>规则说明</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="162" />
-        <location filename="../../ui/admin_page.py" line="172" />
-        <source>Within</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="163" />
-        <location filename="../../ui/admin_page.py" line="173" />
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="164" />
-        <location filename="../../ui/admin_page.py" line="174" />
-        <source>Kind</source>
-        <translation>性质</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="137" />
-        <location filename="../../ui/admin_page.py" line="165" />
-        <location filename="../../ui/admin_page.py" line="175" />
+        <location filename="../../ui/admin_page.py" line="135" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="58" />
+        <location filename="../../ui/admin_page.py" line="59" />
         <source>Lists and names</source>
         <translation>选项与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="166" />
-        <location filename="../../ui/admin_page.py" line="176" />
-        <source>Severity at least</source>
-        <translation>等级不低于</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="167" />
-        <location filename="../../ui/admin_page.py" line="177" />
-        <source>Or major</source>
-        <translation>或重大投诉</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="207" />
-        <location filename="../../ui/admin_page.py" line="208" />
+        <location filename="../../ui/admin_page.py" line="153" />
+        <location filename="../../ui/admin_page.py" line="154" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="207" />
-        <location filename="../../ui/admin_page.py" line="208" />
+        <location filename="../../ui/admin_page.py" line="153" />
+        <location filename="../../ui/admin_page.py" line="154" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="220" />
-        <location filename="../../ui/admin_page.py" line="228" />
+        <location filename="../../ui/admin_page.py" line="166" />
+        <location filename="../../ui/admin_page.py" line="174" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="221" />
+        <location filename="../../ui/admin_page.py" line="167" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="222" />
-        <location filename="../../ui/admin_page.py" line="230" />
+        <location filename="../../ui/admin_page.py" line="168" />
+        <location filename="../../ui/admin_page.py" line="176" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229" />
+        <location filename="../../ui/admin_page.py" line="175" />
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="251" />
+        <location filename="../../ui/admin_page.py" line="197" />
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="252" />
+        <location filename="../../ui/admin_page.py" line="198" />
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="253" />
+        <location filename="../../ui/admin_page.py" line="199" />
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="254" />
+        <location filename="../../ui/admin_page.py" line="200" />
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="201" />
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="256" />
-        <source>First contact within (hours)</source>
-        <translation>首次联系客户时限（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="257" />
-        <source>Investigation report within (working days)</source>
-        <translation>调查报告时限（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="258" />
-        <source>Follow-up within (hours)</source>
-        <translation>回访时限（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="259" />
+        <location filename="../../ui/admin_page.py" line="202" />
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="267" />
-        <location filename="../../ui/admin_page.py" line="269" />
+        <location filename="../../ui/admin_page.py" line="210" />
+        <location filename="../../ui/admin_page.py" line="212" />
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="267" />
-        <location filename="../../ui/admin_page.py" line="270" />
+        <location filename="../../ui/admin_page.py" line="210" />
+        <location filename="../../ui/admin_page.py" line="213" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282" />
-        <location filename="../../ui/admin_page.py" line="326" />
+        <location filename="../../ui/admin_page.py" line="225" />
+        <location filename="../../ui/admin_page.py" line="269" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282" />
-        <location filename="../../ui/admin_page.py" line="301" />
-        <location filename="../../ui/admin_page.py" line="334" />
+        <location filename="../../ui/admin_page.py" line="225" />
+        <location filename="../../ui/admin_page.py" line="244" />
+        <location filename="../../ui/admin_page.py" line="277" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="283" />
+        <location filename="../../ui/admin_page.py" line="226" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="283" />
+        <location filename="../../ui/admin_page.py" line="226" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="292" />
+        <location filename="../../ui/admin_page.py" line="235" />
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303" />
+        <location filename="../../ui/admin_page.py" line="246" />
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="305" />
-        <location filename="../../ui/admin_page.py" line="389" />
+        <location filename="../../ui/admin_page.py" line="248" />
+        <location filename="../../ui/admin_page.py" line="332" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="307" />
+        <location filename="../../ui/admin_page.py" line="250" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="309" />
+        <location filename="../../ui/admin_page.py" line="252" />
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="321" />
+        <location filename="../../ui/admin_page.py" line="264" />
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282" />
-        <location filename="../../ui/admin_page.py" line="324" />
+        <location filename="../../ui/admin_page.py" line="225" />
+        <location filename="../../ui/admin_page.py" line="267" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="63" />
+        <location filename="../../ui/admin_page.py" line="64" />
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="325" />
+        <location filename="../../ui/admin_page.py" line="268" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="337" />
+        <location filename="../../ui/admin_page.py" line="280" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="338" />
+        <location filename="../../ui/admin_page.py" line="281" />
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="358" />
+        <location filename="../../ui/admin_page.py" line="301" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="358" />
+        <location filename="../../ui/admin_page.py" line="301" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="389" />
+        <location filename="../../ui/admin_page.py" line="332" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="392" />
+        <location filename="../../ui/admin_page.py" line="335" />
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="467" />
+        <location filename="../../ui/admin_page.py" line="410" />
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="475" />
+        <location filename="../../ui/admin_page.py" line="418" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="476" />
+        <location filename="../../ui/admin_page.py" line="419" />
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="477" />
+        <location filename="../../ui/admin_page.py" line="420" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="478" />
+        <location filename="../../ui/admin_page.py" line="421" />
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="481" />
+        <location filename="../../ui/admin_page.py" line="424" />
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="485" />
+        <location filename="../../ui/admin_page.py" line="428" />
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="491" />
+        <location filename="../../ui/admin_page.py" line="434" />
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="513" />
+        <location filename="../../ui/admin_page.py" line="456" />
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -1934,6 +1860,357 @@
         <location filename="../../ui/config_tab.py" line="118" />
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRulesTab</name>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="63" />
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="64" />
+        <source>Trial calculation</source>
+        <translation>试算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="65" />
+        <source>Business hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="74" />
+        <source>Case deadline</source>
+        <translation>整案期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="80" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="80" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="87" />
+        <source>Priority</source>
+        <translation>优先顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="87" />
+        <location filename="../../ui/deadline_rules_tab.py" line="104" />
+        <source>Times</source>
+        <translation>时效对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="87" />
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="87" />
+        <location filename="../../ui/deadline_rules_tab.py" line="108" />
+        <source>Within</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="87" />
+        <location filename="../../ui/deadline_rules_tab.py" line="105" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="103" />
+        <source>Priority (lower wins)</source>
+        <translation>优先顺序（小者优先）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="109" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="110" />
+        <location filename="../../ui/deadline_rules_tab.py" line="351" />
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="110" />
+        <location filename="../../ui/deadline_rules_tab.py" line="111" />
+        <location filename="../../ui/deadline_rules_tab.py" line="116" />
+        <location filename="../../ui/deadline_rules_tab.py" line="118" />
+        <location filename="../../ui/deadline_rules_tab.py" line="125" />
+        <location filename="../../ui/deadline_rules_tab.py" line="126" />
+        <location filename="../../ui/deadline_rules_tab.py" line="127" />
+        <location filename="../../ui/deadline_rules_tab.py" line="128" />
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="111" />
+        <source>Category (any level)</source>
+        <translation>类别（任一级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="115" />
+        <source>Severity at least</source>
+        <translation>等级不低于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="118" />
+        <location filename="../../ui/deadline_rules_tab.py" line="359" />
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="122" />
+        <source>Or major</source>
+        <translation>或重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="123" />
+        <source>Severity at least … or major</source>
+        <translation>等级不低于…或为重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="125" />
+        <location filename="../../ui/deadline_rules_tab.py" line="360" />
+        <source>Abroad</source>
+        <translation>国外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="126" />
+        <location filename="../../ui/deadline_rules_tab.py" line="361" />
+        <source>Channel</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="127" />
+        <location filename="../../ui/deadline_rules_tab.py" line="362" />
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="128" />
+        <source>Custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="129" />
+        <source>Custom field value</source>
+        <translation>自定义字段取值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="133" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="135" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="137" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="193" />
+        <source>Every case</source>
+        <translation>所有案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="213" />
+        <source>%1 or above, or major</source>
+        <translation>%1及以上或重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="215" />
+        <source>%1 or above</source>
+        <translation>%1及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="217" />
+        <location filename="../../ui/deadline_rules_tab.py" line="219" />
+        <source>major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="219" />
+        <source>not major</source>
+        <translation>非重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="221" />
+        <source>abroad</source>
+        <translation>国外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="221" />
+        <source>domestic</source>
+        <translation>国内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="301" />
+        <location filename="../../ui/deadline_rules_tab.py" line="519" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="306" />
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="307" />
+        <source>Delete the rule “%1”? Cases registered from now on no longer get it.</source>
+        <translation>删除规则“%1”？此后登记的案件不再适用该规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="317" />
+        <source>Select a rule first</source>
+        <translation>请先选择一条规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="330" />
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="338" />
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="342" />
+        <source>Assigned at (empty: at intake)</source>
+        <translation>分派时间（留空：受理时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="343" />
+        <source>At intake</source>
+        <translation>受理时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="348" />
+        <source>Replied at (empty: when the reply is due)</source>
+        <translation>答复时间（留空：答复到期时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="349" />
+        <source>When due</source>
+        <translation>到期时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="352" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="352" />
+        <location filename="../../ui/deadline_rules_tab.py" line="357" />
+        <source>Not yet triaged</source>
+        <translation>尚未分诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="356" />
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="359" />
+        <source>Major case</source>
+        <translation>重大案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="360" />
+        <source>Customer abroad</source>
+        <translation>国外客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="370" />
+        <source>Try</source>
+        <translation>试算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="375" />
+        <source>Due</source>
+        <translation>期限项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="375" />
+        <source>When</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="375" />
+        <source>By rule</source>
+        <translation>所依规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="419" />
+        <source>Please enter the time of intake</source>
+        <translation>请填写受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="452" />
+        <source>(unconfirmed)</source>
+        <translation>(待确认)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="458" />
+        <source>Some days counted lie in a year whose holidays are not confirmed yet.</source>
+        <translation>所计日期中有的年份节假日尚未确认（待确认）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="465" />
+        <source>No rule: due with the case</source>
+        <translation>无规则：随整案期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="467" />
+        <source>%1 (priority %2)</source>
+        <translation>%1（优先顺序 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="470" />
+        <source>later than the case deadline, so due with the case</source>
+        <translation>晚于整案期限，按整案期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="480" />
+        <source>Office opens (HH:MM)</source>
+        <translation>上班时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="481" />
+        <source>Office closes (HH:MM)</source>
+        <translation>下班时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="482" />
+        <source>Lunch break starts (empty: none)</source>
+        <translation>午休开始（留空：无午休）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="483" />
+        <source>Lunch break ends (empty: none)</source>
+        <translation>午休结束（留空：无午休）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="488" />
+        <source>Working hours count only inside these hours on working days, without the lunch break; deadlines in working days and same-day deadlines fall due at closing.</source>
+        <translation>工作小时只计工作日的营业时间，不含午休；按工作日和当日计的期限于下班时到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_rules_tab.py" line="494" />
+        <source>Save business hours</source>
+        <translation>保存营业时间</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from branchdesk.errors import FieldError, PermissionDenied
+from branchdesk.services.deadline_policy import RuleInput
 from branchdesk.storage.models import Event
 from tests.conftest import Branch, complaint_form
 
@@ -19,15 +20,17 @@ def test_only_the_administrator_edits_configuration(branch: Branch) -> None:
 
 def test_sla_rule_edit_moves_the_next_deadline(branch: Branch) -> None:
     b = branch
-    rule = next(r for r in b.desk.admin.snapshot(b["admin"]).sla_rules if r["label"].startswith("投诉·一般"))
-    b.desk.admin.save_sla_rule(
+    rule = next(r for r in b.desk.deadline_policy.rules(b["admin"]) if r.label.startswith("投诉·一般"))
+    b.desk.deadline_policy.save(
         b["admin"],
-        rule["id"],
-        priority=rule["priority"],
-        label="投诉·一般 2 个工作日",
-        amount=2,
-        unit_code="working_days",
-        kind="complaint",
+        rule.id,
+        RuleInput(
+            priority=rule.priority,
+            label="投诉·一般 2 个工作日",
+            amount=2,
+            unit="working_days",
+            kind="complaint",
+        ),
     )
     ref = b.desk.intake.register(b["clerk"], complaint_form())
     assert ref.deadline_at == datetime(2026, 11, 4, 17, 30)

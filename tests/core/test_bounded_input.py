@@ -25,6 +25,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.read.queue import QueueFilter
 from branchdesk.services.approval_policy import ApprovalRuleInput, ApprovalStepInput
 from branchdesk.services.context import Actor
+from branchdesk.services.deadline_policy import RuleInput, TrialInput
 from branchdesk.services.dto import (
     CaseVersion,
     ExtensionInput,
@@ -560,25 +561,63 @@ class Drive:
                 TEXT,
                 TEXT,
             ),
-            "admin.save_sla_rule": lambda: call(
-                lambda actor, rule_id, kw: admin.save_sla_rule(actor, rule_id, **kw),
+            "admin.deadline_rule_save": lambda: call(
+                desk.deadline_policy.save,
                 self.actor("admin"),
                 st.one_of(st.none(), st.just(1), BIG),
                 varied(
-                    dict,
-                    dict(priority=5, label="规则", amount=3, unit_code="working_days"),
+                    RuleInput,
+                    dict(priority=5, label="规则", amount=3, unit="working_days"),
                     dict(
                         priority=BIG,
                         label=TEXT,
                         amount=BIG,
-                        unit_code=TEXT,
+                        unit=st.one_of(st.sampled_from(["working_hours", "same_working_day"]), TEXT),
+                        step=st.one_of(st.sampled_from(["case", "reply", "follow_up"]), TEXT),
                         kind=OPT_TEXT,
                         category_code=st.one_of(st.just("business"), OPT_TEXT),
                         min_severity=OPT_TEXT,
+                        major=st.one_of(st.none(), st.booleans()),
                         severity_or_major=st.booleans(),
                         foreign=st.one_of(st.none(), st.booleans()),
+                        channel=st.one_of(st.just("phone"), OPT_TEXT),
+                        customer_type=OPT_TEXT,
+                        custom_key=OPT_TEXT,
+                        custom_value=OPT_TEXT,
                     ),
                 ),
+            ),
+            "admin.deadline_rule_delete": lambda: call(
+                desk.deadline_policy.delete, self.actor("admin"), st.one_of(st.just(1), BIG)
+            ),
+            "admin.deadline_trial": lambda: call(
+                desk.deadline_policy.trial,
+                self.actor("admin"),
+                varied(
+                    TrialInput,
+                    dict(received_at=datetime(2026, 11, 2, 9, 0)),
+                    dict(
+                        received_at=WHEN,
+                        kind=OPT_TEXT,
+                        category_code=st.one_of(st.just("business.damage"), OPT_TEXT),
+                        severity=OPT_TEXT,
+                        major=st.one_of(st.booleans(), TEXT),
+                        channel=OPT_TEXT,
+                        customer_type=OPT_TEXT,
+                        foreign=st.booleans(),
+                        custom_values=st.dictionaries(TEXT, TEXT, max_size=3),
+                        assigned_at=WHEN,
+                        replied_at=WHEN,
+                    ),
+                ),
+            ),
+            "admin.business_hours": lambda: call(
+                desk.deadline_policy.save_business_hours,
+                self.actor("admin"),
+                st.one_of(st.just("08:30"), TEXT),
+                st.one_of(st.just("17:30"), TEXT),
+                st.one_of(st.just("12:00"), TEXT),
+                st.one_of(st.just("13:00"), TEXT),
             ),
             # issue 12 "approvals": the approval rules
             "admin.approval_policy.save_rule": lambda: call(

@@ -259,6 +259,9 @@ def test_old_phone_spellings_are_renormalised_and_their_customers_merged(branch:
         session.execute(text("DROP TABLE label_override"))  # from 0014 (issue 12, vocabularies)
         session.execute(text("ALTER TABLE complaint_case DROP COLUMN abnormal_reason"))
         session.execute(text("DELETE FROM choice_item WHERE list_key = 'abnormal_reason'"))
+        session.execute(text("DELETE FROM sla_rule WHERE step <> 'case'"))  # from 0012
+        for column in ("step", "channel", "customer_type", "custom_key", "custom_value"):
+            session.execute(text(f"ALTER TABLE sla_rule DROP COLUMN {column}"))
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         phones = session.execute(text("SELECT DISTINCT phone_normalized FROM complaint_case")).scalars().all()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import Branch, complaint_form
+from tests.conftest import Branch
 from ui.admin_page import AdminPage
 from ui.config_tab import ConfigTab
 
@@ -18,25 +16,6 @@ def tab(page: AdminPage, title: str) -> ConfigTab:
             assert isinstance(widget, ConfigTab)
             return widget
     raise AssertionError(title)
-
-
-def test_admin_edits_the_sla_and_sees_errors_at_the_field(
-    qtbot: QtBot, branch: Branch, messages: list[str]
-) -> None:
-    b = branch
-    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
-    qtbot.addWidget(page)
-    sla = tab(page, "处理时效")
-    row = next(i for i, r in enumerate(sla._rows) if str(r["label"]).startswith("投诉·一般"))
-    sla.table.selectRow(row)
-    assert sla.fields.value("amount") == 1
-    sla.fields.set_value("amount", 0)
-    sla._on_save()
-    assert sla.fields.errors["amount"].text() == "时限须为 1–365"
-    sla.fields.set_value("amount", 2)
-    sla._on_save()
-    assert sla.message.text() == "已保存"
-    assert b.desk.intake.register(b["clerk"], complaint_form()).deadline_at == datetime(2026, 11, 4, 17, 30)
 
 
 def test_admin_creates_a_user_with_two_roles(qtbot: QtBot, branch: Branch, messages: list[str]) -> None:

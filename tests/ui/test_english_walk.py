@@ -51,7 +51,7 @@ USER_DATA = {
     "reply_template": ["title", "body"],
     "custom_field": ["label"],
     "label_override": ["label_zh"],  # issue 12: the branch's own names for fixed codes
-    "sla_rule": ["label"],
+    "sla_rule": ["label", "custom_value"],
     "approval_rule": ["label"],
     "form_copy": ["destination"],
     "complaint_case": [
@@ -408,4 +408,36 @@ def test_the_lists_and_names_tab_and_the_category_tree_read_english(
         tab.lists.setCurrentRow(row)
         tab.table.selectRow(0)
         problems += [f"lists and names [{row}]: {p}" for p in chinese_left(page, allowed)]
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_deadline_rules_tab_and_trial_read_english(
+    qtbot: QtBot, branch: Branch, english: None, messages: list[str]
+) -> None:
+    """设置 → 处理时效 (issue 12 "rules"): the rules with a selected one, the trial with a result
+    (an unconfirmed year too), business hours — nested tabs the screen walk does not open."""
+    from datetime import datetime
+
+    from ui.admin_page import AdminPage
+
+    b = branch
+    allowed = user_data(b)
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.tabs.setCurrentWidget(page.sla_tab)
+    tab = page.sla_tab
+    problems: list[str] = []
+    tab.table.selectRow(0)
+    problems += [f"rules: {p}" for p in chinese_left(page, allowed)]
+    tab.tabs.setCurrentIndex(1)
+    tab.trial_fields.set_value("received_at", datetime(2031, 3, 3, 9, 0))
+    tab._on_trial()
+    assert tab.trial_table.rowCount() == 5
+    problems += [f"trial: {p}" for p in chinese_left(page, allowed)]
+    tab.tabs.setCurrentIndex(2)
+    tab.hours_fields.set_value("lunch_starts", "12:00")
+    tab._on_save_hours()  # refused: the lunch break's end is missing
+    problems += [f"business hours: {p}" for p in chinese_left(page, allowed)]
     assert not problems, "\n".join(sorted(set(problems)))
