@@ -28,6 +28,7 @@ from branchdesk.services.dto import TriageInput
 from branchdesk.storage.migrate import upgrade
 from branchdesk.storage.models import Case, Category, Setting, SlaRuleRow
 from tests.conftest import Branch, complaint_form
+from tests.core.conftest import revision_before, rewind_to
 
 FRIDAY_15 = datetime(2026, 11, 6, 15, 0)
 LUNCH_CAL = WorkingCalendar(
@@ -308,6 +309,7 @@ def test_deleting_a_rule_and_never_the_last_catch_all(branch: Branch) -> None:
 
 def test_a_0010_database_gets_its_step_settings_as_equivalent_rules(branch: Branch) -> None:
     b = branch
+    rewind_to(b.desk.db, "0012")  # what later migrations added goes first
     with b.desk.db.write() as session:  # back to how 0010 left a branch: settings time the steps
         session.execute(text("DELETE FROM sla_rule WHERE step <> 'case'"))
         for column in ("step", "channel", "customer_type", "custom_key", "custom_value"):
@@ -320,7 +322,7 @@ def test_a_0010_database_gets_its_step_settings_as_equivalent_rules(branch: Bran
         ):
             session.add(Setting(key=key, value=value))
         session.flush()
-        session.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+        session.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": revision_before("0012")})
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         steps = {
