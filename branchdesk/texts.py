@@ -768,6 +768,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "time_left.today": ("今日到期", "Due today"),
     "time_left.today_hours": ("今日到期（剩 {hours} 小时）", "Due today ({hours} h left)"),
     "time_left.working_days": ("剩 {days} 个工作日", "{days} working days left"),
+    # --- issue 12 "fields": custom fields after intake, the branch profile ---------------------
+    "event.custom_edited": ("修改自定义字段：{fields}", "Custom fields changed: {fields}"),
+    "event.branch_profile": ("修改网点信息", "Branch profile changed"),
+    "branch.postal_code": ("邮政编码应为 6 位数字", "The postal code has 6 digits"),
+    "branch.form_custom_fields": (
+        "表单自定义字段设置应为 表单 → 字段代码列表",
+        "The forms' custom fields are form → list of field keys",
+    ),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -791,6 +799,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "escalate": ("升级", "Escalate"),
         "inform_gm": ("登记已报告总经理", "Record GM informed"),
         "add_attachment": ("添加附件", "Add attachment"),
+        "edit_custom": ("修改自定义字段", "Edit custom fields"),  # issue 12 "fields"
     },
     # Stored in ``case.major_reasons``; the figures are on the case itself (major.* texts carry them).
     "MajorReason": {
@@ -1036,6 +1045,11 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "key": ("字段代码", "Field key"),
         "custom_value": ("自定义字段", "Custom field"),
         "decision": ("核决意见", "Decision"),
+        # issue 12 "fields": the branch profile
+        "fax": ("传真", "Fax"),
+        "postal_code": ("邮政编码", "Postal code"),
+        "branch_name": ("网点名称", "Branch name"),
+        "branch_code": ("网点代码", "Branch code"),
     },
     # The columns of a paper-era ledger the import recognises (the Chinese is the ledger's heading).
     "LedgerColumn": {

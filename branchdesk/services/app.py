@@ -7,6 +7,7 @@ from datetime import datetime
 from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
 from branchdesk.services.auth import AuthService
+from branchdesk.services.branch_profile import BranchProfileService
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
 from branchdesk.services.intake import IntakeService
@@ -35,6 +36,7 @@ class BranchDesk:
         self.reports = ReportService(self.door, self.queries)
         self.ledger_import = LedgerImportService(self.door)
         self.printing = PrintService(self.door, self.queries)
+        self.branch_profile = BranchProfileService(self.door)  # issue 12 "fields"
 
     def _now(self) -> datetime:
         return self.clock()
