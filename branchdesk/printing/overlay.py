@@ -164,6 +164,8 @@ def render_overlay(
     )
     values: dict[str, str] = {}
     for section in sections(form, case, shared):
+        if section.custom:  # no box on the pre-printed set: custom fields print in plain mode only
+            continue
         values.update({k: str(v) for k, v in section.facts})
         values.update({k: str(v) for k, v in section.texts})
     dx, dy = offset_mm

@@ -349,16 +349,19 @@ class IntakeService(ServiceBase):
             definitions = [d for d in unit.config.custom_fields if d.key in values]
             unknown = [k for k in values if k not in {d.key for d in unit.config.custom_fields}]
             if unknown:
-                raise FieldError(
-                    {f"custom.{unknown[0]}": Text("field.not_found", {"field": Label("Field", "custom_value")})}
-                )
+                missing = Text("field.not_found", {"field": Label("Field", "custom_value")})
+                raise FieldError({f"custom.{unknown[0]}": missing})
             clean, problems = check_custom_values(definitions, values, final=True)
             if problems:
                 raise FieldError(dict(problems))
             old = dict(case.custom_values or {})
             new = {k: v for k, v in old.items() if k not in values}
             new.update(clean)
-            changes = [(d.label, old.get(d.key), new.get(d.key)) for d in definitions if old.get(d.key) != new.get(d.key)]
+            changes = [
+                (d.label, old.get(d.key), new.get(d.key))
+                for d in definitions
+                if old.get(d.key) != new.get(d.key)
+            ]
             if not changes:
                 return self._ref(case)
             case.custom_values = new

@@ -3,6 +3,8 @@ that corrects them, the forms, the ledger, the queue filter and the monthly brea
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,10 @@ import pytest
 from branchdesk.domain.vocab import Kind, Role, Status
 from branchdesk.domain.workflow import Action, CaseFacts, refusal
 from branchdesk.errors import BranchDeskError, ConcurrentChange, DomainError, FieldError, PermissionDenied
+from branchdesk.services.branch_profile import BranchProfile
 from branchdesk.services.dto import CaseVersion, TriageInput
 from tests.conftest import Branch, complaint_form
+from tests.core.test_printing import pages
 
 MODELS = ["Model Y", "汉 EV", "卡罗拉"]
 
@@ -95,12 +99,99 @@ def test_editing_uses_the_intake_rules_and_the_workflow(branch: Branch) -> None:
 
 
 def test_the_workflow_lets_a_handler_edit_only_their_own_case() -> None:
-    facts = CaseFacts(status=Status.IN_PROGRESS, kind=Kind.COMPLAINT, handler_id=1, complained_user_id=None, recorder_id=3)
+    facts = CaseFacts(Status.IN_PROGRESS, Kind.COMPLAINT, 1, complained_user_id=None, recorder_id=3)
     assert refusal(Action.EDIT_CUSTOM, facts, 1, {Role.HANDLER}) is None
     assert refusal(Action.EDIT_CUSTOM, facts, 2, {Role.HANDLER}) is not None
     assert refusal(Action.EDIT_CUSTOM, facts, 2, {Role.CLERK}) is None
     assert refusal(Action.EDIT_CUSTOM, facts, 2, {Role.CR_MANAGER}) is None
     assert refusal(Action.EDIT_CUSTOM, facts, 2, {Role.GM}) is not None
     for status in (Status.CLOSED, Status.VOID):
-        closed = CaseFacts(status=status, kind=Kind.COMPLAINT, handler_id=1, complained_user_id=None, recorder_id=3)
+        closed = CaseFacts(status, Kind.COMPLAINT, handler_id=1, complained_user_id=None, recorder_id=3)
         assert refusal(Action.EDIT_CUSTOM, closed, 2, {Role.CLERK}) is not None
+
+
+# --- forms -------------------------------------------------------------------------------------
+
+
+def test_the_handling_form_prints_the_custom_fields_and_the_receipt_does_not(
+    branch: Branch, tmp_path: Path
+) -> None:
+    b = branch
+    dealer(b)
+    case_id = registered(b)
+    b.desk.intake.edit_custom_fields(b["clerk"], case_id, {"plate_no": "沪B·88888"})
+    handling = "\n".join(pages(b.desk.printing.render(b["crm"], case_id, "handling", copies=[1]), tmp_path))
+    assert "补充信息" in handling
+    assert re.search(r"车型\s+汉 EV", handling)
+    assert re.search(r"车牌\s+沪B·88888", handling)
+    receipt = "\n".join(pages(b.desk.printing.render(b["clerk"], case_id, "receipt", copies=[1]), tmp_path))
+    assert "车型" not in receipt and "补充信息" not in receipt
+    # the setting chooses per form: the plate on the receipt, nothing on the handling form
+    b.desk.admin.set_setting(b["admin"], "form_custom_fields", {"receipt": ["plate_no"], "handling": []})
+    receipt = "\n".join(pages(b.desk.printing.render(b["clerk"], case_id, "receipt", copies=[1]), tmp_path))
+    assert re.search(r"车牌\s+沪B·88888", receipt) and "车型" not in receipt
+    handling = "\n".join(pages(b.desk.printing.render(b["crm"], case_id, "handling", copies=[1]), tmp_path))
+    assert "车牌" not in handling
+    # the pre-printed carbon set has no box for them: overlay prints the form without them
+    overlay = "\n".join(
+        pages(b.desk.printing.render(b["clerk"], case_id, "receipt", mode="overlay", copies=[1]), tmp_path)
+    )
+    assert "沪B·88888" not in overlay and "李先生" in overlay
+    with pytest.raises(FieldError):
+        b.desk.admin.set_setting(b["admin"], "form_custom_fields", {"nonsense": ["plate_no"]})
+    with pytest.raises(FieldError):
+        b.desk.admin.set_setting(b["admin"], "form_custom_fields", {"receipt": "plate_no"})
+
+
+# --- the branch profile ------------------------------------------------------------------------
+
+
+def test_the_receipt_prints_the_branch_address_and_phone_set_through_the_profile(
+    branch: Branch, tmp_path: Path
+) -> None:
+    b = branch
+    case_id = b.desk.intake.register(b["clerk"], complaint_form()).id
+    before = "\n".join(pages(b.desk.printing.render(b["clerk"], case_id, "receipt", copies=[1]), tmp_path))
+    assert re.search(r"网点联系电话\s+—", before)
+    profile = b.desk.branch_profile.get(b["clerk"])
+    assert (profile.name, profile.code, profile.address) == ("测试网点", "TS01", "")
+    saved = b.desk.branch_profile.save(
+        b["admin"],
+        BranchProfile(
+            name="上海浦东4S店",
+            code="sh01",
+            address="上海市浦东新区张江路 88 号",
+            phone="021-6234 5678",
+            fax="021-6234 5679",
+            postal_code="201203",
+        ),
+    )
+    assert saved.code == "SH01"
+    assert b.desk.branch_profile.get(b["clerk"]) == saved
+    receipt = "\n".join(pages(b.desk.printing.render(b["clerk"], case_id, "receipt", copies=[1]), tmp_path))
+    assert "上海市浦东新区张江路 88 号" in receipt
+    assert re.search(r"网点联系电话\s+021-6234 5678", receipt)
+    assert "201203" in receipt and "021-6234 5679" in receipt
+    assert "上海浦东4S店 客户投诉受理回执" in receipt
+    assert "—" not in receipt.split("答复承诺")[1].split("说明")[0]
+    handling = "\n".join(pages(b.desk.printing.render(b["crm"], case_id, "handling", copies=[1]), tmp_path))
+    assert "上海市浦东新区张江路 88 号" in handling and "电话 021-6234 5678" in handling
+    entry = [e for e in b.desk.queries.case_detail(b["crm"], case_id).timeline][-1]
+    assert entry.action != "admin.branch_profile"  # the profile's event is not the case's
+
+
+def test_the_profile_is_checked_at_each_field_and_only_the_admin_saves_it(branch: Branch) -> None:
+    b = branch
+    good = BranchProfile(name="网点", code="TS01", postal_code="201203")
+    with pytest.raises(FieldError) as error:
+        b.desk.branch_profile.save(b["admin"], dataclasses.replace(good, postal_code="20120"))
+    assert list(error.value.texts) == ["postal_code"]
+    assert "6 位数字" in str(error.value.errors["postal_code"])
+    with pytest.raises(FieldError) as error:
+        b.desk.branch_profile.save(
+            b["admin"], dataclasses.replace(good, phone="电话号码", name="", code="上海", address="路" * 201)
+        )
+    assert set(error.value.texts) == {"phone", "name", "code", "address"}
+    with pytest.raises(PermissionDenied):
+        b.desk.branch_profile.save(b["crm"], good)
+    assert b.desk.branch_profile.get(b["admin"]).postal_code == ""
