@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from branchdesk.domain.vocab import Kind, Role, Status
 from branchdesk.domain.workflow import Action, CaseFacts, refusal
 from branchdesk.errors import BranchDeskError, ConcurrentChange, DomainError, FieldError, PermissionDenied
+from branchdesk.reports.ledger_xlsx import PAPER_COLUMNS, SYSTEM_COLUMNS
 from branchdesk.services.branch_profile import BranchProfile
 from branchdesk.services.dto import CaseVersion, TriageInput
 from tests.conftest import Branch, complaint_form
@@ -195,3 +198,35 @@ def test_the_profile_is_checked_at_each_field_and_only_the_admin_saves_it(branch
     with pytest.raises(PermissionDenied):
         b.desk.branch_profile.save(b["crm"], good)
     assert b.desk.branch_profile.get(b["admin"]).postal_code == ""
+
+
+# --- the ledger --------------------------------------------------------------------------------
+
+
+def test_the_ledger_has_a_column_per_custom_field_and_keeps_a_deactivated_one_in_use(
+    branch: Branch, tmp_path: Path
+) -> None:
+    b = branch
+    dealer(b)
+    b.desk.admin.save_custom_field(b["admin"], "km", "里程", "number")
+    b.desk.admin.save_custom_field(b["admin"], "old_field", "旧字段", "text")
+    b.desk.admin.save_custom_field(b["admin"], "unused", "未用字段", "text")
+    b.desk.intake.register(
+        b["clerk"],
+        complaint_form(
+            custom={"car_model": "Model Y", "plate_no": "沪A·1", "km": "12000", "old_field": "旧"}
+        ),
+    )
+    registered(b, model="卡罗拉", plate="")
+    b.desk.admin.save_custom_field(b["admin"], "old_field", "旧字段", "text", active=False)
+    b.desk.admin.save_custom_field(b["admin"], "unused", "未用字段", "text", active=False)
+    rows = b.desk.reports.export_ledger(b["crm"], date(2026, 11, 1), date(2026, 11, 30), tmp_path / "l.xlsx")
+    assert rows == 2
+    sheet = openpyxl.load_workbook(tmp_path / "l.xlsx").active
+    assert sheet is not None
+    header = [c.value for c in sheet[2]]
+    fixed = len(PAPER_COLUMNS) + len(SYSTEM_COLUMNS)
+    assert header[:fixed] == PAPER_COLUMNS + SYSTEM_COLUMNS  # the fixed columns stay where they were
+    assert header[fixed:] == ["车型", "车牌", "里程", "旧字段"]
+    values = [[c.value for c in row][fixed:] for row in sheet.iter_rows(min_row=3)]
+    assert values == [["Model Y", "沪A·1", 12000, "旧"], ["卡罗拉", None, None, None]]
