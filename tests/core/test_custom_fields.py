@@ -14,6 +14,7 @@ import pytest
 from branchdesk.domain.vocab import Kind, Role, Status
 from branchdesk.domain.workflow import Action, CaseFacts, refusal
 from branchdesk.errors import BranchDeskError, ConcurrentChange, DomainError, FieldError, PermissionDenied
+from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.ledger_xlsx import PAPER_COLUMNS, SYSTEM_COLUMNS
 from branchdesk.services.branch_profile import BranchProfile
 from branchdesk.services.dto import CaseVersion, TriageInput
@@ -230,3 +231,35 @@ def test_the_ledger_has_a_column_per_custom_field_and_keeps_a_deactivated_one_in
     assert header[fixed:] == ["车型", "车牌", "里程", "旧字段"]
     values = [[c.value for c in row][fixed:] for row in sheet.iter_rows(min_row=3)]
     assert values == [["Model Y", "沪A·1", 12000, "旧"], ["卡罗拉", None, None, None]]
+
+
+# --- the queue filter --------------------------------------------------------------------------
+
+
+def test_the_queue_filters_by_a_custom_field_on_both_databases(branch: Branch) -> None:
+    b = branch
+    dealer(b)
+    b.desk.admin.save_custom_field(b["admin"], "km", "里程", "number")
+    han = registered(b, model="汉 EV", plate="沪A·12345")
+    b.desk.intake.edit_custom_fields(b["clerk"], han, {"km": "12000"})
+    model_y = registered(b, model="Model Y", plate="苏E·2%_")
+    b.desk.intake.register(b["clerk"], complaint_form(custom={"car_model": "卡罗拉"}))
+
+    def found(*pairs: tuple[str, str]) -> list[int]:
+        page = b.desk.queries.queue_page(b["crm"], QueueFilter(custom=pairs))
+        return sorted(row.id for row in page.rows)
+
+    assert found(("car_model", "汉 EV")) == [han]
+    assert found(("car_model", "Model Y")) == [model_y]
+    assert found(("car_model", "汉")) == []  # a choice is equal, not contained
+    assert found(("plate_no", "12345")) == [han]  # a text contains
+    assert found(("plate_no", "2%_")) == [model_y]  # wildcards are literal
+    assert found(("plate_no", "%")) == [model_y]
+    assert found(("km", "12000")) == [han]
+    assert found(("km", "12000.0")) == [han]
+    assert found(("km", "十二")) == []
+    assert found(("car_model", "汉 EV"), ("plate_no", "沪A")) == [han]
+    assert found(("car_model", "Model Y"), ("plate_no", "沪A")) == []
+    assert found(("nobody", "x")) == []
+    with pytest.raises(FieldError):
+        b.desk.queries.queue_page(b["crm"], QueueFilter(custom=(("car model; drop", "x"),)))
