@@ -263,3 +263,59 @@ def test_the_queue_filters_by_a_custom_field_on_both_databases(branch: Branch) -
     assert found(("nobody", "x")) == []
     with pytest.raises(FieldError):
         b.desk.queries.queue_page(b["crm"], QueueFilter(custom=(("car model; drop", "x"),)))
+
+
+# --- the monthly breakdown ---------------------------------------------------------------------
+
+
+def test_the_monthly_report_breaks_the_month_down_by_a_custom_field(branch: Branch, tmp_path: Path) -> None:
+    b = branch
+    dealer(b)
+    registered(b, model="汉 EV")
+    registered(b, model="汉 EV")
+    registered(b, model="Model Y")
+    b.desk.intake.register(
+        b["clerk"], complaint_form(kind="consultation", request_type="", custom={"car_model": "汉 EV"})
+    )
+    assert b.desk.reports.monthly(b["crm"], 2026, 11).breakdown is None  # not asked, no setting
+    report = b.desk.reports.monthly(b["crm"], 2026, 11, by_field="car_model")
+    assert report.breakdown is not None
+    assert report.breakdown.label == "车型"
+    assert report.breakdown.kinds == ["咨询", "投诉"]  # in the vocabulary's order
+    assert report.breakdown.rows == [("汉 EV", 3, [1, 2]), ("Model Y", 1, [0, 1])]
+    by_plate = b.desk.reports.monthly(b["crm"], 2026, 11, by_field="plate_no").breakdown
+    assert by_plate is not None and by_plate.rows == [("沪A·12345", 3, [0, 3]), ("未填", 1, [1, 0])]
+    with pytest.raises(FieldError):
+        b.desk.reports.monthly(b["crm"], 2026, 11, by_field="nonsense")
+    # the setting asks for it in every export; the workbook has the sheet 按车型
+    b.desk.admin.set_setting(b["admin"], "monthly_breakdown_field", "car_model")
+    b.desk.branch_profile.save(b["admin"], BranchProfile(name="浦东4S店", code="PD01"))
+    path = b.desk.reports.export_monthly(b["crm"], 2026, 11, tmp_path / "m.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["按车型"]
+    assert sheet["A1"].value == "浦东4S店 本月受理按车型（2026年11月）"
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [
+        ["车型", "本月受理", "咨询", "投诉"],
+        ["汉 EV", 3, 1, 2],
+        ["Model Y", 1, 0, 1],
+    ]
+    assert str(workbook["汇总"]["A1"].value).startswith("浦东4S店 客诉案件统计表")
+
+
+@pytest.mark.sqlite_only
+def test_the_cli_exports_the_monthly_breakdown_by_field(branch: Branch, tmp_path: Path) -> None:
+    from tests.conftest import PASSWORD
+    from tests.core.test_cli import run
+
+    b = branch
+    dealer(b)
+    registered(b, model="卡罗拉")
+    b.desk.db.dispose()
+    target = tmp_path / "m.xlsx"
+    command = ["--db", b.url, "--user", "crm", "--password-stdin", "export", "monthly", "--month", "2026-11"]
+    done = run(*command, "--by-field", "car_model", "-o", str(target), stdin=PASSWORD + "\n")
+    assert done.returncode == 0, done.stderr
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(target)["按车型"].iter_rows(min_row=3)]
+    assert rows == [["卡罗拉", 1, 1]]
+    wrong = run(*command, "--by-field", "nope", "-o", str(target), stdin=PASSWORD + "\n")
+    assert wrong.returncode == 1 and len(wrong.stderr.strip().splitlines()) == 1
