@@ -130,4 +130,3 @@ def check_profile(profile: Any) -> BranchProfile:
         checks.add("postal_code", Text("branch.postal_code"))
     checks.done()
     return BranchProfile(name, code, address, phones["phone"], phones["fax"], postal)
-

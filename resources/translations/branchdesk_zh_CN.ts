@@ -98,405 +98,410 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
+        <location filename="../../ui/admin_page.py" line="52"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52"/>
+        <location filename="../../ui/admin_page.py" line="53"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54"/>
+        <location filename="../../ui/admin_page.py" line="55"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56"/>
+        <location filename="../../ui/admin_page.py" line="57"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
+        <location filename="../../ui/admin_page.py" line="58"/>
         <source>Authority</source>
         <translation>核决权限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="58"/>
-        <location filename="../../ui/admin_page.py" line="525"/>
+        <location filename="../../ui/admin_page.py" line="59"/>
+        <location filename="../../ui/admin_page.py" line="528"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59"/>
+        <location filename="../../ui/admin_page.py" line="60"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60"/>
+        <location filename="../../ui/admin_page.py" line="61"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="61"/>
+        <location filename="../../ui/admin_page.py" line="62"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="63"/>
+        <location filename="../../ui/admin_page.py" line="64"/>
+        <source>Branch profile</source>
+        <translation>网点信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="66"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65"/>
+        <location filename="../../ui/admin_page.py" line="68"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
         <location filename="../../ui/admin_page.py" line="116"/>
-        <location filename="../../ui/admin_page.py" line="129"/>
-        <location filename="../../ui/admin_page.py" line="135"/>
-        <location filename="../../ui/admin_page.py" line="240"/>
-        <location filename="../../ui/admin_page.py" line="248"/>
-        <location filename="../../ui/admin_page.py" line="303"/>
+        <location filename="../../ui/admin_page.py" line="119"/>
+        <location filename="../../ui/admin_page.py" line="132"/>
+        <location filename="../../ui/admin_page.py" line="138"/>
+        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="251"/>
+        <location filename="../../ui/admin_page.py" line="306"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="115"/>
-        <location filename="../../ui/admin_page.py" line="128"/>
-        <location filename="../../ui/admin_page.py" line="134"/>
-        <location filename="../../ui/admin_page.py" line="239"/>
-        <location filename="../../ui/admin_page.py" line="247"/>
+        <location filename="../../ui/admin_page.py" line="116"/>
+        <location filename="../../ui/admin_page.py" line="118"/>
+        <location filename="../../ui/admin_page.py" line="131"/>
+        <location filename="../../ui/admin_page.py" line="137"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="250"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="113"/>
-        <location filename="../../ui/admin_page.py" line="117"/>
-        <location filename="../../ui/admin_page.py" line="131"/>
-        <location filename="../../ui/admin_page.py" line="137"/>
-        <location filename="../../ui/admin_page.py" line="244"/>
-        <location filename="../../ui/admin_page.py" line="252"/>
+        <location filename="../../ui/admin_page.py" line="116"/>
+        <location filename="../../ui/admin_page.py" line="120"/>
+        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
+        <location filename="../../ui/admin_page.py" line="247"/>
+        <location filename="../../ui/admin_page.py" line="255"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="130"/>
-        <location filename="../../ui/admin_page.py" line="136"/>
+        <location filename="../../ui/admin_page.py" line="133"/>
+        <location filename="../../ui/admin_page.py" line="139"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
         <source>working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="148"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
         <source>calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="154"/>
-        <location filename="../../ui/admin_page.py" line="164"/>
+        <location filename="../../ui/admin_page.py" line="157"/>
+        <location filename="../../ui/admin_page.py" line="167"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="165"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="168"/>
         <source>Rule</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="156"/>
-        <location filename="../../ui/admin_page.py" line="166"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="169"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="157"/>
-        <location filename="../../ui/admin_page.py" line="167"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
-        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="171"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="159"/>
-        <location filename="../../ui/admin_page.py" line="169"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="160"/>
-        <location filename="../../ui/admin_page.py" line="170"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="161"/>
-        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="164"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
         <source>Or major</source>
         <translation>或重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213"/>
-        <location filename="../../ui/admin_page.py" line="218"/>
+        <location filename="../../ui/admin_page.py" line="216"/>
+        <location filename="../../ui/admin_page.py" line="221"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="214"/>
+        <location filename="../../ui/admin_page.py" line="217"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="215"/>
+        <location filename="../../ui/admin_page.py" line="218"/>
         <source>Up to (yuan)</source>
         <translation>核决上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="219"/>
+        <location filename="../../ui/admin_page.py" line="222"/>
         <source>Up to (yuan, empty: no limit)</source>
         <translation>核决上限（元，留空为不设上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228"/>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="231"/>
+        <location filename="../../ui/admin_page.py" line="232"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228"/>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="231"/>
+        <location filename="../../ui/admin_page.py" line="232"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="241"/>
-        <location filename="../../ui/admin_page.py" line="249"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
+        <location filename="../../ui/admin_page.py" line="252"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="243"/>
-        <location filename="../../ui/admin_page.py" line="251"/>
+        <location filename="../../ui/admin_page.py" line="246"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="250"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="275"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="277"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="275"/>
+        <location filename="../../ui/admin_page.py" line="278"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="279"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="277"/>
+        <location filename="../../ui/admin_page.py" line="280"/>
         <source>First contact within (hours)</source>
         <translation>首次联系客户时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="278"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
         <source>Investigation report within (working days)</source>
         <translation>调查报告时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="279"/>
+        <location filename="../../ui/admin_page.py" line="282"/>
         <source>Follow-up within (hours)</source>
         <translation>回访时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280"/>
+        <location filename="../../ui/admin_page.py" line="283"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="288"/>
-        <location filename="../../ui/admin_page.py" line="290"/>
+        <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="293"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="288"/>
         <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="294"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303"/>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="306"/>
+        <location filename="../../ui/admin_page.py" line="350"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303"/>
-        <location filename="../../ui/admin_page.py" line="322"/>
-        <location filename="../../ui/admin_page.py" line="355"/>
+        <location filename="../../ui/admin_page.py" line="306"/>
+        <location filename="../../ui/admin_page.py" line="325"/>
+        <location filename="../../ui/admin_page.py" line="358"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="307"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="307"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="313"/>
+        <location filename="../../ui/admin_page.py" line="316"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="324"/>
+        <location filename="../../ui/admin_page.py" line="327"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="326"/>
-        <location filename="../../ui/admin_page.py" line="410"/>
+        <location filename="../../ui/admin_page.py" line="329"/>
+        <location filename="../../ui/admin_page.py" line="413"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="328"/>
+        <location filename="../../ui/admin_page.py" line="331"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="330"/>
+        <location filename="../../ui/admin_page.py" line="333"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="342"/>
+        <location filename="../../ui/admin_page.py" line="345"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="303"/>
-        <location filename="../../ui/admin_page.py" line="345"/>
+        <location filename="../../ui/admin_page.py" line="306"/>
+        <location filename="../../ui/admin_page.py" line="348"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="346"/>
+        <location filename="../../ui/admin_page.py" line="349"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="358"/>
+        <location filename="../../ui/admin_page.py" line="361"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="359"/>
+        <location filename="../../ui/admin_page.py" line="362"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="379"/>
+        <location filename="../../ui/admin_page.py" line="382"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="379"/>
+        <location filename="../../ui/admin_page.py" line="382"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="410"/>
+        <location filename="../../ui/admin_page.py" line="413"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="413"/>
+        <location filename="../../ui/admin_page.py" line="416"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="488"/>
+        <location filename="../../ui/admin_page.py" line="491"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="496"/>
+        <location filename="../../ui/admin_page.py" line="499"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="497"/>
+        <location filename="../../ui/admin_page.py" line="500"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
+        <location filename="../../ui/admin_page.py" line="501"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="499"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="502"/>
+        <location filename="../../ui/admin_page.py" line="505"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="508"/>
+        <location filename="../../ui/admin_page.py" line="511"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="525"/>
+        <location filename="../../ui/admin_page.py" line="528"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -633,975 +638,1038 @@
     </message>
 </context>
 <context>
+    <name>BranchProfileTab</name>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="29"/>
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="30"/>
+        <source>Branch code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="31"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="32"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="33"/>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="34"/>
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="44"/>
+        <source>Printed on the receipt, the handling form and the report, and in the monthly summary&apos;s title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
+        <translation>打印在受理回执、处理表和调查报告上，也用于月度统计表的标题。若设置了案件编号带网点代码，新案件编号以网点代码开头；已有编号不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="53"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="109"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ui/case_actions.py" line="47"/>
+        <location filename="../../ui/case_actions.py" line="48"/>
         <source>5 very satisfied</source>
         <extracomment>The follow-up&apos;s satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
         <translation>5 非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="48"/>
+        <location filename="../../ui/case_actions.py" line="49"/>
         <source>4 satisfied</source>
         <translation>4 满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="49"/>
+        <location filename="../../ui/case_actions.py" line="50"/>
         <source>3 neutral</source>
         <translation>3 一般</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="50"/>
+        <location filename="../../ui/case_actions.py" line="51"/>
         <source>2 dissatisfied</source>
         <translation>2 不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="51"/>
+        <location filename="../../ui/case_actions.py" line="52"/>
         <source>1 very dissatisfied</source>
         <translation>1 非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="168"/>
+        <location filename="../../ui/case_actions.py" line="169"/>
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="170"/>
+        <location filename="../../ui/case_actions.py" line="171"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="171"/>
+        <location filename="../../ui/case_actions.py" line="172"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="174"/>
+        <location filename="../../ui/case_actions.py" line="175"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="178"/>
+        <location filename="../../ui/case_actions.py" line="179"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="179"/>
+        <location filename="../../ui/case_actions.py" line="180"/>
         <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="180"/>
+        <location filename="../../ui/case_actions.py" line="181"/>
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="181"/>
-        <location filename="../../ui/case_actions.py" line="209"/>
-        <location filename="../../ui/case_actions.py" line="237"/>
+        <location filename="../../ui/case_actions.py" line="182"/>
+        <location filename="../../ui/case_actions.py" line="210"/>
+        <location filename="../../ui/case_actions.py" line="238"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="182"/>
+        <location filename="../../ui/case_actions.py" line="183"/>
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="183"/>
-        <location filename="../../ui/case_actions.py" line="210"/>
-        <location filename="../../ui/case_actions.py" line="424"/>
-        <location filename="../../ui/case_actions.py" line="453"/>
+        <location filename="../../ui/case_actions.py" line="184"/>
+        <location filename="../../ui/case_actions.py" line="211"/>
+        <location filename="../../ui/case_actions.py" line="425"/>
+        <location filename="../../ui/case_actions.py" line="454"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="206"/>
+        <location filename="../../ui/case_actions.py" line="207"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="208"/>
+        <location filename="../../ui/case_actions.py" line="209"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="223"/>
+        <location filename="../../ui/case_actions.py" line="224"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="227"/>
+        <location filename="../../ui/case_actions.py" line="228"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="231"/>
+        <location filename="../../ui/case_actions.py" line="232"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="233"/>
+        <location filename="../../ui/case_actions.py" line="234"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="235"/>
+        <location filename="../../ui/case_actions.py" line="236"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="240"/>
+        <location filename="../../ui/case_actions.py" line="241"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="244"/>
+        <location filename="../../ui/case_actions.py" line="245"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="248"/>
+        <location filename="../../ui/case_actions.py" line="249"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="254"/>
+        <location filename="../../ui/case_actions.py" line="255"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="258"/>
+        <location filename="../../ui/case_actions.py" line="259"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="261"/>
+        <location filename="../../ui/case_actions.py" line="262"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="293"/>
+        <location filename="../../ui/case_actions.py" line="294"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="295"/>
+        <location filename="../../ui/case_actions.py" line="296"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="296"/>
+        <location filename="../../ui/case_actions.py" line="297"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="297"/>
+        <location filename="../../ui/case_actions.py" line="298"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="311"/>
+        <location filename="../../ui/case_actions.py" line="312"/>
         <source>Resolution: %1 %2 — %3</source>
         <translation>方案：%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="318"/>
+        <location filename="../../ui/case_actions.py" line="319"/>
         <source> (next: %1)</source>
         <translation>（下一级：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="319"/>
+        <location filename="../../ui/case_actions.py" line="320"/>
         <source>To sign: %1</source>
         <translation>需审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="321"/>
+        <location filename="../../ui/case_actions.py" line="322"/>
         <source>Proposed by %1 at %2</source>
         <translation>提出人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="327"/>
+        <location filename="../../ui/case_actions.py" line="328"/>
         <source>Signed: %1 (%2) %3 %4</source>
         <translation>已签：%1（%2）%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="333"/>
+        <location filename="../../ui/case_actions.py" line="334"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="336"/>
+        <location filename="../../ui/case_actions.py" line="337"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="340"/>
-        <location filename="../../ui/case_actions.py" line="419"/>
+        <location filename="../../ui/case_actions.py" line="341"/>
+        <location filename="../../ui/case_actions.py" line="420"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="345"/>
+        <location filename="../../ui/case_actions.py" line="346"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="346"/>
+        <location filename="../../ui/case_actions.py" line="347"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="350"/>
+        <location filename="../../ui/case_actions.py" line="351"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="359"/>
+        <location filename="../../ui/case_actions.py" line="360"/>
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="361"/>
+        <location filename="../../ui/case_actions.py" line="362"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="362"/>
-        <location filename="../../ui/case_actions.py" line="436"/>
-        <location filename="../../ui/case_actions.py" line="489"/>
+        <location filename="../../ui/case_actions.py" line="363"/>
+        <location filename="../../ui/case_actions.py" line="437"/>
+        <location filename="../../ui/case_actions.py" line="490"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="363"/>
+        <location filename="../../ui/case_actions.py" line="364"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="364"/>
+        <location filename="../../ui/case_actions.py" line="365"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="390"/>
+        <location filename="../../ui/case_actions.py" line="391"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="392"/>
-        <location filename="../../ui/case_actions.py" line="462"/>
-        <location filename="../../ui/case_actions.py" line="471"/>
-        <location filename="../../ui/case_actions.py" line="480"/>
+        <location filename="../../ui/case_actions.py" line="393"/>
+        <location filename="../../ui/case_actions.py" line="463"/>
+        <location filename="../../ui/case_actions.py" line="472"/>
+        <location filename="../../ui/case_actions.py" line="481"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="393"/>
+        <location filename="../../ui/case_actions.py" line="394"/>
         <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="394"/>
+        <location filename="../../ui/case_actions.py" line="395"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="409"/>
+        <location filename="../../ui/case_actions.py" line="410"/>
         <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="415"/>
+        <location filename="../../ui/case_actions.py" line="416"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="434"/>
+        <location filename="../../ui/case_actions.py" line="435"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="437"/>
+        <location filename="../../ui/case_actions.py" line="438"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="438"/>
+        <location filename="../../ui/case_actions.py" line="439"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="439"/>
+        <location filename="../../ui/case_actions.py" line="440"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="452"/>
+        <location filename="../../ui/case_actions.py" line="453"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="461"/>
+        <location filename="../../ui/case_actions.py" line="462"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="470"/>
+        <location filename="../../ui/case_actions.py" line="471"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="479"/>
+        <location filename="../../ui/case_actions.py" line="480"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="488"/>
+        <location filename="../../ui/case_actions.py" line="489"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="516"/>
+        <location filename="../../ui/case_actions.py" line="517"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="520"/>
+        <location filename="../../ui/case_actions.py" line="521"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="530"/>
+        <location filename="../../ui/case_actions.py" line="531"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="532"/>
+        <location filename="../../ui/case_actions.py" line="533"/>
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="539"/>
+        <location filename="../../ui/case_actions.py" line="540"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="548"/>
+        <location filename="../../ui/case_actions.py" line="559"/>
+        <source>Custom fields of %1</source>
+        <translation>修改自定义字段 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="572"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="549"/>
+        <location filename="../../ui/case_actions.py" line="573"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="552"/>
+        <location filename="../../ui/case_actions.py" line="576"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="555"/>
+        <location filename="../../ui/case_actions.py" line="579"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="556"/>
+        <location filename="../../ui/case_actions.py" line="580"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="557"/>
+        <location filename="../../ui/case_actions.py" line="581"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="558"/>
+        <location filename="../../ui/case_actions.py" line="582"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="560"/>
+        <location filename="../../ui/case_actions.py" line="584"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="563"/>
+        <location filename="../../ui/case_actions.py" line="587"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="565"/>
+        <location filename="../../ui/case_actions.py" line="589"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="566"/>
+        <location filename="../../ui/case_actions.py" line="590"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="567"/>
+        <location filename="../../ui/case_actions.py" line="591"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="568"/>
+        <location filename="../../ui/case_actions.py" line="592"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="569"/>
+        <location filename="../../ui/case_actions.py" line="593"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="570"/>
+        <location filename="../../ui/case_actions.py" line="594"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="571"/>
+        <location filename="../../ui/case_actions.py" line="595"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="596"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="151"/>
+        <location filename="../../ui/case_detail.py" line="152"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="154"/>
+        <location filename="../../ui/case_detail.py" line="155"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="157"/>
+        <location filename="../../ui/case_detail.py" line="158"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="165"/>
+        <location filename="../../ui/case_detail.py" line="166"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="167"/>
+        <location filename="../../ui/case_detail.py" line="168"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="183"/>
+        <location filename="../../ui/case_detail.py" line="186"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="281"/>
+        <location filename="../../ui/case_detail.py" line="284"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="281"/>
+        <location filename="../../ui/case_detail.py" line="284"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="293"/>
+        <location filename="../../ui/case_detail.py" line="296"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="303"/>
+        <location filename="../../ui/case_detail.py" line="306"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="304"/>
+        <location filename="../../ui/case_detail.py" line="307"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="305"/>
+        <location filename="../../ui/case_detail.py" line="308"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="306"/>
+        <location filename="../../ui/case_detail.py" line="309"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="310"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="308"/>
+        <location filename="../../ui/case_detail.py" line="311"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309"/>
+        <location filename="../../ui/case_detail.py" line="312"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="310"/>
+        <location filename="../../ui/case_detail.py" line="313"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="311"/>
+        <location filename="../../ui/case_detail.py" line="314"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="313"/>
+        <location filename="../../ui/case_detail.py" line="316"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314"/>
+        <location filename="../../ui/case_detail.py" line="317"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314"/>
+        <location filename="../../ui/case_detail.py" line="317"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316"/>
+        <location filename="../../ui/case_detail.py" line="319"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="317"/>
+        <location filename="../../ui/case_detail.py" line="320"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318"/>
+        <location filename="../../ui/case_detail.py" line="321"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319"/>
+        <location filename="../../ui/case_detail.py" line="322"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="320"/>
+        <location filename="../../ui/case_detail.py" line="323"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="321"/>
+        <location filename="../../ui/case_detail.py" line="324"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="323"/>
+        <location filename="../../ui/case_detail.py" line="326"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="327"/>
+        <location filename="../../ui/case_detail.py" line="330"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="330"/>
+        <location filename="../../ui/case_detail.py" line="333"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="331"/>
+        <location filename="../../ui/case_detail.py" line="334"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332"/>
+        <location filename="../../ui/case_detail.py" line="335"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="333"/>
+        <location filename="../../ui/case_detail.py" line="336"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="334"/>
+        <location filename="../../ui/case_detail.py" line="337"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="339"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="339"/>
+        <location filename="../../ui/case_detail.py" line="342"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="340"/>
+        <location filename="../../ui/case_detail.py" line="343"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="341"/>
+        <location filename="../../ui/case_detail.py" line="344"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="349"/>
+        <location filename="../../ui/case_detail.py" line="352"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="350"/>
+        <location filename="../../ui/case_detail.py" line="353"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="355"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="355"/>
+        <location filename="../../ui/case_detail.py" line="358"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="357"/>
+        <location filename="../../ui/case_detail.py" line="360"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360"/>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="363"/>
+        <location filename="../../ui/case_detail.py" line="376"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361"/>
+        <location filename="../../ui/case_detail.py" line="364"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362"/>
+        <location filename="../../ui/case_detail.py" line="365"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363"/>
+        <location filename="../../ui/case_detail.py" line="366"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_detail.py" line="378"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="376"/>
+        <location filename="../../ui/case_detail.py" line="379"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="377"/>
+        <location filename="../../ui/case_detail.py" line="380"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="378"/>
+        <location filename="../../ui/case_detail.py" line="381"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="379"/>
+        <location filename="../../ui/case_detail.py" line="382"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="380"/>
+        <location filename="../../ui/case_detail.py" line="383"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="381"/>
+        <location filename="../../ui/case_detail.py" line="384"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383"/>
+        <location filename="../../ui/case_detail.py" line="386"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="391"/>
+        <location filename="../../ui/case_detail.py" line="394"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="394"/>
+        <location filename="../../ui/case_detail.py" line="397"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395"/>
+        <location filename="../../ui/case_detail.py" line="398"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396"/>
+        <location filename="../../ui/case_detail.py" line="399"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="397"/>
+        <location filename="../../ui/case_detail.py" line="400"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399"/>
+        <location filename="../../ui/case_detail.py" line="402"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="406"/>
+        <location filename="../../ui/case_detail.py" line="409"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415"/>
+        <location filename="../../ui/case_detail.py" line="418"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="416"/>
+        <location filename="../../ui/case_detail.py" line="419"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="417"/>
+        <location filename="../../ui/case_detail.py" line="420"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
-        <location filename="../../ui/case_detail.py" line="432"/>
-        <location filename="../../ui/case_detail.py" line="442"/>
-        <location filename="../../ui/case_detail.py" line="466"/>
+        <location filename="../../ui/case_detail.py" line="421"/>
+        <location filename="../../ui/case_detail.py" line="435"/>
+        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="469"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="419"/>
+        <location filename="../../ui/case_detail.py" line="422"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="420"/>
+        <location filename="../../ui/case_detail.py" line="423"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="433"/>
-        <location filename="../../ui/case_detail.py" line="443"/>
+        <location filename="../../ui/case_detail.py" line="436"/>
+        <location filename="../../ui/case_detail.py" line="446"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="434"/>
+        <location filename="../../ui/case_detail.py" line="437"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="435"/>
+        <location filename="../../ui/case_detail.py" line="438"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="436"/>
+        <location filename="../../ui/case_detail.py" line="439"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="444"/>
+        <location filename="../../ui/case_detail.py" line="447"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="448"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="446"/>
+        <location filename="../../ui/case_detail.py" line="449"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="447"/>
+        <location filename="../../ui/case_detail.py" line="450"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="453"/>
+        <location filename="../../ui/case_detail.py" line="456"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="454"/>
+        <location filename="../../ui/case_detail.py" line="457"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="455"/>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="458"/>
+        <location filename="../../ui/case_detail.py" line="472"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456"/>
+        <location filename="../../ui/case_detail.py" line="459"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="457"/>
+        <location filename="../../ui/case_detail.py" line="460"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="458"/>
+        <location filename="../../ui/case_detail.py" line="461"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="459"/>
+        <location filename="../../ui/case_detail.py" line="462"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="460"/>
+        <location filename="../../ui/case_detail.py" line="463"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="470"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="471"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="477"/>
+        <location filename="../../ui/case_detail.py" line="480"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="497"/>
+        <location filename="../../ui/case_detail.py" line="503"/>
+        <source>%1 (no longer used)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="511"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="500"/>
+        <location filename="../../ui/case_detail.py" line="514"/>
         <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="503"/>
+        <location filename="../../ui/case_detail.py" line="517"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="505"/>
+        <location filename="../../ui/case_detail.py" line="519"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="507"/>
+        <location filename="../../ui/case_detail.py" line="521"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="514"/>
+        <location filename="../../ui/case_detail.py" line="528"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="520"/>
+        <location filename="../../ui/case_detail.py" line="534"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="521"/>
+        <location filename="../../ui/case_detail.py" line="535"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="522"/>
+        <location filename="../../ui/case_detail.py" line="536"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="523"/>
+        <location filename="../../ui/case_detail.py" line="537"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="531"/>
+        <location filename="../../ui/case_detail.py" line="545"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="535"/>
+        <location filename="../../ui/case_detail.py" line="549"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543"/>
+        <location filename="../../ui/case_detail.py" line="557"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="545"/>
+        <location filename="../../ui/case_detail.py" line="559"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1609,37 +1677,37 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="85"/>
+        <location filename="../../ui/case_detail.py" line="86"/>
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="87"/>
+        <location filename="../../ui/case_detail.py" line="88"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="90"/>
+        <location filename="../../ui/case_detail.py" line="91"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
+        <location filename="../../ui/case_detail.py" line="93"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="93"/>
+        <location filename="../../ui/case_detail.py" line="94"/>
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="148"/>
+        <location filename="../../ui/case_detail.py" line="149"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="211"/>
+        <location filename="../../ui/case_detail.py" line="214"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -2227,15 +2295,31 @@
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="68"/>
+        <location filename="../../ui/reports_ui.py" line="74"/>
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="70"/>
         <location filename="../../ui/reports_ui.py" line="76"/>
+        <location filename="../../ui/reports_ui.py" line="82"/>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="84"/>
+        <location filename="../../ui/reports_ui.py" line="90"/>
+        <source>Break down by</source>
+        <translation>分组统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="85"/>
+        <source>As the administrator set</source>
+        <translation>按系统设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="86"/>
+        <source>No breakdown</source>
+        <translation>不分组</translation>
     </message>
 </context>
 <context>
@@ -2374,7 +2458,7 @@
     </message>
     <message>
         <location filename="../../ui/queue_page.py" line="52"/>
-        <location filename="../../ui/queue_page.py" line="135"/>
+        <location filename="../../ui/queue_page.py" line="144"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
@@ -2503,57 +2587,73 @@
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="93"/>
+        <location filename="../../ui/queue_page.py" line="94"/>
+        <location filename="../../ui/queue_page.py" line="95"/>
+        <source>Custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="99"/>
+        <source>Custom field value</source>
+        <translation>自定义字段值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="100"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="102"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="94"/>
+        <location filename="../../ui/queue_page.py" line="103"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="95"/>
+        <location filename="../../ui/queue_page.py" line="104"/>
         <source>Major only</source>
         <translation>仅重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="96"/>
+        <location filename="../../ui/queue_page.py" line="105"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="97"/>
+        <location filename="../../ui/queue_page.py" line="106"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="98"/>
+        <location filename="../../ui/queue_page.py" line="107"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="100"/>
+        <location filename="../../ui/queue_page.py" line="109"/>
         <source>Export ledger…</source>
         <translation>导出台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="101"/>
+        <location filename="../../ui/queue_page.py" line="110"/>
         <source>Every case of the current filter, in the ledger&apos;s columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="122"/>
+        <location filename="../../ui/queue_page.py" line="131"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="201"/>
+        <location filename="../../ui/queue_page.py" line="237"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="278"/>
+        <location filename="../../ui/queue_page.py" line="326"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -2889,32 +2989,32 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="100"/>
+        <location filename="../../ui/reports_ui.py" line="123"/>
         <source>Save the monthly summary</source>
         <translation>保存月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="104"/>
+        <location filename="../../ui/reports_ui.py" line="127"/>
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="110"/>
+        <location filename="../../ui/reports_ui.py" line="133"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="118"/>
+        <location filename="../../ui/reports_ui.py" line="141"/>
         <source>Export the ledger</source>
         <translation>导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="122"/>
+        <location filename="../../ui/reports_ui.py" line="145"/>
         <source>Exporting the ledger</source>
         <translation>正在导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="130"/>
+        <location filename="../../ui/reports_ui.py" line="153"/>
         <source>%1 cases written to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>
