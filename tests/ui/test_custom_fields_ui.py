@@ -132,3 +132,32 @@ def test_the_monthly_dialog_offers_the_custom_fields(qtbot: QtBot, branch: Branc
     assert dialog.chosen_field() == "car_model"
     dialog.by_field.setCurrentIndex(1)
     assert dialog.chosen_field() == ""
+
+
+def test_the_new_parts_fit_1366_by_768(qtbot: QtBot, branch: Branch) -> None:
+    from ui.admin_page import AdminPage
+    from ui.main_window import MainWindow
+
+    b = branch
+    han, _y = dealer(b)
+    for username in ("admin", "crm"):
+        window = MainWindow(b.desk, b[username], "Test branch")
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        page = window.findChild(AdminPage)
+        if page is not None:
+            window.nav.setCurrentRow(window.pages.indexOf(page))
+            page.tabs.setCurrentWidget(page.branch_profile_tab)
+        else:
+            queue = window.findChild(QueueView)
+            assert queue is not None
+            window.nav.setCurrentRow(window.pages.indexOf(queue))
+            assert queue.custom_field.isVisible()
+        hint = window.sizeHint().expandedTo(window.minimumSize())
+        assert hint.width() <= 1366 and hint.height() <= 768 - 40, (username, hint)
+        window.close()
+    view = detail_as(qtbot, b, "crm", han)
+    view.show()
+    hint = view.sizeHint().expandedTo(view.minimumSize())
+    assert hint.width() <= 1366 and hint.height() <= 768 - 40, hint
