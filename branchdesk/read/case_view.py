@@ -367,7 +367,8 @@ def custom_values(session: Session, config: BranchConfig, stored: Mapping[str, A
         for d in config.custom_fields
     ]
     known = {d.key for d in config.custom_fields}
-    others = [key for key in stored if key not in known]
+    # "_imported", "_result" …: a ledger import's bookkeeping (services/ledger_import.py), not a field
+    others = [key for key in stored if key not in known and not key.startswith("_")]
     if others:
         rows = {
             row.key: row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -319,3 +319,32 @@ def test_the_cli_exports_the_monthly_breakdown_by_field(branch: Branch, tmp_path
     assert rows == [["卡罗拉", 1, 1]]
     wrong = run(*command, "--by-field", "nope", "-o", str(target), stdin=PASSWORD + "\n")
     assert wrong.returncode == 1 and len(wrong.stderr.strip().splitlines()) == 1
+
+
+def test_a_ledger_column_headed_with_a_custom_fields_label_is_imported_into_it(
+    branch: Branch, tmp_path: Path
+) -> None:
+    b = branch
+    dealer(b)
+    b.desk.admin.save_custom_field(b["admin"], "bought", "购车日期", "date")
+    path = tmp_path / "dealer.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["序号", "受理时间", "投诉人", "联系电话", "投诉内容", "车型", "车牌", "购车日期"])
+    bought = datetime(2024, 5, 1)
+    sheet.append([1, "2025年3月5日", "张三", "138 0013 8000", "保养后异响", "汉 EV", "沪A·1", bought])
+    sheet.append([2, "2025年3月6日", "李四", "139 0013 8000", "漆面划伤", "拖拉机", None, None])
+    workbook.save(path)
+    dry = b.desk.ledger_import.import_ledger(b["crm"], path, dry_run=True)
+    assert [(p.row, p.column) for p in dry.problems] == [(3, "车型")]
+    done = b.desk.ledger_import.import_ledger(b["crm"], path, skip_invalid=True)
+    assert done.imported == 1
+    view = b.desk.queries.case_detail(b["crm"], done.outcomes[0].case_no)
+    assert [(f.label, f.value) for f in view.custom_fields] == [
+        ("车型", "汉 EV"),
+        ("车牌", "沪A·1"),
+        ("购车日期", "2024-05-01"),
+    ]  # the import's own bookkeeping (_imported, _result …) is not shown as a field
+    found = b.desk.queries.queue_page(b["crm"], QueueFilter(custom=(("car_model", "汉 EV"),)))
+    assert [row.case_no for row in found.rows] == [done.outcomes[0].case_no]
