@@ -640,47 +640,47 @@
 <context>
     <name>BranchProfileTab</name>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="29"/>
+        <location filename="../../ui/branch_profile_tab.py" line="43"/>
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="30"/>
+        <location filename="../../ui/branch_profile_tab.py" line="44"/>
         <source>Branch code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="31"/>
+        <location filename="../../ui/branch_profile_tab.py" line="45"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="32"/>
+        <location filename="../../ui/branch_profile_tab.py" line="46"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="33"/>
+        <location filename="../../ui/branch_profile_tab.py" line="47"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="34"/>
+        <location filename="../../ui/branch_profile_tab.py" line="48"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="44"/>
+        <location filename="../../ui/branch_profile_tab.py" line="58"/>
         <source>Printed on the receipt, the handling form and the report, and in the monthly summary&apos;s title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
         <translation>打印在受理回执、处理表和调查报告上，也用于月度统计表的标题。若设置了案件编号带网点代码，新案件编号以网点代码开头；已有编号不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="53"/>
+        <location filename="../../ui/branch_profile_tab.py" line="67"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="109"/>
+        <location filename="../../ui/branch_profile_tab.py" line="126"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2320,6 +2320,56 @@
         <location filename="../../ui/reports_ui.py" line="86"/>
         <source>No breakdown</source>
         <translation>不分组</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFieldsBox</name>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="138"/>
+        <source>The branch&apos;s own fields on forms and reports</source>
+        <extracomment>The forms that may print the branch&apos;s own fields, in the order of the grid&apos;s columns.</extracomment>
+        <translation>自定义字段在表单和报表中的使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="142"/>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="143"/>
+        <source>Handling form</source>
+        <translation>处理表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="144"/>
+        <source>Investigation report</source>
+        <translation>调查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="151"/>
+        <location filename="../../ui/branch_profile_tab.py" line="157"/>
+        <source>Monthly summary broken down by</source>
+        <translation>月度统计表分组字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="152"/>
+        <source>The branch has no custom intake fields.</source>
+        <translation>本网点没有自定义受理字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="153"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="198"/>
+        <source>No breakdown</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="227"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>

@@ -161,3 +161,41 @@ def test_the_new_parts_fit_1366_by_768(qtbot: QtBot, branch: Branch) -> None:
     view.show()
     hint = view.sizeHint().expandedTo(view.minimumSize())
     assert hint.width() <= 1366 and hint.height() <= 768 - 40, hint
+
+
+def test_the_profile_tab_chooses_the_fields_each_form_prints_and_the_monthly_breakdown(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    b = branch
+    dealer(b)
+    tab = BranchProfileTab(b.desk, b["admin"])
+    qtbot.addWidget(tab)
+    tab.show()
+    box = tab.outputs
+    # the defaults as printing applies them: every active field on the handling form and the report
+    assert {k for k, check in box.checks.items() if check.isChecked()} == {
+        ("handling", "car_model"),
+        ("handling", "plate_no"),
+        ("report", "car_model"),
+        ("report", "plate_no"),
+    }
+    box.checks[("receipt", "plate_no")].setChecked(True)
+    box.checks[("handling", "plate_no")].setChecked(False)
+    box.breakdown.setCurrentIndex(box.breakdown.findData("car_model"))
+    box.save()
+    assert box.saved.text() == "已保存"
+    settings = b.desk.admin.snapshot(b["admin"]).settings
+    assert settings["form_custom_fields"] == {
+        "receipt": ["plate_no"],
+        "handling": ["car_model"],
+        "report": ["car_model", "plate_no"],
+    }
+    assert settings["monthly_breakdown_field"] == "car_model"
+    assert b.desk.reports.monthly(b["crm"], 2026, 11).breakdown is not None
+    box.reload()
+    assert (
+        box.checks[("receipt", "plate_no")].isChecked()
+        and not box.checks[("handling", "plate_no")].isChecked()
+    )
+    assert box.breakdown.currentData() == "car_model"
+    assert messages == []
