@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     monthly = what.add_parser("monthly", help="客诉案件统计表（某月）")
     monthly.add_argument("--month", required=True, help="月份，如 2026-10")
     monthly.add_argument("-o", "--output", help="输出文件（默认：客诉案件统计表-2026-10.xlsx）")
+    # issue 12 "fields"
+    monthly.add_argument("--by-field", metavar="KEY", help="按自定义字段分组统计（字段代码，如 car_model）")
     _user_options(monthly, here=True)
     ledger = what.add_parser("ledger", help="投诉台帐（某段时间受理的全部案件）")
     ledger.add_argument("--from", dest="date_from", required=True, help="开始日期，如 2026-01-01")
@@ -467,7 +469,7 @@ def _export(args: argparse.Namespace, language: str) -> int:
         year, month = parse_month(args.month)
         target = Path(args.output or f"客诉案件统计表-{year}-{month:02d}.xlsx")
         started = time.perf_counter()
-        desk.reports.export_monthly(actor, year, month, target)
+        desk.reports.export_monthly(actor, year, month, target, by_field=args.by_field)
         print(f"已导出 {target}（{time.perf_counter() - started:.1f} 秒）")
         return EXIT_OK
     if args.what == "ledger":

@@ -848,6 +848,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Imported the {year} holiday notice: {days} days written, public holidays of {year} confirmed",
     ),
     # --- end of issue 12, calendar
+    # --- issue 12 "fields": custom fields after intake, the branch profile ---------------------
+    "event.custom_edited": ("修改自定义字段：{fields}", "Custom fields changed: {fields}"),
+    "event.branch_profile": ("修改网点信息", "Branch profile changed"),
+    "branch.postal_code": ("邮政编码应为 6 位数字", "The postal code has 6 digits"),
+    "branch.form_custom_fields": (
+        "表单自定义字段设置应为 表单 → 字段代码列表",
+        "The forms' custom fields are form → list of field keys",
+    ),
 }
 
 #: Codes nothing produces any more but events stored earlier carry (issue 12 "approvals": the fixed
@@ -890,6 +898,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "escalate": ("升级", "Escalate"),
         "inform_gm": ("登记已报告总经理", "Record GM informed"),
         "add_attachment": ("添加附件", "Add attachment"),
+        "edit_custom": ("修改自定义字段", "Edit custom fields"),  # issue 12 "fields"
     },
     # Stored in ``case.major_reasons``; the figures are on the case itself (major.* texts carry them).
     "MajorReason": {
@@ -1142,6 +1151,11 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "steps": ("审批步骤", "Approval steps"),
         "approval_rule": ("核决规则", "Approval rule"),
         "active": ("启用", "Active"),
+        # issue 12 "fields": the branch profile
+        "fax": ("传真", "Fax"),
+        "postal_code": ("邮政编码", "Postal code"),
+        "branch_name": ("网点名称", "Branch name"),
+        "branch_code": ("网点代码", "Branch code"),
     },
     # The columns of a paper-era ledger the import recognises (the Chinese is the ledger's heading).
     "LedgerColumn": {
@@ -1228,7 +1242,7 @@ LABELS["Field"].update(
         "label_zh": ("中文名称", "Chinese name"),
         "label_en": ("英文名称", "English name"),
         "active": ("启用", "Active"),
-        "steps": ("移动", "Move"),
+        "move_by": ("移动", "Move"),
         "abnormal_reason": ("非正常结案理由", "Reason for closing abnormally"),
     }
 )

@@ -31,6 +31,7 @@ from branchdesk.services.dto import AdminSnapshot, Lookups, UserRow
 from ui.action_dialog import Field
 from ui.approval_rules_tab import ApprovalRulesTab
 from ui.backup_tab import BackupTab
+from ui.branch_profile_tab import BranchProfileTab
 from ui.config_tab import ConfigTab
 from ui.deadline_rules_tab import DeadlineRulesTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
@@ -66,6 +67,8 @@ class AdminPage(QWidget):
         tabs.addTab(self._templates_tab(), self.tr("Reply templates"))
         tabs.addTab(self._custom_fields_tab(), self.tr("Custom intake fields"))
         tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        self.branch_profile_tab = BranchProfileTab(desk, actor)  # issue 12 "fields"
+        tabs.addTab(self.branch_profile_tab, self.tr("Branch profile"))
         self.backup_tab = BackupTab(desk, actor)
         tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
         self.tabs = tabs

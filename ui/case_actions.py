@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Decision, LinkKind, Responsibility, Role, Severity
 from branchdesk.domain.workflow import Action
@@ -539,6 +540,29 @@ def open_linked(c: CaseContext) -> ActionDialog:
     )
 
 
+def edit_custom(c: CaseContext) -> ActionDialog:
+    """Issue 12 "fields": the branch's own fields, as at intake; a deactivated field is not offered."""
+    desk, me = c.desk, c.actor
+    fields = [f for f in c.detail.custom_fields if f.active]
+    specs = [
+        Field(
+            f"custom.{f.key}",
+            f.label,
+            "choice" if f.type == "choice" else "text",
+            [(choice, choice) for choice in f.choices],
+            default=custom_text(f.value),
+        )
+        for f in fields
+    ]
+    return c.dialog(
+        CaseActions.tr("Custom fields of %1"),
+        specs,
+        lambda v: desk.intake.edit_custom_fields(
+            me, c.seen, {f.key: v.get(f"custom.{f.key}") or "" for f in fields}
+        ),
+    )
+
+
 # --- the table: one entry per button of the case window, in the order shown ------------------
 
 CASE_ACTIONS: dict[Action, CaseOp] = {
@@ -568,6 +592,7 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
         CaseOp(Action.VOID, QT_TRANSLATE_NOOP("CaseActions", "Void"), void),
         CaseOp(Action.ESCALATE, QT_TRANSLATE_NOOP("CaseActions", "Escalate"), escalate),
         CaseOp(Action.INFORM_GM, QT_TRANSLATE_NOOP("CaseActions", "GM informed"), inform_gm),
+        CaseOp(Action.EDIT_CUSTOM, QT_TRANSLATE_NOOP("CaseActions", "Custom fields"), edit_custom),
     )
 }
 

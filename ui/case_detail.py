@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.approvals import ApprovalStep, step_text
+from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Role
 from branchdesk.domain.workflow import Action
@@ -176,6 +177,8 @@ class CaseDetailView(QWidget):
             reason = detail.actions.get(action.value)
             button.setEnabled(reason is None)
             button.setToolTip(render(reason))
+        # a branch without custom fields has nothing to edit: no button (issue 12 "fields")
+        self.buttons[Action.EDIT_CUSTOM].setVisible(any(f.active for f in detail.custom_fields))
         attaching = detail.actions.get(Action.ADD_ATTACHMENT.value)
         self.add_attachment.setEnabled(attaching is None)
         self.add_attachment.setToolTip(render(attaching))
@@ -500,12 +503,23 @@ def _change_value(field: str, value: Any) -> str:
     return str(value)
 
 
+def custom_rows(d: CaseView) -> list[tuple[str, Any]]:
+    """The branch's own fields with their labels; a deactivated field's value says so."""
+    return [
+        (
+            f.label if f.active else translate("CaseDetail", "%1 (no longer used)").replace("%1", f.label),
+            custom_text(f.value),
+        )
+        for f in d.custom_fields
+    ]
+
+
 def render_detail(d: CaseView) -> str:
     parts = [_heading(translate("CaseDetail", "Intake")), _table(intake_rows(d))]
-    if d.custom:
+    if any(f.value not in (None, "") for f in d.custom_fields):
         parts += [
             _heading(translate("CaseDetail", "Branch's own fields")),
-            _table(list(d.custom.items())),
+            _table(custom_rows(d)),
         ]
     parts += [_heading(translate("CaseDetail", "Triage")), _table(triage_rows(d))]
     if d.is_major:

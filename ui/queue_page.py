@@ -90,6 +90,15 @@ class QueueView(QWidget):
         self.severity.setAccessibleName(self.tr("Severity"))
         self.channel = combo(lookups.choices.get("channel", {}), empty=self.tr("All channels"))
         self.channel.setAccessibleName(self.tr("Channel"))
+        # issue 12 "fields": one of the branch's own fields and a value (a list's choices, or any text)
+        self.custom_field = combo([], empty=self.tr("Custom field"))
+        self.custom_field.setAccessibleName(self.tr("Custom field"))
+        self.custom_value = QComboBox()
+        self.custom_value.setEditable(True)
+        self.custom_value.setMinimumWidth(110)
+        self.custom_value.setAccessibleName(self.tr("Custom field value"))
+        self.custom_value.lineEdit().setPlaceholderText(self.tr("value"))
+        self._fill_custom_fields(lookups)
         self.overdue = QCheckBox(self.tr("Overdue"))
         self.due_today = QCheckBox(self.tr("Due today"))
         self.major = QCheckBox(self.tr("Major only"))
@@ -123,7 +132,7 @@ class QueueView(QWidget):
 
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 3)
-        for widget in (self.status, self.scope, self.kind, self.category):
+        for widget in (self.status, self.scope, self.kind, self.category, self.custom_field, self.custom_value):
             row1.addWidget(widget)
         row2 = QHBoxLayout()
         for widget in (
@@ -154,6 +163,8 @@ class QueueView(QWidget):
             box.currentIndexChanged.connect(lambda _i: self.reload())
         for check in (self.overdue, self.due_today, self.major):
             check.toggled.connect(lambda _c: self.reload())
+        self.custom_field.currentIndexChanged.connect(lambda _i: self._on_custom_field_changed())
+        self.custom_value.currentTextChanged.connect(lambda _t: self._debounce.start())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.reload())
         self._stale = False  # cases changed while hidden: reload when shown again
@@ -184,6 +195,31 @@ class QueueView(QWidget):
         lookups = self._desk.queries.lookups(self._actor)
         refill_combo(self.category, top_categories(lookups))
         refill_combo(self.channel, lookups.choices.get("channel", {}))
+        self._fill_custom_fields(lookups)
+
+    # --- issue 12 "fields": the custom field filter -------------------------------
+
+    def _fill_custom_fields(self, lookups: Lookups) -> None:
+        self._custom_fields = {key: (kind, choices) for key, _l, kind, choices, _r in lookups.custom_fields}
+        refill_combo(self.custom_field, [(key, label) for key, label, *_rest in lookups.custom_fields])
+        for widget in (self.custom_field, self.custom_value):
+            widget.setVisible(bool(lookups.custom_fields))
+        self._fill_custom_values()
+
+    def _fill_custom_values(self) -> None:
+        """A choice field offers its choices; any field takes typed text."""
+        kind, choices = self._custom_fields.get(self.custom_field.currentData() or "", ("text", ()))
+        text = self.custom_value.currentText()
+        self.custom_value.blockSignals(True)
+        self.custom_value.clear()
+        self.custom_value.addItems(["", *choices] if kind == "choice" else [])
+        self.custom_value.setCurrentText(text if kind != "choice" or text in choices else "")
+        self.custom_value.setEnabled(self.custom_field.currentData() is not None)
+        self.custom_value.blockSignals(False)
+
+    def _on_custom_field_changed(self) -> None:
+        self._fill_custom_values()
+        self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._lookups_stale:
@@ -232,7 +268,12 @@ class QueueView(QWidget):
             awaiting_my_approval=base.awaiting_my_approval,
             follow_up_due=base.follow_up_due,
             handler_inactive=base.handler_inactive,
+            custom=self._custom_filter(),
         )
+
+    def _custom_filter(self) -> tuple[tuple[str, str], ...]:
+        key, value = self.custom_field.currentData(), self.custom_value.currentText().strip()
+        return ((key, value),) if key and value else ()
 
     def apply_preset(self, preset: QueueFilter) -> None:
         """Open the queue filtered as a 工作台 count asked (my cases, overdue, …)."""
@@ -258,6 +299,13 @@ class QueueView(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
+        self.custom_field.blockSignals(True)
+        self.custom_field.setCurrentIndex(0)
+        self.custom_field.blockSignals(False)
+        self._fill_custom_values()
+        self.custom_value.blockSignals(True)
+        self.custom_value.setCurrentText("")
+        self.custom_value.blockSignals(False)
         self._extra = QueueFilter()
         if reload:
             self.reload()

@@ -63,7 +63,13 @@ def run_with_progress(
 
 
 class MonthDialog(QDialog):
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: date,
+        parent: QWidget | None = None,
+        custom_fields: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """``custom_fields``: (key, label) of the branch's own fields, offered as a breakdown (issue 12)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Monthly summary"))
         self.month = QComboBox()
@@ -74,6 +80,16 @@ class MonthDialog(QDialog):
             self.month.addItem(f"{y}年{m}月", (y, m))
         form = QFormLayout(self)
         form.addRow(self.tr("Month"), self.month)
+        self.by_field = QComboBox()
+        self.by_field.setAccessibleName(self.tr("Break down by"))
+        self.by_field.addItem(self.tr("As the administrator set"), None)
+        self.by_field.addItem(self.tr("No breakdown"), "")
+        for key, label in custom_fields or []:
+            self.by_field.addItem(label, key)
+        if custom_fields:
+            form.addRow(self.tr("Break down by"), self.by_field)
+        else:
+            self.by_field.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -85,15 +101,22 @@ class MonthDialog(QDialog):
         year, month = self.month.currentData()
         return int(year), int(month)
 
+    def chosen_field(self) -> str | None:
+        """The custom field key to break the month down by; None: the setting; "": none."""
+        data = self.by_field.currentData()
+        return None if data is None else str(data)
+
 
 def make_monthly(
     parent: QWidget, desk: BranchDesk, actor: Actor, month: tuple[int, int] | None = None
 ) -> Path | None:
+    by_field: str | None = None
     if month is None:
-        dialog = MonthDialog(desk.clock().date(), parent)
+        fields = [(key, label) for key, label, *_rest in desk.queries.lookups(actor).custom_fields]
+        dialog = MonthDialog(desk.clock().date(), parent, fields)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        month = dialog.chosen()
+        month, by_field = dialog.chosen(), dialog.chosen_field()
     year, number = month
     suggested = str(Path.home() / f"客诉案件统计表-{year}-{number:02d}.xlsx")
     path, _ = QFileDialog.getSaveFileName(
@@ -103,7 +126,7 @@ def make_monthly(
         return None
     title = QCoreApplication.translate("reports", "Monthly summary")
     result = run_with_progress(
-        parent, title, lambda _p: desk.reports.export_monthly(actor, year, number, Path(path))
+        parent, title, lambda _p: desk.reports.export_monthly(actor, year, number, Path(path), by_field)
     )
     if result is not None:
         QMessageBox.information(

@@ -212,10 +212,28 @@ SETTINGS: dict[str, object] = {
     "money_ceiling_fen": 1_000_000_000,
     # A second folder (USB disk, share) that receives a copy of each daily and manual backup; "": none.
     "backup_copy_folder": "",
+    # --- issue 12 "fields": the branch profile's fax and postal code; custom fields on forms and reports
+    "branch_fax": "",
+    "branch_postal_code": "",
+    # form -> custom field keys it prints; a form not named prints its default (FORM_CUSTOM_DEFAULT)
+    "form_custom_fields": {},
+    # the custom field key the monthly report breaks cases down by ("": no breakdown)
+    "monthly_breakdown_field": "",
 }
 
 #: Settings added after a branch was created: read with these values until the admin saves one.
-LATER_SETTINGS: tuple[str, ...] = ("money_ceiling_fen", "backup_copy_folder")
+LATER_SETTINGS: tuple[str, ...] = (
+    "money_ceiling_fen",
+    "backup_copy_folder",
+    # issue 12 "fields"
+    "branch_fax",
+    "branch_postal_code",
+    "form_custom_fields",
+    "monthly_breakdown_field",
+)
+
+#: Forms that print every active custom field unless ``form_custom_fields`` names their keys (issue 12).
+FORM_CUSTOM_DEFAULT: tuple[str, ...] = ("handling", "report")
 
 #: Form-copy routing (多联单): form -> [(copy no, destination, colour, shows phone, internal)].
 FORM_COPIES: dict[str, list[tuple[int, str, str, bool, bool]]] = {

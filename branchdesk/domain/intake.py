@@ -216,17 +216,8 @@ def validate_intake(
     for name in ("is_foreign", "personal_injury", "lawsuit_threatened", "media_involved", "external_body"):
         values[name] = bool(values[name])
 
-    custom: dict[str, Any] = {}
-    given = form.custom if isinstance(form.custom, Mapping) else {}
-    for definition in custom_fields:
-        raw = given.get(definition.key)
-        problem, clean = _check_custom(definition, raw)
-        if problem:
-            errors[f"custom.{definition.key}"] = problem
-        elif clean not in (None, ""):
-            custom[definition.key] = clean
-        elif final and definition.required:
-            errors[f"custom.{definition.key}"] = Text("field.required", {"field": definition.label})
+    custom, custom_errors = check_custom_values(custom_fields, form.custom, final=final)
+    errors.update(custom_errors)
 
     if final:
         if not values["channel"]:
@@ -249,6 +240,59 @@ def validate_intake(
     if errors:
         raise FieldError(_in_form_order(errors))
     return CleanIntake(values=values, phone_normalized=phone, request_amount_fen=amount, custom=custom)
+
+
+def check_custom_values(
+    custom_fields: Sequence[CustomFieldDef], given: Any, *, final: bool
+) -> tuple[dict[str, Any], dict[str, Text]]:
+    """The clean values of ``custom_fields`` from ``given`` (key -> as typed) and the problems, under
+    ``custom.<key>``: the one rule for intake and for editing the values later (issue 12)."""
+    custom: dict[str, Any] = {}
+    errors: dict[str, Text] = {}
+    given = given if isinstance(given, Mapping) else {}
+    for definition in custom_fields:
+        raw = given.get(definition.key)
+        problem, clean = _check_custom(definition, raw)
+        if problem:
+            errors[f"custom.{definition.key}"] = problem
+        elif clean not in (None, ""):
+            custom[definition.key] = clean
+        elif final and definition.required:
+            errors[f"custom.{definition.key}"] = Text("field.required", {"field": definition.label})
+    return custom, errors
+
+
+def custom_text(value: Any) -> str:
+    """A stored custom value as a person reads it (screens, forms, exports): a whole number without
+    ``.0``, a date as ISO text, empty as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+#: The most custom values one edit names (a branch has a handful of fields).
+MAX_CUSTOM_VALUES = 200
+#: The longest custom field key (the column holds 40).
+CUSTOM_KEY_LIMIT = 40
+
+
+def check_custom_bounds(given: Any) -> dict[str, Text]:
+    """Custom values as typed within bounds (a mapping of short keys to short scalars), before any lock."""
+    if not isinstance(given, Mapping) or len(given) > MAX_CUSTOM_VALUES:
+        return {"custom": Text("field.format", {"field": Label("Field", "custom_value")})}
+    errors: dict[str, Text] = {}
+    for key, raw in given.items():
+        if not isinstance(key, str) or not key or len(key) > CUSTOM_KEY_LIMIT:
+            return {"custom": Text("field.format", {"field": Label("Field", "custom_value")})}
+        if raw is not None and (not isinstance(raw, str | int | float | date) or isinstance(raw, bool)):
+            errors[f"custom.{key}"] = Text("field.format", {"field": Label("Field", "custom_value")})
+        elif isinstance(raw, str) and len(raw) > CUSTOM_TEXT_LIMIT * 4:
+            errors[f"custom.{key}"] = Text(
+                "field.max_length", {"field": Label("Field", "custom_value"), "limit": CUSTOM_TEXT_LIMIT}
+            )
+    return errors
 
 
 #: The largest number a custom number field takes (a quantity, a length …): well inside a float's exact range.

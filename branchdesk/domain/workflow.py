@@ -40,6 +40,8 @@ class Action(StrEnum):
     ESCALATE = "escalate"
     INFORM_GM = "inform_gm"
     ADD_ATTACHMENT = "add_attachment"
+    # --- issue 12 "fields": the branch's own fields, corrected after intake -----------------
+    EDIT_CUSTOM = "edit_custom"
 
 
 def action_label(action: Action) -> Label:
@@ -103,6 +105,8 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.ADD_ATTACHMENT: Transition(
         OPEN_STATES | {S.DRAFT}, frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER}) | MANAGERS
     ),
+    # issue 12 "fields": a handler only on their own case (``CASE_HANDLER_ACTIONS``); closed or void: none.
+    Action.EDIT_CUSTOM: Transition(OPEN_STATES, frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER})),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -123,6 +127,9 @@ RECUSED_ACTIONS = frozenset(
 
 #: Actions only the assigned handler takes (among holders of the handler role).
 HANDLER_ONLY_ACTIONS = frozenset({Action.RECORD_INVESTIGATION, Action.PROPOSE})
+
+#: Actions a handler takes only on the case assigned to them (clerks and the CR manager on any case).
+CASE_HANDLER_ACTIONS = frozenset({Action.EDIT_CUSTOM})
 
 RECUSAL_MESSAGE = Text("refusal.recused")
 
@@ -169,6 +176,12 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
     if action in RECUSED_ACTIONS and case.complained_user_id == actor_id:
         return RECUSAL_MESSAGE
     if action in HANDLER_ONLY_ACTIONS and case.handler_id != actor_id:
+        return Text("refusal.handler_only", {"action": label})
+    if (
+        action in CASE_HANDLER_ACTIONS
+        and not set(roles) & {R.CLERK, R.CR_MANAGER}
+        and case.handler_id != actor_id
+    ):
         return Text("refusal.handler_only", {"action": label})
     if action is Action.DECIDE_EXTENSION and not case.pending_extension:
         return Text("refusal.no_pending_extension")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,9 @@ class Section:
     signatures: list[tuple[str, str, str, str, str]] = field(
         default_factory=list
     )  # level, name, role, time, meaning
+    #: The branch's own fields (issue 12): printed in plain mode only — the pre-printed carbon sets
+    #: have no boxes for them, and their labels must not take the place of a box's value.
+    custom: bool = False
 
 
 @dataclass
@@ -41,6 +45,35 @@ class PrintableCase:
     phone: str
     data: dict[str, Any]  # see services/printing.py for the keys
     audit_anchor: str = ""  # the audit chain head when the form was made (``audit verify --anchor``)
+    # --- issue 12 "fields" ---
+    branch_fax: str = ""
+    branch_postal_code: str = ""
+    #: form -> the branch's own fields it prints, (label, value) in order (``form_custom_fields``)
+    custom: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+CUSTOM_SECTION = "补充信息"
+
+
+def branch_line(case: PrintableCase) -> str:
+    """The branch's address and numbers in one line (a form's foot); empty when none is set."""
+    parts = [
+        case.branch_address,
+        f"邮编 {case.branch_postal_code}" if case.branch_postal_code else "",
+        f"电话 {case.branch_phone}" if case.branch_phone else "",
+        f"传真 {case.branch_fax}" if case.branch_fax else "",
+    ]
+    return "  ".join(p for p in parts if p)
+
+
+def form_custom_keys(
+    form: str, active: Sequence[str], setting: Mapping[str, Sequence[str]], default_forms: Sequence[str]
+) -> list[str]:
+    """The custom field keys ``form`` prints: those the setting names for it, else every active field
+    on the forms that print them by default, else none."""
+    if form in setting:
+        return list(setting[form])
+    return list(active) if form in default_forms else []
 
 
 def anchor_text(case: PrintableCase) -> str:
@@ -49,6 +82,14 @@ def anchor_text(case: PrintableCase) -> str:
 
 
 def sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:
+    result = _sections(form, case, copy)
+    rows = case.custom.get(form)
+    if rows:  # after the first section: with the intake facts they belong to
+        result.insert(1, Section(CUSTOM_SECTION, facts=list(rows), custom=True))
+    return result
+
+
+def _sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:
     d = case.data
     phone = case.phone if copy.shows_phone else mask_phone(d.get("phone_normalized") or case.phone)
     if form == "receipt":
@@ -71,6 +112,8 @@ def sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:
                     ("最迟答复日期", d["reply_due"]),
                     ("网点联系电话", case.branch_phone or "—"),
                     ("网点地址", case.branch_address or "—"),
+                    *([("邮政编码", case.branch_postal_code)] if case.branch_postal_code else []),
+                    *([("传真", case.branch_fax)] if case.branch_fax else []),
                 ],
                 texts=[
                     (

@@ -3,6 +3,7 @@
 Continuous paper is 241 mm wide (241-1: 279.4 mm long, 241-2: 140 mm). Each printer feeds a little
 differently: an X/Y offset in millimetres, found with the calibration page, moves everything. Text too
 long for its box prints what fits, says 「续见附页」, and the whole text follows on a plain sheet.
+The branch's own fields (issue 12) have no box on the pre-printed sets: they print in plain mode only.
 """
 
 from __future__ import annotations
@@ -164,6 +165,8 @@ def render_overlay(
     )
     values: dict[str, str] = {}
     for section in sections(form, case, shared):
+        if section.custom:  # no box on the pre-printed set: custom fields print in plain mode only
+            continue
         values.update({k: str(v) for k, v in section.facts})
         values.update({k: str(v) for k, v in section.texts})
     dx, dy = offset_mm

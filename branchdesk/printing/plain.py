@@ -27,7 +27,15 @@ from reportlab.platypus import (
 )
 
 from branchdesk.printing import fonts
-from branchdesk.printing.content import Copy, PrintableCase, Section, anchor_text, sections, title
+from branchdesk.printing.content import (
+    Copy,
+    PrintableCase,
+    Section,
+    anchor_text,
+    branch_line,
+    sections,
+    title,
+)
 
 COLOURS = {
     "白": colors.HexColor("#BBBBBB"),
@@ -225,6 +233,8 @@ def _decorate(
     canvas.drawRightString(width - 10 * mm, height - 23 * mm, f"编号 {case.case_no}")
     canvas.setFont(fonts.MAIN, 8)
     footer = f"打印时间 {printed_at:%Y-%m-%d %H:%M}"
+    if branch_line(case):  # the branch's address and numbers, above the print time (issue 12)
+        canvas.drawString(16 * mm, 12.5 * mm, f"{case.branch_name}  {branch_line(case)}")
     canvas.drawString(16 * mm, 8 * mm, footer)
     # The audit chain head on the same line, at the right (the internal line takes the middle).
     canvas.drawRightString(width - 10 * mm, 8 * mm, anchor_text(case))

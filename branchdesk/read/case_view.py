@@ -52,6 +52,7 @@ from branchdesk.storage.models import (
     Case,
     CaseLink,
     Category,
+    CustomField,
     Department,
     Escalation,
     Extension,
@@ -261,6 +262,22 @@ class DeadlineView:
 
 
 @dataclass(frozen=True)
+class CustomValue:
+    """One of the branch's own fields on this case (issue 12): its definition and the stored value.
+
+    ``active`` is False for a field deactivated since: its value still shows, and it cannot be edited.
+    """
+
+    key: str
+    label: str
+    type: str  # text | number | date | choice
+    choices: tuple[str, ...]
+    required: bool
+    value: Any  # as stored: text, float, ISO date text; None when empty
+    active: bool
+
+
+@dataclass(frozen=True)
 class CaseView:
     id: int
     version: int  # what an action names (``CaseVersion``), so a change made meanwhile refuses it
@@ -271,6 +288,7 @@ class CaseView:
     intake: IntakeFacts
     intake_raw: dict[str, Any]  # attribute name -> stored value (for editing a draft)
     custom: dict[str, Any]  # custom field key -> value
+    custom_fields: list[CustomValue]  # the active fields in form order, then deactivated ones with a value
     triage: TriageFacts | None
     department: Named | None  # responsible department
     handler: Named | None
@@ -350,6 +368,37 @@ class _Names:
     def department_name(self, department_id: int | None) -> str:
         found = self.department(department_id)
         return found.name if found else ""
+
+
+def custom_values(session: Session, config: BranchConfig, stored: Mapping[str, Any]) -> list[CustomValue]:
+    """Every active custom field (empty ones too: the case window edits them) and, after them, any
+    deactivated field this case has a value for — looked up only then."""
+    shown = [
+        CustomValue(d.key, d.label, d.type, d.choices, d.required, stored.get(d.key), True)
+        for d in config.custom_fields
+    ]
+    known = {d.key for d in config.custom_fields}
+    # "_imported", "_result" …: a ledger import's bookkeeping (services/ledger_import.py), not a field
+    others = [key for key in stored if key not in known and not key.startswith("_")]
+    if others:
+        rows = {
+            row.key: row
+            for row in session.scalars(select(CustomField).where(CustomField.key.in_(others)))
+        }
+        for key in others:
+            row = rows.get(key)
+            shown.append(
+                CustomValue(
+                    key,
+                    row.label if row else key,
+                    row.type if row else "text",
+                    tuple(row.choices or ()) if row else (),
+                    False,
+                    stored[key],
+                    False,
+                )
+            )
+    return shown
 
 
 def _choice(config: BranchConfig, list_key: str, code: str | None) -> Choice | None:
@@ -472,6 +521,7 @@ def case_view(
         intake=intake,
         intake_raw=intake_raw,
         custom=dict(case.custom_values or {}),
+        custom_fields=custom_values(session, config, case.custom_values or {}),
         triage=triage,
         department=names.department(case.responsible_department_id),
         handler=Named(case.handler_id, handler_name) if case.handler_id is not None else None,

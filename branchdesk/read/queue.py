@@ -6,7 +6,7 @@ approval rules; the service passes them in, so this module stays below it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -64,6 +64,9 @@ class QueueFilter:
     awaiting_my_approval: bool = False
     follow_up_due: bool = False
     handler_inactive: bool = False  # open cases whose handler was deactivated: to reassign
+    #: issue 12 "fields": (custom field key, value) pairs, all must hold — a text field contains the
+    #: value, a number field equals it as a number, a choice or date field equals it
+    custom: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,14 @@ def queue_conditions(
     department_id: int | None,
     now: datetime,
     awaiting_approval: Callable[[], Sequence[int]],
+    custom_types: Callable[[], Mapping[str, str]] = dict,
 ) -> list[ColumnElement[bool]]:
     """SQL conditions of a queue filter (queue, counts and exports share them).
 
     ``visible`` is the viewer's visibility condition; ``awaiting_approval`` lists the cases whose
-    next approval the viewer may sign, asked only when the filter wants them (it costs queries).
+    next approval the viewer may sign, asked only when the filter wants them (it costs queries);
+    ``custom_types`` gives each custom field's type (key -> text | number | date | choice), asked
+    only when the filter names custom fields.
     """
     conditions: list[ColumnElement[bool]] = [visible]
     if f.drafts_only:
@@ -178,6 +184,8 @@ def queue_conditions(
         conditions.append(Case.received_at < datetime.combine(f.received_to + timedelta(days=1), time.min))
     if f.awaiting_my_approval:
         conditions.append(Case.id.in_(list(awaiting_approval()) or [-1]))
+    if f.custom:
+        conditions += custom_conditions(f.custom, custom_types())
     text = f.search.strip()
     if text:
         for word in (w for w in text.split() if w):
@@ -192,6 +200,28 @@ def queue_conditions(
                     _like(Case.order_no, word),
                 )
             )
+    return conditions
+
+
+def custom_conditions(
+    pairs: Sequence[tuple[str, str]], types: Mapping[str, str]
+) -> list[ColumnElement[bool]]:
+    """Conditions on ``case.custom_values`` (JSON): the same SQL on SQLite (``JSON_EXTRACT``) and
+    PostgreSQL (``->>``) through SQLAlchemy's JSON index operators."""
+    conditions: list[ColumnElement[bool]] = []
+    for key, value in pairs:
+        kind = types.get(key, "choice")
+        if kind == "number":
+            try:
+                number = float(value)
+            except ValueError:
+                conditions.append(Case.id < 0)  # no number: nothing matches
+                continue
+            conditions.append(Case.custom_values[key].as_float() == number)
+        elif kind == "text":
+            conditions.append(_like(Case.custom_values[key].as_string(), value))
+        else:
+            conditions.append(Case.custom_values[key].as_string() == value)
     return conditions
 
 

@@ -1,8 +1,8 @@
 """投诉台帐: every case of a period (or of the queue's filter), streamed into a write-only workbook.
 
 The paper ledger's columns come first (序号 · 时间 · 投诉人 · 联系电话 · 投诉内容 · 受理人 · 处理结果 ·
-投诉人意见 · 备注), then the system's fields. Rows are read from the database in chunks and written
-as they come, so 100,000 cases need little memory.
+投诉人意见 · 备注), then the system's fields, then one column per custom field of the branch. Rows
+are read from the database in chunks and written as they come, so 100,000 cases need little memory.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.config import BranchConfig
 from branchdesk.domain.escalation import level_label
+from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
@@ -39,7 +40,15 @@ from branchdesk.reports.xlsx_style import (
     stamp_anchor,
     text_width,
 )
-from branchdesk.storage.models import Case, Department, FollowUp, Reply, Resolution, User
+from branchdesk.storage.models import (
+    Case,
+    CustomField,
+    Department,
+    FollowUp,
+    Reply,
+    Resolution,
+    User,
+)
 
 PAPER_COLUMNS = ["序号", "时间", "投诉人", "联系电话", "投诉内容", "受理人", "处理结果", "投诉人意见", "备注"]
 SYSTEM_COLUMNS = [
@@ -58,6 +67,7 @@ SYSTEM_COLUMNS = [
     "金额（元）",
 ]
 WIDTHS = [6, 17, 10, 14, 50, 8, 36, 16, 16, 14, 6, 10, 16, 7, 12, 12, 10, 17, 17, 10, 6, 12]
+CUSTOM_WIDTH = 14
 SATISFACTION = {5: "非常满意", 4: "满意", 3: "一般", 2: "不满意", 1: "非常不满意"}
 CHUNK = 1000
 #: The title row's cell for the audit anchor: 处理结果, wide enough for it.
@@ -85,8 +95,10 @@ def write_ledger(
     total = session.scalar(select(func.count(Case.id)).where(*conditions)) or 0
     workbook = Workbook(write_only=True)
     sheet: WriteOnlyWorksheet = workbook.create_sheet("投诉台帐")
-    headings = PAPER_COLUMNS + SYSTEM_COLUMNS
-    for index, width in enumerate(WIDTHS[: len(headings)], start=1):
+    customs = custom_columns(session, config, conditions)
+    headings = PAPER_COLUMNS + SYSTEM_COLUMNS + [label for _key, label in customs]
+    widths = WIDTHS + [CUSTOM_WIDTH] * len(customs)
+    for index, width in enumerate(widths[: len(headings)], start=1):
         from openpyxl.utils import get_column_letter
 
         sheet.column_dimensions[get_column_letter(index)].width = max(width, text_width(headings[index - 1]))
@@ -126,15 +138,41 @@ def write_ledger(
         extras = _extras(session, [c.id for c in cases])
         for case in cases:
             written += 1
-            sheet.append(
-                _row(sheet, written, case, config, names, departments, categories, extras, show_phone)
-            )
+            row = _row(sheet, written, case, config, names, departments, categories, extras, show_phone)
+            values = case.custom_values or {}
+            sheet.append(row + [_custom_cell(values.get(key)) for key, _label in customs])
         if progress is not None:
             progress(written, total)
     sheet.auto_filter.ref = f"A2:{_column(len(headings))}{written + 2}"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return written
+
+
+def custom_columns(
+    session: Session, config: BranchConfig, conditions: Sequence[ColumnElement[bool]]
+) -> list[tuple[str, str]]:
+    """(key, label) of the branch's own fields, after the fixed columns (issue 12): the active ones
+    in form order, then each deactivated field some exported case has a value for (one small query
+    per deactivated field; a branch has a handful)."""
+    columns = [(d.key, d.label) for d in config.custom_fields]
+    active = {key for key, _label in columns}
+    for row in session.scalars(select(CustomField).order_by(CustomField.sort_order, CustomField.id)):
+        if row.key in active:
+            continue
+        used = session.scalar(
+            select(Case.id).where(*conditions, Case.custom_values[row.key].as_string().is_not(None)).limit(1)
+        )
+        if used is not None:
+            columns.append((row.key, row.label))
+    return columns
+
+
+def _custom_cell(value: Any) -> Any:
+    """Numbers stay numbers (Excel sums them); the rest as text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value) if float(value).is_integer() else value
+    return custom_text(value)
 
 
 def _column(index: int) -> str:

@@ -98,6 +98,16 @@ class DepartmentRow:
     overdue: int = 0
 
 
+@dataclass(frozen=True)
+class FieldBreakdown:
+    """Cases received in the month by one custom field's value (issue 12 "fields")."""
+
+    key: str
+    label: str
+    kinds: list[str]  # the kinds' labels, the columns of ``rows``
+    rows: list[tuple[str, int, list[int]]]  # value ("未填" when empty), cases, cases per kind
+
+
 @dataclass
 class MonthlyReport:
     year: int
@@ -129,6 +139,7 @@ class MonthlyReport:
         default_factory=list
     )  # label, recv, closed, rate
     trend: list[tuple[str, int, int]] = field(default_factory=list)  # "2026-10", received, closed
+    breakdown: FieldBreakdown | None = None  # by one custom field's value, when asked (issue 12)
 
     @property
     def valid_rate(self) -> float | None:
@@ -172,7 +183,11 @@ def closed_cases(session: Session, start: datetime, end: datetime) -> list[Case]
     )
 
 
-def build_monthly(session: Session, config: BranchConfig, year: int, month: int) -> MonthlyReport:
+def build_monthly(
+    session: Session, config: BranchConfig, year: int, month: int, by_field: str | None = None
+) -> MonthlyReport:
+    """The month's figures; ``by_field`` a custom field key to break the received cases down by
+    (None: the setting ``monthly_breakdown_field``; "": none)."""
     start, end = month_bounds(year, month)
     calendar = config.calendar
     names = {u.id: u.full_name for u in session.scalars(select(User))}
@@ -348,7 +363,36 @@ def build_monthly(session: Session, config: BranchConfig, year: int, month: int)
     )
     report.comparison = _comparison(session, year, month, report)
     report.trend = _trend(session, year, month)
+    key = config.setting("monthly_breakdown_field") if by_field is None else by_field
+    if key:
+        report.breakdown = field_breakdown(session, config, str(key), received)
     return report
+
+
+NO_VALUE = "未填"
+
+
+def field_breakdown(session: Session, config: BranchConfig, key: str, cases: list[Case]) -> FieldBreakdown:
+    """Counts per value of custom field ``key`` (most cases first, "未填" last), and per kind."""
+    from branchdesk.domain.intake import custom_text
+    from branchdesk.storage.models import CustomField
+
+    label = next((d.label for d in config.custom_fields if d.key == key), None)
+    if label is None:  # a deactivated field: its label from its row
+        row = session.scalars(select(CustomField).where(CustomField.key == key)).first()
+        label = row.label if row else key
+    kinds = [k for k in Kind if any(c.kind == k.value for c in cases)]
+    counts: dict[str, Counter[str]] = {}
+    for case in cases:
+        value = custom_text((case.custom_values or {}).get(key)) or NO_VALUE
+        counts.setdefault(value, Counter())[case.kind] += 1
+    order = sorted(counts, key=lambda v: (v == NO_VALUE, -sum(counts[v].values()), v))
+    return FieldBreakdown(
+        key=key,
+        label=label,
+        kinds=[vocabulary_label(k, "zh_CN", config.label_overrides) for k in kinds],
+        rows=[(v, sum(counts[v].values()), [counts[v][k.value] for k in kinds]) for v in order],
+    )
 
 
 def _rate(session: Session, start: datetime, end: datetime) -> tuple[int, float | None]:

@@ -36,6 +36,8 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
     _closed(workbook.create_sheet("结案明细"), report)
     _departments(workbook.create_sheet("责任归属"), report)
     _open(workbook.create_sheet("未结案件"), report)
+    if report.breakdown is not None:  # issue 12 "fields": by one custom field's value
+        _breakdown(workbook.create_sheet(breakdown_sheet_name(report)), report)
     workbook.properties.title = f"客诉案件统计表 {report.year}年{report.month}月"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -258,6 +260,27 @@ def _open(sheet: Worksheet, r: MonthlyReport) -> None:
     for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
         row[1].number_format = DATETIME
         row[6].number_format = DATETIME
+    _finish_table(sheet, rows, len(headings))
+
+
+def breakdown_sheet_name(report: MonthlyReport) -> str:
+    """「按车型」: a sheet name Excel takes (at most 31 characters, none of []:*?/\\)."""
+    assert report.breakdown is not None
+    label = "".join(ch for ch in report.breakdown.label if ch not in "[]:*?/\\")
+    return f"按{label}"[:31]
+
+
+def _breakdown(sheet: Worksheet, r: MonthlyReport) -> None:
+    b = r.breakdown
+    assert b is not None
+    headings = [b.label, "本月受理", *b.kinds]
+    _title(sheet, f"{r.branch} 本月受理按{b.label}（{r.year}年{r.month}月）", len(headings))
+    header_row(sheet, 2, headings)
+    rows: list[list[Any]] = [headings]
+    for value, total, per_kind in b.rows:
+        values: list[Any] = [value, total, *per_kind]
+        sheet.append(values)
+        rows.append(values)
     _finish_table(sheet, rows, len(headings))
 
 

@@ -488,7 +488,24 @@ def _check_setting(key: str, value: Any) -> None:
         else:
             for item in value:
                 checks.integer(key, item, FIRST_DAY.year, LAST_DAY.year, Label("Field", "year"))
+    # issue 12 "fields": form -> custom field keys (``form_custom_fields``), the one dict setting
+    elif isinstance(shipped, dict) and not _form_fields_ok(value):
+        checks.add(key, Text("branch.form_custom_fields"))
     checks.done()
+
+
+def _form_fields_ok(value: Any) -> bool:
+    """``{form code: [field key, …]}`` with known forms and short keys (issue 12 "fields")."""
+    return (
+        isinstance(value, dict)
+        and all(form in defaults.FORM_TITLES for form in value)
+        and all(
+            isinstance(keys, list)
+            and len(keys) <= 100
+            and all(isinstance(k, str) and _CODE.fullmatch(k) for k in keys)
+            for keys in value.values()
+        )
+    )
 
 
 def create_user(

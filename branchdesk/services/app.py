@@ -8,6 +8,7 @@ from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
 from branchdesk.services.approval_policy import ApprovalPolicyService
 from branchdesk.services.auth import AuthService
+from branchdesk.services.branch_profile import BranchProfileService
 from branchdesk.services.calendar_admin import CalendarAdminService  # issue 12, calendar
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
@@ -46,6 +47,7 @@ class BranchDesk:
         self.vocabulary = VocabularyService(self.door)
         # issue 12 "rules": the deadline policy and its 试算 (admin)
         self.deadline_policy = DeadlinePolicyService(self.door)
+        self.branch_profile = BranchProfileService(self.door)  # issue 12 "fields"
 
     def _now(self) -> datetime:
         return self.clock()

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
 
 from branchdesk.domain.bounds import ids_ok
-from branchdesk.domain.intake import LIMITS, IntakeForm, check_bounds, validate_intake
+from branchdesk.domain.intake import (
+    LIMITS,
+    IntakeForm,
+    check_bounds,
+    check_custom_bounds,
+    check_custom_values,
+    validate_intake,
+)
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.severity import MatterKey, is_repeat, may_be_repeat
 from branchdesk.domain.text import normalize_phone
@@ -324,6 +333,49 @@ class IntakeService(ServiceBase):
         )
         self._escalate(unit, case, EscalationReason.REPEAT, None)
         return originals
+
+    # --- issue 12 "fields": the branch's own fields, corrected after intake ------------------
+
+    def edit_custom_fields(self, actor: Actor, ref: CaseRefLike, values: Mapping[str, Any]) -> CaseRef:
+        """Change some of the case's custom values (key -> as typed; empty clears it), checked by the
+        intake's rules. Keys not named keep their value; a deactivated field's value is kept as it is
+        and cannot be changed (it is not on the branch's form any more)."""
+        errors = check_custom_bounds(values)
+        if errors:
+            raise FieldError(dict(errors))
+        with self._unit(actor) as unit:
+            case = self._case(unit, ref)
+            self._require(unit, case, Action.EDIT_CUSTOM)
+            definitions = [d for d in unit.config.custom_fields if d.key in values]
+            unknown = [k for k in values if k not in {d.key for d in unit.config.custom_fields}]
+            if unknown:
+                missing = Text("field.not_found", {"field": Label("Field", "custom_value")})
+                raise FieldError({f"custom.{unknown[0]}": missing})
+            clean, problems = check_custom_values(definitions, values, final=True)
+            if problems:
+                raise FieldError(dict(problems))
+            old = dict(case.custom_values or {})
+            new = {k: v for k, v in old.items() if k not in values}
+            new.update(clean)
+            changes = [
+                (d.label, old.get(d.key), new.get(d.key))
+                for d in definitions
+                if old.get(d.key) != new.get(d.key)
+            ]
+            if not changes:
+                return self._ref(case)
+            case.custom_values = new
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action=Action.EDIT_CUSTOM.value,
+                case_id=case.id,
+                text=Text("event.custom_edited", {"fields": [label for label, _o, _n in changes]}),
+                changes=changes,
+            )
+            self._touch(unit, case)
+            return self._ref(case)
 
 
 def _precheck(form: IntakeForm, case_id: int | None) -> None:

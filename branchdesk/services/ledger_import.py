@@ -34,11 +34,12 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from branchdesk.domain.intake import CustomFieldDef, check_custom_values
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied
-from branchdesk.i18n import Text
+from branchdesk.i18n import Text, render
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -174,11 +175,15 @@ class LedgerImportService(ServiceBase):
         opens, closes = config.calendar.office_opens, config.calendar.office_closes
         channels = config.choices.get("channel", {})
         request_types = config.choices.get("request_type", {})
+        # issue 12 "fields": a column headed with a custom field's label fills that field
+        headings = set(plan.headings.values())
+        customs = [d for d in config.custom_fields if d.label in headings]
         outcomes: list[RowOutcome] = []
         ready: list[_Ready] = []
         for row in plan.rows:
-            if row.problems:
-                outcomes.append(RowOutcome(row.row, PROBLEM, problems=row.problems))
+            custom, custom_problems = _custom_values(customs, row)
+            if row.problems or custom_problems:
+                outcomes.append(RowOutcome(row.row, PROBLEM, problems=row.problems + custom_problems))
                 continue
             if row.key in existing:  # imported before, or earlier in this ledger
                 outcomes.append(RowOutcome(row.row, DUPLICATE, existing[row.key]))
@@ -228,6 +233,7 @@ class LedgerImportService(ServiceBase):
                     "cells": row.original,
                 },
                 "custom_values": {
+                    **custom,
                     "_imported": True,
                     "_result": v["result"],
                     "_opinion": v["opinion"],
@@ -483,3 +489,20 @@ def _match(choices: dict[str, str], text: str) -> str | None:
         if text in label or any(p in text for p in parts if len(p) >= 2):
             return code
     return None
+
+
+def _custom_values(customs: list[CustomFieldDef], row: LedgerRow) -> tuple[dict[str, Any], list[Problem]]:
+    """The row's custom values from the columns headed with their labels, checked as at intake
+    (issue 12 "fields"); a value the field refuses is a problem of the row, named at its column."""
+    given: dict[str, Any] = {}
+    for definition in customs:
+        raw = row.original.get(definition.label)
+        if definition.type == "date" and isinstance(raw, str) and "T" in raw:
+            raw = raw.split("T", 1)[0]  # a date cell, read back as its ISO date and time
+        if isinstance(raw, float) and definition.type != "number" and raw.is_integer():
+            raw = str(int(raw))  # a number typed in a text or list column: 2024, not 2024.0
+        given[definition.key] = raw
+    custom, errors = check_custom_values(customs, given, final=False)
+    labels = {f"custom.{d.key}": d.label for d in customs}
+    problems = [Problem(row.row, labels[key], render(text, "zh_CN")) for key, text in errors.items()]
+    return custom, problems

@@ -10,12 +10,14 @@ from typing import Any
 from sqlalchemy import select
 
 from branchdesk.domain.approvals import ApprovalStep, step_text
+from branchdesk.domain.defaults import FORM_CUSTOM_DEFAULT
+from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import BranchDeskError, DomainError, FieldError
 from branchdesk.i18n import Label, Text, label, render
-from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, title
+from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys, title
 from branchdesk.read.case_view import ResolutionView
 from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
@@ -291,7 +293,22 @@ class PrintService(ServiceBase):
                 "comments": f.comments,
             }
         settings = unit.config.settings
+        # issue 12 "fields": the branch's own fields each form prints (setting ``form_custom_fields``)
+        active = [f.key for f in view.custom_fields if f.active]
+        by_key = {f.key: f for f in view.custom_fields}
+        chosen = settings.get("form_custom_fields") or {}
+        custom = {
+            code: [
+                (by_key[key].label, custom_text(by_key[key].value))
+                for key in form_custom_keys(code, active, chosen, FORM_CUSTOM_DEFAULT)
+                if key in by_key
+            ]
+            for code in FORM_CODES
+        }
         return PrintableCase(
+            branch_fax=str(settings.get("branch_fax", "")),
+            branch_postal_code=str(settings.get("branch_postal_code", "")),
+            custom=custom,
             audit_anchor=current_anchor(unit.session),
             case_no=view.case_no,
             branch_name=unit.config.branch_name,

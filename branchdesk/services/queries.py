@@ -6,6 +6,7 @@ visibility and phone masking, and hands plain parameters to the read models.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -36,6 +37,9 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, PersonOption
 from branchdesk.services.visibility import may_see_phone, visible_cases
 from branchdesk.storage.models import Approval, Case, Category, Department, Resolution, User
+
+#: A custom field's key, as the administrator may define one (issue 12 "fields").
+_CUSTOM_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,39}", re.ASCII)
 
 #: The most words a queue search looks for (each is one condition over six columns).
 MAX_SEARCH_WORDS = 10
@@ -68,9 +72,28 @@ def checked_filter(f: QueueFilter) -> QueueFilter:
         if isinstance(value, datetime):
             value = value.date()
         days[name] = None if value is None else min(max(value, FIRST_DAY), LAST_DAY)
+    # issue 12 "fields": (key, value) pairs, narrowed like the search
+    custom = f.custom
+    if isinstance(custom, str) or not isinstance(custom, list | tuple) or len(custom) > MAX_FILTER_ITEMS:
+        checks.add("custom", Text("field.format", {"field": Label("Field", "custom_value")}))
+        custom = ()
+    pairs: list[tuple[str, str]] = []
+    for pair in custom:
+        if (
+            not isinstance(pair, list | tuple)
+            or len(pair) != 2
+            or not all(isinstance(part, str) for part in pair)
+            or not _CUSTOM_KEY.fullmatch(pair[0])
+        ):
+            checks.add("custom", Text("field.format", {"field": Label("Field", "custom_value")}))
+            continue
+        value = clean_text(pair[1][: TEXT_LIMITS["search"]])
+        if value:
+            pairs.append((pair[0], value))
     checks.done()
     return replace(
         f,
+        custom=tuple(pairs),
         search=" ".join(search.split()[:MAX_SEARCH_WORDS]),
         statuses=lists["statuses"],
         kinds=lists["kinds"],
@@ -131,6 +154,7 @@ class QueryService(ServiceBase):
             department_id=actor.department_id,
             now=now,
             awaiting_approval=lambda: self._awaiting_approval_ids(session, actor),
+            custom_types=lambda: {d.key: d.type for d in self._door.config(session).custom_fields},
         )
 
     def _awaiting_approval_ids(self, session: Any, actor: Actor) -> list[int]:

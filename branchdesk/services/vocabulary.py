@@ -190,7 +190,7 @@ class VocabularyService(ServiceBase):
         checks = Checks()
         list_key = _list_key(checks, list_key)
         code = checks.text("code", code, TEXT_LIMITS["category_code"])
-        steps = checks.integer("steps", steps, -1000, 1000)
+        steps = checks.integer("move_by", steps, -1000, 1000)
         checks.done()
         with self._unit(actor) as unit:
             items = _items(unit.session, list_key)

@@ -98,320 +98,325 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="53" />
+        <location filename="../../ui/admin_page.py" line="54" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54" />
+        <location filename="../../ui/admin_page.py" line="55" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="56" />
+        <location filename="../../ui/admin_page.py" line="57" />
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="61" />
+        <location filename="../../ui/admin_page.py" line="62" />
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65" />
-        <location filename="../../ui/admin_page.py" line="456" />
+        <location filename="../../ui/admin_page.py" line="66" />
+        <location filename="../../ui/admin_page.py" line="459" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="66" />
+        <location filename="../../ui/admin_page.py" line="67" />
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="67" />
+        <location filename="../../ui/admin_page.py" line="68" />
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="68" />
+        <location filename="../../ui/admin_page.py" line="69" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70" />
+        <location filename="../../ui/admin_page.py" line="73" />
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="72" />
+        <location filename="../../ui/admin_page.py" line="75" />
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="120" />
         <location filename="../../ui/admin_page.py" line="123" />
-        <location filename="../../ui/admin_page.py" line="137" />
-        <location filename="../../ui/admin_page.py" line="142" />
-        <location filename="../../ui/admin_page.py" line="165" />
-        <location filename="../../ui/admin_page.py" line="173" />
-        <location filename="../../ui/admin_page.py" line="225" />
+        <location filename="../../ui/admin_page.py" line="126" />
+        <location filename="../../ui/admin_page.py" line="140" />
+        <location filename="../../ui/admin_page.py" line="145" />
+        <location filename="../../ui/admin_page.py" line="168" />
+        <location filename="../../ui/admin_page.py" line="176" />
+        <location filename="../../ui/admin_page.py" line="228" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="120" />
-        <location filename="../../ui/admin_page.py" line="122" />
-        <location filename="../../ui/admin_page.py" line="136" />
-        <location filename="../../ui/admin_page.py" line="141" />
-        <location filename="../../ui/admin_page.py" line="164" />
-        <location filename="../../ui/admin_page.py" line="172" />
+        <location filename="../../ui/admin_page.py" line="123" />
+        <location filename="../../ui/admin_page.py" line="125" />
+        <location filename="../../ui/admin_page.py" line="139" />
+        <location filename="../../ui/admin_page.py" line="144" />
+        <location filename="../../ui/admin_page.py" line="167" />
+        <location filename="../../ui/admin_page.py" line="175" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="120" />
-        <location filename="../../ui/admin_page.py" line="124" />
-        <location filename="../../ui/admin_page.py" line="138" />
-        <location filename="../../ui/admin_page.py" line="144" />
-        <location filename="../../ui/admin_page.py" line="169" />
-        <location filename="../../ui/admin_page.py" line="177" />
+        <location filename="../../ui/admin_page.py" line="123" />
+        <location filename="../../ui/admin_page.py" line="127" />
+        <location filename="../../ui/admin_page.py" line="141" />
+        <location filename="../../ui/admin_page.py" line="147" />
+        <location filename="../../ui/admin_page.py" line="172" />
+        <location filename="../../ui/admin_page.py" line="180" />
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="143" />
+        <location filename="../../ui/admin_page.py" line="146" />
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="135" />
+        <location filename="../../ui/admin_page.py" line="138" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59" />
+        <location filename="../../ui/admin_page.py" line="60" />
         <source>Lists and names</source>
         <translation>选项与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="153" />
-        <location filename="../../ui/admin_page.py" line="154" />
+        <location filename="../../ui/admin_page.py" line="71" />
+        <source>Branch profile</source>
+        <translation>网点信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="156" />
+        <location filename="../../ui/admin_page.py" line="157" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="153" />
-        <location filename="../../ui/admin_page.py" line="154" />
+        <location filename="../../ui/admin_page.py" line="156" />
+        <location filename="../../ui/admin_page.py" line="157" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="166" />
-        <location filename="../../ui/admin_page.py" line="174" />
+        <location filename="../../ui/admin_page.py" line="169" />
+        <location filename="../../ui/admin_page.py" line="177" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="167" />
+        <location filename="../../ui/admin_page.py" line="170" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="168" />
-        <location filename="../../ui/admin_page.py" line="176" />
+        <location filename="../../ui/admin_page.py" line="171" />
+        <location filename="../../ui/admin_page.py" line="179" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="175" />
+        <location filename="../../ui/admin_page.py" line="178" />
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="197" />
+        <location filename="../../ui/admin_page.py" line="200" />
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="198" />
+        <location filename="../../ui/admin_page.py" line="201" />
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="199" />
+        <location filename="../../ui/admin_page.py" line="202" />
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="200" />
+        <location filename="../../ui/admin_page.py" line="203" />
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="201" />
+        <location filename="../../ui/admin_page.py" line="204" />
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="202" />
+        <location filename="../../ui/admin_page.py" line="205" />
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="210" />
-        <location filename="../../ui/admin_page.py" line="212" />
+        <location filename="../../ui/admin_page.py" line="213" />
+        <location filename="../../ui/admin_page.py" line="215" />
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="210" />
         <location filename="../../ui/admin_page.py" line="213" />
+        <location filename="../../ui/admin_page.py" line="216" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="225" />
-        <location filename="../../ui/admin_page.py" line="269" />
+        <location filename="../../ui/admin_page.py" line="228" />
+        <location filename="../../ui/admin_page.py" line="272" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="225" />
-        <location filename="../../ui/admin_page.py" line="244" />
-        <location filename="../../ui/admin_page.py" line="277" />
+        <location filename="../../ui/admin_page.py" line="228" />
+        <location filename="../../ui/admin_page.py" line="247" />
+        <location filename="../../ui/admin_page.py" line="280" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="226" />
+        <location filename="../../ui/admin_page.py" line="229" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="226" />
+        <location filename="../../ui/admin_page.py" line="229" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="235" />
+        <location filename="../../ui/admin_page.py" line="238" />
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246" />
+        <location filename="../../ui/admin_page.py" line="249" />
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="248" />
-        <location filename="../../ui/admin_page.py" line="332" />
+        <location filename="../../ui/admin_page.py" line="251" />
+        <location filename="../../ui/admin_page.py" line="335" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="250" />
+        <location filename="../../ui/admin_page.py" line="253" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="252" />
+        <location filename="../../ui/admin_page.py" line="255" />
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264" />
+        <location filename="../../ui/admin_page.py" line="267" />
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="225" />
-        <location filename="../../ui/admin_page.py" line="267" />
+        <location filename="../../ui/admin_page.py" line="228" />
+        <location filename="../../ui/admin_page.py" line="270" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="64" />
+        <location filename="../../ui/admin_page.py" line="65" />
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="268" />
+        <location filename="../../ui/admin_page.py" line="271" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="280" />
+        <location filename="../../ui/admin_page.py" line="283" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="281" />
+        <location filename="../../ui/admin_page.py" line="284" />
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="301" />
+        <location filename="../../ui/admin_page.py" line="304" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="301" />
+        <location filename="../../ui/admin_page.py" line="304" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="332" />
+        <location filename="../../ui/admin_page.py" line="335" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="335" />
+        <location filename="../../ui/admin_page.py" line="338" />
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="410" />
+        <location filename="../../ui/admin_page.py" line="413" />
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="418" />
+        <location filename="../../ui/admin_page.py" line="421" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="419" />
+        <location filename="../../ui/admin_page.py" line="422" />
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="420" />
+        <location filename="../../ui/admin_page.py" line="423" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="421" />
+        <location filename="../../ui/admin_page.py" line="424" />
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="424" />
+        <location filename="../../ui/admin_page.py" line="427" />
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="428" />
+        <location filename="../../ui/admin_page.py" line="431" />
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="434" />
+        <location filename="../../ui/admin_page.py" line="437" />
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="456" />
+        <location filename="../../ui/admin_page.py" line="459" />
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -762,981 +767,1044 @@
     </message>
 </context>
 <context>
+    <name>BranchProfileTab</name>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="43" />
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="44" />
+        <source>Branch code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="45" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="46" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="47" />
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="48" />
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="58" />
+        <source>Printed on the receipt, the handling form and the report, and in the monthly summary's title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
+        <translation>打印在受理回执、处理表和调查报告上，也用于月度统计表的标题。若设置了案件编号带网点代码，新案件编号以网点代码开头；已有编号不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="67" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="126" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ui/case_actions.py" line="47" />
+        <location filename="../../ui/case_actions.py" line="48" />
         <source>5 very satisfied</source>
         <extracomment>The follow-up's satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
         <translation>5 非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="48" />
+        <location filename="../../ui/case_actions.py" line="49" />
         <source>4 satisfied</source>
         <translation>4 满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="49" />
+        <location filename="../../ui/case_actions.py" line="50" />
         <source>3 neutral</source>
         <translation>3 一般</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="50" />
+        <location filename="../../ui/case_actions.py" line="51" />
         <source>2 dissatisfied</source>
         <translation>2 不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="51" />
+        <location filename="../../ui/case_actions.py" line="52" />
         <source>1 very dissatisfied</source>
         <translation>1 非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="163" />
+        <location filename="../../ui/case_actions.py" line="164" />
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="165" />
+        <location filename="../../ui/case_actions.py" line="166" />
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="166" />
+        <location filename="../../ui/case_actions.py" line="167" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="169" />
+        <location filename="../../ui/case_actions.py" line="170" />
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="173" />
+        <location filename="../../ui/case_actions.py" line="174" />
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="174" />
+        <location filename="../../ui/case_actions.py" line="175" />
         <source>Major complaint (CR manager's decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="175" />
+        <location filename="../../ui/case_actions.py" line="176" />
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="176" />
-        <location filename="../../ui/case_actions.py" line="204" />
-        <location filename="../../ui/case_actions.py" line="232" />
+        <location filename="../../ui/case_actions.py" line="177" />
+        <location filename="../../ui/case_actions.py" line="205" />
+        <location filename="../../ui/case_actions.py" line="233" />
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="177" />
+        <location filename="../../ui/case_actions.py" line="178" />
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="178" />
-        <location filename="../../ui/case_actions.py" line="205" />
-        <location filename="../../ui/case_actions.py" line="419" />
-        <location filename="../../ui/case_actions.py" line="448" />
-        <location filename="../../ui/case_actions.py" line="460" />
+        <location filename="../../ui/case_actions.py" line="179" />
+        <location filename="../../ui/case_actions.py" line="206" />
+        <location filename="../../ui/case_actions.py" line="420" />
+        <location filename="../../ui/case_actions.py" line="449" />
+        <location filename="../../ui/case_actions.py" line="461" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="201" />
+        <location filename="../../ui/case_actions.py" line="202" />
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="203" />
+        <location filename="../../ui/case_actions.py" line="204" />
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="218" />
+        <location filename="../../ui/case_actions.py" line="219" />
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="222" />
+        <location filename="../../ui/case_actions.py" line="223" />
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="226" />
+        <location filename="../../ui/case_actions.py" line="227" />
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="228" />
+        <location filename="../../ui/case_actions.py" line="229" />
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="230" />
+        <location filename="../../ui/case_actions.py" line="231" />
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="235" />
+        <location filename="../../ui/case_actions.py" line="236" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="239" />
+        <location filename="../../ui/case_actions.py" line="240" />
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="243" />
+        <location filename="../../ui/case_actions.py" line="244" />
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="249" />
+        <location filename="../../ui/case_actions.py" line="250" />
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="253" />
+        <location filename="../../ui/case_actions.py" line="254" />
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="256" />
+        <location filename="../../ui/case_actions.py" line="257" />
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="288" />
+        <location filename="../../ui/case_actions.py" line="289" />
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="290" />
+        <location filename="../../ui/case_actions.py" line="291" />
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="291" />
+        <location filename="../../ui/case_actions.py" line="292" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="292" />
+        <location filename="../../ui/case_actions.py" line="293" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="306" />
+        <location filename="../../ui/case_actions.py" line="307" />
         <source>Resolution: %1 %2 — %3</source>
         <translation>方案：%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="313" />
+        <location filename="../../ui/case_actions.py" line="314" />
         <source> (next: %1)</source>
         <translation>（下一级：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="314" />
+        <location filename="../../ui/case_actions.py" line="315" />
         <source>To sign: %1</source>
         <translation>需审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="316" />
+        <location filename="../../ui/case_actions.py" line="317" />
         <source>Proposed by %1 at %2</source>
         <translation>提出人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="322" />
+        <location filename="../../ui/case_actions.py" line="323" />
         <source>Signed: %1 (%2) %3 %4</source>
         <translation>已签：%1（%2）%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="328" />
+        <location filename="../../ui/case_actions.py" line="329" />
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="331" />
+        <location filename="../../ui/case_actions.py" line="332" />
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="335" />
-        <location filename="../../ui/case_actions.py" line="414" />
+        <location filename="../../ui/case_actions.py" line="336" />
+        <location filename="../../ui/case_actions.py" line="415" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="340" />
+        <location filename="../../ui/case_actions.py" line="341" />
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="341" />
+        <location filename="../../ui/case_actions.py" line="342" />
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="345" />
+        <location filename="../../ui/case_actions.py" line="346" />
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="354" />
+        <location filename="../../ui/case_actions.py" line="355" />
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="356" />
+        <location filename="../../ui/case_actions.py" line="357" />
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="357" />
-        <location filename="../../ui/case_actions.py" line="431" />
-        <location filename="../../ui/case_actions.py" line="488" />
+        <location filename="../../ui/case_actions.py" line="358" />
+        <location filename="../../ui/case_actions.py" line="432" />
+        <location filename="../../ui/case_actions.py" line="489" />
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="358" />
+        <location filename="../../ui/case_actions.py" line="359" />
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="359" />
+        <location filename="../../ui/case_actions.py" line="360" />
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="385" />
+        <location filename="../../ui/case_actions.py" line="386" />
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="387" />
-        <location filename="../../ui/case_actions.py" line="459" />
-        <location filename="../../ui/case_actions.py" line="470" />
-        <location filename="../../ui/case_actions.py" line="479" />
+        <location filename="../../ui/case_actions.py" line="388" />
+        <location filename="../../ui/case_actions.py" line="460" />
+        <location filename="../../ui/case_actions.py" line="471" />
+        <location filename="../../ui/case_actions.py" line="480" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="388" />
+        <location filename="../../ui/case_actions.py" line="389" />
         <source>Customer's consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="389" />
+        <location filename="../../ui/case_actions.py" line="390" />
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="404" />
+        <location filename="../../ui/case_actions.py" line="405" />
         <source>Requested: %1; new deadline %2; customer's consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="410" />
+        <location filename="../../ui/case_actions.py" line="411" />
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="429" />
+        <location filename="../../ui/case_actions.py" line="430" />
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="432" />
+        <location filename="../../ui/case_actions.py" line="433" />
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="433" />
+        <location filename="../../ui/case_actions.py" line="434" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="434" />
+        <location filename="../../ui/case_actions.py" line="435" />
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="447" />
+        <location filename="../../ui/case_actions.py" line="448" />
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="456" />
+        <location filename="../../ui/case_actions.py" line="457" />
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="469" />
+        <location filename="../../ui/case_actions.py" line="470" />
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="478" />
+        <location filename="../../ui/case_actions.py" line="479" />
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="487" />
+        <location filename="../../ui/case_actions.py" line="488" />
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="515" />
+        <location filename="../../ui/case_actions.py" line="516" />
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="519" />
+        <location filename="../../ui/case_actions.py" line="520" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="529" />
+        <location filename="../../ui/case_actions.py" line="530" />
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="531" />
+        <location filename="../../ui/case_actions.py" line="532" />
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="538" />
+        <location filename="../../ui/case_actions.py" line="539" />
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="547" />
+        <location filename="../../ui/case_actions.py" line="558" />
+        <source>Custom fields of %1</source>
+        <translation>修改自定义字段 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="571" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="548" />
+        <location filename="../../ui/case_actions.py" line="572" />
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="551" />
+        <location filename="../../ui/case_actions.py" line="575" />
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="554" />
+        <location filename="../../ui/case_actions.py" line="578" />
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="555" />
+        <location filename="../../ui/case_actions.py" line="579" />
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="556" />
+        <location filename="../../ui/case_actions.py" line="580" />
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="557" />
+        <location filename="../../ui/case_actions.py" line="581" />
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="559" />
+        <location filename="../../ui/case_actions.py" line="583" />
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="562" />
+        <location filename="../../ui/case_actions.py" line="586" />
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="564" />
+        <location filename="../../ui/case_actions.py" line="588" />
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="565" />
+        <location filename="../../ui/case_actions.py" line="589" />
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="566" />
+        <location filename="../../ui/case_actions.py" line="590" />
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="567" />
+        <location filename="../../ui/case_actions.py" line="591" />
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="568" />
+        <location filename="../../ui/case_actions.py" line="592" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="569" />
+        <location filename="../../ui/case_actions.py" line="593" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="570" />
+        <location filename="../../ui/case_actions.py" line="594" />
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="595" />
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="153" />
+        <location filename="../../ui/case_detail.py" line="154" />
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="156" />
+        <location filename="../../ui/case_detail.py" line="157" />
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="159" />
+        <location filename="../../ui/case_detail.py" line="160" />
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="167" />
+        <location filename="../../ui/case_detail.py" line="168" />
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="169" />
+        <location filename="../../ui/case_detail.py" line="170" />
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="185" />
+        <location filename="../../ui/case_detail.py" line="188" />
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="283" />
+        <location filename="../../ui/case_detail.py" line="286" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="283" />
+        <location filename="../../ui/case_detail.py" line="286" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="295" />
+        <location filename="../../ui/case_detail.py" line="298" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="305" />
+        <location filename="../../ui/case_detail.py" line="308" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="306" />
+        <location filename="../../ui/case_detail.py" line="309" />
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307" />
+        <location filename="../../ui/case_detail.py" line="310" />
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="308" />
+        <location filename="../../ui/case_detail.py" line="311" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309" />
+        <location filename="../../ui/case_detail.py" line="312" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="310" />
+        <location filename="../../ui/case_detail.py" line="313" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="311" />
+        <location filename="../../ui/case_detail.py" line="314" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="312" />
+        <location filename="../../ui/case_detail.py" line="315" />
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="313" />
+        <location filename="../../ui/case_detail.py" line="316" />
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="315" />
+        <location filename="../../ui/case_detail.py" line="318" />
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316" />
+        <location filename="../../ui/case_detail.py" line="319" />
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316" />
+        <location filename="../../ui/case_detail.py" line="319" />
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318" />
+        <location filename="../../ui/case_detail.py" line="321" />
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319" />
+        <location filename="../../ui/case_detail.py" line="322" />
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="320" />
+        <location filename="../../ui/case_detail.py" line="323" />
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="321" />
+        <location filename="../../ui/case_detail.py" line="324" />
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="322" />
+        <location filename="../../ui/case_detail.py" line="325" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="323" />
+        <location filename="../../ui/case_detail.py" line="326" />
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="325" />
+        <location filename="../../ui/case_detail.py" line="328" />
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="329" />
+        <location filename="../../ui/case_detail.py" line="332" />
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332" />
+        <location filename="../../ui/case_detail.py" line="335" />
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="333" />
+        <location filename="../../ui/case_detail.py" line="336" />
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="334" />
+        <location filename="../../ui/case_detail.py" line="337" />
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="335" />
+        <location filename="../../ui/case_detail.py" line="338" />
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336" />
+        <location filename="../../ui/case_detail.py" line="339" />
         <source>Customer's request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="338" />
+        <location filename="../../ui/case_detail.py" line="341" />
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="341" />
+        <location filename="../../ui/case_detail.py" line="344" />
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="342" />
+        <location filename="../../ui/case_detail.py" line="345" />
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="343" />
+        <location filename="../../ui/case_detail.py" line="346" />
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="351" />
+        <location filename="../../ui/case_detail.py" line="354" />
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352" />
+        <location filename="../../ui/case_detail.py" line="355" />
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="354" />
+        <location filename="../../ui/case_detail.py" line="357" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="357" />
+        <location filename="../../ui/case_detail.py" line="360" />
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="359" />
+        <location filename="../../ui/case_detail.py" line="362" />
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362" />
-        <location filename="../../ui/case_detail.py" line="375" />
+        <location filename="../../ui/case_detail.py" line="365" />
+        <location filename="../../ui/case_detail.py" line="378" />
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363" />
+        <location filename="../../ui/case_detail.py" line="366" />
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="364" />
+        <location filename="../../ui/case_detail.py" line="367" />
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365" />
+        <location filename="../../ui/case_detail.py" line="368" />
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="373" />
+        <location filename="../../ui/case_detail.py" line="376" />
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374" />
+        <location filename="../../ui/case_detail.py" line="377" />
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="376" />
+        <location filename="../../ui/case_detail.py" line="379" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="377" />
+        <location filename="../../ui/case_detail.py" line="380" />
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="378" />
+        <location filename="../../ui/case_detail.py" line="381" />
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="379" />
+        <location filename="../../ui/case_detail.py" line="382" />
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="380" />
+        <location filename="../../ui/case_detail.py" line="383" />
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="381" />
+        <location filename="../../ui/case_detail.py" line="384" />
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382" />
+        <location filename="../../ui/case_detail.py" line="385" />
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383" />
+        <location filename="../../ui/case_detail.py" line="386" />
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385" />
+        <location filename="../../ui/case_detail.py" line="388" />
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399" />
+        <location filename="../../ui/case_detail.py" line="402" />
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="402" />
+        <location filename="../../ui/case_detail.py" line="405" />
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="403" />
+        <location filename="../../ui/case_detail.py" line="406" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="404" />
+        <location filename="../../ui/case_detail.py" line="407" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="405" />
+        <location filename="../../ui/case_detail.py" line="408" />
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="407" />
+        <location filename="../../ui/case_detail.py" line="410" />
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="408" />
+        <location filename="../../ui/case_detail.py" line="411" />
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="413" />
+        <location filename="../../ui/case_detail.py" line="416" />
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="422" />
+        <location filename="../../ui/case_detail.py" line="425" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="423" />
+        <location filename="../../ui/case_detail.py" line="426" />
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="424" />
+        <location filename="../../ui/case_detail.py" line="427" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="425" />
-        <location filename="../../ui/case_detail.py" line="439" />
-        <location filename="../../ui/case_detail.py" line="449" />
-        <location filename="../../ui/case_detail.py" line="473" />
+        <location filename="../../ui/case_detail.py" line="428" />
+        <location filename="../../ui/case_detail.py" line="442" />
+        <location filename="../../ui/case_detail.py" line="452" />
+        <location filename="../../ui/case_detail.py" line="476" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="426" />
+        <location filename="../../ui/case_detail.py" line="429" />
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="427" />
+        <location filename="../../ui/case_detail.py" line="430" />
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="440" />
-        <location filename="../../ui/case_detail.py" line="450" />
+        <location filename="../../ui/case_detail.py" line="443" />
+        <location filename="../../ui/case_detail.py" line="453" />
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441" />
+        <location filename="../../ui/case_detail.py" line="444" />
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="442" />
+        <location filename="../../ui/case_detail.py" line="445" />
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="443" />
+        <location filename="../../ui/case_detail.py" line="446" />
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="451" />
+        <location filename="../../ui/case_detail.py" line="454" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="452" />
+        <location filename="../../ui/case_detail.py" line="455" />
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="453" />
+        <location filename="../../ui/case_detail.py" line="456" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="454" />
+        <location filename="../../ui/case_detail.py" line="457" />
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="460" />
+        <location filename="../../ui/case_detail.py" line="463" />
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="461" />
+        <location filename="../../ui/case_detail.py" line="464" />
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="462" />
-        <location filename="../../ui/case_detail.py" line="476" />
+        <location filename="../../ui/case_detail.py" line="465" />
+        <location filename="../../ui/case_detail.py" line="479" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="463" />
+        <location filename="../../ui/case_detail.py" line="466" />
         <source>Customer's consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="464" />
+        <location filename="../../ui/case_detail.py" line="467" />
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="465" />
+        <location filename="../../ui/case_detail.py" line="468" />
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="466" />
+        <location filename="../../ui/case_detail.py" line="469" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467" />
+        <location filename="../../ui/case_detail.py" line="470" />
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474" />
+        <location filename="../../ui/case_detail.py" line="477" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="475" />
+        <location filename="../../ui/case_detail.py" line="478" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="477" />
+        <location filename="../../ui/case_detail.py" line="480" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="477" />
+        <location filename="../../ui/case_detail.py" line="480" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="484" />
+        <location filename="../../ui/case_detail.py" line="487" />
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="504" />
+        <location filename="../../ui/case_detail.py" line="510" />
+        <source>%1 (no longer used)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="518" />
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="507" />
+        <location filename="../../ui/case_detail.py" line="521" />
         <source>Branch's own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="510" />
+        <location filename="../../ui/case_detail.py" line="524" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="512" />
+        <location filename="../../ui/case_detail.py" line="526" />
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="514" />
+        <location filename="../../ui/case_detail.py" line="528" />
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="521" />
+        <location filename="../../ui/case_detail.py" line="535" />
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="527" />
+        <location filename="../../ui/case_detail.py" line="541" />
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="528" />
+        <location filename="../../ui/case_detail.py" line="542" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="529" />
+        <location filename="../../ui/case_detail.py" line="543" />
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="530" />
+        <location filename="../../ui/case_detail.py" line="544" />
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="538" />
+        <location filename="../../ui/case_detail.py" line="552" />
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542" />
+        <location filename="../../ui/case_detail.py" line="556" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="550" />
+        <location filename="../../ui/case_detail.py" line="564" />
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="552" />
+        <location filename="../../ui/case_detail.py" line="566" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1744,37 +1812,37 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="87" />
+        <location filename="../../ui/case_detail.py" line="88" />
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="89" />
+        <location filename="../../ui/case_detail.py" line="90" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92" />
+        <location filename="../../ui/case_detail.py" line="93" />
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="94" />
+        <location filename="../../ui/case_detail.py" line="95" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="95" />
+        <location filename="../../ui/case_detail.py" line="96" />
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="150" />
+        <location filename="../../ui/case_detail.py" line="151" />
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213" />
+        <location filename="../../ui/case_detail.py" line="216" />
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -2881,15 +2949,81 @@
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="68" />
+        <location filename="../../ui/reports_ui.py" line="74" />
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="70" />
         <location filename="../../ui/reports_ui.py" line="76" />
+        <location filename="../../ui/reports_ui.py" line="82" />
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="84" />
+        <location filename="../../ui/reports_ui.py" line="90" />
+        <source>Break down by</source>
+        <translation>分组统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="85" />
+        <source>As the administrator set</source>
+        <translation>按系统设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_ui.py" line="86" />
+        <source>No breakdown</source>
+        <translation>不分组</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFieldsBox</name>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="138" />
+        <source>The branch's own fields on forms and reports</source>
+        <extracomment>The forms that may print the branch's own fields, in the order of the grid's columns.</extracomment>
+        <translation>自定义字段在表单和报表中的使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="142" />
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="143" />
+        <source>Handling form</source>
+        <translation>处理表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="144" />
+        <source>Investigation report</source>
+        <translation>调查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="151" />
+        <location filename="../../ui/branch_profile_tab.py" line="157" />
+        <source>Monthly summary broken down by</source>
+        <translation>月度统计表分组字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="152" />
+        <source>The branch has no custom intake fields.</source>
+        <translation>本网点没有自定义受理字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="153" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="198" />
+        <source>No breakdown</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/branch_profile_tab.py" line="227" />
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
@@ -3028,7 +3162,7 @@
     </message>
     <message>
         <location filename="../../ui/queue_page.py" line="52" />
-        <location filename="../../ui/queue_page.py" line="135" />
+        <location filename="../../ui/queue_page.py" line="144" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
@@ -3157,57 +3291,73 @@
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="93" />
+        <location filename="../../ui/queue_page.py" line="94" />
+        <location filename="../../ui/queue_page.py" line="95" />
+        <source>Custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="99" />
+        <source>Custom field value</source>
+        <translation>自定义字段值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="100" />
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="102" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="94" />
+        <location filename="../../ui/queue_page.py" line="103" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="95" />
+        <location filename="../../ui/queue_page.py" line="104" />
         <source>Major only</source>
         <translation>仅重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="96" />
+        <location filename="../../ui/queue_page.py" line="105" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="97" />
+        <location filename="../../ui/queue_page.py" line="106" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="98" />
+        <location filename="../../ui/queue_page.py" line="107" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="100" />
+        <location filename="../../ui/queue_page.py" line="109" />
         <source>Export ledger…</source>
         <translation>导出台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="101" />
+        <location filename="../../ui/queue_page.py" line="110" />
         <source>Every case of the current filter, in the ledger's columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="122" />
+        <location filename="../../ui/queue_page.py" line="131" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="201" />
+        <location filename="../../ui/queue_page.py" line="237" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="278" />
+        <location filename="../../ui/queue_page.py" line="326" />
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -3669,32 +3819,32 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="100" />
+        <location filename="../../ui/reports_ui.py" line="123" />
         <source>Save the monthly summary</source>
         <translation>保存月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="104" />
+        <location filename="../../ui/reports_ui.py" line="127" />
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="110" />
+        <location filename="../../ui/reports_ui.py" line="133" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="118" />
+        <location filename="../../ui/reports_ui.py" line="141" />
         <source>Export the ledger</source>
         <translation>导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="122" />
+        <location filename="../../ui/reports_ui.py" line="145" />
         <source>Exporting the ledger</source>
         <translation>正在导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="130" />
+        <location filename="../../ui/reports_ui.py" line="153" />
         <source>%1 cases written to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>

@@ -24,6 +24,7 @@ from branchdesk.domain.vocab import Decision, LinkKind, Role
 from branchdesk.errors import BranchDeskError
 from branchdesk.read.queue import QueueFilter
 from branchdesk.services.approval_policy import ApprovalRuleInput, ApprovalStepInput
+from branchdesk.services.branch_profile import BranchProfile
 from branchdesk.services.context import Actor
 from branchdesk.services.deadline_policy import RuleInput, TrialInput
 from branchdesk.services.dto import (
@@ -414,6 +415,22 @@ class Drive:
                 st.one_of(st.none(), self.form()),
                 BIG,
             ),
+            # issue 12 "fields": the custom values corrected after intake
+            "intake.edit_custom_fields": on(
+                _registered,
+                desk.intake.edit_custom_fields,
+                clerk,
+                st.one_of(
+                    st.dictionaries(
+                        st.one_of(st.sampled_from(["store", "pieces", "bought", "remark", "unknown"]), TEXT),
+                        st.one_of(TEXT, BIG, st.floats(), DAY, st.none(), st.sampled_from(["浦东店", "12"])),
+                        max_size=4,
+                    ),
+                    TEXT,
+                    BIG,
+                    st.none(),
+                ),
+            ),
             # cases
             "cases.triage": on(_registered, cases.triage, ("crm",), triage),
             "cases.assign": on(
@@ -680,11 +697,29 @@ class Drive:
                 self.actor("admin"),
                 st.one_of(
                     st.sampled_from(
-                        ["money_ceiling_fen", "office_opens", "idle_lock_minutes", "confirmed_calendar_years"]
+                        [
+                            "money_ceiling_fen",
+                            "office_opens",
+                            "idle_lock_minutes",
+                            "confirmed_calendar_years",
+                            "form_custom_fields",  # issue 12 "fields"
+                            "monthly_breakdown_field",
+                        ]
                     ),
                     TEXT,
                 ),
-                st.one_of(BIG, TEXT, st.booleans(), st.lists(BIG, max_size=3), st.none()),
+                st.one_of(
+                    BIG,
+                    TEXT,
+                    st.booleans(),
+                    st.lists(BIG, max_size=3),
+                    st.none(),
+                    st.dictionaries(
+                        st.one_of(st.sampled_from(["receipt", "handling"]), TEXT),
+                        st.one_of(st.lists(st.one_of(TEXT, BIG), max_size=3), TEXT, BIG),
+                        max_size=3,
+                    ),
+                ),
             ),
             # issue 12, calendar: the holiday notice (services/calendar_admin.py)
             "admin.calendar_preview_notice": lambda: call(
@@ -694,6 +729,21 @@ class Drive:
                 desk.calendar.apply_notice, self.actor("admin"), NOTICE_TEXT, st.one_of(st.none(), BIG)
             ),
             "admin.calendar_list_days": lambda: call(desk.calendar.list_days, self.actor("admin"), BIG),
+            # issue 12 "fields": the branch profile
+            "branch_profile.save": lambda: call(
+                desk.branch_profile.save,
+                self.actor("admin"),
+                st.one_of(
+                    varied(
+                        BranchProfile,
+                        dict(name="网点", code="TS01", address="", phone="", fax="", postal_code=""),
+                        dict(name=TEXT, code=TEXT, address=TEXT, phone=TEXT, fax=TEXT, postal_code=TEXT),
+                    ),
+                    TEXT,
+                    st.none(),
+                ),
+            ),
+            "branch_profile.get": lambda: call(desk.branch_profile.get, self.actor()),
             # reading
             "queries.queue_page": lambda: st.tuples(
                 self.actor(),
@@ -715,6 +765,15 @@ class Drive:
                         drafts_only=st.booleans(),
                         awaiting_my_approval=st.booleans(),
                         follow_up_due=st.booleans(),
+                        custom=st.one_of(  # issue 12 "fields"
+                            st.lists(
+                                st.tuples(st.one_of(st.sampled_from(["store", "remark"]), TEXT), TEXT),
+                                max_size=3,
+                            ),
+                            TEXT,
+                            BIG,
+                            st.lists(st.one_of(TEXT, BIG), max_size=2),
+                        ),
                     ),
                 ),
                 TEXT,
@@ -737,7 +796,7 @@ class Drive:
         }
 
 
-GROUPS = ("intake.", "cases.", "admin.", "queries.")
+GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.")
 
 
 def _drive(b: Branch, group: str, examples: int) -> None:

@@ -441,3 +441,69 @@ def test_deadline_rules_tab_and_trial_read_english(
     tab._on_save_hours()  # refused: the lunch break's end is missing
     problems += [f"business hours: {p}" for p in chinese_left(page, allowed)]
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_branch_profile_and_custom_fields_read_english(qtbot: QtBot, branch: Branch, english: None) -> None:
+    """Issue 12 "fields": the branch profile tab (nested in the settings page), a case with the branch's
+    own fields (one since deactivated) and their edit dialog, the queue's custom field filter, the
+    monthly dialog's breakdown."""
+    from branchdesk.domain.workflow import Action
+    from branchdesk.services.branch_profile import BranchProfile
+    from tests.conftest import complaint_form
+    from ui.admin_page import AdminPage
+    from ui.queue_page import QueueView
+    from ui.reports_ui import MonthDialog
+
+    b = branch
+    b.desk.admin.save_custom_field(b["admin"], "car_model", "车型", "choice", ["汉 EV", "Model Y"])
+    b.desk.admin.save_custom_field(b["admin"], "plate_no", "车牌", "text")
+    b.desk.admin.save_custom_field(b["admin"], "old", "旧字段", "text")
+    profile = BranchProfile("浦东4S店", "PD01", "上海市浦东新区张江路 88 号", "021-6234 5678", "", "201203")
+    b.desk.branch_profile.save(b["admin"], profile)
+    custom = {"car_model": "汉 EV", "plate_no": "沪A·12345", "old": "旧值"}
+    case_id = b.desk.intake.register(b["clerk"], complaint_form(custom=custom)).id
+    b.desk.intake.edit_custom_fields(b["clerk"], case_id, {"plate_no": "沪B·1"})
+    b.desk.admin.save_custom_field(b["admin"], "old", "旧字段", "text", active=False)
+    allowed = [*user_data(b), "上海市浦东新区张江路 88 号", "沪A·12345", "沪B·1", "汉 EV", "旧值", "浦东4S店"]
+    problems: list[str] = []
+
+    window = MainWindow(b.desk, b["admin"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.findChild(AdminPage)
+    assert page is not None
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.tabs.setCurrentWidget(page.branch_profile_tab)
+    problems += [f"branch profile: {p}" for p in chinese_left(page, allowed)]
+    page.branch_profile_tab.fields.set_value("postal_code", "1")
+    page.branch_profile_tab.save()
+    problems += [f"branch profile error: {p}" for p in chinese_left(page, allowed)]
+    window.close()
+
+    view = CaseDetailView(b.desk, b["clerk"], b.desk.queries.lookups(b["clerk"]), case_id)
+    qtbot.addWidget(view)
+    view.show()
+    assert "旧值" in view.body.toPlainText()
+    problems += [f"case window: {p}" for p in chinese_left(view, allowed)]
+    assert view.detail is not None
+    dialog = view.dialog_for(Action.EDIT_CUSTOM, view.detail)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fields.set_value("custom.car_model", None)
+    problems += [f"edit dialog: {p}" for p in chinese_left(dialog, allowed)]
+    dialog.close()
+
+    queue = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(queue)
+    queue.show()
+    queue.custom_field.setCurrentIndex(queue.custom_field.findData("car_model"))
+    for widget in (queue.custom_field, queue.custom_value):  # this issue's part of the queue
+        problems += [f"queue: {p}" for p in chinese_left(widget, allowed)]
+    month = MonthDialog(b.clock().date(), None, [("car_model", "车型")])
+    qtbot.addWidget(month)
+    month.show()
+    # the month list is written the Chinese way in both languages (年/月), as before this issue
+    problems += [f"month dialog: {p}" for p in chinese_left(month, allowed) if "QComboBox:[" not in p]
+    assert not problems, "\n".join(sorted(set(problems)))

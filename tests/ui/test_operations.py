@@ -40,6 +40,7 @@ OLD_BUTTONS = {
     Action.VOID,
     Action.ESCALATE,
     Action.INFORM_GM,
+    Action.EDIT_CUSTOM,  # issue 12 "fields"
 }
 
 
