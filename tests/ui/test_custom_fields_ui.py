@@ -95,6 +95,7 @@ def test_the_queue_filters_by_a_custom_field(qtbot: QtBot, branch: Branch) -> No
     qtbot.addWidget(queue)
     queue.resize(1366, 700)
     queue.show()
+    queue.clear_filters()  # the queue remembers the user's filters of an earlier test
     assert queue.model.total == 2
     assert queue.custom_field.isVisible() and not queue.custom_value.isEnabled()
     queue.custom_field.setCurrentIndex(queue.custom_field.findData("car_model"))
