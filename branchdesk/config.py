@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
@@ -16,6 +16,7 @@ from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.deadlines import SlaRule
 from branchdesk.domain.intake import CustomFieldDef
 from branchdesk.domain.severity import MajorPolicy
+from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep
 from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
 from branchdesk.storage.models import (
     AuthorityRow,
@@ -26,6 +27,7 @@ from branchdesk.storage.models import (
     CustomField,
     Setting,
     SlaRuleRow,
+    StepPolicyRow,
 )
 
 
@@ -48,6 +50,8 @@ class BranchConfig:
     custom_fields: tuple[CustomFieldDef, ...]
     categories: dict[int, tuple[str, int | None]]  # id -> (code, parent id), active or not
     version: int = 0
+    # --- step deadlines that act (issue 12, part "steps") ---
+    step_policies: dict[TrackedStep, StepPolicy] = field(default_factory=dict)
 
     def setting(self, key: str) -> Any:
         return self.settings[key]
@@ -149,7 +153,22 @@ def load_config(session: Session) -> BranchConfig:
         policy=policy,
         choices=choices,
         custom_fields=customs,
+        step_policies=load_step_policies(session),
     )
+
+
+# --- step deadlines that act (issue 12, part "steps") ---
+def load_step_policies(session: Session) -> dict[TrackedStep, StepPolicy]:
+    """The ``step_policy`` rows; a row naming a step or outcome this program does not know is skipped."""
+    policies: dict[TrackedStep, StepPolicy] = {}
+    for row in session.scalars(select(StepPolicyRow)):
+        try:
+            step, outcome = TrackedStep(row.step), StepOutcome(row.on_overdue)
+            role = Role(row.role) if row.role else None
+        except ValueError:
+            continue
+        policies[step] = StepPolicy(step, int(row.warn_before_minutes), outcome, role, bool(row.active))
+    return policies
 
 
 def current_version(session: Session) -> int | None:

@@ -40,6 +40,7 @@ class Action(StrEnum):
     ESCALATE = "escalate"
     INFORM_GM = "inform_gm"
     ADD_ATTACHMENT = "add_attachment"
+    FIRST_CONTACT = "first_contact"  # 首次联系 (issue 12 "steps"): stops the first-contact clock
 
 
 def action_label(action: Action) -> Label:
@@ -98,6 +99,10 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.ADD_ATTACHMENT: Transition(
         OPEN_STATES | {S.DRAFT}, frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER}) | MANAGERS
     ),
+    # The case's handler (or the CR manager) records the first contact once the case is assigned.
+    Action.FIRST_CONTACT: Transition(
+        frozenset({S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY}), frozenset({R.HANDLER, R.CR_MANAGER})
+    ),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -113,6 +118,7 @@ RECUSED_ACTIONS = frozenset(
         Action.CLOSE_ABNORMAL,
         Action.VOID,
         Action.TRIAGE,
+        Action.FIRST_CONTACT,
     }
 )
 
@@ -141,6 +147,7 @@ class CaseFacts:
     #: The last follow-up found the customer dissatisfied (``escalation.dissatisfied`` with the setting).
     dissatisfied: bool = False
     pending_extension: bool = False
+    first_contacted: bool = False  # 首次联系 recorded (the first-contact clock stopped)
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
@@ -165,6 +172,14 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return RECUSAL_MESSAGE
     if action in HANDLER_ONLY_ACTIONS and case.handler_id != actor_id:
         return Text("refusal.handler_only", {"action": label})
+    if (
+        action is Action.FIRST_CONTACT
+        and case.handler_id != actor_id
+        and R.CR_MANAGER not in set(roles)
+    ):
+        return Text("refusal.handler_only", {"action": label})
+    if action is Action.FIRST_CONTACT and case.first_contacted:
+        return Text("refusal.first_contact_done")
     if action is Action.DECIDE_EXTENSION and not case.pending_extension:
         return Text("refusal.no_pending_extension")
     if action is Action.REQUEST_EXTENSION and case.pending_extension:

@@ -6,7 +6,7 @@ approval rules; the service passes them in, so this module stays below it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session, aliased
 
 from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.deadlines import TimeLeft, time_left
+from branchdesk.domain.steps import StepPolicy, TrackedStep
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import CloseKind, Kind, Severity, Status
 from branchdesk.domain.workflow import DEADLINE_STATES
+from branchdesk.read import steps
 from branchdesk.read.values import shown_status
 from branchdesk.storage.models import Case, Category, Department, User
 
@@ -64,6 +66,9 @@ class QueueFilter:
     awaiting_my_approval: bool = False
     follow_up_due: bool = False
     handler_inactive: bool = False  # open cases whose handler was deactivated: to reassign
+    # --- step deadlines that act (issue 12, part "steps") ---
+    steps_due_soon: bool = False  # a step falls due within its warning time
+    steps_overdue: bool = False  # a step is past its due time, not done
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ def queue_conditions(
     department_id: int | None,
     now: datetime,
     awaiting_approval: Callable[[], Sequence[int]],
+    step_policies: Callable[[], Mapping[TrackedStep, StepPolicy]] | None = None,
 ) -> list[ColumnElement[bool]]:
     """SQL conditions of a queue filter (queue, counts and exports share them).
 
@@ -148,6 +154,12 @@ def queue_conditions(
     if f.handler_inactive:
         inactive = select(User.id).where(User.active.is_(False))
         conditions += [Case.status.in_(OPEN), Case.handler_id.in_(inactive)]
+    if (f.steps_due_soon or f.steps_overdue) and step_policies is not None:
+        policies = step_policies()  # asked only here: the configuration the service holds
+        if f.steps_due_soon:
+            conditions.append(steps.any_due_soon(policies, now))
+        if f.steps_overdue:
+            conditions.append(steps.any_overdue(policies, now))
     if f.kinds:
         conditions.append(Case.kind.in_(f.kinds))
     if f.severities:

@@ -15,6 +15,7 @@ from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
 from branchdesk.services.setup import initialise_branch, is_initialised
+from branchdesk.services.step_policy import StepPolicyService
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.database import Database
 from branchdesk.storage.migrate import UpgradeResult, upgrade
@@ -35,6 +36,7 @@ class BranchDesk:
         self.reports = ReportService(self.door, self.queries)
         self.ledger_import = LedgerImportService(self.door)
         self.printing = PrintService(self.door, self.queries)
+        self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
 
     def _now(self) -> datetime:
         return self.clock()

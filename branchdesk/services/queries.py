@@ -131,6 +131,7 @@ class QueryService(ServiceBase):
             department_id=actor.department_id,
             now=now,
             awaiting_approval=lambda: self._awaiting_approval_ids(session, actor),
+            step_policies=lambda: self._door.config(session).step_policies,
         )
 
     def _awaiting_approval_ids(self, session: Any, actor: Actor) -> list[int]:
