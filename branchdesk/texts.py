@@ -1099,6 +1099,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "due_soon": ("即将到期", "Due soon"),
         "overdue": ("已逾期", "Overdue"),
         "done": ("已完成", "Done"),
+        "skipped": ("未记录", "Not recorded"),
     },
     # The columns of a paper-era ledger the import recognises (the Chinese is the ledger's heading).
     "LedgerColumn": {

@@ -49,6 +49,7 @@ class StepState(StrEnum):
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"
     DONE = "done"
+    SKIPPED = "skipped"  # not recorded, and the case has moved past the point where it could be
 
 
 #: The longest warning a policy may set: a week (a longer one would warn before most steps start).

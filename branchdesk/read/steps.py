@@ -54,6 +54,19 @@ def running(step: TrackedStep) -> ColumnElement[bool]:
     return and_(Case.is_major.is_(True), Case.gm_informed_at.is_(None), Case.status.in_(_states(OPEN_STATES)))
 
 
+def runs_in(step: TrackedStep, status: Status, is_major: bool) -> bool:
+    """``running`` without its "not done" part, in Python (the case view): the step can be done now."""
+    if step is TrackedStep.FIRST_CONTACT:
+        return status in TRANSITIONS[Action.FIRST_CONTACT].sources
+    if step is TrackedStep.INVESTIGATION:
+        return status in TRANSITIONS[Action.RECORD_INVESTIGATION].sources
+    if step is TrackedStep.REPLY:
+        return status in DEADLINE_STATES
+    if step is TrackedStep.FOLLOW_UP:
+        return status is Status.AWAITING_FOLLOWUP
+    return is_major and status in OPEN_STATES
+
+
 def overdue(step: TrackedStep, now: datetime) -> ColumnElement[bool]:
     return and_(DUE_COLUMNS[step] < now, running(step))
 
