@@ -799,7 +799,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "step_policy.role": ("请选择要升级或通知的角色", "Choose the role to escalate to or notify"),
     "event.admin_step_policy": ("修改环节期限策略：{step}", "Step deadline policy changed: {step}"),
-    "step_state.due_soon": ("即将到期", "Due soon"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

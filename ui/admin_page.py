@@ -37,6 +37,7 @@ from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
 from ui.password_dialog import ResetPasswordDialog
+from ui.step_policy_tab import StepPolicyTab
 
 
 class AdminPage(QWidget):
@@ -59,6 +60,8 @@ class AdminPage(QWidget):
         tabs.addTab(self._templates_tab(), self.tr("Reply templates"))
         tabs.addTab(self._custom_fields_tab(), self.tr("Custom intake fields"))
         tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        self.step_policy_tab = StepPolicyTab(desk, actor)  # issue 12 "steps"
+        tabs.addTab(self.step_policy_tab, self.tr("Step deadlines"))
         self.backup_tab = BackupTab(desk, actor)
         tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
         self.tabs = tabs
@@ -101,6 +104,7 @@ class AdminPage(QWidget):
                 tab.reload()
         self._fill_users()
         self.backup_tab.reload()
+        self.step_policy_tab.reload()
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.steps import StepState
 from branchdesk.domain.workflow import Action
 from branchdesk.i18n import Label
 from branchdesk.read.case_view import (
@@ -41,6 +42,7 @@ from branchdesk.read.case_view import (
     InvestigationView,
     ReplyView,
     ResolutionView,
+    StepDeadline,
 )
 from branchdesk.read.timeline import FieldChange
 from branchdesk.read.values import Choice, Named, escalation_level
@@ -362,8 +364,20 @@ def triage_rows(d: CaseView) -> list[tuple[str, Any]]:
         (translate("CaseDetail", "Handler"), d.handler_name),
         (translate("CaseDetail", "Deadline rule"), d.deadlines.sla_rule),
     ]
-    rows += [(label(step.step), _when(step.due)) for step in d.deadlines.steps if step.due]
+    rows += [(label(step.step), step_text(step)) for step in d.deadlines.steps if step.due or step.done_at]
     return rows
+
+
+def step_text(step: StepDeadline) -> str:
+    """A step's line: done at, or due at with its state (due soon, overdue …) and 待确认 when unconfirmed."""
+    if step.state is StepState.DONE:
+        return translate("CaseDetail", "done %1").replace("%1", _when(step.done_at))
+    text = translate("CaseDetail", "due %1").replace("%1", _when(step.due))
+    if step.state in (StepState.DUE_SOON, StepState.OVERDUE, StepState.SKIPPED):
+        text += f" · {label(step.state)}"
+    if step.unconfirmed:
+        text += " " + translate("CaseDetail", "(unconfirmed)")
+    return text
 
 
 def investigation_rows(inv: InvestigationView) -> list[tuple[str, Any]]:

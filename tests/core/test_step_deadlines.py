@@ -94,7 +94,9 @@ def test_first_contact_stops_its_clock(branch: Branch) -> None:
         b.desk.cases.record_first_contact(b["handler"], case_id, "pigeon")
     assert "method" in bad.value.errors
     with pytest.raises(FieldError) as late:
-        b.desk.cases.record_first_contact(b["handler"], case_id, "phone", contacted_at=START + timedelta(days=1))
+        b.desk.cases.record_first_contact(
+            b["handler"], case_id, "phone", contacted_at=START + timedelta(days=1)
+        )
     assert "contacted_at" in late.value.errors
     with pytest.raises(FieldError):
         b.desk.cases.record_first_contact(b["handler"], case_id, "phone", note="x" * 100_000)
@@ -237,7 +239,9 @@ def test_migration_0013_carries_existing_cases_over(branch: Branch) -> None:
         )
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
-        rows = session.execute(text("SELECT id, reply_due_at, deadline_at, gm_inform_due_at FROM complaint_case"))
+        rows = session.execute(
+            text("SELECT id, reply_due_at, deadline_at, gm_inform_due_at FROM complaint_case")
+        )
         by_id = {r[0]: r[1:] for r in rows}
         alerts = session.execute(text("SELECT case_id, step, outcome FROM step_alert ORDER BY case_id")).all()
         policies = session.execute(text("SELECT count(*) FROM step_policy")).scalar()
