@@ -253,6 +253,10 @@ def test_old_phone_spellings_are_renormalised_and_their_customers_merged(branch:
         session.execute(text("DROP INDEX ix_complaint_case_import_batch_id"))  # from 0010
         session.execute(text("ALTER TABLE complaint_case DROP COLUMN import_batch_id"))
         session.execute(text("DROP TABLE import_batch"))
+        session.execute(text("DROP TABLE step_alert"))  # from 0013
+        session.execute(text("DROP TABLE step_policy"))
+        for column in ("reply_due_at", "first_contacted_at", "gm_inform_due_at", "step_unconfirmed"):
+            session.execute(text(f"ALTER TABLE complaint_case DROP COLUMN {column}"))
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         phones = session.execute(text("SELECT DISTINCT phone_normalized FROM complaint_case")).scalars().all()
