@@ -232,6 +232,8 @@ class QueueView(QWidget):
             awaiting_my_approval=base.awaiting_my_approval,
             follow_up_due=base.follow_up_due,
             handler_inactive=base.handler_inactive,
+            steps_due_soon=base.steps_due_soon,  # issue 12 "steps": the 工作台's step piles
+            steps_overdue=base.steps_overdue,
         )
 
     def apply_preset(self, preset: QueueFilter) -> None:

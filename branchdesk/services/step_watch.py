@@ -12,7 +12,7 @@ from sqlalchemy import and_, exists, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from branchdesk.domain.escalation import escalation_level
-from branchdesk.domain.steps import StepOutcome, StepPolicy, escalation_target
+from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep, escalation_target
 from branchdesk.domain.vocab import EscalationReason
 from branchdesk.i18n import Text
 from branchdesk.read import steps as step_sql
@@ -44,23 +44,28 @@ def act_on_overdue_steps(unit: Unit) -> int:
             .order_by(Case.id)
         ).all()
         for case in cases:
-            _act(unit, case, policy)
-            count += 1
+            count += int(_act(unit, case, policy))
     return count
 
 
-def _act(unit: Unit, case: Case, policy: StepPolicy) -> None:
+def _act(unit: Unit, case: Case, policy: StepPolicy) -> bool:
+    """Record that the step passed and act on it; False when the case deadline already said it."""
     due = getattr(case, step_sql.DUE_COLUMNS[policy.step].key)
+    # The reply due with the case deadline: the deadline's own escalation (run before the steps, and
+    # on every read) already says it; a second entry at the same moment would only be noise.
+    covered = policy.step is TrackedStep.REPLY and due == case.deadline_at
     unit.session.add(
         StepAlert(
             case_id=case.id,
             step=policy.step.value,
             due_at=due,
             at=unit.now,
-            outcome=policy.on_overdue.value,
-            role=policy.role.value if policy.role else None,
+            outcome=StepOutcome.MARK.value if covered else policy.on_overdue.value,
+            role=None if covered or policy.role is None else policy.role.value,
         )
     )
+    if covered:
+        return False
     when = f"{due:%Y-%m-%d %H:%M}"
     if policy.on_overdue is StepOutcome.ESCALATE:
         target = escalation_target(case.escalation_level, policy.role)
@@ -91,3 +96,4 @@ def _act(unit: Unit, case: Case, policy: StepPolicy) -> None:
     # An open case window sees the change (every change moves the case's version).
     case.updated_at = unit.now
     flag_modified(case, "updated_at")
+    return True

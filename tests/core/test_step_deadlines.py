@@ -252,3 +252,18 @@ def test_migration_0013_carries_existing_cases_over(branch: Branch) -> None:
     b.clock.now = START + timedelta(hours=2)
     b.desk.cases.sweep()
     assert step_escalations(b.desk.queries.case_detail(b["crm"], late)) == []  # the backlog stays quiet
+
+
+def test_a_reply_due_with_the_case_deadline_escalates_once_not_twice(branch: Branch) -> None:
+    b = branch
+    case_id = assigned(b)
+    b.desk.cases.record_first_contact(b["handler"], case_id, "phone")
+    detail = b.desk.queries.case_detail(b["crm"], case_id)
+    assert detail.deadlines.due is not None
+    b.clock.now = detail.deadlines.due + timedelta(minutes=5)  # the investigation is not due yet
+    b.desk.cases.sweep()
+    b.desk.cases.sweep()
+    detail = b.desk.queries.case_detail(b["crm"], case_id)
+    assert [e.reason for e in detail.escalations] == [EscalationReason.OVERDUE]
+    assert step(detail, DeadlineStep.REPLY).state is StepState.OVERDUE  # shown, said once
+    assert not any("答复客户" in render(e.text) for e in detail.timeline if e.action == "escalate")

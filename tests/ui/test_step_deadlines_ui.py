@@ -15,6 +15,7 @@ from branchdesk.services.dto import TriageInput
 from tests.conftest import START, Branch, complaint_form
 from ui.admin_page import AdminPage
 from ui.case_detail import CaseDetailView
+from ui.queue_page import QueueView
 from ui.work_page import WorkPage
 
 
@@ -86,7 +87,11 @@ def test_the_step_policy_tab_saves_and_refuses_at_the_field(
     tab._on_save()
     assert tab.message.text() == "已保存"
     saved = {p.step: p for p in b.desk.step_policy.policies(b["admin"])}[TrackedStep.FIRST_CONTACT]
-    assert (saved.warn_before_minutes, saved.on_overdue, saved.role) == (15, StepOutcome.NOTIFY, "dept_manager")
+    assert (saved.warn_before_minutes, saved.on_overdue, saved.role) == (
+        15,
+        StepOutcome.NOTIFY,
+        "dept_manager",
+    )
 
 
 def test_the_work_page_shows_the_step_piles(qtbot: QtBot, branch: Branch) -> None:
@@ -101,7 +106,13 @@ def test_the_work_page_shows_the_step_piles(qtbot: QtBot, branch: Branch) -> Non
         soon.click()
     pile = shown.args[0]
     assert isinstance(pile, QueueFilter) and pile.steps_due_soon
-    assert [r.id for r in b.desk.queries.queue_page(b["crm"], pile).rows] == [case_id]
+    queue = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(queue)
+    b.desk.intake.register(b["clerk"], complaint_form(order_no="SO-OTHER", phone="13912345678"))
+    queue.reload()
+    assert queue.model.total == 2  # the queue, unfiltered
+    queue.apply_preset(pile)  # as the main window does with the pile's filter
+    assert [r.id for r in queue.model.rows] == [case_id]
     b.clock.now = START + timedelta(hours=2)
     b.desk.cases.sweep()
     page.refresh()
