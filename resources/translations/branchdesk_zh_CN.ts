@@ -976,7 +976,7 @@
     <message>
         <location filename="../../ui/case_actions.py" line="501"/>
         <source>When (blank: now)</source>
-        <translation>联系时间（空：现在）</translation>
+        <translation>联系时间（留空为现在）</translation>
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="532"/>
@@ -2590,7 +2590,7 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="278"/>
+        <location filename="../../ui/queue_page.py" line="280"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>

@@ -40,6 +40,7 @@ OLD_BUTTONS = {
     Action.VOID,
     Action.ESCALATE,
     Action.INFORM_GM,
+    Action.FIRST_CONTACT,  # issue 12 "steps": 首次联系
 }
 
 
