@@ -234,6 +234,7 @@ class QueueView(QWidget):
             handler_inactive=base.handler_inactive,
             steps_due_soon=base.steps_due_soon,  # issue 12 "steps": the 工作台's step piles
             steps_overdue=base.steps_overdue,
+            steps_alerted_to_me=base.steps_alerted_to_me,
         )
 
     def apply_preset(self, preset: QueueFilter) -> None:

@@ -6,7 +6,7 @@ approval rules; the service passes them in, so this module stays below it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -69,6 +69,7 @@ class QueueFilter:
     # --- step deadlines that act (issue 12, part "steps") ---
     steps_due_soon: bool = False  # a step falls due within its warning time
     steps_overdue: bool = False  # a step is past its due time, not done
+    steps_alerted_to_me: bool = False  # a late step was escalated / notified to one of my roles
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def queue_conditions(
     now: datetime,
     awaiting_approval: Callable[[], Sequence[int]],
     step_policies: Callable[[], Mapping[TrackedStep, StepPolicy]] | None = None,
+    roles: Collection[str] = (),
 ) -> list[ColumnElement[bool]]:
     """SQL conditions of a queue filter (queue, counts and exports share them).
 
@@ -160,6 +162,8 @@ def queue_conditions(
             conditions.append(steps.any_due_soon(policies, now))
         if f.steps_overdue:
             conditions.append(steps.any_overdue(policies, now))
+    if f.steps_alerted_to_me:
+        conditions.append(steps.alerted_to(roles, now))
     if f.kinds:
         conditions.append(Case.kind.in_(f.kinds))
     if f.severities:

@@ -7,7 +7,7 @@ nobody could stop must not escalate (``workflow.TRANSITIONS``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select
 from branchdesk.domain.steps import StepPolicy, TrackedStep
 from branchdesk.domain.vocab import Status
 from branchdesk.domain.workflow import DEADLINE_STATES, OPEN_STATES, TRANSITIONS, Action
-from branchdesk.storage.models import Case, FollowUp, Investigation
+from branchdesk.storage.models import Case, FollowUp, Investigation, StepAlert
 
 #: Each step's due-time column on the case.
 DUE_COLUMNS: dict[TrackedStep, Any] = {
@@ -86,3 +86,22 @@ def any_due_soon(policies: Mapping[TrackedStep, StepPolicy], now: datetime) -> C
     """Some active step of the case falls due within its warning time and is not done."""
     terms = [due_soon(policy, now) for policy in policies.values() if policy.active]
     return or_(*terms) if terms else false()
+
+
+def alerted_to(roles: Collection[str], now: datetime) -> ColumnElement[bool]:
+    """A late step was escalated or notified to one of ``roles`` and is still not done (that due time)."""
+    if not roles:
+        return false()
+    terms = [
+        exists(
+            select(StepAlert.id).where(
+                StepAlert.case_id == Case.id,
+                StepAlert.step == step.value,
+                StepAlert.due_at == DUE_COLUMNS[step],
+                StepAlert.role.in_(sorted(roles)),
+            )
+        )
+        & overdue(step, now)
+        for step in TrackedStep
+    ]
+    return or_(*terms)

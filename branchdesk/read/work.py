@@ -34,6 +34,7 @@ class WorkCounts:
     # --- step deadlines that act (issue 12, part "steps") ---
     steps_due_soon: int = 0
     steps_overdue: int = 0
+    steps_alerted_to_me: int = 0  # late steps escalated / notified to one of the viewer's roles
 
 
 #: The queue filter behind each count: a count opens the queue with the same filter.
@@ -48,6 +49,7 @@ PILES: dict[str, QueueFilter] = {
     "to_reassign": QueueFilter(handler_inactive=True),
     "steps_due_soon": QueueFilter(steps_due_soon=True),
     "steps_overdue": QueueFilter(steps_overdue=True),
+    "steps_alerted_to_me": QueueFilter(steps_alerted_to_me=True),
 }
 
 
@@ -88,4 +90,5 @@ def work_counts(
         to_reassign=count(PILES["to_reassign"]) if counts_reassign else 0,
         steps_due_soon=count(PILES["steps_due_soon"]),
         steps_overdue=count(PILES["steps_overdue"]),
+        steps_alerted_to_me=count(PILES["steps_alerted_to_me"]),
     )

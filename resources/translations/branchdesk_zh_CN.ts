@@ -2590,7 +2590,7 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="280"/>
+        <location filename="../../ui/queue_page.py" line="281"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -2725,60 +2725,65 @@
         <translation>环节逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="89"/>
+        <location filename="../../ui/work_page.py" line="73"/>
+        <source>Late steps alerted to my role</source>
+        <translation>提醒我的逾期环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="90"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="100"/>
+        <location filename="../../ui/work_page.py" line="101"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="136"/>
-        <location filename="../../ui/work_page.py" line="184"/>
-        <location filename="../../ui/work_page.py" line="190"/>
+        <location filename="../../ui/work_page.py" line="137"/>
+        <location filename="../../ui/work_page.py" line="185"/>
+        <location filename="../../ui/work_page.py" line="191"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="139"/>
+        <location filename="../../ui/work_page.py" line="140"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="154"/>
+        <location filename="../../ui/work_page.py" line="155"/>
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="159"/>
+        <location filename="../../ui/work_page.py" line="160"/>
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="163"/>
+        <location filename="../../ui/work_page.py" line="164"/>
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="201"/>
+        <location filename="../../ui/work_page.py" line="202"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="202"/>
+        <location filename="../../ui/work_page.py" line="203"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="215"/>
+        <location filename="../../ui/work_page.py" line="216"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="219"/>
+        <location filename="../../ui/work_page.py" line="220"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>

@@ -591,6 +591,7 @@ class Drive:
                         follow_up_due=st.booleans(),
                         steps_due_soon=st.booleans(),
                         steps_overdue=st.booleans(),
+                        steps_alerted_to_me=st.booleans(),
                     ),
                 ),
                 TEXT,

@@ -82,7 +82,12 @@ def test_a_step_warns_then_escalates_once_naming_the_step(branch: Branch) -> Non
     assert "First contact" in render(detail.timeline[-1].text, "en")
     counts = b.desk.queries.work_counts(b["crm"])
     assert counts.steps_overdue == 1 and counts.steps_due_soon == 0
+    assert counts.steps_alerted_to_me == 1  # escalated naming the 客户关系经理: in their pile
+    assert b.desk.queries.work_counts(b["qa_mgr"]).steps_alerted_to_me == 0
     assert in_pile(b, "crm", case_id, steps_overdue=True)
+    b.desk.cases.record_first_contact(b["handler"], case_id, "phone")  # late, but done: off the piles
+    counts = b.desk.queries.work_counts(b["crm"])
+    assert counts.steps_overdue == 0 and counts.steps_alerted_to_me == 0
 
 
 def test_first_contact_stops_its_clock(branch: Branch) -> None:
@@ -194,6 +199,8 @@ def test_the_step_policy_is_data_the_admin_edits(branch: Branch) -> None:
     detail = b.desk.queries.case_detail(b["qa_mgr"], case_id)
     assert detail.escalation_level == 0 and step_escalations(detail) == []  # notify, not escalate
     assert "已提醒部门经理" in render(detail.timeline[-1].text)
+    assert in_pile(b, "qa_mgr", case_id, steps_alerted_to_me=True)  # the notified role's pile
+    assert not in_pile(b, "crm", case_id, steps_alerted_to_me=True)
     b.clock.now = START + timedelta(days=20)  # the investigation step is inactive: never acts
     b.desk.cases.sweep()
     detail = b.desk.queries.case_detail(b["qa_mgr"], case_id)

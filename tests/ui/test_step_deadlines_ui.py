@@ -117,3 +117,5 @@ def test_the_work_page_shows_the_step_piles(qtbot: QtBot, branch: Branch) -> Non
     b.desk.cases.sweep()
     page.refresh()
     assert late.text().endswith("\n1") and "c0392b" in late.styleSheet()
+    mine = page.count_buttons["steps_alerted_to_me"]  # escalated naming the 客户关系经理 (the default)
+    assert mine.text() == "提醒我的逾期环节\n1"
