@@ -16,6 +16,7 @@ from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.deadlines import SlaRule
 from branchdesk.domain.intake import CustomFieldDef
 from branchdesk.domain.severity import MajorPolicy
+from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep
 from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
 from branchdesk.storage.models import (
     ApprovalRuleRow,
@@ -27,6 +28,7 @@ from branchdesk.storage.models import (
     LabelOverride,
     Setting,
     SlaRuleRow,
+    StepPolicyRow,
 )
 
 
@@ -56,6 +58,8 @@ class BranchConfig:
     #: The branch's own names for fixed codes, passed to ``i18n.label``/``render`` by every renderer.
     label_overrides: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
     category_labels: dict[int, str] = field(default_factory=dict)  # id -> label, active or not
+    # --- step deadlines that act (issue 12, part "steps") ---
+    step_policies: dict[TrackedStep, StepPolicy] = field(default_factory=dict)
 
     def setting(self, key: str) -> Any:
         return self.settings[key]
@@ -183,6 +187,7 @@ def load_config(session: Session) -> BranchConfig:
         policy=policy,
         choices=choices,
         custom_fields=customs,
+        step_policies=load_step_policies(session),
         all_choices=all_choices,
         label_overrides=overrides,
         category_labels={row.id: row.label for row in category_rows},
@@ -215,6 +220,20 @@ def load_approval_rules(session: Session) -> tuple[ApprovalRule, ...]:
         )
         for row in rows
     )
+
+
+# --- step deadlines that act (issue 12, part "steps") ---
+def load_step_policies(session: Session) -> dict[TrackedStep, StepPolicy]:
+    """The ``step_policy`` rows; a row naming a step or outcome this program does not know is skipped."""
+    policies: dict[TrackedStep, StepPolicy] = {}
+    for row in session.scalars(select(StepPolicyRow)):
+        try:
+            step, outcome = TrackedStep(row.step), StepOutcome(row.on_overdue)
+            role = Role(row.role) if row.role else None
+        except ValueError:
+            continue
+        policies[step] = StepPolicy(step, int(row.warn_before_minutes), outcome, role, bool(row.active))
+    return policies
 
 
 def current_version(session: Session) -> int | None:

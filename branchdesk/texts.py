@@ -856,6 +856,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "表单自定义字段设置应为 表单 → 字段代码列表",
         "The forms' custom fields are form → list of field keys",
     ),
+    # --- step deadlines that act (issue 12, part "steps") ---
+    "event.step_escalation_held": (
+        "已在{level}，再次提醒",
+        "Already at {level}: reminded again",
+    ),
+    "event.step_overdue_note": (
+        "：{step}应于 {due} 前完成，已提醒{role}",
+        ": {step} was due by {due}; {role} alerted",
+    ),
+    "event.step_overdue_mark": ("{step}已逾期（应于 {due} 前完成）", "{step} overdue (due by {due})"),
+    "event.step_overdue_notify": (
+        "{step}已逾期（应于 {due} 前完成），已提醒{role}",
+        "{step} overdue (due by {due}): {role} alerted",
+    ),
+    "event.first_contact": (
+        "首次联系客户（{at}，{method}）{note}",
+        "First contact with the customer ({at}, {method}){note}",
+    ),
+    "refusal.first_contact_done": ("本案已记录首次联系", "The first contact is already recorded"),
+    "first_contact.method": ("请选择联系方式", "Choose how the customer was contacted"),
+    "first_contact.time": (
+        "联系时间须在 {first} 至 {last} 之间",
+        "The contact time must lie between {first} and {last}",
+    ),
+    "step_policy.step": ("没有这个环节", "There is no such step"),
+    "step_policy.outcome": (
+        "请选择逾期后的处理：标记、升级或通知",
+        "Choose what happens when late: mark, escalate or notify",
+    ),
+    "step_policy.role": ("请选择要升级或通知的角色", "Choose the role to escalate to or notify"),
+    "event.admin_step_policy": ("修改环节期限策略：{step}", "Step deadline policy changed: {step}"),
 }
 
 #: Codes nothing produces any more but events stored earlier carry (issue 12 "approvals": the fixed
@@ -899,6 +930,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "inform_gm": ("登记已报告总经理", "Record GM informed"),
         "add_attachment": ("添加附件", "Add attachment"),
         "edit_custom": ("修改自定义字段", "Edit custom fields"),  # issue 12 "fields"
+        "first_contact": ("首次联系", "First contact"),
     },
     # Stored in ``case.major_reasons``; the figures are on the case itself (major.* texts carry them).
     "MajorReason": {
@@ -985,6 +1017,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "repeat": ("重复投诉", "Repeat complaint"),
         "about_handling": ("客户投诉处理过程", "Complaint about the handling"),
         "manual": ("手动升级", "Escalated by hand"),
+        "step_overdue": ("环节逾期", "A step is overdue"),
     },
     "Responsibility": {
         "ours": ("我方", "Ours"),
@@ -1156,6 +1189,35 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "postal_code": ("邮政编码", "Postal code"),
         "branch_name": ("网点名称", "Branch name"),
         "branch_code": ("网点代码", "Branch code"),
+        # --- step deadlines that act (issue 12, part "steps") ---
+        "contacted_at": ("联系时间", "Contacted at"),
+        "first_contacted_at": ("首次联系时间", "First contacted at"),
+        "warn_before_minutes": ("提前提醒（分钟）", "Warn before (minutes)"),
+        "on_overdue": ("逾期后", "When late"),
+        "step_role": ("升级/通知角色", "Role to escalate to / notify"),
+        "step_active": ("启用", "Active"),
+        "role": ("角色", "Role"),
+    },
+    # --- step deadlines that act (issue 12, part "steps") ---
+    "TrackedStep": {
+        "first_contact": ("首次联系客户", "First contact"),
+        "investigation": ("调查报告", "Investigation report"),
+        "reply": ("答复客户", "Reply"),
+        "follow_up": ("回访", "Follow-up"),
+        "gm_inform": ("报告总经理", "Inform the GM"),
+    },
+    "StepOutcome": {
+        "mark": ("标记逾期", "Mark overdue"),
+        "escalate": ("升级", "Escalate"),
+        "notify": ("通知", "Notify"),
+    },
+    "StepState": {
+        "not_due": ("未开始", "Not started"),
+        "pending": ("进行中", "Running"),
+        "due_soon": ("即将到期", "Due soon"),
+        "overdue": ("已逾期", "Overdue"),
+        "done": ("已完成", "Done"),
+        "skipped": ("未记录", "Not recorded"),
     },
     # The columns of a paper-era ledger the import recognises (the Chinese is the ledger's heading).
     "LedgerColumn": {

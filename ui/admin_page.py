@@ -39,6 +39,7 @@ from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
 from ui.password_dialog import ResetPasswordDialog
+from ui.step_policy_tab import StepPolicyTab
 from ui.vocabulary_tab import VocabularyTab
 
 
@@ -69,6 +70,8 @@ class AdminPage(QWidget):
         tabs.addTab(self._settings_tab(), self.tr("Settings"))
         self.branch_profile_tab = BranchProfileTab(desk, actor)  # issue 12 "fields"
         tabs.addTab(self.branch_profile_tab, self.tr("Branch profile"))
+        self.step_policy_tab = StepPolicyTab(desk, actor)  # issue 12 "steps"
+        tabs.addTab(self.step_policy_tab, self.tr("Step deadlines"))
         self.backup_tab = BackupTab(desk, actor)
         tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
         self.tabs = tabs
@@ -111,6 +114,7 @@ class AdminPage(QWidget):
         self.approval_tab.set_lookups(self._lookups)
         self.approval_tab.reload()
         self.sla_tab.reload()
+        self.step_policy_tab.reload()
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)

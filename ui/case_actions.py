@@ -491,6 +491,22 @@ def inform_gm(c: CaseContext) -> ActionDialog:
     )
 
 
+def first_contact(c: CaseContext) -> ActionDialog:
+    """首次联系 (issue 12 "steps"): the handler reached the customer; stops the first-contact clock."""
+    desk, me = c.desk, c.actor
+    return c.dialog(
+        CaseActions.tr("First contact %1"),
+        [
+            Field("method", CaseActions.tr("How"), "choice", c.choices("reply_method"), default="phone"),
+            Field("contacted_at", CaseActions.tr("When (blank: now)"), "datetime"),
+            Field("note", CaseActions.tr("Note")),
+        ],
+        lambda v: desk.cases.record_first_contact(
+            me, c.seen, v["method"] or "", v["note"], contacted_at=v["contacted_at"]
+        ),
+    )
+
+
 def open_linked(c: CaseContext) -> ActionDialog:
     from branchdesk.domain.intake import IntakeForm
 
@@ -570,6 +586,7 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
     for op in (
         CaseOp(Action.TRIAGE, QT_TRANSLATE_NOOP("CaseActions", "Triage"), triage),
         CaseOp(Action.ASSIGN, QT_TRANSLATE_NOOP("CaseActions", "Assign / transfer"), assign),
+        CaseOp(Action.FIRST_CONTACT, QT_TRANSLATE_NOOP("CaseActions", "First contact"), first_contact),
         CaseOp(
             Action.RECORD_INVESTIGATION,
             QT_TRANSLATE_NOOP("CaseActions", "Investigation report"),

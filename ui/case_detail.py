@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain.approvals import ApprovalStep, step_text
+from branchdesk.domain.approvals import ApprovalStep
+from branchdesk.domain.approvals import step_text as approval_step_text
 from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.steps import StepState
 from branchdesk.domain.vocab import Role
 from branchdesk.domain.workflow import Action
 from branchdesk.i18n import Label
@@ -44,6 +46,7 @@ from branchdesk.read.case_view import (
     InvestigationView,
     ReplyView,
     ResolutionView,
+    StepDeadline,
 )
 from branchdesk.read.timeline import FieldChange
 from branchdesk.read.values import Choice, Named, escalation_level
@@ -367,8 +370,20 @@ def triage_rows(d: CaseView) -> list[tuple[str, Any]]:
         (translate("CaseDetail", "Handler"), d.handler_name),
         (translate("CaseDetail", "Deadline rule"), d.deadlines.sla_rule),
     ]
-    rows += [(label(step.step), _when(step.due)) for step in d.deadlines.steps if step.due]
+    rows += [(label(step.step), step_text(step)) for step in d.deadlines.steps if step.due or step.done_at]
     return rows
+
+
+def step_text(step: StepDeadline) -> str:
+    """A step's line: done at, or due at with its state (due soon, overdue …) and 待确认 when unconfirmed."""
+    if step.state is StepState.DONE:
+        return translate("CaseDetail", "done %1").replace("%1", _when(step.done_at))
+    text = translate("CaseDetail", "due %1").replace("%1", _when(step.due))
+    if step.state in (StepState.DUE_SOON, StepState.OVERDUE, StepState.SKIPPED):
+        text += f" · {label(step.state)}"
+    if step.unconfirmed:
+        text += " " + translate("CaseDetail", "(unconfirmed)")
+    return text
 
 
 def investigation_rows(inv: InvestigationView) -> list[tuple[str, Any]]:
@@ -394,7 +409,7 @@ def investigation_rows(inv: InvestigationView) -> list[tuple[str, Any]]:
 def _step_name(r: ResolutionView, order: int, role: Role) -> str:
     """The step a signature was given at, as the frozen chain names it."""
     step = r.steps[order - 1] if 0 < order <= len(r.steps) else ApprovalStep(role)
-    return render(step_text(step))
+    return render(approval_step_text(step))
 
 
 def resolution_html(r: ResolutionView) -> list[str]:

@@ -269,6 +269,9 @@ class QueueView(QWidget):
             follow_up_due=base.follow_up_due,
             handler_inactive=base.handler_inactive,
             custom=self._custom_filter(),
+            steps_due_soon=base.steps_due_soon,  # issue 12 "steps": the 工作台's step piles
+            steps_overdue=base.steps_overdue,
+            steps_alerted_to_me=base.steps_alerted_to_me,
         )
 
     def _custom_filter(self) -> tuple[tuple[str, str], ...]:

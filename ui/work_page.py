@@ -67,6 +67,10 @@ class WorkPage(QWidget):
             ("drafts", self.tr("Drafts")),
             ("to_triage", self.tr("To triage")),
             ("to_reassign", self.tr("To reassign (handler deactivated)")),
+            # step deadlines that act (issue 12, part "steps")
+            ("steps_due_soon", self.tr("Steps due soon")),
+            ("steps_overdue", self.tr("Steps overdue")),
+            ("steps_alerted_to_me", self.tr("Late steps alerted to my role")),
         ]
         grid = QGridLayout()
         self.count_buttons: dict[str, QPushButton] = {}
@@ -206,7 +210,7 @@ class WorkPage(QWidget):
             button.setText(f"{button.property('label')}\n{value}")
             button.setStyleSheet(
                 "font-size: 13pt; text-align: left; padding: 8px;"
-                + (" color: #c0392b;" if key == "overdue" and value else "")
+                + (" color: #c0392b;" if key in ("overdue", "steps_overdue", "steps_alerted_to_me") and value else "")
             )
         if counts.major_open:
             links = self.tr(", ").join(

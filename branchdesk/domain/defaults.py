@@ -361,3 +361,21 @@ SLA_RULES += [
 # Lunch break inside business hours ("HH:MM"); "" for none. Working-hour deadlines skip it.
 SETTINGS.update({"lunch_starts": "", "lunch_ends": ""})
 LATER_SETTINGS += ("lunch_starts", "lunch_ends")
+# --- step deadlines that act (issue 12, part "steps") ------------------------------------------
+#: What each step does before and after its due time (table ``step_policy``; ``domain/steps.py``):
+#: step -> (warn before, in minutes; on overdue: mark | escalate | notify; role reached; active).
+#: - first contact (首次联系, due by its deadline rule, counted from assignment): warn 30 minutes before;
+#:   late → escalate, naming the 客户关系经理 (off the ladder: one level up);
+#: - investigation report: warn 8 hours (about one working day) before; late → escalate to the
+#:   部门经理 level (the handler's manager owns the report);
+#: - reply to the customer: warn 4 hours before; late → escalate to the 部门经理 level;
+#: - follow-up (回访): warn 4 hours before; late → mark only (the case shows it; the desk follows up);
+#: - GM alert of a major complaint (``gm_inform_hours`` after it became major): warn 2 hours
+#:   before; late → escalate to the 总经理 level.
+STEP_POLICIES: list[tuple[str, int, str, Role | None, bool]] = [
+    ("first_contact", 30, "escalate", Role.CR_MANAGER, True),
+    ("investigation", 8 * 60, "escalate", Role.DEPT_MANAGER, True),
+    ("reply", 4 * 60, "escalate", Role.DEPT_MANAGER, True),
+    ("follow_up", 4 * 60, "mark", None, True),
+    ("gm_inform", 2 * 60, "escalate", Role.GM, True),
+]

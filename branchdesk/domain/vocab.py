@@ -163,6 +163,7 @@ class EscalationReason(StrEnum):
     REPEAT = "repeat"
     ABOUT_HANDLING = "about_handling"
     MANUAL = "manual"
+    STEP_OVERDUE = "step_overdue"  # a step deadline passed (issue 12, domain/steps.py)
 
 
 ESCALATION_REASON_LABELS = {
@@ -171,6 +172,7 @@ ESCALATION_REASON_LABELS = {
     EscalationReason.REPEAT: "重复投诉",
     EscalationReason.ABOUT_HANDLING: "客户投诉处理过程",
     EscalationReason.MANUAL: "手动升级",
+    EscalationReason.STEP_OVERDUE: "环节逾期",
 }
 
 

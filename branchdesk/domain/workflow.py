@@ -42,6 +42,7 @@ class Action(StrEnum):
     ADD_ATTACHMENT = "add_attachment"
     # --- issue 12 "fields": the branch's own fields, corrected after intake -----------------
     EDIT_CUSTOM = "edit_custom"
+    FIRST_CONTACT = "first_contact"  # 首次联系 (issue 12 "steps"): stops the first-contact clock
 
 
 def action_label(action: Action) -> Label:
@@ -107,6 +108,10 @@ TRANSITIONS: dict[Action, Transition] = {
     ),
     # issue 12 "fields": a handler only on their own case (``CASE_HANDLER_ACTIONS``); closed or void: none.
     Action.EDIT_CUSTOM: Transition(OPEN_STATES, frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER})),
+    # The case's handler (or the CR manager) records the first contact once the case is assigned.
+    Action.FIRST_CONTACT: Transition(
+        frozenset({S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY}), frozenset({R.HANDLER, R.CR_MANAGER})
+    ),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -122,6 +127,7 @@ RECUSED_ACTIONS = frozenset(
         Action.CLOSE_ABNORMAL,
         Action.VOID,
         Action.TRIAGE,
+        Action.FIRST_CONTACT,
     }
 )
 
@@ -153,6 +159,7 @@ class CaseFacts:
     #: The last follow-up found the customer dissatisfied (``escalation.dissatisfied`` with the setting).
     dissatisfied: bool = False
     pending_extension: bool = False
+    first_contacted: bool = False  # 首次联系 recorded (the first-contact clock stopped)
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
@@ -183,6 +190,14 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         and case.handler_id != actor_id
     ):
         return Text("refusal.handler_only", {"action": label})
+    if (
+        action is Action.FIRST_CONTACT
+        and case.handler_id != actor_id
+        and R.CR_MANAGER not in set(roles)
+    ):
+        return Text("refusal.handler_only", {"action": label})
+    if action is Action.FIRST_CONTACT and case.first_contacted:
+        return Text("refusal.first_contact_done")
     if action is Action.DECIDE_EXTENSION and not case.pending_extension:
         return Text("refusal.no_pending_extension")
     if action is Action.REQUEST_EXTENSION and case.pending_extension:

@@ -22,6 +22,7 @@ from branchdesk.domain.deadlines import TimeLeft, time_left
 from branchdesk.domain.intake import INTAKE_FIELDS
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.severity import major_reason_label
+from branchdesk.domain.steps import StepState, TrackedStep, step_state
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
     CloseKind,
@@ -35,6 +36,7 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.i18n import Label, Text
+from branchdesk.read import steps as step_sql
 from branchdesk.read.queue import RUNNING
 from branchdesk.read.timeline import TimelineEntry, timeline
 from branchdesk.read.values import (
@@ -247,8 +249,12 @@ class AttachmentView:
 
 @dataclass(frozen=True)
 class StepDeadline:
-    step: DeadlineStep
+    step: DeadlineStep | TrackedStep  # TrackedStep.GM_INFORM: a major case's GM alert
     due: datetime | None
+    # --- step deadlines that act (issue 12, part "steps") ---
+    state: StepState = StepState.NOT_DUE
+    done_at: datetime | None = None
+    unconfirmed: bool = False  # its due time counts over a year whose holidays are only guessed (待确认)
 
 
 @dataclass(frozen=True)
@@ -409,6 +415,35 @@ def _choice_of(config: BranchConfig, list_key: str, code: str) -> Choice:
     return Choice(code, config.label(list_key, code) or code)
 
 
+# --- step deadlines that act (issue 12, part "steps") ---
+def _steps(session: Session, config: BranchConfig, case: Case, now: datetime) -> list[StepDeadline]:
+    """Each step's due time and state: done at, due, due soon, overdue (``domain/steps.step_state``)."""
+    investigated = session.scalar(select(Investigation.recorded_at).where(Investigation.case_id == case.id))
+    followed_up = session.scalar(
+        select(FollowUp.visited_at).where(FollowUp.case_id == case.id).order_by(FollowUp.id).limit(1)
+    )
+    rows: list[tuple[DeadlineStep | TrackedStep, datetime | None, datetime | None]] = [
+        (DeadlineStep.FIRST_CONTACT, case.first_contact_due_at, case.first_contacted_at),
+        (DeadlineStep.INVESTIGATION, case.investigation_due_at, investigated),
+        (DeadlineStep.REPLY, case.reply_due_at, case.replied_at),
+        (DeadlineStep.FOLLOW_UP, case.follow_up_due_at, followed_up),
+    ]
+    if case.is_major:
+        rows.append((TrackedStep.GM_INFORM, case.gm_inform_due_at, case.gm_informed_at))
+    flagged = set(case.step_unconfirmed or [])
+    status = Status(case.status)
+    result = []
+    for step, due, done_at in rows:
+        tracked = TrackedStep(step.value)
+        state = step_state(now, due, done_at, config.step_policies.get(tracked))
+        if state not in (StepState.DONE, StepState.NOT_DUE) and not step_sql.runs_in(
+            tracked, status, case.is_major
+        ):
+            state = StepState.SKIPPED
+        result.append(StepDeadline(step, due, state, done_at, step.value in flagged))
+    return result
+
+
 def case_view(
     session: Session,
     config: BranchConfig,
@@ -496,11 +531,7 @@ def case_view(
         time_left=left,
         overdue=bool(left and left.overdue),
         sla_rule=case.sla_label,
-        steps=[
-            StepDeadline(DeadlineStep.FIRST_CONTACT, case.first_contact_due_at),
-            StepDeadline(DeadlineStep.INVESTIGATION, case.investigation_due_at),
-            StepDeadline(DeadlineStep.FOLLOW_UP, case.follow_up_due_at),
-        ],
+        steps=_steps(session, config, case, now),
     )
 
     def id_name(field: str, value: Any) -> str:

@@ -6,7 +6,7 @@ approval rules; the service passes them in, so this module stays below it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session, aliased
 
 from branchdesk.domain.calendar import WorkingCalendar
 from branchdesk.domain.deadlines import TimeLeft, time_left
+from branchdesk.domain.steps import StepPolicy, TrackedStep
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import CloseKind, Kind, Severity, Status
 from branchdesk.domain.workflow import DEADLINE_STATES
+from branchdesk.read import steps
 from branchdesk.read.values import shown_status
 from branchdesk.storage.models import Case, Category, Department, User
 
@@ -67,6 +69,10 @@ class QueueFilter:
     #: issue 12 "fields": (custom field key, value) pairs, all must hold — a text field contains the
     #: value, a number field equals it as a number, a choice or date field equals it
     custom: tuple[tuple[str, str], ...] = ()
+    # --- step deadlines that act (issue 12, part "steps") ---
+    steps_due_soon: bool = False  # a step falls due within its warning time
+    steps_overdue: bool = False  # a step is past its due time, not done
+    steps_alerted_to_me: bool = False  # a late step was escalated / notified to one of my roles
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,8 @@ def queue_conditions(
     now: datetime,
     awaiting_approval: Callable[[], Sequence[int]],
     custom_types: Callable[[], Mapping[str, str]] = dict,
+    step_policies: Callable[[], Mapping[TrackedStep, StepPolicy]] | None = None,
+    roles: Collection[str] = (),
 ) -> list[ColumnElement[bool]]:
     """SQL conditions of a queue filter (queue, counts and exports share them).
 
@@ -154,6 +162,14 @@ def queue_conditions(
     if f.handler_inactive:
         inactive = select(User.id).where(User.active.is_(False))
         conditions += [Case.status.in_(OPEN), Case.handler_id.in_(inactive)]
+    if (f.steps_due_soon or f.steps_overdue) and step_policies is not None:
+        policies = step_policies()  # asked only here: the configuration the service holds
+        if f.steps_due_soon:
+            conditions.append(steps.any_due_soon(policies, now))
+        if f.steps_overdue:
+            conditions.append(steps.any_overdue(policies, now))
+    if f.steps_alerted_to_me:
+        conditions.append(steps.alerted_to(roles, now))
     if f.kinds:
         conditions.append(Case.kind.in_(f.kinds))
     if f.severities:

@@ -31,6 +31,10 @@ class WorkCounts:
     to_triage: int
     major_open: list[MajorCase]  # for the banner, newest first
     to_reassign: int = 0  # open cases whose handler was deactivated (managers)
+    # --- step deadlines that act (issue 12, part "steps") ---
+    steps_due_soon: int = 0
+    steps_overdue: int = 0
+    steps_alerted_to_me: int = 0  # late steps escalated / notified to one of the viewer's roles
 
 
 #: The queue filter behind each count: a count opens the queue with the same filter.
@@ -43,6 +47,9 @@ PILES: dict[str, QueueFilter] = {
     "to_triage": QueueFilter(statuses=[Status.REGISTERED.value]),
     "awaiting_my_approval": QueueFilter(awaiting_my_approval=True),
     "to_reassign": QueueFilter(handler_inactive=True),
+    "steps_due_soon": QueueFilter(steps_due_soon=True),
+    "steps_overdue": QueueFilter(steps_overdue=True),
+    "steps_alerted_to_me": QueueFilter(steps_alerted_to_me=True),
 }
 
 
@@ -81,4 +88,7 @@ def work_counts(
         to_triage=count(PILES["to_triage"]) if counts_triage else 0,
         major_open=majors,
         to_reassign=count(PILES["to_reassign"]) if counts_reassign else 0,
+        steps_due_soon=count(PILES["steps_due_soon"]),
+        steps_overdue=count(PILES["steps_overdue"]),
+        steps_alerted_to_me=count(PILES["steps_alerted_to_me"]),
     )

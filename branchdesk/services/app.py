@@ -19,6 +19,7 @@ from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
 from branchdesk.services.setup import initialise_branch, is_initialised
+from branchdesk.services.step_policy import StepPolicyService
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.services.vocabulary import VocabularyService
 from branchdesk.storage.database import Database
@@ -48,6 +49,7 @@ class BranchDesk:
         # issue 12 "rules": the deadline policy and its 试算 (admin)
         self.deadline_policy = DeadlinePolicyService(self.door)
         self.branch_profile = BranchProfileService(self.door)  # issue 12 "fields"
+        self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
 
     def _now(self) -> datetime:
         return self.clock()

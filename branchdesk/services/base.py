@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -115,6 +115,7 @@ class ServiceBase:
             and escalation_rules.dissatisfied(
                 last.satisfaction, int(unit.config.setting("dissatisfied_at_or_below"))
             ),
+            first_contacted=case.first_contacted_at is not None,
             pending_extension=unit.session.scalars(
                 select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
             ).first()
@@ -166,6 +167,10 @@ class ServiceBase:
         if reasons != list(case.major_reasons or []):
             case.major_reasons = reasons
         case.is_major = bool(reasons)
+        if case.is_major and case.gm_inform_due_at is None and case.gm_informed_at is None:
+            # The GM alert's clock (issue 12 "steps") starts when the case becomes major.
+            hours = int(unit.config.setting("gm_inform_hours"))
+            case.gm_inform_due_at = unit.now + timedelta(hours=hours)
 
     @staticmethod
     def _refresh_deadline(unit: Unit, case: Case) -> None:
@@ -179,6 +184,7 @@ class ServiceBase:
         case.deadline_at = due.at
         case.deadline_unconfirmed = due.unconfirmed
         case.sla_label = rule.label
+        ServiceBase._set_step_due(unit, case, DeadlineStep.REPLY, case.received_at)
 
     @staticmethod
     def _sla_facts(unit: Unit, case: Case) -> SlaFacts:
@@ -211,14 +217,40 @@ class ServiceBase:
             case_deadline, _ = case_due(config.calendar, config.sla_rules, facts, case.received_at)
         return step_due(config.calendar, config.sla_rules, facts, step, start, case_deadline).due
 
+    # --- step deadlines that act (issue 12, part "steps") ---
+    _STEP_COLUMNS = {
+        DeadlineStep.FIRST_CONTACT: "first_contact_due_at",
+        DeadlineStep.INVESTIGATION: "investigation_due_at",
+        DeadlineStep.REPLY: "reply_due_at",
+        DeadlineStep.FOLLOW_UP: "follow_up_due_at",
+    }
+
+    @staticmethod
+    def _set_step_due(unit: Unit, case: Case, step: DeadlineStep, start: datetime) -> Due:
+        """Store ``step``'s due time (``_step_due``) and whether it counts over an unconfirmed year."""
+        due = ServiceBase._step_due(unit, case, step, start)
+        setattr(case, ServiceBase._STEP_COLUMNS[step], due.at)
+        flagged = [code for code in (case.step_unconfirmed or []) if code != step.value]
+        if due.unconfirmed:
+            flagged.append(step.value)
+        if flagged != list(case.step_unconfirmed or []):
+            case.step_unconfirmed = flagged
+        return due
+
     # --- escalation --------------------------------------------------------
 
     @staticmethod
     def _escalate(
-        unit: Unit, case: Case, reason: EscalationReason, by: User | None, note: Text | None = None
+        unit: Unit,
+        case: Case,
+        reason: EscalationReason,
+        by: User | None,
+        note: Text | None = None,
+        to_level: int | None = None,
     ) -> None:
+        """One level up the ladder, or to ``to_level`` (a step escalation: ``steps.escalation_target``)."""
         before = case.escalation_level
-        after = escalation_rules.next_level(before)
+        after = escalation_rules.next_level(before) if to_level is None else to_level
         case.escalation_level = after
         unit.session.add(
             Escalation(
@@ -234,6 +266,8 @@ class ServiceBase:
             Text("event.escalated", {"from": escalation_level(before), "to": escalation_level(after)})
             if after != before
             else Text("event.escalated_at_top", {"level": escalation_level(after)})
+            if after == escalation_rules.TOP_LEVEL
+            else Text("event.step_escalation_held", {"level": escalation_level(after)})
         )
         record(
             unit.session,

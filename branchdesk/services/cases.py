@@ -43,6 +43,7 @@ from branchdesk.services.dto import (
     ResolutionInput,
     TriageInput,
 )
+from branchdesk.services.step_watch import act_on_overdue_steps
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.services.visibility import settled_cases
@@ -262,8 +263,8 @@ class CaseService(ServiceBase):
         )
         if case.status != Status.IN_PROGRESS:
             changes.append(self._set_status(unit, case, Status.IN_PROGRESS))
-        case.first_contact_due_at = self._step_due(unit, case, DeadlineStep.FIRST_CONTACT, unit.now).at
-        case.investigation_due_at = self._step_due(unit, case, DeadlineStep.INVESTIGATION, unit.now).at
+        self._set_step_due(unit, case, DeadlineStep.FIRST_CONTACT, unit.now)
+        self._set_step_due(unit, case, DeadlineStep.INVESTIGATION, unit.now)
         department = unit.session.get(Department, department_id) if department_id else None
         record(
             unit.session,
@@ -521,8 +522,7 @@ class CaseService(ServiceBase):
                 code = "event.reply_invalid"
             elif data.accepted:
                 changes = [self._set_status(unit, case, Status.AWAITING_FOLLOWUP)]
-                follow_up = self._step_due(unit, case, DeadlineStep.FOLLOW_UP, reply.replied_at)
-                case.follow_up_due_at = follow_up.at
+                self._set_step_due(unit, case, DeadlineStep.FOLLOW_UP, reply.replied_at)
                 code = "event.reply_accepted"
             else:
                 changes = [self._set_status(unit, case, Status.NOT_ACCEPTED)]
@@ -660,6 +660,8 @@ class CaseService(ServiceBase):
                         ),
                     },
                 )
+                if case.reply_due_at is None or case.reply_due_at < extension.new_deadline:
+                    case.reply_due_at = extension.new_deadline  # the customer agreed to wait for the reply
             record(
                 unit.session,
                 at=unit.now,
@@ -883,7 +885,63 @@ class CaseService(ServiceBase):
                 marker = case.overdue_escalated_deadline
                 self._evaluate(unit, case)
                 count += int(case.overdue_escalated_deadline != marker)
+            self.steps_acted = act_on_overdue_steps(unit)  # step deadlines (issue 12 "steps")
         return count
+
+    # --- first contact (issue 12, part "steps") --------------------------------
+
+    #: How many steps the last ``sweep`` acted on (escalated, marked, notified).
+    steps_acted = 0
+
+    def record_first_contact(
+        self,
+        actor: Actor,
+        ref: CaseRefLike,
+        method: str,
+        note: str = "",
+        contacted_at: datetime | None = None,
+    ) -> CaseRef:
+        """首次联系: the handler reached the customer (how, when, a note); stops the first-contact clock."""
+        checks = Checks()
+        method = checks.text("method", method, TEXT_LIMITS["filter_code"], Label("Field", "method"))
+        note = checks.text("note", note, TEXT_LIMITS["note"])
+        checks.moment("contacted_at", contacted_at)
+        checks.done()
+        with self._unit(actor) as unit:
+            case = self._case(unit, ref)
+            self._require(unit, case, Action.FIRST_CONTACT)
+            if method not in unit.config.choices.get("reply_method", {}):
+                raise FieldError({"method": Text("first_contact.method")})
+            at = contacted_at or unit.now
+            earliest = case.assigned_at or case.received_at
+            if at > unit.now or at < earliest:
+                raise FieldError(
+                    {
+                        "contacted_at": Text(
+                            "first_contact.time",
+                            {"first": f"{earliest:%Y-%m-%d %H:%M}", "last": f"{unit.now:%Y-%m-%d %H:%M}"},
+                        )
+                    }
+                )
+            changes = apply_changes(case, {"first_contacted_at": at})
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action="first_contact",
+                case_id=case.id,
+                text=Text(
+                    "event.first_contact",
+                    {
+                        "at": f"{at:%Y-%m-%d %H:%M}",
+                        "method": unit.config.label("reply_method", method),
+                        "note": _note_colon(note),
+                    },
+                ),
+                changes=changes,
+            )
+            self._touch(unit, case)
+            return self._ref(case)
 
     # --- attachments ---------------------------------------------------------
 

@@ -155,6 +155,8 @@ class QueryService(ServiceBase):
             now=now,
             awaiting_approval=lambda: self._awaiting_approval_ids(session, actor),
             custom_types=lambda: {d.key: d.type for d in self._door.config(session).custom_fields},
+            step_policies=lambda: self._door.config(session).step_policies,
+            roles=[role.value for role in actor.roles],
         )
 
     def _awaiting_approval_ids(self, session: Any, actor: Actor) -> list[int]:

@@ -27,6 +27,7 @@ from branchdesk.storage.models import (
     ReplyTemplate,
     Setting,
     SlaRuleRow,
+    StepPolicyRow,
     User,
     UserRole,
 )
@@ -107,6 +108,17 @@ def initialise_branch(
                         internal=internal,
                     )
                 )
+        # --- step deadlines that act (issue 12, part "steps") ---
+        for step, warn, outcome, step_role, active in defaults.STEP_POLICIES:
+            session.add(
+                StepPolicyRow(
+                    step=step,
+                    warn_before_minutes=warn,
+                    on_overdue=outcome,
+                    role=step_role.value if step_role else None,
+                    active=active,
+                )
+            )
         for order, (title, body) in enumerate(defaults.REPLY_TEMPLATES):
             session.add(ReplyTemplate(title=title, body=body, sort_order=order))
         departments = {}

@@ -330,6 +330,13 @@ class Case(Base):
     #: if the import fails. No foreign key: on SQLite one would rebuild the whole case table to add it.
     import_batch_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
+    # --- step deadlines that act (issue 12, part "steps"; domain/steps.py) ---
+    reply_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    first_contacted_at: Mapped[datetime | None] = mapped_column(DateTime)  # 首次联系: stops its clock
+    gm_inform_due_at: Mapped[datetime | None] = mapped_column(DateTime)  # a major case's GM alert
+    #: Step codes whose due time counts over a year whose holidays are only guessed (待确认).
+    step_unconfirmed: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
+
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -561,3 +568,29 @@ class LabelOverride(Base):
     code: Mapped[str] = mapped_column(String(40))
     label_zh: Mapped[str] = mapped_column(String(100))
     label_en: Mapped[str | None] = mapped_column(String(100))
+# --- step deadlines that act (issue 12, part "steps") ---------------------------------------------
+
+
+class StepPolicyRow(Base):
+    """What a step does before and after its due time (``domain/steps.StepPolicy``)."""
+
+    __tablename__ = "step_policy"
+    step: Mapped[str] = mapped_column(String(20), primary_key=True)
+    warn_before_minutes: Mapped[int] = mapped_column(Integer)
+    on_overdue: Mapped[str] = mapped_column(String(10))  # mark | escalate | notify
+    role: Mapped[str | None] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class StepAlert(Base):
+    """A step that passed its due time and was acted on: once per step and due time (the sweep's marker)."""
+
+    __tablename__ = "step_alert"
+    __table_args__ = (UniqueConstraint("case_id", "step", "due_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    step: Mapped[str] = mapped_column(String(20))
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    outcome: Mapped[str] = mapped_column(String(10))
+    role: Mapped[str | None] = mapped_column(String(20))

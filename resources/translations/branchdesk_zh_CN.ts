@@ -98,325 +98,330 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="54" />
+        <location filename="../../ui/admin_page.py" line="55" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55" />
+        <location filename="../../ui/admin_page.py" line="56" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57" />
+        <location filename="../../ui/admin_page.py" line="58" />
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="62" />
+        <location filename="../../ui/admin_page.py" line="63" />
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="66" />
-        <location filename="../../ui/admin_page.py" line="459" />
+        <location filename="../../ui/admin_page.py" line="67" />
+        <location filename="../../ui/admin_page.py" line="463" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="67" />
+        <location filename="../../ui/admin_page.py" line="68" />
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="68" />
+        <location filename="../../ui/admin_page.py" line="69" />
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="69" />
+        <location filename="../../ui/admin_page.py" line="70" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="73" />
+        <location filename="../../ui/admin_page.py" line="76" />
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="75" />
+        <location filename="../../ui/admin_page.py" line="78" />
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="123" />
-        <location filename="../../ui/admin_page.py" line="126" />
-        <location filename="../../ui/admin_page.py" line="140" />
-        <location filename="../../ui/admin_page.py" line="145" />
-        <location filename="../../ui/admin_page.py" line="168" />
-        <location filename="../../ui/admin_page.py" line="176" />
-        <location filename="../../ui/admin_page.py" line="228" />
+        <location filename="../../ui/admin_page.py" line="127" />
+        <location filename="../../ui/admin_page.py" line="130" />
+        <location filename="../../ui/admin_page.py" line="144" />
+        <location filename="../../ui/admin_page.py" line="149" />
+        <location filename="../../ui/admin_page.py" line="172" />
+        <location filename="../../ui/admin_page.py" line="180" />
+        <location filename="../../ui/admin_page.py" line="232" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="123" />
-        <location filename="../../ui/admin_page.py" line="125" />
-        <location filename="../../ui/admin_page.py" line="139" />
-        <location filename="../../ui/admin_page.py" line="144" />
-        <location filename="../../ui/admin_page.py" line="167" />
-        <location filename="../../ui/admin_page.py" line="175" />
+        <location filename="../../ui/admin_page.py" line="127" />
+        <location filename="../../ui/admin_page.py" line="129" />
+        <location filename="../../ui/admin_page.py" line="143" />
+        <location filename="../../ui/admin_page.py" line="148" />
+        <location filename="../../ui/admin_page.py" line="171" />
+        <location filename="../../ui/admin_page.py" line="179" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="123" />
         <location filename="../../ui/admin_page.py" line="127" />
-        <location filename="../../ui/admin_page.py" line="141" />
-        <location filename="../../ui/admin_page.py" line="147" />
-        <location filename="../../ui/admin_page.py" line="172" />
-        <location filename="../../ui/admin_page.py" line="180" />
+        <location filename="../../ui/admin_page.py" line="131" />
+        <location filename="../../ui/admin_page.py" line="145" />
+        <location filename="../../ui/admin_page.py" line="151" />
+        <location filename="../../ui/admin_page.py" line="176" />
+        <location filename="../../ui/admin_page.py" line="184" />
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="146" />
+        <location filename="../../ui/admin_page.py" line="150" />
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="138" />
+        <location filename="../../ui/admin_page.py" line="142" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60" />
+        <location filename="../../ui/admin_page.py" line="61" />
         <source>Lists and names</source>
         <translation>选项与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="71" />
+        <location filename="../../ui/admin_page.py" line="72" />
         <source>Branch profile</source>
         <translation>网点信息</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="156" />
-        <location filename="../../ui/admin_page.py" line="157" />
+        <location filename="../../ui/admin_page.py" line="74" />
+        <source>Step deadlines</source>
+        <translation>环节期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="160" />
+        <location filename="../../ui/admin_page.py" line="161" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="156" />
-        <location filename="../../ui/admin_page.py" line="157" />
+        <location filename="../../ui/admin_page.py" line="160" />
+        <location filename="../../ui/admin_page.py" line="161" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="169" />
-        <location filename="../../ui/admin_page.py" line="177" />
+        <location filename="../../ui/admin_page.py" line="173" />
+        <location filename="../../ui/admin_page.py" line="181" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="170" />
+        <location filename="../../ui/admin_page.py" line="174" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="171" />
-        <location filename="../../ui/admin_page.py" line="179" />
+        <location filename="../../ui/admin_page.py" line="175" />
+        <location filename="../../ui/admin_page.py" line="183" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="178" />
+        <location filename="../../ui/admin_page.py" line="182" />
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="200" />
+        <location filename="../../ui/admin_page.py" line="204" />
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="201" />
+        <location filename="../../ui/admin_page.py" line="205" />
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="202" />
+        <location filename="../../ui/admin_page.py" line="206" />
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="203" />
+        <location filename="../../ui/admin_page.py" line="207" />
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="204" />
+        <location filename="../../ui/admin_page.py" line="208" />
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="205" />
+        <location filename="../../ui/admin_page.py" line="209" />
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213" />
-        <location filename="../../ui/admin_page.py" line="215" />
+        <location filename="../../ui/admin_page.py" line="217" />
+        <location filename="../../ui/admin_page.py" line="219" />
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213" />
-        <location filename="../../ui/admin_page.py" line="216" />
+        <location filename="../../ui/admin_page.py" line="217" />
+        <location filename="../../ui/admin_page.py" line="220" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228" />
-        <location filename="../../ui/admin_page.py" line="272" />
+        <location filename="../../ui/admin_page.py" line="232" />
+        <location filename="../../ui/admin_page.py" line="276" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228" />
-        <location filename="../../ui/admin_page.py" line="247" />
-        <location filename="../../ui/admin_page.py" line="280" />
+        <location filename="../../ui/admin_page.py" line="232" />
+        <location filename="../../ui/admin_page.py" line="251" />
+        <location filename="../../ui/admin_page.py" line="284" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229" />
+        <location filename="../../ui/admin_page.py" line="233" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229" />
+        <location filename="../../ui/admin_page.py" line="233" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="238" />
+        <location filename="../../ui/admin_page.py" line="242" />
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="249" />
+        <location filename="../../ui/admin_page.py" line="253" />
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="251" />
-        <location filename="../../ui/admin_page.py" line="335" />
+        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="339" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="253" />
+        <location filename="../../ui/admin_page.py" line="257" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="259" />
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="267" />
+        <location filename="../../ui/admin_page.py" line="271" />
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228" />
-        <location filename="../../ui/admin_page.py" line="270" />
+        <location filename="../../ui/admin_page.py" line="232" />
+        <location filename="../../ui/admin_page.py" line="274" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65" />
+        <location filename="../../ui/admin_page.py" line="66" />
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="271" />
+        <location filename="../../ui/admin_page.py" line="275" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="283" />
+        <location filename="../../ui/admin_page.py" line="287" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="284" />
+        <location filename="../../ui/admin_page.py" line="288" />
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304" />
+        <location filename="../../ui/admin_page.py" line="308" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304" />
+        <location filename="../../ui/admin_page.py" line="308" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="335" />
+        <location filename="../../ui/admin_page.py" line="339" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="338" />
+        <location filename="../../ui/admin_page.py" line="342" />
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="413" />
+        <location filename="../../ui/admin_page.py" line="417" />
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="421" />
+        <location filename="../../ui/admin_page.py" line="425" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="422" />
+        <location filename="../../ui/admin_page.py" line="426" />
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="423" />
+        <location filename="../../ui/admin_page.py" line="427" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="424" />
+        <location filename="../../ui/admin_page.py" line="428" />
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="427" />
+        <location filename="../../ui/admin_page.py" line="431" />
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="431" />
+        <location filename="../../ui/admin_page.py" line="435" />
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="437" />
+        <location filename="../../ui/admin_page.py" line="441" />
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="459" />
+        <location filename="../../ui/admin_page.py" line="463" />
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -895,6 +900,7 @@
         <location filename="../../ui/case_actions.py" line="420" />
         <location filename="../../ui/case_actions.py" line="449" />
         <location filename="../../ui/case_actions.py" line="461" />
+        <location filename="../../ui/case_actions.py" line="502" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1053,6 +1059,7 @@
         <location filename="../../ui/case_actions.py" line="358" />
         <location filename="../../ui/case_actions.py" line="432" />
         <location filename="../../ui/case_actions.py" line="489" />
+        <location filename="../../ui/case_actions.py" line="500" />
         <source>How</source>
         <translation>方式</translation>
     </message>
@@ -1145,117 +1152,132 @@
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="516" />
+        <location filename="../../ui/case_actions.py" line="498" />
+        <source>First contact %1</source>
+        <translation>首次联系 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="501" />
+        <source>When (blank: now)</source>
+        <translation>联系时间（留空为现在）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="532" />
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="520" />
+        <location filename="../../ui/case_actions.py" line="536" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="530" />
+        <location filename="../../ui/case_actions.py" line="546" />
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="532" />
+        <location filename="../../ui/case_actions.py" line="548" />
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="539" />
+        <location filename="../../ui/case_actions.py" line="555" />
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="558" />
+        <location filename="../../ui/case_actions.py" line="574" />
         <source>Custom fields of %1</source>
         <translation>修改自定义字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="571" />
+        <location filename="../../ui/case_actions.py" line="587" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="572" />
+        <location filename="../../ui/case_actions.py" line="588" />
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="575" />
+        <location filename="../../ui/case_actions.py" line="589" />
+        <source>First contact</source>
+        <translation>首次联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="592" />
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="578" />
+        <location filename="../../ui/case_actions.py" line="595" />
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="579" />
+        <location filename="../../ui/case_actions.py" line="596" />
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="580" />
+        <location filename="../../ui/case_actions.py" line="597" />
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="581" />
+        <location filename="../../ui/case_actions.py" line="598" />
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="583" />
+        <location filename="../../ui/case_actions.py" line="600" />
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="586" />
+        <location filename="../../ui/case_actions.py" line="603" />
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="588" />
+        <location filename="../../ui/case_actions.py" line="605" />
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="589" />
+        <location filename="../../ui/case_actions.py" line="606" />
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="590" />
+        <location filename="../../ui/case_actions.py" line="607" />
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="591" />
+        <location filename="../../ui/case_actions.py" line="608" />
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="592" />
+        <location filename="../../ui/case_actions.py" line="609" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="593" />
+        <location filename="../../ui/case_actions.py" line="610" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="594" />
+        <location filename="../../ui/case_actions.py" line="611" />
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="595" />
+        <location filename="../../ui/case_actions.py" line="612" />
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
@@ -1263,548 +1285,563 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="154" />
+        <location filename="../../ui/case_detail.py" line="156" />
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="157" />
+        <location filename="../../ui/case_detail.py" line="159" />
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="160" />
+        <location filename="../../ui/case_detail.py" line="162" />
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="168" />
+        <location filename="../../ui/case_detail.py" line="170" />
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="170" />
+        <location filename="../../ui/case_detail.py" line="172" />
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="188" />
+        <location filename="../../ui/case_detail.py" line="190" />
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="286" />
+        <location filename="../../ui/case_detail.py" line="288" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="286" />
+        <location filename="../../ui/case_detail.py" line="288" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="298" />
+        <location filename="../../ui/case_detail.py" line="300" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="308" />
+        <location filename="../../ui/case_detail.py" line="310" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="309" />
+        <location filename="../../ui/case_detail.py" line="311" />
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="310" />
+        <location filename="../../ui/case_detail.py" line="312" />
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="311" />
+        <location filename="../../ui/case_detail.py" line="313" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="312" />
+        <location filename="../../ui/case_detail.py" line="314" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="313" />
+        <location filename="../../ui/case_detail.py" line="315" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314" />
+        <location filename="../../ui/case_detail.py" line="316" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="315" />
+        <location filename="../../ui/case_detail.py" line="317" />
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316" />
+        <location filename="../../ui/case_detail.py" line="318" />
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318" />
+        <location filename="../../ui/case_detail.py" line="320" />
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319" />
+        <location filename="../../ui/case_detail.py" line="321" />
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319" />
+        <location filename="../../ui/case_detail.py" line="321" />
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="321" />
+        <location filename="../../ui/case_detail.py" line="323" />
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="322" />
+        <location filename="../../ui/case_detail.py" line="324" />
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="323" />
+        <location filename="../../ui/case_detail.py" line="325" />
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="324" />
+        <location filename="../../ui/case_detail.py" line="326" />
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="325" />
+        <location filename="../../ui/case_detail.py" line="327" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="326" />
+        <location filename="../../ui/case_detail.py" line="328" />
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="328" />
+        <location filename="../../ui/case_detail.py" line="330" />
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332" />
+        <location filename="../../ui/case_detail.py" line="334" />
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="335" />
+        <location filename="../../ui/case_detail.py" line="337" />
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336" />
+        <location filename="../../ui/case_detail.py" line="338" />
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="337" />
+        <location filename="../../ui/case_detail.py" line="339" />
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="338" />
+        <location filename="../../ui/case_detail.py" line="340" />
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="339" />
+        <location filename="../../ui/case_detail.py" line="341" />
         <source>Customer's request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="341" />
+        <location filename="../../ui/case_detail.py" line="343" />
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="344" />
+        <location filename="../../ui/case_detail.py" line="346" />
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="345" />
+        <location filename="../../ui/case_detail.py" line="347" />
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="346" />
+        <location filename="../../ui/case_detail.py" line="348" />
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="354" />
+        <location filename="../../ui/case_detail.py" line="356" />
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="355" />
+        <location filename="../../ui/case_detail.py" line="357" />
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="357" />
+        <location filename="../../ui/case_detail.py" line="359" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360" />
+        <location filename="../../ui/case_detail.py" line="362" />
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362" />
+        <location filename="../../ui/case_detail.py" line="364" />
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365" />
-        <location filename="../../ui/case_detail.py" line="378" />
+        <location filename="../../ui/case_detail.py" line="367" />
+        <location filename="../../ui/case_detail.py" line="392" />
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366" />
+        <location filename="../../ui/case_detail.py" line="368" />
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="367" />
+        <location filename="../../ui/case_detail.py" line="369" />
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368" />
+        <location filename="../../ui/case_detail.py" line="370" />
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="376" />
+        <location filename="../../ui/case_detail.py" line="379" />
+        <source>done %1</source>
+        <translation>已完成 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="380" />
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="384" />
+        <source>(unconfirmed)</source>
+        <translation>（待确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="390" />
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="377" />
+        <location filename="../../ui/case_detail.py" line="391" />
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="379" />
+        <location filename="../../ui/case_detail.py" line="393" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="380" />
+        <location filename="../../ui/case_detail.py" line="394" />
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="381" />
+        <location filename="../../ui/case_detail.py" line="395" />
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382" />
+        <location filename="../../ui/case_detail.py" line="396" />
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383" />
+        <location filename="../../ui/case_detail.py" line="397" />
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="384" />
+        <location filename="../../ui/case_detail.py" line="398" />
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385" />
+        <location filename="../../ui/case_detail.py" line="399" />
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="386" />
+        <location filename="../../ui/case_detail.py" line="400" />
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388" />
+        <location filename="../../ui/case_detail.py" line="402" />
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="402" />
+        <location filename="../../ui/case_detail.py" line="416" />
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="405" />
+        <location filename="../../ui/case_detail.py" line="419" />
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="406" />
+        <location filename="../../ui/case_detail.py" line="420" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="407" />
+        <location filename="../../ui/case_detail.py" line="421" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="408" />
+        <location filename="../../ui/case_detail.py" line="422" />
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="410" />
+        <location filename="../../ui/case_detail.py" line="424" />
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="411" />
+        <location filename="../../ui/case_detail.py" line="425" />
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="416" />
+        <location filename="../../ui/case_detail.py" line="430" />
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="425" />
+        <location filename="../../ui/case_detail.py" line="439" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="426" />
+        <location filename="../../ui/case_detail.py" line="440" />
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="427" />
+        <location filename="../../ui/case_detail.py" line="441" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="428" />
         <location filename="../../ui/case_detail.py" line="442" />
-        <location filename="../../ui/case_detail.py" line="452" />
-        <location filename="../../ui/case_detail.py" line="476" />
+        <location filename="../../ui/case_detail.py" line="456" />
+        <location filename="../../ui/case_detail.py" line="466" />
+        <location filename="../../ui/case_detail.py" line="490" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="429" />
+        <location filename="../../ui/case_detail.py" line="443" />
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="430" />
+        <location filename="../../ui/case_detail.py" line="444" />
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="443" />
-        <location filename="../../ui/case_detail.py" line="453" />
+        <location filename="../../ui/case_detail.py" line="457" />
+        <location filename="../../ui/case_detail.py" line="467" />
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="444" />
+        <location filename="../../ui/case_detail.py" line="458" />
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445" />
+        <location filename="../../ui/case_detail.py" line="459" />
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="446" />
+        <location filename="../../ui/case_detail.py" line="460" />
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="454" />
+        <location filename="../../ui/case_detail.py" line="468" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="455" />
+        <location filename="../../ui/case_detail.py" line="469" />
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456" />
+        <location filename="../../ui/case_detail.py" line="470" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="457" />
+        <location filename="../../ui/case_detail.py" line="471" />
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="463" />
+        <location filename="../../ui/case_detail.py" line="477" />
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="464" />
+        <location filename="../../ui/case_detail.py" line="478" />
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="465" />
         <location filename="../../ui/case_detail.py" line="479" />
+        <location filename="../../ui/case_detail.py" line="493" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="466" />
+        <location filename="../../ui/case_detail.py" line="480" />
         <source>Customer's consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467" />
+        <location filename="../../ui/case_detail.py" line="481" />
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468" />
+        <location filename="../../ui/case_detail.py" line="482" />
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469" />
+        <location filename="../../ui/case_detail.py" line="483" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470" />
+        <location filename="../../ui/case_detail.py" line="484" />
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="477" />
+        <location filename="../../ui/case_detail.py" line="491" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="478" />
+        <location filename="../../ui/case_detail.py" line="492" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="480" />
+        <location filename="../../ui/case_detail.py" line="494" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="480" />
+        <location filename="../../ui/case_detail.py" line="494" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="487" />
+        <location filename="../../ui/case_detail.py" line="501" />
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="510" />
+        <location filename="../../ui/case_detail.py" line="524" />
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="518" />
+        <location filename="../../ui/case_detail.py" line="532" />
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="521" />
+        <location filename="../../ui/case_detail.py" line="535" />
         <source>Branch's own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="524" />
+        <location filename="../../ui/case_detail.py" line="538" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="526" />
+        <location filename="../../ui/case_detail.py" line="540" />
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="528" />
+        <location filename="../../ui/case_detail.py" line="542" />
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="535" />
+        <location filename="../../ui/case_detail.py" line="549" />
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="541" />
+        <location filename="../../ui/case_detail.py" line="555" />
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542" />
+        <location filename="../../ui/case_detail.py" line="556" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543" />
+        <location filename="../../ui/case_detail.py" line="557" />
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="544" />
+        <location filename="../../ui/case_detail.py" line="558" />
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="552" />
+        <location filename="../../ui/case_detail.py" line="566" />
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="556" />
+        <location filename="../../ui/case_detail.py" line="570" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="564" />
+        <location filename="../../ui/case_detail.py" line="578" />
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="566" />
+        <location filename="../../ui/case_detail.py" line="580" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1812,37 +1849,37 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="88" />
+        <location filename="../../ui/case_detail.py" line="90" />
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="90" />
+        <location filename="../../ui/case_detail.py" line="92" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="93" />
+        <location filename="../../ui/case_detail.py" line="95" />
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="95" />
+        <location filename="../../ui/case_detail.py" line="97" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="96" />
+        <location filename="../../ui/case_detail.py" line="98" />
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="151" />
+        <location filename="../../ui/case_detail.py" line="153" />
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="216" />
+        <location filename="../../ui/case_detail.py" line="218" />
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -3357,7 +3394,7 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="326" />
+        <location filename="../../ui/queue_page.py" line="329" />
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -3379,6 +3416,58 @@
         <location filename="../../ui/password_dialog.py" line="147" />
         <source>Temporary password</source>
         <translation>临时密码</translation>
+    </message>
+</context>
+<context>
+    <name>StepPolicyTab</name>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="26" />
+        <source>Each step of a case warns this many minutes before its due time (the work page's “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role's level, or notifies the role (the case timeline).</source>
+        <translation>案件的每个环节在到期前若干分钟提醒（工作台“环节即将到期”）；逾期未完成时：标记逾期、将案件升级到该角色的级别，或通知该角色（记入案件时间线）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="34" />
+        <location filename="../../ui/step_policy_tab.py" line="42" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="35" />
+        <location filename="../../ui/step_policy_tab.py" line="44" />
+        <source>Warn before (minutes)</source>
+        <translation>提前提醒（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="36" />
+        <location filename="../../ui/step_policy_tab.py" line="47" />
+        <source>When late</source>
+        <translation>逾期后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="37" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="38" />
+        <location filename="../../ui/step_policy_tab.py" line="53" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="52" />
+        <source>Role to escalate to / notify</source>
+        <translation>升级/通知角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="67" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_policy_tab.py" line="67" />
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -3556,60 +3645,75 @@
         <translation>待转派（负责人已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="86" />
+        <location filename="../../ui/work_page.py" line="71" />
+        <source>Steps due soon</source>
+        <translation>环节即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="72" />
+        <source>Steps overdue</source>
+        <translation>环节逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="73" />
+        <source>Late steps alerted to my role</source>
+        <translation>提醒我的逾期环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="90" />
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="97" />
+        <location filename="../../ui/work_page.py" line="101" />
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="133" />
-        <location filename="../../ui/work_page.py" line="181" />
-        <location filename="../../ui/work_page.py" line="187" />
+        <location filename="../../ui/work_page.py" line="137" />
+        <location filename="../../ui/work_page.py" line="185" />
+        <location filename="../../ui/work_page.py" line="191" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="136" />
+        <location filename="../../ui/work_page.py" line="140" />
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="151" />
+        <location filename="../../ui/work_page.py" line="155" />
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="156" />
+        <location filename="../../ui/work_page.py" line="160" />
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="160" />
+        <location filename="../../ui/work_page.py" line="164" />
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="198" />
+        <location filename="../../ui/work_page.py" line="202" />
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="199" />
+        <location filename="../../ui/work_page.py" line="203" />
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="212" />
+        <location filename="../../ui/work_page.py" line="216" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="216" />
+        <location filename="../../ui/work_page.py" line="220" />
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>

@@ -508,6 +508,14 @@ class Drive:
             ),
             "cases.attachment_content": lambda: call(cases.attachment_content, self.actor(*clerk), BIG),
             "cases.sweep": lambda: call(cases.sweep, st.one_of(st.none(), self.actor())),
+            "cases.record_first_contact": on(
+                _triaged,
+                cases.record_first_contact,
+                ("handler", "crm", "clerk"),
+                st.one_of(st.just("phone"), TEXT),
+                TEXT,
+                WHEN,
+            ),
             # administration
             "admin.create_user": lambda: call(
                 lambda actor, kw: admin.create_user(actor, **kw),
@@ -744,6 +752,15 @@ class Drive:
                 ),
             ),
             "branch_profile.get": lambda: call(desk.branch_profile.get, self.actor()),
+            "admin.step_policy.save": lambda: call(
+                desk.step_policy.save,
+                self.actor("admin", "crm"),
+                st.one_of(st.sampled_from(["first_contact", "gm_inform"]), TEXT),
+                st.one_of(st.integers(0, 100), BIG, TEXT),
+                st.one_of(st.sampled_from(["mark", "escalate", "notify"]), TEXT),
+                st.one_of(st.sampled_from(["gm", "cr_manager", ""]), TEXT, st.none()),
+                st.one_of(st.booleans(), BIG),
+            ),
             # reading
             "queries.queue_page": lambda: st.tuples(
                 self.actor(),
@@ -774,6 +791,9 @@ class Drive:
                             BIG,
                             st.lists(st.one_of(TEXT, BIG), max_size=2),
                         ),
+                        steps_due_soon=st.booleans(),
+                        steps_overdue=st.booleans(),
+                        steps_alerted_to_me=st.booleans(),
                     ),
                 ),
                 TEXT,

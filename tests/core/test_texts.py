@@ -212,7 +212,11 @@ def test_timeline_events_keep_the_code_and_render_in_both_languages(branch: Bran
     with b.desk.db.read() as session:
         case = session.get(Case, ref.id)
         assert case is not None and case.major_reasons == ["complainants"]
-        events = {e.code: e for e in session.scalars(select(Event).where(Event.case_id == ref.id)) if e.code}
+        events: dict[str, Event] = {}
+        # the first of each code: the deadline's escalation comes before the major case's GM alert (step)
+        for e in session.scalars(select(Event).where(Event.case_id == ref.id).order_by(Event.id)):
+            if e.code:
+                events.setdefault(e.code, e)
     triage, escalation = events["event.triage_valid"], events["event.escalation"]
     # ``summary`` is today's Chinese sentence, for readers that predate codes.
     assert triage.summary == "分诊：有效，重大投诉：投诉人 6 人（≥5）"

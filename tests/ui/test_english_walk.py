@@ -32,8 +32,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from branchdesk.domain.vocab import Decision
-from branchdesk.services.dto import ReplyInput
-from tests.conftest import PASSWORD, Branch, proposed_case
+from branchdesk.services.dto import ReplyInput, TriageInput
+from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case
 from ui import i18n, language
 from ui.case_actions import CASE_ACTIONS
 from ui.case_detail import CaseDetailView
@@ -506,4 +506,53 @@ def test_branch_profile_and_custom_fields_read_english(qtbot: QtBot, branch: Bra
     month.show()
     # the month list is written the Chinese way in both languages (年/月), as before this issue
     problems += [f"month dialog: {p}" for p in chinese_left(month, allowed) if "QComboBox:[" not in p]
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_step_policy_tab_and_step_states_read_english(qtbot: QtBot, branch: Branch, english: None) -> None:
+    """设置 → 环节期限 (nested in the settings page, which the screen walk does not open), a refusal at
+    its field, and a case window whose steps are due soon, overdue and unconfirmed (issue 12 "steps")."""
+    from datetime import datetime
+
+    from ui.admin_page import AdminPage
+
+    b = branch
+    allowed = user_data(b)
+    window = MainWindow(b.desk, b["admin"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.findChild(AdminPage)
+    assert page is not None
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.tabs.setCurrentWidget(page.step_policy_tab)
+    tab = page.step_policy_tab.table_tab
+    tab.table.selectRow(0)
+    tab.fields.set_value("on_overdue", "notify")
+    tab.fields.set_value("role", "")
+    tab._on_save()
+    assert not tab.fields.errors["role"].isHidden()
+    problems = [f"step policy tab: {p}" for p in chinese_left(page, allowed)]
+    window.close()
+    b.clock.now = datetime(2031, 3, 3, 9, 0)  # a year whose holidays are not published: 待确认
+    ref = b.desk.intake.register(b["clerk"], complaint_form(order_no="SO-EN-2"))
+    b.desk.cases.triage(
+        b["crm"],
+        ref.id,
+        TriageInput(
+            valid=True,
+            category_code="business.damage",
+            severity="normal",
+            declared_major=True,
+            responsible_department_id=b["handler"].department_id,
+            handler_id=b["handler"].user_id,
+        ),
+    )
+    b.clock.now = datetime(2031, 3, 3, 9, 40)
+    allowed = user_data(b)  # now with this case's customer
+    view = CaseDetailView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]), ref.id)
+    qtbot.addWidget(view)
+    view.show()
+    assert "Due soon" in view.body.toPlainText() and "(unconfirmed)" in view.body.toPlainText()
+    problems += [f"case window: {p}" for p in chinese_left(view, allowed)]
     assert not problems, "\n".join(sorted(set(problems)))

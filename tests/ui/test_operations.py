@@ -41,6 +41,7 @@ OLD_BUTTONS = {
     Action.ESCALATE,
     Action.INFORM_GM,
     Action.EDIT_CUSTOM,  # issue 12 "fields"
+    Action.FIRST_CONTACT,  # issue 12 "steps": 首次联系
 }
 
 
