@@ -170,9 +170,41 @@ def shoot(out: Path) -> int:
     window.show()
     window.nav.setCurrentRow(window.nav.count() - 1)
     settings_page = window.pages.currentWidget()
-    settings_page.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]
-    capture("07-settings-sla")
     tabs = settings_page.tabs  # type: ignore[attr-defined]
+    rules = settings_page.sla_tab  # type: ignore[attr-defined]
+    tabs.setCurrentWidget(rules)
+    rules.table.selectRow(1)
+    capture("07-settings-deadline-rules")
+    # 试算: a major quality complaint received on a Friday afternoon, by phone.
+    from datetime import datetime
+
+    rules.tabs.setCurrentIndex(1)
+    rules.trial_fields.set_value("kind", "complaint")
+    rules.trial_fields.set_value("category_code", "quality.product")
+    rules.trial_fields.set_value("severity", "severe")
+    rules.trial_fields.set_value("received_at", datetime(2026, 12, 4, 15, 0))
+    rules._on_trial()
+    capture("11-settings-deadline-trial")
+    tabs.setCurrentWidget(settings_page.approval_tab)  # type: ignore[attr-defined]
+    settings_page.approval_tab.table.selectRow(0)  # type: ignore[attr-defined]
+    capture("12-settings-approval-rules")
+    tabs.setCurrentWidget(settings_page.vocabulary_tab)  # type: ignore[attr-defined]
+    capture("13-settings-lists-and-names")
+    tabs.setCurrentWidget(settings_page.step_policy_tab)  # type: ignore[attr-defined]
+    capture("14-settings-step-deadlines")
+    from ui.holiday_notice_dialog import HolidayNoticeDialog
+
+    from datetime import date
+
+    # One day typed in by hand the wrong way (a make-up working Saturday marked 休): the preview shows it.
+    desk.admin.set_calendar_day(admin, date(2026, 2, 14), False, "")
+    notice = HolidayNoticeDialog(desk, admin, window)
+    notice.text.setPlainText((ROOT.parent / "shared" / "samples" / "holiday-notice-2026.txt").read_text("utf-8"))
+    notice.show()
+    notice.move(200, 40)
+    notice.preview_button.click()
+    capture("15-holiday-notice-import")
+    notice.close()
     users_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "用户与角色")
     tabs.setCurrentIndex(users_tab)
     settings_page.users.selectRow(1)  # type: ignore[attr-defined]
