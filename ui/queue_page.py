@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain.vocab import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS, Status
+from branchdesk.domain.vocab import Kind, Severity, Status
 from branchdesk.read.queue import QueueFilter, QueuePage
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
 from branchdesk.services.reports import REPORT_ROLES
 from ui.forms import combo, refill_combo
+from ui.language import label
 from ui.operations import app_signals
 from ui.queue_model import COLUMNS, SORTABLE, QueueModel
 from ui.reports_ui import export_queue
@@ -69,7 +70,7 @@ class QueueView(QWidget):
         self.search.setPlaceholderText(self.tr("Search number, name, phone or words of the content"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)
-        self.status = combo({s.value: STATUS_LABELS[s] for s in Status}, empty=self.tr("All states"))
+        self.status = combo(_vocabulary(Status), empty=self.tr("All states"))
         self.status.setAccessibleName(self.tr("Status"))
         self.scope = combo(
             [
@@ -80,13 +81,11 @@ class QueueView(QWidget):
             empty=None,
         )
         self.scope.setAccessibleName(self.tr("Scope"))
-        self.kind = combo({k.value: v for k, v in KIND_LABELS.items()}, empty=self.tr("All kinds"))
+        self.kind = combo(_vocabulary(Kind), empty=self.tr("All kinds"))
         self.kind.setAccessibleName(self.tr("Kind"))
         self.category = combo(top_categories(lookups), empty=self.tr("All categories"))
         self.category.setAccessibleName(self.tr("Category"))
-        self.severity = combo(
-            {k.value: v for k, v in SEVERITY_LABELS.items()}, empty=self.tr("All severities")
-        )
+        self.severity = combo(_vocabulary(Severity), empty=self.tr("All severities"))
         self.severity.setAccessibleName(self.tr("Severity"))
         self.channel = combo(lookups.choices.get("channel", {}), empty=self.tr("All channels"))
         self.channel.setAccessibleName(self.tr("Channel"))
@@ -195,6 +194,10 @@ class QueueView(QWidget):
         lookups = self._desk.queries.lookups(self._actor)
         refill_combo(self.category, top_categories(lookups))
         refill_combo(self.channel, lookups.choices.get("channel", {}))
+        # The branch may have renamed a status, kind or severity (设置 → 选项与名称).
+        refill_combo(self.status, _vocabulary(Status))
+        refill_combo(self.kind, _vocabulary(Kind))
+        refill_combo(self.severity, _vocabulary(Severity))
         self._fill_custom_fields(lookups)
 
     # --- issue 12 "fields": the custom field filter -------------------------------
@@ -415,3 +418,8 @@ class QueueView(QWidget):
 
 def top_categories(lookups: Lookups) -> list[tuple[str, str]]:
     return [(code, label) for code, label, parent in lookups.categories if parent is None]
+
+
+def _vocabulary(vocabulary: type[Status] | type[Kind] | type[Severity]) -> list[tuple[str, str]]:
+    """A fixed vocabulary's codes with their names in the user's language and the branch's own words."""
+    return [(member.value, label(member)) for member in vocabulary]

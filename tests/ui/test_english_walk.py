@@ -556,3 +556,41 @@ def test_step_policy_tab_and_step_states_read_english(qtbot: QtBot, branch: Bran
     assert "Due soon" in view.body.toPlainText() and "(unconfirmed)" in view.body.toPlainText()
     problems += [f"case window: {p}" for p in chinese_left(view, allowed)]
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_queue_filters_offer_statuses_kinds_and_severities_in_english(
+    qtbot: QtBot, branch: Branch, english: None
+) -> None:
+    """Every entry of the queue's fixed-vocabulary filters, not only the one showing, reads English."""
+    from ui.queue_page import QueueView
+
+    b = branch
+    queue = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(queue)
+    entries = {
+        name: [box.itemText(i) for i in range(box.count())]
+        for name, box in (("status", queue.status), ("kind", queue.kind), ("severity", queue.severity))
+    }
+    assert "Complaint" in entries["kind"] and "In progress" in entries["status"], entries
+    chinese = [f"{name}: {text}" for name, texts in entries.items() for text in texts if CJK.search(text)]
+    assert not chinese, chinese
+
+
+def test_a_renamed_kind_reaches_the_queue_filter(qtbot: QtBot, branch: Branch) -> None:
+    """设置 → 选项与名称 renames 投诉 to 客诉: an open queue offers the new name once the configuration
+    moves."""
+    from ui.operations import app_signals
+    from ui.queue_page import QueueView
+
+    b = branch
+    queue = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(queue)
+    queue.show()
+    assert "投诉" in [queue.kind.itemText(i) for i in range(queue.kind.count())]
+    b.desk.vocabulary.rename_label(b["admin"], "Kind", "complaint", "客诉")
+    language.set_label_overrides(b.desk.label_overrides())  # what the main window does on the signal
+    app_signals().sig_config_changed.emit()
+    try:
+        assert "客诉" in [queue.kind.itemText(i) for i in range(queue.kind.count())]
+    finally:
+        language.set_label_overrides({})
