@@ -145,3 +145,24 @@ def test_migration_folds_the_branch_copies_into_the_forms(branch: Branch, tmp_pa
     assert sum("联 / 共 4 联" in t and "续页" not in t for t in texts) == 4
     spec = next(s for s, _ in fresh.forms.forms(b["admin"]) if s.code == "handling")
     assert spec.sections == default_forms()[1].sections
+
+
+def test_the_command_line_prints_an_added_form(branch: Branch, tmp_path: Path) -> None:
+    from tests.conftest import PASSWORD
+    from tests.core.test_printing import branchdesk_cli
+
+    b = branch
+    case_no = rich_case(b)
+    spec = b.desk.forms.add(b["admin"], "penalty_b", "内部奖罚单", "penalty")
+    spec.copies = spec.copies[:1]
+    b.desk.forms.save(b["admin"], spec)
+    b.desk.db.dispose()
+    output = tmp_path / "b.pdf"
+    command = ["--db", b.url, "--user", "crm", "--password-stdin", "print", case_no, "-o", str(output)]
+    result = branchdesk_cli(*command, "--form", "penalty_b", stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    texts = pages(output.read_bytes(), tmp_path)
+    assert "内部奖罚单" in texts[0] and "第 1 联 / 共 1 联" in texts[0]
+    unknown = branchdesk_cli(*command, "--form", "nothing", stdin=PASSWORD + "\n")
+    assert unknown.returncode != 0 and len(unknown.stderr.strip().splitlines()) == 1
+    assert "penalty_b" in unknown.stderr
