@@ -327,74 +327,77 @@ def validate(
     """Every problem of ``spec`` with its place (``copies[1].name``), in order; empty when it is sound."""
     problems: list[tuple[str, Text]] = []
 
-    def add(place: str, code: str, **args: Any) -> None:
-        problems.append((place, Text(code, args)))
+    def add(place: str, text: Text) -> None:
+        problems.append((place, text))
 
     if (
         _bad_text(spec.code, LIMITS["code"])
         or not spec.code.replace("_", "").isalnum()
         or not spec.code.isascii()
     ):
-        add("code", "forms.code", limit=LIMITS["code"])
+        add("code", Text("forms.code", {"limit": LIMITS["code"]}))
     if _bad_text(spec.title, LIMITS["title"]):
-        add("title", "forms.text", limit=LIMITS["title"])
+        add("title", Text("forms.text", {"limit": LIMITS["title"]}))
     if spec.paper not in PLAIN_PAPERS:
-        add("paper", "forms.choice", choices="、".join(PLAIN_PAPERS))
+        add("paper", Text("forms.choice", {"choices": "、".join(PLAIN_PAPERS)}))
     if spec.overlay_paper not in OVERLAY_PAPERS:
-        add("overlay_paper", "forms.choice", choices="、".join(OVERLAY_PAPERS))
+        add("overlay_paper", Text("forms.choice", {"choices": "、".join(OVERLAY_PAPERS)}))
     if not 1 <= len(spec.copies) <= LIMITS["copies"]:
-        add("copies", "forms.copies", limit=LIMITS["copies"])
+        add("copies", Text("forms.copies", {"limit": LIMITS["copies"]}))
     seen: set[int] = set()
     for i, c in enumerate(spec.copies):
         if not 1 <= c.number <= LIMITS["copies"] or c.number in seen:
-            add(f"copies[{i}].number", "forms.copy_number", limit=LIMITS["copies"])
+            add(f"copies[{i}].number", Text("forms.copy_number", {"limit": LIMITS["copies"]}))
         seen.add(c.number)
         if _bad_text(c.name, LIMITS["name"]):
-            add(f"copies[{i}].name", "forms.text", limit=LIMITS["name"])
+            add(f"copies[{i}].name", Text("forms.text", {"limit": LIMITS["name"]}))
         if c.colour not in COLOURS:
-            add(f"copies[{i}].colour", "forms.choice", choices="、".join(COLOURS))
+            add(f"copies[{i}].colour", Text("forms.choice", {"choices": "、".join(COLOURS)}))
         if len(c.department) > LIMITS["code"]:
-            add(f"copies[{i}].department", "forms.text", limit=LIMITS["code"])
+            add(f"copies[{i}].department", Text("forms.text", {"limit": LIMITS["code"]}))
     count = 0
     for s, section in enumerate(spec.sections):
         if _bad_text(section.title, LIMITS["title"]):
-            add(f"sections[{s}].title", "forms.text", limit=LIMITS["title"])
+            add(f"sections[{s}].title", Text("forms.text", {"limit": LIMITS["title"]}))
         if section.when not in SECTION_WHEN:
-            add(f"sections[{s}].when", "forms.choice", choices="、".join(w for w in SECTION_WHEN if w))
+            add(
+                f"sections[{s}].when",
+                Text("forms.choice", {"choices": "、".join(w for w in SECTION_WHEN if w)}),
+            )
         for f, item in enumerate(section.fields):
             count += 1
             place = f"sections[{s}].fields[{f}]"
             if item.field not in known:
-                add(place + ".field", "forms.unknown_field", field=item.field)
+                add(place + ".field", Text("forms.unknown_field", {"field": item.field}))
             if len(item.label) > LIMITS["label"]:
-                add(place + ".label", "forms.text", limit=LIMITS["label"])
+                add(place + ".label", Text("forms.text", {"limit": LIMITS["label"]}))
             if len(item.value) > LIMITS["value"] or len(item.empty) > LIMITS["label"]:
-                add(place + ".value", "forms.text", limit=LIMITS["value"])
+                add(place + ".value", Text("forms.text", {"limit": LIMITS["value"]}))
             if not 0 <= item.width <= 300:
-                add(place + ".width", "forms.mm")
+                add(place + ".width", Text("forms.mm"))
     if count > LIMITS["fields"]:
-        add("sections", "forms.too_many", limit=LIMITS["fields"])
+        add("sections", Text("forms.too_many", {"limit": LIMITS["fields"]}))
     for b, block in enumerate(spec.signature_blocks):
         if _bad_text(block.label, LIMITS["label"]):
-            add(f"signature_blocks[{b}].label", "forms.text", limit=LIMITS["label"])
+            add(f"signature_blocks[{b}].label", Text("forms.text", {"limit": LIMITS["label"]}))
         if len(block.meaning) > LIMITS["label"]:
-            add(f"signature_blocks[{b}].meaning", "forms.text", limit=LIMITS["label"])
+            add(f"signature_blocks[{b}].meaning", Text("forms.text", {"limit": LIMITS["label"]}))
     printed = {f.field for section in spec.sections if not section.plain_only for f in section.fields}
     for b, box in enumerate(spec.overlay):
         place = f"overlay[{b}]"
         if box.field not in known:
-            add(place + ".field", "forms.unknown_field", field=box.field)
+            add(place + ".field", Text("forms.unknown_field", {"field": box.field}))
         elif box.field not in printed:
-            add(place + ".field", "forms.box_not_printed", field=box.field)
+            add(place + ".field", Text("forms.box_not_printed", {"field": box.field}))
         if not (0 <= box.x <= 241 and 0 <= box.y <= 280 and 1 <= box.width <= 241):
-            add(place, "forms.mm")
+            add(place, Text("forms.mm"))
         if not 1 <= box.lines <= 20 or not 5 <= box.size <= 20:
-            add(place + ".lines", "forms.box_size")
+            add(place + ".lines", Text("forms.box_size"))
     for o, condition in enumerate(spec.offered_by):
         if condition.startswith(APPROVED_PREFIX):
             kind = condition[len(APPROVED_PREFIX) :]
             if resolution_types is not None and kind not in resolution_types:
-                add(f"offered_by[{o}]", "forms.offer", condition=condition)
+                add(f"offered_by[{o}]", Text("forms.offer", {"condition": condition}))
         elif condition not in OFFER_CONDITIONS:
-            add(f"offered_by[{o}]", "forms.offer", condition=condition)
+            add(f"offered_by[{o}]", Text("forms.offer", {"condition": condition}))
     return problems

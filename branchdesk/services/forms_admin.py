@@ -90,7 +90,9 @@ class FormsAdminService(ServiceBase):
                 return
             old = FormSpec.from_dict(row.spec)
             row.spec = spec.to_dict()
-            self._event(unit, "forms.saved", spec, [("copies", len(old.copies), len(spec.copies))])
+            self._event(
+                unit, Text("event.forms_saved", _named(spec)), [("copies", len(old.copies), len(spec.copies))]
+            )
 
     def add(self, actor: Actor, code: str, title: str, from_code: str) -> FormSpec:
         """A new form, a copy of ``from_code`` under a new code and title; it is offered like its model."""
@@ -107,7 +109,7 @@ class FormsAdminService(ServiceBase):
                 raise FieldError(dict(problems))
             last = unit.session.scalar(select(func.max(FormSpecRow.sort_order))) or 0
             unit.session.add(FormSpecRow(code=code, spec=spec.to_dict(), active=True, sort_order=last + 1))
-            self._event(unit, "forms.added", spec, [])
+            self._event(unit, Text("event.forms_added", _named(spec)), [])
             return spec
 
     def set_active(self, actor: Actor, code: str, active: bool) -> None:
@@ -129,9 +131,9 @@ class FormsAdminService(ServiceBase):
                 if not others:
                     raise DomainError(Text("forms.last_active"))
             row.active = active
-            self._event(
-                unit, "forms.activated" if active else "forms.deactivated", FormSpec.from_dict(row.spec), []
-            )
+            named = _named(FormSpec.from_dict(row.spec))
+            text = Text("event.forms_activated", named) if active else Text("event.forms_deactivated", named)
+            self._event(unit, text, [])
 
     def preview(
         self, actor: Actor, spec: FormSpec, mode: str = "plain", offset_mm: tuple[float, float] = (0, 0)
@@ -161,15 +163,12 @@ class FormsAdminService(ServiceBase):
         return render_overlay(spec, case, copies, len(copies), at, False, offset_mm)
 
     @staticmethod
-    def _event(unit: Unit, code: str, spec: FormSpec, changes: list[tuple[str, Any, Any]]) -> None:
-        record(
-            unit.session,
-            at=unit.now,
-            actor=unit.user,
-            action="admin.forms",
-            text=Text("event." + code.replace(".", "_"), {"form": spec.title, "code": spec.code}),
-            changes=changes,
-        )
+    def _event(unit: Unit, text: Text, changes: list[tuple[str, Any, Any]]) -> None:
+        record(unit.session, at=unit.now, actor=unit.user, action="admin.forms", text=text, changes=changes)
+
+
+def _named(spec: FormSpec) -> dict[str, Any]:
+    return {"form": spec.title, "code": spec.code}
 
 
 def _spec(value: FormSpec | dict[str, Any]) -> FormSpec:
