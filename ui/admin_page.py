@@ -34,8 +34,8 @@ from ui.backup_tab import BackupTab
 from ui.branch_profile_tab import BranchProfileTab
 from ui.config_tab import ConfigTab
 from ui.deadline_rules_tab import DeadlineRulesTab
-from ui.forms_tab import FormsTab  # issue 13 "forms"
 from ui.forms import FieldSet, combo, optional_date, refill_combo
+from ui.forms_tab import FormsTab  # issue 13 "forms"
 from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
 from ui.operations import app_signals, run_action

@@ -53,7 +53,9 @@ def test_the_admin_edits_the_handling_copies_with_a_preview(
     assert messages == []
 
 
-def test_the_admin_adds_a_custom_field_and_moves_a_box(qtbot: QtBot, branch: Branch, messages: list[str]) -> None:
+def test_the_admin_adds_a_custom_field_and_moves_a_box(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
     b = branch
     b.desk.admin.save_custom_field(b["admin"], "car_model", "车型", "text")
     _page, tab = open_tab(qtbot, b, "receipt")
