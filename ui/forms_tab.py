@@ -371,7 +371,12 @@ class FormsTab(QWidget):
         return spec
 
     def _show_problems(self, exc: FieldError) -> None:
-        self.problems.setText("\n".join(f"{place}：{text}" for place, text in field_errors(exc).items()))
+        line = self.tr("%1: %2")
+        self.problems.setText(
+            "\n".join(
+                line.replace("%1", place).replace("%2", text) for place, text in field_errors(exc).items()
+            )
+        )
 
     def preview(self) -> None:
         self._stale_preview = False

@@ -339,9 +339,9 @@ def validate(
     if _bad_text(spec.title, LIMITS["title"]):
         add("title", Text("forms.text", {"limit": LIMITS["title"]}))
     if spec.paper not in PLAIN_PAPERS:
-        add("paper", Text("forms.choice", {"choices": "、".join(PLAIN_PAPERS)}))
+        add("paper", Text("forms.choice", {"choices": list(PLAIN_PAPERS)}))
     if spec.overlay_paper not in OVERLAY_PAPERS:
-        add("overlay_paper", Text("forms.choice", {"choices": "、".join(OVERLAY_PAPERS)}))
+        add("overlay_paper", Text("forms.choice", {"choices": list(OVERLAY_PAPERS)}))
     if not 1 <= len(spec.copies) <= LIMITS["copies"]:
         add("copies", Text("forms.copies", {"limit": LIMITS["copies"]}))
     seen: set[int] = set()
@@ -352,7 +352,7 @@ def validate(
         if _bad_text(c.name, LIMITS["name"]):
             add(f"copies[{i}].name", Text("forms.text", {"limit": LIMITS["name"]}))
         if c.colour not in COLOURS:
-            add(f"copies[{i}].colour", Text("forms.choice", {"choices": "、".join(COLOURS)}))
+            add(f"copies[{i}].colour", Text("forms.choice", {"choices": list(COLOURS)}))
         if len(c.department) > LIMITS["code"]:
             add(f"copies[{i}].department", Text("forms.text", {"limit": LIMITS["code"]}))
     count = 0
@@ -362,7 +362,7 @@ def validate(
         if section.when not in SECTION_WHEN:
             add(
                 f"sections[{s}].when",
-                Text("forms.choice", {"choices": "、".join(w for w in SECTION_WHEN if w)}),
+                Text("forms.choice", {"choices": [w for w in SECTION_WHEN if w]}),
             )
         for f, item in enumerate(section.fields):
             count += 1

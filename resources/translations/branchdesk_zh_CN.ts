@@ -2374,211 +2374,216 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../ui/forms_tab.py" line="72"/>
-        <location filename="../../ui/forms_tab.py" line="79"/>
+        <location filename="../../ui/forms_tab.py" line="73"/>
+        <location filename="../../ui/forms_tab.py" line="80"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="74"/>
+        <location filename="../../ui/forms_tab.py" line="75"/>
         <source>Add a form (copy of this one)…</source>
         <translation>新增表单（复制当前表单）…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="76"/>
-        <location filename="../../ui/forms_tab.py" line="225"/>
+        <location filename="../../ui/forms_tab.py" line="77"/>
+        <location filename="../../ui/forms_tab.py" line="233"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="87"/>
+        <location filename="../../ui/forms_tab.py" line="88"/>
         <source>No.</source>
         <translation>联号</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="88"/>
+        <location filename="../../ui/forms_tab.py" line="89"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="89"/>
+        <location filename="../../ui/forms_tab.py" line="90"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="90"/>
+        <location filename="../../ui/forms_tab.py" line="91"/>
         <source>Department code</source>
         <translation>部门代码</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="91"/>
+        <location filename="../../ui/forms_tab.py" line="92"/>
         <source>Shows phone</source>
         <translation>显示电话</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="92"/>
+        <location filename="../../ui/forms_tab.py" line="93"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="96"/>
+        <location filename="../../ui/forms_tab.py" line="97"/>
         <source>Add copy</source>
         <translation>添加一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="98"/>
+        <location filename="../../ui/forms_tab.py" line="99"/>
         <source>Remove copy</source>
         <translation>删除一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="103"/>
+        <location filename="../../ui/forms_tab.py" line="104"/>
         <source>Section</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="103"/>
-        <location filename="../../ui/forms_tab.py" line="120"/>
+        <location filename="../../ui/forms_tab.py" line="104"/>
+        <location filename="../../ui/forms_tab.py" line="121"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="103"/>
+        <location filename="../../ui/forms_tab.py" line="104"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="107"/>
+        <location filename="../../ui/forms_tab.py" line="108"/>
         <source>Field to add</source>
         <translation>要添加的字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="108"/>
+        <location filename="../../ui/forms_tab.py" line="109"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="110"/>
+        <location filename="../../ui/forms_tab.py" line="111"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="112"/>
+        <location filename="../../ui/forms_tab.py" line="113"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="112"/>
+        <location filename="../../ui/forms_tab.py" line="113"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="121"/>
+        <location filename="../../ui/forms_tab.py" line="122"/>
         <source>X (mm)</source>
         <translation>X（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="122"/>
+        <location filename="../../ui/forms_tab.py" line="123"/>
         <source>Y (mm)</source>
         <translation>Y（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="123"/>
+        <location filename="../../ui/forms_tab.py" line="124"/>
         <source>Width (mm)</source>
         <translation>宽度（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="124"/>
+        <location filename="../../ui/forms_tab.py" line="125"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="125"/>
+        <location filename="../../ui/forms_tab.py" line="126"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="132"/>
+        <location filename="../../ui/forms_tab.py" line="133"/>
         <source>Copies</source>
         <translation>联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="133"/>
+        <location filename="../../ui/forms_tab.py" line="134"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="134"/>
+        <location filename="../../ui/forms_tab.py" line="135"/>
         <source>Overlay positions</source>
         <translation>套打位置</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="138"/>
+        <location filename="../../ui/forms_tab.py" line="139"/>
         <source>Save form</source>
         <translation>保存表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="148"/>
+        <location filename="../../ui/forms_tab.py" line="149"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="149"/>
+        <location filename="../../ui/forms_tab.py" line="150"/>
         <source>Plain paper</source>
         <translation>普通纸</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="150"/>
+        <location filename="../../ui/forms_tab.py" line="151"/>
         <source>Pre-printed set (overlay)</source>
         <translation>预印联单（套打）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="155"/>
+        <location filename="../../ui/forms_tab.py" line="156"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="162"/>
+        <location filename="../../ui/forms_tab.py" line="163"/>
         <source>Preview (sample case)</source>
         <translation>预览（示例客诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="209"/>
+        <location filename="../../ui/forms_tab.py" line="217"/>
         <source> (inactive)</source>
         <translation>（停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="225"/>
+        <location filename="../../ui/forms_tab.py" line="233"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="282"/>
+        <location filename="../../ui/forms_tab.py" line="293"/>
         <source>New copy</source>
         <translation>新的一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="381"/>
+        <location filename="../../ui/forms_tab.py" line="374"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms_tab.py" line="396"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="395"/>
+        <location filename="../../ui/forms_tab.py" line="410"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="402"/>
-        <location filename="../../ui/forms_tab.py" line="405"/>
+        <location filename="../../ui/forms_tab.py" line="417"/>
+        <location filename="../../ui/forms_tab.py" line="420"/>
         <source>Add a form</source>
         <translation>新增表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="402"/>
+        <location filename="../../ui/forms_tab.py" line="417"/>
         <source>Code (letters, digits, _)</source>
         <translation>代码（字母、数字或下划线）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="405"/>
+        <location filename="../../ui/forms_tab.py" line="420"/>
         <source>Title printed on the form</source>
         <translation>表单上打印的标题</translation>
     </message>
