@@ -600,6 +600,7 @@ def test_forms_tab_reads_english(qtbot: QtBot, branch: Branch, english: None, me
     tab.copies.item(0, 2).setText("purple")
     assert not tab.save()
     assert "copies[0].colour" in tab.problems.text()
-    problems += [f"refused: {p}" for p in chinese_left(page, allowed, printed + ("白", "红", "蓝", "黄", "绿"))]
+    colours = ("白", "红", "蓝", "黄", "绿")  # the colour bands' names, printed on the copies
+    problems += [f"refused: {p}" for p in chinese_left(page, allowed, (*printed, *colours))]
     window.close()
     assert not problems, "\n".join(sorted(set(problems)))
