@@ -17,7 +17,7 @@ from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import BranchDeskError, DomainError, FieldError
 from branchdesk.i18n import Label, Text, label, render
-from branchdesk.printing.content import Copy, PrintableCase, form_custom_keys
+from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
 from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
 from branchdesk.read.case_view import ResolutionView
 from branchdesk.read.values import Choice, Named, ResolutionStatus
@@ -47,7 +47,6 @@ def _chosen(spec: FormSpec, copies: Sequence[int] | None) -> tuple[list[Copy], l
         Copy(c.number, c.name, c.colour, c.shows_phone, c.internal)
         for c in sorted(spec.copies, key=lambda c: c.number)
     ]
-    form = spec.code
     wanted = list(copies) if copies else [c.number for c in routing]
     unknown = sorted(set(wanted) - {c.number for c in routing})
     if unknown:
@@ -55,11 +54,16 @@ def _chosen(spec: FormSpec, copies: Sequence[int] | None) -> tuple[list[Copy], l
             {
                 "copies": Text(
                     "print.copies",
-                    {"form": Label("Form", form), "first": routing[0].number, "last": routing[-1].number},
+                    {"form": _form_name(spec), "first": routing[0].number, "last": routing[-1].number},
                 )
             }
         )
     return [c for c in routing if c.number in wanted], routing
+
+
+def _form_name(spec: FormSpec) -> Label | str:
+    """A shipped form is named in the reader's language; a form the branch added by its own title."""
+    return Label("Form", spec.code) if spec.code in FORM_CODES else spec.title
 
 
 def _printed_before(unit: Unit, case_id: int, form: str) -> bool:
@@ -179,7 +183,7 @@ class PrintService(ServiceBase):
                 text=Text(
                     ("event.reprinted" if reprint else "event.printed")
                     + ("_overlay" if mode == "overlay" else "_plain"),
-                    {"form": Label("Form", form), "copies": numbers},
+                    {"form": _form_name(spec), "copies": numbers},
                 ),
             )
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from branchdesk.errors import DomainError, FieldError, PermissionDenied
+from branchdesk.i18n import render
 from branchdesk.printing.default_forms import default_forms
 from branchdesk.printing.form_spec import CopySpec, FieldSpec, FormSpec, OverlayBox, known_fields, validate
 from branchdesk.storage.migrate import upgrade
@@ -100,6 +101,8 @@ def test_an_added_form_is_offered_and_a_deactivated_one_is_not(branch: Branch, t
     assert offered["receipt_dealer"] == "维修接车回执"
     texts = pages(b.desk.printing.render(b["crm"], case_no, "receipt_dealer"), tmp_path)
     assert len(texts) == 2 and "维修接车回执" in texts[0]
+    summary = render(b.desk.queries.case_detail(b["crm"], case_no).timeline[-1].text)
+    assert "维修接车回执" in summary  # the print log names an added form by its own title
     b.desk.forms.set_active(b["admin"], "receipt", False)
     assert "receipt" not in dict(b.desk.printing.forms_for(b["crm"], case_no))
     with pytest.raises(FieldError):
