@@ -87,3 +87,27 @@ def test_a_form_is_added_as_a_copy_and_deactivated(qtbot: QtBot, branch: Branch,
     assert dict((s.code, a) for s, a in b.desk.forms.forms(b["admin"]))["receipt_car"] is False
     assert "（停用）" in tab.form.currentText() or "停用" in tab.form.currentText()
     assert messages == []
+
+
+def test_the_print_dialog_offers_an_added_form_with_its_changed_copies(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    from tests.conftest import complaint_form
+    from ui.case_detail import CaseDetailView
+    from ui.print_dialog import PrintDialog
+
+    b = branch
+    _page, tab = open_tab(qtbot, b, "receipt")
+    assert tab.add_form("receipt_car", "接车回执")
+    tab.copies.item(1, 1).setText("维修车间")
+    tab._on_add_copy()
+    assert tab.save()
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    view = CaseDetailView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]), ref.id)
+    qtbot.addWidget(view)
+    dialog = view.open_print("receipt_car")
+    assert isinstance(dialog, PrintDialog)
+    assert dialog.form.currentData() == "receipt_car" and dialog.form.currentText() == "接车回执"
+    assert [c.text() for c in dialog.copy_checks] == ["第1联 客户", "第2联 维修车间", "第3联 新的一联"]
+    assert dialog.document is not None and dialog.document.pageCount() == 3
+    assert messages == []
