@@ -169,3 +169,21 @@ def test_the_command_line_prints_an_added_form(branch: Branch, tmp_path: Path) -
     unknown = branchdesk_cli(*command, "--form", "nothing", stdin=PASSWORD + "\n")
     assert unknown.returncode != 0 and len(unknown.stderr.strip().splitlines()) == 1
     assert "penalty_b" in unknown.stderr
+
+
+def test_signature_blocks_and_a_fixed_sentence_print_on_plain_paper(branch: Branch, tmp_path: Path) -> None:
+    from branchdesk.printing.form_spec import SignatureBlock
+
+    b = branch
+    case_no = rich_case(b)
+    spec = spec_of(b, "penalty")
+    spec.signature_blocks = [SignatureBlock("主管", "核准"), SignatureBlock("受罚部门", "知悉")]
+    spec.sections[0].fields.append(FieldSpec("fixed", "备注", True, value="本通知一式三联。"))
+    b.desk.forms.save(b["admin"], spec)
+    first = pages(b.desk.printing.render(b["crm"], case_no, "penalty", copies=[1]), tmp_path)[0]
+    assert "主管（核准）：" in first and "受罚部门（知悉）：" in first
+    assert "本通知一式三联。" in first
+    spec.signature_blocks = [SignatureBlock("")]
+    with pytest.raises(FieldError) as info:
+        b.desk.forms.save(b["admin"], spec)
+    assert list(info.value.errors) == ["signature_blocks[0].label"]
