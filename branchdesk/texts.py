@@ -914,6 +914,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "没有这个出单条件：{condition}",
         "There is no such condition for offering a form: {condition}",
     ),
+    "forms.department": ("没有这个部门代码：{code}", "There is no department with the code {code}"),
     "forms.not_found": ("没有这个表单：{code}", "There is no such form: {code}"),
     "forms.exists": ("表单代码已存在：{code}", "The form code already exists: {code}"),
     "forms.last_active": ("至少要保留一个启用的表单", "At least one form must stay active"),

@@ -43,7 +43,13 @@ def _boxes(
         | tuple[str, float, float, float, int, float]
     ],
 ) -> list[OverlayBox]:
-    return [OverlayBox(*row) for row in rows]  # type: ignore[arg-type]
+    boxes = []
+    for field_ref, x, y, width, *rest in rows:
+        # floats as the spec reads them back, so a stored form and its defaults compare equal as data
+        lines = int(rest[0]) if rest else 1
+        size = float(rest[1]) if len(rest) > 1 else 9.0
+        boxes.append(OverlayBox(field_ref, float(x), float(y), float(width), lines, size))
+    return boxes
 
 
 def default_forms() -> list[FormSpec]:

@@ -22,7 +22,7 @@ from branchdesk.printing.form_spec import FormSpec, known_fields, validate
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.timeline import record
-from branchdesk.storage.models import FormSpecRow
+from branchdesk.storage.models import Department, FormSpecRow
 
 MODES = ("plain", "overlay")
 
@@ -74,6 +74,13 @@ class FormsAdminService(ServiceBase):
         result: dict[str, Text] = {}
         for place, text in validate(spec, known, types):
             result.setdefault(place, text)
+        # a copy's destination department, when it names one, is one of the branch's departments
+        departments = set(unit.session.scalars(select(Department.code)))
+        for index, copy in enumerate(spec.copies):
+            if copy.department and copy.department not in departments:
+                result.setdefault(
+                    f"copies[{index}].department", Text("forms.department", {"code": copy.department})
+                )
         return result
 
     def save(self, actor: Actor, spec: FormSpec | dict[str, Any]) -> None:

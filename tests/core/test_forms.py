@@ -76,12 +76,19 @@ def test_a_form_that_refers_to_a_missing_field_is_refused_at_its_place(branch: B
     spec.sections[2].fields.append(FieldSpec("custom:plate"))
     spec.overlay.append(OverlayBox("vehicle_colour", 10, 10, 30))
     spec.copies.append(CopySpec(2, "", "紫"))
+    spec.copies[0].department = "nowhere"
     with pytest.raises(FieldError) as info:
         b.desk.forms.save(b["admin"], spec)
     errors = info.value.errors
+    assert errors["copies[0].department"] == "没有这个部门代码：nowhere"
     assert errors["sections[2].fields[6].field"] == "表单引用的字段不存在：custom:plate"
     assert errors["overlay[10].field"] == "表单引用的字段不存在：vehicle_colour"
-    assert "copies[2].number" in errors and "copies[2].name" in errors and "copies[2].colour" in errors
+    assert (
+        "copies[2].number" in errors
+        and "copies[2].name" in errors
+        and "copies[2].colour" in errors
+        and "copies[2].department" not in errors
+    )
     assert spec_of(b, "receipt") == default_forms()[0]  # nothing saved
     with pytest.raises(FieldError, match="表单格式不正确"):
         b.desk.forms.save(b["admin"], {"code": "receipt"})
