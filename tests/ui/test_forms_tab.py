@@ -34,6 +34,8 @@ def test_the_admin_edits_the_handling_copies_with_a_preview(
     b = branch
     _page, tab = open_tab(qtbot, b, "handling")
     assert tab.copies.rowCount() == 5
+    hint = tab.minimumSizeHint()
+    assert hint.width() <= 1366 - 200 and hint.height() <= 700  # fits 1366×768 beside the navigation
     assert tab.document is not None and tab.document.pageCount() == 5  # one page per copy
     tab.copies.setCurrentCell(4, 1)
     tab._remove(tab.copies)
