@@ -253,7 +253,19 @@ class FormsTab(QWidget):
         for box in spec.overlay:
             row = self.boxes.rowCount()
             self.boxes.insertRow(row)
-            self.boxes.setItem(row, 0, _item(box.field, editable=False))
+            # the label the form prints the field under, then its reference (what is stored)
+            printed = next(
+                (
+                    f.label
+                    for section in spec.sections
+                    for f in section.fields
+                    if f.field == box.field and f.label
+                ),
+                field_label(box.field, "", self._custom),
+            )
+            name = _item(f"{printed} · {box.field}", editable=False)
+            name.setData(Qt.ItemDataRole.UserRole, box.field)
+            self.boxes.setItem(row, 0, name)
             for column, value in enumerate((box.x, box.y, box.width, box.lines, box.size), start=1):
                 self.boxes.setItem(row, column, _item(f"{value:g}"))
         self.problems.clear()
@@ -365,7 +377,12 @@ class FormsTab(QWidget):
             values = [_number(self.boxes.item(r, c).text()) for c in range(1, 6)]
             spec.overlay.append(
                 OverlayBox(
-                    self.boxes.item(r, 0).text(), values[0], values[1], values[2], int(values[3]), values[4]
+                    str(self.boxes.item(r, 0).data(Qt.ItemDataRole.UserRole)),
+                    values[0],
+                    values[1],
+                    values[2],
+                    int(values[3]),
+                    values[4],
                 )
             )
         return spec
