@@ -76,8 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     prt.add_argument(
         "--form",
         required=True,
-        choices=["receipt", "handling", "allowance", "return", "penalty", "report"],
-        help="表单",
+        # issue 13 "forms": any active form of the branch (added ones too); the service checks the code
+        help="表单代码，如 receipt、handling、allowance、return、penalty、report 或设置中新增的表单",
     )
     prt.add_argument(
         "--mode", default="plain", choices=["plain", "overlay"], help="普通纸或套打（默认 plain）"

@@ -18,6 +18,7 @@ from branchdesk.domain.intake import CustomFieldDef
 from branchdesk.domain.severity import MajorPolicy
 from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep
 from branchdesk.domain.vocab import DeadlineUnit, Kind, Role, Severity
+from branchdesk.printing.form_spec import FormSpec
 from branchdesk.storage.models import (
     ApprovalRuleRow,
     Branch,
@@ -60,6 +61,8 @@ class BranchConfig:
     category_labels: dict[int, str] = field(default_factory=dict)  # id -> label, active or not
     # --- step deadlines that act (issue 12, part "steps") ---
     step_policies: dict[TrackedStep, StepPolicy] = field(default_factory=dict)
+    # --- issue 13 "forms": the printed forms as data (active ones, in the order they are offered) ---
+    forms: dict[str, FormSpec] = field(default_factory=dict)
 
     def setting(self, key: str) -> Any:
         return self.settings[key]
@@ -191,6 +194,7 @@ def load_config(session: Session) -> BranchConfig:
         all_choices=all_choices,
         label_overrides=overrides,
         category_labels={row.id: row.label for row in category_rows},
+        forms=load_forms(session),
     )
 
 
@@ -283,3 +287,16 @@ def category_path(session: Session, category_id: int | None) -> tuple[str, ...]:
         path.insert(0, category.code)
         category_id = category.parent_id
     return tuple(path)
+
+
+# --- issue 13 "forms": the printed forms as data ------------------------------------------------
+
+
+def load_forms(session: Session) -> dict[str, FormSpec]:
+    """The active forms (``form_spec``), code -> spec, in their order."""
+    from branchdesk.storage.models import FormSpecRow
+
+    rows = session.scalars(
+        select(FormSpecRow).where(FormSpecRow.active).order_by(FormSpecRow.sort_order, FormSpecRow.code)
+    )
+    return {row.code: FormSpec.from_dict(row.spec) for row in rows}

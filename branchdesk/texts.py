@@ -887,6 +887,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "step_policy.role": ("请选择要升级或通知的角色", "Choose the role to escalate to or notify"),
     "event.admin_step_policy": ("修改环节期限策略：{step}", "Step deadline policy changed: {step}"),
+    # --- issue 13 "forms": the printed forms as data ---
+    "forms.code": (
+        "表单代码请用字母、数字或下划线，最多 {limit} 个字符",
+        "A form code has letters, digits or underscores, at most {limit} characters",
+    ),
+    "forms.text": ("请填写，最多 {limit} 个字", "Please fill this in, at most {limit} characters"),
+    "forms.choice": ("请从以下选择：{choices}", "Choose one of: {choices}"),
+    "forms.copies": ("一份表单有 1 到 {limit} 联", "A form has 1 to {limit} copies"),
+    "forms.copy_number": (
+        "联号为 1 到 {limit}，且不得重复",
+        "Copy numbers run from 1 to {limit} and do not repeat",
+    ),
+    "forms.unknown_field": (
+        "表单引用的字段不存在：{field}",
+        "The form refers to a field that does not exist: {field}",
+    ),
+    "forms.box_not_printed": (
+        "套打位置的字段不在表单内容中：{field}",
+        "The overlay box's field is not among the form's fields: {field}",
+    ),
+    "forms.mm": ("位置超出纸张（毫米）", "The position is outside the paper (millimetres)"),
+    "forms.box_size": ("行数为 1 到 20，字号为 5 到 20", "Lines run from 1 to 20, font size from 5 to 20"),
+    "forms.too_many": ("一份表单最多 {limit} 个字段", "A form has at most {limit} fields"),
+    "forms.offer": (
+        "没有这个出单条件：{condition}",
+        "There is no such condition for offering a form: {condition}",
+    ),
+    "forms.department": ("没有这个部门代码：{code}", "There is no department with the code {code}"),
+    "forms.not_found": ("没有这个表单：{code}", "There is no such form: {code}"),
+    "forms.exists": ("表单代码已存在：{code}", "The form code already exists: {code}"),
+    "forms.last_active": ("至少要保留一个启用的表单", "At least one form must stay active"),
+    "forms.shape": ("表单格式不正确：{reason}", "The form is not well formed: {reason}"),
+    "event.forms_saved": ("修改表单：{form}（{code}）", "Form changed: {form} ({code})"),
+    "event.forms_added": ("新增表单：{form}（{code}）", "Form added: {form} ({code})"),
+    "event.forms_activated": ("启用表单：{form}（{code}）", "Form activated: {form} ({code})"),
+    "event.forms_deactivated": ("停用表单：{form}（{code}）", "Form deactivated: {form} ({code})"),
 }
 
 #: Codes nothing produces any more but events stored earlier carry (issue 12 "approvals": the fixed

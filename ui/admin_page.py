@@ -35,6 +35,7 @@ from ui.branch_profile_tab import BranchProfileTab
 from ui.config_tab import ConfigTab
 from ui.deadline_rules_tab import DeadlineRulesTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
+from ui.forms_tab import FormsTab  # issue 13 "forms"
 from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
@@ -72,6 +73,8 @@ class AdminPage(QWidget):
         tabs.addTab(self.branch_profile_tab, self.tr("Branch profile"))
         self.step_policy_tab = StepPolicyTab(desk, actor)  # issue 12 "steps"
         tabs.addTab(self.step_policy_tab, self.tr("Step deadlines"))
+        self.forms_tab = FormsTab(desk, actor)  # issue 13 "forms": the printed forms as data
+        tabs.addTab(self.forms_tab, self.tr("Forms"))
         self.backup_tab = BackupTab(desk, actor)
         tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
         self.tabs = tabs
@@ -115,6 +118,7 @@ class AdminPage(QWidget):
         self.approval_tab.reload()
         self.sla_tab.reload()
         self.step_policy_tab.reload()
+        self.forms_tab.reload()  # issue 13 "forms"
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.i18n import Label
+from branchdesk.printing.content import FORM_CODES
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.help import install_f1
@@ -103,9 +104,11 @@ class PrintDialog(QDialog):
         self.resize(980, 760)
         self.form = QComboBox()
         self.form.setAccessibleName(self.tr("Form"))
-        for code, _title in forms:
-            # The form itself prints in Chinese; its name here is in the reader's language.
-            self.form.addItem(vocabulary_label(Label("Form", code)), code)
+        for code, title in forms:
+            # The form itself prints in Chinese; its name here is in the reader's language. A form the
+            # branch added (issue 13 "forms") has only its own title: user data, shown as written.
+            name = vocabulary_label(Label("Form", code)) if code in FORM_CODES else title
+            self.form.addItem(name, code)
         if form:
             self.form.setCurrentIndex(max(self.form.findData(form), 0))
         self.mode = QComboBox()

@@ -8,6 +8,15 @@ from typing import Any
 
 from branchdesk.domain.defaults import FORM_TITLES
 from branchdesk.domain.text import mask_phone
+from branchdesk.printing.form_spec import (
+    ALL_CUSTOM,
+    CUSTOM_PREFIX,
+    FIELD_REGISTRY,
+    FIXED,
+    FieldSpec,
+    FormSpec,
+    field_label,
+)
 
 FORM_CODES = ("receipt", "handling", "allowance", "return", "penalty", "report")
 
@@ -32,6 +41,9 @@ class Section:
     #: The branch's own fields (issue 12): printed in plain mode only — the pre-printed carbon sets
     #: have no boxes for them, and their labels must not take the place of a box's value.
     custom: bool = False
+    #: issue 13 "forms": the field reference of each fact and text, in the same order (overlay boxes)
+    fact_refs: list[str] = field(default_factory=list)
+    text_refs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -50,6 +62,8 @@ class PrintableCase:
     branch_postal_code: str = ""
     #: form -> the branch's own fields it prints, (label, value) in order (``form_custom_fields``)
     custom: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: issue 13 "forms": every custom field of the case by key, (label, value), for ``custom:<key>``
+    custom_fields: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 CUSTOM_SECTION = "补充信息"
@@ -81,223 +95,74 @@ def anchor_text(case: PrintableCase) -> str:
     return f"审计链 {case.audit_anchor}" if case.audit_anchor else ""
 
 
-def sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:
-    result = _sections(form, case, copy)
-    rows = case.custom.get(form)
-    if rows:  # after the first section: with the intake facts they belong to
-        result.insert(1, Section(CUSTOM_SECTION, facts=list(rows), custom=True))
+def sections(spec: FormSpec, case: PrintableCase, copy: Copy) -> list[Section]:
+    """The form's sections for one copy, as its spec describes them (issue 13 "forms": no per-form code)."""
+    result: list[Section] = []
+    for section_spec in spec.sections:
+        if section_spec.when not in ("", "filled") and not case.data.get(section_spec.when):
+            continue
+        section = Section(section_spec.title, custom=section_spec.plain_only)
+        rows = 0
+        for item in section_spec.fields:
+            for label, value in _values(spec.code, item, case, copy):
+                rows += 1
+                if value in ("", None) and item.empty:
+                    value = item.empty
+                text = item.text if item.text is not None else _registry_text(item.field)
+                (section.texts if text else section.facts).append((label, value))
+                (section.text_refs if text else section.fact_refs).append(item.field)
+        if section_spec.when == "filled" and not rows:
+            continue
+        if section_spec.signatures:
+            section.signatures = (case.data.get("resolution") or {}).get("signatures", [])
+        result.append(section)
     return result
 
 
-def _sections(form: str, case: PrintableCase, copy: Copy) -> list[Section]:
+def _registry_text(ref: str) -> bool:
+    known = FIELD_REGISTRY.get(ref)
+    return bool(known and known.text)
+
+
+def _values(form: str, item: FieldSpec, case: PrintableCase, copy: Copy) -> list[tuple[str, Any]]:
+    """(label, value) rows one field prints: one, or one per custom field for ``custom:*``."""
+    ref = item.field
+    if ref == ALL_CUSTOM:
+        return list(case.custom.get(form, []))
+    if ref.startswith(CUSTOM_PREFIX):
+        key = ref[len(CUSTOM_PREFIX) :]
+        if key not in case.custom_fields:
+            return []
+        own_label, value = case.custom_fields[key]
+        return [(item.label or own_label, value)]
+    label = field_label(ref, item.label, {})
+    return [(label, field_value(ref, item, case, copy))]
+
+
+def field_value(ref: str, item: FieldSpec, case: PrintableCase, copy: Copy) -> Any:
+    """The value of one registry field for one copy (the phone masked where the copy may not show it)."""
     d = case.data
-    phone = case.phone if copy.shows_phone else mask_phone(d.get("phone_normalized") or case.phone)
-    if form == "receipt":
-        return [
-            Section(
-                "受理信息",
-                facts=[
-                    ("受理编号", case.case_no),
-                    ("受理时间", d["received_at"]),
-                    ("投诉人", d["complainant"]),
-                    ("联系电话", phone),
-                    ("受理人", d["recorder"]),
-                    ("投诉渠道", d["channel"]),
-                ],
-                texts=[("投诉内容", d["content"]), ("您的要求", d["request"])],
-            ),
-            Section(
-                "答复承诺",
-                facts=[
-                    ("最迟答复日期", d["reply_due"]),
-                    ("网点联系电话", case.branch_phone or "—"),
-                    ("网点地址", case.branch_address or "—"),
-                    *([("邮政编码", case.branch_postal_code)] if case.branch_postal_code else []),
-                    *([("传真", case.branch_fax)] if case.branch_fax else []),
-                ],
-                texts=[
-                    (
-                        "说明",
-                        "我们将在上述日期前答复您。请保留本回执，查询时请告知受理编号。感谢您的理解与支持。",
-                    )
-                ],
-            ),
-        ]
-    if form == "handling":
-        result = [
-            Section(
-                "受理",
-                facts=[
-                    ("受理时间", d["received_at"]),
-                    ("投诉渠道", d["channel"]),
-                    ("性质", d["kind"]),
-                    ("投诉人", d["complainant"]),
-                    ("联系电话", phone),
-                    ("单位/客户", d["company"]),
-                    ("订单编号", d["order_no"]),
-                    ("产品或服务", d["product"]),
-                    ("料号/型号", d["part_no"]),
-                    ("批号", d["lot_no"]),
-                    ("数量", d["quantity"]),
-                    ("不良数量", d["defective_quantity"]),
-                    ("交运日期", d["delivery_date"]),
-                    ("被投诉部门/人", d["complained"]),
-                    ("受理人", d["recorder"]),
-                    ("客户要求", d["request"]),
-                ],
-                texts=[("投诉内容", d["content"])],
-            ),
-            Section(
-                "分诊",
-                facts=[
-                    ("有效性", d["valid"]),
-                    ("类别", d["category"]),
-                    ("等级", d["severity"]),
-                    ("重大投诉", d["major"]),
-                    ("责任部门", d["department"]),
-                    ("处理责任人", d["handler"]),
-                    ("处理期限", d["deadline"]),
-                ],
-            ),
-        ]
-        if d.get("investigation"):
-            inv = d["investigation"]
-            result.append(
-                Section(
-                    "调查",
-                    facts=[
-                        ("责任归属", inv["responsibility"]),
-                        ("责任比率", inv["shares"]),
-                        ("责任部门/人", inv["responsible"]),
-                    ],
-                    texts=[
-                        ("发生原因", inv["cause"]),
-                        ("具体经过", inv["details"]),
-                        ("调查结论", inv["conclusion"]),
-                        ("纠正预防措施", inv["measures"]),
-                    ],
-                )
-            )
-        if d.get("resolution"):
-            res = d["resolution"]
-            result.append(
-                Section(
-                    "处理方案与核决",
-                    facts=[("处理方式", res["type"]), ("金额", res["amount"]), ("审批层级", res["chain"])],
-                    texts=[("方案说明", res["text"])],
-                    signatures=res["signatures"],
-                )
-            )
-        if d.get("reply"):
-            result.append(
-                Section(
-                    "答复客户",
-                    facts=[
-                        ("时间", d["reply"]["at"]),
-                        ("方式", d["reply"]["method"]),
-                        ("答复人", d["reply"]["by"]),
-                        ("客户接受", d["reply"]["accepted"]),
-                    ],
-                    texts=[("答复内容", d["reply"]["content"])],
-                )
-            )
-        if d.get("follow_up"):
-            f = d["follow_up"]
-            result.append(
-                Section(
-                    "回访",
-                    facts=[
-                        ("时间", f["at"]),
-                        ("方式", f["method"]),
-                        ("回访人", f["by"]),
-                        ("问题解决", f["solved"]),
-                        ("满意度", f["satisfaction"]),
-                    ],
-                    texts=[("客户意见", f["comments"])],
-                )
-            )
-        return result
-    res = d.get("resolution") or {}
-    if form == "allowance":
-        return [
-            Section(
-                "折让",
-                facts=[
-                    ("客户", d["complainant"]),
-                    ("单位", d["company"]),
-                    ("订单编号", d["order_no"]),
-                    ("产品", d["product"]),
-                    ("折让金额", res.get("amount", "")),
-                    ("核准", res.get("chain", "")),
-                ],
-                texts=[("折让原因", res.get("text") or d["content"])],
-                signatures=res.get("signatures", []),
-            )
-        ]
-    if form == "return":
-        return [
-            Section(
-                "退货",
-                facts=[
-                    ("客户", d["complainant"]),
-                    ("单位", d["company"]),
-                    ("订单编号", d["order_no"]),
-                    ("产品", d["product"]),
-                    ("料号/型号", d["part_no"]),
-                    ("批号", d["lot_no"]),
-                    ("数量", d["quantity"]),
-                    ("不良数量", d["defective_quantity"]),
-                    ("金额", res.get("amount", "")),
-                ],
-                texts=[("退货原因", res.get("text") or d["content"])],
-                signatures=res.get("signatures", []),
-            )
-        ]
-    inv = d.get("investigation") or {}
-    if form == "penalty":
-        return [
-            Section(
-                "奖罚",
-                facts=[
-                    ("责任部门/人", inv.get("responsible", "")),
-                    ("责任归属", inv.get("responsibility", "")),
-                    ("责任比率", inv.get("shares", "")),
-                    ("涉及金额", res.get("amount", "")),
-                ],
-                texts=[
-                    ("事由", inv.get("cause", "")),
-                    ("调查结论", inv.get("conclusion", "")),
-                    ("纠正预防措施", inv.get("measures", "")),
-                    ("奖罚意见", ""),
-                ],
-            )
-        ]
-    if form == "report":
-        return [
-            Section(
-                "投诉调查报告",
-                facts=[
-                    ("客户", d["complainant"]),
-                    ("受理时间", d["received_at"]),
-                    ("类别", d["category"]),
-                    ("责任部门/人", inv.get("responsible", "")),
-                    ("责任归属", inv.get("responsibility", "")),
-                    ("责任比率", inv.get("shares", "")),
-                    ("改善追踪", inv.get("track", "")),
-                    ("调查人", inv.get("author", "")),
-                ],
-                texts=[
-                    ("投诉内容", d["content"]),
-                    ("发生原因", inv.get("cause", "")),
-                    ("具体经过", inv.get("details", "")),
-                    ("调查结论", inv.get("conclusion", "")),
-                    ("纠正措施", inv.get("corrective", "")),
-                    ("预防措施", inv.get("preventive", "")),
-                ],
-            )
-        ]
-    raise ValueError(form)
+    if ref == FIXED:
+        return item.value
+    if ref == "case_no":
+        return case.case_no
+    if ref == "phone":
+        return case.phone if copy.shows_phone else mask_phone(d.get("phone_normalized") or case.phone)
+    if ref.startswith("branch."):
+        return {
+            "branch.phone": case.branch_phone,
+            "branch.address": case.branch_address,
+            "branch.postal_code": case.branch_postal_code,
+            "branch.fax": case.branch_fax,
+        }[ref]
+    if ref == "resolution.reason":
+        return (d.get("resolution") or {}).get("text") or d["content"]
+    group, _, key = ref.partition(".")
+    if key:
+        return (d.get(group) or {}).get(key, "")
+    return d.get(ref, "")
 
 
 def title(form: str) -> str:
-    return FORM_TITLES[form]
+    """The default title of a form code (a branch's own title is its spec's ``title``)."""
+    return FORM_TITLES.get(form, form)

@@ -34,8 +34,8 @@ from branchdesk.printing.content import (
     anchor_text,
     branch_line,
     sections,
-    title,
 )
+from branchdesk.printing.form_spec import FormSpec
 
 COLOURS = {
     "白": colors.HexColor("#BBBBBB"),
@@ -46,8 +46,7 @@ COLOURS = {
 }
 INTERNAL_LINE = "内部文件 不得影印送客户"
 LONG_FACT = 60  # characters
-PAGE_SIZES = {"A4": A4, "A5L": landscape(A5)}
-DEFAULT_PAGE = {"handling": "A4", "report": "A4"}
+PAGE_SIZES = {"A4": A4, "A5L": landscape(A5), "A4L": landscape(A4), "A5": A5}
 
 
 @dataclass
@@ -141,8 +140,23 @@ def _section(section: Section, width: float, styles: dict[str, ParagraphStyle]) 
     return story
 
 
+def _signature_blocks(spec: FormSpec, width: float, styles: dict[str, ParagraphStyle]) -> Flowable:
+    """One cell per signature block: the label (and what signing means) above room to sign."""
+    cells = [
+        Paragraph(fonts.markup(b.label + (f"（{b.meaning}）" if b.meaning else "") + "："), styles["label"])
+        for b in spec.signature_blocks
+    ]
+    table = Table([cells], colWidths=[width / len(cells)] * len(cells), rowHeights=[14 * mm])
+    table.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
+    return KeepTogether([Spacer(1, 3 * mm), table])
+
+
 def render_plain(
-    form: str,
+    spec: FormSpec,
     case: PrintableCase,
     copies: Sequence[Copy],
     total_copies: int,
@@ -151,7 +165,7 @@ def render_plain(
     page: str | None = None,
 ) -> bytes:
     fonts.register()
-    size = PAGE_SIZES[page or DEFAULT_PAGE.get(form, "A5L")]
+    size = PAGE_SIZES[page or spec.paper]
     buffer = io.BytesIO()
     state = _State()
     margin_left, margin = 16 * mm, 10 * mm
@@ -171,7 +185,9 @@ def render_plain(
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
         assert state.copy is not None
         state.page_of_copy += 1
-        _decorate(canvas, size, form, case, state.copy, total_copies, printed_at, reprint, state.page_of_copy)
+        _decorate(
+            canvas, size, spec.title, case, state.copy, total_copies, printed_at, reprint, state.page_of_copy
+        )
 
     doc = BaseDocTemplate(
         buffer,
@@ -180,7 +196,7 @@ def render_plain(
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=f"{title(form)} {case.case_no}",
+        title=f"{spec.title} {case.case_no}",
         author="BranchDesk 客诉台",
         subject=case.case_no,
         keywords=anchor_text(case),
@@ -192,8 +208,10 @@ def render_plain(
         if index:
             story.append(PageBreak())
         story.append(_CopyStart(state, copy))
-        for section in sections(form, case, copy):
+        for section in sections(spec, case, copy):
             story.extend(_section(section, frame._width, styles))
+        if spec.signature_blocks:  # places for hand signatures, at the end of each copy
+            story.append(_signature_blocks(spec, frame._width, styles))
     doc.build(story)
     return buffer.getvalue()
 
@@ -201,7 +219,7 @@ def render_plain(
 def _decorate(
     canvas: Canvas,
     size: tuple[float, float],
-    form: str,
+    title: str,
     case: PrintableCase,
     copy: Copy,
     total: int,
@@ -222,7 +240,7 @@ def _decorate(
     canvas.drawCentredString(0, 0, label)
     canvas.restoreState()
     canvas.setFont(fonts.MAIN, 15)
-    canvas.drawString(16 * mm, height - 17 * mm, f"{case.branch_name} {title(form)}")
+    canvas.drawString(16 * mm, height - 17 * mm, f"{case.branch_name} {title}")
     canvas.setFont(fonts.MAIN, 9)
     continued = f"（续页 {page_of_copy}）" if page_of_copy > 1 else ""
     canvas.drawString(

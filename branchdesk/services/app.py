@@ -13,6 +13,7 @@ from branchdesk.services.calendar_admin import CalendarAdminService  # issue 12,
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
 from branchdesk.services.deadline_policy import DeadlinePolicyService
+from branchdesk.services.forms_admin import FormsAdminService  # issue 13 "forms"
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
 from branchdesk.services.printing import PrintService
@@ -50,6 +51,7 @@ class BranchDesk:
         self.deadline_policy = DeadlinePolicyService(self.door)
         self.branch_profile = BranchProfileService(self.door)  # issue 12 "fields"
         self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
+        self.forms = FormsAdminService(self.door)  # issue 13 "forms": the printed forms as data
 
     def _now(self) -> datetime:
         return self.clock()

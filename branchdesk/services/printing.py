@@ -17,7 +17,8 @@ from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import BranchDeskError, DomainError, FieldError
 from branchdesk.i18n import Label, Text, label, render
-from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys, title
+from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
+from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
 from branchdesk.read.case_view import ResolutionView
 from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
@@ -26,27 +27,25 @@ from branchdesk.services.queries import QueryService
 from branchdesk.services.timeline import record
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.audit_chain import current_anchor
-from branchdesk.storage.models import FormCopy, PrintLog
+from branchdesk.storage.models import PrintLog
 
 MODES = ("plain", "overlay")
-#: Forms with internal content: none of them prints for a draft.
-INTERNAL_FORMS = ("allowance", "return", "penalty", "report", "handling")
 
 
-def _check_form_and_mode(form: str, mode: str) -> None:
-    if form not in FORM_CODES:
-        raise FieldError({"form": Text("print.form", {"forms": list(FORM_CODES)})})
+def _check_form_and_mode(forms: dict[str, FormSpec], form: str, mode: str) -> FormSpec:
+    """The branch's active form ``form`` (issue 13 "forms": the forms are the config's, not code)."""
+    if form not in forms:
+        raise FieldError({"form": Text("print.form", {"forms": list(forms)})})
     if mode not in MODES:
         raise FieldError({"mode": Text("print.mode")})
+    return forms[form]
 
 
-def _chosen(unit: Unit, form: str, copies: Sequence[int] | None) -> tuple[list[Copy], list[Copy]]:
+def _chosen(spec: FormSpec, copies: Sequence[int] | None) -> tuple[list[Copy], list[Copy]]:
     """The copies asked for (all when None) and the form's whole routing, as the branch sets it."""
     routing = [
-        Copy(c.copy_no, c.destination, c.colour, c.shows_phone, c.internal)
-        for c in unit.session.scalars(
-            select(FormCopy).where(FormCopy.form == form).order_by(FormCopy.copy_no)
-        )
+        Copy(c.number, c.name, c.colour, c.shows_phone, c.internal)
+        for c in sorted(spec.copies, key=lambda c: c.number)
     ]
     wanted = list(copies) if copies else [c.number for c in routing]
     unknown = sorted(set(wanted) - {c.number for c in routing})
@@ -55,11 +54,16 @@ def _chosen(unit: Unit, form: str, copies: Sequence[int] | None) -> tuple[list[C
             {
                 "copies": Text(
                     "print.copies",
-                    {"form": Label("Form", form), "first": routing[0].number, "last": routing[-1].number},
+                    {"form": _form_name(spec), "first": routing[0].number, "last": routing[-1].number},
                 )
             }
         )
     return [c for c in routing if c.number in wanted], routing
+
+
+def _form_name(spec: FormSpec) -> Label | str:
+    """A shipped form is named in the reader's language; a form the branch added by its own title."""
+    return Label("Form", spec.code) if spec.code in FORM_CODES else spec.title
 
 
 def _printed_before(unit: Unit, case_id: int, form: str) -> bool:
@@ -79,21 +83,26 @@ class PrintService(ServiceBase):
     def forms_for(self, actor: Actor, ref: int | str) -> list[tuple[str, str]]:
         """(form code, title) of the forms that apply to the case in its present state."""
         detail = self._queries.case_detail(actor, ref)
-        forms = []
-        if detail.status != Status.DRAFT:
-            forms.append("receipt")
-        if detail.status not in (Status.DRAFT, Status.VOID):
-            forms.append("handling")
         approved = [r for r in detail.resolutions if r.status is ResolutionStatus.APPROVED]
-        if approved and approved[-1].resolution_type.code == "allowance":
-            forms.append("allowance")
-        if approved and approved[-1].resolution_type.code == "return":
-            forms.append("return")
-        if detail.investigation:
-            forms.append("report")
-            if detail.investigation.shares:
-                forms.append("penalty")
-        return [(code, title(code)) for code in FORM_CODES if code in forms]
+        holds = {
+            "registered": detail.status != Status.DRAFT,
+            "open_or_closed": detail.status not in (Status.DRAFT, Status.VOID),
+            "investigated": detail.investigation is not None,
+            "responsibility_shared": bool(detail.investigation and detail.investigation.shares),
+        }
+        if approved:
+            holds[APPROVED_PREFIX + approved[-1].resolution_type.code] = True
+        # issue 13 "forms": each form says what offers it (``offered_by``: all of them must hold)
+        return [
+            (code, spec.title)
+            for code, spec in self.forms(actor).items()
+            if spec.offered_by and all(holds.get(condition, False) for condition in spec.offered_by)
+        ]
+
+    def forms(self, actor: Actor) -> dict[str, FormSpec]:
+        """The branch's active forms, code -> spec, in their order (issue 13 "forms")."""
+        with self._door.read(actor) as unit:
+            return dict(unit.config.forms)
 
     def render(
         self,
@@ -114,23 +123,23 @@ class PrintService(ServiceBase):
         once the PDF exists (a file that cannot be written is one clear error, and no print).
         The app renders with ``log=False``, prints, and then calls ``record_print``.
         """
-        _check_form_and_mode(form, mode)
         # Reading only: rendering a long form must not hold the write lock other PCs need.
         with self._door.read(actor) as unit:
+            spec = _check_form_and_mode(unit.config.forms, form, mode)
             case = self._case(unit, ref)
-            chosen, routing = _chosen(unit, form, copies)
-            if form in INTERNAL_FORMS and case.status == Status.DRAFT:
+            chosen, routing = _chosen(spec, copies)
+            if spec.refuses_draft and case.status == Status.DRAFT:
                 raise DomainError(Text("print.draft"))
             printable = self._printable(unit, case.id)
             reprint = _printed_before(unit, case.id, form)
             if mode == "plain":
                 from branchdesk.printing.plain import render_plain
 
-                pdf = render_plain(form, printable, chosen, len(routing), unit.now, reprint, page)
+                pdf = render_plain(spec, printable, chosen, len(routing), unit.now, reprint, page)
             else:
                 from branchdesk.printing.overlay import render_overlay
 
-                pdf = render_overlay(form, printable, chosen, len(routing), unit.now, reprint, offset_mm)
+                pdf = render_overlay(spec, printable, chosen, len(routing), unit.now, reprint, offset_mm)
             case_id = case.id
         if output is not None:
             try:
@@ -148,10 +157,10 @@ class PrintService(ServiceBase):
         self, actor: Actor, ref: int | str, form: str, copies: Sequence[int] | None, mode: str
     ) -> None:
         """Record that ``copies`` of ``form`` were printed (after the printer or the file took them)."""
-        _check_form_and_mode(form, mode)
         with self._unit(actor) as unit:
+            spec = _check_form_and_mode(unit.config.forms, form, mode)
             case = self._case(unit, ref)
-            chosen, _routing = _chosen(unit, form, copies)
+            chosen, _routing = _chosen(spec, copies)
             numbers = [c.number for c in chosen]
             reprint = _printed_before(unit, case.id, form)
             unit.session.add(
@@ -174,19 +183,18 @@ class PrintService(ServiceBase):
                 text=Text(
                     ("event.reprinted" if reprint else "event.printed")
                     + ("_overlay" if mode == "overlay" else "_plain"),
-                    {"form": Label("Form", form), "copies": numbers},
+                    {"form": _form_name(spec), "copies": numbers},
                 ),
             )
 
     def copies_of(self, form: str) -> list[tuple[int, str]]:
         """(copy number, destination) of a form, as the branch routes it."""
         with self._db.read() as session:
-            return [
-                (c.copy_no, c.destination)
-                for c in session.scalars(
-                    select(FormCopy).where(FormCopy.form == form).order_by(FormCopy.copy_no)
-                )
-            ]
+            from branchdesk.storage.models import FormSpecRow
+
+            row = session.get(FormSpecRow, form)
+            spec = FormSpec.from_dict(row.spec) if row is not None else None
+            return [(c.number, c.name) for c in sorted(spec.copies, key=lambda c: c.number)] if spec else []
 
     def calibration(self, offset_mm: tuple[float, float] = (0, 0), paper: str = "241-1") -> bytes:
         from branchdesk.printing.overlay import render_calibration
@@ -303,12 +311,13 @@ class PrintService(ServiceBase):
                 for key in form_custom_keys(code, active, chosen, FORM_CUSTOM_DEFAULT)
                 if key in by_key
             ]
-            for code in FORM_CODES
+            for code in unit.config.forms
         }
         return PrintableCase(
             branch_fax=str(settings.get("branch_fax", "")),
             branch_postal_code=str(settings.get("branch_postal_code", "")),
             custom=custom,
+            custom_fields={key: (f.label, custom_text(f.value)) for key, f in by_key.items()},
             audit_anchor=current_anchor(unit.session),
             case_no=view.case_no,
             branch_name=unit.config.branch_name,

@@ -11,6 +11,7 @@ from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import DomainError, FieldError
 from branchdesk.i18n import Text
+from branchdesk.printing.default_forms import default_forms
 from branchdesk.services.auth import hash_password
 from branchdesk.services.timeline import record
 from branchdesk.services.unit_of_work import UnitOfWork
@@ -23,7 +24,7 @@ from branchdesk.storage.models import (
     Category,
     ChoiceItem,
     Department,
-    FormCopy,
+    FormSpecRow,
     ReplyTemplate,
     Setting,
     SlaRuleRow,
@@ -96,18 +97,9 @@ def initialise_branch(
                 for order, (role, own) in enumerate(chain, start=1)
             ]
             session.add(ApprovalRuleRow(**conditions, active=True, steps=steps))
-        for form, copies in defaults.FORM_COPIES.items():
-            for copy_no, destination, colour, shows_phone, internal in copies:
-                session.add(
-                    FormCopy(
-                        form=form,
-                        copy_no=copy_no,
-                        destination=destination,
-                        colour=colour,
-                        shows_phone=shows_phone,
-                        internal=internal,
-                    )
-                )
+        # issue 13 "forms": the six forms as data (their copies from ``defaults.FORM_COPIES``)
+        for order, spec in enumerate(default_forms()):
+            session.add(FormSpecRow(code=spec.code, spec=spec.to_dict(), active=True, sort_order=order))
         # --- step deadlines that act (issue 12, part "steps") ---
         for step, warn, outcome, step_role, active in defaults.STEP_POLICIES:
             session.add(

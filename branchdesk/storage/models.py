@@ -159,18 +159,6 @@ class CalendarOverride(Base):
     note: Mapped[str] = mapped_column(String(100), default="")
 
 
-class FormCopy(Base):
-    __tablename__ = "form_copy"
-    __table_args__ = (UniqueConstraint("form", "copy_no"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    form: Mapped[str] = mapped_column(String(20))
-    copy_no: Mapped[int] = mapped_column(Integer)
-    destination: Mapped[str] = mapped_column(String(50))
-    colour: Mapped[str] = mapped_column(String(10))
-    shows_phone: Mapped[bool] = mapped_column(Boolean, default=False)
-    internal: Mapped[bool] = mapped_column(Boolean, default=True)
-
-
 class ReplyTemplate(Base):
     __tablename__ = "reply_template"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -594,3 +582,16 @@ class StepAlert(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     outcome: Mapped[str] = mapped_column(String(10))
     role: Mapped[str | None] = mapped_column(String(20))
+
+
+# --- issue 13 "forms": the printed forms as data -------------------------------------------------
+
+
+class FormSpecRow(Base):
+    """One printed form (``printing/form_spec.FormSpec.to_dict``): its copies, fields and boxes."""
+
+    __tablename__ = "form_spec"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)

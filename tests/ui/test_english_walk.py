@@ -7,6 +7,7 @@ buttons, headings, statuses, refusals, timeline entries — must come out in Eng
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,7 +54,6 @@ USER_DATA = {
     "label_override": ["label_zh"],  # issue 12: the branch's own names for fixed codes
     "sla_rule": ["label", "custom_value"],
     "approval_rule": ["label"],
-    "form_copy": ["destination"],
     "complaint_case": [
         "complainant_name", "address", "company", "product", "content", "request_text",
         "complained_person", "order_no", "part_no", "lot_no", "vehicle_model", "plate", "sla_label",
@@ -68,6 +68,17 @@ USER_DATA = {
 }
 
 
+def json_strings(value: object) -> Iterator[str]:
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from json_strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
 def user_data(b: Branch) -> list[str]:
     found: set[str] = set()
     with b.desk.db.read() as session:
@@ -76,6 +87,10 @@ def user_data(b: Branch) -> list[str]:
                 for (value,) in session.execute(text(f"SELECT {column} FROM {table}")):
                     if value and CJK.search(str(value)):
                         found.add(str(value))
+        # issue 13 "forms": the forms are the branch's own (titles, copy names, sections, labels), as JSON
+        for (spec,) in session.execute(text("SELECT spec FROM form_spec")):
+            parsed = json.loads(spec) if isinstance(spec, str) else spec  # SQLite hands JSON back as text
+            found.update(s for s in json_strings(parsed) if CJK.search(s))
     # Longest first, so that a name inside a longer text does not leave the rest behind.
     return sorted(found, key=len, reverse=True)
 
@@ -594,3 +609,36 @@ def test_a_renamed_kind_reaches_the_queue_filter(qtbot: QtBot, branch: Branch) -
         assert "客诉" in [queue.kind.itemText(i) for i in range(queue.kind.count())]
     finally:
         language.set_label_overrides({})
+
+
+def test_forms_tab_reads_english(qtbot: QtBot, branch: Branch, english: None, messages: list[str]) -> None:
+    """设置 → 表单 (issue 13 "forms"; nested tabs): copies, fields, overlay positions and a refusal. The
+    forms print in Chinese: their titles, copy names and labels are the branch's data, and the field
+    chooser names each field by the label it prints under."""
+    from branchdesk.printing.form_spec import FIELD_REGISTRY
+    from ui.admin_page import AdminPage
+
+    b = branch
+    window = MainWindow(b.desk, b["admin"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.findChild(AdminPage)
+    assert page is not None
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    page.tabs.setCurrentWidget(page.forms_tab)
+    tab = page.forms_tab
+    tab.form.setCurrentIndex(tab.form.findData("handling"))
+    allowed = user_data(b)
+    printed = tuple(sorted({f.label for f in FIELD_REGISTRY.values()}, key=len, reverse=True))
+    problems = []
+    for index in range(tab.parts.count()):
+        tab.parts.setCurrentIndex(index)
+        problems += [f"part {index}: {p}" for p in chinese_left(page, allowed, printed)]
+    tab.copies.item(0, 2).setText("purple")
+    assert not tab.save()
+    assert "copies[0].colour" in tab.problems.text()
+    colours = ("白", "红", "蓝", "黄", "绿")  # the colour bands' names, printed on the copies
+    problems += [f"refused: {p}" for p in chinese_left(page, allowed, (*printed, *colours))]
+    window.close()
+    assert not problems, "\n".join(sorted(set(problems)))
