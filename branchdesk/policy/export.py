@@ -166,7 +166,9 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
         for t in session.scalars(select(ReplyTemplate).order_by(ReplyTemplate.sort_order, ReplyTemplate.id))
     )
     customs = tuple(
-        CustomFieldEntry(c.key, c.label, c.type, tuple(str(x) for x in (c.choices or ())), c.required, c.active)
+        CustomFieldEntry(
+            c.key, c.label, c.type, tuple(str(x) for x in (c.choices or ())), c.required, c.active
+        )
         for c in session.scalars(select(CustomField).order_by(CustomField.sort_order, CustomField.id))
     )
     copies: dict[str, list[FormCopyEntry]] = {}

@@ -106,17 +106,22 @@ def write_policy(policy: Policy) -> str:
         f"source = {value(h.source)}",
     ]
     lines += _inline_array("notes", [*h.notes]) if h.notes else ["notes = []"]
-    lines += ["", "# 设置（营业时间、午休、重大案件门槛等；不含本网点名称/地址/电话等网点资料）", "[settings]"]
-    _table(lines, dict(sorted(policy.settings.items())))
-    lines += ["", "# 选项列表：顺序即显示顺序；停用的写 active = false", "[lists]"]
-    for list_key, entries in policy.lists.items():
-        lines += _inline_array(_key(list_key), [_entry(e) for e in entries])
+    # Top-level arrays first: in TOML a key after a [table] header belongs to that table.
     lines += ["", "# 固定代码的本网点名称（受理类型、严重程度、状态、结案方式、角色）"]
     lines += _inline_array("names", [_entry(e) for e in policy.names])
     lines += ["", "# 分类（最多三级）：parent 为上级分类的代码"]
     lines += _inline_array("categories", [_entry(e) for e in policy.categories])
     lines += ["", "# 部门"]
     lines += _inline_array("departments", [_entry(e) for e in policy.departments])
+    lines += [
+        "",
+        "# 设置（营业时间、午休、重大案件门槛等；不含本网点名称/地址/电话等网点资料）",
+        "[settings]",
+    ]
+    _table(lines, dict(sorted(policy.settings.items())))
+    lines += ["", "# 选项列表：顺序即显示顺序；停用的写 active = false", "[lists]"]
+    for list_key, entries in policy.lists.items():
+        lines += _inline_array(_key(list_key), [_entry(e) for e in entries])
     lines += ["", "# 时限规则：step 计时的环节；条件不写即不限；同一环节按 priority 从小到大第一条符合的生效"]
     for rule in policy.deadline_rules:
         lines += ["", "[[deadline_rules]]"]
@@ -138,7 +143,10 @@ def write_policy(policy: Policy) -> str:
     for custom in policy.custom_fields:
         lines += ["", "[[custom_fields]]"]
         _table(lines, _entry(custom))
-    lines += ["", "# 表单与联次：no 联次、destination 去向、colour 颜色、shows_phone 印客户电话、internal 内部联"]
+    lines += [
+        "",
+        "# 表单与联次：no 联次、destination 去向、colour 颜色、shows_phone 印客户电话、internal 内部联",
+    ]
     for form in policy.forms:
         lines += ["", "[[forms]]", f"form = {value(form.form)}"]
         lines += _inline_array("copies", [_entry(c) for c in form.copies])

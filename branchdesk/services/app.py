@@ -15,6 +15,7 @@ from branchdesk.services.context import Clock, system_clock
 from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
@@ -50,6 +51,7 @@ class BranchDesk:
         self.deadline_policy = DeadlinePolicyService(self.door)
         self.branch_profile = BranchProfileService(self.door)  # issue 12 "fields"
         self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
+        self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
 
     def _now(self) -> datetime:
         return self.clock()
