@@ -221,9 +221,9 @@ def apply_policy(session: Session, policy: Policy) -> None:
                 session.add(row)
             row.label, row.sort_order, row.active = entry.label, order, entry.active
             seen.add((list_key, entry.code))
-    for key, row in items.items():
-        if key not in seen:
-            row.active = False
+    for item_key, item_row in items.items():
+        if item_key not in seen:
+            item_row.active = False
 
     session.execute(delete(LabelOverride))
     for name in policy.names:
@@ -233,35 +233,35 @@ def apply_policy(session: Session, policy: Policy) -> None:
 
     categories = {row.code: row for row in session.scalars(select(Category))}
     sibling: dict[str | None, int] = {}
-    for entry in policy.categories:  # parents come first (validated)
-        row = categories.get(entry.code)
-        if row is None:
-            row = Category(code=entry.code)
-            session.add(row)
-            categories[entry.code] = row
-        order = sibling.get(entry.parent, 0)
-        sibling[entry.parent] = order + 1
-        parent = categories[entry.parent] if entry.parent else None
+    for cat in policy.categories:  # parents come first (validated)
+        category = categories.get(cat.code)
+        if category is None:
+            category = Category(code=cat.code)
+            session.add(category)
+            categories[cat.code] = category
+        order = sibling.get(cat.parent, 0)
+        sibling[cat.parent] = order + 1
+        parent = categories[cat.parent] if cat.parent else None
         if parent is not None and parent.id is None:
             session.flush()
-        row.label, row.sort_order, row.active = entry.label, order, entry.active
-        row.parent_id = parent.id if parent is not None else None
-    listed = {e.code for e in policy.categories}
-    for code, row in categories.items():
+        category.label, category.sort_order, category.active = cat.label, order, cat.active
+        category.parent_id = parent.id if parent is not None else None
+    listed: set[str] = {e.code for e in policy.categories}
+    for code, category in categories.items():
         if code not in listed:
-            row.active = False
+            category.active = False
 
     departments = {row.code: row for row in session.scalars(select(Department))}
     for dept in policy.departments:
-        row = departments.get(dept.code)
-        if row is None:
+        department = departments.get(dept.code)
+        if department is None:
             session.add(Department(code=dept.code, name=dept.name, active=dept.active))
         else:
-            row.name, row.active = dept.name, dept.active
+            department.name, department.active = dept.name, dept.active
     listed = {e.code for e in policy.departments}
-    for code, row in departments.items():
+    for code, department in departments.items():
         if code not in listed:
-            row.active = False
+            department.active = False
 
     session.execute(delete(SlaRuleRow))
     for rule in policy.deadline_rules:
@@ -324,16 +324,16 @@ def apply_policy(session: Session, policy: Policy) -> None:
 
     customs = {row.key: row for row in session.scalars(select(CustomField))}
     for order, custom in enumerate(policy.custom_fields):
-        row = customs.get(custom.key)
-        if row is None:
-            row = CustomField(key=custom.key)
-            session.add(row)
-        row.label, row.type, row.choices = custom.label, custom.type, list(custom.choices)
-        row.required, row.sort_order, row.active = custom.required, order, custom.active
+        field_row = customs.get(custom.key)
+        if field_row is None:
+            field_row = CustomField(key=custom.key)
+            session.add(field_row)
+        field_row.label, field_row.type, field_row.choices = custom.label, custom.type, list(custom.choices)
+        field_row.required, field_row.sort_order, field_row.active = custom.required, order, custom.active
     listed = {e.key for e in policy.custom_fields}
-    for key, row in customs.items():
-        if key not in listed:
-            row.active = False
+    for field_key, field_row in customs.items():
+        if field_key not in listed:
+            field_row.active = False
 
     session.execute(delete(FormCopy))
     session.flush()  # the unique (form, copy_no) pairs are free before the new copies go in

@@ -105,7 +105,7 @@ def write_policy(policy: Policy) -> str:
         f"description = {value(h.description)}",
         f"source = {value(h.source)}",
     ]
-    lines += _inline_array("notes", [*h.notes]) if h.notes else ["notes = []"]
+    lines += ["notes = ["] + [f"  {value(note)}," for note in h.notes] + ["]"] if h.notes else ["notes = []"]
     # Top-level arrays first: in TOML a key after a [table] header belongs to that table.
     lines += ["", "# 固定代码的本网点名称（受理类型、严重程度、状态、结案方式、角色）"]
     lines += _inline_array("names", [_entry(e) for e in policy.names])
@@ -131,10 +131,10 @@ def write_policy(policy: Policy) -> str:
         lines += ["", "[[step_policies]]"]
         _table(lines, _entry(step))
     lines += ["", "# 核决规则：按 priority 从小到大第一条符合的决定签核链；own_department = 责任部门的"]
-    for rule in policy.approval_rules:
+    for approval in policy.approval_rules:
         lines += ["", "[[approval_rules]]"]
-        _table(lines, _entry(rule, skip=("steps",)))
-        lines += _inline_array("steps", [_entry(s) for s in rule.steps])
+        _table(lines, _entry(approval, skip=("steps",)))
+        lines += _inline_array("steps", [_entry(s) for s in approval.steps])
     lines += ["", "# 答复模板"]
     for template in policy.reply_templates:
         lines += ["", "[[reply_templates]]"]

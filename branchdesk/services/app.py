@@ -97,6 +97,7 @@ class BranchDesk:
         admin_full_name: str,
         admin_password: str,
         demo: bool = False,
+        preset: str | None = None,
     ) -> int:
         return initialise_branch(
             self.db,
@@ -108,4 +109,5 @@ class BranchDesk:
             now=self.clock(),
             demo=demo,
             door=self.door,
+            preset=preset,  # issue 13 "policy"
         )

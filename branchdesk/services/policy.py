@@ -95,7 +95,7 @@ class PolicyService(ServiceBase):
             return PolicyDiff((), tuple(diff(current, policy)))
 
     def apply(self, actor: Actor, text: str) -> PolicyResult:
-        """Apply the file in one transaction, a backup first; any problem → ``PolicyError``, nothing changed."""
+        """Apply the file in one transaction, backup first; any problem → ``PolicyError``, no change."""
         started = time.perf_counter()
         preview = self.preview(actor, text)
         if preview.problems:
