@@ -45,9 +45,14 @@ class Change:
     detail: str = ""
 
     def text(self) -> Text:
-        return Text(
-            f"policy.change_{self.kind}", {"section": self.section, "item": self.item, "detail": self.detail}
-        )
+        params = {"section": self.section, "item": self.item, "detail": self.detail}
+        if self.kind == "added":
+            return Text("policy.change_added", params)
+        if self.kind == "removed":
+            return Text("policy.change_removed", params)
+        if self.kind == "deactivated":
+            return Text("policy.change_deactivated", params)
+        return Text("policy.change_changed", params)
 
 
 def _show(value: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -56,28 +57,29 @@ class Reader:
     def __init__(self) -> None:
         self.problems: list[Text] = []
 
-    def add(self, code: str, place: str, **params: Any) -> None:
-        self.problems.append(Text(f"policy.{code}", {"place": place, **params}))
+    def add(self, text: Text, place: str, **params: Any) -> None:
+        """``text`` names its code literally (the catalogue test reads it); the place joins its params."""
+        self.problems.append(replace(text, params={"place": place, **text.params, **params}))
 
     def keys(self, table: dict[str, Any], place: str, allowed: tuple[str, ...]) -> None:
         for key in table:
             if key not in allowed:
-                self.add("unknown_key", f"{place}.{key}" if place else key)
+                self.add(Text("policy.unknown_key"), f"{place}.{key}" if place else key)
 
     def table(self, doc: dict[str, Any], key: str, place: str) -> dict[str, Any]:
         value = doc.get(key, {})
         if not isinstance(value, dict):
-            self.add("wrong_type", place, expected="table")
+            self.add(Text("policy.wrong_type"), place, expected="table")
             return {}
         return value
 
     def array(self, doc: dict[str, Any], key: str, place: str) -> list[Any]:
         value = doc.get(key, [])
         if not isinstance(value, list):
-            self.add("wrong_type", place, expected="array")
+            self.add(Text("policy.wrong_type"), place, expected="array")
             return []
         if len(value) > _MAX_ITEMS:
-            self.add("too_many", place, limit=_MAX_ITEMS)
+            self.add(Text("policy.too_many"), place, limit=_MAX_ITEMS)
             return []
         return value
 
@@ -88,13 +90,13 @@ class Reader:
         where = f"{place}.{key}"
         if value is None:
             if required:
-                self.add("missing", where)
+                self.add(Text("policy.missing"), where)
             return None
         if not isinstance(value, str):
-            self.add("wrong_type", where, expected="string")
+            self.add(Text("policy.wrong_type"), where, expected="string")
             return None
         if (required and not value.strip()) or len(value) > limit:
-            self.add("bad_text", where, limit=limit)
+            self.add(Text("policy.bad_text"), where, limit=limit)
             return None
         return value
 
@@ -103,7 +105,7 @@ class Reader:
     ) -> str | None:
         value = self.text(item, key, place, 60)
         if value is not None and not pattern.fullmatch(value):
-            self.add("bad_code", f"{place}.{key}", value=value)
+            self.add(Text("policy.bad_code"), f"{place}.{key}", value=value)
             return None
         return value
 
@@ -121,20 +123,20 @@ class Reader:
         where = f"{place}.{key}"
         if value is None:
             if required:
-                self.add("missing", where)
+                self.add(Text("policy.missing"), where)
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add("wrong_type", where, expected="integer")
+            self.add(Text("policy.wrong_type"), where, expected="integer")
             return None
         if not low <= value <= high:
-            self.add("bad_number", where, low=low, high=high)
+            self.add(Text("policy.bad_number"), where, low=low, high=high)
             return None
         return value
 
     def flag(self, item: dict[str, Any], key: str, place: str, default: bool | None) -> bool | None:
         value = item.get(key, default)
         if value is not None and not isinstance(value, bool):
-            self.add("wrong_type", f"{place}.{key}", expected="boolean")
+            self.add(Text("policy.wrong_type"), f"{place}.{key}", expected="boolean")
             return default
         return value
 
@@ -144,7 +146,7 @@ class Reader:
         key: str,
         place: str,
         allowed: tuple[str, ...],
-        problem: str,
+        problem: Text,
         *,
         required: bool = False,
         default: str | None = None,
@@ -153,10 +155,10 @@ class Reader:
         where = f"{place}.{key}"
         if value is None:
             if required:
-                self.add("missing", where)
+                self.add(Text("policy.missing"), where)
             return None
         if not isinstance(value, str):
-            self.add("wrong_type", where, expected="string")
+            self.add(Text("policy.wrong_type"), where, expected="string")
             return None
         if value not in allowed:
             self.add(problem, where, value=value)
@@ -174,7 +176,7 @@ class Reader:
         for n, item in enumerate(self.array(doc, key, key)):
             place = f"{key}[{n}]"
             if not isinstance(item, dict):
-                self.add("wrong_type", place, expected="table")
+                self.add(Text("policy.wrong_type"), place, expected="table")
                 continue
             self.keys(item, place, allowed)
             built = build(item, place)
@@ -188,7 +190,9 @@ class Reader:
         for place, value in values:
             if value in seen:
                 self.add(
-                    "duplicate", place, value=value if isinstance(value, str) else "/".join(map(str, value))
+                    Text("policy.duplicate"),
+                    place,
+                    value=value if isinstance(value, str) else "/".join(map(str, value)),
                 )
             seen.add(value)
 
@@ -220,10 +224,10 @@ def parse_policy(text: str) -> tuple[Policy | None, list[Text]]:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        r.add("syntax", "", detail=str(error))
+        r.add(Text("policy.syntax"), "", detail=str(error))
         return None, r.problems
     if doc.get("format") != FORMAT:
-        r.add("format", "format", value=str(doc.get("format", "")))
+        r.add(Text("policy.format"), "format", value=str(doc.get("format", "")))
         return None, r.problems
     r.keys(doc, "", _HEADER_KEYS + _SECTIONS)
     header = _header(r, doc)
@@ -294,11 +298,11 @@ class _Refs:
 def _header(r: Reader, doc: dict[str, Any]) -> Header:
     name = r.text(doc, "name", "", 40, required=False) or ""
     if not _PRESET_NAME.fullmatch(name):
-        r.add("bad_code", "name", value=name)
+        r.add(Text("policy.bad_code"), "name", value=name)
     notes = r.array(doc, "notes", "notes")
     for n, note in enumerate(notes):
         if not isinstance(note, str) or len(note) > 2000:
-            r.add("bad_text", f"notes[{n}]", limit=2000)
+            r.add(Text("policy.bad_text"), f"notes[{n}]", limit=2000)
     return Header(
         name=name,
         title=r.text(doc, "title", "", 50, required=False) or "",
@@ -315,19 +319,19 @@ def _settings(r: Reader, table: dict[str, Any]) -> dict[str, Any]:
     for key, value in sorted(table.items()):
         place = f"settings.{key}"
         if key not in defaults.SETTINGS or key in NOT_POLICY_SETTINGS:
-            r.add("unknown_setting", place)
+            r.add(Text("policy.unknown_setting"), place)
             continue
         try:
             _check_setting(key, value)
         except FieldError as error:
-            r.add("setting", place, problem=next(iter(error.texts.values())))
+            r.add(Text("policy.setting"), place, problem=next(iter(error.texts.values())))
             continue
         if (
             key in ("lunch_starts", "lunch_ends")
             and value
             and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value)
         ):
-            r.add("bad_time", place)
+            r.add(Text("policy.bad_time"), place)
             continue
         out[key] = value
     return out
@@ -338,7 +342,7 @@ def _lists(r: Reader, table: dict[str, Any]) -> dict[str, tuple[ChoiceEntry, ...
     known = set(defaults.CHOICE_LISTS) | set(defaults.VOCABULARY_LISTS)
     for list_key in table:
         if list_key not in known:
-            r.add("unknown_list", f"lists.{list_key}")
+            r.add(Text("policy.unknown_list"), f"lists.{list_key}")
             continue
         entries = r.entries(
             table,
@@ -374,10 +378,12 @@ def _renamable() -> dict[str, tuple[str, ...]]:
 
 def _name(r: Reader, item: dict[str, Any], place: str) -> NameEntry | None:
     vocabularies = _renamable()
-    vocabulary = r.enum(item, "vocabulary", place, tuple(vocabularies), "unknown_vocabulary", required=True)
+    vocabulary = r.enum(
+        item, "vocabulary", place, tuple(vocabularies), Text("policy.unknown_vocabulary"), required=True
+    )
     code = r.text(item, "code", place, 40)
     if vocabulary and code is not None and code not in vocabularies[vocabulary]:
-        r.add("unknown_value", f"{place}.code", value=code)
+        r.add(Text("policy.unknown_value"), f"{place}.code", value=code)
         code = None
     zh = r.text(item, "zh", place, TEXT_LIMITS["label"])
     en = r.text(item, "en", place, TEXT_LIMITS["label"], required=False)
@@ -403,9 +409,9 @@ def _categories(r: Reader, doc: dict[str, Any]) -> list[CategoryEntry]:
         if entry.parent is None:
             depth[entry.code] = 1
         elif entry.parent not in depth:
-            r.add("no_parent", f"categories[{n}].parent", value=entry.parent)
+            r.add(Text("policy.no_parent"), f"categories[{n}].parent", value=entry.parent)
         elif depth[entry.parent] >= defaults.CATEGORY_MAX_DEPTH:
-            r.add("too_deep", f"categories[{n}].parent", limit=defaults.CATEGORY_MAX_DEPTH)
+            r.add(Text("policy.too_deep"), f"categories[{n}].parent", limit=defaults.CATEGORY_MAX_DEPTH)
         else:
             depth[entry.code] = depth[entry.parent] + 1
     return entries
@@ -423,15 +429,15 @@ def _department(r: Reader, item: dict[str, Any], place: str) -> DepartmentEntry 
 def _custom(r: Reader, item: dict[str, Any], place: str) -> CustomFieldEntry | None:
     key = r.code(item, "key", place)
     label = r.text(item, "label", place, TEXT_LIMITS["custom_label"])
-    kind = r.enum(item, "type", place, _CUSTOM_TYPES, "unknown_value", required=True)
+    kind = r.enum(item, "type", place, _CUSTOM_TYPES, Text("policy.unknown_value"), required=True)
     raw = item.get("choices", [])
     choices: list[str] = []
     if not isinstance(raw, list) or not all(isinstance(c, str) and c.strip() for c in raw):
-        r.add("wrong_type", f"{place}.choices", expected="array of strings")
+        r.add(Text("policy.wrong_type"), f"{place}.choices", expected="array of strings")
     else:
         choices = raw
         if kind == "choice" and not choices:
-            r.add("missing", f"{place}.choices")
+            r.add(Text("policy.missing"), f"{place}.choices")
     required = r.flag(item, "required", place, False)
     active = r.flag(item, "active", place, True)
     if key is None or label is None or kind is None:
@@ -459,11 +465,11 @@ _DEADLINE_KEYS = (
 
 
 def _conditions(r: Reader, item: dict[str, Any], place: str, refs: _Refs) -> dict[str, Any]:
-    kind = r.enum(item, "kind", place, _KINDS, "unknown_kind")
-    severity = r.enum(item, "min_severity", place, _SEVERITIES, "unknown_severity")
+    kind = r.enum(item, "kind", place, _KINDS, Text("policy.unknown_kind"))
+    severity = r.enum(item, "min_severity", place, _SEVERITIES, Text("policy.unknown_severity"))
     category = r.text(item, "category", place, 60, required=False)
     if category is not None and category not in refs.categories:
-        r.add("unknown_category", f"{place}.category", value=category)
+        r.add(Text("policy.unknown_category"), f"{place}.category", value=category)
         category = None
     return {
         "kind": kind,
@@ -477,19 +483,19 @@ def _deadline_rule(r: Reader, item: dict[str, Any], place: str, refs: _Refs) -> 
     priority = r.integer(item, "priority", place, 0, 100_000)
     label = r.text(item, "label", place, TEXT_LIMITS["label"])
     amount = r.integer(item, "amount", place, 0, 10_000)
-    unit = r.enum(item, "unit", place, _UNITS, "unknown_unit", required=True)
-    step = r.enum(item, "step", place, _STEPS, "unknown_step", default="case")
+    unit = r.enum(item, "unit", place, _UNITS, Text("policy.unknown_unit"), required=True)
+    step = r.enum(item, "step", place, _STEPS, Text("policy.unknown_step"), default="case")
     conditions = _conditions(r, item, place, refs)
     picked: dict[str, str | None] = {}
     for key in ("channel", "customer_type"):
         value = r.text(item, key, place, 40, required=False)
         if value is not None and value not in refs.lists.get(key, set()):
-            r.add("unknown_choice", f"{place}.{key}", value=value, list=key)
+            r.add(Text("policy.unknown_choice"), f"{place}.{key}", value=value, list=key)
             value = None
         picked[key] = value
     custom = r.text(item, "custom_field", place, 40, required=False)
     if custom is not None and custom not in refs.customs:
-        r.add("unknown_custom", f"{place}.custom_field", value=custom)
+        r.add(Text("policy.unknown_custom"), f"{place}.custom_field", value=custom)
     custom_value = r.text(item, "custom_value", place, 200, required=False)
     severity_or_major = r.flag(item, "severity_or_major", place, False)
     foreign = r.flag(item, "foreign", place, None)
@@ -515,12 +521,19 @@ def _deadline_rule(r: Reader, item: dict[str, Any], place: str, refs: _Refs) -> 
 
 
 def _step_policy(r: Reader, item: dict[str, Any], place: str) -> StepPolicyEntry | None:
-    step = r.enum(item, "step", place, tuple(s.value for s in TrackedStep), "unknown_step", required=True)
+    step = r.enum(
+        item, "step", place, tuple(s.value for s in TrackedStep), Text("policy.unknown_step"), required=True
+    )
     warn = r.integer(item, "warn_before_minutes", place, 0, 60 * 24 * 30)
     outcome = r.enum(
-        item, "on_overdue", place, tuple(o.value for o in StepOutcome), "unknown_value", required=True
+        item,
+        "on_overdue",
+        place,
+        tuple(o.value for o in StepOutcome),
+        Text("policy.unknown_value"),
+        required=True,
     )
-    role = r.enum(item, "role", place, _ROLES, "unknown_role")
+    role = r.enum(item, "role", place, _ROLES, Text("policy.unknown_role"))
     active = r.flag(item, "active", place, True)
     if step is None or warn is None or outcome is None:
         return None
@@ -547,12 +560,12 @@ def _approval_rule(r: Reader, item: dict[str, Any], place: str, refs: _Refs) -> 
     low = r.integer(item, "min_amount_fen", place, required=False)
     high = r.integer(item, "max_amount_fen", place, required=False)
     if low is not None and high is not None and low > high:
-        r.add("bad_band", f"{place}.max_amount_fen")
+        r.add(Text("policy.bad_band"), f"{place}.max_amount_fen")
     conditions = _conditions(r, item, place, refs)
     active = r.flag(item, "active", place, True)
 
     def step(entry: dict[str, Any], where: str) -> ApprovalStepEntry | None:
-        role = r.enum(entry, "role", where, _ROLES, "unknown_role", required=True)
+        role = r.enum(entry, "role", where, _ROLES, Text("policy.unknown_role"), required=True)
         own = r.flag(entry, "own_department", where, False)
         return ApprovalStepEntry(role, bool(own)) if role else None
 
@@ -560,7 +573,7 @@ def _approval_rule(r: Reader, item: dict[str, Any], place: str, refs: _Refs) -> 
         {f"{place}.steps": item.get("steps", [])}, f"{place}.steps", ("role", "own_department"), step
     )
     if not item.get("steps"):
-        r.add("no_steps", f"{place}.steps")
+        r.add(Text("policy.no_steps"), f"{place}.steps")
     if priority is None or label is None:
         return None
     return ApprovalRuleEntry(
@@ -584,7 +597,9 @@ def _template(r: Reader, item: dict[str, Any], place: str) -> ReplyTemplateEntry
 
 
 def _form(r: Reader, item: dict[str, Any], place: str) -> FormEntry | None:
-    form = r.enum(item, "form", place, tuple(defaults.FORM_TITLES), "unknown_form", required=True)
+    form = r.enum(
+        item, "form", place, tuple(defaults.FORM_TITLES), Text("policy.unknown_form"), required=True
+    )
 
     def copy(entry: dict[str, Any], where: str) -> FormCopyEntry | None:
         no = r.integer(entry, "no", where, 1, 20)
@@ -608,12 +623,12 @@ def _form(r: Reader, item: dict[str, Any], place: str) -> FormEntry | None:
 
 def _calendar(r: Reader, raw: Any) -> CalendarEntry | None:
     if not isinstance(raw, dict):
-        r.add("wrong_type", "calendar", expected="table")
+        r.add(Text("policy.wrong_type"), "calendar", expected="table")
         return None
     r.keys(raw, "calendar", ("confirmed_years", "days"))
     years = raw.get("confirmed_years", [])
     if not isinstance(years, list) or not all(isinstance(y, int) and 2000 <= y <= 2100 for y in years):
-        r.add("wrong_type", "calendar.confirmed_years", expected="array of years")
+        r.add(Text("policy.wrong_type"), "calendar.confirmed_years", expected="array of years")
         years = []
 
     def day(entry: dict[str, Any], where: str) -> CalendarDay | None:
@@ -623,10 +638,10 @@ def _calendar(r: Reader, raw: Any) -> CalendarEntry | None:
         try:
             date.fromisoformat(text or "")
         except ValueError:
-            r.add("bad_date", f"{where}.day")
+            r.add(Text("policy.bad_date"), f"{where}.day")
             return None
         if working is None:
-            r.add("missing", f"{where}.working")
+            r.add(Text("policy.missing"), f"{where}.working")
             return None
         return CalendarDay(text or "", working, note)
 
