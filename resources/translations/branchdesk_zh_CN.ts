@@ -98,6 +98,11 @@
 <context>
     <name>AdminPage</name>
     <message>
+        <location filename="../../ui/admin_page.py" line="77"/>
+        <source>Policy file</source>
+        <translation>策略文件</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin_page.py" line="55" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
@@ -2321,6 +2326,11 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
+        <location filename="../../ui/first_run_dialog.py" line="44"/>
+        <source>Starting policy</source>
+        <translation>初始策略</translation>
+    </message>
+    <message>
         <location filename="../../ui/first_run_dialog.py" line="24" />
         <source>Set up BranchDesk</source>
         <translation>初始化客诉台</translation>
@@ -3061,6 +3071,86 @@
         <location filename="../../ui/branch_profile_tab.py" line="227" />
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="42"/>
+        <source>A policy file holds the branch&apos;s whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
+        <translation>策略文件把本网点的全部策略（选项列表、分类、部门、时限规则、核决规则、答复模板、自定义字段、表单联次、设置）写在一个文本文件里。导入时先校验文件并列出每一处改动；点“应用”之前不做任何改动。已登记的案件保留登记时的时限与签核链。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="49"/>
+        <source>Export policy…</source>
+        <translation>导出策略…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="51"/>
+        <source>Import a policy file…</source>
+        <translation>导入策略文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="56"/>
+        <source>Preview preset</source>
+        <translation>预览预设策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="61"/>
+        <source>Preset:</source>
+        <translation>预设策略：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="68"/>
+        <source>Apply these changes</source>
+        <translation>应用这些改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="80"/>
+        <location filename="../../ui/policy_tab.py" line="91"/>
+        <source>Export policy</source>
+        <translation>导出策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="80"/>
+        <location filename="../../ui/policy_tab.py" line="98"/>
+        <source>Policy files (*.toml)</source>
+        <translation>策略文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="91"/>
+        <source>Cannot write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="94"/>
+        <source>Policy exported to %1</source>
+        <translation>策略已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="98"/>
+        <source>Import a policy file</source>
+        <translation>导入策略文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="123"/>
+        <source>The file has %1 problem(s); nothing can be applied until they are fixed.</source>
+        <translation>文件有 %1 处问题；改正之前不能应用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="130"/>
+        <source>The file is the same as the branch&apos;s policy: nothing to change.</source>
+        <translation>文件与本网点现行策略相同，无需改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="133"/>
+        <source>Applying the file makes %1 change(s):</source>
+        <translation>应用此文件将做以下 %1 处改动：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_tab.py" line="149"/>
+        <source>Policy applied: %1 change(s).</source>
+        <translation>策略已应用：%1 处改动。</translation>
     </message>
 </context>
 <context>
