@@ -192,14 +192,15 @@ def shoot(out: Path) -> int:
     capture("13-settings-lists-and-names")
     tabs.setCurrentWidget(settings_page.step_policy_tab)  # type: ignore[attr-defined]
     capture("14-settings-step-deadlines")
-    from ui.holiday_notice_dialog import HolidayNoticeDialog
-
     from datetime import date
+
+    from ui.holiday_notice_dialog import HolidayNoticeDialog
 
     # One day typed in by hand the wrong way (a make-up working Saturday marked 休): the preview shows it.
     desk.admin.set_calendar_day(admin, date(2026, 2, 14), False, "")
     notice = HolidayNoticeDialog(desk, admin, window)
-    notice.text.setPlainText((ROOT.parent / "shared" / "samples" / "holiday-notice-2026.txt").read_text("utf-8"))
+    sample = ROOT.parent / "shared" / "samples" / "holiday-notice-2026.txt"
+    notice.text.setPlainText(sample.read_text("utf-8"))
     notice.show()
     notice.move(200, 40)
     notice.preview_button.click()
