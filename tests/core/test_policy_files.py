@@ -18,8 +18,8 @@ from branchdesk.policy.presets import find, list_presets
 from branchdesk.services.approval_policy import ApprovalRuleInput, ApprovalStepInput
 from branchdesk.services.deadline_policy import RuleInput
 from branchdesk.services.policy import PolicyError
-from branchdesk.storage.models import Case, ChoiceItem, CustomField, Event, SlaRuleRow
-from tests.conftest import PASSWORD, Branch, complaint_form
+from branchdesk.storage.models import Case, ChoiceItem, CustomField, Event, Resolution, SlaRuleRow
+from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case
 
 GENERAL = Path(__file__).parents[2] / "branchdesk" / "presets" / "general.toml"
 
@@ -106,6 +106,10 @@ def test_a_changed_file_applies_in_one_unit_and_cases_keep_their_deadline(branch
         case = session.get(Case, case_id)
         assert case is not None
         frozen = (case.deadline_at, case.sla_label, case.first_contact_due_at)
+    # A resolution awaiting approval under the shipped ¥5,000 rule (部门经理 alone).
+    pending = proposed_case(b, "compensation", "800", phone="139 0000 8888", complainant_name="赵先生").id
+    chain_before = resolution_chain(b, pending)
+    assert chain_before[1] == "¥5,000 及以下：部门经理" and len(chain_before[0]) == 1
     text = b.desk.policy.export(admin)
     changed = (
         text.replace(
@@ -115,6 +119,10 @@ def test_a_changed_file_applies_in_one_unit_and_cases_keep_their_deadline(branch
         .replace('office_closes = "17:30"', 'office_closes = "18:00"')
     )
     changed += '\n[[custom_fields]]\nkey = "vin"\nlabel = "车架号"\ntype = "text"\n'
+    # Every approval now needs the GM too: the pending resolution keeps the chain it was proposed under.
+    head = 'max_amount_fen = 500000\nsteps = [\n  { role = "dept_manager", own_department = true },\n'
+    changed = changed.replace(head + "]", head + '  { role = "gm" },\n]')
+    assert changed.count('{ role = "gm" }') == 3
     preview = b.desk.policy.preview(admin, changed)
     shown = [render(c.text()) for c in preview.changes]
     assert any("停用 fax" in line for line in shown), shown  # missing from the file: deactivated, kept
@@ -141,6 +149,7 @@ def test_a_changed_file_applies_in_one_unit_and_cases_keep_their_deadline(branch
         )
         events = session.scalars(select(Event).where(Event.action == "admin.policy_import")).all()
         assert len(events) == 1
+    assert resolution_chain(b, pending) == chain_before
     # A case registered now gets the new policy (5 working days instead of 1).
     new_id = b.desk.intake.register(
         b["clerk"], complaint_form(received_at=b.clock.now, phone="139 0000 7777", complainant_name="王女士")
@@ -153,6 +162,12 @@ def test_a_changed_file_applies_in_one_unit_and_cases_keep_their_deadline(branch
     again = b.desk.policy.export(admin)
     b.desk.policy.apply(admin, again)
     assert b.desk.policy.export(admin) == again
+
+
+def resolution_chain(b: Branch, case_id: int) -> tuple[list[object], str | None]:
+    with b.desk.db.read() as session:
+        resolution = session.scalars(select(Resolution).where(Resolution.case_id == case_id)).one()
+        return list(resolution.required_roles), resolution.approval_rule_label
 
 
 def test_an_import_with_errors_names_each_place_and_changes_nothing(branch: Branch) -> None:
