@@ -1452,6 +1452,7 @@ CATALOGUE.update(
             "{place}: not a policy setting (unknown, or the branch's profile / this installation)",
         ),
         "policy.setting": ("{place}：{problem}", "{place}: {problem}"),
+        "policy.problem": ("{place}：{problem}", "{place}: {problem}"),
         "policy.no_parent": (
             "{place}：上级分类“{value}”不存在（上级须写在前面）",
             "{place}: parent category “{value}” does not exist (parents come first)",

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from branchdesk.domain import defaults
 from branchdesk.domain.bounds import INT_MAX, TEXT_LIMITS
+from branchdesk.domain.deadlines import CASE_STEP, STEPS_NEEDING_CATCH_ALL
 from branchdesk.domain.steps import StepOutcome, TrackedStep
 from branchdesk.domain.vocab import DeadlineStep, DeadlineUnit, Kind, Role, Severity
 from branchdesk.errors import FieldError
@@ -268,6 +269,8 @@ def parse_policy(text: str) -> tuple[Policy | None, list[Text]]:
     forms = r.entries(doc, "forms", ("form", "copies"), lambda i, p: _form(r, i, p))
     r.unique([(f"forms[{n}].form", e.form) for n, e in enumerate(forms)], "forms")
     calendar = _calendar(r, doc["calendar"]) if "calendar" in doc else None
+    if not r.problems:  # the catch-alls the settings pages keep: every case and step finds a rule
+        _catch_alls(r, deadline_rules, approval_rules)
     if r.problems:
         return None, r.problems
     return (
@@ -648,3 +651,46 @@ def _calendar(r: Reader, raw: Any) -> CalendarEntry | None:
     days = r.entries(raw, "days", ("day", "working", "note"), lambda e, p: day(e, f"calendar.{p}"))
     r.unique([(f"calendar.days[{n}].day", d.day) for n, d in enumerate(days)], "days")
     return CalendarEntry(tuple(sorted(set(years))), tuple(sorted(days, key=lambda d: d.day)))
+
+
+def missing_step(step: str) -> Text:
+    return Text("deadline_rules.last_catch_all_step", {"step": DeadlineStep(step)})
+
+
+def _catch_alls(
+    r: Reader, deadline_rules: list[DeadlineRuleEntry], approvals: list[ApprovalRuleEntry]
+) -> None:
+    for step in STEPS_NEEDING_CATCH_ALL:
+        if not any(
+            rule.step == step
+            and not rule.severity_or_major
+            and all(getattr(rule, name) is None for name in _DEADLINE_CONDITIONS)
+            for rule in deadline_rules
+        ):
+            if step == CASE_STEP:
+                r.add(
+                    Text("policy.problem", {"problem": Text("deadline_rules.last_catch_all_case")}),
+                    "deadline_rules",
+                )
+            else:
+                r.add(
+                    Text("deadline_rules.last_catch_all_step", {"step": DeadlineStep(step)}), "deadline_rules"
+                )
+    if not any(
+        rule.active and all(getattr(rule, name) is None for name in _APPROVAL_CONDITIONS)
+        for rule in approvals
+    ):
+        r.add(Text("policy.problem", {"problem": Text("admin.rule_last_catch_all")}), "approval_rules")
+
+
+_DEADLINE_CONDITIONS = (
+    "kind",
+    "category",
+    "min_severity",
+    "major",
+    "foreign",
+    "channel",
+    "customer_type",
+    "custom_field",
+)
+_APPROVAL_CONDITIONS = ("min_amount_fen", "max_amount_fen", "category", "kind", "min_severity", "major")

@@ -275,3 +275,21 @@ def test_cli_presets_init_export_and_import(
     assert status == 0 and "已导入策略：1 处改动" in out  # a preset by name: back to 17:30
     status, out, err = policy("import", str(tmp_path / "missing.toml"))
     assert status == 1 and err.count("\n") == 1 and "找不到" in err
+
+
+def test_a_file_must_keep_the_catch_all_rules(branch: Branch) -> None:
+    """Every case and step finds a deadline rule, every proposal an approval rule (as the settings keep)."""
+    b = branch
+    admin = b["admin"]
+    text = b.desk.policy.export(admin)
+    last = 'label = "建议/表扬 3 个工作日内回复"\namount = 3\nunit = "working_days"\nstep = "case"\n'
+    no_case_catch_all = text.replace(last, last + 'kind = "praise"\n')
+    no_approval_catch_all = no_case_catch_all.replace(
+        'label = "其他金额：部门经理→副总经理→总经理"\n',
+        'label = "其他金额：部门经理→副总经理→总经理"\nactive = false\n',
+    )
+    problems = [render(p) for p in b.desk.policy.preview(admin, no_approval_catch_all).problems]
+    assert problems == [
+        "deadline_rules：这是最后一条适用于所有案件的整案时效规则，不能删除或加条件：每个案件都须有处理期限",
+        "approval_rules：至少要保留一条启用的兜底规则（不设任何条件），否则有的方案找不到核决规则",
+    ]
