@@ -6,6 +6,7 @@ presets, ``init --preset`` and the CLI on a real SQLite file."""
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,19 @@ def test_a_file_must_keep_the_catch_all_rules(branch: Branch) -> None:
         "deadline_rules：这是最后一条适用于所有案件的整案时效规则，不能删除或加条件：每个案件都须有处理期限",
         "approval_rules：至少要保留一条启用的兜底规则（不设任何条件），否则有的方案找不到核决规则",
     ]
+
+
+def test_the_calendar_travels_only_when_asked(branch: Branch) -> None:
+    b = branch
+    admin = b["admin"]
+    b.desk.admin.set_calendar_day(admin, date(2026, 12, 26), True, "调休上班")
+    plain = b.desk.policy.export(admin)
+    assert "[calendar]" not in plain
+    with_calendar = b.desk.policy.export(admin, with_calendar=True)
+    assert '{ day = "2026-12-26", working = true, note = "调休上班" }' in with_calendar
+    moved = with_calendar.replace('day = "2026-12-26"', 'day = "2026-12-27"')
+    shown = [render(c.text()) for c in b.desk.policy.preview(admin, moved).changes]
+    assert shown == ["calendar：新增 2026-12-27", "calendar：删除 2026-12-26"]
+    b.desk.policy.apply(admin, moved)
+    assert b.desk.policy.export(admin, with_calendar=True) == moved
+    assert b.desk.policy.preview(admin, plain).changes == ()  # a file without [calendar] leaves it alone
