@@ -227,6 +227,12 @@ def parse_policy(text: str) -> tuple[Policy | None, list[Text]]:
     except tomllib.TOMLDecodeError as error:
         r.add(Text("policy.syntax"), "", detail=str(error))
         return None, r.problems
+    return policy_from_document(doc, r)
+
+
+def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[Policy | None, list[Text]]:
+    """The policy in a parsed document (any nesting of TOML values), or None and every problem."""
+    r = r or Reader()
     if doc.get("format") != FORMAT:
         r.add(Text("policy.format"), "format", value=str(doc.get("format", "")))
         return None, r.problems

@@ -10,12 +10,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from branchdesk.cli import main
 from branchdesk.errors import PermissionDenied
 from branchdesk.i18n import render
 from branchdesk.policy.presets import find, list_presets
+from branchdesk.policy.validate import policy_from_document
 from branchdesk.services.approval_policy import ApprovalRuleInput, ApprovalStepInput
 from branchdesk.services.deadline_policy import RuleInput
 from branchdesk.services.policy import PolicyError
@@ -310,3 +313,49 @@ def test_the_calendar_travels_only_when_asked(branch: Branch) -> None:
     b.desk.policy.apply(admin, moved)
     assert b.desk.policy.export(admin, with_calendar=True) == moved
     assert b.desk.policy.preview(admin, plain).changes == ()  # a file without [calendar] leaves it alone
+
+
+# --- any document: problems, never an exception ------------------------------------------------------
+
+_SCALARS = st.one_of(
+    st.text(max_size=30), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.booleans(), st.none()
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _shipped_document() -> dict[str, object]:
+    import tomllib
+
+    return tomllib.loads(GENERAL.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(data=st.data())
+def test_any_document_gives_problems_not_exceptions(data: st.DataObject) -> None:
+    """The shipped document with one value anywhere replaced by anything TOML can hold."""
+    doc = _shipped_document()
+    node: object = doc
+    for _ in range(data.draw(st.integers(0, 3))):  # walk down a few levels
+        if isinstance(node, dict) and node:
+            key = data.draw(st.sampled_from(sorted(node)))
+            if isinstance(node[key], dict | list) and node[key]:
+                node = node[key]
+        elif isinstance(node, list) and node:
+            index = data.draw(st.integers(0, len(node) - 1))
+            if isinstance(node[index], dict | list) and node[index]:
+                node = node[index]
+    value = data.draw(_VALUES)
+    if isinstance(node, dict):
+        node[data.draw(st.one_of(st.sampled_from(sorted(node) or ["x"]), st.text(max_size=8)))] = value
+    elif isinstance(node, list):
+        node[data.draw(st.integers(0, len(node) - 1))] = value
+    policy, problems = policy_from_document(doc)
+    assert (policy is None) == bool(problems)
+    for problem in problems:
+        render(problem)  # every problem renders (its code and placeholders exist)
