@@ -18,7 +18,7 @@ from branchdesk.cli import main
 from branchdesk.errors import PermissionDenied
 from branchdesk.i18n import render
 from branchdesk.policy.presets import find, list_presets
-from branchdesk.policy.validate import policy_from_document
+from branchdesk.policy.validate import parse_policy, policy_from_document
 from branchdesk.services.approval_policy import ApprovalRuleInput, ApprovalStepInput
 from branchdesk.services.deadline_policy import RuleInput
 from branchdesk.services.policy import PolicyError
@@ -359,3 +359,20 @@ def test_any_document_gives_problems_not_exceptions(data: st.DataObject) -> None
     assert (policy is None) == bool(problems)
     for problem in problems:
         render(problem)  # every problem renders (its code and placeholders exist)
+
+
+@pytest.mark.parametrize("preset", [p.name for p in list_presets()])
+def test_every_shipped_preset_applies_and_round_trips(branch: Branch, preset: str) -> None:
+    """Each preset file checks clean, names itself by its file name, applies, and its export round-trips."""
+    b = branch
+    admin = b["admin"]
+    found = find(preset)
+    assert found is not None
+    policy, problems = parse_policy(found.text())
+    assert problems == [] and policy is not None, [render(p) for p in problems]
+    assert policy.header.name == preset and policy.header.title == found.title
+    b.desk.policy.apply(admin, found.text())
+    first = b.desk.policy.export(admin)
+    assert b.desk.policy.preview(admin, first).changes == ()
+    b.desk.policy.apply(admin, first)
+    assert b.desk.policy.export(admin) == first
