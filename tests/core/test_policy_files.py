@@ -223,6 +223,9 @@ def test_presets_are_listed_and_general_starts_a_branch(tmp_path: Path) -> None:
     general = find("通用")
     assert general is not None and general.name == "general" and general.title == "通用"
     assert find("nope") is None
+    # docs/policy-file.md shows the 通用 preset in full: the two stay the same text.
+    doc = (GENERAL.parents[2] / "docs" / "policy-file.md").read_text(encoding="utf-8")
+    assert doc[doc.index("```toml\n") + 8 : doc.rindex("```")] == GENERAL.read_text(encoding="utf-8")
 
 
 # --- the CLI on a real SQLite file -------------------------------------------------------------------
