@@ -8,9 +8,10 @@ form copies are replaced (cases store their own deadline, rule label and approva
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -33,6 +34,8 @@ from branchdesk.storage.models import (
     SlaRuleRow,
     StepPolicyRow,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,18 @@ def _keyed(
             out.append(Change(section, "removed", name))
 
 
+def _numbered(keys: Iterable[tuple[str, ...]], entries: Iterable[T]) -> dict[tuple[str, ...], T]:
+    """Entries keyed by their label; two with the same label (the settings pages allow it) get #2, #3 …"""
+    out: dict[tuple[str, ...], T] = {}
+    for key, entry in zip(keys, entries, strict=True):
+        numbered, n = key, 1
+        while numbered in out:
+            n += 1
+            numbered = (*key[:-1], f"{key[-1]} #{n}")
+        out[numbered] = entry
+    return out
+
+
 def diff(old: Policy, new: Policy) -> list[Change]:
     """Every difference ``new`` makes to ``old``, section by section, in file order."""
     out: list[Change] = []
@@ -140,8 +155,8 @@ def diff(old: Policy, new: Policy) -> list[Change]:
     _keyed(
         out,
         "deadline_rules",
-        {(e.step, e.label): e for e in old.deadline_rules},
-        {(e.step, e.label): e for e in new.deadline_rules},
+        _numbered([(e.step, e.label) for e in old.deadline_rules], old.deadline_rules),
+        _numbered([(e.step, e.label) for e in new.deadline_rules], new.deadline_rules),
         deactivate=False,
     )
     _keyed(
@@ -154,15 +169,15 @@ def diff(old: Policy, new: Policy) -> list[Change]:
     _keyed(
         out,
         "approval_rules",
-        {e.label: e for e in old.approval_rules},
-        {e.label: e for e in new.approval_rules},
+        _numbered([(e.label,) for e in old.approval_rules], old.approval_rules),
+        _numbered([(e.label,) for e in new.approval_rules], new.approval_rules),
         deactivate=False,
     )
     _keyed(
         out,
         "reply_templates",
-        {e.title: e for e in old.reply_templates},
-        {e.title: e for e in new.reply_templates},
+        _numbered([(e.title,) for e in old.reply_templates], old.reply_templates),
+        _numbered([(e.title,) for e in new.reply_templates], new.reply_templates),
         deactivate=False,
     )
     _keyed(

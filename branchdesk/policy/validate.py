@@ -271,7 +271,6 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
         doc, "approval_rules", _APPROVAL_KEYS, lambda i, p: _approval_rule(r, i, p, refs)
     )
     templates = r.entries(doc, "reply_templates", ("title", "body"), lambda i, p: _template(r, i, p))
-    r.unique([(f"reply_templates[{n}].title", e.title) for n, e in enumerate(templates)], "reply_templates")
     forms = r.entries(doc, "forms", ("form", "copies"), lambda i, p: _form(r, i, p))
     r.unique([(f"forms[{n}].form", e.form) for n, e in enumerate(forms)], "forms")
     calendar = _calendar(r, doc["calendar"]) if "calendar" in doc else None

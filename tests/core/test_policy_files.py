@@ -379,3 +379,22 @@ def test_every_shipped_preset_applies_and_round_trips(branch: Branch, preset: st
     assert b.desk.policy.preview(admin, first).changes == ()
     b.desk.policy.apply(admin, first)
     assert b.desk.policy.export(admin) == first
+
+
+def test_rules_and_templates_with_the_same_label_round_trip(branch: Branch) -> None:
+    """The settings pages allow two rules (or templates) with one label: the file and its diff do too."""
+    b = branch
+    admin = b["admin"]
+    twin = RuleInput(priority=95, label="投诉·一般 1 个工作日", amount=2, unit="working_days", kind="praise")
+    b.desk.deadline_policy.save(admin, None, twin)
+    first = b.desk.policy.export(admin)
+    assert first.count('label = "投诉·一般 1 个工作日"') == 2
+    assert b.desk.policy.preview(admin, first).changes == ()
+    changed = first.replace(
+        'amount = 2\nunit = "working_days"\nstep = "case"\nkind = "praise"',
+        'amount = 4\nunit = "working_days"\nstep = "case"\nkind = "praise"',
+    )
+    shown = [render(c.text()) for c in b.desk.policy.preview(admin, changed).changes]
+    assert shown == ["deadline_rules：修改 case/投诉·一般 1 个工作日 #2（amount: 2 → 4）"]
+    b.desk.policy.apply(admin, changed)
+    assert b.desk.policy.export(admin) == changed
