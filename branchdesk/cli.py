@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
     init.add_argument("--seed", type=int, default=20261124, help="演示数据的随机种子")
     init.add_argument("--cases", type=int, default=300, help="演示案件数")
+    init.add_argument("--preset", metavar="NAME", help="以预设策略建立网点（见 branchdesk policy presets）")
 
     sub.add_parser("check", help="检查数据库完整性、结构版本、审计链与工作日历覆盖")
 
@@ -116,6 +117,21 @@ def build_parser() -> argparse.ArgumentParser:
     cal_list.add_argument("year", metavar="YYYY", type=int, help="年份，如 2026")
     _user_options(cal_list, here=True)
     # --- end of issue 12, calendar ---
+
+    # --- issue 13 "policy": policy files and presets (_policy below) ---
+    pol = sub.add_parser("policy", help="策略文件：导出、导入（先校验并显示改动）、列出预设策略")
+    pol_what = pol.add_subparsers(dest="what", metavar="export|import|presets", required=True)
+    pol_export = pol_what.add_parser("export", help="把本网点的全部策略导出为一个 TOML 文件")
+    pol_export.add_argument("-o", "--output", required=True, metavar="FILE", help="写入的文件")
+    pol_export.add_argument("--with-calendar", action="store_true", help="连同工作日历（调休、已核对年份）")
+    _user_options(pol_export, here=True)
+    pol_import = pol_what.add_parser("import", help="导入策略文件或预设策略：先校验，显示改动，再一次写入")
+    pol_import.add_argument("file", metavar="FILE|PRESET", help="策略文件，或预设策略的名称")
+    pol_import.add_argument("--dry-run", action="store_true", help="只校验并显示改动，不写入")
+    pol_import.add_argument("--yes", action="store_true", help="不询问，直接写入")
+    _user_options(pol_import, here=True)
+    pol_what.add_parser("presets", help="列出预设策略")
+    # --- end of issue 13 "policy" ---
 
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
@@ -185,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _print(args, language)
         if command == "calendar":  # issue 12, calendar
             return _calendar(args, language)
+        if command == "policy":  # issue 13 "policy"
+            return _policy(args, language)
         return _app(args)
     except FieldError as exc:
         return _error(_separator(language).join(exc.rendered(language).values()))
@@ -347,6 +365,11 @@ def _restore(args: argparse.Namespace, language: str) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    if args.preset:  # issue 13 "policy": an unknown preset is refused before any file is made
+        from branchdesk.policy.presets import find
+
+        if find(args.preset) is None:
+            return _error(render(Text("policy.unknown_preset", {"name": args.preset}), "zh_CN"))
     desk = _desk(args, demo=args.demo)
     if desk.is_initialised():
         return _error(f"数据库已初始化：{desk.db.describe()}")
@@ -374,9 +397,16 @@ def _init(args: argparse.Namespace) -> int:
         if getpass.getpass("再输入一次：") != password:
             return _error("两次输入的密码不一致")
     desk.initialise(
-        name=name, code=code, admin_username=admin, admin_full_name=admin_name, admin_password=password
+        name=name,
+        code=code,
+        admin_username=admin,
+        admin_full_name=admin_name,
+        admin_password=password,
+        preset=args.preset,  # issue 13 "policy"
     )
     print(f"已初始化网点 {name}（{code.upper()}），管理员 {admin}。数据库：{desk.db.describe()}")
+    if args.preset:
+        print(f"策略：预设 {args.preset}")
     return EXIT_OK
 
 
@@ -648,6 +678,57 @@ def _notice_text(file: str) -> str:
 
 
 # --- end of issue 12, calendar --------------------------------------------------------------------
+
+
+# --- issue 13 "policy": policy files and presets ------------------------------------------------
+def _policy(args: argparse.Namespace, language: str) -> int:
+    from pathlib import Path
+
+    from branchdesk.policy.presets import list_presets
+    from branchdesk.services.policy import PolicyError, read_source
+
+    if args.what == "presets":
+        for preset in list_presets():
+            print(f"{preset.name:<12} {preset.title:<6} {preset.description}（来源：{preset.source}）")
+        return EXIT_OK
+    username = _named_user(args, f"policy {args.what}", language)
+    if username is None:
+        return EXIT_USAGE
+    text = read_source(args.file) if args.what == "import" else ""
+    desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
+    if args.what == "export":
+        started = time.perf_counter()
+        output = Path(args.output)
+        output.write_text(desk.policy.export(actor, with_calendar=args.with_calendar), encoding="utf-8")
+        print(f"已导出策略：{output}（{time.perf_counter() - started:.2f} 秒）")
+        return EXIT_OK
+    preview = desk.policy.preview(actor, text)
+    if preview.problems:
+        for problem in preview.problems:
+            print(render(problem, language), file=sys.stderr)
+        return _error(render(PolicyError(preview.problems).text, language))
+    if not preview.changes:
+        print(render(Text("policy.no_changes"), language))
+        return EXIT_OK
+    for change in preview.changes:
+        print(render(change.text(), language))
+    if args.dry_run:
+        print(f"试运行：{len(preview.changes)} 处改动，未写入数据库")
+        return EXIT_OK
+    question = f"写入以上 {len(preview.changes)} 处改动？[y/N] "
+    if not args.yes and _ask_yes_no(question) not in ("y", "yes", "是"):
+        print("未写入")
+        return EXIT_OK
+    result = desk.policy.apply(actor, text)
+    backup = f"，写入前已备份：{result.backup}" if result.backup else "（服务器数据库：请以 pg_dump 备份）"
+    print(f"已导入策略：{len(result.changes)} 处改动（{result.seconds:.2f} 秒）{backup}")
+    return EXIT_OK
+
+
+# --- end of issue 13 "policy" ---------------------------------------------------------------------
 
 
 def _app(args: argparse.Namespace) -> int:

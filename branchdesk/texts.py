@@ -1403,3 +1403,147 @@ LABELS["Field"].update(
         "lunch_ends": ("午休结束", "Lunch ends"),
     }
 )
+
+# --- issue 13 "policy": policy files and presets (branchdesk/policy/, services/policy.py) ---------
+CATALOGUE.update(
+    {
+        "policy.syntax": (
+            "文件不是有效的 TOML：{detail}",
+            "The file is not valid TOML: {detail}",
+        ),
+        "policy.format": (
+            "format：不认识的格式版本“{value}”（本程序读取格式 1）",
+            "format: unknown format version “{value}” (this program reads format 1)",
+        ),
+        "policy.unknown_key": ("{place}：不认识的项", "{place}: unknown key"),
+        "policy.missing": ("{place}：缺少此项", "{place}: missing"),
+        "policy.wrong_type": (
+            "{place}：类型不对，应为 {expected}",
+            "{place}: wrong type, expected {expected}",
+        ),
+        "policy.too_many": (
+            "{place}：超过 {limit} 项",
+            "{place}: more than {limit} entries",
+        ),
+        "policy.bad_text": (
+            "{place}：文字为空或超过 {limit} 个字",
+            "{place}: text empty or longer than {limit} characters",
+        ),
+        "policy.bad_code": (
+            "{place}：代码“{value}”不合格式（字母开头，只用字母、数字、下划线和点）",
+            "{place}: code “{value}” is malformed (a letter first, then letters, digits, _ and .)",
+        ),
+        "policy.bad_number": (
+            "{place}：数值应在 {low} 到 {high} 之间",
+            "{place}: must be from {low} to {high}",
+        ),
+        "policy.bad_band": (
+            "{place}：金额上限小于下限",
+            "{place}: the upper amount is below the lower amount",
+        ),
+        "policy.bad_time": (
+            "{place}：时间应为 HH:MM 或空",
+            "{place}: time must be HH:MM or empty",
+        ),
+        "policy.bad_date": (
+            "{place}：日期应为 YYYY-MM-DD",
+            "{place}: date must be YYYY-MM-DD",
+        ),
+        "policy.duplicate": ("{place}：“{value}”重复", "{place}: “{value}” appears twice"),
+        "policy.unknown_unit": (
+            "{place}：不认识的单位“{value}”",
+            "{place}: unknown unit “{value}”",
+        ),
+        "policy.unknown_role": (
+            "{place}：不认识的角色“{value}”",
+            "{place}: unknown role “{value}”",
+        ),
+        "policy.unknown_kind": (
+            "{place}：不认识的受理类型“{value}”",
+            "{place}: unknown kind “{value}”",
+        ),
+        "policy.unknown_severity": (
+            "{place}：不认识的严重程度“{value}”",
+            "{place}: unknown severity “{value}”",
+        ),
+        "policy.unknown_step": (
+            "{place}：不认识的环节“{value}”",
+            "{place}: unknown step “{value}”",
+        ),
+        "policy.unknown_form": (
+            "{place}：不认识的表单“{value}”",
+            "{place}: unknown form “{value}”",
+        ),
+        "policy.unknown_vocabulary": (
+            "{place}：不能改名的代码表“{value}”",
+            "{place}: “{value}” is not a renamable vocabulary",
+        ),
+        "policy.unknown_value": (
+            "{place}：不认识的值“{value}”",
+            "{place}: unknown value “{value}”",
+        ),
+        "policy.unknown_list": ("{place}：没有这个选项列表", "{place}: no such pick list"),
+        "policy.unknown_setting": (
+            "{place}：不是策略设置（不认识，或属于本网点资料/本机）",
+            "{place}: not a policy setting (unknown, or the branch's profile / this installation)",
+        ),
+        "policy.setting": ("{place}：{problem}", "{place}: {problem}"),
+        "policy.problem": ("{place}：{problem}", "{place}: {problem}"),
+        "policy.no_parent": (
+            "{place}：上级分类“{value}”不存在（上级须写在前面）",
+            "{place}: parent category “{value}” does not exist (parents come first)",
+        ),
+        "policy.too_deep": (
+            "{place}：分类最多 {limit} 级",
+            "{place}: categories go at most {limit} levels deep",
+        ),
+        "policy.unknown_category": (
+            "{place}：分类“{value}”不存在",
+            "{place}: category “{value}” does not exist",
+        ),
+        "policy.unknown_custom": (
+            "{place}：自定义字段“{value}”不存在",
+            "{place}: custom field “{value}” does not exist",
+        ),
+        "policy.unknown_choice": (
+            "{place}：“{value}”不在列表 {list} 中",
+            "{place}: “{value}” is not in the list {list}",
+        ),
+        "policy.no_steps": ("{place}：至少要有一级签核", "{place}: at least one signing step"),
+        "policy.invalid": (
+            "策略文件有 {count} 处问题，未做任何改动",
+            "The policy file has {count} problem(s); nothing was changed",
+        ),
+        "policy.too_big": (
+            "策略文件超过 {limit} KB",
+            "The policy file is larger than {limit} KB",
+        ),
+        "policy.no_source": (
+            "找不到策略文件或预设策略“{source}”",
+            "No policy file or preset named “{source}”",
+        ),
+        "policy.unknown_preset": ("没有名为“{name}”的预设策略", "No preset named “{name}”"),
+        "policy.unreadable": (
+            "读不了“{source}”：{detail}",
+            "Cannot read “{source}”: {detail}",
+        ),
+        "policy.change_added": ("{section}：新增 {item}", "{section}: added {item}"),
+        "policy.change_changed": (
+            "{section}：修改 {item}（{detail}）",
+            "{section}: changed {item} ({detail})",
+        ),
+        "policy.change_removed": ("{section}：删除 {item}", "{section}: removed {item}"),
+        "policy.change_deactivated": (
+            "{section}：停用 {item}（文件中没有；已有案件可能使用，不删除）",
+            "{section}: deactivated {item} (not in the file; cases may use it, so it is kept)",
+        ),
+        "policy.no_changes": (
+            "策略与本网点现行策略相同，无需改动",
+            "The policy is the same as the branch's: nothing to change",
+        ),
+        "event.policy_imported": (
+            "导入策略“{title}”：{count} 处改动",
+            "Imported policy “{title}”: {count} change(s)",
+        ),
+    }
+)

@@ -40,6 +40,7 @@ from ui.import_wizard import ImportWizard
 from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
 from ui.password_dialog import ResetPasswordDialog
+from ui.policy_tab import PolicyTab  # issue 13 "policy"
 from ui.step_policy_tab import StepPolicyTab
 from ui.vocabulary_tab import VocabularyTab
 
@@ -75,6 +76,8 @@ class AdminPage(QWidget):
         tabs.addTab(self.step_policy_tab, self.tr("Step deadlines"))
         self.forms_tab = FormsTab(desk, actor)  # issue 13 "forms": the printed forms as data
         tabs.addTab(self.forms_tab, self.tr("Forms"))
+        self.policy_tab = PolicyTab(desk, actor)  # issue 13 "policy": policy files and presets
+        tabs.addTab(self.policy_tab, self.tr("Policy file"))
         self.backup_tab = BackupTab(desk, actor)
         tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
         self.tabs = tabs

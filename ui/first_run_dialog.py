@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.errors import BranchDeskError, FieldError
+from branchdesk.policy.presets import list_presets
 from branchdesk.services import BranchDesk
 from ui.language import render
+from ui.policy_tab import preset_title
 
 
 class FirstRunDialog(QDialog):
@@ -36,6 +39,11 @@ class FirstRunDialog(QDialog):
         self.full_name = self._field(self.tr("Administrator full name"))
         self.password = self._field(self.tr("Password"), secret=True)
         self.password_again = self._field(self.tr("Password again"), secret=True)
+        # issue 13 "policy": the branch starts on a ready-made policy (通用 = the shipped defaults)
+        self.preset = QComboBox()
+        self.preset.setAccessibleName(self.tr("Starting policy"))
+        for preset in list_presets():
+            self.preset.addItem(preset_title(preset.name, preset.title), preset.name)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b")
         self.message.setWordWrap(True)
@@ -49,6 +57,7 @@ class FirstRunDialog(QDialog):
             self.password_again,
         ):
             form.addRow(widget.accessibleName(), widget)
+        form.addRow(self.preset.accessibleName(), self.preset)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -78,6 +87,7 @@ class FirstRunDialog(QDialog):
                 admin_username=self.username.text(),
                 admin_full_name=self.full_name.text(),
                 admin_password=self.password.text(),
+                preset=self.preset.currentData() or None,  # issue 13 "policy"
             )
         except FieldError as exc:
             widgets = {

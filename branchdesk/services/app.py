@@ -16,6 +16,7 @@ from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.forms_admin import FormsAdminService  # issue 13 "forms"
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
@@ -52,6 +53,7 @@ class BranchDesk:
         self.branch_profile = BranchProfileService(self.door)  # issue 12 "fields"
         self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
         self.forms = FormsAdminService(self.door)  # issue 13 "forms": the printed forms as data
+        self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
 
     def _now(self) -> datetime:
         return self.clock()
@@ -97,6 +99,7 @@ class BranchDesk:
         admin_full_name: str,
         admin_password: str,
         demo: bool = False,
+        preset: str | None = None,
     ) -> int:
         return initialise_branch(
             self.db,
@@ -108,4 +111,5 @@ class BranchDesk:
             now=self.clock(),
             demo=demo,
             door=self.door,
+            preset=preset,  # issue 13 "policy"
         )

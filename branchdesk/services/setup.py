@@ -11,6 +11,7 @@ from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import DomainError, FieldError
 from branchdesk.i18n import Text
+from branchdesk.policy.model import Policy
 from branchdesk.printing.default_forms import default_forms
 from branchdesk.services.auth import hash_password
 from branchdesk.services.timeline import record
@@ -55,8 +56,14 @@ def initialise_branch(
     now: datetime,
     demo: bool = False,
     door: UnitOfWork | None = None,
+    preset: str | None = None,
 ) -> int:
-    """Migrate, seed every default and create the administrator; returns the admin's user id."""
+    """Migrate, seed every default and create the administrator; returns the admin's user id.
+
+    ``preset`` (issue 13): a preset's name; its policy is applied over the defaults in the same
+    transaction, so a branch never exists half on the defaults.
+    """
+    policy = _preset_policy(preset) if preset else None
     errors: dict[str, Text | str] = {}
     name, code = clean_text(name), clean_text(code).upper()
     if not name:
@@ -129,6 +136,10 @@ def initialise_branch(
         )
         session.add(admin)
         session.flush()
+        if policy is not None:  # issue 13 "policy"
+            from branchdesk.policy.apply import apply_policy
+
+            apply_policy(session, policy)
         record(
             session,
             at=now,
@@ -137,3 +148,18 @@ def initialise_branch(
             text=Text("event.initialised", {"name": name, "code": code, "admin": admin.username}),
         )
         return admin.id
+
+
+# --- issue 13 "policy": a branch started on a preset ---------------------------------------------
+def _preset_policy(name: str) -> Policy:
+    """The preset's policy, checked before anything is created; an unknown or broken one is refused."""
+    from branchdesk.policy import presets
+    from branchdesk.policy.validate import parse_policy
+
+    found = presets.find(name)
+    if found is None:
+        raise DomainError(Text("policy.unknown_preset", {"name": name}))
+    policy, problems = parse_policy(found.text())
+    if policy is None:
+        raise DomainError(problems[0])
+    return policy

@@ -642,3 +642,29 @@ def test_forms_tab_reads_english(qtbot: QtBot, branch: Branch, english: None, me
     problems += [f"refused: {p}" for p in chinese_left(page, allowed, (*printed, *colours))]
     window.close()
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_policy_tab_reads_english(qtbot: QtBot, branch: Branch, english: None, tmp_path: Path) -> None:
+    """设置 → 策略文件 (issue 13 "policy"), nested in the settings page: a file's problem and its changes."""
+    from ui.admin_page import AdminPage
+
+    b = branch
+    allowed = user_data(b)
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.tabs.setCurrentWidget(page.policy_tab)
+    tab = page.policy_tab
+    text = b.desk.policy.export(b["admin"])
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('unit = "hours"', 'unit = "hour"'), encoding="utf-8")
+    tab.preview_source(str(bad))
+    assert tab.changes.item(0).text() == "deadline_rules[0].unit: unknown unit “hour”"
+    problems = [f"policy tab, problems: {p}" for p in chinese_left(page, allowed)]
+    changed = tmp_path / "changed.toml"
+    changed.write_text(text.replace('office_closes = "17:30"', 'office_closes = "18:00"'), encoding="utf-8")
+    tab.preview_source(str(changed))
+    assert tab.changes.item(0).text() == "settings: changed office_closes (17:30 → 18:00)"
+    problems += [f"policy tab, changes: {p}" for p in chinese_left(page, allowed)]
+    assert not problems, "\n".join(sorted(set(problems)))
