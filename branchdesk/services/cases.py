@@ -29,7 +29,7 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, RECUSAL_MESSAGE, Action
 from branchdesk.errors import AuthenticationFailed, DomainError, FieldError, NotFound, PermissionDenied
-from branchdesk.i18n import Label, Text
+from branchdesk.i18n import Label, Text, render
 from branchdesk.services.auth import LOCKED_CODE, AuthService
 from branchdesk.services.base import ServiceBase, Unit, optional_text, require_text
 from branchdesk.services.context import Actor
@@ -452,8 +452,13 @@ class CaseService(ServiceBase):
             case = self._case(unit, ref)
             resolution, level = self._next_level(unit, case)
             signer_role = approval_rules.signed_as(level, unit.actor.roles)
-            # Stored with the signature in Chinese (the printed record); screens render it from the codes.
-            meaning = Text("approval.meaning", {"decision": decision, "role": level.role}).render("zh_CN")
+            # Stored with the signature in Chinese (the printed record), in the branch's names for the roles;
+            # screens render it from the codes.
+            meaning = render(
+                Text("approval.meaning", {"decision": decision, "role": level.role}),
+                "zh_CN",
+                unit.config.label_overrides,
+            )
             unit.session.add(
                 Approval(
                     resolution_id=resolution.id,

@@ -155,7 +155,7 @@ def test_insurance_loss_band_deadline_chain_and_next_day_follow_up(branch: Branc
     detail = b.desk.queries.case_detail(b["crm"], case_id)
     assert [(a.printed_name, a.signed_role, a.meaning) for a in detail.resolutions[0].approvals] == [
         ("赵强", Role.DEPT_MANAGER, "批准（部门经理级核决）"),
-        ("周建国", Role.DEPUTY_GM, "批准（副总经理级核决）"),  # see the xfail test below
+        ("周建国", Role.DEPUTY_GM, "批准（分管领导级核决）"),  # the branch's name for the level
     ]
     form = handling_form(b, case_id, tmp_path)
     for shown in (
@@ -171,18 +171,9 @@ def test_insurance_loss_band_deadline_chain_and_next_day_follow_up(branch: Branc
         assert shown in form, shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "product bug: CaseService.decide_approval stores the signature's meaning rendered with the "
-        "built-in role names (Text('approval.meaning').render('zh_CN')), not the branch's renamed "
-        "ones, so on 保险 the handling form prints level '2. 分管领导 … 分管领导' signed as "
-        "'批准（副总经理级核决）'"
-    ),
-)
 def test_insurance_signature_meaning_uses_the_branchs_role_name(branch: Branch, tmp_path: Path) -> None:
     """保险 (002 篇5) renames deputy_gm to 分管领导: the signature's stated meaning (stored with the
-    signature and printed on the handling form) should name the level as the branch does."""
+    signature and printed on the handling form) names the level as the branch does."""
     b = branch
     on_preset(b, "insurance")
     case_id = register_and_triage(b, at(4, 9), "service.timeliness", "normal", "5000.01")
@@ -364,7 +355,7 @@ def test_property_same_day_investigation_and_escalating_overdue_follow_up(
     assert b.desk.cases.close(b["crm"], case_id).status == Status.CLOSED
     detail = b.desk.queries.case_detail(b["crm"], case_id)
     assert [(a.printed_name, a.signed_role, a.meaning) for a in detail.resolutions[0].approvals] == [
-        ("赵强", Role.DEPT_MANAGER, "批准（部门经理级核决）")  # built-in name: the bug the xfail test shows
+        ("赵强", Role.DEPT_MANAGER, "批准（责任部门负责人级核决）")  # the branch's name for the level
     ]
     form = handling_form(b, case_id, tmp_path)
     for shown in (
