@@ -413,14 +413,6 @@ def test_law_firm_major_matter_goes_from_the_supervising_partner_to_the_director
     assert "处理期限2026-11-1117:30" in first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "product bug: services/cases.py decide_approval stores the signature's meaning rendered with "
-        "Text(...).render('zh_CN') without the branch's label_overrides, so a 律所 branch prints "
-        "'批准（部门经理级核决）' / '批准（总经理级核决）' beside the role column's 分管合伙人 / 主任"
-    ),
-)
 def test_law_firm_the_signatures_meaning_names_the_firms_roles(branch: Branch, tmp_path: Path) -> None:
     """律所 names: the printed record of a signature says what the signer approved as, in the firm's names
     (the role column of the same line already reads 分管合伙人)."""
