@@ -1474,6 +1474,11 @@ CATALOGUE.update(
             "{place}：不认识的表单“{value}”",
             "{place}: unknown form “{value}”",
         ),
+        "policy.form_problem": ("{place}：{problem}", "{place}: {problem}"),
+        "policy.form_layout": (
+            "{place}：表单版式不完整或格式不对（标题、纸张、栏目、套打位置）",
+            "{place}: the form's layout is incomplete or malformed (title, paper, sections, overlay boxes)",
+        ),
         "policy.unknown_vocabulary": (
             "{place}：不能改名的代码表“{value}”",
             "{place}: “{value}” is not a renamable vocabulary",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.i18n import Text
 from branchdesk.policy.export import HEADER_SETTING
+from branchdesk.policy.forms import shipped_layout
 from branchdesk.policy.model import Header, Policy
 from branchdesk.printing.form_spec import CopySpec, FormSpec
 from branchdesk.storage.models import (
@@ -116,6 +117,12 @@ def _numbered(keys: Iterable[tuple[str, ...]], entries: Iterable[T]) -> dict[tup
     return out
 
 
+def _paired_layouts(old: Policy, new: Policy) -> list[tuple[tuple[str, Any], tuple[str, Any]]]:
+    """(code, layout) before and after for each form the new policy names (None: as shipped)."""
+    before = {f.form: f.layout for f in old.forms}
+    return [((f.form, before.get(f.form)), (f.form, f.layout)) for f in new.forms]
+
+
 def diff(old: Policy, new: Policy) -> list[Change]:
     """Every difference ``new`` makes to ``old``, section by section, in file order."""
     out: list[Change] = []
@@ -195,6 +202,9 @@ def diff(old: Policy, new: Policy) -> list[Change]:
         {(f.form, c.no): c for f in new.forms for c in f.copies},
         deactivate=False,
     )
+    for (code, was), (_code, now) in _paired_layouts(old, new):
+        if was != now:
+            out.append(Change("forms", "changed", code, "layout"))
     if new.calendar is not None:
         before_days = {d.day: d for d in old.calendar.days} if old.calendar else {}
         _keyed(out, "calendar", before_days, {d.day: d for d in new.calendar.days}, deactivate=False)
@@ -356,21 +366,28 @@ def apply_policy(session: Session, policy: Policy) -> None:
         if field_key not in listed:
             field_row.active = False
 
-    # A form's copies come from the file; the department a copy goes to and everything else of the form
-    # (sections, fields, boxes: 设置 → 表单) stay as the branch has them. A form the file leaves out keeps
-    # its copies.
+    # A form's copies and layout come from the file (no layout: the shipped one); the department a copy
+    # goes to stays as the branch set it (设置 → 表单). A form the file leaves out stays as it is.
+    last_order = max((row.sort_order for row in session.scalars(select(FormSpecRow))), default=0)
     for form in policy.forms:
         form_row = session.get(FormSpecRow, form.form)
+        layout = form.layout if form.layout is not None else shipped_layout(form.form)
         if form_row is None:
-            continue
-        spec = FormSpec.from_dict(form_row.spec)
-        copy_departments = {c.number: c.department for c in spec.copies}
+            if layout is None:
+                continue
+            last_order += 1
+            form_row = FormSpecRow(code=form.form, spec={}, active=True, sort_order=last_order)
+            session.add(form_row)
+        before = FormSpec.from_dict(form_row.spec) if form_row.spec else None
+        copy_departments = {c.number: c.department for c in before.copies} if before else {}
+        spec = FormSpec.from_dict({"code": form.form, "copies": [], **(layout or {})})
         spec.copies = [
             CopySpec(c.no, c.destination, c.colour, copy_departments.get(c.no, ""), c.shows_phone, c.internal)
             for c in form.copies
         ]
         if spec.to_dict() != form_row.spec:
             form_row.spec = spec.to_dict()
+        form_row.active = True
 
     if policy.calendar is not None:
         session.execute(delete(CalendarOverride))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from branchdesk.config import load_settings
 from branchdesk.domain import defaults
 from branchdesk.domain.steps import TrackedStep
+from branchdesk.policy.forms import exported_layout
 from branchdesk.policy.model import (
     ApprovalRuleEntry,
     ApprovalStepEntry,
@@ -172,18 +173,24 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
         )
         for c in session.scalars(select(CustomField).order_by(CustomField.sort_order, CustomField.id))
     )
-    # The forms' copies (the rest of a form — sections, fields, boxes — is edited in 设置 → 表单 and
-    # not yet part of the file), in the branch's order of its forms.
+    # The active forms in the branch's order: their copies, and their layout where it is not the shipped one.
     forms = tuple(
         FormEntry(
-            row.code,
+            spec.code,
             tuple(
                 FormCopyEntry(c.number, c.name, c.colour, c.shows_phone, c.internal)
-                for c in sorted(FormSpec.from_dict(row.spec).copies, key=lambda c: c.number)
+                for c in sorted(spec.copies, key=lambda c: c.number)
             ),
+            exported_layout(spec),
         )
-        for row in session.scalars(select(FormSpecRow).order_by(FormSpecRow.sort_order, FormSpecRow.code))
-        if row.code in defaults.FORM_TITLES
+        for spec in (
+            FormSpec.from_dict(row.spec)
+            for row in session.scalars(
+                select(FormSpecRow)
+                .where(FormSpecRow.active)
+                .order_by(FormSpecRow.sort_order, FormSpecRow.code)
+            )
+        )
     )
     calendar = None
     if with_calendar:

@@ -136,6 +136,9 @@ class FormEntry:
 
     form: str
     copies: tuple[FormCopyEntry, ...]
+    #: The rest of the form (``FormSpec.to_dict`` without code and copies: title, paper, sections,
+    #: signature blocks, overlay boxes, offered_by …); None: the shipped layout of that form.
+    layout: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,11 @@ def write_policy(policy: Policy) -> str:
     for form in policy.forms:
         lines += ["", "[[forms]]", f"form = {value(form.form)}"]
         lines += _inline_array("copies", [_entry(c) for c in form.copies])
+        for key, item in (form.layout or {}).items():  # a layout of the branch's own, whole
+            if isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
+                lines += _inline_array(key, item)
+            else:
+                lines.append(f"{_key(key)} = {value(item)}")
     if policy.calendar is not None:
         lines += ["", "# 工作日历（仅 --with-calendar）：调休/节假日与已核对的年份", "[calendar]"]
         lines.append(f"confirmed_years = {value(list(policy.calendar.confirmed_years))}")

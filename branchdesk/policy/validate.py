@@ -23,6 +23,7 @@ from branchdesk.domain.vocab import DeadlineStep, DeadlineUnit, Kind, Role, Seve
 from branchdesk.errors import FieldError
 from branchdesk.i18n import Text
 from branchdesk.policy.export import NOT_POLICY_SETTINGS
+from branchdesk.policy.forms import LAYOUT_KEYS, layout_of, shipped_layout
 from branchdesk.policy.model import (
     FORMAT,
     ApprovalRuleEntry,
@@ -42,6 +43,8 @@ from branchdesk.policy.model import (
     ReplyTemplateEntry,
     StepPolicyEntry,
 )
+from branchdesk.printing.form_spec import FormSpec, known_fields
+from branchdesk.printing.form_spec import validate as validate_form
 
 T = TypeVar("T")
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,39}", re.ASCII)  # list codes, category codes, custom keys
@@ -271,7 +274,10 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
         doc, "approval_rules", _APPROVAL_KEYS, lambda i, p: _approval_rule(r, i, p, refs)
     )
     templates = r.entries(doc, "reply_templates", ("title", "body"), lambda i, p: _template(r, i, p))
-    forms = r.entries(doc, "forms", ("form", "copies"), lambda i, p: _form(r, i, p))
+    custom_keys = tuple(c.key for c in customs)
+    forms = r.entries(
+        doc, "forms", ("form", "copies", *LAYOUT_KEYS), lambda i, p: _form(r, i, p, custom_keys)
+    )
     r.unique([(f"forms[{n}].form", e.form) for n, e in enumerate(forms)], "forms")
     calendar = _calendar(r, doc["calendar"]) if "calendar" in doc else None
     if not r.problems:  # the catch-alls the settings pages keep: every case and step finds a rule
@@ -604,10 +610,11 @@ def _template(r: Reader, item: dict[str, Any], place: str) -> ReplyTemplateEntry
     return ReplyTemplateEntry(title, body) if title is not None and body is not None else None
 
 
-def _form(r: Reader, item: dict[str, Any], place: str) -> FormEntry | None:
-    form = r.enum(
-        item, "form", place, tuple(defaults.FORM_TITLES), Text("policy.unknown_form"), required=True
-    )
+def _form(r: Reader, item: dict[str, Any], place: str, custom_keys: tuple[str, ...]) -> FormEntry | None:
+    given = {k: item[k] for k in LAYOUT_KEYS if k in item}
+    # A form the branch added carries its whole layout; a shipped one may leave it out.
+    codes = tuple(defaults.FORM_TITLES) + ((str(item.get("form")),) if given else ())
+    form = r.enum(item, "form", place, codes, Text("policy.unknown_form"), required=True)
 
     def copy(entry: dict[str, Any], where: str) -> FormCopyEntry | None:
         no = r.integer(entry, "no", where, 1, 20)
@@ -626,7 +633,30 @@ def _form(r: Reader, item: dict[str, Any], place: str) -> FormEntry | None:
         copy,
     )
     r.unique([(f"{place}.copies[{n}].no", str(c.no)) for n, c in enumerate(copies)], "copies")
-    return FormEntry(form, tuple(sorted(copies, key=lambda c: c.no))) if form else None
+    if not form:
+        return None
+    ordered = tuple(sorted(copies, key=lambda c: c.no))
+    if not given:
+        return FormEntry(form, ordered)
+    layout = {**(shipped_layout(form) or {}), **given}
+    try:
+        spec = FormSpec.from_dict(
+            {
+                "code": form,
+                "copies": [
+                    {"number": c.no, "name": c.destination, "colour": c.colour,
+                     "shows_phone": c.shows_phone, "internal": c.internal}
+                    for c in ordered
+                ],
+                **layout,
+            }
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        r.add(Text("policy.form_layout"), place)
+        return None
+    for where, text in validate_form(spec, known_fields(custom_keys)):
+        r.add(Text("policy.form_problem", {"problem": text}), f"{place}.{where}")
+    return FormEntry(form, ordered, layout_of(spec))
 
 
 def _calendar(r: Reader, raw: Any) -> CalendarEntry | None:
