@@ -192,6 +192,16 @@ def shoot(out: Path) -> int:
     capture("13-settings-lists-and-names")
     tabs.setCurrentWidget(settings_page.step_policy_tab)  # type: ignore[attr-defined]
     capture("14-settings-step-deadlines")
+    forms_tab = settings_page.forms_tab  # type: ignore[attr-defined]
+    tabs.setCurrentWidget(forms_tab)
+    forms_tab.form.setCurrentIndex(max(forms_tab.form.findData("handling"), 0))
+    settle(1.5)  # the live preview redraws after a pause
+    capture("16-settings-forms")
+    policy_tab = settings_page.policy_tab  # type: ignore[attr-defined]
+    tabs.setCurrentWidget(policy_tab)
+    policy_tab.presets.setCurrentIndex(max(policy_tab.presets.findData("manufacturing"), 0))
+    policy_tab.preset_button.click()
+    capture("17-settings-policy-preset")
     from datetime import date
 
     from ui.holiday_notice_dialog import HolidayNoticeDialog
