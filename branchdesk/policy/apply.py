@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from branchdesk.i18n import Text
 from branchdesk.policy.export import HEADER_SETTING
-from branchdesk.policy.forms import shipped_layout
+from branchdesk.policy.forms import copy_spec, shipped_layout
 from branchdesk.policy.model import Header, Policy
-from branchdesk.printing.form_spec import CopySpec, FormSpec
+from branchdesk.printing.form_spec import FormSpec
 from branchdesk.storage.models import (
     ApprovalRuleRow,
     ApprovalStepRow,
@@ -382,8 +382,7 @@ def apply_policy(session: Session, policy: Policy) -> None:
         copy_departments = {c.number: c.department for c in before.copies} if before else {}
         spec = FormSpec.from_dict({"code": form.form, "copies": [], **(layout or {})})
         spec.copies = [
-            CopySpec(c.no, c.destination, c.colour, copy_departments.get(c.no, ""), c.shows_phone, c.internal)
-            for c in form.copies
+            copy_spec(c, copy_departments.get(c.no, "")) for c in form.copies
         ]
         if spec.to_dict() != form_row.spec:
             form_row.spec = spec.to_dict()

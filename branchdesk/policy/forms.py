@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from branchdesk.policy.model import FormCopyEntry
 from branchdesk.printing.default_forms import default_forms
-from branchdesk.printing.form_spec import FormSpec
+from branchdesk.printing.form_spec import CopySpec, FormSpec
 
 #: The keys of a layout, in the order ``FormSpec.to_dict`` writes them.
 LAYOUT_KEYS: tuple[str, ...] = tuple(
@@ -38,3 +39,8 @@ def exported_layout(spec: FormSpec) -> dict[str, Any] | None:
     """What the file says of a form's layout: nothing when it is the shipped one."""
     layout = layout_of(spec)
     return None if layout == shipped_layout(spec.code) else layout
+
+
+def copy_spec(entry: FormCopyEntry, department: str = "") -> CopySpec:
+    """A copy as the file writes it (``no``, ``destination``) as the form holds it (``number``, ``name``)."""
+    return CopySpec(entry.no, entry.destination, entry.colour, department, entry.shows_phone, entry.internal)

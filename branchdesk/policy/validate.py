@@ -23,7 +23,7 @@ from branchdesk.domain.vocab import DeadlineStep, DeadlineUnit, Kind, Role, Seve
 from branchdesk.errors import FieldError
 from branchdesk.i18n import Text
 from branchdesk.policy.export import NOT_POLICY_SETTINGS
-from branchdesk.policy.forms import LAYOUT_KEYS, layout_of, shipped_layout
+from branchdesk.policy.forms import LAYOUT_KEYS, copy_spec, layout_of, shipped_layout
 from branchdesk.policy.model import (
     FORMAT,
     ApprovalRuleEntry,
@@ -643,11 +643,7 @@ def _form(r: Reader, item: dict[str, Any], place: str, custom_keys: tuple[str, .
         spec = FormSpec.from_dict(
             {
                 "code": form,
-                "copies": [
-                    {"number": c.no, "name": c.destination, "colour": c.colour,
-                     "shows_phone": c.shows_phone, "internal": c.internal}
-                    for c in ordered
-                ],
+                "copies": [copy_spec(c).to_dict() for c in ordered],
                 **layout,
             }
         )

@@ -284,21 +284,14 @@ MATRICES = {
 def test_migration_0011_turns_the_authority_matrix_into_rules_with_the_same_chains(
     branch: Branch, matrix_name: str
 ) -> None:
-    from alembic import command
-
-    from branchdesk.storage.migrate import alembic_config, upgrade
+    from branchdesk.storage.migrate import upgrade
+    from tests.core.conftest import rewind_to
 
     b = branch
     matrix = MATRICES[matrix_name]
     sales = b["sales_mgr"].department_id
     waiting = proposed_case(b, "compensation", "8000", complained_department_id=sales)  # frozen before
-    config = alembic_config(b.desk.db)
-    with b.desk.db.engine.execution_options(branchdesk_write=True).connect() as connection:
-        if b.engine == "sqlite":
-            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0010")
-        connection.commit()
+    rewind_to(b.desk.db, "0010")
     with b.desk.db.write() as session:  # as release 0010 left it: the matrix, plain role codes
         session.execute(text("DELETE FROM authority_level"))
         for order, role, limit in matrix:

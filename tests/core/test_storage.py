@@ -183,10 +183,8 @@ def test_an_older_schema_with_data_is_backed_up_then_upgraded(tmp_path: Path) ->
 @pytest.mark.sqlite_only
 def test_rebuilding_the_case_table_keeps_every_child_row(branch: Branch) -> None:
     """0003 rebuilds complaint_case (a batch copy on SQLite); its events and links must survive."""
-    from alembic import command
-
-    from branchdesk.storage.migrate import alembic_config
     from tests.conftest import complaint_form
+    from tests.core.conftest import rewind_to
 
     b = branch
     first = b.desk.intake.register(b["clerk"], complaint_form())
@@ -200,12 +198,7 @@ def test_rebuilding_the_case_table_keeps_every_child_row(branch: Branch) -> None
     with b.desk.db.read() as session:
         before = tuple(session.execute(text(counts_sql)).one())
     assert all(before)
-    config = alembic_config(b.desk.db)
-    with b.desk.db.engine.execution_options(branchdesk_write=True).connect() as connection:
-        connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
-        connection.commit()
+    rewind_to(b.desk.db, "0002")
     result = upgrade(b.desk.db)
     assert result.from_revision == "0002" and result.backup is not None
     with b.desk.db.read() as session:
