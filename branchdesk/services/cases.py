@@ -403,6 +403,7 @@ class CaseService(ServiceBase):
                 proposer_id=unit.user.id,
                 proposed_at=unit.now,
                 required_roles=approval_rules.chain_to_json(rule.steps),
+                open_to_roles=approval_rules.open_roles_text(rule.steps),
                 approval_rule_label=rule.label,
                 status="pending" if rule.steps else "approved",
             )
