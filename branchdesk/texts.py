@@ -1325,6 +1325,22 @@ LABELS["VocabularyList"] = {
     "followup_method": ("回访方式", "Follow-up methods"),
     "complainant_title": ("称呼", "Complainant titles"),
 }
+#: The sections of a policy file, as the import's list of changes names them.
+LABELS["PolicySection"] = {
+    "header": ("策略说明", "Policy header"),
+    "settings": ("设置", "Settings"),
+    "names": ("名称", "Names"),
+    "categories": ("投诉类别", "Categories"),
+    "departments": ("部门", "Departments"),
+    "deadline_rules": ("处理时效规则", "Deadline rules"),
+    "step_policies": ("环节期限", "Step deadlines"),
+    "approval_rules": ("核决规则", "Approval rules"),
+    "reply_templates": ("答复模板", "Reply templates"),
+    "custom_fields": ("自定义字段", "Custom fields"),
+    "forms": ("表单", "Forms"),
+    "calendar": ("工作日历", "Working calendar"),
+}
+CATALOGUE["policy.section_list"] = ("选项列表「{list}」", "List “{list}”")
 #: The fixed vocabularies a branch may rename, named.
 LABELS["Vocabulary"] = {
     "Kind": ("性质", "Kinds"),
