@@ -1552,3 +1552,18 @@ CATALOGUE.update(
         ),
     }
 )
+
+# --- issue 17 part F: case window, printing, settings ---------------------------------------------
+CATALOGUE.update(
+    {
+        "event.saved_pdf": (
+            "另存{form}为 PDF：第 {copies} 联（未计为打印）",
+            "Saved {form} as a PDF: copy {copies} (not counted as printed)",
+        ),
+        "admin.user_changed": (
+            "用户 {name} 的资料已被他人修改，请看过最新资料后再改",
+            "User {name} was changed by someone else meanwhile: look at the latest details, then edit again",
+        ),
+        "event.admin_user_edited": ("修改用户 {name} 的资料", "Details of user {name} changed"),
+    }
+)
