@@ -1033,7 +1033,8 @@ def _entered_time(unit: Unit, field: str, at: datetime, earliest: datetime) -> N
     """Refuse at ``field`` a time before ``earliest`` or later than now plus the clock skew setting."""
     skew = int(unit.config.setting("entry_clock_skew_minutes"))
     latest = unit.now + timedelta(minutes=skew)
-    if not isinstance(at, datetime) or not earliest <= at <= latest:
+    # Minutes: the dialog's time has none, the registration's may (a reply in the minute it was received)
+    if not isinstance(at, datetime) or not earliest.replace(second=0, microsecond=0) <= at <= latest:
         raise FieldError(
             {
                 field: Text(
