@@ -1565,5 +1565,9 @@ CATALOGUE.update(
             "User {name} was changed by someone else meanwhile: look at the latest details, then edit again",
         ),
         "event.admin_user_edited": ("修改用户 {name} 的资料", "Details of user {name} changed"),
+        "import.cancelled": (
+            "已取消导入：已写入的部分全部撤回，台账未导入任何案件",
+            "Import cancelled: what was written is undone, no case of the ledger was imported",
+        ),
     }
 )

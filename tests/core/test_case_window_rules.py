@@ -118,3 +118,38 @@ def test_a_users_name_and_department_are_edited_with_a_version_check(branch: Bra
     with pytest.raises(FieldError) as refused:
         b.desk.admin.update_user(admin, again.id, full_name=" ", department_code="CS", seen=again)
     assert "full_name" in refused.value.texts
+
+
+def test_an_import_cancelled_between_chunks_leaves_nothing(
+    branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import func, select
+
+    from branchdesk.services import ledger_import
+    from branchdesk.services.audit import verify_audit
+    from branchdesk.services.ledger_import import ImportCancelled
+    from branchdesk.storage.models import Case, CaseCounter, Event, ImportBatch
+    from tests.core.test_ledger_import import SAMPLE
+
+    b = branch
+    monkeypatch.setattr(ledger_import, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(ledger_import, "CHUNK_PAUSE", 0)
+    told: list[tuple[int, int]] = []
+
+    def stop_after_two(written: int, total: int) -> bool:
+        told.append((written, total))
+        return len(told) < 2
+
+    before = b.desk.intake.register(b["clerk"], complaint_form())
+    with pytest.raises(ImportCancelled) as cancelled:
+        b.desk.ledger_import.import_ledger(b["crm"], SAMPLE, progress=stop_after_two)
+    assert told == [(10, 60), (20, 60)]
+    assert render(cancelled.value.text, "zh_CN").startswith("已取消导入")
+    with b.desk.db.read() as session:  # the two written chunks are gone again, no event was written
+        assert session.scalars(select(Case.case_no)).all() == [before.case_no]
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+        assert session.scalar(select(CaseCounter.last_serial).where(CaseCounter.period == "202501")) == 0
+        assert not session.scalars(select(Event).where(Event.action.in_(["import", "admin.import"]))).all()
+    assert verify_audit(b.desk.db)[0].ok
+    again = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE, progress=lambda _w, _t: True)
+    assert again.imported == 60 and again.outcomes[0].case_no == "202501-001"

@@ -172,3 +172,60 @@ def test_case_window_shortcuts_open_their_action_and_show_in_tooltips(
     assert "Ctrl+Shift+C" in view.buttons[Action.CLOSE].toolTip()
     qtbot.keyClick(view.body, Qt.Key.Key_C, ctrl_shift)
     assert opened == ["分诊 202611-001"]
+
+
+def test_a_backup_runs_under_a_progress_dialog_and_offers_its_folder(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    from tests.ui.test_backup_tab import backup_tab
+
+    b = branch
+    tab = backup_tab(qtbot, b)
+    opened: list[Path] = []
+    tab.opener = opened.append
+    assert not tab.open_folder_button.isVisibleTo(tab)
+    with qtbot.waitSignal(tab.sig_backed_up, timeout=60_000):
+        tab.backup_button.click()
+        # the result arrives through the event loop: until then a progress dialog, not a frozen window
+        assert tab._run is not None and tab._run.dialog.labelText() == "正在备份"
+        assert not tab.backup_button.isEnabled()
+    assert tab._run is None and tab.backup_button.isEnabled()
+    assert tab.open_folder_button.isVisibleTo(tab)
+    tab.open_folder_button.click()
+    assert b.path is not None and opened == [b.path.parent / "backups"]
+
+
+def test_the_ledger_import_can_be_cancelled_between_chunks_and_leaves_nothing(
+    qtbot: QtBot, branch: Branch, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.read.queue import QueueFilter
+    from branchdesk.services import ledger_import
+    from tests.core.test_ledger_import import SAMPLE
+    from ui.import_wizard import ImportWizard
+
+    monkeypatch.setattr(ledger_import, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(ledger_import, "CHUNK_PAUSE", 0)
+    b = branch
+    wizard = ImportWizard(b.desk, b["crm"])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(SAMPLE))
+    wizard.next()
+    with qtbot.waitSignal(wizard.sig_finished, timeout=60_000):
+        wizard.next()
+    assert wizard.check_page.table.rowCount() == 60
+    # the person presses Cancel as the first chunk is reported: the import stops after it and is undone
+    write_chunk = ledger_import.LedgerImportService._write_chunk
+
+    def chunk_then_cancel(self: ledger_import.LedgerImportService, *args: object) -> None:
+        write_chunk(self, *args)  # type: ignore[arg-type]
+        assert wizard.running is not None
+        wizard.running.cancel()  # what the dialog's Cancel button calls (a thread-safe flag)
+
+    monkeypatch.setattr(ledger_import.LedgerImportService, "_write_chunk", chunk_then_cancel)
+    with qtbot.waitSignal(wizard.sig_finished, timeout=60_000):
+        wizard.next()
+        assert not wizard.done_page.isComplete()  # Finish waits for the run
+    assert wizard.report is None and wizard.done_page.isComplete()
+    assert "已取消导入" in wizard.done_page.result.text()
+    assert b.desk.queries.queue_page(b["crm"], QueueFilter()).total == 0
