@@ -246,10 +246,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "approval.wrong_password": ("密码错误，未签署", "Wrong password: not signed"),
     "approval.no_pending_resolution": ("没有待审批的处理方案", "There is no resolution awaiting approval"),
     "reply.method": ("请选择答复方式", "Please choose how the customer was answered"),
-    "reply.time": (
-        "答复时间须在受理时间之后、现在之前",
-        "The reply time must be after the time received and not in the future",
-    ),
     "extension.later": ("新的期限须晚于现有期限", "The new deadline must be later than the current one"),
     "extension.own_request": ("不能审批自己提出的延期申请", "You cannot decide your own extension request"),
     "follow_up.method": ("请选择回访方式", "Please choose how the follow-up was made"),
