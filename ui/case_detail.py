@@ -277,7 +277,7 @@ class CaseDetailView(QWidget):
         return shortcuts
 
     def _on_shortcut(self, action: Action) -> object:
-        """A shortcut does what its button does; a disabled button's shortcut says why, in the status line."""
+        """A shortcut does what its button does; a disabled button's shortcut only shows why (its tooltip)."""
         button = self.buttons[action]
         if not button.isEnabled() or not button.isVisible():
             QToolTip.showText(button.mapToGlobal(button.rect().center()), button.toolTip(), button)
