@@ -435,6 +435,16 @@
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="278" />
+        <source>Save name and department</source>
+        <translation>保存姓名和部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="423" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalRulesTab</name>
@@ -779,6 +789,26 @@
         <location filename="../../ui/backup_tab.py" line="270" />
         <source>The backup of %1 is restored. The previous database was backed up as %2. BranchDesk closes now: start it again.</source>
         <translation>%1 的备份已恢复。原数据库已备份为 %2。客诉台现在关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="168" />
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="169" />
+        <source>Show the folder of the backup just made</source>
+        <translation>打开刚才备份所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="231" />
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="294" />
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1320,16 @@
         <location filename="../../ui/case_actions.py" line="612" />
         <source>Custom fields</source>
         <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="362" />
+        <source>When the customer was told</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="441" />
+        <source>When the customer was called</source>
+        <translation>回访时间</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1894,11 @@
         <location filename="../../ui/case_detail.py" line="581" />
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="293" />
+        <source>Shortcut: %1</source>
+        <translation>快捷键：%1</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2817,16 @@
         <source>Import a ledger</source>
         <translation>导入台帐</translation>
     </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="94" />
+        <source>Checking the ledger</source>
+        <translation>正在检查台帐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="94" />
+        <source>Importing the ledger</source>
+        <translation>正在导入台帐</translation>
+    </message>
 </context>
 <context>
     <name>IntakePage</name>
@@ -3482,6 +3537,11 @@
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="131" />
+        <source>The pages as they will print, in a large window</source>
+        <translation>在大窗口中查看将要打印的页面</translation>
+    </message>
 </context>
 <context>
     <name>QueueModel</name>
@@ -4072,6 +4132,11 @@
         <source>%1 rows to import, %2 already imported, %3 with problems (rows with problems are left out; fix them in Excel and import again).</source>
         <translation>可导入 %1 行，已导入过 %2 行，有问题 %3 行（有问题的行不导入；请在 Excel 中修正后再导入）。</translation>
     </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="241" />
+        <source>Checking the ledger…</source>
+        <translation>正在检查台帐…</translation>
+    </message>
 </context>
 <context>
     <name>_DonePage</name>
@@ -4089,6 +4154,11 @@
         <location filename="../../ui/import_wizard.py" line="220" />
         <source>%1 cases imported, %2 were already there.</source>
         <translation>已导入 %1 件，%2 件此前已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="276" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -4276,6 +4346,47 @@
         <location filename="../../ui/backup_tab.py" line="88" />
         <source>Copied to %1.</source>
         <translation>已复制到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWindow</name>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="303" />
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="308" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="310" />
+        <source>%1 page(s)</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="311" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRun</name>
+    <message>
+        <location filename="../../ui/progress.py" line="54" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress.py" line="82" />
+        <source>Stopping after the current step…</source>
+        <translation>当前这一批完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress.py" line="96" />
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
     </message>
 </context>
 </TS>

@@ -82,7 +82,8 @@ def test_import_wizard_checks_then_imports_the_sample(
     assert wizard.file_page.sheet.currentText() == "2025年"
     wizard.next()
     assert wizard.mapping_page.boxes["received_at"].currentText() == "受理日期"
-    wizard.next()
+    with qtbot.waitSignal(wizard.sig_finished, timeout=60_000):  # off the GUI thread (issue 17 F)
+        wizard.next()
     assert wizard.check_page.table.rowCount() == 60
     assert wizard.check_page.table.item(0, 2).text() == "202501-001"
     assert (
@@ -91,7 +92,8 @@ def test_import_wizard_checks_then_imports_the_sample(
         ).total
         == 0
     )  # the trial run wrote nothing
-    wizard.next()
+    with qtbot.waitSignal(wizard.sig_finished, timeout=60_000):
+        wizard.next()
     assert wizard.report is not None and wizard.report.imported == 60
     assert "60" in wizard.done_page.result.text()
 
