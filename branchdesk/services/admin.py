@@ -478,6 +478,8 @@ def _check_setting(key: str, value: Any) -> None:
     elif isinstance(shipped, int):
         low = 1 if key == "money_ceiling_fen" else 0
         checks.integer(key, value, low, INT_MAX, Label("Field", "setting"))
+        if key == "notification_poll_seconds":  # issue 17 "notify": the poll interval within its bounds
+            checks.integer(key, value, *defaults.NOTIFICATION_POLL_SECONDS_BOUNDS, Label("Field", "setting"))
     elif isinstance(shipped, str):
         text = checks.text(key, value, TEXT_LIMITS["setting"], Label("Field", "setting"))
         if key in _CLOCK_SETTINGS and key not in checks.errors and not _CLOCK.fullmatch(text):
