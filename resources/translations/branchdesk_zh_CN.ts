@@ -279,6 +279,11 @@
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
+        <location filename="../../ui/admin_page.py" line="217" />
+        <source>Check for notifications every (seconds)</source>
+        <translation>通知检查间隔（秒）</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin_page.py" line="224" />
         <location filename="../../ui/admin_page.py" line="226" />
         <source>Setting</source>
@@ -3243,6 +3248,60 @@
         <location filename="../../ui/reports_ui.py" line="86" />
         <source>No breakdown</source>
         <translation>不分组</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>BranchDesk</source>
+        <translation>客诉台</translation>
+    </message>
+    <message>
+        <source>%1 new notifications</source>
+        <translation>%1 条新通知</translation>
+    </message>
+    <message>
+        <source>%1 unread notifications</source>
+        <translation>%1 条未读通知</translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation>没有未读通知</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationList</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>No notifications.</source>
+        <translation>暂无通知。</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>全部已读</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
