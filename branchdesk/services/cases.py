@@ -48,6 +48,7 @@ from branchdesk.services.notifications import (  # issue 17 "notify"
     notify_assigned,
     notify_reply_ready,
     notify_steps_due_soon,
+    settle_approval_notices,
 )
 from branchdesk.services.step_watch import act_on_overdue_steps
 from branchdesk.services.timeline import apply_changes, record
@@ -508,7 +509,8 @@ class CaseService(ServiceBase):
                 text=text,
                 changes=[change],
             )
-            # issue 17 "notify": the next step's signers, or (approved) whoever replies
+            # issue 17 "notify": the signed step waits for nobody now; next step's signers, or whoever replies
+            settle_approval_notices(unit, case)
             if resolution.status == "pending":
                 notify_approval(unit, case, resolution)
             elif resolution.status == "approved":

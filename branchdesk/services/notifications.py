@@ -50,6 +50,7 @@ __all__ = [
     "notify_reply_ready",
     "notify_steps_due_soon",
     "poll_seconds",
+    "settle_approval_notices",
 ]
 
 
@@ -149,6 +150,21 @@ def notify_approval(unit: Unit, case: Case, resolution: Resolution) -> None:
         NotificationKind.APPROVAL,
         case,
         {"case_no": case.case_no, "step": approval_rules.step_text(level.step)},
+    )
+
+
+def settle_approval_notices(unit: Unit, case: Case) -> None:
+    """A step was signed (or the proposal rejected): nobody waits for it any more, so the "approval
+    waiting" notices of the case still unread are marked read for everyone (one statement)."""
+    unit.session.execute(
+        update(Notification)
+        .where(
+            Notification.case_id == case.id,
+            Notification.kind == NotificationKind.APPROVAL.value,
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=unit.now),
+        execution_options={"synchronize_session": False},
     )
 
 

@@ -105,8 +105,12 @@ def test_a_chain_moves_the_notice_step_by_step_and_a_recused_manager_sends_it_up
     b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
     assert told(b, NotificationKind.APPROVAL, ref.id) == {"qa_mgr", "deputy", "deputy2"}
     assert told(b, NotificationKind.REPLY_READY, ref.id) == set()
+    assert b.desk.notifications.unread_count(b["qa_mgr"]) == 0  # their step is signed: it waits no more
+    assert b.desk.notifications.unread_count(b["deputy"]) == 1
     b.desk.cases.decide_approval(b["deputy2"], ref.id, Decision.APPROVE, PASSWORD)
     assert told(b, NotificationKind.REPLY_READY, ref.id) == {"clerk"}
+    # 吴敏 signed; 周建国's notice of the same step is settled too.
+    assert b.desk.notifications.unread_count(b["deputy"]) == 0
 
     # A complaint against the QA manager: nobody of the step's own role may sign, so the roles above are told.
     against = proposed_case(
