@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case as when
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -38,14 +37,13 @@ class NotificationRow:
 
 
 def poll(session: Session, user_id: int) -> NotificationPoll:
-    """One query on ``ix_notification_recipient``: the unread count and the newest id of the user."""
-    unread, latest = session.execute(
-        select(
-            func.count(when((Notification.read_at.is_(None), 1))),
-            func.max(Notification.id),
-        ).where(Notification.recipient_id == user_id)
-    ).one()
-    return NotificationPoll(int(unread or 0), int(latest or 0))
+    """One statement: the unread count (on ``ix_notification_recipient``) and the newest id (on
+    ``ix_notification_recipient_id``), each a scalar subquery so each uses its own index."""
+    mine = Notification.recipient_id == user_id
+    unread = select(func.count(Notification.id)).where(mine, Notification.read_at.is_(None))
+    latest = select(func.max(Notification.id)).where(mine)
+    count, newest = session.execute(select(unread.scalar_subquery(), latest.scalar_subquery())).one()
+    return NotificationPoll(int(count or 0), int(newest or 0))
 
 
 def rows(session: Session, user_id: int, limit: int, after_id: int = 0) -> list[NotificationRow]:

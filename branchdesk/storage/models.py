@@ -609,8 +609,11 @@ class Notification(Base):
     """
 
     __tablename__ = "notification"
-    # The poll (``NotificationService.poll``): unread count and newest id of one recipient from this index.
-    __table_args__ = (Index("ix_notification_recipient", "recipient_id", "read_at"),)
+    # The poll (``NotificationService.poll``): a recipient's unread count, newest id and list from an index.
+    __table_args__ = (
+        Index("ix_notification_recipient", "recipient_id", "read_at"),
+        Index("ix_notification_recipient_id", "recipient_id", "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     recipient_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     kind: Mapped[str] = mapped_column(String(20))

@@ -234,3 +234,21 @@ def test_inputs_are_bounded_and_the_poll_interval_too(branch: Branch) -> None:
     b.desk.admin.set_setting(b["admin"], "notification_poll_seconds", 5)
     assert b.desk.notifications.poll_interval_seconds() == 5
     assert poll_seconds(0) == 1 and poll_seconds(10**6) == 600 and poll_seconds("x") == 20
+
+
+def test_migration_0017_adds_the_table_to_a_branch_with_cases_and_undoes_it(branch: Branch) -> None:
+    from sqlalchemy import inspect
+
+    from branchdesk.storage.migrate import upgrade
+    from tests.core.conftest import revision_before, rewind_to
+
+    b = branch
+    case_id = triaged_to_handler(b)
+    rewind_to(b.desk.db, revision_before("0017"))  # 0017's downgrade drops the table
+    assert "notification" not in inspect(b.desk.db.engine).get_table_names()
+    upgrade(b.desk.db)
+    assert "notification" in inspect(b.desk.db.engine).get_table_names()
+    # Nothing that happened before is announced; what happens after is.
+    assert b.desk.notifications.poll(b["handler"]).unread == 0
+    b.desk.cases.assign(b["crm"], case_id, b["handler2"].user_id)
+    assert told(b, NotificationKind.ASSIGNED, case_id) == {"handler2"}

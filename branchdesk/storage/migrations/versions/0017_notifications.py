@@ -41,10 +41,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_notification"),
     )
     op.create_index("ix_notification_recipient", "notification", ["recipient_id", "read_at"], unique=False)
+    op.create_index("ix_notification_recipient_id", "notification", ["recipient_id", "id"], unique=False)
     op.create_index("ix_notification_case_id", "notification", ["case_id"], unique=False)
 
 
 def downgrade() -> None:
     op.drop_index("ix_notification_case_id", table_name="notification")
+    op.drop_index("ix_notification_recipient_id", table_name="notification")
     op.drop_index("ix_notification_recipient", table_name="notification")
     op.drop_table("notification")
