@@ -261,7 +261,9 @@ class NotificationList(QDialog):
             return
         note = self.rows[row]
         if note.unread:
-            run_action(self, lambda: self._desk.notifications.mark_read(self._actor, [note.id]), changes=False)
+            run_action(
+                self, lambda: self._desk.notifications.mark_read(self._actor, [note.id]), changes=False
+            )
             self._bell.refresh()
             self.reload()
         app_signals().sig_open_case.emit(note.case_id)

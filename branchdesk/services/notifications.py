@@ -57,9 +57,11 @@ __all__ = [
 def poll_seconds(value: object) -> int:
     """The poll interval a stored setting asks for, held within its bounds (a hand-edited 0 never spins)."""
     low, high = defaults.NOTIFICATION_POLL_SECONDS_BOUNDS
-    seconds = value if isinstance(value, int) and not isinstance(value, bool) else defaults.SETTINGS[
-        "notification_poll_seconds"
-    ]
+    seconds = (
+        value
+        if isinstance(value, int) and not isinstance(value, bool)
+        else defaults.SETTINGS["notification_poll_seconds"]
+    )
     assert isinstance(seconds, int)
     return min(max(seconds, low), high)
 
