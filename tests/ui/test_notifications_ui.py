@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
@@ -177,4 +178,29 @@ def test_a_notification_from_another_process_reaches_the_main_window_within_the_
     dialog = bell.show_list()
     assert dialog.rows[0].case_id == case_id and dialog.table.item(0, 0).text().endswith("分派给您处理")
     print(f"notification seen {seen_after:.2f} s after the other process committed (interval {interval} s)")
+    window.close()
+
+
+def test_where_there_is_a_tray_new_arrivals_pop_up_there(
+    qtbot: QtBot, branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b = branch
+    assign_to_handler(b)  # there at login: counted, not popped up
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "show", lambda self: None)
+    monkeypatch.setattr(
+        QSystemTrayIcon, "showMessage", lambda self, title, text, *args: shown.append((title, text))
+    )
+    window, bell = handler_window(qtbot, b)
+    assert bell.tray is not None and bell.unread == 1 and shown == []
+    assign_to_handler(b, phone="139 0000 5555")
+    bell.poll()
+    assert len(shown) == 1 and shown[0][0] == "客诉台" and shown[0][1].endswith("分派给您处理"), shown
+    bell.poll()
+    assert len(shown) == 1  # nothing new: nothing shown again
+    assign_to_handler(b, phone="139 0000 6666")
+    assign_to_handler(b, phone="139 0000 7777")
+    bell.poll()
+    assert shown[-1][0] == "2 条新通知" and bell.unread == 4
     window.close()
