@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -50,6 +50,28 @@ log = logging.getLogger(__name__)
 LIST_LIMIT = 100
 
 
+def bell_icon(size: int = 32) -> QIcon:
+    """A bell drawn here (no image file to ship, no emoji font needed)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#c98a00"))
+    unit = size / 16
+    body = QPainterPath()
+    body.moveTo(3 * unit, 12 * unit)
+    body.cubicTo(4.5 * unit, 10 * unit, 4 * unit, 3 * unit, 8 * unit, 3 * unit)
+    body.cubicTo(12 * unit, 3 * unit, 11.5 * unit, 10 * unit, 13 * unit, 12 * unit)
+    body.closeSubpath()
+    painter.drawPath(body)
+    painter.drawRect(QRectF(2 * unit, 12 * unit, 12 * unit, 1.5 * unit))
+    painter.drawEllipse(QRectF(6.5 * unit, 13.5 * unit, 3 * unit, 2.2 * unit))
+    painter.drawEllipse(QRectF(7 * unit, 1.5 * unit, 2 * unit, 2 * unit))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class NotificationBell(QToolButton):
     """The bell with the unread count; clicking it opens the list."""
 
@@ -64,6 +86,8 @@ class NotificationBell(QToolButton):
         self.unread = 0
         self.list_dialog: NotificationList | None = None
         self.setAutoRaise(True)
+        self.setIcon(bell_icon())
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setAccessibleName(self.tr("Notifications"))
         self.clicked.connect(self.show_list)
         # What is there at login is not "new": only later arrivals get a tray message.
@@ -142,7 +166,10 @@ class NotificationBell(QToolButton):
 
     def _set_count(self, unread: int) -> None:
         self.unread = unread
-        self.setText(f"🔔 {unread}" if unread else "🔔")
+        # Words, not an emoji: the shipped fonts have no 🔔, and a box is what a clerk would see.
+        self.setText(
+            self.tr("Notifications (%1)").replace("%1", str(unread)) if unread else self.tr("Notifications")
+        )
         self.setToolTip(
             self.tr("%1 unread notifications").replace("%1", str(unread))
             if unread

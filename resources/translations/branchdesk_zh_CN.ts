@@ -3265,6 +3265,10 @@
         <translation>%1 条新通知</translation>
     </message>
     <message>
+        <source>Notifications (%1)</source>
+        <translation>通知（%1）</translation>
+    </message>
+    <message>
         <source>%1 unread notifications</source>
         <translation>%1 条未读通知</translation>
     </message>

@@ -52,7 +52,7 @@ def test_the_bell_counts_lists_opens_and_marks_read(qtbot: QtBot, branch: Branch
     b = branch
     first = assign_to_handler(b)
     window, bell = handler_window(qtbot, b)
-    assert bell.unread == 1 and bell.text() == "🔔 1" and bell.toolTip() == "1 条未读通知"
+    assert bell.unread == 1 and bell.text() == "通知（1）" and bell.toolTip() == "1 条未读通知"
     assert window.menuBar().cornerWidget() is bell
     # Something new arrives: the poll counts it and announces its case so open screens reload.
     second = assign_to_handler(b, phone="139 0000 3333")
@@ -69,12 +69,12 @@ def test_the_bell_counts_lists_opens_and_marks_read(qtbot: QtBot, branch: Branch
     # Clicking a row opens the case window and marks that one read.
     dialog.table.cellClicked.emit(1, 0)
     assert first in window.detail_windows and window.detail_windows[first].isVisible()
-    assert bell.unread == 1 and bell.text() == "🔔 1"
+    assert bell.unread == 1 and bell.text() == "通知（1）"
     assert not dialog.table.item(1, 0).font().bold() and dialog.table.item(0, 0).font().bold()
     # 全部已读.
     assert dialog.mark_all_button.text() == "全部已读"
     dialog.mark_all_button.click()
-    assert bell.unread == 0 and bell.text() == "🔔" and bell.toolTip() == "没有未读通知"
+    assert bell.unread == 0 and bell.text() == "通知" and bell.toolTip() == "没有未读通知"
     assert not dialog.mark_all_button.isEnabled()
     assert b.desk.notifications.unread_count(b["handler"]) == 0
     window.close()
@@ -174,7 +174,7 @@ def test_a_notification_from_another_process_reaches_the_main_window_within_the_
         app_signals().sig_case_changed.disconnect(changed.append)
     assert seen_after <= interval + 1.5
     assert case_id in changed  # open screens of that case reload
-    assert bell.text() == "🔔 1"
+    assert bell.text() == "通知（1）"
     dialog = bell.show_list()
     assert dialog.rows[0].case_id == case_id and dialog.table.item(0, 0).text().endswith("分派给您处理")
     print(f"notification seen {seen_after:.2f} s after the other process committed (interval {interval} s)")
