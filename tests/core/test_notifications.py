@@ -4,9 +4,12 @@ the user's own; a step due soon is announced once per step and due time; the pol
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from branchdesk.domain.notifications import NotificationKind
@@ -252,3 +255,28 @@ def test_migration_0017_adds_the_table_to_a_branch_with_cases_and_undoes_it(bran
     assert b.desk.notifications.poll(b["handler"]).unread == 0
     b.desk.cases.assign(b["crm"], case_id, b["handler2"].user_id)
     assert told(b, NotificationKind.ASSIGNED, case_id) == {"handler2"}
+
+
+ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.text(max_size=20),
+    st.floats(allow_nan=True),
+    st.lists(st.one_of(st.integers(min_value=-(2**70), max_value=2**70), st.text(max_size=5)), max_size=5),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ids=ANY, limit=ANY, after=ANY)
+def test_arbitrary_values_are_refused_in_the_domains_words(
+    branch: Branch, ids: object, limit: object, after: object
+) -> None:
+    b = branch
+    for call in (
+        lambda: b.desk.notifications.mark_read(b["handler"], ids),  # type: ignore[arg-type]
+        lambda: b.desk.notifications.list(b["handler"], limit, after),  # type: ignore[arg-type]
+        lambda: b.desk.notifications.list(b["handler"], 10, after),  # type: ignore[arg-type]
+    ):
+        with contextlib.suppress(BranchDeskError):  # anything else fails the test
+            call()
