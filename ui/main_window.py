@@ -130,6 +130,11 @@ class MainWindow(QMainWindow):
         self._sweep_timer.start(SWEEP_INTERVAL_MS)
         app_signals().sig_open_case.connect(self.open_case)
         app_signals().sig_config_changed.connect(self._on_config_changed)
+        # issue 17 "notify": the bell (unread count, the list, tray messages) polling this user's notifications;
+        # it stops with the window (``NotificationBell.stop``).
+        from ui.notifications import install_bell
+
+        self.notifications = install_bell(self, desk, actor)
         self._restore_geometry(self, "main", 1280, 800)
         if self.intake is not None:
             QTimer.singleShot(0, self._offer_recovery)

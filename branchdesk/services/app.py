@@ -16,6 +16,7 @@ from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.forms_admin import FormsAdminService  # issue 13 "forms"
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.services.notifications import NotificationService  # issue 17 "notify"
 from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
@@ -54,6 +55,7 @@ class BranchDesk:
         self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
         self.forms = FormsAdminService(self.door)  # issue 13 "forms": the printed forms as data
         self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
+        self.notifications = NotificationService(self.door)  # issue 17 "notify": per user, across PCs
 
     def _now(self) -> datetime:
         return self.clock()
