@@ -20,6 +20,7 @@ from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
+from branchdesk.services.search import SearchService  # issue 17 part C: the one search box
 from branchdesk.services.setup import initialise_branch, is_initialised
 from branchdesk.services.step_policy import StepPolicyService
 from branchdesk.services.unit_of_work import UnitOfWork
@@ -54,6 +55,7 @@ class BranchDesk:
         self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
         self.forms = FormsAdminService(self.door)  # issue 13 "forms": the printed forms as data
         self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
+        self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
 
     def _now(self) -> datetime:
         return self.clock()

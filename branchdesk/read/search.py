@@ -1,0 +1,330 @@
+"""One search box (issue 17 part C): a query string → the cases it finds, ranked, with the matched text.
+
+The index is ``case_search`` (``storage/search_index.py``: FTS5 trigram on SQLite, ``pg_trgm`` on
+PostgreSQL). Each word of the query must occur somewhere in the case (any of its texts); a query that
+reads as a phone number (``+86 138 0013 8000``, ``138-0013-8000``, ``13800138000``, a fragment of one)
+also finds the case by its phone in any stored form. Ranking: the exact case number or phone first,
+then the exact name, then a number or name containing the query, then the rest, newest first.
+
+Words of 3+ characters go through the index; a word of 1–2 characters (张三, a surname) cannot
+(a trigram needs three) and is looked for with ``instr``/``ILIKE`` over the same rows — a scan, bounded
+by the index table's size and by the result limit. Visibility is the caller's SQL condition.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    case,
+    column,
+    func,
+    intersect,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+)
+from sqlalchemy.orm import Session
+
+from branchdesk.domain.text import mask_phone, normalize_phone
+from branchdesk.domain.vocab import CloseKind, Status
+from branchdesk.read.values import shown_status
+from branchdesk.storage.models import Case
+from branchdesk.storage.search_index import CASE_SHIFT, SLOT_FIELDS, SLOT_SHIFT, SearchField
+
+#: Words of a query looked for (each is one more index lookup).
+MAX_WORDS = 5
+#: Characters of context either side of the first match in a snippet.
+CONTEXT = 30
+#: The shortest word the trigram index serves.
+TRIGRAM = 3
+PHONE_SLOT = 2
+
+_SEPARATORS = re.compile(r"[\s\-()（）.]+")
+_PHONE_LIKE = re.compile(r"\+?\d{3,20}", re.ASCII)
+_FIELD_ORDER = list(SearchField)
+
+search_rows = table(
+    "case_search", column("rowid"), column("id"), column("case_id"), column("field"), column("body")
+)
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """A query taken apart: the words every case must contain, and the phone it may be."""
+
+    text: str
+    words: tuple[str, ...]
+    phone: str | None = None  # the normalised number (exact match: first in the ranking)
+    phone_key: str | None = None  # digits looked for inside the phone's stored forms
+
+
+def parse_terms(query: str) -> SearchTerms:
+    """Words (at most ``MAX_WORDS``), and the phone reading when the query is only digits and separators."""
+    text = " ".join(query.split())
+    compact = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    if not _PHONE_LIKE.fullmatch(compact):
+        return SearchTerms(text, tuple(text.split()[:MAX_WORDS]))
+    try:
+        phone = normalize_phone(text) or None
+    except ValueError:
+        phone = None
+    key = compact.lstrip("+")
+    if phone and phone.startswith("+86"):
+        key = phone[3:]  # the national number: inside every stored form of a Chinese number
+    elif key.startswith("00"):
+        key = key[2:]
+    # "202611-001" is a case number as well as digits: the word keeps its dash, spaces go
+    return SearchTerms(text, ("".join(text.split()),), phone, key)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    case_id: int
+    case_no: str
+    status: Status
+    close_kind: CloseKind | None
+    complainant_name: str
+    received_at: datetime
+    field: SearchField  # which text matched (the best one)
+    snippet: str  # that text, cut around the match, one line
+    spans: tuple[tuple[int, int], ...]  # [start, end) of each match in ``snippet``, for highlighting
+    exact: bool  # the case number or phone is exactly the query
+
+    @property
+    def shown_status(self) -> Status | CloseKind:
+        return shown_status(self.status, self.close_kind)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[SearchHit, ...]
+    more: bool  # more cases matched than are shown: the user narrows the query
+
+
+# --- SQL ---------------------------------------------------------------------------------------------
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _phrase(word: str) -> str:
+    """An FTS5 phrase: any substring of a trigram-tokenized text, quotes doubled."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _case_id(sqlite: bool) -> ColumnElement[Any]:
+    return search_rows.c.rowid.op(">>")(CASE_SHIFT) if sqlite else search_rows.c.case_id
+
+
+def _slot(sqlite: bool) -> ColumnElement[Any]:
+    row_id = search_rows.c.rowid if sqlite else search_rows.c.id
+    return row_id.op(">>")(SLOT_SHIFT).op("&")(31)
+
+
+def _contains(word: str, sqlite: bool) -> ColumnElement[bool]:
+    if not sqlite:
+        return search_rows.c.body.ilike(f"%{_escape_like(word)}%", escape="\\")
+    if len(word) >= TRIGRAM:
+        return literal_column("case_search").op("MATCH")(_phrase(word))  # type: ignore[no-any-return]
+    # FTS5's own LIKE on fewer than three non-ASCII characters misses rows in SQLite 3.40: instr reads
+    # the text itself
+    return func.instr(func.lower(search_rows.c.body), word.lower()) > 0
+
+
+def _matching(word: str, sqlite: bool, *, phones: bool, only_phone: bool = False) -> Select[Any]:
+    conditions = [_contains(word, sqlite)]
+    if only_phone:
+        conditions.append(_slot(sqlite) == PHONE_SLOT)
+    elif not phones:
+        conditions.append(_slot(sqlite) != PHONE_SLOT)
+    return select(_case_id(sqlite)).where(*conditions)
+
+
+def candidates(terms: SearchTerms, sqlite: bool, *, phones: bool) -> Any:
+    """Ids of the cases holding every word (and, for a phone query, the cases with that phone)."""
+    parts = [_matching(word, sqlite, phones=phones) for word in terms.words]
+    found: Any = parts[0] if len(parts) == 1 else intersect(*parts)
+    if phones and terms.phone_key:
+        found = union(found, _matching(terms.phone_key, sqlite, phones=True, only_phone=True))
+    return found
+
+
+def search(
+    session: Session,
+    terms: SearchTerms,
+    *,
+    visible: ColumnElement[bool],
+    show_phone: bool,
+    limit: int,
+) -> SearchResult:
+    """The visible cases matching ``terms``, ranked, at most ``limit`` (``more``: others matched too)."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    exact: list[ColumnElement[bool]] = [func.lower(Case.case_no) == terms.text.lower()]
+    if terms.phone and show_phone:
+        exact.append(Case.phone_normalized == terms.phone)
+    tier = case(
+        (or_(*exact), 0),
+        (Case.complainant_name == terms.text, 1),
+        (
+            or_(
+                Case.complainant_name.contains(terms.text, autoescape=True),
+                Case.case_no.contains(terms.text, autoescape=True),
+            ),
+            2,
+        ),
+        else_=3,
+    )
+    rows = session.execute(
+        select(
+            Case.id,
+            Case.case_no,
+            Case.status,
+            Case.close_kind,
+            Case.complainant_name,
+            Case.received_at,
+            Case.phone,
+            Case.phone_normalized,
+            tier,
+        )
+        .where(Case.id.in_(candidates(terms, sqlite, phones=show_phone)), visible)
+        .order_by(tier, Case.received_at.desc(), Case.id.desc())
+        .limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    texts = _texts(session, [row.id for row in rows], sqlite)
+    hits = []
+    for row in rows:
+        field, snippet, spans = best_match(
+            terms, texts.get(row.id, []), phone=row.phone if show_phone else mask_phone(row.phone_normalized)
+        )
+        hits.append(
+            SearchHit(
+                case_id=row.id,
+                case_no=row.case_no,
+                status=Status(row.status),
+                close_kind=CloseKind(row.close_kind) if row.close_kind else None,
+                complainant_name=row.complainant_name,
+                received_at=row.received_at,
+                field=field,
+                snippet=snippet,
+                spans=spans,
+                exact=row[-1] == 0,
+            )
+        )
+    return SearchResult(terms.text, tuple(hits), more)
+
+
+def _texts(session: Session, case_ids: Sequence[int], sqlite: bool) -> dict[int, list[tuple[int, str]]]:
+    """(slot, text) of every index row of these cases: one id range per case on SQLite (the FTS table
+    looks up nothing else fast), ``case_id IN`` on PostgreSQL."""
+    result: dict[int, list[tuple[int, str]]] = {case_id: [] for case_id in case_ids}
+    if not case_ids:
+        return result
+    if sqlite:
+        for case_id in case_ids:
+            low, high = case_id << CASE_SHIFT, (case_id + 1) << CASE_SHIFT
+            for row_id, body in session.execute(
+                select(search_rows.c.rowid, search_rows.c.body).where(
+                    search_rows.c.rowid >= low, search_rows.c.rowid < high
+                )
+            ):
+                result[case_id].append(((row_id >> SLOT_SHIFT) & 31, body))
+        return result
+    for row_id, case_id, body in session.execute(
+        select(search_rows.c.id, search_rows.c.case_id, search_rows.c.body).where(
+            search_rows.c.case_id.in_(list(case_ids))
+        )
+    ):
+        result[case_id].append(((row_id >> SLOT_SHIFT) & 31, body))
+    return result
+
+
+# --- which text matched, and where --------------------------------------------------------------------
+
+
+def _pattern(words: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered), re.IGNORECASE)
+
+
+def best_match(
+    terms: SearchTerms, rows: Sequence[tuple[int, str]], *, phone: str
+) -> tuple[SearchField, str, tuple[tuple[int, int], ...]]:
+    """The text that matched best (most of the words, then number, phone, name … note), cut to a snippet
+    with the matches' spans. A phone match shows the phone as the clerk typed it (masked when the
+    reader may not see phones), the typed separators inside the highlighted span."""
+    words = [w.casefold() for w in terms.words]
+    best: tuple[int, int, SearchField, str] | None = None
+    for slot, body in rows:
+        field = SLOT_FIELDS.get(slot)
+        if field is None:
+            continue
+        folded = body.casefold()
+        found = sum(1 for w in words if w in folded)
+        if field is SearchField.PHONE and terms.phone_key and terms.phone_key in body:
+            found = len(words) + 1  # the phone reading of the query: the whole query
+        if not found:
+            continue
+        rank = (-found, _FIELD_ORDER.index(field))
+        if best is None or rank < (best[0], best[1]):
+            best = (rank[0], rank[1], field, body)
+    if best is None:
+        return SearchField.CONTENT, "", ()
+    _, _, field, body = best
+    if field is SearchField.PHONE:
+        return field, phone, _digit_span(phone, terms.phone_key or "")
+    snippet, spans = snippet_of(body, terms.words)
+    return field, snippet, spans
+
+
+def snippet_of(
+    body: str, words: Sequence[str], context: int = CONTEXT
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The line of ``body`` holding the first match, cut to ``context`` characters either side, with "…"
+    where it was cut, and the spans of every match inside it."""
+    pattern = _pattern(words)
+    first = pattern.search(body)
+    if first is None:
+        line = body.split("\n", 1)[0]
+        return line[: 2 * context], ()
+    line_start = body.rfind("\n", 0, first.start()) + 1
+    line_end = body.find("\n", first.end())
+    line = body[line_start : line_end if line_end >= 0 else len(body)]
+    at = first.start() - line_start
+    start = max(0, at - context)
+    end = min(len(line), at + (first.end() - first.start()) + context)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(line) else ""
+    snippet = prefix + line[start:end] + suffix
+    offset = len(prefix) - start
+    spans = tuple(
+        (m.start() + offset, m.end() + offset)
+        for m in pattern.finditer(line, start, end)
+        if m.end() > m.start()
+    )
+    return snippet, spans
+
+
+def _digit_span(shown: str, key: str) -> tuple[tuple[int, int], ...]:
+    """The span of ``key``'s digits inside a phone written with separators (138-0013-8000)."""
+    if not key or "*" in shown:
+        return ()
+    positions = [i for i, ch in enumerate(shown) if ch.isdigit()]
+    digits = "".join(shown[i] for i in positions)
+    at = digits.find(key)
+    if at < 0:
+        return ()
+    return ((positions[at], positions[at + len(key) - 1] + 1),)
