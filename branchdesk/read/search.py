@@ -25,6 +25,7 @@ from sqlalchemy import (
     Select,
     case,
     column,
+    false,
     func,
     intersect,
     literal_column,
@@ -32,6 +33,7 @@ from sqlalchemy import (
     select,
     table,
     union,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -53,6 +55,10 @@ _SEPARATORS = re.compile(r"[\s\-()（）.]+")
 _PHONE_LIKE = re.compile(r"\+?\d{3,20}", re.ASCII)
 _FIELD_ORDER = list(SearchField)
 
+#: A 1–2 character word beginning more trigrams than this is looked for by reading the texts.
+MAX_SHORT_TRIGRAMS = 2000
+
+vocab = table("case_search_vocab", column("term"))
 search_rows = table(
     "case_search", column("rowid"), column("id"), column("case_id"), column("field"), column("body")
 )
@@ -133,18 +139,36 @@ def _slot(sqlite: bool) -> ColumnElement[Any]:
     return row_id.op(">>")(SLOT_SHIFT).op("&")(31)
 
 
-def _contains(word: str, sqlite: bool) -> ColumnElement[bool]:
+def _contains(session: Session, word: str, sqlite: bool) -> ColumnElement[bool]:
     if not sqlite:
         return search_rows.c.body.ilike(f"%{_escape_like(word)}%", escape="\\")
     if len(word) >= TRIGRAM:
-        return literal_column("case_search").op("MATCH")(_phrase(word))  # type: ignore[no-any-return]
-    # FTS5's own LIKE on fewer than three non-ASCII characters misses rows in SQLite 3.40: instr reads
-    # the text itself
-    return func.instr(func.lower(search_rows.c.body), word.lower()) > 0
+        return _match(_phrase(word))
+    # 1–2 characters: the trigrams that begin with them (every stored text ends in two newlines, so
+    # each occurrence begins one), read from the sorted vocabulary, then one indexed OR of them
+    folded = word.lower()
+    trigrams = session.scalars(
+        select(vocab.c.term)
+        .where(vocab.c.term >= folded, vocab.c.term < folded + "\U0010ffff")
+        .limit(MAX_SHORT_TRIGRAMS + 1)
+    ).all()
+    if not trigrams:
+        return false()
+    if len(trigrams) <= MAX_SHORT_TRIGRAMS:
+        return _match(" OR ".join(_phrase(t) for t in trigrams))
+    # A character that begins thousands of trigrams: read the texts (FTS5's own LIKE on fewer than three
+    # non-ASCII characters misses rows in SQLite 3.40, so instr does the reading)
+    return func.instr(func.lower(search_rows.c.body), folded) > 0
 
 
-def _matching(word: str, sqlite: bool, *, phones: bool, only_phone: bool = False) -> Select[Any]:
-    conditions = [_contains(word, sqlite)]
+def _match(expression: str) -> ColumnElement[bool]:
+    return literal_column("case_search").op("MATCH")(expression)  # type: ignore[no-any-return]
+
+
+def _matching(
+    session: Session, word: str, sqlite: bool, *, phones: bool, only_phone: bool = False
+) -> Select[Any]:
+    conditions = [_contains(session, word, sqlite)]
     if only_phone:
         conditions.append(_slot(sqlite) == PHONE_SLOT)
     elif not phones:
@@ -152,12 +176,12 @@ def _matching(word: str, sqlite: bool, *, phones: bool, only_phone: bool = False
     return select(_case_id(sqlite)).where(*conditions)
 
 
-def candidates(terms: SearchTerms, sqlite: bool, *, phones: bool) -> Any:
+def candidates(session: Session, terms: SearchTerms, sqlite: bool, *, phones: bool) -> Any:
     """Ids of the cases holding every word (and, for a phone query, the cases with that phone)."""
-    parts = [_matching(word, sqlite, phones=phones) for word in terms.words]
+    parts = [_matching(session, word, sqlite, phones=phones) for word in terms.words]
     found: Any = parts[0] if len(parts) == 1 else intersect(*parts)
     if phones and terms.phone_key:
-        found = union(found, _matching(terms.phone_key, sqlite, phones=True, only_phone=True))
+        found = union(found, _matching(session, terms.phone_key, sqlite, phones=True, only_phone=True))
     return found
 
 
@@ -198,7 +222,7 @@ def search(
             Case.phone_normalized,
             tier,
         )
-        .where(Case.id.in_(candidates(terms, sqlite, phones=show_phone)), visible)
+        .where(Case.id.in_(candidates(session, terms, sqlite, phones=show_phone)), visible)
         .order_by(tier, Case.received_at.desc(), Case.id.desc())
         .limit(limit + 1)
     ).all()
@@ -234,14 +258,20 @@ def _texts(session: Session, case_ids: Sequence[int], sqlite: bool) -> dict[int,
     if not case_ids:
         return result
     if sqlite:
-        for case_id in case_ids:
-            low, high = case_id << CASE_SHIFT, (case_id + 1) << CASE_SHIFT
-            for row_id, body in session.execute(
+        # one id range per case, in one statement (FTS5 serves a range of row ids, not a join on them);
+        # padded to a power of two with case 0 (none), so a few statement shapes are compiled once
+        padded = list(case_ids) + [0] * (max(8, 1 << (len(case_ids) - 1).bit_length()) - len(case_ids))
+        query = union_all(
+            *(
                 select(search_rows.c.rowid, search_rows.c.body).where(
-                    search_rows.c.rowid >= low, search_rows.c.rowid < high
+                    search_rows.c.rowid >= case_id << CASE_SHIFT,
+                    search_rows.c.rowid < (case_id + 1) << CASE_SHIFT,
                 )
-            ):
-                result[case_id].append(((row_id >> SLOT_SHIFT) & 31, body))
+                for case_id in padded
+            )
+        )
+        for row_id, body in session.execute(query):
+            result[row_id >> CASE_SHIFT].append(((row_id >> SLOT_SHIFT) & 31, body))
         return result
     for row_id, case_id, body in session.execute(
         select(search_rows.c.id, search_rows.c.case_id, search_rows.c.body).where(

@@ -43,6 +43,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 TABLE = "case_search"
+VOCAB = "case_search_vocab"  # SQLite: the trigrams of the index (fts5vocab)
 CASE_SHIFT = 32
 SLOT_SHIFT = 27
 SOURCE_MASK = (1 << SLOT_SHIFT) - 1
@@ -178,6 +179,13 @@ def _body(slot: Slot, row: str, pg: bool) -> str:
     return f"btrim({body}, chr(10))" if pg else f"trim({body}, char(10))"
 
 
+def _padded(body: str, pg: bool) -> str:
+    """The stored text ends with two newlines: then every 1–2 character piece of it, even at its very
+    end, begins some trigram of the index, and a short query finds its trigrams in ``case_search_vocab``."""
+    nl = "chr(10)" if pg else "char(10)"
+    return f"{body} || {nl} || {nl}"
+
+
 def _select(source: Source, slot: Slot, row: str, pg: bool, from_table: bool) -> str:
     """SELECT (id, case id, field, body) of one slot for ``row`` (NEW, or every row of the table)."""
     body = _body(slot, row, pg)
@@ -186,7 +194,8 @@ def _select(source: Source, slot: Slot, row: str, pg: bool, from_table: bool) ->
         where += f" AND {row}.case_id IS NOT NULL"
     frm = f" FROM {source.table}" if from_table else ""
     row_id = _row_id(source, slot, row, pg)
-    return f"SELECT {row_id}, {row}.{source.case_id}, '{slot.field.value}', {body}{frm} {where}"
+    stored = _padded(body, pg)
+    return f"SELECT {row_id}, {row}.{source.case_id}, '{slot.field.value}', {stored}{frm} {where}"
 
 
 def _delete(source: Source, pg: bool) -> list[str]:
@@ -296,6 +305,8 @@ def create(connection: Connection, log: Callable[[str], None] = lambda _m: None)
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
             "body, case_id UNINDEXED, field UNINDEXED, tokenize = 'trigram')",
         )
+        # the index's trigrams, sorted: a 1–2 character query looks up the trigrams it begins
+        _run(connection, f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB} USING fts5vocab({TABLE}, 'row')")
         create_triggers(connection)
         return
     _run(
@@ -352,6 +363,7 @@ def drop(connection: Connection) -> None:
     if connection.dialect.name == "sqlite":
         for name in expected_triggers("sqlite"):
             _run(connection, f"DROP TRIGGER IF EXISTS {name}")
+        _run(connection, f"DROP TABLE IF EXISTS {VOCAB}")
         _run(connection, f"DROP TABLE IF EXISTS {TABLE}")
         return
     for source in SOURCES:
