@@ -18,22 +18,25 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    TextClause,
     case,
     column,
     false,
     func,
     intersect,
+    literal,
     literal_column,
     or_,
     select,
     table,
+    text,
     union,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -193,39 +196,41 @@ def search(
     show_phone: bool,
     limit: int,
 ) -> SearchResult:
-    """The visible cases matching ``terms``, ranked, at most ``limit`` (``more``: others matched too)."""
+    """The visible cases matching ``terms``, ranked, at most ``limit`` (``more``: others matched too).
+
+    Two queries rather than one ``ORDER BY rank``: sorting every match of a common word (thousands)
+    costs more than the whole search may take. The exact case number, phone or name are index
+    lookups on the case table; the rest walks the matching ids newest first and stops at the limit.
+    """
     sqlite = session.get_bind().dialect.name == "sqlite"
-    exact: list[ColumnElement[bool]] = [func.lower(Case.case_no) == terms.text.lower()]
+    columns = (
+        Case.id,
+        Case.case_no,
+        Case.status,
+        Case.close_kind,
+        Case.complainant_name,
+        Case.received_at,
+        Case.phone,
+        Case.phone_normalized,
+    )
+    exact: list[ColumnElement[bool]] = [Case.case_no.in_({terms.text, terms.text.upper()})]
     if terms.phone and show_phone:
         exact.append(Case.phone_normalized == terms.phone)
-    tier = case(
-        (or_(*exact), 0),
-        (Case.complainant_name == terms.text, 1),
-        (
-            or_(
-                Case.complainant_name.contains(terms.text, autoescape=True),
-                Case.case_no.contains(terms.text, autoescape=True),
-            ),
-            2,
-        ),
-        else_=3,
-    )
-    rows = session.execute(
-        select(
-            Case.id,
-            Case.case_no,
-            Case.status,
-            Case.close_kind,
-            Case.complainant_name,
-            Case.received_at,
-            Case.phone,
-            Case.phone_normalized,
-            tier,
-        )
-        .where(Case.id.in_(candidates(session, terms, sqlite, phones=show_phone)), visible)
-        .order_by(tier, Case.received_at.desc(), Case.id.desc())
+    first = or_(*exact)
+    top = session.execute(
+        select(*columns, case((first, 0), else_=1))
+        .where(or_(first, Case.complainant_name == terms.text), visible)
+        .order_by(case((first, 0), else_=1), Case.id.desc())
         .limit(limit + 1)
     ).all()
+    seen = {row.id for row in top}
+    rest = session.execute(
+        select(*columns, literal(2))
+        .where(Case.id.in_(candidates(session, terms, sqlite, phones=show_phone)), visible)
+        .order_by(Case.id.desc())
+        .limit(limit + 1 + len(top))
+    ).all()
+    rows = [*top, *(row for row in rest if row.id not in seen)]
     more = len(rows) > limit
     rows = rows[:limit]
     texts = _texts(session, [row.id for row in rows], sqlite)
@@ -251,6 +256,15 @@ def search(
     return SearchResult(terms.text, tuple(hits), more)
 
 
+@lru_cache(maxsize=8)
+def _ranges(size: int) -> TextClause:
+    return text(
+        " UNION ALL ".join(
+            f"SELECT rowid, body FROM case_search WHERE rowid >= :l{i} AND rowid < :h{i}" for i in range(size)
+        )
+    )
+
+
 def _texts(session: Session, case_ids: Sequence[int], sqlite: bool) -> dict[int, list[tuple[int, str]]]:
     """(slot, text) of every index row of these cases: one id range per case on SQLite (the FTS table
     looks up nothing else fast), ``case_id IN`` on PostgreSQL."""
@@ -259,18 +273,13 @@ def _texts(session: Session, case_ids: Sequence[int], sqlite: bool) -> dict[int,
         return result
     if sqlite:
         # one id range per case, in one statement (FTS5 serves a range of row ids, not a join on them);
-        # padded to a power of two with case 0 (none), so a few statement shapes are compiled once
-        padded = list(case_ids) + [0] * (max(8, 1 << (len(case_ids) - 1).bit_length()) - len(case_ids))
-        query = union_all(
-            *(
-                select(search_rows.c.rowid, search_rows.c.body).where(
-                    search_rows.c.rowid >= case_id << CASE_SHIFT,
-                    search_rows.c.rowid < (case_id + 1) << CASE_SHIFT,
-                )
-                for case_id in padded
-            )
-        )
-        for row_id, body in session.execute(query):
+        # padded to a power of two with case 0 (none): a few statements, each written once
+        size = max(8, 1 << (len(case_ids) - 1).bit_length())
+        padded = list(case_ids) + [0] * (size - len(case_ids))
+        query = _ranges(size)
+        params = {f"l{i}": case_id << CASE_SHIFT for i, case_id in enumerate(padded)}
+        params |= {f"h{i}": (case_id + 1) << CASE_SHIFT for i, case_id in enumerate(padded)}
+        for row_id, body in session.execute(query, params):
             result[row_id >> CASE_SHIFT].append(((row_id >> SLOT_SHIFT) & 31, body))
         return result
     for row_id, case_id, body in session.execute(
