@@ -36,18 +36,20 @@ MARK = '<b style="background-color:#ffe58f; color:#000000">'
 
 
 def field_name(field: SearchField) -> str:
+    """Which text matched, as the result line names it (literal ``translate`` calls: lupdate reads them)."""
+    t = QCoreApplication.translate
     names = {
-        SearchField.NUMBER: "Case number",
-        SearchField.PHONE: "Phone",
-        SearchField.NAME: "Name",
-        SearchField.CONTENT: "Complaint",
-        SearchField.DETAILS: "Customer and product",
-        SearchField.INVESTIGATION: "Investigation",
-        SearchField.RESOLUTION: "Resolution",
-        SearchField.REPLY: "Reply",
-        SearchField.NOTE: "Note",
+        SearchField.NUMBER: t("SearchPage", "Case number"),
+        SearchField.PHONE: t("SearchPage", "Phone"),
+        SearchField.NAME: t("SearchPage", "Name"),
+        SearchField.CONTENT: t("SearchPage", "Complaint"),
+        SearchField.DETAILS: t("SearchPage", "Customer and product"),
+        SearchField.INVESTIGATION: t("SearchPage", "Investigation"),
+        SearchField.RESOLUTION: t("SearchPage", "Resolution"),
+        SearchField.REPLY: t("SearchPage", "Reply"),
+        SearchField.NOTE: t("SearchPage", "Note"),
     }
-    return QCoreApplication.translate("SearchPage", names[field])
+    return names[field]
 
 
 def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -3214,6 +3214,11 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -4276,6 +4281,49 @@
         <location filename="../../ui/backup_tab.py" line="88" />
         <source>Copied to %1.</source>
         <translation>已复制到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ui/search_page.py" line="83" />
+        <source>Find a case: number, name, phone or any words (Ctrl+F)</source>
+        <translation>查找案件：编号、姓名、电话或任意字词（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="84" />
+        <source>Search all cases</source>
+        <translation>搜索全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="87" />
+        <source>Finds case numbers, names, phones in any format and words of the complaint, investigation, reply and notes, drafts included. Enter searches, Down goes to the results.</source>
+        <translation>可查找案件编号、姓名、任意写法的电话，以及投诉内容、调查、答复和备注中的字词，草稿也在内。按 Enter 搜索，按 ↓ 进入结果列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="101" />
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="136" />
+        <source>No case found for “%1”.</source>
+        <translation>没有找到与“%1”相关的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="139" />
+        <source>The first %1 cases for “%2” — add a word to narrow the search.</source>
+        <translation>“%2”的前 %1 个案件——再加一个词可缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="145" />
+        <source>%1 cases for “%2”. Enter or double-click opens a case.</source>
+        <translation>“%2”共 %1 个案件。按 Enter 或双击打开案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="156" />
+        <source>%1: </source>
+        <translation>%1：</translation>
     </message>
 </context>
 </TS>
