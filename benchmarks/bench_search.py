@@ -1,15 +1,15 @@
 """The one search box on a large branch (issue 17 part C, issue 16 "search index"), run on demand:
 
-    .venv/bin/python benchmarks/bench_search.py [--cases 100000] [--db PATH] [--runs 7]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_search.py [--cases 100000] [--db PATH] [--runs 7]
 
 Builds a SQLite branch of ``--cases`` cases with Chinese text from the demo's vocabulary (names,
 companies, products, complaint sentences, investigations, replies, timeline notes), inserted in bulk
 through SQLAlchemy Core — the search index fills itself through its triggers, as it does for every
 write — then times ``desk.search.search`` (the service: user re-read, visibility, ranking, snippets)
-for Chinese substrings of 3+ characters (common and rare), of 2 characters (no trigram: the bounded
-scan) and phones in three spellings, and beside each the bare FTS5 lookup of the same term (every matching case id: the floor of the
-index's work, before visibility, ranking and snippets). Prints
-the median (and min) of ``--runs`` runs; no assertions. ``--db`` keeps the built file for later runs.
+for Chinese substrings of 3+ characters (common and rare), of 2 characters (through the trigrams they
+begin) and phones in three spellings; beside each 3+ character query, the bare FTS5 lookup of every
+matching case id (the floor of the index's work, before visibility, ranking and snippets). Prints the
+median (and min) of ``--runs`` runs; no assertions. ``--db`` keeps the built file for later runs.
 """
 
 from __future__ import annotations

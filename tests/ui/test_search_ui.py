@@ -59,10 +59,13 @@ def test_a_phone_as_spoken_finds_the_case_and_opens_it_by_keyboard(
     assert window.pages.currentWidget() is window.work
 
 
-def test_words_are_highlighted_and_user_data_stays_text(qtbot: QtBot, branch: Branch, window: MainWindow) -> None:
+def test_words_are_highlighted_and_user_data_stays_text(
+    qtbot: QtBot, branch: Branch, window: MainWindow
+) -> None:
     b = branch
     b.desk.intake.register(
-        b["clerk"], complaint_form(complainant_name="<b>王</b>&amp;", content="<img src=x>外包装破损，要求赔偿")
+        b["clerk"],
+        complaint_form(complainant_name="<b>王</b>&amp;", content="<img src=x>外包装破损，要求赔偿"),
     )
     page = window.search_page
     assert page is not None
