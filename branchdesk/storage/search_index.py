@@ -43,6 +43,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 TABLE = "case_search"
+#: PostgreSQL's trigram extension (contrib); a test names a missing one to try the fallback
+TRIGRAM_EXTENSION = "pg_trgm"
 VOCAB = "case_search_vocab"  # SQLite: the trigrams of the index (fts5vocab)
 CASE_SHIFT = 32
 SLOT_SHIFT = 27
@@ -319,7 +321,7 @@ def create(connection: Connection, log: Callable[[str], None] = lambda _m: None)
     # back only its savepoint and the search works without it (ILIKE scans the table).
     try:
         with connection.begin_nested():
-            _run(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            _run(connection, f"CREATE EXTENSION IF NOT EXISTS {TRIGRAM_EXTENSION}")
             _run(
                 connection,
                 f"CREATE INDEX IF NOT EXISTS ix_case_search_trgm ON {TABLE} USING gin (body gin_trgm_ops)",

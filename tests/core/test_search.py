@@ -233,3 +233,33 @@ def test_triggers_a_later_migration_dropped_come_back_with_the_index(branch: Bra
         assert search_index.expected_triggers("sqlite") <= search_index.trigger_names(connection)
         assert not search_index.ensure(connection)
     assert _found(b, "crm", "司马相如") == {number: SearchField.NAME}
+
+
+def test_without_pg_trgm_the_search_scans_and_finds_the_same(
+    branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL without the extension (not installed, or no right to create it): the migration's
+    index is built without the GIN index, in the same transaction, and search still finds everything."""
+    b = branch
+    if b.engine == "sqlite":
+        pytest.skip("the extension is PostgreSQL's")
+    number = _complaint(b)
+    monkeypatch.setattr(search_index, "TRIGRAM_EXTENSION", "bd_no_such_extension")
+    warnings: list[str] = []
+    with b.desk.db.engine.execution_options(branchdesk_write=True).connect() as connection:
+        search_index.drop(connection)
+        search_index.create(connection, warnings.append)  # the failed statement rolls back its savepoint only
+        search_index.fill(connection)
+        connection.commit()
+        assert not search_index.has_trigram_index(connection)
+        assert search_index.expected_triggers("postgresql") <= search_index.trigger_names(connection)
+    assert warnings and "bd_no_such_extension" in warnings[0]
+    assert _found(b, "crm", "启动电容") == {number: SearchField.INVESTIGATION}
+    assert _found(b, "crm", "138 0013 8000") == {number: SearchField.PHONE}
+
+
+def test_postgresql_uses_the_trigram_index(branch: Branch) -> None:
+    if branch.engine == "sqlite":
+        pytest.skip("PostgreSQL's pg_trgm")
+    with branch.desk.db.engine.connect() as connection:
+        assert search_index.has_trigram_index(connection)
