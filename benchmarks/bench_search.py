@@ -1,6 +1,6 @@
 """The one search box on a large branch (issue 17 part C, issue 16 "search index"), run on demand:
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_search.py [--cases 100000] [--db PATH] [--runs 7]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_search.py [--cases 100000] [--db PATH|URL] [--runs 7]
 
 Builds a SQLite branch of ``--cases`` cases with Chinese text from the demo's vocabulary (names,
 companies, products, complaint sentences, investigations, replies, timeline notes), inserted in bulk
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, inspect, select, text
 
 from branchdesk.demo import COMPANIES, CONTENT, DETAILS, GIVEN, PRODUCTS, SURNAMES
 from branchdesk.domain.vocab import Role, Status
@@ -43,8 +43,8 @@ STATUSES = [Status.REGISTERED, Status.IN_PROGRESS, Status.AWAITING_REPLY] + [Sta
 PHONE_CASE = "+8613800138000"
 
 
-def build(path: Path, cases: int) -> None:
-    desk = BranchDesk(Database(resolve_url(str(path))), lambda: START)
+def build(path: str, cases: int) -> None:
+    desk = BranchDesk(Database(resolve_url(path)), lambda: START)
     admin_id = desk.initialise(
         name="压测网点",
         code="BM01",
@@ -153,10 +153,14 @@ def build(path: Path, cases: int) -> None:
             if events:
                 session.execute(insert(Event), events)
     with desk.db.engine.execution_options(branchdesk_write=True).connect() as connection:
-        connection.exec_driver_sql("INSERT INTO case_search (case_search) VALUES ('optimize')")
+        if desk.db.is_sqlite:
+            connection.exec_driver_sql("INSERT INTO case_search (case_search) VALUES ('optimize')")
+        else:
+            connection.exec_driver_sql("ANALYZE")
         connection.commit()
     took = time.perf_counter() - started
-    print(f"built {cases:,} cases in {took:.1f} s → {path} ({path.stat().st_size >> 20} MiB)")
+    size = f" ({Path(path).stat().st_size >> 20} MiB)" if desk.db.is_sqlite else ""
+    print(f"built {cases:,} cases in {took:.1f} s → {path}{size}")
     desk.db.dispose()
 
 
@@ -173,13 +177,21 @@ def timed(label: str, call: Callable[[], object], runs: int) -> tuple[float, flo
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--db", default=None, help="a SQLite file (built when missing) or a PostgreSQL URL")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    path = args.db or Path(tempfile.mkdtemp(prefix="bd-search-")) / "search.sqlite3"
-    if not path.exists():
+    path = args.db or str(Path(tempfile.mkdtemp(prefix="bd-search-")) / "search.sqlite3")
+    if "://" in path:
+        probe = Database(resolve_url(path))
+        with probe.engine.connect() as connection:
+            empty = "complaint_case" not in inspect(connection).get_table_names()
+        probe.dispose()
+        if empty:
+            build(path, args.cases)
+    elif not Path(path).exists():
         build(path, args.cases)
-    desk = BranchDesk(Database(resolve_url(str(path))), lambda: START)
+    desk = BranchDesk(Database(resolve_url(path)), lambda: START)
+    sqlite = desk.db.is_sqlite
     crm = desk.auth.login("crm", PASSWORD)
     with desk.db.read() as session:
         total = session.scalar(text("SELECT count(*) FROM complaint_case"))
@@ -205,7 +217,7 @@ def main() -> None:
         median, low = timed(query, lambda q=query: desk.search.search(crm, q), args.runs)  # type: ignore[misc]
         bare = "—"
         words = query.split()
-        if all(len(w) >= 3 for w in words) and not query.startswith(("+", "1", "0")):
+        if sqlite and all(len(w) >= 3 for w in words) and not query.startswith(("+", "1", "0")):
             match = " AND ".join('"' + w + '"' for w in words)
 
             def raw(m: str = match) -> None:
