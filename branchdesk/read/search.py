@@ -144,7 +144,10 @@ def _slot(sqlite: bool) -> ColumnElement[Any]:
 
 def _contains(session: Session, word: str, sqlite: bool) -> ColumnElement[bool]:
     if not sqlite:
-        return search_rows.c.body.ilike(f"%{_escape_like(word)}%", escape="\\")
+        pattern = f"%{_escape_like(word)}%"
+        if word.lower() == word.upper():  # no letter with a case (Chinese, digits): LIKE compares bytes,
+            return search_rows.c.body.like(pattern, escape="\\")  # ILIKE folds every row first
+        return search_rows.c.body.ilike(pattern, escape="\\")
     if len(word) >= TRIGRAM:
         return _match(_phrase(word))
     # 1–2 characters: the trigrams that begin with them (every stored text ends in two newlines, so
