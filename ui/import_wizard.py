@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +29,7 @@ from branchdesk.services.context import Actor
 from branchdesk.services.ledger_import import ImportReport
 from ui.language import label as vocabulary_label
 from ui.operations import run_action
+from ui.screen_fit import fit_to_screen
 
 
 class ImportWizard(QWizard):
@@ -36,7 +38,6 @@ class ImportWizard(QWizard):
         self._desk = desk
         self._actor = actor
         self.setWindowTitle(self.tr("Import a ledger"))
-        self.resize(900, 620)
         self.report: ImportReport | None = None
         self.file_page = _FilePage(self)
         self.mapping_page = _MappingPage(self)
@@ -44,6 +45,7 @@ class ImportWizard(QWizard):
         self.done_page = _DonePage(self)
         for page in (self.file_page, self.mapping_page, self.check_page, self.done_page):
             self.addPage(page)
+        fit_to_screen(self, QSize(900, 620))
 
     @property
     def path(self) -> Path:

@@ -39,6 +39,7 @@ from ui.lock import IdleWatcher, LockDialog
 from ui.operations import ALL_CASES, announce_case_changed, announce_config_changed, app_signals
 from ui.password_dialog import ChangePasswordDialog
 from ui.queue_page import QueueView
+from ui.screen_fit import fit_to_screen
 from ui.work_page import WorkPage
 
 SWEEP_INTERVAL_MS = 5 * 60 * 1000
@@ -287,6 +288,7 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(f"geometry/{key}")
         if geometry is None or not widget.restoreGeometry(geometry):
             widget.resize(width, height)
+        fit_to_screen(widget, widget.size())  # issue 17: a default or a bigger monitor's size shrinks to this one
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("geometry/main", self.saveGeometry())
