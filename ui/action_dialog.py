@@ -87,6 +87,8 @@ class ActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.buttons = buttons
+        # Enter moves from field to field and accepts on the last one; Ctrl+Enter accepts anywhere.
+        self.fields.keys.set_submit(self._on_ok, on_last=True)
         fit_to_screen(self)
 
     def values(self) -> dict[str, Any]:
@@ -94,6 +96,8 @@ class ActionDialog(QDialog):
 
     def _on_ok(self) -> None:
         self.message.hide()
+        if self.fields.typing_errors():
+            return
         values = self.values()
 
         def show(error: FieldError) -> None:

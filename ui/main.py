@@ -32,6 +32,7 @@ from branchdesk.storage.integrity import check_sqlite_file
 from ui import crash
 from ui.first_run_dialog import FirstRunDialog
 from ui.i18n import install_translations, startup_language
+from ui.input_guards import install_input_guards
 from ui.language import set_language
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
@@ -173,6 +174,7 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
     app.setApplicationName("BranchDesk")
     app.setOrganizationName("BranchDesk")
     crash.install()
+    install_input_guards(app)  # issue 17: the wheel changes a combo, spin or date only with the focus
     chosen = startup_language(language)
     install_translations(app, chosen)
     set_language(chosen)
