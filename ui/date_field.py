@@ -58,7 +58,7 @@ class DateField(QWidget):
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.edit.editingFinished.connect(self._commit)
+        self.edit.editingFinished.connect(self.commit)
         self.edit.textEdited.connect(lambda _text: self.edit.setStyleSheet(""))
         self.edit.installEventFilter(self)
         self.calendar: QCalendarWidget | None = None
@@ -95,7 +95,7 @@ class DateField(QWidget):
         self.edit.setStyleSheet("")
         self._changed()
 
-    def _commit(self) -> None:
+    def commit(self) -> None:
         """Leaving the field: a real date is written out in full, anything else is marked."""
         text = self.edit.text().strip()
         parsed = self._parse(text) if text else None
@@ -120,7 +120,8 @@ class DateField(QWidget):
     def open_calendar(self) -> QCalendarWidget:
         """A calendar under the field at its date, or today when it is empty (not at 2000)."""
         if self.calendar is None:
-            self.calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+            self.calendar = QCalendarWidget()
+            self.calendar.setParent(self, Qt.WindowType.Popup)
             self.calendar.setMinimumDate(_qdate(FIRST_DAY))
             self.calendar.setMaximumDate(_qdate(LAST_DAY))
             self.calendar.setGridVisible(True)
@@ -144,6 +145,8 @@ class DateField(QWidget):
         return day
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut:
+            self.commit()
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
             if event.key() == Qt.Key.Key_F4 or alt_down:

@@ -86,6 +86,7 @@ class IntakePage(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
+        self.fields.keys.set_submit(self.submit)  # Ctrl+Enter in any field, Enter moves on (ui/keyboard)
         self._lookups_stale = False  # configuration changed while hidden: re-read when shown
         app_signals().sig_config_changed.connect(self._on_config_changed)
         self.reset()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 
@@ -64,6 +64,9 @@ class FormKeys(QObject):
 
     def move_on(self, field: QWidget) -> bool:
         """Focus the field after ``field`` (its text selected, as Tab does); True if there was one."""
+        commit = getattr(field, "commit", None)
+        if callable(commit):
+            commit()  # a date field writes out what was typed (2026-11-30 for 11-30)
         target = self.next_field(field)
         if target is None:
             return False
@@ -100,6 +103,9 @@ class FormKeys(QObject):
             return False  # Enter chooses in an open pick list
         if self.move_on(field):
             return True
+        commit = getattr(field, "commit", None)
+        if callable(commit):
+            commit()
         if self.submit_on_last and self.submit is not None:
             self.submit()
             return True
@@ -117,11 +123,23 @@ def scroll_area_of(widget: QWidget) -> QScrollArea | None:
 
 def reveal(widget: QWidget) -> None:
     """Scroll every scroll area around ``widget`` so it is in view (with its label's margin)."""
+    # An error label just shown moves the fields: lay them out before measuring, and once more when
+    # the event loop has settled the nested layouts.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    _ensure_visible(widget)
+    QTimer.singleShot(0, widget, lambda: _ensure_visible(widget))
+
+
+def _ensure_visible(widget: QWidget) -> None:
     area = scroll_area_of(widget)
     while area is not None:
         inner = area.widget()
         if inner is not None and inner.isAncestorOf(widget):
-            area.ensureWidgetVisible(widget, 50, 50)
+            # The whole field with room for its label and error line (ensureWidgetVisible would show
+            # only a text box's cursor line).
+            top_left = widget.mapTo(inner, widget.rect().topLeft())
+            half_w, half_h = widget.width() // 2, widget.height() // 2
+            area.ensureVisible(top_left.x() + half_w, top_left.y() + half_h, half_w + 20, half_h + 30)
         area = scroll_area_of(area)
 
 
