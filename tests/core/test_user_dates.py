@@ -31,7 +31,9 @@ def test_a_typed_date_is_read(typed: str, meant: date) -> None:
     assert parse_user_date(typed, TODAY) == meant
 
 
-@pytest.mark.parametrize("typed", ["", "abc", "2026-02-30", "2025-02-29", "13-01", "1130", "2026-11", "2026113"])
+@pytest.mark.parametrize(
+    "typed", ["", "abc", "2026-02-30", "2025-02-29", "13-01", "1130", "2026-11", "2026113"]
+)
 def test_what_is_not_a_date_is_none(typed: str) -> None:
     assert parse_user_date(typed, TODAY) is None
 
