@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
@@ -48,8 +48,8 @@ class DateField(QWidget):
         self.button = QToolButton()
         self.button.setText("▾")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.button.setToolTip(self.tr("Pick from the calendar (F4)"))
-        self.button.setAccessibleName(self.tr("Calendar"))
+        self.button.setToolTip(QCoreApplication.translate("DateField", "Pick from the calendar (F4)"))
+        self.button.setAccessibleName(QCoreApplication.translate("DateField", "Calendar"))
         self.button.clicked.connect(self.open_calendar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +69,7 @@ class DateField(QWidget):
         return "yyyy-mm-dd"
 
     def _hint(self) -> str:
-        return self.tr("Type 2026-11-30, 20261130 or 11-30 (this year)")
+        return QCoreApplication.translate("DateField", "Type 2026-11-30, 20261130 or 11-30 (this year)")
 
     def _format(self, value: date | datetime) -> str:
         return f"{value:%Y-%m-%d}"
@@ -161,7 +161,9 @@ class DateField(QWidget):
         return NO_DATE if value is None else _qdate(value)
 
     def setDate(self, day: QDate) -> None:
-        self.set_value(None if not day.isValid() or day == NO_DATE else date(day.year(), day.month(), day.day()))
+        self.set_value(
+            None if not day.isValid() or day == NO_DATE else date(day.year(), day.month(), day.day())
+        )
 
 
 class DateTimeField(DateField):
@@ -174,7 +176,9 @@ class DateTimeField(DateField):
         return "yyyy-mm-dd hh:mm"
 
     def _hint(self) -> str:
-        return self.tr("Type 2026-11-30 14:30, 20261130 1430 or 11-30 14:30 (this year)")
+        return QCoreApplication.translate(
+            "DateField", "Type 2026-11-30 14:30, 20261130 1430 or 11-30 14:30 (this year)"
+        )
 
     def _format(self, value: date | datetime) -> str:
         return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else f"{value:%Y-%m-%d} 00:00"
