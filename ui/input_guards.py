@@ -25,7 +25,11 @@ class WheelGuard(QObject):
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             return False
-        if kind != QEvent.Type.Wheel or not isinstance(watched, _GUARDED) or not isinstance(event, QWheelEvent):
+        if (
+            kind != QEvent.Type.Wheel
+            or not isinstance(watched, _GUARDED)
+            or not isinstance(event, QWheelEvent)
+        ):
             return False
         if watched.hasFocus() or _focus_inside(watched):
             return False  # the person chose this field: the wheel changes it

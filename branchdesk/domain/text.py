@@ -112,7 +112,7 @@ def parse_user_date(text: str, today: date) -> date | None:
         if match is None:
             continue
         numbers = [int(part) for part in match.groups()]
-        year, month, day = ([today.year, *numbers] if this_year else numbers)
+        year, month, day = [today.year, *numbers] if this_year else numbers
         try:
             return date(year, month, day)
         except ValueError:
