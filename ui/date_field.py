@@ -43,6 +43,7 @@ class DateField(QWidget):
         self._today = today
         self._value: date | datetime | None = None
         self.edit = QLineEdit()
+        self.edit.setMaxLength(40)  # parse_user_date refuses longer text anyway
         self.edit.setPlaceholderText(empty_text or self._pattern())
         self.edit.setToolTip(self._hint())
         self.button = QToolButton()

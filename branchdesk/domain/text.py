@@ -91,6 +91,8 @@ def utf16_length(value: str) -> int:
 
 # --- issue 17: dates as a clerk types them --------------------------------------------------
 
+#: Longer than any way of writing a date and time: refused before a pattern runs.
+_DATE_TEXT_LIMIT = 40
 #: 2026-11-30, 2026/11/30, 2026.11.30, 2026年11月30日 (one-digit month and day too).
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 #: 20261130
@@ -106,6 +108,8 @@ _DATE_TIME = re.compile(r"(.+?)(?:\s*[T\s]\s*(\d{1,2}[:：]?\d{2}(?:[:：]\d{2})
 def parse_user_date(text: str, today: date) -> date | None:
     """The date a person typed — ``2026-11-30``, ``20261130``, ``11-30`` (this year), full-width digits,
     ``/`` ``.`` or 年月日 as separators — or None when it is not a real date."""
+    if len(text or "") > _DATE_TEXT_LIMIT:
+        return None
     value = unicodedata.normalize("NFKC", text or "").strip()
     for pattern, this_year in ((_FULL_DATE, False), (_COMPACT_DATE, False), (_SHORT_DATE, True)):
         match = pattern.fullmatch(value)
@@ -123,6 +127,8 @@ def parse_user_date(text: str, today: date) -> date | None:
 def parse_user_datetime(text: str, today: date, default_time: time = time(0, 0)) -> datetime | None:
     """A date as ``parse_user_date`` reads it, then optionally a time (``14:30``, ``1430``), after a space
     or ``T``; without a time ``default_time``. None when either part is not real."""
+    if len(text or "") > _DATE_TEXT_LIMIT:
+        return None
     value = unicodedata.normalize("NFKC", text or "").strip()
     parts = _DATE_TIME.fullmatch(value)
     day = parse_user_date(parts.group(1), today) if parts else None

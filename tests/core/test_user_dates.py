@@ -61,3 +61,8 @@ def test_a_typed_date_and_time_is_read(typed: str, meant: datetime) -> None:
 @pytest.mark.parametrize("typed", ["2026-11-30 25:00", "2026-11-30 14:60", "11-30 14", "x 14:30", ""])
 def test_what_is_not_a_date_and_time_is_none(typed: str) -> None:
     assert parse_user_datetime(typed, TODAY) is None
+
+
+def test_a_very_long_text_is_refused_on_its_length() -> None:
+    assert parse_user_date("2026-11-30" + " " * 100_000, TODAY) is None
+    assert parse_user_datetime("1" * 100_000, TODAY) is None
