@@ -222,6 +222,24 @@ def test_a_failed_submit_scrolls_to_the_first_wrong_field_and_a_new_intake_to_th
     assert focused(page.phone)
 
 
+def test_ctrl_n_shows_the_intake_form_from_its_top(qtbot: QtBot, branch: Branch) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(branch.desk, branch["clerk"], "测试网点")
+    qtbot.addWidget(window)
+    window.resize(1200, 600)
+    window.show()
+    window.show_intake()
+    assert window.intake is not None
+    area = scroll_area_of(window.intake.phone)
+    assert area is not None
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    assert area.verticalScrollBar().value() > 0
+    window.nav.setCurrentRow(0)
+    window.show_intake()  # what Ctrl+N calls
+    assert area.verticalScrollBar().value() == 0
+
+
 # --- dialogs ------------------------------------------------------------------------------------
 
 
