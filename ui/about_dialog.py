@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from branchdesk.services import BranchDesk
 from branchdesk.services.about import AboutFacts
 from ui.help import HelpWindow, install_f1
+from ui.screen_fit import fit_to_screen
 
 
 class AboutDialog(QDialog):
@@ -76,6 +77,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
         install_f1(self, "about")
+        fit_to_screen(self)  # issue 17: never taller than the screen
 
     def _size_text(self, size: int | None) -> str:
         if size is None:

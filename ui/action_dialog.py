@@ -22,6 +22,7 @@ from branchdesk.errors import FieldError
 from ui.forms import FieldSet, combo, multiline, optional_datetime
 from ui.help import install_f1
 from ui.operations import ALL_CASES, run_action
+from ui.screen_fit import fit_to_screen, scrolled
 
 
 @dataclass
@@ -61,12 +62,17 @@ class ActionDialog(QDialog):
             text.setWordWrap(True)
             text.setStyleSheet("background: #f4f6f8; padding: 6px")
             layout.addWidget(text)
-        form = QFormLayout()
+        # The fields scroll (the investigation report is taller than a 768-pixel screen); the
+        # message and the buttons stay in view below them.
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
         for spec in fields:
             self.fields.add(form, spec.name, spec.label, widget_for(spec))
             if spec.default is not None:
                 self.fields.set_value(spec.name, spec.default)
-        layout.addLayout(form)
+        self.scroll = scrolled(body)
+        layout.addWidget(self.scroll, 1)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b")
         self.message.setWordWrap(True)
@@ -81,12 +87,17 @@ class ActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.buttons = buttons
+        # Enter moves from field to field and accepts on the last one; Ctrl+Enter accepts anywhere.
+        self.fields.keys.set_submit(self._on_ok, on_last=True)
+        fit_to_screen(self)
 
     def values(self) -> dict[str, Any]:
         return self.fields.values()
 
     def _on_ok(self) -> None:
         self.message.hide()
+        if self.fields.typing_errors():
+            return
         values = self.values()
 
         def show(error: FieldError) -> None:

@@ -18,6 +18,7 @@ from branchdesk.policy.presets import list_presets
 from branchdesk.services import BranchDesk
 from ui.language import render
 from ui.policy_tab import preset_title
+from ui.screen_fit import fit_to_screen
 
 
 class FirstRunDialog(QDialog):
@@ -68,6 +69,7 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_to_screen(self)  # issue 17: never taller than the screen
 
     def _field(self, label: str, secret: bool = False) -> QLineEdit:
         edit = QLineEdit()

@@ -1,7 +1,9 @@
 """Building blocks for forms: labelled inputs with accessible names and an error line under each.
 
 Every input a person fills gets its label as accessible name; ``FieldSet.show_errors``
-marks the fields a ``FieldError`` names, in the user's language, and focuses the first.
+marks the fields a ``FieldError`` names, in the user's language, and focuses the first (scrolled
+into view). Enter moves from field to field (``ui.keyboard.FormKeys``); dates are
+``ui.date_field`` fields (typed as 2026-11-30, 20261130 or 11-30).
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,26 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.i18n import Text
+from ui.date_field import NO_DATE as NO_DATE  # "no date" in the QDateEdit calls the screens keep
+from ui.date_field import DateField, DateTimeField
+from ui.keyboard import FormKeys, reveal
 from ui.language import render
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
-NO_DATE = QDate(2000, 1, 1)
-
-
-class EnterMovesOn(QObject):
-    """Enter in a one-line field moves to the next field, as on a paper form."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            and isinstance(watched, QWidget)
-        ):
-            watched.focusNextChild()
-            return True
-        return False
 
 
 class FieldSet:
@@ -56,7 +43,7 @@ class FieldSet:
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.order: list[str] = []
-        self._enter = EnterMovesOn()
+        self.keys = FormKeys()
 
     def add(self, layout: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
         widget.setAccessibleName(label)
@@ -72,8 +59,7 @@ class FieldSet:
         box.addWidget(widget)
         box.addWidget(error)
         layout.addRow(label, holder)
-        if isinstance(widget, QLineEdit | QComboBox | QSpinBox | QDateEdit | QDateTimeEdit):
-            widget.installEventFilter(self._enter)
+        self.keys.watch(widget)
         self.widgets[name] = widget
         self.errors[name] = error
         self.order.append(name)
@@ -106,6 +92,18 @@ class FieldSet:
             fallback.show()
         if first is not None:
             first.setFocus()
+            reveal(first)
+
+    def typing_errors(self) -> bool:
+        """Mark the date fields whose text is not a date (they would read as empty); True if any."""
+        wrong = {
+            name: QCoreApplication.translate("FieldSet", "Not a date: type 2026-11-30, 20261130 or 11-30")
+            for name, widget in self.widgets.items()
+            if isinstance(widget, DateField) and not widget.is_acceptable()
+        }
+        if wrong:
+            self.show_errors(wrong)
+        return bool(wrong)
 
     # --- reading and writing values -------------------------------------------
 
@@ -120,6 +118,8 @@ class FieldSet:
 
 
 def read_value(widget: QWidget) -> Any:
+    if isinstance(widget, DateField):
+        return widget.value()
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
@@ -148,7 +148,17 @@ def read_value(widget: QWidget) -> Any:
 
 
 def write_value(widget: QWidget, value: Any) -> None:
-    if isinstance(widget, QLineEdit):
+    if isinstance(widget, DateTimeField):
+        if isinstance(value, str) and value:
+            value = datetime.fromisoformat(value)
+        widget.set_value(value if isinstance(value, datetime) else None)
+    elif isinstance(widget, DateField):
+        if isinstance(value, str) and value:
+            value = date.fromisoformat(value[:10])
+        if isinstance(value, datetime):
+            value = value.date()
+        widget.set_value(value if isinstance(value, date) else None)
+    elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else str(value))
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText("" if value is None else str(value))
@@ -205,24 +215,19 @@ def refill_combo(widget: QComboBox, items: dict[str, str] | list[tuple[Any, str]
         widget.currentIndexChanged.emit(widget.currentIndex())
 
 
-def optional_datetime(empty_text: str) -> QDateTimeEdit:
-    widget = QDateTimeEdit()
-    widget.setDisplayFormat("yyyy-MM-dd HH:mm")
-    widget.setMinimumDateTime(QDateTime(NO_DATE, QTime(0, 0)))
-    widget.setSpecialValueText(empty_text)
-    widget.setCalendarPopup(True)
-    widget.setDateTime(QDateTime(NO_DATE, QTime(0, 0)))
-    return widget
+def optional_datetime(empty_text: str) -> DateTimeField:
+    """A date and time that may be empty (``empty_text`` shown greyed)."""
+    return DateTimeField(empty_text)
 
 
-def optional_date(empty_text: str) -> QDateEdit:
-    widget = QDateEdit()
-    widget.setDisplayFormat("yyyy-MM-dd")
-    widget.setMinimumDate(NO_DATE)
-    widget.setSpecialValueText(empty_text)
-    widget.setCalendarPopup(True)
-    widget.setDate(NO_DATE)
-    return widget
+def optional_date(empty_text: str) -> DateField:
+    """A date that may be empty (``empty_text`` shown greyed)."""
+    return DateField(empty_text)
+
+
+def required_datetime() -> DateTimeField:
+    """A date and time that must be given."""
+    return DateTimeField(None)
 
 
 def multiline(height: int = 80) -> QPlainTextEdit:

@@ -13,12 +13,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from branchdesk import resources
 from ui.language import current_language
+from ui.screen_fit import fit_to_screen
 
 GUIDES = {"zh_CN": "user_guide_zh_CN.md", "en": "user_guide_en.md"}
 #: The sections F1 can open, one per screen (the anchors both editions carry).
@@ -64,7 +65,7 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(900, 680)
+        fit_to_screen(self, QSize(900, 680))
 
     def _set_anchors(self, anchors: dict[str, str]) -> set[str]:
         found: set[str] = set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +32,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.forms import FieldSet
 from ui.operations import run_action
+from ui.screen_fit import fit_to_screen
 
 # The year spin box's lowest value stands for "take the year from the notice's title".
 _FROM_TITLE = 1989
@@ -43,7 +45,6 @@ class HolidayNoticeDialog(QDialog):
         self._actor = actor
         self.preview: NoticePreview | None = None
         self.setWindowTitle(self.tr("Import holiday notice"))
-        self.resize(900, 640)  # fits 1366×768 with the taskbar
         intro = QLabel(
             self.tr(
                 "Paste the full text of the State Council's notice on next year's public holidays, or open it "
@@ -101,6 +102,7 @@ class HolidayNoticeDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        fit_to_screen(self, QSize(900, 640))
 
     # --- reading the text ----------------------------------------------------------------
 

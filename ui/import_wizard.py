@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +30,7 @@ from branchdesk.services.ledger_import import ImportReport
 from ui.language import label as vocabulary_label
 from ui.operations import ALL_CASES, announce_case_changed, run_action
 from ui.progress import ProgressRun, Report
+from ui.screen_fit import fit_to_screen
 
 
 class ImportWizard(QWizard):
@@ -41,7 +42,6 @@ class ImportWizard(QWizard):
         self._desk = desk
         self._actor = actor
         self.setWindowTitle(self.tr("Import a ledger"))
-        self.resize(900, 620)
         self.report: ImportReport | None = None
         self.running: ProgressRun | None = None  # issue 17 part F: the run under way, if any
         self.file_page = _FilePage(self)
@@ -50,6 +50,7 @@ class ImportWizard(QWizard):
         self.done_page = _DonePage(self)
         for page in (self.file_page, self.mapping_page, self.check_page, self.done_page):
             self.addPage(page)
+        fit_to_screen(self, QSize(900, 620))
 
     @property
     def path(self) -> Path:

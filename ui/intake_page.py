@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,7 +38,17 @@ from branchdesk.errors import FieldError
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, Lookups
-from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime, refill_combo
+from ui.date_field import DateTimeField
+from ui.forms import (
+    FieldSet,
+    combo,
+    multiline,
+    optional_date,
+    optional_datetime,
+    refill_combo,
+    required_datetime,
+)
+from ui.keyboard import scroll_to_top
 from ui.language import label as vocabulary_label
 from ui.language import person_with_department
 from ui.operations import app_signals, run_action
@@ -77,6 +86,7 @@ class IntakePage(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
+        self.fields.keys.set_submit(self.submit)  # Ctrl+Enter in any field, Enter moves on (ui/keyboard)
         self._lookups_stale = False  # configuration changed while hidden: re-read when shown
         app_signals().sig_config_changed.connect(self._on_config_changed)
         self.reset()
@@ -107,10 +117,7 @@ class IntakePage(QWidget):
         f.add(who, "complainant_count", self.tr("Number of complainants"), count)
 
         intake = QFormLayout()
-        received = QDateTimeEdit()
-        received.setDisplayFormat("yyyy-MM-dd HH:mm")
-        received.setCalendarPopup(True)
-        f.add(intake, "received_at", self.tr("Received at"), received)
+        f.add(intake, "received_at", self.tr("Received at"), required_datetime())  # typed as 11-30 14:30 too
         f.add(intake, "channel", self.tr("Channel"), combo(lists["channel"]))
         f.add(
             intake, "kind", self.tr("Kind"), combo({k.value: vocabulary_label(k) for k in Kind}, empty=None)
@@ -277,7 +284,7 @@ class IntakePage(QWidget):
         self.fields.set_value("kind", "complaint")
         self.fields.set_value("complainant_count", 1)
         received = self.fields.widgets["received_at"]
-        assert isinstance(received, QDateTimeEdit)
+        assert isinstance(received, DateTimeField)
         now = self._desk.clock()
         received.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)))
         self._draft_id = None
@@ -287,6 +294,7 @@ class IntakePage(QWidget):
         self.title.setText(self.tr("New complaint"))
         self._set_editable(True)
         self.phone.setFocus()
+        scroll_to_top(self.phone)  # a new intake starts at the top (issue 17)
 
     def form(self) -> IntakeForm:
         values = self.fields.values()
@@ -408,7 +416,7 @@ class IntakePage(QWidget):
         self._show_message(self.tr("Draft saved as %1").replace("%1", ref.case_no), ok=True)
 
     def submit(self) -> None:
-        if not self.submit_button.isEnabled():
+        if not self.submit_button.isEnabled() or self.fields.typing_errors():
             return
         form, draft_id = self.form(), self._draft_id
         ref = run_action(

@@ -10,6 +10,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.help import install_f1
 from ui.language import render
+from ui.screen_fit import fit_to_screen
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
@@ -36,6 +37,7 @@ class LockDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (text, self.password, self.message, buttons):
             layout.addWidget(widget)
+        fit_to_screen(self)  # issue 17: never taller than the screen
 
     def _on_unlock(self) -> None:
         try:

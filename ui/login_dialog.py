@@ -19,6 +19,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.help import install_f1
 from ui.language import person_with_department, render
+from ui.screen_fit import fit_to_screen
 
 
 class LoginDialog(QDialog):
@@ -57,6 +58,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         install_f1(self, "login")
+        fit_to_screen(self)  # issue 17: never taller than the screen
         self.password.setFocus()
 
     def _username(self) -> str:

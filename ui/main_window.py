@@ -34,11 +34,13 @@ from ui.case_detail import CaseDetailView
 from ui.help import close_help, install_f1, show_help
 from ui.i18n import LANGUAGE_NAMES, store_language
 from ui.intake_page import IntakePage
+from ui.keyboard import scroll_to_top
 from ui.language import current_language, roles_text, set_label_overrides
 from ui.lock import IdleWatcher, LockDialog
 from ui.operations import ALL_CASES, announce_case_changed, announce_config_changed, app_signals
 from ui.password_dialog import ChangePasswordDialog
 from ui.queue_page import QueueView
+from ui.screen_fit import fit_to_screen
 from ui.search_page import SearchPage  # issue 17 part C
 from ui.work_page import WorkPage
 
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         if self.intake is not None:
             self.nav.setCurrentRow(self.pages.indexOf(self.intake))
             self.intake.phone.setFocus()
+            scroll_to_top(self.intake.phone)  # issue 17: Ctrl+N starts at the top of the form
 
     def open_case(self, case_id: int) -> CaseDetailView | None:
         if self.intake is not None and self._desk.queries.is_own_draft(self._actor, case_id):
@@ -324,6 +327,7 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(f"geometry/{key}")
         if geometry is None or not widget.restoreGeometry(geometry):
             widget.resize(width, height)
+        fit_to_screen(widget, widget.size())  # issue 17: a default or a bigger monitor's size shrinks to this one
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("geometry/main", self.saveGeometry())

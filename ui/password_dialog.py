@@ -23,6 +23,7 @@ from branchdesk.services.dto import UserRow
 from ui.help import install_f1
 from ui.language import render
 from ui.operations import run_action
+from ui.screen_fit import fit_to_screen
 
 #: Letters and digits that cannot be misread when told over the phone or written down (no 0/O, 1/l/I).
 READABLE = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -92,6 +93,7 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         install_f1(self, "password")
+        fit_to_screen(self)  # issue 17: never taller than the screen
         self.old_password.setFocus()
 
     def _on_ok(self) -> None:
@@ -163,6 +165,7 @@ class ResetPasswordDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         install_f1(self, "users")
+        fit_to_screen(self)  # issue 17: never taller than the screen
 
     def _on_ok(self) -> None:
         password = self.password.text()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -35,6 +35,7 @@ from branchdesk.services.context import Actor
 from ui.help import install_f1
 from ui.language import label as vocabulary_label
 from ui.operations import ALL_CASES, run_action
+from ui.screen_fit import fit_to_screen
 
 PRINT_DPI = 300
 
@@ -101,7 +102,6 @@ class PrintDialog(QDialog):
         self._case = case_ref
         self.setWindowTitle(self.tr("Print"))
         install_f1(self, "print")
-        self.resize(980, 760)
         self.form = QComboBox()
         self.form.setAccessibleName(self.tr("Form"))
         for code, title in forms:
@@ -157,6 +157,7 @@ class PrintDialog(QDialog):
         self.form.currentIndexChanged.connect(self._on_form)
         self.mode.currentIndexChanged.connect(lambda _i: self.preview())
         self._on_form()
+        fit_to_screen(self, QSize(980, 760))  # a large preview where the screen has room (issue 17)
 
     def _offset(self, value: float, name: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
 from branchdesk.services.reports import REPORT_ROLES
+from ui.date_field import DateField
 from ui.forms import combo, refill_combo
 from ui.language import label
 from ui.operations import app_signals
@@ -232,20 +232,15 @@ class QueueView(QWidget):
             self.reload()
         super().showEvent(event)
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText(self.tr("any"))
-        edit.setDate(ANY_DATE)
+    def _date_edit(self, name: str) -> DateField:
+        edit = DateField(self.tr("any"))  # typed as 11-30 too; ANY_DATE (= NO_DATE) when empty
         edit.setAccessibleName(name)
         return edit
 
     # --- filters ---------------------------------------------------------------
 
     def current_filter(self) -> QueueFilter:
-        def day(edit: QDateEdit) -> date | None:
+        def day(edit: DateField) -> date | None:
             value = edit.date()
             return None if value == ANY_DATE else date(value.year(), value.month(), value.day())
 

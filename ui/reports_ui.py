@@ -23,6 +23,7 @@ from branchdesk.reports.monthly import previous_month
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.operations import Worker
+from ui.screen_fit import fit_to_screen
 
 
 class _ProgressRelay(QObject):
@@ -96,6 +97,7 @@ class MonthDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_screen(self)  # issue 17: never taller than the screen
 
     def chosen(self) -> tuple[int, int]:
         year, month = self.month.currentData()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime, time
 
 import phonenumbers
 
@@ -86,3 +87,58 @@ def mask_phone(phone: str | None) -> str:
 def utf16_length(value: str) -> int:
     """Length as Qt counts it, so limits agree between the UI, the database and print."""
     return len(value.encode("utf-16-le")) // 2
+
+
+# --- issue 17: dates as a clerk types them --------------------------------------------------
+
+#: Longer than any way of writing a date and time: refused before a pattern runs.
+_DATE_TEXT_LIMIT = 40
+#: 2026-11-30, 2026/11/30, 2026.11.30, 2026年11月30日 (one-digit month and day too).
+_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+#: 20261130
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+#: 11-30, 11/30, 11.30, 11月30日: the current year.
+_SHORT_DATE = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+#: 14:30, 14：30, 1430, 9:05 (seconds are dropped).
+_TIME = re.compile(r"(\d{1,2})[:：]?(\d{2})(?:[:：]\d{2})?")
+#: the date, then the time after a space or T (the shortest date part that leaves a time).
+_DATE_TIME = re.compile(r"(.+?)(?:\s*[T\s]\s*(\d{1,2}[:：]?\d{2}(?:[:：]\d{2})?))?")
+
+
+def parse_user_date(text: str, today: date) -> date | None:
+    """The date a person typed — ``2026-11-30``, ``20261130``, ``11-30`` (this year), full-width digits,
+    ``/`` ``.`` or 年月日 as separators — or None when it is not a real date."""
+    if len(text or "") > _DATE_TEXT_LIMIT:
+        return None
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    for pattern, this_year in ((_FULL_DATE, False), (_COMPACT_DATE, False), (_SHORT_DATE, True)):
+        match = pattern.fullmatch(value)
+        if match is None:
+            continue
+        numbers = [int(part) for part in match.groups()]
+        year, month, day = [today.year, *numbers] if this_year else numbers
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def parse_user_datetime(text: str, today: date, default_time: time = time(0, 0)) -> datetime | None:
+    """A date as ``parse_user_date`` reads it, then optionally a time (``14:30``, ``1430``), after a space
+    or ``T``; without a time ``default_time``. None when either part is not real."""
+    if len(text or "") > _DATE_TEXT_LIMIT:
+        return None
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    parts = _DATE_TIME.fullmatch(value)
+    day = parse_user_date(parts.group(1), today) if parts else None
+    if parts is None or day is None:
+        return None
+    if parts.group(2) is None:
+        return datetime.combine(day, default_time)
+    match = _TIME.fullmatch(parts.group(2))
+    assert match is not None  # _DATE_TIME matched it
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    return datetime(day.year, day.month, day.day, hour, minute)

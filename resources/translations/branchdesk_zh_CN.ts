@@ -4,93 +4,93 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="30" />
+        <location filename="../../ui/about_dialog.py" line="31" />
         <source>BranchDesk %1</source>
         <translation>客诉台 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="32" />
+        <location filename="../../ui/about_dialog.py" line="33" />
         <source>The branch office's customer-complaint desk</source>
         <translation>网点客户投诉处理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="37" />
+        <location filename="../../ui/about_dialog.py" line="38" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="38" />
+        <location filename="../../ui/about_dialog.py" line="39" />
         <source>Database size</source>
         <translation>数据库大小</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="39" />
+        <location filename="../../ui/about_dialog.py" line="40" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="40" />
+        <location filename="../../ui/about_dialog.py" line="41" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Audit chain head</source>
         <translation>审计链头</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
-        <location filename="../../ui/about_dialog.py" line="98" />
+        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="100" />
         <source>Licences</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="52" />
+        <location filename="../../ui/about_dialog.py" line="53" />
         <source>Write down the audit chain head now and then (with the date): “branchdesk audit verify --anchor” proves later that nothing before it was changed.</source>
         <translation>请定期把审计链头连同日期抄录下来：日后用“branchdesk audit verify --anchor”可以证明此前的记录没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="60" />
+        <location filename="../../ui/about_dialog.py" line="61" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="61" />
+        <location filename="../../ui/about_dialog.py" line="62" />
         <source>Copy these facts, e.g. to send them to whoever helps you</source>
         <translation>复制以上信息，例如发给帮助您的人</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>Licences…</source>
         <translation>许可证…</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="65" />
+        <location filename="../../ui/about_dialog.py" line="66" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="82" />
+        <location filename="../../ui/about_dialog.py" line="84" />
         <source>(on the database server)</source>
         <translation>（在数据库服务器上）</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="84" />
+        <location filename="../../ui/about_dialog.py" line="86" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="85" />
+        <location filename="../../ui/about_dialog.py" line="87" />
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
@@ -1948,54 +1948,54 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/password_dialog.py" line="52" />
-        <location filename="../../ui/password_dialog.py" line="83" />
+        <location filename="../../ui/password_dialog.py" line="53" />
+        <location filename="../../ui/password_dialog.py" line="84" />
         <source>Change password</source>
         <extracomment>Letters and digits that cannot be misread when told over the phone or written down (no 0/O, 1/l/I).</extracomment>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="55" />
+        <location filename="../../ui/password_dialog.py" line="56" />
         <source>An administrator reset your password, %1. Choose your own before you go on.</source>
         <translation>%1，系统管理员已重置您的密码。请先设置您自己的新密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="58" />
+        <location filename="../../ui/password_dialog.py" line="59" />
         <source>%1, choose a new password.</source>
         <translation>%1，请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="62" />
+        <location filename="../../ui/password_dialog.py" line="63" />
         <source>At least %1 characters, not beginning or ending with a space.</source>
         <translation>至少 %1 位，首尾不能是空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="69" />
+        <location filename="../../ui/password_dialog.py" line="70" />
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="69" />
+        <location filename="../../ui/password_dialog.py" line="70" />
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="71" />
+        <location filename="../../ui/password_dialog.py" line="72" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="72" />
+        <location filename="../../ui/password_dialog.py" line="73" />
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="85" />
+        <location filename="../../ui/password_dialog.py" line="86" />
         <source>Back to login</source>
         <translation>返回登录</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="99" />
+        <location filename="../../ui/password_dialog.py" line="101" />
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2026,6 +2026,30 @@
         <location filename="../../ui/config_tab.py" line="126" />
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/date_field.py" line="52" />
+        <source>Pick from the calendar (F4)</source>
+        <extracomment>"No date" in the QDateEdit calls these fields keep (the value the old widgets used).</extracomment>
+        <translation>从日历中选择（F4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="53" />
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="73" />
+        <source>Type 2026-11-30, 20261130 or 11-30 (this year)</source>
+        <translation>可输入 2026-11-30、20261130 或 11-30（今年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_field.py" line="180" />
+        <source>Type 2026-11-30 14:30, 20261130 1430 or 11-30 14:30 (this year)</source>
+        <translation>可输入 2026-11-30 14:30、20261130 1430 或 11-30 14:30（今年）</translation>
     </message>
 </context>
 <context>
@@ -2380,54 +2404,62 @@
     </message>
 </context>
 <context>
+    <name>FieldSet</name>
+    <message>
+        <location filename="../../ui/forms.py" line="100" />
+        <source>Not a date: type 2026-11-30, 20261130 or 11-30</source>
+        <translation>不是有效日期：请输入 2026-11-30、20261130 或 11-30</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="27" />
+        <location filename="../../ui/first_run_dialog.py" line="28" />
         <source>Set up BranchDesk</source>
         <translation>初始化客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="30" />
+        <location filename="../../ui/first_run_dialog.py" line="31" />
         <source>This database is new. Name your branch and create the first administrator. There is no default password.</source>
         <translation>这是一个新的数据库。请填写网点名称并创建第一位系统管理员。系统没有默认密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="35" />
+        <location filename="../../ui/first_run_dialog.py" line="36" />
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="36" />
+        <location filename="../../ui/first_run_dialog.py" line="37" />
         <source>Branch code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="38" />
+        <location filename="../../ui/first_run_dialog.py" line="39" />
         <source>Administrator user name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="39" />
+        <location filename="../../ui/first_run_dialog.py" line="40" />
         <source>Administrator full name</source>
         <translation>管理员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="40" />
+        <location filename="../../ui/first_run_dialog.py" line="41" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="41" />
+        <location filename="../../ui/first_run_dialog.py" line="42" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="44" />
+        <location filename="../../ui/first_run_dialog.py" line="45" />
         <source>Starting policy</source>
         <translation>初始策略</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="81" />
+        <location filename="../../ui/first_run_dialog.py" line="83" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2652,7 +2684,7 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../ui/help.py" line="52" />
+        <location filename="../../ui/help.py" line="53" />
         <source>BranchDesk — user guide</source>
         <extracomment>The sections F1 can open, one per screen (the anchors both editions carry).</extracomment>
         <translation>客诉台 — 用户手册</translation>
@@ -2661,157 +2693,157 @@
 <context>
     <name>HolidayNoticeDialog</name>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="45" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="47" />
         <source>Import holiday notice</source>
         <translation>导入节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="49" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="50" />
         <source>Paste the full text of the State Council's notice on next year's public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
         <translation>粘贴国务院办公厅关于部分节假日安排的通知全文，或从文本文件打开。“预览”显示通知与当前工作日历的差异；“写入”把通知的各天录入日历，并确认该年法定节假日已录入。</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="59" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="60" />
         <source>Notice text</source>
         <translation>通知全文</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="62" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="63" />
         <source>From the title</source>
         <translation>按通知标题</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="64" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="65" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="65" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="66" />
         <source>Open text file…</source>
         <translation>打开文本文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="67" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="68" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="69" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="70" />
         <source>Apply</source>
         <translation>写入</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="72" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="73" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="79" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="80" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="80" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="81" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="81" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="82" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="82" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="83" />
         <source>From</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="83" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="84" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="84" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="85" />
         <source>Holiday</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="112" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="114" />
         <source>Open holiday notice</source>
         <translation>打开节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="112" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="114" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="162" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="164" />
         <source>Notice for %1: %2 days (%3 days off, %4 working days); %5 differ from the working calendar.</source>
         <translation>%1 年通知：共 %2 天（休 %3 天，班 %4 天），与当前工作日历不同 %5 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="172" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="172" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="172" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="172" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="172" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="172" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="171" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="173" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="173" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="175" />
         <source>Entered by the administrator</source>
         <translation>管理员设定</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="174" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="176" />
         <source>Official calendar</source>
         <translation>官方日历</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="175" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="177" />
         <source>Monday–Friday (unconfirmed)</source>
         <translation>按周一至周五推定（未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="192" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="194" />
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="192" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="194" />
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="209" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="211" />
         <source>Written: %1 days. %2 is marked confirmed.</source>
         <translation>已写入 %1 天，%2 年已确认。</translation>
     </message>
@@ -2819,17 +2851,17 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="43" />
+        <location filename="../../ui/import_wizard.py" line="44" />
         <source>Import a ledger</source>
         <translation>导入台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="94" />
+        <location filename="../../ui/import_wizard.py" line="95" />
         <source>Checking the ledger</source>
         <translation>正在检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="94" />
+        <location filename="../../ui/import_wizard.py" line="95" />
         <source>Importing the ledger</source>
         <translation>正在导入台帐</translation>
     </message>
@@ -2837,292 +2869,292 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="89" />
-        <location filename="../../ui/intake_page.py" line="221" />
-        <location filename="../../ui/intake_page.py" line="287" />
+        <location filename="../../ui/intake_page.py" line="99" />
+        <location filename="../../ui/intake_page.py" line="228" />
+        <location filename="../../ui/intake_page.py" line="294" />
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="93" />
+        <location filename="../../ui/intake_page.py" line="103" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="95" />
+        <location filename="../../ui/intake_page.py" line="105" />
         <source>Type the number: earlier cases appear on the right</source>
         <translation>输入号码后，右侧显示该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="96" />
-        <location filename="../../ui/intake_page.py" line="176" />
+        <location filename="../../ui/intake_page.py" line="106" />
+        <location filename="../../ui/intake_page.py" line="183" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="99" />
+        <location filename="../../ui/intake_page.py" line="109" />
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="100" />
+        <location filename="../../ui/intake_page.py" line="110" />
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="101" />
+        <location filename="../../ui/intake_page.py" line="111" />
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="102" />
+        <location filename="../../ui/intake_page.py" line="112" />
         <source>Foreign customer</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="102" />
+        <location filename="../../ui/intake_page.py" line="112" />
         <source>Abroad</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="103" />
+        <location filename="../../ui/intake_page.py" line="113" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="104" />
+        <location filename="../../ui/intake_page.py" line="114" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="107" />
+        <location filename="../../ui/intake_page.py" line="117" />
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="113" />
+        <location filename="../../ui/intake_page.py" line="120" />
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="114" />
+        <location filename="../../ui/intake_page.py" line="121" />
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="116" />
+        <location filename="../../ui/intake_page.py" line="123" />
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="121" />
+        <location filename="../../ui/intake_page.py" line="128" />
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="122" />
+        <location filename="../../ui/intake_page.py" line="129" />
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="123" />
+        <location filename="../../ui/intake_page.py" line="130" />
         <source>Part / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="124" />
+        <location filename="../../ui/intake_page.py" line="131" />
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="125" />
+        <location filename="../../ui/intake_page.py" line="132" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="126" />
+        <location filename="../../ui/intake_page.py" line="133" />
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129" />
+        <location filename="../../ui/intake_page.py" line="136" />
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129" />
-        <location filename="../../ui/intake_page.py" line="168" />
+        <location filename="../../ui/intake_page.py" line="136" />
+        <location filename="../../ui/intake_page.py" line="175" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="130" />
+        <location filename="../../ui/intake_page.py" line="137" />
         <source>Vehicle model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="131" />
+        <location filename="../../ui/intake_page.py" line="138" />
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="132" />
+        <location filename="../../ui/intake_page.py" line="139" />
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="132" />
+        <location filename="../../ui/intake_page.py" line="139" />
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="136" />
+        <location filename="../../ui/intake_page.py" line="143" />
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="142" />
+        <location filename="../../ui/intake_page.py" line="149" />
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="145" />
+        <location filename="../../ui/intake_page.py" line="152" />
         <source>Person complained about (if not staff)</source>
         <translation>被投诉人（非本公司员工）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="148" />
+        <location filename="../../ui/intake_page.py" line="155" />
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="149" />
+        <location filename="../../ui/intake_page.py" line="156" />
         <source>Customer's request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="150" />
+        <location filename="../../ui/intake_page.py" line="157" />
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="151" />
+        <location filename="../../ui/intake_page.py" line="158" />
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="153" />
+        <location filename="../../ui/intake_page.py" line="160" />
         <source>Personal injury</source>
         <translation>人身伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="154" />
+        <location filename="../../ui/intake_page.py" line="161" />
         <source>Lawsuit threatened</source>
         <translation>扬言诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="155" />
+        <location filename="../../ui/intake_page.py" line="162" />
         <source>Media involved</source>
         <translation>媒体介入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="156" />
+        <location filename="../../ui/intake_page.py" line="163" />
         <source>Complained to manufacturer, regulator or consumer body</source>
         <translation>已向厂家、监管部门或消费者协会投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="159" />
+        <location filename="../../ui/intake_page.py" line="166" />
         <source>Repeat of case no.</source>
         <translation>重复投诉原案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="177" />
+        <location filename="../../ui/intake_page.py" line="184" />
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="178" />
+        <location filename="../../ui/intake_page.py" line="185" />
         <source>Complaint and request</source>
         <translation>投诉与要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="179" />
+        <location filename="../../ui/intake_page.py" line="186" />
         <source>Subject</source>
         <translation>投诉对象</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="185" />
+        <location filename="../../ui/intake_page.py" line="192" />
         <source>Branch fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="194" />
-        <location filename="../../ui/intake_page.py" line="196" />
+        <location filename="../../ui/intake_page.py" line="201" />
+        <location filename="../../ui/intake_page.py" line="203" />
         <source>Earlier cases of this customer</source>
         <translation>该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="213" />
+        <location filename="../../ui/intake_page.py" line="220" />
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="215" />
+        <location filename="../../ui/intake_page.py" line="222" />
         <source>Submit (Ctrl+Enter)</source>
         <translation>提交登记 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="218" />
+        <location filename="../../ui/intake_page.py" line="225" />
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="344" />
+        <location filename="../../ui/intake_page.py" line="352" />
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="345" />
+        <location filename="../../ui/intake_page.py" line="353" />
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="374" />
+        <location filename="../../ui/intake_page.py" line="382" />
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="390" />
+        <location filename="../../ui/intake_page.py" line="398" />
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="408" />
+        <location filename="../../ui/intake_page.py" line="416" />
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="441" />
+        <location filename="../../ui/intake_page.py" line="449" />
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="443" />
+        <location filename="../../ui/intake_page.py" line="451" />
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="445" />
+        <location filename="../../ui/intake_page.py" line="453" />
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="446" />
+        <location filename="../../ui/intake_page.py" line="454" />
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="479" />
+        <location filename="../../ui/intake_page.py" line="487" />
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -3130,22 +3162,22 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="22" />
+        <location filename="../../ui/lock.py" line="23" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="25" />
+        <location filename="../../ui/lock.py" line="26" />
         <source>BranchDesk is locked. %1, type your password to go on.</source>
         <translation>客诉台已锁定。%1，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="29" />
+        <location filename="../../ui/lock.py" line="30" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="33" />
+        <location filename="../../ui/lock.py" line="34" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -3153,24 +3185,24 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="29" />
+        <location filename="../../ui/login_dialog.py" line="30" />
         <source>BranchDesk — log in</source>
         <translation>客诉台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="34" />
-        <location filename="../../ui/login_dialog.py" line="46" />
+        <location filename="../../ui/login_dialog.py" line="35" />
+        <location filename="../../ui/login_dialog.py" line="47" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="42" />
-        <location filename="../../ui/login_dialog.py" line="47" />
+        <location filename="../../ui/login_dialog.py" line="43" />
+        <location filename="../../ui/login_dialog.py" line="48" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="51" />
+        <location filename="../../ui/login_dialog.py" line="52" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -3178,106 +3210,106 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Ctrl+N new complaint · Ctrl+L lock</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -3285,29 +3317,29 @@
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="74" />
+        <location filename="../../ui/reports_ui.py" line="75" />
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="76" />
-        <location filename="../../ui/reports_ui.py" line="82" />
+        <location filename="../../ui/reports_ui.py" line="77" />
+        <location filename="../../ui/reports_ui.py" line="83" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="84" />
-        <location filename="../../ui/reports_ui.py" line="90" />
+        <location filename="../../ui/reports_ui.py" line="85" />
+        <location filename="../../ui/reports_ui.py" line="91" />
         <source>Break down by</source>
         <translation>分组统计</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="85" />
+        <location filename="../../ui/reports_ui.py" line="86" />
         <source>As the administrator set</source>
         <translation>按系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="86" />
+        <location filename="../../ui/reports_ui.py" line="87" />
         <source>No breakdown</source>
         <translation>不分组</translation>
     </message>
@@ -3520,22 +3552,22 @@
 <context>
     <name>PreviewWindow</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="303" />
+        <location filename="../../ui/print_dialog.py" line="304" />
         <source>Preview: %1</source>
         <translation>预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="308" />
+        <location filename="../../ui/print_dialog.py" line="309" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="310" />
+        <location filename="../../ui/print_dialog.py" line="311" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="311" />
+        <location filename="../../ui/print_dialog.py" line="312" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3543,9 +3575,9 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="102" />
-        <location filename="../../ui/print_dialog.py" line="255" />
-        <location filename="../../ui/print_dialog.py" line="267" />
+        <location filename="../../ui/print_dialog.py" line="103" />
+        <location filename="../../ui/print_dialog.py" line="256" />
+        <location filename="../../ui/print_dialog.py" line="268" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -3613,37 +3645,37 @@
         <translation>套打偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="178" />
+        <location filename="../../ui/print_dialog.py" line="179" />
         <source>Copy %1: %2</source>
         <translation>第%1联 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="193" />
+        <location filename="../../ui/print_dialog.py" line="194" />
         <source>Choose at least one copy</source>
         <translation>请至少选择一联</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="223" />
+        <location filename="../../ui/print_dialog.py" line="224" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="252" />
+        <location filename="../../ui/print_dialog.py" line="253" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="255" />
+        <location filename="../../ui/print_dialog.py" line="256" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="267" />
+        <location filename="../../ui/print_dialog.py" line="268" />
         <source>The printer did not take the job: nothing was printed.</source>
         <translation>打印机未接受打印任务：没有打印任何内容，未记为已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="291" />
+        <location filename="../../ui/print_dialog.py" line="292" />
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
@@ -3889,12 +3921,12 @@
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="240" />
+        <location filename="../../ui/queue_page.py" line="236" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="332" />
+        <location filename="../../ui/queue_page.py" line="327" />
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -3902,18 +3934,18 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/password_dialog.py" line="137" />
-        <location filename="../../ui/password_dialog.py" line="157" />
+        <location filename="../../ui/password_dialog.py" line="139" />
+        <location filename="../../ui/password_dialog.py" line="159" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="141" />
+        <location filename="../../ui/password_dialog.py" line="143" />
         <source>Give %1 a temporary password and tell it to them in person. They must choose their own at the next login. A lock after wrong passwords is lifted as well.</source>
         <translation>为 %1 设置一个临时密码，并当面告诉本人。本人下次登录时必须改成自己的密码。因输错密码造成的登录暂停也一并解除。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="147" />
+        <location filename="../../ui/password_dialog.py" line="149" />
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
@@ -4265,47 +4297,47 @@
 <context>
     <name>_CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="226" />
+        <location filename="../../ui/import_wizard.py" line="227" />
         <source>Trial run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="227" />
+        <location filename="../../ui/import_wizard.py" line="228" />
         <source>What would happen to each row. Click Next to import (all rows in one go).</source>
         <translation>以下是每一行将如何处理。点“下一步”正式导入（一次完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="232" />
+        <location filename="../../ui/import_wizard.py" line="233" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="232" />
+        <location filename="../../ui/import_wizard.py" line="233" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="232" />
+        <location filename="../../ui/import_wizard.py" line="233" />
         <source>Case no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="232" />
+        <location filename="../../ui/import_wizard.py" line="233" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="245" />
+        <location filename="../../ui/import_wizard.py" line="246" />
         <source>The ledger cannot be read with this mapping.</source>
         <translation>按当前的列对应无法读取该台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="257" />
+        <location filename="../../ui/import_wizard.py" line="258" />
         <source>%1 rows to import, %2 already imported, %3 with problems (rows with problems are left out; fix them in Excel and import again).</source>
         <translation>可导入 %1 行，已导入过 %2 行，有问题 %3 行（有问题的行不导入；请在 Excel 中修正后再导入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="241" />
+        <location filename="../../ui/import_wizard.py" line="242" />
         <source>Checking the ledger…</source>
         <translation>正在检查台帐…</translation>
     </message>
@@ -4313,22 +4345,22 @@
 <context>
     <name>_DonePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="270" />
+        <location filename="../../ui/import_wizard.py" line="271" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="280" />
+        <location filename="../../ui/import_wizard.py" line="281" />
         <source>Nothing was imported.</source>
         <translation>没有导入任何案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="284" />
+        <location filename="../../ui/import_wizard.py" line="285" />
         <source>%1 cases imported, %2 were already there.</source>
         <translation>已导入 %1 件，%2 件此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="276" />
+        <location filename="../../ui/import_wizard.py" line="277" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -4336,34 +4368,34 @@
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="123" />
+        <location filename="../../ui/import_wizard.py" line="124" />
         <source>Which file?</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="126" />
+        <location filename="../../ui/import_wizard.py" line="127" />
         <source>The Excel ledger the branch kept so far (.xlsx). Nothing is written until the last step.</source>
         <translation>网点以往的 Excel 投诉台帐（.xlsx）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="130" />
-        <location filename="../../ui/import_wizard.py" line="140" />
+        <location filename="../../ui/import_wizard.py" line="131" />
+        <location filename="../../ui/import_wizard.py" line="141" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="132" />
+        <location filename="../../ui/import_wizard.py" line="133" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="135" />
-        <location filename="../../ui/import_wizard.py" line="141" />
+        <location filename="../../ui/import_wizard.py" line="136" />
+        <location filename="../../ui/import_wizard.py" line="142" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="145" />
+        <location filename="../../ui/import_wizard.py" line="146" />
         <source>Choose the ledger</source>
         <translation>选择台帐文件</translation>
     </message>
@@ -4371,27 +4403,27 @@
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166" />
+        <location filename="../../ui/import_wizard.py" line="167" />
         <source>Which column is which?</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="167" />
+        <location filename="../../ui/import_wizard.py" line="168" />
         <source>Found by the headings; correct any that is wrong.</source>
         <translation>已按标题自动对应；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="174" />
+        <location filename="../../ui/import_wizard.py" line="175" />
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="191" />
+        <location filename="../../ui/import_wizard.py" line="192" />
         <source>Headings found on row %1.</source>
         <translation>标题在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="194" />
+        <location filename="../../ui/import_wizard.py" line="195" />
         <source>(not in this ledger)</source>
         <translation>（台帐中没有）</translation>
     </message>
@@ -4412,51 +4444,51 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="153" />
+        <location filename="../../ui/main.py" line="155" />
         <source>Building the demo branch (about 300 cases)…</source>
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="98" />
-        <location filename="../../ui/main.py" line="107" />
-        <location filename="../../ui/main.py" line="155" />
-        <location filename="../../ui/main.py" line="187" />
-        <location filename="../../ui/main.py" line="200" />
+        <location filename="../../ui/main.py" line="100" />
+        <location filename="../../ui/main.py" line="109" />
+        <location filename="../../ui/main.py" line="157" />
+        <location filename="../../ui/main.py" line="191" />
+        <location filename="../../ui/main.py" line="204" />
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="91" />
+        <location filename="../../ui/main.py" line="93" />
         <source>The backup of %1 is restored (%2 cases).</source>
         <translation>已恢复 %1 的备份（案件 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="93" />
+        <location filename="../../ui/main.py" line="95" />
         <source>The backup of %1 is restored (%2 cases). The damaged database was kept as %3.</source>
         <translation>已恢复 %1 的备份（案件 %2 件）。损坏的数据库已保存为 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="109" />
+        <location filename="../../ui/main.py" line="111" />
         <source>The newest good backup is from %1 (%2 cases). Restore it? Changes made after it are lost; the damaged database is kept in the backups folder.</source>
         <translation>最新的完好备份是 %1 的（案件 %2 件）。要恢复它吗？此后所做的修改会丢失；损坏的数据库会保存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="118" />
+        <location filename="../../ui/main.py" line="120" />
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="120" />
+        <location filename="../../ui/main.py" line="122" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="188" />
+        <location filename="../../ui/main.py" line="192" />
         <source>BranchDesk is already running with this database (%1). Switch to its window on the taskbar.</source>
         <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
@@ -4477,32 +4509,32 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="123" />
+        <location filename="../../ui/reports_ui.py" line="125" />
         <source>Save the monthly summary</source>
         <translation>保存月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="127" />
+        <location filename="../../ui/reports_ui.py" line="129" />
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="133" />
+        <location filename="../../ui/reports_ui.py" line="135" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="141" />
+        <location filename="../../ui/reports_ui.py" line="143" />
         <source>Export the ledger</source>
         <translation>导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="145" />
+        <location filename="../../ui/reports_ui.py" line="147" />
         <source>Exporting the ledger</source>
         <translation>正在导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="153" />
+        <location filename="../../ui/reports_ui.py" line="155" />
         <source>%1 cases written to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>

@@ -41,3 +41,13 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         staticmethod(lambda *a, **k: (shown.append(str(a[2])), QMessageBox.StandardButton.Yes)[1]),
     )
     yield shown
+
+
+@pytest.fixture
+def input_guards(qapp: QApplication) -> Iterator[None]:
+    """The application-wide wheel guard of ``ui.main`` (issue 17), for widgets made in the test."""
+    from ui.input_guards import install_input_guards, remove_input_guards
+
+    install_input_guards(qapp)
+    yield
+    remove_input_guards(qapp)
