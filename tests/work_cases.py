@@ -26,11 +26,12 @@ def many_states(b: Branch) -> dict[str, int]:
     week = timedelta(weeks=1)
     # five weeks back: two consultations answered, one on time, one a day and a half late
     b.clock.now = START - 5 * week
-    ref = b.desk.intake.register(b["clerk"], complaint_form(kind="consultation", request_type="", **_form(1)))
+    consultation: dict[str, object] = dict(kind="consultation", request_type="")
+    ref = b.desk.intake.register(b["clerk"], complaint_form(**consultation, **_form(1)))
     b.clock.advance(hours=1)
     b.desk.cases.answer(b["clerk"], ref.id, ReplyInput("phone", "保修一年", True))
     ids["answered_on_time"] = ref.id
-    ref = b.desk.intake.register(b["clerk2"], complaint_form(kind="consultation", request_type="", **_form(2)))
+    ref = b.desk.intake.register(b["clerk2"], complaint_form(**consultation, **_form(2)))
     b.clock.advance(hours=36)
     b.desk.cases.answer(b["clerk2"], ref.id, ReplyInput("phone", "已答复", True))
     ids["answered_late"] = ref.id
@@ -40,7 +41,9 @@ def many_states(b: Branch) -> dict[str, int]:
     b.desk.cases.triage(
         b["crm"],
         ref.id,
-        TriageInput(valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id),
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler"].user_id
+        ),
     )
     ids["with_handler"] = ref.id
     # three weeks back: a complaint with 刘洋 (销售部)
@@ -49,7 +52,9 @@ def many_states(b: Branch) -> dict[str, int]:
     b.desk.cases.triage(
         b["crm"],
         ref.id,
-        TriageInput(valid=True, category_code="business.damage", severity="normal", handler_id=b["handler2"].user_id),
+        TriageInput(
+            valid=True, category_code="business.damage", severity="normal", handler_id=b["handler2"].user_id
+        ),
     )
     ids["with_handler2"] = ref.id
     # two weeks back: one waiting for triage, one found invalid (waits for the reply)
@@ -74,7 +79,8 @@ def many_states(b: Branch) -> dict[str, int]:
     ids["pending_approval"] = proposed_case(b, "compensation", "500", **_form(9)).id
     # this week: a fresh complaint and a draft
     b.clock.advance(hours=1)
-    ids["fresh"] = b.desk.intake.register(b["clerk2"], complaint_form(kind="praise", request_type="", **_form(10))).id
+    praise = complaint_form(kind="praise", request_type="", **_form(10))
+    ids["fresh"] = b.desk.intake.register(b["clerk2"], praise).id
     ids["draft"] = b.desk.intake.save_draft(b["clerk"], complaint_form(content="", **_form(11))).id
     b.clock.advance(hours=1)
     return ids

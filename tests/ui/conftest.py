@@ -41,3 +41,23 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         staticmethod(lambda *a, **k: (shown.append(str(a[2])), QMessageBox.StandardButton.Yes)[1]),
     )
     yield shown
+
+
+# --- issue 17, part D: no test opens a file with the system's programs -------------------------------
+
+
+@pytest.fixture(autouse=True)
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files and folders "打开文件" / "打开所在文件夹" asked the system to open (nothing really opens)."""
+    from PySide6.QtCore import QUrl
+
+    import ui.export_done
+
+    asked: list[str] = []
+
+    def record(url: QUrl) -> bool:
+        asked.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(ui.export_done, "OPENER", record)
+    return asked
