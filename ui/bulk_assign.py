@@ -50,7 +50,8 @@ class BulkAssignDialog(QDialog):
         self.handler.addItem("", None)
         for person in lookups.people:
             if "handler" in person.roles:
-                self.handler.addItem(f"{person.name}（{person.department_name}）", person.id)
+                name = self.tr("%1 (%2)", "a person (their department)")
+                self.handler.addItem(name.replace("%1", person.name).replace("%2", person.department_name), person.id)
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setMaxLength(TEXT_LIMITS["note"])

@@ -40,6 +40,10 @@ def run_with_progress(
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
+    # Reaching the maximum must not end exec(): the result arrives after the last progress step,
+    # and a dialog that closed itself then returned None for a finished export (issue 17, part D).
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
     relay = _ProgressRelay()
 
     def update(done: int, total: int) -> None:

@@ -838,38 +838,44 @@
     </message>
     <message>
         <location filename="../../ui/bulk_assign.py" line="49"/>
-        <location filename="../../ui/bulk_assign.py" line="67"/>
+        <location filename="../../ui/bulk_assign.py" line="68"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_assign.py" line="55"/>
-        <location filename="../../ui/bulk_assign.py" line="68"/>
+        <location filename="../../ui/bulk_assign.py" line="53"/>
+        <source>%1 (%2)</source>
+        <comment>a person (their department)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="56"/>
+        <location filename="../../ui/bulk_assign.py" line="69"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_assign.py" line="62"/>
+        <location filename="../../ui/bulk_assign.py" line="63"/>
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_assign.py" line="66"/>
+        <location filename="../../ui/bulk_assign.py" line="67"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_assign.py" line="75"/>
+        <location filename="../../ui/bulk_assign.py" line="76"/>
         <source>Choose the handler</source>
         <translation>请选择处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_assign.py" line="100"/>
+        <location filename="../../ui/bulk_assign.py" line="101"/>
         <source>%1 cases assigned.</source>
         <translation>已分派 %1 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_assign.py" line="104"/>
+        <location filename="../../ui/bulk_assign.py" line="105"/>
         <source>%1 not assigned:</source>
         <translation>%1 件未分派：</translation>
     </message>
@@ -3330,29 +3336,29 @@
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="75"/>
+        <location filename="../../ui/reports_ui.py" line="79"/>
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="77"/>
-        <location filename="../../ui/reports_ui.py" line="83"/>
+        <location filename="../../ui/reports_ui.py" line="81"/>
+        <location filename="../../ui/reports_ui.py" line="87"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="85"/>
-        <location filename="../../ui/reports_ui.py" line="91"/>
+        <location filename="../../ui/reports_ui.py" line="89"/>
+        <location filename="../../ui/reports_ui.py" line="95"/>
         <source>Break down by</source>
         <translation>分组统计</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="86"/>
+        <location filename="../../ui/reports_ui.py" line="90"/>
         <source>As the administrator set</source>
         <translation>按系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="87"/>
+        <location filename="../../ui/reports_ui.py" line="91"/>
         <source>No breakdown</source>
         <translation>不分组</translation>
     </message>
@@ -4441,32 +4447,32 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="124"/>
+        <location filename="../../ui/reports_ui.py" line="128"/>
         <source>Save the monthly summary</source>
         <translation>保存月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="128"/>
+        <location filename="../../ui/reports_ui.py" line="132"/>
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="133"/>
+        <location filename="../../ui/reports_ui.py" line="137"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="140"/>
+        <location filename="../../ui/reports_ui.py" line="144"/>
         <source>Export the ledger</source>
         <translation>导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="144"/>
+        <location filename="../../ui/reports_ui.py" line="148"/>
         <source>Exporting the ledger</source>
         <translation>正在导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="150"/>
+        <location filename="../../ui/reports_ui.py" line="154"/>
         <source>%1 cases written to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>
