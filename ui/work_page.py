@@ -91,6 +91,8 @@ class WorkPage(QWidget):
             button.setProperty("label", text)
             self.count_buttons[key] = button
         self._tiles = grid  # laid out in ``refresh``: only the piles that concern the user
+        for column in range(TILE_COLUMNS):
+            grid.setColumnStretch(column, 1)  # tiles of one width, whatever their text
         self.reminder = QPushButton()
         self.reminder.setStyleSheet("background: #fff3cd; color: #7a5a00; padding: 6px; text-align: left")
         self.reminder.clicked.connect(self._on_make_monthly)

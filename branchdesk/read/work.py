@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from branchdesk.domain.approvals import STEP_ROLES
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.read.queue import OPEN, QueueFilter
 from branchdesk.storage.models import Case
@@ -65,6 +66,7 @@ PILE_ROLES: dict[str, frozenset[Role]] = {
     "to_triage": frozenset({Role.CR_MANAGER}),
     "to_reassign": frozenset({Role.CR_MANAGER, Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM}),
     "awaiting_reply": frozenset({Role.CLERK, Role.CR_MANAGER, Role.HANDLER}),
+    "awaiting_my_approval": frozenset(STEP_ROLES),  # a role no approval step names never signs
 }
 
 
