@@ -364,10 +364,32 @@ class QueueView(QWidget):
             "chart_category": self.tr("Chart: a top category"),
         }
         name = names.get(self._extra.pile, "")
+        detail = self._chart_detail(self._extra)
+        if name and detail:
+            name = f"{name} · {detail}"
         self.pile_label.setText(
             self.tr("From the work page: %1 (Clear filters shows all)").replace("%1", name)
         )
         self.pile_label.setVisible(bool(name))
+
+    def _chart_detail(self, f: QueueFilter) -> str:
+        """What a chart's bar stands for, in words: the week and kind, the month and on time or late,
+        the department, the category."""
+        parts: list[str] = []
+        if f.pile == "chart_week" and f.received_from and f.received_to:
+            parts.append(f"{f.received_from:%Y-%m-%d} – {f.received_to:%Y-%m-%d}")
+            parts += [label(Kind(k)) for k in f.kinds if k in Kind._value2member_map_]
+        elif f.pile == "chart_timing" and f.closed_from:
+            parts.append(f"{f.closed_from:%Y-%m}")
+            if f.timing:
+                parts.append(self.tr("On time") if f.timing == "on_time" else self.tr("Late"))
+        elif f.pile == "chart_department":
+            names = dict(self._lookups.departments)
+            parts += [names.get(i, "") or self.tr("No department yet") for i in f.department_ids]
+        elif f.pile == "chart_category":
+            labels = {code: text for code, text, _parent in self._lookups.categories}
+            parts += [labels.get(code, code) for code in f.category_codes]
+        return " · ".join(p for p in parts if p)
 
     def _on_selection(self) -> None:
         self.assign_button.setEnabled(bool(self.selected_rows()))

@@ -3908,12 +3908,27 @@
         <translation>图表：某主要类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="368"/>
+        <location filename="../../ui/queue_page.py" line="371"/>
         <source>From the work page: %1 (Clear filters shows all)</source>
         <translation>来自工作台：%1（点“清除筛选”显示全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="403"/>
+        <location filename="../../ui/queue_page.py" line="385"/>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="385"/>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="388"/>
+        <source>No department yet</source>
+        <translation>尚未分派部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="425"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -4184,60 +4199,60 @@
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="98"/>
+        <location filename="../../ui/work_page.py" line="100"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="122"/>
+        <location filename="../../ui/work_page.py" line="124"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="173"/>
-        <location filename="../../ui/work_page.py" line="221"/>
-        <location filename="../../ui/work_page.py" line="227"/>
+        <location filename="../../ui/work_page.py" line="175"/>
+        <location filename="../../ui/work_page.py" line="223"/>
+        <location filename="../../ui/work_page.py" line="229"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="176"/>
+        <location filename="../../ui/work_page.py" line="178"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="191"/>
+        <location filename="../../ui/work_page.py" line="193"/>
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="196"/>
+        <location filename="../../ui/work_page.py" line="198"/>
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="200"/>
+        <location filename="../../ui/work_page.py" line="202"/>
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="238"/>
+        <location filename="../../ui/work_page.py" line="240"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="239"/>
+        <location filename="../../ui/work_page.py" line="241"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="254"/>
+        <location filename="../../ui/work_page.py" line="256"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="258"/>
+        <location filename="../../ui/work_page.py" line="260"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
