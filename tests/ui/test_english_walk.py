@@ -723,6 +723,14 @@ def test_work_page_charts_queue_pile_bulk_assign_and_export_read_english(
     window.work.count_buttons["awaiting_reply"].click()
     assert window.queue is not None and window.queue.pile_label.isVisible()
     problems += [f"queue: {p}" for p in chinese_left(window.queue, allowed)]
+    charts = window.work.charts
+    for key in ("weeks", "timing", "departments"):  # a bar of each: the queue names it in English
+        drawn = zip(charts.targets[key], charts.bars[key], strict=True)
+        item, index, _f = next(target for target, (count, _) in drawn if count)
+        item.clicked.emit(*([index] if index >= 0 else []))
+        assert window.queue.pile_label.isVisible()
+        problems += [f"queue from {key}: {p}" for p in chinese_left(window.queue.pile_label, allowed)]
+    window.work.count_buttons["awaiting_reply"].click()
     rows = window.queue.model.rows[:2]
     dialog = BulkAssignDialog(b.desk, b["crm"], window.lookups, rows, window)
     qtbot.addWidget(dialog)
