@@ -1585,3 +1585,23 @@ CATALOGUE.update(
         ),
     }
 )
+# --- issue 17 "notify": notifications, per user ---------------------------------------------------
+CATALOGUE.update(
+    {
+        "notify.assigned": ("{by} 将案件 {case_no} 分派给您处理", "{by} assigned case {case_no} to you"),
+        "notify.approval": (
+            "案件 {case_no} 的处理方案等待您审批（{step}）",
+            "The resolution of case {case_no} waits for your approval ({step})",
+        ),
+        "notify.reply_ready": (
+            "案件 {case_no} 的处理方案已核准，请答复客户",
+            "The resolution of case {case_no} is approved: please reply to the customer",
+        ),
+        "notify.step_due": (
+            "案件 {case_no}：{step}将于 {due} 到期",
+            "Case {case_no}: {step} is due at {due}",
+        ),
+        "notify.unknown": ("案件 {case_no} 有新通知", "Case {case_no} has a new notification"),
+    }
+)
+LABELS["Field"].update({"ids": ("通知", "Notifications"), "after_id": ("起始通知", "First notification")})

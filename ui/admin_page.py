@@ -218,6 +218,7 @@ class AdminPage(QWidget):
             "repeat_window_days": self.tr("Repeat complaint window (days)"),
             "major_min_complainants": self.tr("Complainants that make a case major"),
             "dissatisfied_at_or_below": self.tr("Dissatisfied at or below (1–5)"),
+            "notification_poll_seconds": self.tr("Check for notifications every (seconds)"),  # issue 17
         }
 
         def rows() -> list[dict[str, Any]]:

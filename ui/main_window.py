@@ -39,6 +39,7 @@ from ui.lock import IdleWatcher, LockDialog
 from ui.operations import ALL_CASES, announce_case_changed, announce_config_changed, app_signals
 from ui.password_dialog import ChangePasswordDialog
 from ui.queue_page import QueueView
+from ui.search_page import SearchPage  # issue 17 part C
 from ui.work_page import WorkPage
 
 SWEEP_INTERVAL_MS = 5 * 60 * 1000
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who)
         self._build_user_menu()
         self._build_help_menu()
+        self._build_search()  # issue 17 part C: one search box in the toolbar, Ctrl+F
         #: Set by ``log_out``: the window closed for another login, not to quit.
         self.logged_out = False
         self._session_closed = False
@@ -130,6 +132,11 @@ class MainWindow(QMainWindow):
         self._sweep_timer.start(SWEEP_INTERVAL_MS)
         app_signals().sig_open_case.connect(self.open_case)
         app_signals().sig_config_changed.connect(self._on_config_changed)
+        # issue 17 "notify": the bell (unread count, the list, tray messages) polling this user's notifications;
+        # it stops with the window (``NotificationBell.stop``).
+        from ui.notifications import install_bell
+
+        self.notifications = install_bell(self, desk, actor)
         self._restore_geometry(self, "main", 1280, 800)
         if self.intake is not None:
             QTimer.singleShot(0, self._offer_recovery)
@@ -172,6 +179,29 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Help"))
         menu.addAction(self.tr("User guide (F1)")).triggered.connect(lambda: show_help(self.help_section()))
         menu.addAction(self.tr("About BranchDesk")).triggered.connect(self.show_about)
+
+    # --- issue 17 part C: one search box that finds everything (ui/search_page.py) -----------------
+
+    def _build_search(self) -> None:
+        """The box in the toolbar (Ctrl+F focuses it); its results are a page of their own, outside
+        the navigation list, and open cases as the queue does."""
+        self.search_page: SearchPage | None = None
+        if not self._actor.roles - {Role.ADMIN}:
+            return  # the administrator sees no case content
+        self.search_page = SearchPage(self._desk, self._actor)
+        self.search_page.sig_open_case.connect(self.open_case)
+        self.search_page.sig_show.connect(self.show_search)
+        self.pages.addWidget(self.search_page)
+        toolbar = self.addToolBar(self.tr("Search"))
+        toolbar.setObjectName("search_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_page.box)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search_page.focus_box)
+
+    def show_search(self) -> None:
+        if self.search_page is not None and self.pages.currentWidget() is not self.search_page:
+            self.nav.setCurrentRow(-1)  # no navigation entry is current: any of them leads back
+            self.pages.setCurrentWidget(self.search_page)
 
     def help_section(self) -> str:
         """The guide's section of the screen in front of the user (``ui.help.SECTIONS``)."""

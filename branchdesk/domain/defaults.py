@@ -397,3 +397,12 @@ SETTING_RANGES: dict[str, tuple[int, int]] = {
     "retention_years": (1, 100),
     "entry_clock_skew_minutes": (0, 60),
 }
+# --- issue 17 "notify": notifications, per user ---------------------------------------------------
+#: How often each PC looks for the user's new notifications (seconds; one indexed query each time).
+#: "A step due soon" needs no setting of its own: it is the step's warning time (``STEP_POLICIES``),
+#: the same "due soon" as the 工作台 pile.
+SETTINGS["notification_poll_seconds"] = 20
+LATER_SETTINGS += ("notification_poll_seconds",)
+#: The poll interval's bounds: often enough to feel live, rarely enough to stay cheap on a busy file.
+NOTIFICATION_POLL_SECONDS_BOUNDS = (1, 600)
+SETTING_RANGES["notification_poll_seconds"] = NOTIFICATION_POLL_SECONDS_BOUNDS

@@ -49,7 +49,8 @@ HEADER_SETTING = "policy_header"
 
 #: Settings that are not policy: this installation's folders and the branch's own profile (name, code,
 #: address, phone, fax, postal code belong to one branch, not to the policy a head office hands out),
-#: the calendar's confirmed years (only with ``--with-calendar``) and the header itself.
+#: the calendar's confirmed years (only with ``--with-calendar``), the header itself, and how often the PCs
+#: poll for notifications (the load an installation's database and network carry, issue 17).
 NOT_POLICY_SETTINGS: frozenset[str] = frozenset(
     {
         "backup_copy_folder",
@@ -59,6 +60,7 @@ NOT_POLICY_SETTINGS: frozenset[str] = frozenset(
         "branch_postal_code",
         "confirmed_calendar_years",
         HEADER_SETTING,
+        "notification_poll_seconds",  # issue 17 "notify": how often this installation's PCs poll its database
     }
 )
 

@@ -149,13 +149,15 @@ def queue_conditions(
     custom_types: Callable[[], Mapping[str, str]] = dict,
     step_policies: Callable[[], Mapping[TrackedStep, StepPolicy]] | None = None,
     roles: Collection[str] = (),
+    search_ids: Callable[[str], Any] | None = None,
 ) -> list[ColumnElement[bool]]:
     """SQL conditions of a queue filter (queue, counts and exports share them).
 
     ``visible`` is the viewer's visibility condition; ``awaiting_approval`` lists the cases whose
     next approval the viewer may sign, asked only when the filter wants them (it costs queries);
     ``custom_types`` gives each custom field's type (key -> text | number | date | choice), asked
-    only when the filter names custom fields.
+    only when the filter names custom fields; ``search_ids`` turns the search text into a subquery of
+    case ids through the search index (without it, LIKE over six columns).
     """
     conditions: list[ColumnElement[bool]] = [visible]
     if f.drafts_only:
@@ -243,7 +245,10 @@ def queue_conditions(
     elif f.timing == "late":
         conditions.append(late())
     text = f.search.strip()
-    if text:
+    if text and search_ids is not None:
+        # issue 17 part C: the search index (read/search.py) — the ids of the cases holding every word
+        conditions.append(Case.id.in_(search_ids(text)))
+    elif text:
         for word in (w for w in text.split() if w):
             digits = word.replace("-", "")
             conditions.append(

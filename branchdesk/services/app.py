@@ -16,10 +16,12 @@ from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.forms_admin import FormsAdminService  # issue 13 "forms"
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.services.notifications import NotificationService  # issue 17 "notify"
 from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
+from branchdesk.services.search import SearchService  # issue 17 part C: the one search box
 from branchdesk.services.setup import initialise_branch, is_initialised
 from branchdesk.services.step_policy import StepPolicyService
 from branchdesk.services.unit_of_work import UnitOfWork
@@ -54,6 +56,8 @@ class BranchDesk:
         self.step_policy = StepPolicyService(self.door)  # issue 12 "steps"
         self.forms = FormsAdminService(self.door)  # issue 13 "forms": the printed forms as data
         self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
+        self.notifications = NotificationService(self.door)  # issue 17 "notify": per user, across PCs
+        self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
 
     def _now(self) -> datetime:
         return self.clock()

@@ -53,6 +53,13 @@ from branchdesk.services.dto import (
     ResolutionInput,
     TriageInput,
 )
+from branchdesk.services.notifications import (  # issue 17 "notify"
+    notify_approval,
+    notify_assigned,
+    notify_reply_ready,
+    notify_steps_due_soon,
+    settle_approval_notices,
+)
 from branchdesk.services.step_watch import act_on_overdue_steps
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.unit_of_work import UnitOfWork
@@ -335,6 +342,7 @@ class CaseService(ServiceBase):
                 },
             ),
         )
+        notify_assigned(unit, case, handler)  # issue 17 "notify"
 
     # --- investigation and resolution ----------------------------------------
 
@@ -482,6 +490,11 @@ class CaseService(ServiceBase):
                 text=text,
                 changes=[change],
             )
+            # issue 17 "notify": the first signers, or (no steps) whoever replies
+            if rule.steps:
+                notify_approval(unit, case, resolution)
+            else:
+                notify_reply_ready(unit, case)
             self._touch(unit, case)
             return self._ref(case)
 
@@ -550,6 +563,12 @@ class CaseService(ServiceBase):
                 text=text,
                 changes=[change],
             )
+            # issue 17 "notify": the signed step waits for nobody now; next step's signers, or whoever replies
+            settle_approval_notices(unit, case)
+            if resolution.status == "pending":
+                notify_approval(unit, case, resolution)
+            elif resolution.status == "approved":
+                notify_reply_ready(unit, case)
             self._touch(unit, case)
             return self._ref(case)
 
@@ -946,12 +965,15 @@ class CaseService(ServiceBase):
                 self._evaluate(unit, case)
                 count += int(case.overdue_escalated_deadline != marker)
             self.steps_acted = act_on_overdue_steps(unit)  # step deadlines (issue 12 "steps")
+            self.steps_announced = notify_steps_due_soon(unit)  # issue 17 "notify": steps due soon
         return count
 
     # --- first contact (issue 12, part "steps") --------------------------------
 
     #: How many steps the last ``sweep`` acted on (escalated, marked, notified).
     steps_acted = 0
+    #: How many "step due soon" notifications the last ``sweep`` wrote (issue 17 "notify").
+    steps_announced = 0
 
     def record_first_contact(
         self,

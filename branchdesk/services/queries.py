@@ -31,6 +31,8 @@ from branchdesk.i18n import Label, Text
 from branchdesk.read.case_view import CaseView, case_view
 from branchdesk.read.dashboard import Dashboard, dashboard
 from branchdesk.read.queue import SORTABLE, TIMINGS, QueueFilter, QueuePage, queue_conditions, queue_page
+from branchdesk.read.search import candidates as search_candidates  # issue 17 part C
+from branchdesk.read.search import parse_terms
 from branchdesk.read.work import WorkCounts, work_counts
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.cases import level_has_own_signer, next_signature
@@ -177,6 +179,10 @@ class QueryService(ServiceBase):
             custom_types=lambda: {d.key: d.type for d in self._door.config(session).custom_fields},
             step_policies=lambda: self._door.config(session).step_policies,
             roles=[role.value for role in actor.roles],
+            # issue 17 part C: the queue's search box reads the search index too
+            search_ids=lambda text: search_candidates(
+                session, parse_terms(text), self._db.is_sqlite, phones=may_see_phone(actor)
+            ),
         )
 
     def _awaiting_approval_ids(self, session: Any, actor: Actor) -> list[int]:

@@ -14,6 +14,7 @@ from sqlalchemy import inspect
 
 from branchdesk.errors import StorageError
 from branchdesk.i18n import Text
+from branchdesk.storage import search_index
 from branchdesk.storage.backup import MIGRATION, make_backup, prune
 from branchdesk.storage.database import APPLICATION_ID, Database
 
@@ -83,6 +84,9 @@ def upgrade(db: Database, now: datetime | None = None) -> UpgradeResult:
         try:
             command.upgrade(config, "head")
             connection.commit()
+            # issue 17 part C: a migration that rebuilt a table dropped its search triggers; put them back
+            if search_index.ensure(connection):
+                connection.commit()
         finally:
             if db.is_sqlite:
                 connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]

@@ -598,3 +598,31 @@ class FormSpecRow(Base):
     spec: Mapped[dict[str, Any]] = mapped_column(JSON)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- issue 17 "notify": notifications, per user ---------------------------------------------------
+
+
+class Notification(Base):
+    """Something a person should know about a case (assigned to them, an approval waiting, ready for reply,
+    a step due soon), written in the unit of work of the event it reports, one row per recipient.
+
+    The text is a ``branchdesk.texts`` code (``notify.<kind>``) and its parameters, rendered by the reader in
+    their language. ``step``/``due_at`` mark a step-due-soon notice: once per case, step and due time.
+    """
+
+    __tablename__ = "notification"
+    # The poll (``NotificationService.poll``): a recipient's unread count, newest id and list from an index.
+    __table_args__ = (
+        Index("ix_notification_recipient", "recipient_id", "read_at"),
+        Index("ix_notification_recipient_id", "recipient_id", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime)
+    step: Mapped[str | None] = mapped_column(String(20))
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="72" />
-        <location filename="../../ui/admin_page.py" line="526" />
+        <location filename="../../ui/admin_page.py" line="527" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -155,7 +155,7 @@
         <location filename="../../ui/admin_page.py" line="160" />
         <location filename="../../ui/admin_page.py" line="183" />
         <location filename="../../ui/admin_page.py" line="191" />
-        <location filename="../../ui/admin_page.py" line="254" />
+        <location filename="../../ui/admin_page.py" line="255" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -279,75 +279,80 @@
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228" />
-        <location filename="../../ui/admin_page.py" line="230" />
+        <location filename="../../ui/admin_page.py" line="221" />
+        <source>Check for notifications every (seconds)</source>
+        <translation>通知检查间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="229" />
+        <location filename="../../ui/admin_page.py" line="231" />
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228" />
-        <location filename="../../ui/admin_page.py" line="231" />
+        <location filename="../../ui/admin_page.py" line="229" />
+        <location filename="../../ui/admin_page.py" line="232" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="254" />
-        <location filename="../../ui/admin_page.py" line="277" />
-        <location filename="../../ui/admin_page.py" line="305" />
+        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="278" />
+        <location filename="../../ui/admin_page.py" line="306" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="254" />
-        <location filename="../../ui/admin_page.py" line="273" />
-        <location filename="../../ui/admin_page.py" line="313" />
+        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="274" />
+        <location filename="../../ui/admin_page.py" line="314" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="256" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="256" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264" />
+        <location filename="../../ui/admin_page.py" line="265" />
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282" />
+        <location filename="../../ui/admin_page.py" line="283" />
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="284" />
-        <location filename="../../ui/admin_page.py" line="375" />
+        <location filename="../../ui/admin_page.py" line="285" />
+        <location filename="../../ui/admin_page.py" line="376" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="286" />
+        <location filename="../../ui/admin_page.py" line="287" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="288" />
+        <location filename="../../ui/admin_page.py" line="289" />
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="300" />
+        <location filename="../../ui/admin_page.py" line="301" />
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="254" />
-        <location filename="../../ui/admin_page.py" line="303" />
+        <location filename="../../ui/admin_page.py" line="255" />
+        <location filename="../../ui/admin_page.py" line="304" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -357,93 +362,93 @@
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="276" />
-        <location filename="../../ui/admin_page.py" line="304" />
+        <location filename="../../ui/admin_page.py" line="277" />
+        <location filename="../../ui/admin_page.py" line="305" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="316" />
+        <location filename="../../ui/admin_page.py" line="317" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="317" />
+        <location filename="../../ui/admin_page.py" line="318" />
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="338" />
+        <location filename="../../ui/admin_page.py" line="339" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="338" />
+        <location filename="../../ui/admin_page.py" line="339" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="375" />
+        <location filename="../../ui/admin_page.py" line="376" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="378" />
+        <location filename="../../ui/admin_page.py" line="379" />
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="480" />
+        <location filename="../../ui/admin_page.py" line="481" />
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="488" />
+        <location filename="../../ui/admin_page.py" line="489" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="489" />
+        <location filename="../../ui/admin_page.py" line="490" />
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="490" />
+        <location filename="../../ui/admin_page.py" line="491" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="491" />
+        <location filename="../../ui/admin_page.py" line="492" />
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="494" />
+        <location filename="../../ui/admin_page.py" line="495" />
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498" />
+        <location filename="../../ui/admin_page.py" line="499" />
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="504" />
+        <location filename="../../ui/admin_page.py" line="505" />
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="526" />
+        <location filename="../../ui/admin_page.py" line="527" />
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="278" />
+        <location filename="../../ui/admin_page.py" line="279" />
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="423" />
+        <location filename="../../ui/admin_page.py" line="424" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -3291,103 +3296,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Ctrl+N new complaint · Ctrl+L lock</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +3428,81 @@
         <location filename="../../ui/reports_ui.py" line="91" />
         <source>No breakdown</source>
         <translation>不分组</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message>
+        <location filename="../../ui/notifications.py" line="91" />
+        <location filename="../../ui/notifications.py" line="171" />
+        <source>Notifications</source>
+        <extracomment>How many notifications the list shows (the newest). The unread count changed (tests and the list follow it).</extracomment>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="101" />
+        <location filename="../../ui/notifications.py" line="157" />
+        <source>BranchDesk</source>
+        <translation>客诉台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="159" />
+        <source>%1 new notifications</source>
+        <translation>%1 条新通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="171" />
+        <source>Notifications (%1)</source>
+        <translation>通知（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="174" />
+        <source>%1 unread notifications</source>
+        <translation>%1 条未读通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="176" />
+        <source>No unread notifications</source>
+        <translation>没有未读通知</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationList</name>
+    <message>
+        <location filename="../../ui/notifications.py" line="231" />
+        <location filename="../../ui/notifications.py" line="242" />
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="233" />
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="233" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="233" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="245" />
+        <source>No notifications.</source>
+        <translation>暂无通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="246" />
+        <source>Mark all read</source>
+        <translation>全部已读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="252" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4056,6 +4141,50 @@
     </message>
 </context>
 <context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ui/search_page.py" line="83" />
+        <source>Find a case: number, name, phone or any words (Ctrl+F)</source>
+        <extracomment>The highlight of a match: bold on a light yellow ground (readable on the list's selection colour too). Results are ready: the main window shows this page.</extracomment>
+        <translation>查找案件：编号、姓名、电话或任意字词（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="84" />
+        <source>Search all cases</source>
+        <translation>搜索全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="87" />
+        <source>Finds case numbers, names, phones in any format and words of the complaint, investigation, reply and notes, drafts included. Enter searches, Down goes to the results.</source>
+        <translation>可查找案件编号、姓名、任意写法的电话，以及投诉内容、调查、答复和备注中的字词，草稿也在内。按 Enter 搜索，按 ↓ 进入结果列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="101" />
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="136" />
+        <source>No case found for “%1”.</source>
+        <translation>没有找到与“%1”相关的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="139" />
+        <source>The first %1 cases for “%2” — add a word to narrow the search.</source>
+        <translation>“%2”的前 %1 个案件——再加一个词可缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="145" />
+        <source>%1 cases for “%2”. Enter or double-click opens a case.</source>
+        <translation>“%2”共 %1 个案件。按 Enter 或双击打开案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="156" />
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
     <name>StepPolicyTab</name>
     <message>
         <location filename="../../ui/step_policy_tab.py" line="26" />
@@ -4554,7 +4683,7 @@
         <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>

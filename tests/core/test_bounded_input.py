@@ -841,10 +841,12 @@ class Drive:
             "queries.is_own_draft": lambda: call(desk.queries.is_own_draft, self.actor(), _ids(_draft(b))),
             "queries.work_counts": lambda: call(desk.queries.work_counts, self.actor()),
             "queries.lookups": lambda: call(desk.queries.lookups, self.actor()),
+            # issue 17 part C: the one search box
+            "search.search": lambda: call(desk.search.search, self.actor(), TEXT, BIG),
         }
 
 
-GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.")
+GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.", "search.")
 
 
 def _drive(b: Branch, group: str, examples: int) -> None:

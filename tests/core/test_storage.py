@@ -18,7 +18,11 @@ from branchdesk.storage import database
 from branchdesk.storage.database import Database, is_network_path, resolve_url
 from branchdesk.storage.migrate import head_revision, upgrade
 from branchdesk.storage.models import Base
+from branchdesk.storage.search_index import include_name
 from tests.conftest import Branch
+
+#: The search index (issue 17 part C) is not in models.py: schema comparison leaves it out.
+SCHEMA_OPTS = {"include_name": include_name}
 
 
 @pytest.mark.sqlite_only
@@ -65,7 +69,9 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
     result = upgrade(db)
     assert result.backup is None and result.to_revision == head_revision()
     with db.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts=SCHEMA_OPTS), Base.metadata
+        )
         app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
     assert differences == []
     assert app_id == database.APPLICATION_ID
@@ -177,7 +183,7 @@ def test_an_older_schema_with_data_is_backed_up_then_upgraded(tmp_path: Path) ->
     with db.read() as session:
         assert session.execute(text("SELECT name FROM department")).scalar() == "质量管理部"
     with db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection, opts=SCHEMA_OPTS), Base.metadata) == []
 
 
 @pytest.mark.sqlite_only

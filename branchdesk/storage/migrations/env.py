@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine, text
 
 from branchdesk.storage.models import Base
+from branchdesk.storage.search_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +19,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: rebuild tables in batches
         compare_type=True,
+        include_name=include_name,  # issue 17 part C: the search index is not in models.py
     )
     with context.begin_transaction():
         context.run_migrations()
