@@ -1229,6 +1229,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "step_role": ("升级/通知角色", "Role to escalate to / notify"),
         "step_active": ("启用", "Active"),
         "role": ("角色", "Role"),
+        # --- issue 17, part D: bulk assignment from the queue ---
+        "cases": ("案件", "Cases"),
     },
     # --- step deadlines that act (issue 12, part "steps") ---
     "TrackedStep": {

@@ -23,6 +23,7 @@ from branchdesk.policy.presets import list_presets
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.policy import read_source
+from ui.export_done import export_done
 from ui.language import current_language, render
 from ui.operations import run_action
 
@@ -92,6 +93,7 @@ class PolicyTab(QWidget):
             )
             return
         self.summary.setText(self.tr("Policy exported to %1").replace("%1", path))
+        export_done(self, self.tr("Export policy"), self.summary.text(), Path(path))  # issue 17, part D
 
     def _on_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain.vocab import Kind, Severity, Status
-from branchdesk.read.queue import QueueFilter, QueuePage
+from branchdesk.domain.vocab import Kind, Role, Severity, Status
+from branchdesk.read.queue import QueueFilter, QueuePage, QueueRow
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
 from branchdesk.services.reports import REPORT_ROLES
+from ui.bulk_assign import BulkAssignDialog
 from ui.date_field import DateField
 from ui.forms import combo, refill_combo
 from ui.language import label
@@ -35,6 +38,9 @@ from ui.queue_model import COLUMNS, SORTABLE, QueueModel
 from ui.reports_ui import export_queue
 
 ANY_DATE = QDate(2000, 1, 1)
+
+#: Who sees 分派 for the selected cases (the roles the workflow lets assign).
+ASSIGNING_ROLES = frozenset({Role.CR_MANAGER, Role.DEPT_MANAGER})
 
 
 class QueueView(QWidget):
@@ -104,7 +110,8 @@ class QueueView(QWidget):
         self.date_from = self._date_edit(self.tr("From"))
         self.date_to = self._date_edit(self.tr("To"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.clicked.connect(self.clear_filters)
+        # clicked(bool) would pass False as ``reload``: the button always reloads
+        self.clear_button.clicked.connect(lambda _checked=False: self.clear_filters())
         self.export_button = QPushButton(self.tr("Export ledger…"))
         self.export_button.setToolTip(self.tr("Every case of the current filter, in the ledger's columns"))
         self.export_button.clicked.connect(
@@ -112,11 +119,23 @@ class QueueView(QWidget):
         )
         self.export_button.setVisible(bool(actor.roles & REPORT_ROLES))
         self.count = QLabel()
+        # --- issue 17, part D: what the work page opened, and bulk 分派 ---
+        self.pile_label = QLabel()
+        self.pile_label.setStyleSheet("background: #e8f0fe; padding: 3px 6px")
+        self.pile_label.hide()
+        self.assign_button = QPushButton(self.tr("Assign selected…"))
+        self.assign_button.setToolTip(
+            self.tr("Assign the selected cases to one handler (Ctrl+click to select several)")
+        )
+        self.assign_button.setVisible(bool(actor.roles & ASSIGNING_ROLES))
+        self.assign_button.setEnabled(False)
+        self.assign_button.clicked.connect(lambda _checked=False: self.assign_selected())
+        self._lookups = lookups
 
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # bulk 分派
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -150,10 +169,16 @@ class QueueView(QWidget):
             row2.addWidget(widget)
         row2.addStretch()
         row2.addWidget(self.count)
+        row3 = QHBoxLayout()
+        row3.addWidget(self.pile_label)
+        row3.addStretch()
+        row3.addWidget(self.assign_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row1)
         layout.addLayout(row2)
+        layout.addLayout(row3)
         layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
 
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.reload)
@@ -192,6 +217,7 @@ class QueueView(QWidget):
         """New categories and channels in the filter lists, the current choice kept when still offered."""
         self._lookups_stale = False
         lookups = self._desk.queries.lookups(self._actor)
+        self._lookups = lookups
         refill_combo(self.category, top_categories(lookups))
         refill_combo(self.channel, lookups.choices.get("channel", {}))
         # The branch may have renamed a status, kind or severity (设置 → 选项与名称).
@@ -248,28 +274,24 @@ class QueueView(QWidget):
             data = box.currentData()
             return [data] if data else []
 
+        # The work page's pile or chart bar (``_extra``) is kept whole; a filter field the user set
+        # narrows it. So the list is exactly what the tile counted (issue 17, part D).
         base = self._extra
-        return QueueFilter(
+        return replace(
+            base,
             statuses=one(self.status) or base.statuses,
             scope=self.scope.currentData() or "all",
             overdue=self.overdue.isChecked() or base.overdue,
             due_today=self.due_today.isChecked() or base.due_today,
-            kinds=one(self.kind),
-            category_codes=one(self.category),
-            severities=one(self.severity),
-            channels=one(self.channel),
-            received_from=day(self.date_from),
-            received_to=day(self.date_to),
-            major_only=self.major.isChecked(),
+            kinds=one(self.kind) or base.kinds,
+            category_codes=one(self.category) or base.category_codes,
+            severities=one(self.severity) or base.severities,
+            channels=one(self.channel) or base.channels,
+            received_from=day(self.date_from) or base.received_from,
+            received_to=day(self.date_to) or base.received_to,
+            major_only=self.major.isChecked() or base.major_only,
             search=self.search.text(),
-            drafts_only=base.drafts_only,
-            awaiting_my_approval=base.awaiting_my_approval,
-            follow_up_due=base.follow_up_due,
-            handler_inactive=base.handler_inactive,
-            custom=self._custom_filter(),
-            steps_due_soon=base.steps_due_soon,  # issue 12 "steps": the 工作台's step piles
-            steps_overdue=base.steps_overdue,
-            steps_alerted_to_me=base.steps_alerted_to_me,
+            custom=self._custom_filter() or base.custom,
         )
 
     def _custom_filter(self) -> tuple[tuple[str, str], ...]:
@@ -280,7 +302,10 @@ class QueueView(QWidget):
         """Open the queue filtered as a 工作台 count asked (my cases, overdue, …)."""
         self.clear_filters(reload=False)
         self._extra = preset
+        self.scope.blockSignals(True)
         self.scope.setCurrentIndex(max(self.scope.findData(preset.scope), 0))
+        self.scope.blockSignals(False)
+        self._show_pile()
         self.reload()
 
     def clear_filters(self, reload: bool = True) -> None:
@@ -308,8 +333,76 @@ class QueueView(QWidget):
         self.custom_value.setCurrentText("")
         self.custom_value.blockSignals(False)
         self._extra = QueueFilter()
+        self._show_pile()
         if reload:
             self.reload()
+
+    # --- issue 17, part D: the pile shown, bulk 分派 ------------------------------------------------
+
+    def _show_pile(self) -> None:
+        names = {
+            "my_cases": self.tr("My cases"),
+            "awaiting_my_approval": self.tr("Approvals waiting for me"),
+            "due_today": self.tr("Due today"),
+            "overdue": self.tr("Overdue"),
+            "follow_ups_due": self.tr("Follow-ups due"),
+            "drafts": self.tr("Drafts"),
+            "to_triage": self.tr("To triage"),
+            "to_reassign": self.tr("To reassign (handler deactivated)"),
+            "steps_due_soon": self.tr("Steps due soon"),
+            "steps_overdue": self.tr("Steps overdue"),
+            "steps_alerted_to_me": self.tr("Late steps alerted to my role"),
+            "awaiting_reply": self.tr("Ready for the reply"),
+            "chart_week": self.tr("Chart: received in a week"),
+            "chart_timing": self.tr("Chart: closed in a month"),
+            "chart_department": self.tr("Chart: open cases of a department"),
+            "chart_category": self.tr("Chart: a top category"),
+        }
+        name = names.get(self._extra.pile, "")
+        detail = self._chart_detail(self._extra)
+        if name and detail:
+            name = f"{name} · {detail}"
+        self.pile_label.setText(
+            self.tr("From the work page: %1 (Clear filters shows all)").replace("%1", name)
+        )
+        self.pile_label.setVisible(bool(name))
+
+    def _chart_detail(self, f: QueueFilter) -> str:
+        """What a chart's bar stands for, in words: the week and kind, the month and on time or late,
+        the department, the category."""
+        parts: list[str] = []
+        if f.pile == "chart_week" and f.received_from and f.received_to:
+            parts.append(f"{f.received_from:%Y-%m-%d} – {f.received_to:%Y-%m-%d}")
+            parts += [label(Kind(k)) for k in f.kinds if k in Kind._value2member_map_]
+        elif f.pile == "chart_timing" and f.closed_from:
+            parts.append(f"{f.closed_from:%Y-%m}")
+            if f.timing:
+                parts.append(self.tr("On time") if f.timing == "on_time" else self.tr("Late"))
+        elif f.pile == "chart_department":
+            names = dict(self._lookups.departments)
+            parts += [names.get(i, "") or self.tr("No department yet") for i in f.department_ids]
+        elif f.pile == "chart_category":
+            labels = {code: text for code, text, _parent in self._lookups.categories}
+            parts += [labels.get(code, code) for code in f.category_codes]
+        return " · ".join(p for p in parts if p)
+
+    def _on_selection(self) -> None:
+        self.assign_button.setEnabled(bool(self.selected_rows()))
+
+    def selected_rows(self) -> list[QueueRow]:
+        return [self.model.row_at(index.row()) for index in self.table.selectionModel().selectedRows()]
+
+    def assign_selected(self) -> BulkAssignDialog | None:
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        dialog = BulkAssignDialog(self._desk, self._actor, self._lookups, rows, self)
+        self.open_dialog(dialog)
+        return dialog
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Modal (a test replaces it to drive the dialog)."""
+        dialog.exec()
 
     def _fetch(self, sort: str, descending: bool, offset: int, limit: int, with_total: bool) -> QueuePage:
         return self._desk.queries.queue_page(

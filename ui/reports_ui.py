@@ -22,6 +22,7 @@ from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.monthly import previous_month
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.export_done import export_done
 from ui.operations import Worker
 from ui.screen_fit import fit_to_screen
 
@@ -40,6 +41,10 @@ def run_with_progress(
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
+    # Reaching the maximum must not end exec(): the result arrives after the last progress step,
+    # and a dialog that closed itself then returned None for a finished export (issue 17, part D).
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
     relay = _ProgressRelay()
 
     def update(done: int, total: int) -> None:
@@ -131,9 +136,7 @@ def make_monthly(
         parent, title, lambda _p: desk.reports.export_monthly(actor, year, number, Path(path), by_field)
     )
     if result is not None:
-        QMessageBox.information(
-            parent, title, QCoreApplication.translate("reports", "Saved %1").replace("%1", path)
-        )
+        export_done(parent, title, QCoreApplication.translate("reports", "Saved %1").replace("%1", path), Path(path))
     return Path(path) if result is not None else None
 
 
@@ -149,12 +152,11 @@ def export_queue(parent: QWidget, desk: BranchDesk, actor: Actor, filters: Queue
         parent, title, lambda progress: desk.reports.export_queue(actor, filters, Path(path), progress)
     )
     if rows is not None:
-        QMessageBox.information(
-            parent,
-            title,
+        text = (
             QCoreApplication.translate("reports", "%1 cases written to %2")
             .replace("%1", str(rows))
-            .replace("%2", path),
+            .replace("%2", path)
         )
+        export_done(parent, title, text, Path(path))
         return Path(path)
     return None

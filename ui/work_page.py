@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +27,18 @@ from branchdesk.services.context import Actor
 from branchdesk.services.reports import REPORT_ROLES
 from branchdesk.storage.backup import COPY_REMINDER_DAYS, copy_due, last_copy
 from ui.backup_tab import BackupDone, done_text, start_backup
+from ui.dashboard_charts import ChartsPanel
 from ui.import_wizard import ImportWizard
 from ui.operations import Worker, app_signals
 from ui.reports_ui import make_monthly
 
 #: Each count opens the queue with the filter it counts (one definition, in the read side).
 PRESETS: dict[str, QueueFilter] = PILES
+
+# issue 17, part D: twelve tiles in two rows leave room for the charts at 1366×768
+TILE_COLUMNS = 6
+TILE_HEIGHT = 58
+TILE_STYLE = "font-size: 11pt; text-align: left; padding: 6px;"
 
 
 class WorkPage(QWidget):
@@ -51,7 +58,7 @@ class WorkPage(QWidget):
         self._desk = desk
         self._actor = actor
         heading = QLabel(self.tr("My work"))
-        heading.setStyleSheet("font-size: 18pt; font-weight: bold")
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold")
         self.major_banner = QLabel()
         self.major_banner.setStyleSheet("background: #fdecea; color: #a61b1b; padding: 6px")
         self.major_banner.setWordWrap(True)
@@ -71,18 +78,21 @@ class WorkPage(QWidget):
             ("steps_due_soon", self.tr("Steps due soon")),
             ("steps_overdue", self.tr("Steps overdue")),
             ("steps_alerted_to_me", self.tr("Late steps alerted to my role")),
+            ("awaiting_reply", self.tr("Ready for the reply")),  # issue 17, part D
         ]
         grid = QGridLayout()
         self.count_buttons: dict[str, QPushButton] = {}
-        for index, (key, text) in enumerate(names):
+        for key, text in names:
             button = QPushButton()
             button.setAccessibleName(text)
-            button.setMinimumHeight(80)
-            button.setStyleSheet("font-size: 13pt; text-align: left; padding: 8px")
+            button.setMinimumHeight(TILE_HEIGHT)
+            button.setStyleSheet(TILE_STYLE)
             button.clicked.connect(lambda _c=False, k=key: self.sig_show_queue.emit(PRESETS[k]))
             button.setProperty("label", text)
-            grid.addWidget(button, index // 4, index % 4)
             self.count_buttons[key] = button
+        self._tiles = grid  # laid out in ``refresh``: only the piles that concern the user
+        for column in range(TILE_COLUMNS):
+            grid.setColumnStretch(column, 1)  # tiles of one width, whatever their text
         self.reminder = QPushButton()
         self.reminder.setStyleSheet("background: #fff3cd; color: #7a5a00; padding: 6px; text-align: left")
         self.reminder.clicked.connect(self._on_make_monthly)
@@ -91,22 +101,50 @@ class WorkPage(QWidget):
         self.monthly_button.clicked.connect(lambda: make_monthly(self, self._desk, self._actor))
         self.monthly_button.setVisible(bool(actor.roles & REPORT_ROLES))
         self.backup_reminder = self._backup_reminder()
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        # issue 17, part D: the charts, and everything in a scroll area (the page fits 1366×768)
+        self.charts = ChartsPanel(desk, actor)
+        self.charts.sig_show_queue.connect(self.sig_show_queue.emit)
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
+        self._heading_row = QHBoxLayout()  # the heading and the report buttons share a line (room for charts)
+        self._heading_row.addWidget(heading)
+        self._heading_row.addStretch()
+        layout.addLayout(self._heading_row)
         layout.addWidget(self.reminder)
         layout.addWidget(self.backup_reminder)
         layout.addWidget(self.major_banner)
         layout.addLayout(grid)
-        layout.addWidget(self.monthly_button)
         self.import_button = QPushButton(self.tr("Import a ledger…"))
         self.import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())
         self.import_button.setVisible(Role.CR_MANAGER in actor.roles)
-        layout.addWidget(self.import_button)
-        layout.addStretch()
+        self._heading_row.addWidget(self.monthly_button)
+        self._heading_row.addWidget(self.import_button)
+        layout.addWidget(self.charts, 1)
+        self._shown_tiles: list[str] = []
         self._stale = False  # cases changed while hidden: refresh when shown again
         app_signals().sig_case_changed.connect(self._on_case_changed)
         app_signals().sig_config_changed.connect(self._on_config_changed)
         self.refresh()
+
+    def _lay_out_tiles(self, piles: tuple[str, ...]) -> None:
+        """The tiles of the piles that concern the user, in the page's order, ``TILE_COLUMNS`` a row."""
+        shown = [key for key in self.count_buttons if key in piles]
+        if shown == self._shown_tiles:
+            return
+        for button in self.count_buttons.values():
+            self._tiles.removeWidget(button)
+            button.hide()
+        for index, key in enumerate(shown):
+            self._tiles.addWidget(self.count_buttons[key], index // TILE_COLUMNS, index % TILE_COLUMNS)
+            self.count_buttons[key].show()
+        self._shown_tiles = shown
 
     def _on_case_changed(self, _case_id: int) -> None:
         """Any change may move a count: refresh now if visible, else when shown again."""
@@ -205,13 +243,15 @@ class WorkPage(QWidget):
             )
         self.reminder.setVisible(due is not None)
         counts = self._desk.queries.work_counts(self._actor)
+        self._lay_out_tiles(counts.piles)
         for key, button in self.count_buttons.items():
             value = getattr(counts, key)
             button.setText(f"{button.property('label')}\n{value}")
             button.setStyleSheet(
-                "font-size: 13pt; text-align: left; padding: 8px;"
+                TILE_STYLE
                 + (" color: #c0392b;" if key in ("overdue", "steps_overdue", "steps_alerted_to_me") and value else "")
             )
+        self.charts.refresh()
         if counts.major_open:
             links = self.tr(", ").join(
                 f"<a href='{case.id}'>{case.case_no}</a> {case.complainant_name}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from branchdesk.domain.calendar import WorkingCalendar
@@ -73,6 +73,28 @@ class QueueFilter:
     steps_due_soon: bool = False  # a step falls due within its warning time
     steps_overdue: bool = False  # a step is past its due time, not done
     steps_alerted_to_me: bool = False  # a late step was escalated / notified to one of my roles
+    # --- issue 17, part D: the work page's charts open the queue on exactly a bar's cases ---
+    department_ids: list[int] = field(default_factory=list)  # responsible department; 0 = none yet
+    closed_from: date | None = None  # closed (结案), 结案时间 from this day …
+    closed_to: date | None = None  # … to this day
+    timing: str = ""  # "on_time" | "late": closed by the deadline in force or not (``on_time`` below)
+    pile: str = ""  # the work-page pile or chart it came from (named above the queue); not a condition
+
+
+#: ``QueueFilter.timing`` values.
+TIMINGS = ("on_time", "late")
+
+
+def on_time() -> ColumnElement[bool]:
+    """Replied (or, without a reply, closed) by the deadline in force; no deadline counts as on time —
+    ``reports.monthly.on_time`` in SQL, so the chart and the monthly summary agree."""
+    done = func.coalesce(Case.replied_at, Case.closed_at)
+    return or_(Case.deadline_at.is_(None), done <= Case.deadline_at)
+
+
+def late() -> ColumnElement[bool]:
+    done = func.coalesce(Case.replied_at, Case.closed_at)
+    return and_(Case.deadline_at.is_not(None), done > Case.deadline_at)
 
 
 @dataclass(frozen=True)
@@ -97,6 +119,7 @@ class QueueRow:
     is_major: bool
     is_repeat: bool
     deadline_unconfirmed: bool
+    version: int = 0  # issue 17 part D: what the viewer saw, named by a bulk assignment
 
     @property
     def shown_status(self) -> Status | CloseKind:
@@ -204,6 +227,23 @@ def queue_conditions(
         conditions.append(Case.id.in_(list(awaiting_approval()) or [-1]))
     if f.custom:
         conditions += custom_conditions(f.custom, custom_types())
+    # issue 17, part D: the charts' click-through
+    if f.department_ids:
+        named = [i for i in f.department_ids if i]
+        either = [Case.responsible_department_id.in_(named)] if named else []
+        if 0 in f.department_ids:
+            either.append(Case.responsible_department_id.is_(None))
+        conditions.append(or_(*either))
+    if f.closed_from or f.closed_to or f.timing:
+        conditions.append(Case.status == Status.CLOSED.value)
+    if f.closed_from:
+        conditions.append(Case.closed_at >= datetime.combine(f.closed_from, time.min))
+    if f.closed_to and f.closed_to < date.max:
+        conditions.append(Case.closed_at < datetime.combine(f.closed_to + timedelta(days=1), time.min))
+    if f.timing == "on_time":
+        conditions.append(on_time())
+    elif f.timing == "late":
+        conditions.append(late())
     text = f.search.strip()
     if text and search_ids is not None:
         # issue 17 part C: the search index (read/search.py) — the ids of the cases holding every word
@@ -304,6 +344,7 @@ def queue_page(
                 is_major=case.is_major,
                 is_repeat=case.is_repeat,
                 deadline_unconfirmed=case.deadline_unconfirmed,
+                version=case.version,
             )
         )
     return QueuePage(result, total, offset)

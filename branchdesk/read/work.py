@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from branchdesk.domain.vocab import Status
+from branchdesk.domain.approvals import STEP_ROLES
+from branchdesk.domain.vocab import Role, Status
 from branchdesk.read.queue import OPEN, QueueFilter
 from branchdesk.storage.models import Case
 
@@ -35,6 +36,9 @@ class WorkCounts:
     steps_due_soon: int = 0
     steps_overdue: int = 0
     steps_alerted_to_me: int = 0  # late steps escalated / notified to one of the viewer's roles
+    # --- issue 17, part D ---
+    awaiting_reply: int = 0  # ready for the customer's reply (待答复, 无效待答复)
+    piles: tuple[str, ...] = ()  # the piles that concern the viewer, in the work page's order
 
 
 #: The queue filter behind each count: a count opens the queue with the same filter.
@@ -50,22 +54,43 @@ PILES: dict[str, QueueFilter] = {
     "steps_due_soon": QueueFilter(steps_due_soon=True),
     "steps_overdue": QueueFilter(steps_overdue=True),
     "steps_alerted_to_me": QueueFilter(steps_alerted_to_me=True),
+    "awaiting_reply": QueueFilter(statuses=[Status.AWAITING_REPLY.value, Status.INVALID.value]),
 }
+for _name, _pile in PILES.items():
+    _pile.pile = _name  # the queue names the pile it shows
+del _name, _pile
+
+#: Who each pile concerns (a role set); a pile not listed concerns everyone. A pile that does not
+#: concern the viewer is not shown at all (its count would be a list they cannot act on).
+PILE_ROLES: dict[str, frozenset[Role]] = {
+    "to_triage": frozenset({Role.CR_MANAGER}),
+    "to_reassign": frozenset({Role.CR_MANAGER, Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM}),
+    "awaiting_reply": frozenset({Role.CLERK, Role.CR_MANAGER, Role.HANDLER}),
+    "awaiting_my_approval": frozenset(STEP_ROLES),  # a role no approval step names never signs
+}
+
+
+def concerns(pile: str, roles: Collection[Role]) -> bool:
+    wanted = PILE_ROLES.get(pile)
+    return wanted is None or bool(wanted & set(roles))
 
 
 def work_counts(
     session: Session,
     conditions: Callable[[QueueFilter], Sequence[ColumnElement[bool]]],
     *,
-    awaiting_my_approval: int,
-    counts_triage: bool,
+    roles: Collection[Role],
     sees_majors: bool,
-    counts_reassign: bool = False,
 ) -> WorkCounts:
-    """Counts under the viewer's ``conditions`` (visibility included); the service says what they may see."""
+    """Counts under the viewer's ``conditions`` (visibility included): every count is the count of the
+    pile's queue filter (``PILES``), the very query the queue runs when the tile is clicked. A pile that
+    does not concern the viewer's roles counts 0 and is not listed in ``piles``."""
+    piles = tuple(name for name in PILES if concerns(name, roles))
 
-    def count(f: QueueFilter) -> int:
-        return session.scalar(select(func.count(Case.id)).where(*conditions(f))) or 0
+    def count(name: str) -> int:
+        if name not in piles:
+            return 0
+        return session.scalar(select(func.count(Case.id)).where(*conditions(PILES[name]))) or 0
 
     majors: list[MajorCase] = []
     if sees_majors:
@@ -79,16 +104,18 @@ def work_counts(
             ).all()
         ]
     return WorkCounts(
-        my_cases=count(PILES["my_cases"]),
-        awaiting_my_approval=awaiting_my_approval,
-        due_today=count(PILES["due_today"]),
-        overdue=count(PILES["overdue"]),
-        follow_ups_due=count(PILES["follow_ups_due"]),
-        drafts=count(PILES["drafts"]),
-        to_triage=count(PILES["to_triage"]) if counts_triage else 0,
+        my_cases=count("my_cases"),
+        awaiting_my_approval=count("awaiting_my_approval"),
+        due_today=count("due_today"),
+        overdue=count("overdue"),
+        follow_ups_due=count("follow_ups_due"),
+        drafts=count("drafts"),
+        to_triage=count("to_triage"),
         major_open=majors,
-        to_reassign=count(PILES["to_reassign"]) if counts_reassign else 0,
-        steps_due_soon=count(PILES["steps_due_soon"]),
-        steps_overdue=count(PILES["steps_overdue"]),
-        steps_alerted_to_me=count(PILES["steps_alerted_to_me"]),
+        to_reassign=count("to_reassign"),
+        steps_due_soon=count("steps_due_soon"),
+        steps_overdue=count("steps_overdue"),
+        steps_alerted_to_me=count("steps_alerted_to_me"),
+        awaiting_reply=count("awaiting_reply"),
+        piles=piles,
     )

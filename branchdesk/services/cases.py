@@ -4,6 +4,8 @@ reply, extension, follow-up, closing, void, escalation and attachments."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -28,7 +30,14 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.domain.workflow import DEADLINE_STATES, RECUSAL_MESSAGE, Action
-from branchdesk.errors import AuthenticationFailed, DomainError, FieldError, NotFound, PermissionDenied
+from branchdesk.errors import (
+    AuthenticationFailed,
+    BranchDeskError,
+    DomainError,
+    FieldError,
+    NotFound,
+    PermissionDenied,
+)
 from branchdesk.i18n import Label, Text, render
 from branchdesk.services.auth import LOCKED_CODE, AuthService
 from branchdesk.services.base import ServiceBase, Unit, optional_text, require_text
@@ -36,6 +45,7 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
     CaseRef,
     CaseRefLike,
+    CaseVersion,
     ExtensionInput,
     FollowUpInput,
     InvestigationInput,
@@ -72,6 +82,17 @@ from branchdesk.storage.models import (
 )
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+#: The most cases one bulk assignment names (issue 17, part D).
+MAX_BULK = 500
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    """What a bulk action did: the cases it changed, and each refused case's id with the reason."""
+
+    done: list[CaseRef]
+    refused: list[tuple[int, Text]]
 
 
 def level_has_own_signer(
@@ -247,6 +268,38 @@ class CaseService(ServiceBase):
             self._assign(unit, case, handler_id, department_id, note)
             self._touch(unit, case)
             return self._ref(case)
+
+    # --- issue 17, part D: bulk assignment from the queue ---------------------------------------
+
+    def assign_many(
+        self,
+        actor: Actor,
+        refs: Sequence[CaseVersion],
+        handler_id: int,
+        department_id: int | None = None,
+        note: str = "",
+    ) -> BulkOutcome:
+        """Assign each case in its own unit, each naming the version the user saw: a case changed since
+        (or refused for any other reason) is reported with its reason, the others go through."""
+        if (
+            isinstance(refs, str)
+            or not isinstance(refs, list | tuple)
+            or not refs
+            or len(refs) > MAX_BULK
+            or not all(isinstance(ref, CaseVersion) for ref in refs)
+        ):
+            raise FieldError({"cases": Text("field.format", {"field": Label("Field", "cases")})})
+        note = optional_text(note, "note", TEXT_LIMITS["note"])
+        done: list[CaseRef] = []
+        refused: list[tuple[int, Text]] = []
+        for ref in refs:
+            try:
+                done.append(self.assign(actor, ref, handler_id, department_id, note))
+            except FieldError:
+                raise  # the handler or department itself is wrong: the same for every case
+            except BranchDeskError as exc:
+                refused.append((ref.id, exc.text))
+        return BulkOutcome(done, refused)
 
     def _assign(self, unit: Unit, case: Case, handler_id: int, department_id: int | None, note: str) -> None:
         self._require(unit, case, Action.ASSIGN)

@@ -29,7 +29,8 @@ from branchdesk.domain.vocab import Role, Status
 from branchdesk.domain.workflow import Action, refusals
 from branchdesk.i18n import Label, Text
 from branchdesk.read.case_view import CaseView, case_view
-from branchdesk.read.queue import SORTABLE, QueueFilter, QueuePage, queue_conditions, queue_page
+from branchdesk.read.dashboard import Dashboard, dashboard
+from branchdesk.read.queue import SORTABLE, TIMINGS, QueueFilter, QueuePage, queue_conditions, queue_page
 from branchdesk.read.search import candidates as search_candidates  # issue 17 part C
 from branchdesk.read.search import parse_terms
 from branchdesk.read.work import WorkCounts, work_counts
@@ -66,7 +67,7 @@ def checked_filter(f: QueueFilter) -> QueueFilter:
         checks.add("search", Text("field.format", {"field": Label("Field", "search")}))
     search = clean_text(f.search[: TEXT_LIMITS["search"]]) if isinstance(f.search, str) else ""
     days: dict[str, date | None] = {}
-    for name in ("received_from", "received_to"):
+    for name in ("received_from", "received_to", "closed_from", "closed_to"):
         value = getattr(f, name)
         if value is not None and not isinstance(value, date):
             checks.add(name, Text("field.format", {"field": Label("Field", name)}))
@@ -92,9 +93,28 @@ def checked_filter(f: QueueFilter) -> QueueFilter:
         value = clean_text(pair[1][: TEXT_LIMITS["search"]])
         if value:
             pairs.append((pair[0], value))
+    # issue 17, part D: the charts' click-through (department, closing time, on time or late)
+    department_ids = f.department_ids
+    if (
+        isinstance(department_ids, str)
+        or not isinstance(department_ids, list | tuple)
+        or len(department_ids) > MAX_FILTER_ITEMS
+        or not all(
+            isinstance(i, int) and not isinstance(i, bool) and (i == 0 or ids_ok(i)) for i in department_ids
+        )
+    ):
+        checks.add("department_ids", Text("field.format", {"field": Label("Field", "department")}))
+        department_ids = []
+    if f.timing not in ("", *TIMINGS):
+        checks.add("timing", Text("field.format", {"field": Label("Field", "filter_code")}))
+    pile = f.pile[: TEXT_LIMITS["filter_code"]] if isinstance(f.pile, str) else ""
     checks.done()
     return replace(
         f,
+        department_ids=list(department_ids),
+        closed_from=days["closed_from"],
+        closed_to=days["closed_to"],
+        pile=pile,
         custom=tuple(pairs),
         search=" ".join(search.split()[:MAX_SEARCH_WORDS]),
         statuses=lists["statuses"],
@@ -266,14 +286,21 @@ class QueryService(ServiceBase):
     def work_counts(self, actor: Actor) -> WorkCounts:
         with self._door.read(actor) as unit:
             session, fresh, now = unit.session, unit.actor, unit.now
+            # issue 17 part D: each count is its pile's queue filter counted, the tile's list exactly
             return work_counts(
                 session,
                 lambda f: self.queue_conditions(session, fresh, f, now),
-                awaiting_my_approval=len(self._awaiting_approval_ids(session, fresh)),
-                counts_triage=Role.CR_MANAGER in fresh.roles,
+                roles=fresh.roles,
                 sees_majors=bool(fresh.roles & {Role.GM, Role.CR_MANAGER}),
-                counts_reassign=bool(fresh.roles & REASSIGNING_ROLES),
             )
+
+    # --- the work page's charts (issue 17, part D) ------------------------------
+
+    def dashboard(self, actor: Actor) -> Dashboard:
+        """The charts' figures in the viewer's visibility, each counted under its bars' queue filters."""
+        with self._door.read(actor) as unit:
+            session, fresh, now = unit.session, unit.actor, unit.now
+            return dashboard(session, lambda f: self.queue_conditions(session, fresh, f, now), now.date())
 
     # --- the case ------------------------------------------------------------
 

@@ -866,6 +866,57 @@
     </message>
 </context>
 <context>
+    <name>BulkAssignDialog</name>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="44" />
+        <source>Assign %1 cases</source>
+        <translation>分派 %1 件案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="49" />
+        <location filename="../../ui/bulk_assign.py" line="68" />
+        <source>Handler</source>
+        <translation>处理责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="53" />
+        <source>%1 (%2)</source>
+        <comment>a person (their department)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="56" />
+        <location filename="../../ui/bulk_assign.py" line="69" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="63" />
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="67" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="76" />
+        <source>Choose the handler</source>
+        <translation>请选择处理责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="101" />
+        <source>%1 cases assigned.</source>
+        <translation>已分派 %1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_assign.py" line="105" />
+        <source>%1 not assigned:</source>
+        <translation>%1 件未分派：</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <location filename="../../ui/case_actions.py" line="48" />
@@ -2001,6 +2052,55 @@
     </message>
 </context>
 <context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="61" />
+        <source>Cases per week by kind (last 12 weeks)</source>
+        <extracomment>Colours of the kinds (consultation, suggestion, complaint, praise) and of on time / late. What each chart draws, for tests and the accessible description: chart key → [(count, filter)]. The clickable parts: chart key → [(QBarSet or QPieSlice, index or -1, filter)].</extracomment>
+        <translation>每周受理量（按类型，近 12 周）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="62" />
+        <source>Closed on time per month (the rate under each month)</source>
+        <translation>每月按时结案（月份下为按时率）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="63" />
+        <source>Open cases by department</source>
+        <translation>各部门未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="64" />
+        <source>Top categories (last 12 weeks)</source>
+        <translation>主要类别（近 12 周）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="81" />
+        <source>Click a bar or a slice to list its cases</source>
+        <translation>点击柱或扇区，列出其中的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="128" />
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="129" />
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="154" />
+        <source>No department yet</source>
+        <translation>尚未分派部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="167" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+</context>
+<context>
     <name>ConfigTab</name>
     <message>
         <location filename="../../ui/config_tab.py" line="62" />
@@ -2401,6 +2501,24 @@
         <location filename="../../ui/deadline_rules_tab.py" line="494" />
         <source>Save business hours</source>
         <translation>保存营业时间</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDone</name>
+    <message>
+        <location filename="../../ui/export_done.py" line="39" />
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_done.py" line="40" />
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_done.py" line="58" />
+        <source>No program on this PC opened %1.</source>
+        <translation>本机没有程序能打开 %1。</translation>
     </message>
 </context>
 <context>
@@ -3317,29 +3435,29 @@
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="75" />
+        <location filename="../../ui/reports_ui.py" line="80" />
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="77" />
-        <location filename="../../ui/reports_ui.py" line="83" />
+        <location filename="../../ui/reports_ui.py" line="82" />
+        <location filename="../../ui/reports_ui.py" line="88" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="85" />
-        <location filename="../../ui/reports_ui.py" line="91" />
+        <location filename="../../ui/reports_ui.py" line="90" />
+        <location filename="../../ui/reports_ui.py" line="96" />
         <source>Break down by</source>
         <translation>分组统计</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="86" />
+        <location filename="../../ui/reports_ui.py" line="91" />
         <source>As the administrator set</source>
         <translation>按系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="87" />
+        <location filename="../../ui/reports_ui.py" line="92" />
         <source>No breakdown</source>
         <translation>不分组</translation>
     </message>
@@ -3472,79 +3590,80 @@
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../ui/policy_tab.py" line="42" />
+        <location filename="../../ui/policy_tab.py" line="43" />
         <source>A policy file holds the branch's whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
         <translation>策略文件把本网点的全部策略（选项列表、分类、部门、时限规则、核决规则、答复模板、自定义字段、表单联次、设置）写在一个文本文件里。导入时先校验文件并列出每一处改动；点“应用”之前不做任何改动。已登记的案件保留登记时的时限与签核链。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="49" />
+        <location filename="../../ui/policy_tab.py" line="50" />
         <source>Export policy…</source>
         <translation>导出策略…</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="51" />
+        <location filename="../../ui/policy_tab.py" line="52" />
         <source>Import a policy file…</source>
         <translation>导入策略文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="56" />
+        <location filename="../../ui/policy_tab.py" line="57" />
         <source>Preview preset</source>
         <translation>预览预设策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="61" />
+        <location filename="../../ui/policy_tab.py" line="62" />
         <source>Preset:</source>
         <translation>预设策略：</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="68" />
+        <location filename="../../ui/policy_tab.py" line="69" />
         <source>Apply these changes</source>
         <translation>应用这些改动</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="80" />
-        <location filename="../../ui/policy_tab.py" line="91" />
+        <location filename="../../ui/policy_tab.py" line="81" />
+        <location filename="../../ui/policy_tab.py" line="92" />
+        <location filename="../../ui/policy_tab.py" line="96" />
         <source>Export policy</source>
         <translation>导出策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="80" />
-        <location filename="../../ui/policy_tab.py" line="98" />
+        <location filename="../../ui/policy_tab.py" line="81" />
+        <location filename="../../ui/policy_tab.py" line="100" />
         <source>Policy files (*.toml)</source>
         <translation>策略文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="91" />
+        <location filename="../../ui/policy_tab.py" line="92" />
         <source>Cannot write the file: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="94" />
+        <location filename="../../ui/policy_tab.py" line="95" />
         <source>Policy exported to %1</source>
         <translation>策略已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="98" />
+        <location filename="../../ui/policy_tab.py" line="100" />
         <source>Import a policy file</source>
         <translation>导入策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="123" />
+        <location filename="../../ui/policy_tab.py" line="125" />
         <source>The file has %1 problem(s); nothing can be applied until they are fixed.</source>
         <translation>文件有 %1 处问题；改正之前不能应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="130" />
+        <location filename="../../ui/policy_tab.py" line="132" />
         <source>The file is the same as the branch's policy: nothing to change.</source>
         <translation>文件与本网点现行策略相同，无需改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="133" />
+        <location filename="../../ui/policy_tab.py" line="135" />
         <source>Applying the file makes %1 change(s):</source>
         <translation>应用此文件将做以下 %1 处改动：</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="149" />
+        <location filename="../../ui/policy_tab.py" line="151" />
         <source>Policy applied: %1 change(s).</source>
         <translation>策略已应用：%1 处改动。</translation>
     </message>
@@ -3725,208 +3844,311 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="52" />
+        <location filename="../../ui/queue_page.py" line="58" />
         <source>No.</source>
+        <extracomment>Who sees 分派 for the selected cases (the roles the workflow lets assign).</extracomment>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="53" />
-        <location filename="../../ui/queue_page.py" line="143" />
+        <location filename="../../ui/queue_page.py" line="59" />
+        <location filename="../../ui/queue_page.py" line="162" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="54" />
+        <location filename="../../ui/queue_page.py" line="60" />
         <source>Customer</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="55" />
+        <location filename="../../ui/queue_page.py" line="61" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="56" />
-        <location filename="../../ui/queue_page.py" line="85" />
+        <location filename="../../ui/queue_page.py" line="62" />
+        <location filename="../../ui/queue_page.py" line="91" />
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="57" />
-        <location filename="../../ui/queue_page.py" line="87" />
+        <location filename="../../ui/queue_page.py" line="63" />
+        <location filename="../../ui/queue_page.py" line="93" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="58" />
-        <location filename="../../ui/queue_page.py" line="89" />
+        <location filename="../../ui/queue_page.py" line="64" />
+        <location filename="../../ui/queue_page.py" line="95" />
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="59" />
-        <location filename="../../ui/queue_page.py" line="74" />
+        <location filename="../../ui/queue_page.py" line="65" />
+        <location filename="../../ui/queue_page.py" line="80" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="60" />
+        <location filename="../../ui/queue_page.py" line="66" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="61" />
+        <location filename="../../ui/queue_page.py" line="67" />
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="62" />
+        <location filename="../../ui/queue_page.py" line="68" />
         <source>Deadline</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="63" />
+        <location filename="../../ui/queue_page.py" line="69" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="64" />
+        <location filename="../../ui/queue_page.py" line="70" />
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="65" />
+        <location filename="../../ui/queue_page.py" line="71" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="70" />
+        <location filename="../../ui/queue_page.py" line="76" />
         <source>Search number, name, phone or words of the content</source>
         <translation>搜索编号、姓名、电话或投诉内容中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="71" />
+        <location filename="../../ui/queue_page.py" line="77" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="73" />
+        <location filename="../../ui/queue_page.py" line="79" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="77" />
+        <location filename="../../ui/queue_page.py" line="83" />
         <source>All I may see</source>
         <translation>全部（我可查看的）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="78" />
+        <location filename="../../ui/queue_page.py" line="84" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="79" />
+        <location filename="../../ui/queue_page.py" line="85" />
         <source>My department</source>
         <translation>本部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="83" />
+        <location filename="../../ui/queue_page.py" line="89" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="84" />
+        <location filename="../../ui/queue_page.py" line="90" />
         <source>All kinds</source>
         <translation>全部性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="86" />
+        <location filename="../../ui/queue_page.py" line="92" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="88" />
+        <location filename="../../ui/queue_page.py" line="94" />
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="90" />
+        <location filename="../../ui/queue_page.py" line="96" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="91" />
+        <location filename="../../ui/queue_page.py" line="97" />
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="93" />
-        <location filename="../../ui/queue_page.py" line="94" />
+        <location filename="../../ui/queue_page.py" line="99" />
+        <location filename="../../ui/queue_page.py" line="100" />
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="98" />
+        <location filename="../../ui/queue_page.py" line="104" />
         <source>Custom field value</source>
         <translation>自定义字段值</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="99" />
+        <location filename="../../ui/queue_page.py" line="105" />
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="101" />
+        <location filename="../../ui/queue_page.py" line="107" />
+        <location filename="../../ui/queue_page.py" line="347" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="102" />
+        <location filename="../../ui/queue_page.py" line="108" />
+        <location filename="../../ui/queue_page.py" line="346" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="103" />
+        <location filename="../../ui/queue_page.py" line="109" />
         <source>Major only</source>
         <translation>仅重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="104" />
+        <location filename="../../ui/queue_page.py" line="110" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="105" />
+        <location filename="../../ui/queue_page.py" line="111" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="106" />
+        <location filename="../../ui/queue_page.py" line="112" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="108" />
+        <location filename="../../ui/queue_page.py" line="115" />
         <source>Export ledger…</source>
         <translation>导出台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="109" />
+        <location filename="../../ui/queue_page.py" line="116" />
         <source>Every case of the current filter, in the ledger's columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="130" />
+        <location filename="../../ui/queue_page.py" line="126" />
+        <source>Assign selected…</source>
+        <translation>分派所选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="128" />
+        <source>Assign the selected cases to one handler (Ctrl+click to select several)</source>
+        <translation>将所选案件分派给一位处理责任人（按住 Ctrl 点击可多选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="149" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="236" />
+        <location filename="../../ui/queue_page.py" line="262" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="327" />
+        <location filename="../../ui/queue_page.py" line="344" />
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="345" />
+        <source>Approvals waiting for me</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="348" />
+        <source>Follow-ups due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="349" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="350" />
+        <source>To triage</source>
+        <translation>待分诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="351" />
+        <source>To reassign (handler deactivated)</source>
+        <translation>待转派（负责人已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="352" />
+        <source>Steps due soon</source>
+        <translation>环节即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="353" />
+        <source>Steps overdue</source>
+        <translation>环节逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="354" />
+        <source>Late steps alerted to my role</source>
+        <translation>提醒我的逾期环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="355" />
+        <source>Ready for the reply</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="356" />
+        <source>Chart: received in a week</source>
+        <translation>图表：某周受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="357" />
+        <source>Chart: closed in a month</source>
+        <translation>图表：某月结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="358" />
+        <source>Chart: open cases of a department</source>
+        <translation>图表：某部门未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="359" />
+        <source>Chart: a top category</source>
+        <translation>图表：某主要类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="366" />
+        <source>From the work page: %1 (Clear filters shows all)</source>
+        <translation>来自工作台：%1（点“清除筛选”显示全部）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="380" />
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="380" />
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="383" />
+        <source>No department yet</source>
+        <translation>尚未分派部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="420" />
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -4175,121 +4397,126 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="53" />
+        <location filename="../../ui/work_page.py" line="60" />
         <source>My work</source>
         <extracomment>Each count opens the queue with the filter it counts (one definition, in the read side).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="62" />
+        <location filename="../../ui/work_page.py" line="69" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="63" />
+        <location filename="../../ui/work_page.py" line="70" />
         <source>Approvals waiting for me</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="64" />
+        <location filename="../../ui/work_page.py" line="71" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="65" />
+        <location filename="../../ui/work_page.py" line="72" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="66" />
+        <location filename="../../ui/work_page.py" line="73" />
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="67" />
+        <location filename="../../ui/work_page.py" line="74" />
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="68" />
+        <location filename="../../ui/work_page.py" line="75" />
         <source>To triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="69" />
+        <location filename="../../ui/work_page.py" line="76" />
         <source>To reassign (handler deactivated)</source>
         <translation>待转派（负责人已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="71" />
+        <location filename="../../ui/work_page.py" line="78" />
         <source>Steps due soon</source>
         <translation>环节即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="72" />
+        <location filename="../../ui/work_page.py" line="79" />
         <source>Steps overdue</source>
         <translation>环节逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="73" />
+        <location filename="../../ui/work_page.py" line="80" />
         <source>Late steps alerted to my role</source>
         <translation>提醒我的逾期环节</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="90" />
+        <location filename="../../ui/work_page.py" line="81" />
+        <source>Ready for the reply</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="100" />
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="101" />
+        <location filename="../../ui/work_page.py" line="124" />
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="137" />
-        <location filename="../../ui/work_page.py" line="185" />
-        <location filename="../../ui/work_page.py" line="191" />
+        <location filename="../../ui/work_page.py" line="175" />
+        <location filename="../../ui/work_page.py" line="223" />
+        <location filename="../../ui/work_page.py" line="229" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="140" />
+        <location filename="../../ui/work_page.py" line="178" />
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="155" />
+        <location filename="../../ui/work_page.py" line="193" />
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="160" />
+        <location filename="../../ui/work_page.py" line="198" />
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="164" />
+        <location filename="../../ui/work_page.py" line="202" />
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="202" />
+        <location filename="../../ui/work_page.py" line="240" />
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="203" />
+        <location filename="../../ui/work_page.py" line="241" />
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="216" />
+        <location filename="../../ui/work_page.py" line="256" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="220" />
+        <location filename="../../ui/work_page.py" line="260" />
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -4509,32 +4736,32 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="125" />
+        <location filename="../../ui/reports_ui.py" line="130" />
         <source>Save the monthly summary</source>
         <translation>保存月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="129" />
+        <location filename="../../ui/reports_ui.py" line="134" />
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="135" />
+        <location filename="../../ui/reports_ui.py" line="139" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="143" />
+        <location filename="../../ui/reports_ui.py" line="146" />
         <source>Export the ledger</source>
         <translation>导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="147" />
+        <location filename="../../ui/reports_ui.py" line="150" />
         <source>Exporting the ledger</source>
         <translation>正在导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="155" />
+        <location filename="../../ui/reports_ui.py" line="156" />
         <source>%1 cases written to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>

@@ -436,6 +436,15 @@ class Drive:
             "cases.assign": on(
                 _triaged, cases.assign, ("crm", "qa_mgr"), _ids(*people), _ids(*departments), TEXT
             ),
+            # issue 17, part D: 分派 of several cases from the queue
+            "cases.assign_many": lambda: call(
+                cases.assign_many,
+                self.actor("crm", "qa_mgr"),
+                st.one_of(st.lists(self.ref(_triaged(b)), max_size=3), TEXT, BIG, st.none()),
+                _ids(*people),
+                _ids(*departments),
+                TEXT,
+            ),
             "cases.record_investigation": on(
                 _triaged, cases.record_investigation, ("handler",), investigation
             ),
@@ -807,6 +816,12 @@ class Drive:
                         steps_due_soon=st.booleans(),
                         steps_overdue=st.booleans(),
                         steps_alerted_to_me=st.booleans(),
+                        # issue 17, part D: the charts' click-through
+                        department_ids=st.one_of(st.lists(st.one_of(BIG, st.just(0)), max_size=3), TEXT, BIG),
+                        closed_from=DAY,
+                        closed_to=DAY,
+                        timing=st.one_of(st.sampled_from(["", "on_time", "late"]), TEXT),
+                        pile=st.one_of(TEXT, BIG),
                     ),
                 ),
                 TEXT,

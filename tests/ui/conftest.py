@@ -51,3 +51,21 @@ def input_guards(qapp: QApplication) -> Iterator[None]:
     install_input_guards(qapp)
     yield
     remove_input_guards(qapp)
+# --- issue 17, part D: no test opens a file with the system's programs -------------------------------
+
+
+@pytest.fixture(autouse=True)
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files and folders "打开文件" / "打开所在文件夹" asked the system to open (nothing really opens)."""
+    from PySide6.QtCore import QUrl
+
+    import ui.export_done
+
+    asked: list[str] = []
+
+    def record(url: QUrl) -> bool:
+        asked.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(ui.export_done, "OPENER", record)
+    return asked

@@ -666,6 +666,88 @@ def test_policy_tab_reads_english(qtbot: QtBot, branch: Branch, english: None, t
     changed = tmp_path / "changed.toml"
     changed.write_text(text.replace('office_closes = "17:30"', 'office_closes = "18:00"'), encoding="utf-8")
     tab.preview_source(str(changed))
-    assert tab.changes.item(0).text() == "settings: changed office_closes (17:30 → 18:00)"
+    assert tab.changes.item(0).text() == "Settings: changed Office closes (17:30 → 18:00)"
     problems += [f"policy tab, changes: {p}" for p in chinese_left(page, allowed)]
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+# --- issue 17, part D: the work page's charts, the queue's pile, bulk 分派, the export message ---------
+
+
+def chart_texts(charts: QWidget) -> Iterator[tuple[str, str]]:
+    """What the charts draw as text (QtCharts paints it: no widget holds it)."""
+    from PySide6.QtCharts import (
+        QBarCategoryAxis,
+        QBarSeries,
+        QHorizontalBarSeries,
+        QPieSeries,
+        QStackedBarSeries,
+    )
+
+    for key, view in charts.views.items():  # type: ignore[attr-defined]
+        chart = view.chart()
+        yield f"{key}.title", chart.title()
+        for axis in chart.axes():
+            if isinstance(axis, QBarCategoryAxis):
+                yield from ((f"{key}.axis", c) for c in axis.categories())
+        for series in chart.series():
+            if isinstance(series, (QBarSeries, QStackedBarSeries, QHorizontalBarSeries)):
+                yield from ((f"{key}.set", s.label()) for s in series.barSets())
+            elif isinstance(series, QPieSeries):
+                yield from ((f"{key}.slice", s.label()) for s in series.slices())
+
+
+def test_work_page_charts_queue_pile_bulk_assign_and_export_read_english(
+    qtbot: QtBot, branch: Branch, english: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from branchdesk.services.dto import CaseVersion
+    from tests.work_cases import many_states
+    from ui.bulk_assign import BulkAssignDialog, summary
+    from ui.export_done import ExportDone
+
+    b = branch
+    many_states(b)
+    allowed = user_data(b)
+    window = MainWindow(b.desk, b["crm"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    problems = [
+        f"chart {where}: {value}"
+        for where, value in chart_texts(window.work.charts)
+        if CJK.search(value) and value.rsplit(" ", 1)[0] not in allowed  # a department's name and count
+    ]
+    assert [s for _, s in chart_texts(window.work.charts) if s.startswith("No department")]
+    assert window.work.count_buttons["awaiting_reply"].text().startswith("Ready for the reply")
+    window.work.count_buttons["awaiting_reply"].click()
+    assert window.queue is not None and window.queue.pile_label.isVisible()
+    problems += [f"queue: {p}" for p in chinese_left(window.queue, allowed)]
+    charts = window.work.charts
+    for key in ("weeks", "timing", "departments"):  # a bar of each: the queue names it in English
+        drawn = zip(charts.targets[key], charts.bars[key], strict=True)
+        item, index, _f = next(target for target, (count, _) in drawn if count)
+        item.clicked.emit(*([index] if index >= 0 else []))
+        assert window.queue.pile_label.isVisible()
+        problems += [f"queue from {key}: {p}" for p in chinese_left(window.queue.pile_label, allowed)]
+    window.work.count_buttons["awaiting_reply"].click()
+    rows = window.queue.model.rows[:2]
+    dialog = BulkAssignDialog(b.desk, b["crm"], window.lookups, rows, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.submit()  # "choose the handler"
+    problems += [f"bulk assign: {p}" for p in chinese_left(dialog, allowed)]
+    stale = [CaseVersion(row.id, 0) for row in rows]  # every one refused: who changed it, in English
+    message = summary(b.desk.cases.assign_many(b["crm"], stale, b["handler"].user_id), rows)
+    for data in allowed:
+        message = message.replace(data, "")
+    assert "not assigned" in message
+    problems += [f"bulk summary: {message}"] if CJK.search(message) else []
+    target = tmp_path / "ledger.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.queue.export_button.click()
+    box = window.queue.findChild(ExportDone)
+    assert box is not None
+    problems += [f"export message: {p}" for p in chinese_left(box, allowed)]
+    assert not problems, "\n".join(problems)
