@@ -100,10 +100,13 @@ def test_the_module_list_comes_from_the_ui_sources() -> None:
     assert {"QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport"} <= set(modules)
 
 
-def test_the_pins_choose_qtpdf_without_addons_where_qt_612_is_used() -> None:
+def test_the_pins_choose_qtpdf_and_qtcharts_for_each_qt() -> None:
+    """6.11 has QtPdf and QtCharts in Addons; 6.12 moved QtPdf to its own wheel, QtCharts stayed."""
     assert expected_qt_distributions("3.11") == {"pyside6-essentials", "pyside6-addons", "shiboken6"}
     for version in ("3.12", "3.13"):
-        assert expected_qt_distributions(version) == {"pyside6-essentials", "pyside6-pdf", "shiboken6"}
+        assert expected_qt_distributions(version) == {
+            "pyside6-essentials", "pyside6-pdf", "pyside6-addons", "shiboken6"
+        }
 
 
 def test_every_qt_module_the_app_uses_works_in_this_interpreter() -> None:
