@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -57,7 +59,13 @@ class AdminPage(QWidget):
         self._actor = actor
         self._lookups = lookups
         tabs = QTabWidget()
-        tabs.addTab(self._users_tab(), self.tr("Users and roles"))
+        # the user list above two forms (new user, chosen user): it scrolls rather than push the window
+        # (a plain QScrollArea: it asks for a bounded height, unlike screen_fit's whole-content one)
+        users = QScrollArea()
+        users.setWidget(self._users_tab())
+        users.setWidgetResizable(True)
+        users.setFrameShape(QFrame.Shape.NoFrame)
+        tabs.addTab(users, self.tr("Users and roles"))
         tabs.addTab(self._departments_tab(), self.tr("Departments"))
         self.categories_tab = self._categories_tab()
         tabs.addTab(self.categories_tab, self.tr("Categories"))
