@@ -253,6 +253,7 @@ class QueryService(ServiceBase):
                 custom_fields=[(f.key, f.label, f.type, f.choices, f.required) for f in config.custom_fields],
                 reply_templates=templates,
                 idle_lock_minutes=int(config.setting("idle_lock_minutes")),
+                money_ceiling_fen=config.money_ceiling_fen,  # issue 17 part E
             )
 
     # --- my work -------------------------------------------------------------
