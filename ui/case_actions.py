@@ -579,6 +579,58 @@ def edit_custom(c: CaseContext) -> ActionDialog:
     )
 
 
+# --- issue 17 part E: correcting the intake of a registered case --------------------------------
+
+#: The intake facts the correction dialog offers (English sources), in the intake form's order; the core
+#: takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes.
+CORRECTION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("complainant_name", QT_TRANSLATE_NOOP("CaseActions", "Complainant"), "text"),
+    ("complainant_title", QT_TRANSLATE_NOOP("CaseActions", "Title"), "choice:complainant_title"),
+    ("phone", QT_TRANSLATE_NOOP("CaseActions", "Phone"), "text"),
+    ("address", QT_TRANSLATE_NOOP("CaseActions", "Address"), "text"),
+    ("email", QT_TRANSLATE_NOOP("CaseActions", "E-mail"), "text"),
+    ("company", QT_TRANSLATE_NOOP("CaseActions", "Company / customer"), "text"),
+    ("customer_type", QT_TRANSLATE_NOOP("CaseActions", "Customer type"), "choice:customer_type"),
+    ("is_foreign", QT_TRANSLATE_NOOP("CaseActions", "Foreign customer"), "check"),
+    ("received_at", QT_TRANSLATE_NOOP("CaseActions", "Received at"), "datetime"),
+    ("channel", QT_TRANSLATE_NOOP("CaseActions", "Channel"), "choice:channel"),
+    ("order_no", QT_TRANSLATE_NOOP("CaseActions", "Order no."), "text"),
+    ("product", QT_TRANSLATE_NOOP("CaseActions", "Product or service"), "text"),
+    ("request_amount", QT_TRANSLATE_NOOP("CaseActions", "Amount asked (yuan)"), "text"),
+    ("content", QT_TRANSLATE_NOOP("CaseActions", "Complaint content"), "multiline"),
+)
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, bool) or isinstance(new, bool):
+        return bool(old) == bool(new)
+    return (old if old is not None else "") == (new if new is not None else "")
+
+
+def correct_intake(c: CaseContext) -> ActionDialog:
+    """更正受理信息: the intake as registered, to correct, with a required reason; only what was changed is
+    sent (so a field someone else corrected meanwhile is not written back — and the version check
+    refuses a stale dialog anyway)."""
+    desk, me, raw = c.desk, c.actor, c.detail.intake_raw
+    specs = []
+    for name, source, kind in CORRECTION_FIELDS:
+        text = CaseActions.tr(source)
+        if kind.startswith("choice:"):
+            specs.append(Field(name, text, "choice", c.choices(kind.removeprefix("choice:")), raw.get(name)))
+        else:
+            specs.append(Field(name, text, kind, default=raw.get(name)))
+    specs.append(Field("reason", CaseActions.tr("Reason for the correction"), "multiline"))
+
+    def submit(v: dict[str, Any]) -> object:
+        changed = {n: v[n] for n, _s, _k in CORRECTION_FIELDS if not _same(raw.get(n), v[n])}
+        for name, value in changed.items():
+            if value is None and name not in ("received_at",):
+                changed[name] = ""  # an emptied choice is an empty code to the core
+        return desk.intake.correct_intake(me, c.seen, changed, v["reason"] or "")
+
+    return c.dialog(CaseActions.tr("Correct the intake of %1"), specs, submit)
+
+
 # --- the table: one entry per button of the case window, in the order shown ------------------
 
 CASE_ACTIONS: dict[Action, CaseOp] = {
@@ -610,6 +662,7 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
         CaseOp(Action.ESCALATE, QT_TRANSLATE_NOOP("CaseActions", "Escalate"), escalate),
         CaseOp(Action.INFORM_GM, QT_TRANSLATE_NOOP("CaseActions", "GM informed"), inform_gm),
         CaseOp(Action.EDIT_CUSTOM, QT_TRANSLATE_NOOP("CaseActions", "Custom fields"), edit_custom),
+        CaseOp(Action.CORRECT_INTAKE, QT_TRANSLATE_NOOP("CaseActions", "Correct intake"), correct_intake),
     )
 }
 

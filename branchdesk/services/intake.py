@@ -51,7 +51,7 @@ class IntakeService(ServiceBase):
         clerk typed) is refused before the write: it would only use up a case number (issue 17)."""
         _precheck(form, case_id)
         if case_id is None and is_blank(form):
-            raise FieldError({"content": Text("intake.draft_empty")})
+            raise FieldError({"form": Text("intake.draft_empty")})
         with self._unit(actor) as unit:
             case = self._save(unit, form, case_id, final=False)
             return self._ref(case)

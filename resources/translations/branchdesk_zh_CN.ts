@@ -4,93 +4,93 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="29"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="30" />
+        <location filename="../../ui/about_dialog.py" line="30"/>
         <source>BranchDesk %1</source>
         <translation>客诉台 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="32" />
-        <source>The branch office's customer-complaint desk</source>
+        <location filename="../../ui/about_dialog.py" line="32"/>
+        <source>The branch office&apos;s customer-complaint desk</source>
         <translation>网点客户投诉处理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="36"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="37" />
+        <location filename="../../ui/about_dialog.py" line="37"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="38" />
+        <location filename="../../ui/about_dialog.py" line="38"/>
         <source>Database size</source>
         <translation>数据库大小</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="39" />
+        <location filename="../../ui/about_dialog.py" line="39"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="40" />
+        <location filename="../../ui/about_dialog.py" line="40"/>
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="41"/>
         <source>Audit chain head</source>
         <translation>审计链头</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
-        <location filename="../../ui/about_dialog.py" line="98" />
+        <location filename="../../ui/about_dialog.py" line="42"/>
+        <location filename="../../ui/about_dialog.py" line="98"/>
         <source>Licences</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="52" />
+        <location filename="../../ui/about_dialog.py" line="52"/>
         <source>Write down the audit chain head now and then (with the date): “branchdesk audit verify --anchor” proves later that nothing before it was changed.</source>
         <translation>请定期把审计链头连同日期抄录下来：日后用“branchdesk audit verify --anchor”可以证明此前的记录没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="60" />
+        <location filename="../../ui/about_dialog.py" line="60"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="61" />
+        <location filename="../../ui/about_dialog.py" line="61"/>
         <source>Copy these facts, e.g. to send them to whoever helps you</source>
         <translation>复制以上信息，例如发给帮助您的人</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="63"/>
         <source>Licences…</source>
         <translation>许可证…</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="65" />
+        <location filename="../../ui/about_dialog.py" line="65"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="82" />
+        <location filename="../../ui/about_dialog.py" line="82"/>
         <source>(on the database server)</source>
         <translation>（在数据库服务器上）</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="84" />
+        <location filename="../../ui/about_dialog.py" line="84"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="85" />
+        <location filename="../../ui/about_dialog.py" line="85"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
@@ -98,340 +98,340 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="57" />
+        <location filename="../../ui/admin_page.py" line="57"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="58" />
+        <location filename="../../ui/admin_page.py" line="58"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60" />
+        <location filename="../../ui/admin_page.py" line="60"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65" />
+        <location filename="../../ui/admin_page.py" line="65"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="69" />
-        <location filename="../../ui/admin_page.py" line="470" />
+        <location filename="../../ui/admin_page.py" line="69"/>
+        <location filename="../../ui/admin_page.py" line="470"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70" />
+        <location filename="../../ui/admin_page.py" line="70"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="71" />
+        <location filename="../../ui/admin_page.py" line="71"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="72" />
+        <location filename="../../ui/admin_page.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="82" />
+        <location filename="../../ui/admin_page.py" line="82"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="84" />
+        <location filename="../../ui/admin_page.py" line="84"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134" />
-        <location filename="../../ui/admin_page.py" line="137" />
-        <location filename="../../ui/admin_page.py" line="151" />
-        <location filename="../../ui/admin_page.py" line="156" />
-        <location filename="../../ui/admin_page.py" line="179" />
-        <location filename="../../ui/admin_page.py" line="187" />
-        <location filename="../../ui/admin_page.py" line="239" />
+        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="137"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="156"/>
+        <location filename="../../ui/admin_page.py" line="179"/>
+        <location filename="../../ui/admin_page.py" line="187"/>
+        <location filename="../../ui/admin_page.py" line="239"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134" />
-        <location filename="../../ui/admin_page.py" line="136" />
-        <location filename="../../ui/admin_page.py" line="150" />
-        <location filename="../../ui/admin_page.py" line="155" />
-        <location filename="../../ui/admin_page.py" line="178" />
-        <location filename="../../ui/admin_page.py" line="186" />
+        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="136"/>
+        <location filename="../../ui/admin_page.py" line="150"/>
+        <location filename="../../ui/admin_page.py" line="155"/>
+        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="186"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134" />
-        <location filename="../../ui/admin_page.py" line="138" />
-        <location filename="../../ui/admin_page.py" line="152" />
-        <location filename="../../ui/admin_page.py" line="158" />
-        <location filename="../../ui/admin_page.py" line="183" />
-        <location filename="../../ui/admin_page.py" line="191" />
+        <location filename="../../ui/admin_page.py" line="134"/>
+        <location filename="../../ui/admin_page.py" line="138"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="191"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="157" />
+        <location filename="../../ui/admin_page.py" line="157"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="149" />
+        <location filename="../../ui/admin_page.py" line="149"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="63" />
+        <location filename="../../ui/admin_page.py" line="63"/>
         <source>Lists and names</source>
         <translation>选项与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="74" />
+        <location filename="../../ui/admin_page.py" line="74"/>
         <source>Branch profile</source>
         <translation>网点信息</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="76" />
+        <location filename="../../ui/admin_page.py" line="76"/>
         <source>Step deadlines</source>
         <translation>环节期限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="78" />
+        <location filename="../../ui/admin_page.py" line="78"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="80" />
+        <location filename="../../ui/admin_page.py" line="80"/>
         <source>Policy file</source>
         <translation>策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="167" />
-        <location filename="../../ui/admin_page.py" line="168" />
+        <location filename="../../ui/admin_page.py" line="167"/>
+        <location filename="../../ui/admin_page.py" line="168"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="167" />
-        <location filename="../../ui/admin_page.py" line="168" />
+        <location filename="../../ui/admin_page.py" line="167"/>
+        <location filename="../../ui/admin_page.py" line="168"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="180" />
-        <location filename="../../ui/admin_page.py" line="188" />
+        <location filename="../../ui/admin_page.py" line="180"/>
+        <location filename="../../ui/admin_page.py" line="188"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="181" />
+        <location filename="../../ui/admin_page.py" line="181"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="182" />
-        <location filename="../../ui/admin_page.py" line="190" />
+        <location filename="../../ui/admin_page.py" line="182"/>
+        <location filename="../../ui/admin_page.py" line="190"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="189" />
+        <location filename="../../ui/admin_page.py" line="189"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="211" />
+        <location filename="../../ui/admin_page.py" line="211"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="212" />
+        <location filename="../../ui/admin_page.py" line="212"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213" />
+        <location filename="../../ui/admin_page.py" line="213"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="214" />
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="215" />
+        <location filename="../../ui/admin_page.py" line="215"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="216" />
+        <location filename="../../ui/admin_page.py" line="216"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224" />
-        <location filename="../../ui/admin_page.py" line="226" />
+        <location filename="../../ui/admin_page.py" line="224"/>
+        <location filename="../../ui/admin_page.py" line="226"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224" />
-        <location filename="../../ui/admin_page.py" line="227" />
+        <location filename="../../ui/admin_page.py" line="224"/>
+        <location filename="../../ui/admin_page.py" line="227"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="239" />
-        <location filename="../../ui/admin_page.py" line="283" />
+        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="283"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="239" />
-        <location filename="../../ui/admin_page.py" line="258" />
-        <location filename="../../ui/admin_page.py" line="291" />
+        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="258"/>
+        <location filename="../../ui/admin_page.py" line="291"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="240" />
+        <location filename="../../ui/admin_page.py" line="240"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="240" />
+        <location filename="../../ui/admin_page.py" line="240"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="249" />
+        <location filename="../../ui/admin_page.py" line="249"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="260" />
+        <location filename="../../ui/admin_page.py" line="260"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="262" />
-        <location filename="../../ui/admin_page.py" line="346" />
+        <location filename="../../ui/admin_page.py" line="262"/>
+        <location filename="../../ui/admin_page.py" line="346"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264" />
+        <location filename="../../ui/admin_page.py" line="264"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266" />
+        <location filename="../../ui/admin_page.py" line="266"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="278" />
+        <location filename="../../ui/admin_page.py" line="278"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="239" />
-        <location filename="../../ui/admin_page.py" line="281" />
+        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="68" />
+        <location filename="../../ui/admin_page.py" line="68"/>
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282" />
+        <location filename="../../ui/admin_page.py" line="282"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="294" />
+        <location filename="../../ui/admin_page.py" line="294"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="295" />
+        <location filename="../../ui/admin_page.py" line="295"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="315" />
+        <location filename="../../ui/admin_page.py" line="315"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="315" />
+        <location filename="../../ui/admin_page.py" line="315"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="346" />
+        <location filename="../../ui/admin_page.py" line="346"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="349" />
+        <location filename="../../ui/admin_page.py" line="349"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="424" />
-        <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
+        <location filename="../../ui/admin_page.py" line="424"/>
+        <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="432" />
+        <location filename="../../ui/admin_page.py" line="432"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="433" />
+        <location filename="../../ui/admin_page.py" line="433"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="434" />
+        <location filename="../../ui/admin_page.py" line="434"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="435" />
+        <location filename="../../ui/admin_page.py" line="435"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="438" />
+        <location filename="../../ui/admin_page.py" line="438"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="442" />
+        <location filename="../../ui/admin_page.py" line="442"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="448" />
+        <location filename="../../ui/admin_page.py" line="448"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="470" />
+        <location filename="../../ui/admin_page.py" line="470"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
@@ -439,213 +439,213 @@
 <context>
     <name>ApprovalRulesTab</name>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="80" />
-        <location filename="../../ui/approval_rules_tab.py" line="111" />
+        <location filename="../../ui/approval_rules_tab.py" line="80"/>
+        <location filename="../../ui/approval_rules_tab.py" line="111"/>
         <source>Priority</source>
-        <extracomment>The "major" condition's choices as the combo stores them.</extracomment>
+        <extracomment>The &quot;major&quot; condition&apos;s choices as the combo stores them.</extracomment>
         <translation>优先顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="81" />
+        <location filename="../../ui/approval_rules_tab.py" line="81"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="82" />
+        <location filename="../../ui/approval_rules_tab.py" line="82"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="83" />
+        <location filename="../../ui/approval_rules_tab.py" line="83"/>
         <source>Approval chain</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="84" />
-        <location filename="../../ui/approval_rules_tab.py" line="134" />
-        <location filename="../../ui/approval_rules_tab.py" line="135" />
+        <location filename="../../ui/approval_rules_tab.py" line="84"/>
+        <location filename="../../ui/approval_rules_tab.py" line="134"/>
+        <location filename="../../ui/approval_rules_tab.py" line="135"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="95" />
+        <location filename="../../ui/approval_rules_tab.py" line="95"/>
         <source>The first rule that matches decides (lowest priority number first). Amount bounds include the amount typed. Keep one rule without conditions.</source>
         <translation>按优先顺序（数字小者在先）取第一条符合条件的规则。金额上下限均包含本数。须保留一条不设条件的兜底规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="112" />
+        <location filename="../../ui/approval_rules_tab.py" line="112"/>
         <source>Rule name</source>
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="113" />
+        <location filename="../../ui/approval_rules_tab.py" line="113"/>
         <source>Amount from (yuan)</source>
         <translation>金额下限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="114" />
+        <location filename="../../ui/approval_rules_tab.py" line="114"/>
         <source>Amount up to (yuan)</source>
         <translation>金额上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="115" />
+        <location filename="../../ui/approval_rules_tab.py" line="115"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="117" />
+        <location filename="../../ui/approval_rules_tab.py" line="117"/>
         <source>Category (or a sub-category)</source>
         <translation>类别（含其下级类别）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="120" />
+        <location filename="../../ui/approval_rules_tab.py" line="120"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="125" />
+        <location filename="../../ui/approval_rules_tab.py" line="125"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="131" />
+        <location filename="../../ui/approval_rules_tab.py" line="131"/>
         <source>Major case</source>
         <translation>重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="132" />
-        <location filename="../../ui/approval_rules_tab.py" line="229" />
+        <location filename="../../ui/approval_rules_tab.py" line="132"/>
+        <location filename="../../ui/approval_rules_tab.py" line="229"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="132" />
-        <location filename="../../ui/approval_rules_tab.py" line="229" />
+        <location filename="../../ui/approval_rules_tab.py" line="132"/>
+        <location filename="../../ui/approval_rules_tab.py" line="229"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="139" />
+        <location filename="../../ui/approval_rules_tab.py" line="139"/>
         <source>empty: no bound</source>
         <translation>空：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="142" />
+        <location filename="../../ui/approval_rules_tab.py" line="142"/>
         <source>Approval steps, in signing order</source>
         <translation>审批步骤（按签署顺序）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="147" />
+        <location filename="../../ui/approval_rules_tab.py" line="147"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="149" />
+        <location filename="../../ui/approval_rules_tab.py" line="149"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="150" />
+        <location filename="../../ui/approval_rules_tab.py" line="150"/>
         <source>Of the responsible department</source>
         <translation>限责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="151" />
+        <location filename="../../ui/approval_rules_tab.py" line="151"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="153" />
+        <location filename="../../ui/approval_rules_tab.py" line="153"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="155" />
+        <location filename="../../ui/approval_rules_tab.py" line="155"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="157" />
+        <location filename="../../ui/approval_rules_tab.py" line="157"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="170" />
+        <location filename="../../ui/approval_rules_tab.py" line="170"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="172" />
+        <location filename="../../ui/approval_rules_tab.py" line="172"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="174" />
+        <location filename="../../ui/approval_rules_tab.py" line="174"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="248" />
+        <location filename="../../ui/approval_rules_tab.py" line="248"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="253" />
+        <location filename="../../ui/approval_rules_tab.py" line="253"/>
         <source>up to %1</source>
         <translation>%1 及以下</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="255" />
+        <location filename="../../ui/approval_rules_tab.py" line="255"/>
         <source>from %1</source>
         <translation>%1 及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="261" />
+        <location filename="../../ui/approval_rules_tab.py" line="261"/>
         <source>severity at least %1</source>
         <translation>等级不低于%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="263" />
+        <location filename="../../ui/approval_rules_tab.py" line="263"/>
         <source>major cases</source>
         <translation>重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="265" />
+        <location filename="../../ui/approval_rules_tab.py" line="265"/>
         <source>cases not major</source>
         <translation>非重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="266" />
+        <location filename="../../ui/approval_rules_tab.py" line="266"/>
         <source>any case</source>
         <translation>任何案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="314" />
+        <location filename="../../ui/approval_rules_tab.py" line="314"/>
         <source>No steps: approved at once when proposed</source>
         <translation>无审批步骤：提出即核准</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="327" />
+        <location filename="../../ui/approval_rules_tab.py" line="327"/>
         <source>At most %1 steps</source>
         <translation>最多 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="384" />
+        <location filename="../../ui/approval_rules_tab.py" line="384"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="391" />
+        <location filename="../../ui/approval_rules_tab.py" line="391"/>
         <source>Delete the approval rule “%1”? Resolutions already proposed keep their chain.</source>
         <translation>删除核决规则“%1”？已提出的处理方案仍按原审批链审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="392" />
+        <location filename="../../ui/approval_rules_tab.py" line="392"/>
         <source>Delete rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="407" />
+        <location filename="../../ui/approval_rules_tab.py" line="407"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -653,130 +653,130 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/backup_tab.py" line="112" />
+        <location filename="../../ui/backup_tab.py" line="112"/>
         <source>This database is on a server: its backups are made with pg_dump by IT.</source>
         <translation>数据库在服务器上：其备份由信息技术部门用 pg_dump 完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="119" />
+        <location filename="../../ui/backup_tab.py" line="119"/>
         <source>Second folder for copies (USB disk, share):</source>
         <translation>备份副本的第二个文件夹（U 盘、共享文件夹）：</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="122" />
+        <location filename="../../ui/backup_tab.py" line="122"/>
         <source>None set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="124" />
+        <location filename="../../ui/backup_tab.py" line="124"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="127" />
+        <location filename="../../ui/backup_tab.py" line="127"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="134" />
+        <location filename="../../ui/backup_tab.py" line="134"/>
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="135" />
+        <location filename="../../ui/backup_tab.py" line="135"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="136" />
+        <location filename="../../ui/backup_tab.py" line="136"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="137" />
+        <location filename="../../ui/backup_tab.py" line="137"/>
         <source>Audit head</source>
         <translation>审计链头</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="138" />
+        <location filename="../../ui/backup_tab.py" line="138"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="139" />
+        <location filename="../../ui/backup_tab.py" line="139"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="148" />
+        <location filename="../../ui/backup_tab.py" line="148"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="150" />
+        <location filename="../../ui/backup_tab.py" line="150"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="161" />
+        <location filename="../../ui/backup_tab.py" line="161"/>
         <source>Daily</source>
         <translation>每日自动</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="162" />
+        <location filename="../../ui/backup_tab.py" line="162"/>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="163" />
+        <location filename="../../ui/backup_tab.py" line="163"/>
         <source>Before a ledger import</source>
         <translation>台账导入前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="164" />
+        <location filename="../../ui/backup_tab.py" line="164"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="165" />
+        <location filename="../../ui/backup_tab.py" line="165"/>
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="166" />
+        <location filename="../../ui/backup_tab.py" line="166"/>
         <source>Damaged database kept</source>
         <translation>保留的损坏数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="200" />
+        <location filename="../../ui/backup_tab.py" line="200"/>
         <source>Second folder for copies</source>
         <translation>备份副本的第二个文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="207" />
+        <location filename="../../ui/backup_tab.py" line="207"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="237" />
+        <location filename="../../ui/backup_tab.py" line="237"/>
         <source>Restore the backup of %1 (%2 cases)? Everything entered after it is lost. The current database is backed up first. BranchDesk then closes: start it again.</source>
         <translation>恢复 %1 的备份（案件 %2 件）？此后录入的一切都将丢失。恢复前会先备份当前数据库。之后客诉台将关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="247" />
+        <location filename="../../ui/backup_tab.py" line="247"/>
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="249" />
-        <location filename="../../ui/backup_tab.py" line="259" />
-        <location filename="../../ui/backup_tab.py" line="263" />
-        <location filename="../../ui/backup_tab.py" line="268" />
+        <location filename="../../ui/backup_tab.py" line="249"/>
+        <location filename="../../ui/backup_tab.py" line="259"/>
+        <location filename="../../ui/backup_tab.py" line="263"/>
+        <location filename="../../ui/backup_tab.py" line="268"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="270" />
+        <location filename="../../ui/backup_tab.py" line="270"/>
         <source>The backup of %1 is restored. The previous database was backed up as %2. BranchDesk closes now: start it again.</source>
         <translation>%1 的备份已恢复。原数据库已备份为 %2。客诉台现在关闭，请重新启动。</translation>
     </message>
@@ -784,47 +784,47 @@
 <context>
     <name>BranchProfileTab</name>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="43" />
+        <location filename="../../ui/branch_profile_tab.py" line="43"/>
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="44" />
+        <location filename="../../ui/branch_profile_tab.py" line="44"/>
         <source>Branch code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="45" />
+        <location filename="../../ui/branch_profile_tab.py" line="45"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="46" />
+        <location filename="../../ui/branch_profile_tab.py" line="46"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="47" />
+        <location filename="../../ui/branch_profile_tab.py" line="47"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="48" />
+        <location filename="../../ui/branch_profile_tab.py" line="48"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="58" />
-        <source>Printed on the receipt, the handling form and the report, and in the monthly summary's title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
+        <location filename="../../ui/branch_profile_tab.py" line="58"/>
+        <source>Printed on the receipt, the handling form and the report, and in the monthly summary&apos;s title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
         <translation>打印在受理回执、处理表和调查报告上，也用于月度统计表的标题。若设置了案件编号带网点代码，新案件编号以网点代码开头；已有编号不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="67" />
+        <location filename="../../ui/branch_profile_tab.py" line="67"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="126" />
+        <location filename="../../ui/branch_profile_tab.py" line="126"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -832,1026 +832,1108 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ui/case_actions.py" line="48" />
+        <location filename="../../ui/case_actions.py" line="48"/>
         <source>5 very satisfied</source>
-        <extracomment>The follow-up's satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
+        <extracomment>The follow-up&apos;s satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
         <translation>5 非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="49" />
+        <location filename="../../ui/case_actions.py" line="49"/>
         <source>4 satisfied</source>
         <translation>4 满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="50" />
+        <location filename="../../ui/case_actions.py" line="50"/>
         <source>3 neutral</source>
         <translation>3 一般</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="51" />
+        <location filename="../../ui/case_actions.py" line="51"/>
         <source>2 dissatisfied</source>
         <translation>2 不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="52" />
+        <location filename="../../ui/case_actions.py" line="52"/>
         <source>1 very dissatisfied</source>
         <translation>1 非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="164" />
+        <location filename="../../ui/case_actions.py" line="164"/>
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="166" />
+        <location filename="../../ui/case_actions.py" line="166"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="167" />
+        <location filename="../../ui/case_actions.py" line="167"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="170" />
+        <location filename="../../ui/case_actions.py" line="170"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="174" />
+        <location filename="../../ui/case_actions.py" line="174"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="175" />
-        <source>Major complaint (CR manager's decision)</source>
+        <location filename="../../ui/case_actions.py" line="175"/>
+        <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="176" />
+        <location filename="../../ui/case_actions.py" line="176"/>
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="177" />
-        <location filename="../../ui/case_actions.py" line="205" />
-        <location filename="../../ui/case_actions.py" line="233" />
+        <location filename="../../ui/case_actions.py" line="177"/>
+        <location filename="../../ui/case_actions.py" line="205"/>
+        <location filename="../../ui/case_actions.py" line="233"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="178" />
+        <location filename="../../ui/case_actions.py" line="178"/>
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="179" />
-        <location filename="../../ui/case_actions.py" line="206" />
-        <location filename="../../ui/case_actions.py" line="420" />
-        <location filename="../../ui/case_actions.py" line="449" />
-        <location filename="../../ui/case_actions.py" line="461" />
-        <location filename="../../ui/case_actions.py" line="502" />
+        <location filename="../../ui/case_actions.py" line="179"/>
+        <location filename="../../ui/case_actions.py" line="206"/>
+        <location filename="../../ui/case_actions.py" line="420"/>
+        <location filename="../../ui/case_actions.py" line="449"/>
+        <location filename="../../ui/case_actions.py" line="461"/>
+        <location filename="../../ui/case_actions.py" line="502"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="202" />
+        <location filename="../../ui/case_actions.py" line="202"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="204" />
+        <location filename="../../ui/case_actions.py" line="204"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="219" />
+        <location filename="../../ui/case_actions.py" line="219"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="223" />
+        <location filename="../../ui/case_actions.py" line="223"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="227" />
+        <location filename="../../ui/case_actions.py" line="227"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="229" />
+        <location filename="../../ui/case_actions.py" line="229"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="231" />
+        <location filename="../../ui/case_actions.py" line="231"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="236" />
+        <location filename="../../ui/case_actions.py" line="236"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="240" />
+        <location filename="../../ui/case_actions.py" line="240"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="244" />
+        <location filename="../../ui/case_actions.py" line="244"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="250" />
+        <location filename="../../ui/case_actions.py" line="250"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="254" />
+        <location filename="../../ui/case_actions.py" line="254"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="257" />
+        <location filename="../../ui/case_actions.py" line="257"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="289" />
+        <location filename="../../ui/case_actions.py" line="289"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="291" />
+        <location filename="../../ui/case_actions.py" line="291"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="292" />
+        <location filename="../../ui/case_actions.py" line="292"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="293" />
+        <location filename="../../ui/case_actions.py" line="293"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="307" />
+        <location filename="../../ui/case_actions.py" line="307"/>
         <source>Resolution: %1 %2 — %3</source>
         <translation>方案：%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="314" />
+        <location filename="../../ui/case_actions.py" line="314"/>
         <source> (next: %1)</source>
         <translation>（下一级：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="315" />
+        <location filename="../../ui/case_actions.py" line="315"/>
         <source>To sign: %1</source>
         <translation>需审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="317" />
+        <location filename="../../ui/case_actions.py" line="317"/>
         <source>Proposed by %1 at %2</source>
         <translation>提出人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="323" />
+        <location filename="../../ui/case_actions.py" line="323"/>
         <source>Signed: %1 (%2) %3 %4</source>
         <translation>已签：%1（%2）%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="329" />
+        <location filename="../../ui/case_actions.py" line="329"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="332" />
+        <location filename="../../ui/case_actions.py" line="332"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="336" />
-        <location filename="../../ui/case_actions.py" line="415" />
+        <location filename="../../ui/case_actions.py" line="336"/>
+        <location filename="../../ui/case_actions.py" line="415"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="341" />
+        <location filename="../../ui/case_actions.py" line="341"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="342" />
+        <location filename="../../ui/case_actions.py" line="342"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="346" />
+        <location filename="../../ui/case_actions.py" line="346"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="355" />
+        <location filename="../../ui/case_actions.py" line="355"/>
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="357" />
+        <location filename="../../ui/case_actions.py" line="357"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="358" />
-        <location filename="../../ui/case_actions.py" line="432" />
-        <location filename="../../ui/case_actions.py" line="489" />
-        <location filename="../../ui/case_actions.py" line="500" />
+        <location filename="../../ui/case_actions.py" line="358"/>
+        <location filename="../../ui/case_actions.py" line="432"/>
+        <location filename="../../ui/case_actions.py" line="489"/>
+        <location filename="../../ui/case_actions.py" line="500"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="359" />
+        <location filename="../../ui/case_actions.py" line="359"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="360" />
+        <location filename="../../ui/case_actions.py" line="360"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="386" />
+        <location filename="../../ui/case_actions.py" line="386"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="388" />
-        <location filename="../../ui/case_actions.py" line="460" />
-        <location filename="../../ui/case_actions.py" line="471" />
-        <location filename="../../ui/case_actions.py" line="480" />
+        <location filename="../../ui/case_actions.py" line="388"/>
+        <location filename="../../ui/case_actions.py" line="460"/>
+        <location filename="../../ui/case_actions.py" line="471"/>
+        <location filename="../../ui/case_actions.py" line="480"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="389" />
-        <source>Customer's consent (when, how)</source>
+        <location filename="../../ui/case_actions.py" line="389"/>
+        <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="390" />
+        <location filename="../../ui/case_actions.py" line="390"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="405" />
-        <source>Requested: %1; new deadline %2; customer's consent: %3</source>
+        <location filename="../../ui/case_actions.py" line="405"/>
+        <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="411" />
+        <location filename="../../ui/case_actions.py" line="411"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="430" />
+        <location filename="../../ui/case_actions.py" line="430"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="433" />
+        <location filename="../../ui/case_actions.py" line="433"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="434" />
+        <location filename="../../ui/case_actions.py" line="434"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="435" />
+        <location filename="../../ui/case_actions.py" line="435"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="448" />
+        <location filename="../../ui/case_actions.py" line="448"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="457" />
+        <location filename="../../ui/case_actions.py" line="457"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="470" />
+        <location filename="../../ui/case_actions.py" line="470"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="479" />
+        <location filename="../../ui/case_actions.py" line="479"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="488" />
+        <location filename="../../ui/case_actions.py" line="488"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="498" />
+        <location filename="../../ui/case_actions.py" line="498"/>
         <source>First contact %1</source>
         <translation>首次联系 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="501" />
+        <location filename="../../ui/case_actions.py" line="501"/>
         <source>When (blank: now)</source>
         <translation>联系时间（留空为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="532" />
+        <location filename="../../ui/case_actions.py" line="532"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="536" />
+        <location filename="../../ui/case_actions.py" line="536"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="546" />
+        <location filename="../../ui/case_actions.py" line="546"/>
+        <location filename="../../ui/case_actions.py" line="600"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="548" />
+        <location filename="../../ui/case_actions.py" line="548"/>
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="555" />
+        <location filename="../../ui/case_actions.py" line="555"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="574" />
+        <location filename="../../ui/case_actions.py" line="574"/>
         <source>Custom fields of %1</source>
         <translation>修改自定义字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="587" />
+        <location filename="../../ui/case_actions.py" line="587"/>
+        <source>Complainant</source>
+        <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes.</extracomment>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="588"/>
+        <source>Title</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="589"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="590"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="591"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="592"/>
+        <source>Company / customer</source>
+        <translation>单位/客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="593"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="594"/>
+        <source>Foreign customer</source>
+        <translation>国外客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="595"/>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="596"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="597"/>
+        <source>Order no.</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="598"/>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="599"/>
+        <source>Amount asked (yuan)</source>
+        <translation>要求金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="622"/>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="631"/>
+        <source>Correct the intake of %1</source>
+        <translation>更正受理信息 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="639"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="588" />
+        <location filename="../../ui/case_actions.py" line="640"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="589" />
+        <location filename="../../ui/case_actions.py" line="641"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="592" />
+        <location filename="../../ui/case_actions.py" line="644"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="595" />
+        <location filename="../../ui/case_actions.py" line="647"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="596" />
+        <location filename="../../ui/case_actions.py" line="648"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="597" />
+        <location filename="../../ui/case_actions.py" line="649"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="598" />
+        <location filename="../../ui/case_actions.py" line="650"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="600" />
+        <location filename="../../ui/case_actions.py" line="652"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="603" />
+        <location filename="../../ui/case_actions.py" line="655"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="605" />
+        <location filename="../../ui/case_actions.py" line="657"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="606" />
+        <location filename="../../ui/case_actions.py" line="658"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="607" />
+        <location filename="../../ui/case_actions.py" line="659"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="608" />
+        <location filename="../../ui/case_actions.py" line="660"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="609" />
+        <location filename="../../ui/case_actions.py" line="661"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="610" />
+        <location filename="../../ui/case_actions.py" line="662"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="611" />
+        <location filename="../../ui/case_actions.py" line="663"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="612" />
+        <location filename="../../ui/case_actions.py" line="664"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="665"/>
+        <source>Correct intake</source>
+        <translation>更正受理信息</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="157" />
+        <location filename="../../ui/case_detail.py" line="161"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="160" />
+        <location filename="../../ui/case_detail.py" line="164"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="163" />
+        <location filename="../../ui/case_detail.py" line="167"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="171" />
+        <location filename="../../ui/case_detail.py" line="175"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="173" />
+        <location filename="../../ui/case_detail.py" line="177"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="191" />
+        <location filename="../../ui/case_detail.py" line="195"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="289" />
+        <location filename="../../ui/case_detail.py" line="303"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="289" />
+        <location filename="../../ui/case_detail.py" line="303"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="301" />
+        <location filename="../../ui/case_detail.py" line="315"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="311" />
+        <location filename="../../ui/case_detail.py" line="325"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="312" />
+        <location filename="../../ui/case_detail.py" line="326"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="313" />
+        <location filename="../../ui/case_detail.py" line="327"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314" />
+        <location filename="../../ui/case_detail.py" line="328"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="315" />
+        <location filename="../../ui/case_detail.py" line="329"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="316" />
+        <location filename="../../ui/case_detail.py" line="330"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="317" />
+        <location filename="../../ui/case_detail.py" line="331"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="318" />
+        <location filename="../../ui/case_detail.py" line="332"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="319" />
+        <location filename="../../ui/case_detail.py" line="333"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="321" />
+        <location filename="../../ui/case_detail.py" line="335"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="322" />
+        <location filename="../../ui/case_detail.py" line="336"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="322" />
+        <location filename="../../ui/case_detail.py" line="336"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="324" />
+        <location filename="../../ui/case_detail.py" line="338"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="325" />
+        <location filename="../../ui/case_detail.py" line="339"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="326" />
+        <location filename="../../ui/case_detail.py" line="340"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="327" />
+        <location filename="../../ui/case_detail.py" line="341"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="328" />
+        <location filename="../../ui/case_detail.py" line="342"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="329" />
+        <location filename="../../ui/case_detail.py" line="343"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="331" />
+        <location filename="../../ui/case_detail.py" line="345"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="335" />
+        <location filename="../../ui/case_detail.py" line="349"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="338" />
+        <location filename="../../ui/case_detail.py" line="352"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="339" />
+        <location filename="../../ui/case_detail.py" line="353"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="340" />
+        <location filename="../../ui/case_detail.py" line="354"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="341" />
+        <location filename="../../ui/case_detail.py" line="355"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="342" />
-        <source>Customer's request</source>
+        <location filename="../../ui/case_detail.py" line="356"/>
+        <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="344" />
+        <location filename="../../ui/case_detail.py" line="358"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="347" />
+        <location filename="../../ui/case_detail.py" line="361"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="348" />
+        <location filename="../../ui/case_detail.py" line="362"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="349" />
+        <location filename="../../ui/case_detail.py" line="363"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="357" />
+        <location filename="../../ui/case_detail.py" line="371"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="358" />
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360" />
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363" />
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365" />
+        <location filename="../../ui/case_detail.py" line="379"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368" />
-        <location filename="../../ui/case_detail.py" line="393" />
+        <location filename="../../ui/case_detail.py" line="382"/>
+        <location filename="../../ui/case_detail.py" line="407"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369" />
+        <location filename="../../ui/case_detail.py" line="383"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="370" />
+        <location filename="../../ui/case_detail.py" line="384"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371" />
+        <location filename="../../ui/case_detail.py" line="385"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="380" />
+        <location filename="../../ui/case_detail.py" line="394"/>
         <source>done %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="381" />
+        <location filename="../../ui/case_detail.py" line="395"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385" />
+        <location filename="../../ui/case_detail.py" line="399"/>
         <source>(unconfirmed)</source>
         <translation>（待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="391" />
+        <location filename="../../ui/case_detail.py" line="405"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="392" />
+        <location filename="../../ui/case_detail.py" line="406"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="394" />
+        <location filename="../../ui/case_detail.py" line="408"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395" />
+        <location filename="../../ui/case_detail.py" line="409"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396" />
+        <location filename="../../ui/case_detail.py" line="410"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="397" />
+        <location filename="../../ui/case_detail.py" line="411"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="398" />
+        <location filename="../../ui/case_detail.py" line="412"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399" />
+        <location filename="../../ui/case_detail.py" line="413"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="400" />
+        <location filename="../../ui/case_detail.py" line="414"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="401" />
+        <location filename="../../ui/case_detail.py" line="415"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="403" />
+        <location filename="../../ui/case_detail.py" line="417"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="417" />
+        <location filename="../../ui/case_detail.py" line="431"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="420" />
+        <location filename="../../ui/case_detail.py" line="434"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="421" />
+        <location filename="../../ui/case_detail.py" line="435"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="422" />
+        <location filename="../../ui/case_detail.py" line="436"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="423" />
+        <location filename="../../ui/case_detail.py" line="437"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="425" />
+        <location filename="../../ui/case_detail.py" line="439"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="426" />
+        <location filename="../../ui/case_detail.py" line="440"/>
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431" />
+        <location filename="../../ui/case_detail.py" line="445"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="440" />
+        <location filename="../../ui/case_detail.py" line="454"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441" />
+        <location filename="../../ui/case_detail.py" line="455"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="442" />
+        <location filename="../../ui/case_detail.py" line="456"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="443" />
-        <location filename="../../ui/case_detail.py" line="457" />
-        <location filename="../../ui/case_detail.py" line="467" />
-        <location filename="../../ui/case_detail.py" line="491" />
+        <location filename="../../ui/case_detail.py" line="457"/>
+        <location filename="../../ui/case_detail.py" line="471"/>
+        <location filename="../../ui/case_detail.py" line="481"/>
+        <location filename="../../ui/case_detail.py" line="505"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="444" />
+        <location filename="../../ui/case_detail.py" line="458"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445" />
+        <location filename="../../ui/case_detail.py" line="459"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="458" />
-        <location filename="../../ui/case_detail.py" line="468" />
+        <location filename="../../ui/case_detail.py" line="472"/>
+        <location filename="../../ui/case_detail.py" line="482"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="459" />
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="460" />
+        <location filename="../../ui/case_detail.py" line="474"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="461" />
+        <location filename="../../ui/case_detail.py" line="475"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469" />
+        <location filename="../../ui/case_detail.py" line="483"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470" />
+        <location filename="../../ui/case_detail.py" line="484"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="471" />
+        <location filename="../../ui/case_detail.py" line="485"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="472" />
+        <location filename="../../ui/case_detail.py" line="486"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="478" />
+        <location filename="../../ui/case_detail.py" line="492"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="479" />
+        <location filename="../../ui/case_detail.py" line="493"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="480" />
-        <location filename="../../ui/case_detail.py" line="494" />
+        <location filename="../../ui/case_detail.py" line="494"/>
+        <location filename="../../ui/case_detail.py" line="508"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="481" />
-        <source>Customer's consent</source>
+        <location filename="../../ui/case_detail.py" line="495"/>
+        <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="482" />
+        <location filename="../../ui/case_detail.py" line="496"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="483" />
+        <location filename="../../ui/case_detail.py" line="497"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="484" />
+        <location filename="../../ui/case_detail.py" line="498"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="485" />
+        <location filename="../../ui/case_detail.py" line="499"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="492" />
+        <location filename="../../ui/case_detail.py" line="506"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="493" />
+        <location filename="../../ui/case_detail.py" line="507"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="495" />
+        <location filename="../../ui/case_detail.py" line="509"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="495" />
+        <location filename="../../ui/case_detail.py" line="509"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="502" />
+        <location filename="../../ui/case_detail.py" line="516"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="525" />
+        <location filename="../../ui/case_detail.py" line="539"/>
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="533" />
+        <location filename="../../ui/case_detail.py" line="547"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="536" />
-        <source>Branch's own fields</source>
+        <location filename="../../ui/case_detail.py" line="550"/>
+        <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="539" />
+        <location filename="../../ui/case_detail.py" line="553"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="541" />
+        <location filename="../../ui/case_detail.py" line="555"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543" />
+        <location filename="../../ui/case_detail.py" line="557"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="550" />
+        <location filename="../../ui/case_detail.py" line="564"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="556" />
+        <location filename="../../ui/case_detail.py" line="570"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="557" />
+        <location filename="../../ui/case_detail.py" line="571"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="558" />
+        <location filename="../../ui/case_detail.py" line="572"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="559" />
+        <location filename="../../ui/case_detail.py" line="573"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="567" />
+        <location filename="../../ui/case_detail.py" line="581"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="571" />
+        <location filename="../../ui/case_detail.py" line="585"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="579" />
+        <location filename="../../ui/case_detail.py" line="593"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="581" />
+        <location filename="../../ui/case_detail.py" line="595"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1859,37 +1941,42 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="91" />
+        <location filename="../../ui/case_detail.py" line="91"/>
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="93" />
+        <location filename="../../ui/case_detail.py" line="93"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="96" />
+        <location filename="../../ui/case_detail.py" line="96"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="98" />
+        <location filename="../../ui/case_detail.py" line="98"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="99" />
+        <location filename="../../ui/case_detail.py" line="99"/>
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="154" />
+        <location filename="../../ui/case_detail.py" line="102"/>
+        <source>Print log…</source>
+        <translation>打印记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="158"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="219" />
+        <location filename="../../ui/case_detail.py" line="233"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -1897,54 +1984,54 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/password_dialog.py" line="52" />
-        <location filename="../../ui/password_dialog.py" line="83" />
+        <location filename="../../ui/password_dialog.py" line="52"/>
+        <location filename="../../ui/password_dialog.py" line="83"/>
         <source>Change password</source>
         <extracomment>Letters and digits that cannot be misread when told over the phone or written down (no 0/O, 1/l/I).</extracomment>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="55" />
+        <location filename="../../ui/password_dialog.py" line="55"/>
         <source>An administrator reset your password, %1. Choose your own before you go on.</source>
         <translation>%1，系统管理员已重置您的密码。请先设置您自己的新密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="58" />
+        <location filename="../../ui/password_dialog.py" line="58"/>
         <source>%1, choose a new password.</source>
         <translation>%1，请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="62" />
+        <location filename="../../ui/password_dialog.py" line="62"/>
         <source>At least %1 characters, not beginning or ending with a space.</source>
         <translation>至少 %1 位，首尾不能是空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="69" />
+        <location filename="../../ui/password_dialog.py" line="69"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="69" />
+        <location filename="../../ui/password_dialog.py" line="69"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="71" />
+        <location filename="../../ui/password_dialog.py" line="71"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="72" />
+        <location filename="../../ui/password_dialog.py" line="72"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="85" />
+        <location filename="../../ui/password_dialog.py" line="85"/>
         <source>Back to login</source>
         <translation>返回登录</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="99" />
+        <location filename="../../ui/password_dialog.py" line="99"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -1952,27 +2039,27 @@
 <context>
     <name>ConfigTab</name>
     <message>
-        <location filename="../../ui/config_tab.py" line="56" />
+        <location filename="../../ui/config_tab.py" line="56"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="58" />
+        <location filename="../../ui/config_tab.py" line="58"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="77" />
+        <location filename="../../ui/config_tab.py" line="77"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="79" />
+        <location filename="../../ui/config_tab.py" line="79"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="118" />
+        <location filename="../../ui/config_tab.py" line="118"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -1980,350 +2067,350 @@
 <context>
     <name>DeadlineRulesTab</name>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="63" />
+        <location filename="../../ui/deadline_rules_tab.py" line="63"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="64" />
+        <location filename="../../ui/deadline_rules_tab.py" line="64"/>
         <source>Trial calculation</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="65" />
+        <location filename="../../ui/deadline_rules_tab.py" line="65"/>
         <source>Business hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="74" />
+        <location filename="../../ui/deadline_rules_tab.py" line="74"/>
         <source>Case deadline</source>
         <translation>整案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="80" />
+        <location filename="../../ui/deadline_rules_tab.py" line="80"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="80" />
+        <location filename="../../ui/deadline_rules_tab.py" line="80"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87" />
+        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
         <source>Priority</source>
         <translation>优先顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87" />
-        <location filename="../../ui/deadline_rules_tab.py" line="104" />
+        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="104"/>
         <source>Times</source>
         <translation>时效对象</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87" />
+        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87" />
-        <location filename="../../ui/deadline_rules_tab.py" line="108" />
+        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="108"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87" />
-        <location filename="../../ui/deadline_rules_tab.py" line="105" />
+        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="105"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="103" />
+        <location filename="../../ui/deadline_rules_tab.py" line="103"/>
         <source>Priority (lower wins)</source>
         <translation>优先顺序（小者优先）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="109" />
+        <location filename="../../ui/deadline_rules_tab.py" line="109"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="110" />
-        <location filename="../../ui/deadline_rules_tab.py" line="351" />
+        <location filename="../../ui/deadline_rules_tab.py" line="110"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="351"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="110" />
-        <location filename="../../ui/deadline_rules_tab.py" line="111" />
-        <location filename="../../ui/deadline_rules_tab.py" line="116" />
-        <location filename="../../ui/deadline_rules_tab.py" line="118" />
-        <location filename="../../ui/deadline_rules_tab.py" line="125" />
-        <location filename="../../ui/deadline_rules_tab.py" line="126" />
-        <location filename="../../ui/deadline_rules_tab.py" line="127" />
-        <location filename="../../ui/deadline_rules_tab.py" line="128" />
+        <location filename="../../ui/deadline_rules_tab.py" line="110"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="111"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="116"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="118"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="125"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="126"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="127"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="128"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="111" />
+        <location filename="../../ui/deadline_rules_tab.py" line="111"/>
         <source>Category (any level)</source>
         <translation>类别（任一级）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="115" />
+        <location filename="../../ui/deadline_rules_tab.py" line="115"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="118" />
-        <location filename="../../ui/deadline_rules_tab.py" line="359" />
+        <location filename="../../ui/deadline_rules_tab.py" line="118"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="359"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="122" />
+        <location filename="../../ui/deadline_rules_tab.py" line="122"/>
         <source>Or major</source>
         <translation>或重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="123" />
+        <location filename="../../ui/deadline_rules_tab.py" line="123"/>
         <source>Severity at least … or major</source>
         <translation>等级不低于…或为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="125" />
-        <location filename="../../ui/deadline_rules_tab.py" line="360" />
+        <location filename="../../ui/deadline_rules_tab.py" line="125"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="360"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="126" />
-        <location filename="../../ui/deadline_rules_tab.py" line="361" />
+        <location filename="../../ui/deadline_rules_tab.py" line="126"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="361"/>
         <source>Channel</source>
         <translation>受理渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="127" />
-        <location filename="../../ui/deadline_rules_tab.py" line="362" />
+        <location filename="../../ui/deadline_rules_tab.py" line="127"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="362"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="128" />
+        <location filename="../../ui/deadline_rules_tab.py" line="128"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="129" />
+        <location filename="../../ui/deadline_rules_tab.py" line="129"/>
         <source>Custom field value</source>
         <translation>自定义字段取值</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="133" />
+        <location filename="../../ui/deadline_rules_tab.py" line="133"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="135" />
+        <location filename="../../ui/deadline_rules_tab.py" line="135"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="137" />
+        <location filename="../../ui/deadline_rules_tab.py" line="137"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="193" />
+        <location filename="../../ui/deadline_rules_tab.py" line="193"/>
         <source>Every case</source>
         <translation>所有案件</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="213" />
+        <location filename="../../ui/deadline_rules_tab.py" line="213"/>
         <source>%1 or above, or major</source>
         <translation>%1及以上或重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="215" />
+        <location filename="../../ui/deadline_rules_tab.py" line="215"/>
         <source>%1 or above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="217" />
-        <location filename="../../ui/deadline_rules_tab.py" line="219" />
+        <location filename="../../ui/deadline_rules_tab.py" line="217"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="219"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="219" />
+        <location filename="../../ui/deadline_rules_tab.py" line="219"/>
         <source>not major</source>
         <translation>非重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="221" />
+        <location filename="../../ui/deadline_rules_tab.py" line="221"/>
         <source>abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="221" />
+        <location filename="../../ui/deadline_rules_tab.py" line="221"/>
         <source>domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="301" />
-        <location filename="../../ui/deadline_rules_tab.py" line="519" />
+        <location filename="../../ui/deadline_rules_tab.py" line="301"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="519"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="306" />
+        <location filename="../../ui/deadline_rules_tab.py" line="306"/>
         <source>Delete rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="307" />
+        <location filename="../../ui/deadline_rules_tab.py" line="307"/>
         <source>Delete the rule “%1”? Cases registered from now on no longer get it.</source>
         <translation>删除规则“%1”？此后登记的案件不再适用该规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="317" />
+        <location filename="../../ui/deadline_rules_tab.py" line="317"/>
         <source>Select a rule first</source>
         <translation>请先选择一条规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="330" />
+        <location filename="../../ui/deadline_rules_tab.py" line="330"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="338" />
+        <location filename="../../ui/deadline_rules_tab.py" line="338"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="342" />
+        <location filename="../../ui/deadline_rules_tab.py" line="342"/>
         <source>Assigned at (empty: at intake)</source>
         <translation>分派时间（留空：受理时）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="343" />
+        <location filename="../../ui/deadline_rules_tab.py" line="343"/>
         <source>At intake</source>
         <translation>受理时</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="348" />
+        <location filename="../../ui/deadline_rules_tab.py" line="348"/>
         <source>Replied at (empty: when the reply is due)</source>
         <translation>答复时间（留空：答复到期时）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="349" />
+        <location filename="../../ui/deadline_rules_tab.py" line="349"/>
         <source>When due</source>
         <translation>到期时</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="352" />
+        <location filename="../../ui/deadline_rules_tab.py" line="352"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="352" />
-        <location filename="../../ui/deadline_rules_tab.py" line="357" />
+        <location filename="../../ui/deadline_rules_tab.py" line="352"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="357"/>
         <source>Not yet triaged</source>
         <translation>尚未分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="356" />
+        <location filename="../../ui/deadline_rules_tab.py" line="356"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="359" />
+        <location filename="../../ui/deadline_rules_tab.py" line="359"/>
         <source>Major case</source>
         <translation>重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="360" />
+        <location filename="../../ui/deadline_rules_tab.py" line="360"/>
         <source>Customer abroad</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="370" />
+        <location filename="../../ui/deadline_rules_tab.py" line="370"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="375" />
+        <location filename="../../ui/deadline_rules_tab.py" line="375"/>
         <source>Due</source>
         <translation>期限项目</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="375" />
+        <location filename="../../ui/deadline_rules_tab.py" line="375"/>
         <source>When</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="375" />
+        <location filename="../../ui/deadline_rules_tab.py" line="375"/>
         <source>By rule</source>
         <translation>所依规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="419" />
+        <location filename="../../ui/deadline_rules_tab.py" line="419"/>
         <source>Please enter the time of intake</source>
         <translation>请填写受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="452" />
+        <location filename="../../ui/deadline_rules_tab.py" line="452"/>
         <source>(unconfirmed)</source>
         <translation>(待确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="458" />
+        <location filename="../../ui/deadline_rules_tab.py" line="458"/>
         <source>Some days counted lie in a year whose holidays are not confirmed yet.</source>
         <translation>所计日期中有的年份节假日尚未确认（待确认）。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="465" />
+        <location filename="../../ui/deadline_rules_tab.py" line="465"/>
         <source>No rule: due with the case</source>
         <translation>无规则：随整案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="467" />
+        <location filename="../../ui/deadline_rules_tab.py" line="467"/>
         <source>%1 (priority %2)</source>
         <translation>%1（优先顺序 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="470" />
+        <location filename="../../ui/deadline_rules_tab.py" line="470"/>
         <source>later than the case deadline, so due with the case</source>
         <translation>晚于整案期限，按整案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="480" />
+        <location filename="../../ui/deadline_rules_tab.py" line="480"/>
         <source>Office opens (HH:MM)</source>
         <translation>上班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="481" />
+        <location filename="../../ui/deadline_rules_tab.py" line="481"/>
         <source>Office closes (HH:MM)</source>
         <translation>下班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="482" />
+        <location filename="../../ui/deadline_rules_tab.py" line="482"/>
         <source>Lunch break starts (empty: none)</source>
         <translation>午休开始（留空：无午休）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="483" />
+        <location filename="../../ui/deadline_rules_tab.py" line="483"/>
         <source>Lunch break ends (empty: none)</source>
         <translation>午休结束（留空：无午休）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="488" />
+        <location filename="../../ui/deadline_rules_tab.py" line="488"/>
         <source>Working hours count only inside these hours on working days, without the lunch break; deadlines in working days and same-day deadlines fall due at closing.</source>
         <translation>工作小时只计工作日的营业时间，不含午休；按工作日和当日计的期限于下班时到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="494" />
+        <location filename="../../ui/deadline_rules_tab.py" line="494"/>
         <source>Save business hours</source>
         <translation>保存营业时间</translation>
     </message>
@@ -2331,52 +2418,52 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="27" />
+        <location filename="../../ui/first_run_dialog.py" line="27"/>
         <source>Set up BranchDesk</source>
         <translation>初始化客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="30" />
+        <location filename="../../ui/first_run_dialog.py" line="30"/>
         <source>This database is new. Name your branch and create the first administrator. There is no default password.</source>
         <translation>这是一个新的数据库。请填写网点名称并创建第一位系统管理员。系统没有默认密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="35" />
+        <location filename="../../ui/first_run_dialog.py" line="35"/>
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="36" />
+        <location filename="../../ui/first_run_dialog.py" line="36"/>
         <source>Branch code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="38" />
+        <location filename="../../ui/first_run_dialog.py" line="38"/>
         <source>Administrator user name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="39" />
+        <location filename="../../ui/first_run_dialog.py" line="39"/>
         <source>Administrator full name</source>
         <translation>管理员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="40" />
+        <location filename="../../ui/first_run_dialog.py" line="40"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="41" />
+        <location filename="../../ui/first_run_dialog.py" line="41"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="44" />
+        <location filename="../../ui/first_run_dialog.py" line="44"/>
         <source>Starting policy</source>
         <translation>初始策略</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run_dialog.py" line="81" />
+        <location filename="../../ui/first_run_dialog.py" line="81"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2384,216 +2471,216 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../ui/forms_tab.py" line="73" />
-        <location filename="../../ui/forms_tab.py" line="80" />
+        <location filename="../../ui/forms_tab.py" line="73"/>
+        <location filename="../../ui/forms_tab.py" line="80"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="75" />
+        <location filename="../../ui/forms_tab.py" line="75"/>
         <source>Add a form (copy of this one)…</source>
         <translation>新增表单（复制当前表单）…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="77" />
-        <location filename="../../ui/forms_tab.py" line="233" />
+        <location filename="../../ui/forms_tab.py" line="77"/>
+        <location filename="../../ui/forms_tab.py" line="233"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="88" />
+        <location filename="../../ui/forms_tab.py" line="88"/>
         <source>No.</source>
         <translation>联号</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="89" />
+        <location filename="../../ui/forms_tab.py" line="89"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="90" />
+        <location filename="../../ui/forms_tab.py" line="90"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="91" />
+        <location filename="../../ui/forms_tab.py" line="91"/>
         <source>Department code</source>
         <translation>部门代码</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="92" />
+        <location filename="../../ui/forms_tab.py" line="92"/>
         <source>Shows phone</source>
         <translation>显示电话</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="93" />
+        <location filename="../../ui/forms_tab.py" line="93"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="97" />
+        <location filename="../../ui/forms_tab.py" line="97"/>
         <source>Add copy</source>
         <translation>添加一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="99" />
+        <location filename="../../ui/forms_tab.py" line="99"/>
         <source>Remove copy</source>
         <translation>删除一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="104" />
+        <location filename="../../ui/forms_tab.py" line="104"/>
         <source>Section</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="104" />
-        <location filename="../../ui/forms_tab.py" line="121" />
+        <location filename="../../ui/forms_tab.py" line="104"/>
+        <location filename="../../ui/forms_tab.py" line="121"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="104" />
+        <location filename="../../ui/forms_tab.py" line="104"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="108" />
+        <location filename="../../ui/forms_tab.py" line="108"/>
         <source>Field to add</source>
         <translation>要添加的字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="109" />
+        <location filename="../../ui/forms_tab.py" line="109"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="111" />
+        <location filename="../../ui/forms_tab.py" line="111"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="113" />
+        <location filename="../../ui/forms_tab.py" line="113"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="113" />
+        <location filename="../../ui/forms_tab.py" line="113"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="122" />
+        <location filename="../../ui/forms_tab.py" line="122"/>
         <source>X (mm)</source>
         <translation>X（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="123" />
+        <location filename="../../ui/forms_tab.py" line="123"/>
         <source>Y (mm)</source>
         <translation>Y（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="124" />
+        <location filename="../../ui/forms_tab.py" line="124"/>
         <source>Width (mm)</source>
         <translation>宽度（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="125" />
+        <location filename="../../ui/forms_tab.py" line="125"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="126" />
+        <location filename="../../ui/forms_tab.py" line="126"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="133" />
+        <location filename="../../ui/forms_tab.py" line="133"/>
         <source>Copies</source>
         <translation>联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="134" />
+        <location filename="../../ui/forms_tab.py" line="134"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="135" />
+        <location filename="../../ui/forms_tab.py" line="135"/>
         <source>Overlay positions</source>
         <translation>套打位置</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="139" />
+        <location filename="../../ui/forms_tab.py" line="139"/>
         <source>Save form</source>
         <translation>保存表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="149" />
+        <location filename="../../ui/forms_tab.py" line="149"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="150" />
+        <location filename="../../ui/forms_tab.py" line="150"/>
         <source>Plain paper</source>
         <translation>普通纸</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="151" />
+        <location filename="../../ui/forms_tab.py" line="151"/>
         <source>Pre-printed set (overlay)</source>
         <translation>预印联单（套打）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="156" />
+        <location filename="../../ui/forms_tab.py" line="156"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="163" />
+        <location filename="../../ui/forms_tab.py" line="163"/>
         <source>Preview (sample case)</source>
         <translation>预览（示例客诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="217" />
+        <location filename="../../ui/forms_tab.py" line="217"/>
         <source> (inactive)</source>
         <translation>（停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="233" />
+        <location filename="../../ui/forms_tab.py" line="233"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="305" />
+        <location filename="../../ui/forms_tab.py" line="305"/>
         <source>New copy</source>
         <translation>新的一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="391" />
+        <location filename="../../ui/forms_tab.py" line="391"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="415" />
+        <location filename="../../ui/forms_tab.py" line="415"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="429" />
+        <location filename="../../ui/forms_tab.py" line="429"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="436" />
-        <location filename="../../ui/forms_tab.py" line="439" />
+        <location filename="../../ui/forms_tab.py" line="436"/>
+        <location filename="../../ui/forms_tab.py" line="439"/>
         <source>Add a form</source>
         <translation>新增表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="436" />
+        <location filename="../../ui/forms_tab.py" line="436"/>
         <source>Code (letters, digits, _)</source>
         <translation>代码（字母、数字或下划线）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="439" />
+        <location filename="../../ui/forms_tab.py" line="439"/>
         <source>Title printed on the form</source>
         <translation>表单上打印的标题</translation>
     </message>
@@ -2601,7 +2688,7 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../ui/help.py" line="52" />
+        <location filename="../../ui/help.py" line="52"/>
         <source>BranchDesk — user guide</source>
         <extracomment>The sections F1 can open, one per screen (the anchors both editions carry).</extracomment>
         <translation>客诉台 — 用户手册</translation>
@@ -2610,157 +2697,157 @@
 <context>
     <name>HolidayNoticeDialog</name>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="45" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="45"/>
         <source>Import holiday notice</source>
         <translation>导入节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="49" />
-        <source>Paste the full text of the State Council's notice on next year's public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
+        <location filename="../../ui/holiday_notice_dialog.py" line="49"/>
+        <source>Paste the full text of the State Council&apos;s notice on next year&apos;s public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
         <translation>粘贴国务院办公厅关于部分节假日安排的通知全文，或从文本文件打开。“预览”显示通知与当前工作日历的差异；“写入”把通知的各天录入日历，并确认该年法定节假日已录入。</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="59" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="59"/>
         <source>Notice text</source>
         <translation>通知全文</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="62" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="62"/>
         <source>From the title</source>
         <translation>按通知标题</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="64" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="64"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="65" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="65"/>
         <source>Open text file…</source>
         <translation>打开文本文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="67" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="67"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="69" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="69"/>
         <source>Apply</source>
         <translation>写入</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="72" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="79" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="79"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="80" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="80"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="81" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="81"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="82" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="82"/>
         <source>From</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="83" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="83"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="84" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="84"/>
         <source>Holiday</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="112" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="112"/>
         <source>Open holiday notice</source>
         <translation>打开节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="112" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="112"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="162" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="162"/>
         <source>Notice for %1: %2 days (%3 days off, %4 working days); %5 differ from the working calendar.</source>
         <translation>%1 年通知：共 %2 天（休 %3 天，班 %4 天），与当前工作日历不同 %5 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="170" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="170"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="171" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="171"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="173" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="173"/>
         <source>Entered by the administrator</source>
         <translation>管理员设定</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="174" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
         <source>Official calendar</source>
         <translation>官方日历</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="175" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="175"/>
         <source>Monday–Friday (unconfirmed)</source>
         <translation>按周一至周五推定（未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="192" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="192"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="192" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="192"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="209" />
+        <location filename="../../ui/holiday_notice_dialog.py" line="209"/>
         <source>Written: %1 days. %2 is marked confirmed.</source>
         <translation>已写入 %1 天，%2 年已确认。</translation>
     </message>
@@ -2768,7 +2855,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="38" />
+        <location filename="../../ui/import_wizard.py" line="38"/>
         <source>Import a ledger</source>
         <translation>导入台帐</translation>
     </message>
@@ -2776,292 +2863,315 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="89" />
-        <location filename="../../ui/intake_page.py" line="221" />
-        <location filename="../../ui/intake_page.py" line="287" />
+        <location filename="../../ui/intake_page.py" line="92"/>
+        <location filename="../../ui/intake_page.py" line="244"/>
+        <location filename="../../ui/intake_page.py" line="315"/>
+        <location filename="../../ui/intake_page.py" line="587"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="93" />
+        <location filename="../../ui/intake_page.py" line="96"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="95" />
+        <location filename="../../ui/intake_page.py" line="98"/>
         <source>Type the number: earlier cases appear on the right</source>
         <translation>输入号码后，右侧显示该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="96" />
-        <location filename="../../ui/intake_page.py" line="176" />
+        <location filename="../../ui/intake_page.py" line="99"/>
+        <location filename="../../ui/intake_page.py" line="180"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="99" />
+        <location filename="../../ui/intake_page.py" line="102"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="100" />
+        <location filename="../../ui/intake_page.py" line="103"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="101" />
+        <location filename="../../ui/intake_page.py" line="104"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="102" />
+        <location filename="../../ui/intake_page.py" line="105"/>
         <source>Foreign customer</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="102" />
+        <location filename="../../ui/intake_page.py" line="105"/>
         <source>Abroad</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="103" />
+        <location filename="../../ui/intake_page.py" line="106"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="104" />
+        <location filename="../../ui/intake_page.py" line="107"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="107" />
+        <location filename="../../ui/intake_page.py" line="110"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="113" />
+        <location filename="../../ui/intake_page.py" line="116"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="114" />
+        <location filename="../../ui/intake_page.py" line="117"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="116" />
+        <location filename="../../ui/intake_page.py" line="119"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="121" />
+        <location filename="../../ui/intake_page.py" line="124"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="122" />
+        <location filename="../../ui/intake_page.py" line="125"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="123" />
+        <location filename="../../ui/intake_page.py" line="126"/>
         <source>Part / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="124" />
+        <location filename="../../ui/intake_page.py" line="127"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="125" />
+        <location filename="../../ui/intake_page.py" line="128"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="126" />
+        <location filename="../../ui/intake_page.py" line="129"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129" />
+        <location filename="../../ui/intake_page.py" line="132"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129" />
-        <location filename="../../ui/intake_page.py" line="168" />
+        <location filename="../../ui/intake_page.py" line="132"/>
+        <location filename="../../ui/intake_page.py" line="172"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="130" />
+        <location filename="../../ui/intake_page.py" line="133"/>
         <source>Vehicle model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="131" />
+        <location filename="../../ui/intake_page.py" line="134"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="132" />
+        <location filename="../../ui/intake_page.py" line="135"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="132" />
+        <location filename="../../ui/intake_page.py" line="135"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="136" />
+        <location filename="../../ui/intake_page.py" line="139"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="142" />
+        <location filename="../../ui/intake_page.py" line="145"/>
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="145" />
+        <location filename="../../ui/intake_page.py" line="148"/>
         <source>Person complained about (if not staff)</source>
         <translation>被投诉人（非本公司员工）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="148" />
+        <location filename="../../ui/intake_page.py" line="151"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="149" />
-        <source>Customer's request</source>
+        <location filename="../../ui/intake_page.py" line="152"/>
+        <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="150" />
+        <location filename="../../ui/intake_page.py" line="153"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="151" />
+        <location filename="../../ui/intake_page.py" line="155"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="153" />
+        <location filename="../../ui/intake_page.py" line="157"/>
         <source>Personal injury</source>
         <translation>人身伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="154" />
+        <location filename="../../ui/intake_page.py" line="158"/>
         <source>Lawsuit threatened</source>
         <translation>扬言诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="155" />
+        <location filename="../../ui/intake_page.py" line="159"/>
         <source>Media involved</source>
         <translation>媒体介入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="156" />
+        <location filename="../../ui/intake_page.py" line="160"/>
         <source>Complained to manufacturer, regulator or consumer body</source>
         <translation>已向厂家、监管部门或消费者协会投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="159" />
+        <location filename="../../ui/intake_page.py" line="163"/>
         <source>Repeat of case no.</source>
         <translation>重复投诉原案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="177" />
+        <location filename="../../ui/intake_page.py" line="181"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="178" />
+        <location filename="../../ui/intake_page.py" line="182"/>
         <source>Complaint and request</source>
         <translation>投诉与要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="179" />
+        <location filename="../../ui/intake_page.py" line="183"/>
         <source>Subject</source>
         <translation>投诉对象</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="185" />
+        <location filename="../../ui/intake_page.py" line="189"/>
         <source>Branch fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="194" />
-        <location filename="../../ui/intake_page.py" line="196" />
+        <location filename="../../ui/intake_page.py" line="198"/>
+        <location filename="../../ui/intake_page.py" line="200"/>
         <source>Earlier cases of this customer</source>
         <translation>该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="213" />
+        <location filename="../../ui/intake_page.py" line="211"/>
+        <location filename="../../ui/intake_page.py" line="454"/>
+        <source>Fill in the customer&apos;s details</source>
+        <translation>填入客户资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="234"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="215" />
+        <location filename="../../ui/intake_page.py" line="236"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>提交登记 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="218" />
+        <location filename="../../ui/intake_page.py" line="239"/>
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="344" />
+        <location filename="../../ui/intake_page.py" line="374"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="345" />
+        <location filename="../../ui/intake_page.py" line="375"/>
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="374" />
+        <location filename="../../ui/intake_page.py" line="404"/>
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="390" />
+        <location filename="../../ui/intake_page.py" line="434"/>
+        <source>Known customer (case %1): %2</source>
+        <extracomment>The fields the offer fills, in form order.</extracomment>
+        <translation>老客户（案件 %1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="455"/>
+        <source>Replace what you typed (%1) with the details of case %2?</source>
+        <translation>用案件 %2 的资料替换您已填写的内容（%1）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="478"/>
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="408" />
+        <location filename="../../ui/intake_page.py" line="504"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="441" />
+        <location filename="../../ui/intake_page.py" line="542"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="443" />
+        <location filename="../../ui/intake_page.py" line="544"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="445" />
+        <location filename="../../ui/intake_page.py" line="546"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="446" />
+        <location filename="../../ui/intake_page.py" line="547"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="479" />
+        <location filename="../../ui/intake_page.py" line="588"/>
+        <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
+        <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="606"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -3069,22 +3179,22 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="22" />
+        <location filename="../../ui/lock.py" line="22"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="25" />
+        <location filename="../../ui/lock.py" line="25"/>
         <source>BranchDesk is locked. %1, type your password to go on.</source>
         <translation>客诉台已锁定。%1，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="29" />
+        <location filename="../../ui/lock.py" line="29"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="33" />
+        <location filename="../../ui/lock.py" line="33"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -3092,24 +3202,24 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="29" />
+        <location filename="../../ui/login_dialog.py" line="29"/>
         <source>BranchDesk — log in</source>
         <translation>客诉台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="34" />
-        <location filename="../../ui/login_dialog.py" line="46" />
+        <location filename="../../ui/login_dialog.py" line="34"/>
+        <location filename="../../ui/login_dialog.py" line="46"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="42" />
-        <location filename="../../ui/login_dialog.py" line="47" />
+        <location filename="../../ui/login_dialog.py" line="42"/>
+        <location filename="../../ui/login_dialog.py" line="47"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="51" />
+        <location filename="../../ui/login_dialog.py" line="51"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -3117,100 +3227,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Ctrl+N new complaint · Ctrl+L lock</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -3218,29 +3328,29 @@
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="74" />
+        <location filename="../../ui/reports_ui.py" line="74"/>
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="76" />
-        <location filename="../../ui/reports_ui.py" line="82" />
+        <location filename="../../ui/reports_ui.py" line="76"/>
+        <location filename="../../ui/reports_ui.py" line="82"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="84" />
-        <location filename="../../ui/reports_ui.py" line="90" />
+        <location filename="../../ui/reports_ui.py" line="84"/>
+        <location filename="../../ui/reports_ui.py" line="90"/>
         <source>Break down by</source>
         <translation>分组统计</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="85" />
+        <location filename="../../ui/reports_ui.py" line="85"/>
         <source>As the administrator set</source>
         <translation>按系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="86" />
+        <location filename="../../ui/reports_ui.py" line="86"/>
         <source>No breakdown</source>
         <translation>不分组</translation>
     </message>
@@ -3248,49 +3358,49 @@
 <context>
     <name>OutputFieldsBox</name>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="138" />
-        <source>The branch's own fields on forms and reports</source>
-        <extracomment>The forms that may print the branch's own fields, in the order of the grid's columns.</extracomment>
+        <location filename="../../ui/branch_profile_tab.py" line="138"/>
+        <source>The branch&apos;s own fields on forms and reports</source>
+        <extracomment>The forms that may print the branch&apos;s own fields, in the order of the grid&apos;s columns.</extracomment>
         <translation>自定义字段在表单和报表中的使用</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="142" />
+        <location filename="../../ui/branch_profile_tab.py" line="142"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="143" />
+        <location filename="../../ui/branch_profile_tab.py" line="143"/>
         <source>Handling form</source>
         <translation>处理表</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="144" />
+        <location filename="../../ui/branch_profile_tab.py" line="144"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="151" />
-        <location filename="../../ui/branch_profile_tab.py" line="157" />
+        <location filename="../../ui/branch_profile_tab.py" line="151"/>
+        <location filename="../../ui/branch_profile_tab.py" line="157"/>
         <source>Monthly summary broken down by</source>
         <translation>月度统计表分组字段</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="152" />
+        <location filename="../../ui/branch_profile_tab.py" line="152"/>
         <source>The branch has no custom intake fields.</source>
         <translation>本网点没有自定义受理字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="153" />
+        <location filename="../../ui/branch_profile_tab.py" line="153"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="198" />
+        <location filename="../../ui/branch_profile_tab.py" line="198"/>
         <source>No breakdown</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="227" />
+        <location filename="../../ui/branch_profile_tab.py" line="227"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -3298,79 +3408,79 @@
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../ui/policy_tab.py" line="42" />
-        <source>A policy file holds the branch's whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
+        <location filename="../../ui/policy_tab.py" line="42"/>
+        <source>A policy file holds the branch&apos;s whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
         <translation>策略文件把本网点的全部策略（选项列表、分类、部门、时限规则、核决规则、答复模板、自定义字段、表单联次、设置）写在一个文本文件里。导入时先校验文件并列出每一处改动；点“应用”之前不做任何改动。已登记的案件保留登记时的时限与签核链。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="49" />
+        <location filename="../../ui/policy_tab.py" line="49"/>
         <source>Export policy…</source>
         <translation>导出策略…</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="51" />
+        <location filename="../../ui/policy_tab.py" line="51"/>
         <source>Import a policy file…</source>
         <translation>导入策略文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="56" />
+        <location filename="../../ui/policy_tab.py" line="56"/>
         <source>Preview preset</source>
         <translation>预览预设策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="61" />
+        <location filename="../../ui/policy_tab.py" line="61"/>
         <source>Preset:</source>
         <translation>预设策略：</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="68" />
+        <location filename="../../ui/policy_tab.py" line="68"/>
         <source>Apply these changes</source>
         <translation>应用这些改动</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="80" />
-        <location filename="../../ui/policy_tab.py" line="91" />
+        <location filename="../../ui/policy_tab.py" line="80"/>
+        <location filename="../../ui/policy_tab.py" line="91"/>
         <source>Export policy</source>
         <translation>导出策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="80" />
-        <location filename="../../ui/policy_tab.py" line="98" />
+        <location filename="../../ui/policy_tab.py" line="80"/>
+        <location filename="../../ui/policy_tab.py" line="98"/>
         <source>Policy files (*.toml)</source>
         <translation>策略文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="91" />
+        <location filename="../../ui/policy_tab.py" line="91"/>
         <source>Cannot write the file: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="94" />
+        <location filename="../../ui/policy_tab.py" line="94"/>
         <source>Policy exported to %1</source>
         <translation>策略已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="98" />
+        <location filename="../../ui/policy_tab.py" line="98"/>
         <source>Import a policy file</source>
         <translation>导入策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="123" />
+        <location filename="../../ui/policy_tab.py" line="123"/>
         <source>The file has %1 problem(s); nothing can be applied until they are fixed.</source>
         <translation>文件有 %1 处问题；改正之前不能应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="130" />
-        <source>The file is the same as the branch's policy: nothing to change.</source>
+        <location filename="../../ui/policy_tab.py" line="130"/>
+        <source>The file is the same as the branch&apos;s policy: nothing to change.</source>
         <translation>文件与本网点现行策略相同，无需改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="133" />
+        <location filename="../../ui/policy_tab.py" line="133"/>
         <source>Applying the file makes %1 change(s):</source>
         <translation>应用此文件将做以下 %1 处改动：</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="149" />
+        <location filename="../../ui/policy_tab.py" line="149"/>
         <source>Policy applied: %1 change(s).</source>
         <translation>策略已应用：%1 处改动。</translation>
     </message>
@@ -3378,126 +3488,189 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="102" />
-        <location filename="../../ui/print_dialog.py" line="233" />
-        <location filename="../../ui/print_dialog.py" line="245" />
+        <location filename="../../ui/print_dialog.py" line="102"/>
+        <location filename="../../ui/print_dialog.py" line="233"/>
+        <location filename="../../ui/print_dialog.py" line="245"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="106" />
-        <location filename="../../ui/print_dialog.py" line="139" />
+        <location filename="../../ui/print_dialog.py" line="106"/>
+        <location filename="../../ui/print_dialog.py" line="139"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="115" />
-        <location filename="../../ui/print_dialog.py" line="140" />
+        <location filename="../../ui/print_dialog.py" line="115"/>
+        <location filename="../../ui/print_dialog.py" line="140"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="116" />
+        <location filename="../../ui/print_dialog.py" line="116"/>
         <source>Plain paper (whole form, one page per copy)</source>
         <translation>普通纸（完整表单，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="117" />
+        <location filename="../../ui/print_dialog.py" line="117"/>
         <source>Pre-printed carbonless set (data only)</source>
         <translation>预印无碳复写联单（只打数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="121" />
+        <location filename="../../ui/print_dialog.py" line="121"/>
         <source>Offset X (mm)</source>
         <translation>X 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="122" />
+        <location filename="../../ui/print_dialog.py" line="122"/>
         <source>Offset Y (mm)</source>
         <translation>Y 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="126" />
-        <location filename="../../ui/print_dialog.py" line="130" />
+        <location filename="../../ui/print_dialog.py" line="126"/>
+        <location filename="../../ui/print_dialog.py" line="130"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="132" />
+        <location filename="../../ui/print_dialog.py" line="132"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="134" />
+        <location filename="../../ui/print_dialog.py" line="134"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="136" />
+        <location filename="../../ui/print_dialog.py" line="136"/>
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="141" />
+        <location filename="../../ui/print_dialog.py" line="141"/>
         <source>Copies</source>
         <translation>联次</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="146" />
+        <location filename="../../ui/print_dialog.py" line="146"/>
         <source>Overlay offset</source>
         <translation>套打偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="176" />
+        <location filename="../../ui/print_dialog.py" line="176"/>
         <source>Copy %1: %2</source>
         <translation>第%1联 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="191" />
+        <location filename="../../ui/print_dialog.py" line="191"/>
         <source>Choose at least one copy</source>
         <translation>请至少选择一联</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="221" />
+        <location filename="../../ui/print_dialog.py" line="221"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="230" />
+        <location filename="../../ui/print_dialog.py" line="230"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="233" />
+        <location filename="../../ui/print_dialog.py" line="233"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="245" />
+        <location filename="../../ui/print_dialog.py" line="245"/>
         <source>The printer did not take the job: nothing was printed.</source>
         <translation>打印机未接受打印任务：没有打印任何内容，未记为已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="269" />
+        <location filename="../../ui/print_dialog.py" line="269"/>
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
 </context>
 <context>
+    <name>PrintLogDialog</name>
+    <message>
+        <location filename="../../ui/print_log.py" line="35"/>
+        <source>Print log of %1</source>
+        <translation>%1 的打印记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="39"/>
+        <source>Printed at</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="39"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="39"/>
+        <source>Copies</source>
+        <translation>联次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="39"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="39"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="44"/>
+        <source>Nothing of this case has been printed.</source>
+        <translation>本案尚未打印过任何表单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="56"/>
+        <source>overlay</source>
+        <translation>套打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="56"/>
+        <source>plain paper</source>
+        <translation>普通纸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="58"/>
+        <source>Superseded by the intake correction of %1</source>
+        <translation>已被 %1 的受理信息更正作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="62"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_log.py" line="62"/>
+        <source>Current</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="108" />
-        <source>That year's public holidays are not confirmed; the deadline counts Monday to Friday</source>
+        <location filename="../../ui/queue_model.py" line="108"/>
+        <source>That year&apos;s public holidays are not confirmed; the deadline counts Monday to Friday</source>
         <extracomment>(key for sorting, header); the header is translated by the view.</extracomment>
         <translation>该年度法定节假日尚未确认，期限按周一至周五估算</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="146" />
+        <location filename="../../ui/queue_model.py" line="146"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="147" />
+        <location filename="../../ui/queue_model.py" line="147"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
@@ -3505,208 +3678,208 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="52" />
+        <location filename="../../ui/queue_page.py" line="52"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="53" />
-        <location filename="../../ui/queue_page.py" line="143" />
+        <location filename="../../ui/queue_page.py" line="53"/>
+        <location filename="../../ui/queue_page.py" line="143"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="54" />
+        <location filename="../../ui/queue_page.py" line="54"/>
         <source>Customer</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="55" />
+        <location filename="../../ui/queue_page.py" line="55"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="56" />
-        <location filename="../../ui/queue_page.py" line="85" />
+        <location filename="../../ui/queue_page.py" line="56"/>
+        <location filename="../../ui/queue_page.py" line="85"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="57" />
-        <location filename="../../ui/queue_page.py" line="87" />
+        <location filename="../../ui/queue_page.py" line="57"/>
+        <location filename="../../ui/queue_page.py" line="87"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="58" />
-        <location filename="../../ui/queue_page.py" line="89" />
+        <location filename="../../ui/queue_page.py" line="58"/>
+        <location filename="../../ui/queue_page.py" line="89"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="59" />
-        <location filename="../../ui/queue_page.py" line="74" />
+        <location filename="../../ui/queue_page.py" line="59"/>
+        <location filename="../../ui/queue_page.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="60" />
+        <location filename="../../ui/queue_page.py" line="60"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="61" />
+        <location filename="../../ui/queue_page.py" line="61"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="62" />
+        <location filename="../../ui/queue_page.py" line="62"/>
         <source>Deadline</source>
         <translation>处理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="63" />
+        <location filename="../../ui/queue_page.py" line="63"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="64" />
+        <location filename="../../ui/queue_page.py" line="64"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="65" />
+        <location filename="../../ui/queue_page.py" line="65"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="70" />
+        <location filename="../../ui/queue_page.py" line="70"/>
         <source>Search number, name, phone or words of the content</source>
         <translation>搜索编号、姓名、电话或投诉内容中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="71" />
+        <location filename="../../ui/queue_page.py" line="71"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="73" />
+        <location filename="../../ui/queue_page.py" line="73"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="77" />
+        <location filename="../../ui/queue_page.py" line="77"/>
         <source>All I may see</source>
         <translation>全部（我可查看的）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="78" />
+        <location filename="../../ui/queue_page.py" line="78"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="79" />
+        <location filename="../../ui/queue_page.py" line="79"/>
         <source>My department</source>
         <translation>本部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="83" />
+        <location filename="../../ui/queue_page.py" line="83"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="84" />
+        <location filename="../../ui/queue_page.py" line="84"/>
         <source>All kinds</source>
         <translation>全部性质</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="86" />
+        <location filename="../../ui/queue_page.py" line="86"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="88" />
+        <location filename="../../ui/queue_page.py" line="88"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="90" />
+        <location filename="../../ui/queue_page.py" line="90"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="91" />
+        <location filename="../../ui/queue_page.py" line="91"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="93" />
-        <location filename="../../ui/queue_page.py" line="94" />
+        <location filename="../../ui/queue_page.py" line="93"/>
+        <location filename="../../ui/queue_page.py" line="94"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="98" />
+        <location filename="../../ui/queue_page.py" line="98"/>
         <source>Custom field value</source>
         <translation>自定义字段值</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="99" />
+        <location filename="../../ui/queue_page.py" line="99"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="101" />
+        <location filename="../../ui/queue_page.py" line="101"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="102" />
+        <location filename="../../ui/queue_page.py" line="102"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="103" />
+        <location filename="../../ui/queue_page.py" line="103"/>
         <source>Major only</source>
         <translation>仅重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="104" />
+        <location filename="../../ui/queue_page.py" line="104"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="105" />
+        <location filename="../../ui/queue_page.py" line="105"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="106" />
+        <location filename="../../ui/queue_page.py" line="106"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="108" />
+        <location filename="../../ui/queue_page.py" line="108"/>
         <source>Export ledger…</source>
         <translation>导出台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="109" />
-        <source>Every case of the current filter, in the ledger's columns</source>
+        <location filename="../../ui/queue_page.py" line="109"/>
+        <source>Every case of the current filter, in the ledger&apos;s columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="130" />
+        <location filename="../../ui/queue_page.py" line="130"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="240" />
+        <location filename="../../ui/queue_page.py" line="240"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="332" />
+        <location filename="../../ui/queue_page.py" line="332"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -3714,18 +3887,18 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/password_dialog.py" line="137" />
-        <location filename="../../ui/password_dialog.py" line="157" />
+        <location filename="../../ui/password_dialog.py" line="137"/>
+        <location filename="../../ui/password_dialog.py" line="157"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="141" />
+        <location filename="../../ui/password_dialog.py" line="141"/>
         <source>Give %1 a temporary password and tell it to them in person. They must choose their own at the next login. A lock after wrong passwords is lifted as well.</source>
         <translation>为 %1 设置一个临时密码，并当面告诉本人。本人下次登录时必须改成自己的密码。因输错密码造成的登录暂停也一并解除。</translation>
     </message>
     <message>
-        <location filename="../../ui/password_dialog.py" line="147" />
+        <location filename="../../ui/password_dialog.py" line="147"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
@@ -3733,51 +3906,51 @@
 <context>
     <name>StepPolicyTab</name>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="26" />
-        <source>Each step of a case warns this many minutes before its due time (the work page's “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role's level, or notifies the role (the case timeline).</source>
+        <location filename="../../ui/step_policy_tab.py" line="26"/>
+        <source>Each step of a case warns this many minutes before its due time (the work page&apos;s “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role&apos;s level, or notifies the role (the case timeline).</source>
         <translation>案件的每个环节在到期前若干分钟提醒（工作台“环节即将到期”）；逾期未完成时：标记逾期、将案件升级到该角色的级别，或通知该角色（记入案件时间线）。</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="34" />
-        <location filename="../../ui/step_policy_tab.py" line="42" />
+        <location filename="../../ui/step_policy_tab.py" line="34"/>
+        <location filename="../../ui/step_policy_tab.py" line="42"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="35" />
-        <location filename="../../ui/step_policy_tab.py" line="44" />
+        <location filename="../../ui/step_policy_tab.py" line="35"/>
+        <location filename="../../ui/step_policy_tab.py" line="44"/>
         <source>Warn before (minutes)</source>
         <translation>提前提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="36" />
-        <location filename="../../ui/step_policy_tab.py" line="47" />
+        <location filename="../../ui/step_policy_tab.py" line="36"/>
+        <location filename="../../ui/step_policy_tab.py" line="47"/>
         <source>When late</source>
         <translation>逾期后</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="37" />
+        <location filename="../../ui/step_policy_tab.py" line="37"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="38" />
-        <location filename="../../ui/step_policy_tab.py" line="53" />
+        <location filename="../../ui/step_policy_tab.py" line="38"/>
+        <location filename="../../ui/step_policy_tab.py" line="53"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="52" />
+        <location filename="../../ui/step_policy_tab.py" line="52"/>
         <source>Role to escalate to / notify</source>
         <translation>升级/通知角色</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="67" />
+        <location filename="../../ui/step_policy_tab.py" line="67"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="67" />
+        <location filename="../../ui/step_policy_tab.py" line="67"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3785,125 +3958,125 @@
 <context>
     <name>VocabularyTab</name>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="52" />
+        <location filename="../../ui/vocabulary_tab.py" line="52"/>
         <source>Lists</source>
         <translation>选项列表</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="59" />
+        <location filename="../../ui/vocabulary_tab.py" line="59"/>
         <source>Names: %1</source>
         <translation>名称：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="74" />
-        <location filename="../../ui/vocabulary_tab.py" line="165" />
+        <location filename="../../ui/vocabulary_tab.py" line="74"/>
+        <location filename="../../ui/vocabulary_tab.py" line="165"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="76" />
+        <location filename="../../ui/vocabulary_tab.py" line="76"/>
         <source>optional: made from the name</source>
         <translation>可不填，自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="77" />
+        <location filename="../../ui/vocabulary_tab.py" line="77"/>
         <source>Code (new item)</source>
         <translation>代码（新增时）</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="78" />
+        <location filename="../../ui/vocabulary_tab.py" line="78"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="79" />
+        <location filename="../../ui/vocabulary_tab.py" line="79"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="80" />
+        <location filename="../../ui/vocabulary_tab.py" line="80"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="81" />
+        <location filename="../../ui/vocabulary_tab.py" line="81"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="82" />
-        <location filename="../../ui/vocabulary_tab.py" line="230" />
+        <location filename="../../ui/vocabulary_tab.py" line="82"/>
+        <location filename="../../ui/vocabulary_tab.py" line="230"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="83" />
+        <location filename="../../ui/vocabulary_tab.py" line="83"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="110" />
+        <location filename="../../ui/vocabulary_tab.py" line="110"/>
         <source>Chinese name (empty: as shipped)</source>
         <translation>中文名称（留空：默认名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="111" />
+        <location filename="../../ui/vocabulary_tab.py" line="111"/>
         <source>English name (optional)</source>
         <translation>英文名称（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="112" />
+        <location filename="../../ui/vocabulary_tab.py" line="112"/>
         <source>Save name</source>
         <translation>保存名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="165" />
-        <location filename="../../ui/vocabulary_tab.py" line="168" />
+        <location filename="../../ui/vocabulary_tab.py" line="165"/>
+        <location filename="../../ui/vocabulary_tab.py" line="168"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="165" />
+        <location filename="../../ui/vocabulary_tab.py" line="165"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="165" />
+        <location filename="../../ui/vocabulary_tab.py" line="165"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="169" />
+        <location filename="../../ui/vocabulary_tab.py" line="169"/>
         <source>Shipped name</source>
         <translation>默认名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="170" />
+        <location filename="../../ui/vocabulary_tab.py" line="170"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="171" />
+        <location filename="../../ui/vocabulary_tab.py" line="171"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="183" />
+        <location filename="../../ui/vocabulary_tab.py" line="183"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="183" />
+        <location filename="../../ui/vocabulary_tab.py" line="183"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="228" />
+        <location filename="../../ui/vocabulary_tab.py" line="228"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="247" />
+        <location filename="../../ui/vocabulary_tab.py" line="247"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -3911,121 +4084,121 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="53" />
+        <location filename="../../ui/work_page.py" line="53"/>
         <source>My work</source>
         <extracomment>Each count opens the queue with the filter it counts (one definition, in the read side).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="62" />
+        <location filename="../../ui/work_page.py" line="62"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="63" />
+        <location filename="../../ui/work_page.py" line="63"/>
         <source>Approvals waiting for me</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="64" />
+        <location filename="../../ui/work_page.py" line="64"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="65" />
+        <location filename="../../ui/work_page.py" line="65"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="66" />
+        <location filename="../../ui/work_page.py" line="66"/>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="67" />
+        <location filename="../../ui/work_page.py" line="67"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="68" />
+        <location filename="../../ui/work_page.py" line="68"/>
         <source>To triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="69" />
+        <location filename="../../ui/work_page.py" line="69"/>
         <source>To reassign (handler deactivated)</source>
         <translation>待转派（负责人已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="71" />
+        <location filename="../../ui/work_page.py" line="71"/>
         <source>Steps due soon</source>
         <translation>环节即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="72" />
+        <location filename="../../ui/work_page.py" line="72"/>
         <source>Steps overdue</source>
         <translation>环节逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="73" />
+        <location filename="../../ui/work_page.py" line="73"/>
         <source>Late steps alerted to my role</source>
         <translation>提醒我的逾期环节</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="90" />
+        <location filename="../../ui/work_page.py" line="90"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="101" />
+        <location filename="../../ui/work_page.py" line="101"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="137" />
-        <location filename="../../ui/work_page.py" line="185" />
-        <location filename="../../ui/work_page.py" line="191" />
+        <location filename="../../ui/work_page.py" line="137"/>
+        <location filename="../../ui/work_page.py" line="185"/>
+        <location filename="../../ui/work_page.py" line="191"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="140" />
+        <location filename="../../ui/work_page.py" line="140"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="155" />
+        <location filename="../../ui/work_page.py" line="155"/>
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="160" />
+        <location filename="../../ui/work_page.py" line="160"/>
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="164" />
+        <location filename="../../ui/work_page.py" line="164"/>
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="202" />
+        <location filename="../../ui/work_page.py" line="202"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="203" />
+        <location filename="../../ui/work_page.py" line="203"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="216" />
+        <location filename="../../ui/work_page.py" line="216"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="220" />
+        <location filename="../../ui/work_page.py" line="220"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -4033,42 +4206,42 @@
 <context>
     <name>_CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="160" />
+        <location filename="../../ui/import_wizard.py" line="160"/>
         <source>Trial run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="161" />
+        <location filename="../../ui/import_wizard.py" line="161"/>
         <source>What would happen to each row. Click Next to import (all rows in one go).</source>
         <translation>以下是每一行将如何处理。点“下一步”正式导入（一次完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166" />
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166" />
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166" />
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Case no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166" />
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="177" />
+        <location filename="../../ui/import_wizard.py" line="177"/>
         <source>The ledger cannot be read with this mapping.</source>
         <translation>按当前的列对应无法读取该台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="188" />
+        <location filename="../../ui/import_wizard.py" line="188"/>
         <source>%1 rows to import, %2 already imported, %3 with problems (rows with problems are left out; fix them in Excel and import again).</source>
         <translation>可导入 %1 行，已导入过 %2 行，有问题 %3 行（有问题的行不导入；请在 Excel 中修正后再导入）。</translation>
     </message>
@@ -4076,17 +4249,17 @@
 <context>
     <name>_DonePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201" />
+        <location filename="../../ui/import_wizard.py" line="201"/>
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="217" />
+        <location filename="../../ui/import_wizard.py" line="217"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="220"/>
         <source>%1 cases imported, %2 were already there.</source>
         <translation>已导入 %1 件，%2 件此前已导入。</translation>
     </message>
@@ -4094,34 +4267,34 @@
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="76" />
+        <location filename="../../ui/import_wizard.py" line="76"/>
         <source>Which file?</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="79" />
+        <location filename="../../ui/import_wizard.py" line="79"/>
         <source>The Excel ledger the branch kept so far (.xlsx). Nothing is written until the last step.</source>
         <translation>网点以往的 Excel 投诉台帐（.xlsx）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="83" />
-        <location filename="../../ui/import_wizard.py" line="93" />
+        <location filename="../../ui/import_wizard.py" line="83"/>
+        <location filename="../../ui/import_wizard.py" line="93"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="85" />
+        <location filename="../../ui/import_wizard.py" line="85"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="88" />
-        <location filename="../../ui/import_wizard.py" line="94" />
+        <location filename="../../ui/import_wizard.py" line="88"/>
+        <location filename="../../ui/import_wizard.py" line="94"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="98" />
+        <location filename="../../ui/import_wizard.py" line="98"/>
         <source>Choose the ledger</source>
         <translation>选择台帐文件</translation>
     </message>
@@ -4129,27 +4302,27 @@
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="119" />
+        <location filename="../../ui/import_wizard.py" line="119"/>
         <source>Which column is which?</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="120" />
+        <location filename="../../ui/import_wizard.py" line="120"/>
         <source>Found by the headings; correct any that is wrong.</source>
         <translation>已按标题自动对应；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="127" />
+        <location filename="../../ui/import_wizard.py" line="127"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144" />
+        <location filename="../../ui/import_wizard.py" line="144"/>
         <source>Headings found on row %1.</source>
         <translation>标题在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="147" />
+        <location filename="../../ui/import_wizard.py" line="147"/>
         <source>(not in this ledger)</source>
         <translation>（台帐中没有）</translation>
     </message>
@@ -4157,12 +4330,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="30" />
+        <location filename="../../ui/crash.py" line="30"/>
         <source>An unexpected error occurred and was written to the log: %1. Your data has been saved.</source>
         <translation>程序出现意外错误，已记录到日志：%1。您的数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="44" />
+        <location filename="../../ui/crash.py" line="44"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
@@ -4170,51 +4343,51 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="153" />
+        <location filename="../../ui/main.py" line="153"/>
         <source>Building the demo branch (about 300 cases)…</source>
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="98" />
-        <location filename="../../ui/main.py" line="107" />
-        <location filename="../../ui/main.py" line="155" />
-        <location filename="../../ui/main.py" line="187" />
-        <location filename="../../ui/main.py" line="200" />
+        <location filename="../../ui/main.py" line="98"/>
+        <location filename="../../ui/main.py" line="107"/>
+        <location filename="../../ui/main.py" line="155"/>
+        <location filename="../../ui/main.py" line="187"/>
+        <location filename="../../ui/main.py" line="200"/>
         <source>BranchDesk</source>
         <translation>客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="91" />
+        <location filename="../../ui/main.py" line="91"/>
         <source>The backup of %1 is restored (%2 cases).</source>
         <translation>已恢复 %1 的备份（案件 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="93" />
+        <location filename="../../ui/main.py" line="93"/>
         <source>The backup of %1 is restored (%2 cases). The damaged database was kept as %3.</source>
         <translation>已恢复 %1 的备份（案件 %2 件）。损坏的数据库已保存为 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="109" />
+        <location filename="../../ui/main.py" line="109"/>
         <source>The newest good backup is from %1 (%2 cases). Restore it? Changes made after it are lost; the damaged database is kept in the backups folder.</source>
         <translation>最新的完好备份是 %1 的（案件 %2 件）。要恢复它吗？此后所做的修改会丢失；损坏的数据库会保存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="118" />
+        <location filename="../../ui/main.py" line="118"/>
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="120" />
+        <location filename="../../ui/main.py" line="120"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="188" />
+        <location filename="../../ui/main.py" line="188"/>
         <source>BranchDesk is already running with this database (%1). Switch to its window on the taskbar.</source>
         <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="207" />
+        <location filename="../../ui/main.py" line="207"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
@@ -4222,12 +4395,12 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="113" />
+        <location filename="../../ui/operations.py" line="113"/>
         <source>Please check</source>
         <translation>请检查</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="120" />
+        <location filename="../../ui/operations.py" line="120"/>
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
@@ -4235,32 +4408,32 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports_ui.py" line="123" />
+        <location filename="../../ui/reports_ui.py" line="123"/>
         <source>Save the monthly summary</source>
         <translation>保存月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="127" />
+        <location filename="../../ui/reports_ui.py" line="127"/>
         <source>Monthly summary</source>
         <translation>月度统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="133" />
+        <location filename="../../ui/reports_ui.py" line="133"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="141" />
+        <location filename="../../ui/reports_ui.py" line="141"/>
         <source>Export the ledger</source>
         <translation>导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="145" />
+        <location filename="../../ui/reports_ui.py" line="145"/>
         <source>Exporting the ledger</source>
         <translation>正在导出台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/reports_ui.py" line="153" />
+        <location filename="../../ui/reports_ui.py" line="153"/>
         <source>%1 cases written to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>
@@ -4268,12 +4441,12 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/backup_tab.py" line="83" />
+        <location filename="../../ui/backup_tab.py" line="83"/>
         <source>Backed up to %1 (%2 cases).</source>
         <translation>已备份到 %1（案件 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="88" />
+        <location filename="../../ui/backup_tab.py" line="88"/>
         <source>Copied to %1.</source>
         <translation>已复制到 %1。</translation>
     </message>

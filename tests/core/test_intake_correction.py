@@ -129,6 +129,10 @@ def test_customer_details_come_from_the_latest_case(branch: Branch) -> None:
     b.desk.intake.register(b["clerk"], complaint_form(address="上海市浦东新区 1 号", email="li@example.com"))
     details = b.desk.intake.customer_details(b["clerk"], "+86 138-0013-5678")
     assert details is not None
-    assert (details.complainant_name, details.address, details.email) == ("李先生", "上海市浦东新区 1 号", "li@example.com")
+    assert (details.complainant_name, details.address, details.email) == (
+        "李先生",
+        "上海市浦东新区 1 号",
+        "li@example.com",
+    )
     assert b.desk.intake.customer_details(b["clerk"], "x" * 500) is None
     assert isinstance(b.clock(), datetime)

@@ -1,0 +1,65 @@
+"""Issue 17 part E, UI: 更正受理信息 in the case window — enabled for the registering clerk before triage,
+disabled with the reason afterwards; the dialog sends what was changed and a reason; the print log marks
+the copies printed before the correction."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from branchdesk.domain.workflow import Action
+from branchdesk.services.dto import TriageInput
+from tests.conftest import Branch, complaint_form
+from ui.case_detail import CaseDetailView
+from ui.print_log import PrintLogDialog
+
+
+def view_as(qtbot: QtBot, b: Branch, username: str, case_id: int) -> CaseDetailView:
+    view = CaseDetailView(b.desk, b[username], b.desk.queries.lookups(b[username]), case_id)
+    qtbot.addWidget(view)
+    return view
+
+
+def test_correcting_the_intake_from_the_case_window(qtbot: QtBot, branch: Branch, messages: list[str]) -> None:
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form(complainant_name="李先生", phone="138 0013 5678"))
+    b.desk.printing.record_print(b["clerk"], ref.id, "receipt", [1], "plain")
+    b.clock.advance(minutes=2)
+    other = view_as(qtbot, b, "clerk2", ref.id)
+    assert not other.buttons[Action.CORRECT_INTAKE].isEnabled()
+    assert "登记本案的受理员" in other.buttons[Action.CORRECT_INTAKE].toolTip()
+
+    view = view_as(qtbot, b, "clerk", ref.id)
+    button = view.buttons[Action.CORRECT_INTAKE]
+    assert button.isEnabled() and button.text() == "更正受理信息"
+    assert view.detail is not None
+    dialog = view.dialog_for(Action.CORRECT_INTAKE, view.detail)
+    assert dialog is not None
+    assert dialog.fields.value("phone") == "138 0013 5678"  # the intake as registered
+    dialog.fields.set_value("phone", "139 1234 5678")
+    dialog._on_ok()  # no reason: refused at the field, nothing written
+    assert dialog.result_value is None and not dialog.fields.errors["reason"].isHidden()
+    dialog.fields.set_value("reason", "电话记错一位")
+    dialog._on_ok()
+    assert dialog.result_value is not None, dialog.message.text()
+    view.refresh()
+    assert view.detail is not None
+    last = view.detail.timeline[-1]
+    assert {c.field for c in view.detail.timeline[-2].changes} == {"phone"}
+    assert "作废" in str(last.text.params) or last.action == "print"
+    html = view.body.toHtml()
+    assert "更正受理信息（联系电话），原因：电话记错一位" in html
+
+    log = PrintLogDialog(b.desk, b["clerk"], ref.id, ref.case_no)
+    qtbot.addWidget(log)
+    assert log.table.rowCount() == 1
+    state = log.table.item(0, 4)
+    assert state is not None and state.text().startswith("已被")
+    assert log.table.item(0, 1) is not None and log.table.item(0, 1).font().strikeOut()
+
+    b.desk.cases.triage(
+        b["crm"], ref.id, TriageInput(valid=True, category_code="business.damage", severity="normal")
+    )
+    view.refresh()
+    assert not view.buttons[Action.CORRECT_INTAKE].isEnabled()
+    assert "只有客户关系经理" in view.buttons[Action.CORRECT_INTAKE].toolTip()
+    assert view_as(qtbot, b, "crm", ref.id).buttons[Action.CORRECT_INTAKE].isEnabled()
