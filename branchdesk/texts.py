@@ -1586,4 +1586,12 @@ CATALOGUE.update(
         ),
     }
 )
+CATALOGUE.update(
+    {
+        "attachment.type_refused": (
+            "不接受 {ext} 类型的附件（可接受：{types}）",
+            "Attachments of type {ext} are not taken (taken: {types})",
+        ),
+    }
+)
 LABELS["Action"]["correct_intake"] = ("更正受理信息", "Correct intake")

@@ -379,3 +379,14 @@ STEP_POLICIES: list[tuple[str, int, str, Role | None, bool]] = [
     ("follow_up", 4 * 60, "mark", None, True),
     ("gm_inform", 2 * 60, "escalate", Role.GM, True),
 ]
+# --- issue 17 part E "intake": attachments (a photo, a scan) — at intake and on the case ------------
+#: The largest attachment in MB (never above the core's hard ceiling of 20 MB per file), and the file
+#: types taken (extensions, comma-separated; "" takes any type).
+SETTINGS.update(
+    {
+        "attachment_max_mb": 20,
+        "attachment_types": "jpg,jpeg,png,gif,bmp,tif,tiff,heic,webp,pdf,doc,docx,xls,xlsx,ppt,pptx,"
+        "txt,csv,zip,rar,7z,mp3,wav,amr,m4a,mp4,mov",
+    }
+)
+LATER_SETTINGS += ("attachment_max_mb", "attachment_types")

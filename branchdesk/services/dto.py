@@ -117,6 +117,15 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class IncomingFile:
+    """A file the clerk dropped onto the intake form, read off the GUI thread, stored on save."""
+
+    filename: str
+    content: bytes
+    media_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
 class CustomerDetails:
     case_no: str  # the case they come from (the form names it when it offers them)
     complainant_name: str
@@ -152,6 +161,8 @@ class Lookups:
     # issue 17 part E: the largest amount the core takes (setting ``money_ceiling_fen``); the amount
     # field refuses to take more as it is typed
     money_ceiling_fen: int = DEFAULT_CEILING_FEN
+    attachment_max_mb: int = 20  # issue 17 part E: settings ``attachment_max_mb`` and ``attachment_types``
+    attachment_types: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,9 +34,10 @@ from branchdesk.domain.vocab import (
 from branchdesk.domain.workflow import DEADLINE_STATES, Action
 from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.i18n import Label, Text
+from branchdesk.services.attachments import precheck_files, store_files
 from branchdesk.services.base import ServiceBase, Unit, require_text
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import CaseRef, CaseRefLike, CustomerDetails, HistoryEntry
+from branchdesk.services.dto import CaseRef, CaseRefLike, CustomerDetails, HistoryEntry, IncomingFile
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.visibility import settled_cases, visible_cases
@@ -46,21 +47,41 @@ INTAKE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER})
 
 
 class IntakeService(ServiceBase):
-    def save_draft(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
+    def save_draft(
+        self,
+        actor: Actor,
+        form: IntakeForm,
+        case_id: int | None = None,
+        attachments: Sequence[IncomingFile] = (),
+    ) -> CaseRef:
         """Save an unfinished intake; it gets its number now and keeps it. An empty form (nothing the
-        clerk typed) is refused before the write: it would only use up a case number (issue 17)."""
+        clerk typed, no file) is refused before the write: it would only use up a case number (issue 17).
+        ``attachments``: files dropped onto the form, stored with the case (issue 17 part E)."""
         _precheck(form, case_id)
-        if case_id is None and is_blank(form):
+        files = precheck_files(attachments)
+        if case_id is None and is_blank(form) and not files:
             raise FieldError({"form": Text("intake.draft_empty")})
         with self._unit(actor) as unit:
             case = self._save(unit, form, case_id, final=False)
+            if files:
+                store_files(unit, case, files)
             return self._ref(case)
 
-    def register(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
-        """Register a complete intake (new, or finishing draft ``case_id``)."""
+    def register(
+        self,
+        actor: Actor,
+        form: IntakeForm,
+        case_id: int | None = None,
+        attachments: Sequence[IncomingFile] = (),
+    ) -> CaseRef:
+        """Register a complete intake (new, or finishing draft ``case_id``), with the files dropped onto
+        the form (issue 17 part E)."""
         _precheck(form, case_id)
+        files = precheck_files(attachments)
         with self._unit(actor) as unit:
             case = self._save(unit, form, case_id, final=True)
+            if files:
+                store_files(unit, case, files)
             originals = self._detect_repeat(unit, case, form.repeat_of_case_no)
             self._touch(unit, case)
             return self._ref(case, tuple(o.case_no for o in originals))

@@ -254,6 +254,8 @@ class QueryService(ServiceBase):
                 reply_templates=templates,
                 idle_lock_minutes=int(config.setting("idle_lock_minutes")),
                 money_ceiling_fen=config.money_ceiling_fen,  # issue 17 part E
+                attachment_max_mb=int(config.setting("attachment_max_mb")),
+                attachment_types=str(config.setting("attachment_types")),
             )
 
     # --- my work -------------------------------------------------------------

@@ -136,3 +136,55 @@ def test_customer_details_come_from_the_latest_case(branch: Branch) -> None:
     )
     assert b.desk.intake.customer_details(b["clerk"], "x" * 500) is None
     assert isinstance(b.clock(), datetime)
+
+
+def test_files_dropped_at_intake_are_stored_with_the_case(branch: Branch) -> None:
+    from branchdesk.services.audit import verify_audit
+    from branchdesk.services.dto import IncomingFile
+
+    b = branch
+    photo = bytes(range(256)) * 4096  # 1 MB
+    ref = b.desk.intake.register(
+        b["clerk"],
+        complaint_form(),
+        attachments=[
+            IncomingFile("D:\\扫描\\破损照片.JPG", photo, "image/jpeg"),
+            IncomingFile("单据.pdf", b"%PDF"),
+        ],
+    )
+    detail = b.desk.queries.case_detail(b["clerk"], ref.id)
+    assert [(a.filename, a.size) for a in detail.attachments] == [
+        ("破损照片.JPG", len(photo)),
+        ("单据.pdf", 4),
+    ]
+    name, content = b.desk.cases.attachment_content(b["clerk"], detail.attachments[0].id)
+    assert name == "破损照片.JPG" and content == photo
+    verdict, _text = verify_audit(b.desk.db)  # the stored SHA-256 is the content's
+    assert verdict.ok and verdict.attachments == 2
+    # a draft with only a file is not empty
+    draft = b.desk.intake.save_draft(b["clerk"], IntakeForm(), attachments=[IncomingFile("a.png", b"x")])
+    assert len(b.desk.queries.case_detail(b["clerk"], draft.id).attachments) == 1
+
+
+def test_attachment_size_and_type_are_the_branch_s_settings(branch: Branch) -> None:
+    from branchdesk.services.dto import IncomingFile
+
+    b = branch
+    with pytest.raises(FieldError) as exe:
+        b.desk.intake.register(b["clerk"], complaint_form(), attachments=[IncomingFile("setup.exe", b"MZ")])
+    assert "exe" in exe.value.message
+    b.desk.admin.set_setting(b["admin"], "attachment_max_mb", 1)
+    big = b"x" * (1024 * 1024 + 1)
+    with pytest.raises(FieldError) as too_big:
+        b.desk.intake.register(b["clerk"], complaint_form(), attachments=[IncomingFile("scan.png", big)])
+    assert "1 MB" in too_big.value.message
+    ref = b.desk.intake.register(b["clerk"], complaint_form())  # nothing was stored by the refused ones
+    assert ref.case_no.endswith("-001")
+    with pytest.raises(FieldError):  # the same limits on a case's later attachments
+        b.desk.cases.add_attachment(b["clerk"], ref.id, "scan.png", big)
+    b.desk.admin.set_setting(b["admin"], "attachment_types", "")  # any type
+    assert b.desk.cases.add_attachment(b["clerk"], ref.id, "setup.exe", b"MZ")
+    with pytest.raises(FieldError):  # never above the hard ceiling, whatever is typed
+        b.desk.intake.register(
+            b["clerk"], complaint_form(), attachments=[IncomingFile("x.png", b"x" * (20 * 1024 * 1024 + 1))]
+        )

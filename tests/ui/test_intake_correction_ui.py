@@ -19,7 +19,9 @@ def view_as(qtbot: QtBot, b: Branch, username: str, case_id: int) -> CaseDetailV
     return view
 
 
-def test_correcting_the_intake_from_the_case_window(qtbot: QtBot, branch: Branch, messages: list[str]) -> None:
+def test_correcting_the_intake_from_the_case_window(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
     b = branch
     ref = b.desk.intake.register(b["clerk"], complaint_form(complainant_name="李先生", phone="138 0013 5678"))
     b.desk.printing.record_print(b["clerk"], ref.id, "receipt", [1], "plain")
