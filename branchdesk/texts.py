@@ -1588,6 +1588,7 @@ CATALOGUE.update(
 )
 CATALOGUE.update(
     {
+        "attachment.unreadable": ("读不了文件“{file}”：{reason}", "Cannot read “{file}”: {reason}"),
         "attachment.type_refused": (
             "不接受 {ext} 类型的附件（可接受：{types}）",
             "Attachments of type {ext} are not taken (taken: {types})",

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QElapsedTimer, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QValidator
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -43,6 +43,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CustomerDetails, Lookups
 from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime, refill_combo
+from ui.intake_files import AttachmentStrip
 from ui.language import label as vocabulary_label
 from ui.language import person_with_department, render
 from ui.operations import app_signals, run_action
@@ -218,6 +219,10 @@ class IntakePage(QWidget):
         side.addWidget(self.history_title)
         side.addWidget(self.repeat_warning)
         side.addWidget(self.history)
+        # issue 17 part E: photos and scans go with the intake (read off the GUI thread)
+        self.attachments = AttachmentStrip(self._lookups.attachment_max_mb, self._lookups.attachment_types)
+        side.addWidget(self.attachments)
+        self.setAcceptDrops(True)
         side_widget = QWidget()
         side_widget.setLayout(side)
         side_widget.setMaximumWidth(360)
@@ -312,6 +317,7 @@ class IntakePage(QWidget):
         self.repeat_warning.hide()
         self.customer_offer.hide()
         self.fill_button.hide()
+        self.attachments.clear()
         self.title.setText(self.tr("New complaint"))
         self._set_editable(True)
         self._registered_clock.invalidate()
@@ -479,14 +485,14 @@ class IntakePage(QWidget):
         self.message.show()
 
     def save_draft(self) -> None:
-        if not self.submit_button.isEnabled() or self._busy:
+        if not self.submit_button.isEnabled() or self._busy or self._files_still_reading():
             return
-        form, draft_id = self.form(), self._draft_id
+        form, draft_id, files = self.form(), self._draft_id, tuple(self.attachments.files)
         self._busy = True
         try:
             ref = run_action(
                 self,
-                lambda: self._desk.intake.save_draft(self._actor, form, draft_id),
+                lambda: self._desk.intake.save_draft(self._actor, form, draft_id, files),
                 case_id=lambda ref: ref.id,
                 on_fields=self._show_field_errors,
             )
@@ -496,6 +502,7 @@ class IntakePage(QWidget):
             return
         self._draft_id = ref.id
         self.fields.clear_errors()
+        self.attachments.clear()  # stored with the draft: not stored again on the next save
         # The draft is in the database now: a recovery copy due in a moment would be offered at the next
         # start as if it were lost (issue 17 part E)
         self._save_timer.stop()
@@ -506,12 +513,14 @@ class IntakePage(QWidget):
     def submit(self) -> None:
         if not self.submit_button.isEnabled() or self._busy:
             return  # registered already, or still registering: a second click must not act again
-        form, draft_id = self.form(), self._draft_id
+        if self._files_still_reading():
+            return
+        form, draft_id, files = self.form(), self._draft_id, tuple(self.attachments.files)
         self._busy = True
         try:
             ref = run_action(
                 self,
-                lambda: self._desk.intake.register(self._actor, form, draft_id),
+                lambda: self._desk.intake.register(self._actor, form, draft_id, files),
                 case_id=lambda ref: ref.id,
                 on_fields=self._show_field_errors,
             )
@@ -555,6 +564,7 @@ class IntakePage(QWidget):
             widget.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.submit_button.setEnabled(editable)
+        self.attachments.setEnabled(editable)
         self.receipt_button.setVisible(not editable)
         self.new_button.setVisible(not editable)
         if editable:
@@ -572,11 +582,29 @@ class IntakePage(QWidget):
             return
         self.reset()
 
-    # --- issue 17 part E: Ctrl+N, an empty Ctrl+S ------------------------------------------------
+    # --- issue 17 part E: Ctrl+N, an empty Ctrl+S, files dropped onto the form ----------------------
+
+    def _files_still_reading(self) -> bool:
+        if self.attachments.busy():
+            self._show_message(self.tr("An attachment is still being read: save again in a moment."), ok=False)
+            return True
+        return False
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.submit_button.isEnabled() and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.submit_button.isEnabled():
+            self.attachments.add_paths(paths)
+            event.acceptProposedAction()
 
     def _comparable(self) -> dict[str, Any]:
         """What the clerk typed, without what the form fills in itself (the time received moves on)."""
-        return {k: v for k, v in self.snapshot().items() if k != "received_at"}
+        typed = {k: v for k, v in self.snapshot().items() if k != "received_at"}
+        typed["_files"] = len(self.attachments.files)  # files added and not saved yet are typing too
+        return typed
 
     def new_complaint(self) -> bool:
         """Ctrl+N: an empty form, also over a registered case or an open draft; typing not saved yet is

@@ -152,3 +152,57 @@ def test_the_customer_s_details_are_offered_when_the_phone_matches(
     assert page.fields.value("address") == "上海市浦东新区 1 号"
     assert page.fields.value("company") == "某贸易公司"
     assert page.fields.value("complainant_title") == "mr"
+
+
+def test_a_20_mb_scan_is_read_off_the_gui_thread_and_stored_with_the_case(
+    qtbot: QtBot, branch: Branch, tmp_path: Path, messages: list[str]
+) -> None:
+    import os
+
+    from PySide6.QtCore import QMimeData, QPointF, QTimer, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    b = branch
+    page = page_for(qtbot, b, tmp_path / "recovery")
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(os.urandom(20 * 1024 * 1024))
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"j" * 5000)
+    (tmp_path / "setup.exe").write_bytes(b"MZ")
+    ticks_while_reading: list[int] = []
+    progress: list[int] = []
+    page.attachments.progress.valueChanged.connect(progress.append)
+    timer = QTimer(interval=1)
+    timer.timeout.connect(lambda: page.attachments.busy() and ticks_while_reading.append(1))
+    timer.start()
+    page.attachments.add_paths([scan])
+    assert page.attachments.busy() and not page.attachments.files  # add_paths returned before reading
+    qtbot.waitUntil(lambda: not page.attachments.busy(), timeout=30000)
+    timer.stop()
+    assert len(ticks_while_reading) >= 2, ticks_while_reading  # the GUI thread kept processing events
+    assert progress[-1] == 100 and len(set(progress)) > 2
+    assert page.attachments.files[0].content == scan.read_bytes()
+
+    # a photo dropped onto the form; a type the branch does not take is refused at once, unread
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(tmp_path / "setup.exe"))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.dropEvent(drop)
+    assert "setup.exe" in page.attachments.message.text() and "exe" in page.attachments.message.text()
+    qtbot.waitUntil(lambda: not page.attachments.busy(), timeout=10000)
+    assert [f.filename for f in page.attachments.files] == ["扫描件.pdf", "photo.jpg"]
+
+    fill(page)
+    page.submit()
+    assert "202611-001" in page.message.text()
+    detail = b.desk.queries.case_detail(b["clerk"], b.desk.queries.case_detail(b["clerk"], "202611-001").id)
+    assert [(a.filename, a.size) for a in detail.attachments] == [
+        ("扫描件.pdf", 20 * 1024 * 1024),
+        ("photo.jpg", 5003),
+    ]
