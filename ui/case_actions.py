@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
@@ -160,7 +160,7 @@ class CaseOp:
 
 def triage(c: CaseContext) -> ActionDialog:
     desk, me, departments = c.desk, c.actor, c.lookups.departments
-    return c.dialog(
+    dialog = c.dialog(
         CaseActions.tr("Triage %1"),
         [
             Field("valid", CaseActions.tr("Valid complaint"), "check", default=True),
@@ -194,11 +194,21 @@ def triage(c: CaseContext) -> ActionDialog:
             ),
         ),
     )
+    # issue 17 part E: the category list filters as one types; the department's own handlers come first
+    from ui.category_picker import follow_department, make_searchable
+
+    fields = dialog.fields.widgets
+    category, department, handler = fields["category"], fields["responsible_department"], fields["handler"]
+    assert isinstance(category, QComboBox) and isinstance(department, QComboBox)
+    assert isinstance(handler, QComboBox)
+    make_searchable(category)
+    follow_department(department, handler, lambda dept: desk.queries.handler_choices(me, dept))
+    return dialog
 
 
 def assign(c: CaseContext) -> ActionDialog:
     desk, me = c.desk, c.actor
-    return c.dialog(
+    dialog = c.dialog(
         CaseActions.tr("Assign %1"),
         [
             Field("handler", CaseActions.tr("Handler"), "choice", c.handlers, default=c.detail.handler_id),
@@ -207,6 +217,13 @@ def assign(c: CaseContext) -> ActionDialog:
         ],
         lambda v: desk.cases.assign(me, c.seen, v["handler"] or 0, v["department"], v["note"]),
     )
+    # issue 17 part E: the chosen department's handlers first
+    from ui.category_picker import follow_department
+
+    department, handler = dialog.fields.widgets["department"], dialog.fields.widgets["handler"]
+    assert isinstance(department, QComboBox) and isinstance(handler, QComboBox)
+    follow_department(department, handler, lambda dept: desk.queries.handler_choices(me, dept))
+    return dialog
 
 
 def record_investigation(c: CaseContext) -> ActionDialog:

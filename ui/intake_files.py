@@ -8,8 +8,8 @@ Before reading, the branch's size and type limits (``domain.attachments``; setti
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
+from hashlib import sha256
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -50,7 +50,7 @@ class FileReader(Worker):
             size = max(self.path.stat().st_size, 1)
         except OSError:
             size = 1
-        digest = hashlib.sha256()
+        digest = sha256()
         parts: list[bytes] = []
         done = 0
         try:
@@ -120,7 +120,7 @@ class AttachmentStrip(QWidget):
                 size = 0
             reason = attachment_refusal(path.name, size, self.max_mb, self.types)
             if reason is not None:
-                refused.append(f"{path.name}：{render(reason)}")
+                refused.append(self.tr("%1: %2").replace("%1", path.name).replace("%2", render(reason)))
             else:
                 self._waiting.append(path)
         self.message.setText("\n".join(refused))

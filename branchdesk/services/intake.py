@@ -474,7 +474,7 @@ class IntakeService(ServiceBase):
                 record(
                     unit.session,
                     at=unit.now,
-                    actor=None,
+                    actor=unit.user,  # the correction moved it
                     action="deadline",
                     case_id=case.id,
                     text=Text(
@@ -492,7 +492,7 @@ class IntakeService(ServiceBase):
                 record(
                     unit.session,
                     at=unit.now,
-                    actor=None,
+                    actor=unit.user,
                     action="print",
                     case_id=case.id,
                     text=Text("event.prints_superseded", {"count": superseded}),

@@ -651,6 +651,45 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../ui/intake_files.py" line="83"/>
+        <source>Attachments</source>
+        <extracomment>Read in pieces of this size: progress moves, memory is touched once.</extracomment>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_files.py" line="85"/>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_files.py" line="86"/>
+        <source>Or drag photos and scans onto the form</source>
+        <translation>也可以把照片和扫描件拖到表单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_files.py" line="88"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_files.py" line="103"/>
+        <source>Attachments (drag photos and scans here)</source>
+        <translation>附件（可把照片和扫描件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_files.py" line="123"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_files.py" line="171"/>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
         <location filename="../../ui/backup_tab.py" line="112"/>
@@ -894,8 +933,8 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="177"/>
-        <location filename="../../ui/case_actions.py" line="205"/>
-        <location filename="../../ui/case_actions.py" line="233"/>
+        <location filename="../../ui/case_actions.py" line="215"/>
+        <location filename="../../ui/case_actions.py" line="250"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
@@ -906,470 +945,470 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="179"/>
-        <location filename="../../ui/case_actions.py" line="206"/>
-        <location filename="../../ui/case_actions.py" line="420"/>
-        <location filename="../../ui/case_actions.py" line="449"/>
-        <location filename="../../ui/case_actions.py" line="461"/>
-        <location filename="../../ui/case_actions.py" line="502"/>
+        <location filename="../../ui/case_actions.py" line="216"/>
+        <location filename="../../ui/case_actions.py" line="437"/>
+        <location filename="../../ui/case_actions.py" line="466"/>
+        <location filename="../../ui/case_actions.py" line="478"/>
+        <location filename="../../ui/case_actions.py" line="519"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="202"/>
+        <location filename="../../ui/case_actions.py" line="212"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="204"/>
+        <location filename="../../ui/case_actions.py" line="214"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="219"/>
+        <location filename="../../ui/case_actions.py" line="236"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="223"/>
+        <location filename="../../ui/case_actions.py" line="240"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="227"/>
+        <location filename="../../ui/case_actions.py" line="244"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="229"/>
+        <location filename="../../ui/case_actions.py" line="246"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="231"/>
+        <location filename="../../ui/case_actions.py" line="248"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="236"/>
+        <location filename="../../ui/case_actions.py" line="253"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="240"/>
+        <location filename="../../ui/case_actions.py" line="257"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="244"/>
+        <location filename="../../ui/case_actions.py" line="261"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="250"/>
+        <location filename="../../ui/case_actions.py" line="267"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="254"/>
+        <location filename="../../ui/case_actions.py" line="271"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="257"/>
+        <location filename="../../ui/case_actions.py" line="274"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="289"/>
+        <location filename="../../ui/case_actions.py" line="306"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="291"/>
+        <location filename="../../ui/case_actions.py" line="308"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="292"/>
+        <location filename="../../ui/case_actions.py" line="309"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="293"/>
+        <location filename="../../ui/case_actions.py" line="310"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="307"/>
+        <location filename="../../ui/case_actions.py" line="324"/>
         <source>Resolution: %1 %2 — %3</source>
         <translation>方案：%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="314"/>
+        <location filename="../../ui/case_actions.py" line="331"/>
         <source> (next: %1)</source>
         <translation>（下一级：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="315"/>
+        <location filename="../../ui/case_actions.py" line="332"/>
         <source>To sign: %1</source>
         <translation>需审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="317"/>
+        <location filename="../../ui/case_actions.py" line="334"/>
         <source>Proposed by %1 at %2</source>
         <translation>提出人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="323"/>
+        <location filename="../../ui/case_actions.py" line="340"/>
         <source>Signed: %1 (%2) %3 %4</source>
         <translation>已签：%1（%2）%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="329"/>
+        <location filename="../../ui/case_actions.py" line="346"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="332"/>
+        <location filename="../../ui/case_actions.py" line="349"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="336"/>
-        <location filename="../../ui/case_actions.py" line="415"/>
+        <location filename="../../ui/case_actions.py" line="353"/>
+        <location filename="../../ui/case_actions.py" line="432"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="341"/>
+        <location filename="../../ui/case_actions.py" line="358"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="342"/>
+        <location filename="../../ui/case_actions.py" line="359"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="346"/>
+        <location filename="../../ui/case_actions.py" line="363"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="355"/>
+        <location filename="../../ui/case_actions.py" line="372"/>
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="357"/>
+        <location filename="../../ui/case_actions.py" line="374"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="358"/>
-        <location filename="../../ui/case_actions.py" line="432"/>
-        <location filename="../../ui/case_actions.py" line="489"/>
-        <location filename="../../ui/case_actions.py" line="500"/>
+        <location filename="../../ui/case_actions.py" line="375"/>
+        <location filename="../../ui/case_actions.py" line="449"/>
+        <location filename="../../ui/case_actions.py" line="506"/>
+        <location filename="../../ui/case_actions.py" line="517"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="359"/>
+        <location filename="../../ui/case_actions.py" line="376"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="360"/>
+        <location filename="../../ui/case_actions.py" line="377"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="386"/>
+        <location filename="../../ui/case_actions.py" line="403"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="388"/>
-        <location filename="../../ui/case_actions.py" line="460"/>
-        <location filename="../../ui/case_actions.py" line="471"/>
-        <location filename="../../ui/case_actions.py" line="480"/>
+        <location filename="../../ui/case_actions.py" line="405"/>
+        <location filename="../../ui/case_actions.py" line="477"/>
+        <location filename="../../ui/case_actions.py" line="488"/>
+        <location filename="../../ui/case_actions.py" line="497"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="389"/>
+        <location filename="../../ui/case_actions.py" line="406"/>
         <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="390"/>
+        <location filename="../../ui/case_actions.py" line="407"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="405"/>
+        <location filename="../../ui/case_actions.py" line="422"/>
         <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="411"/>
+        <location filename="../../ui/case_actions.py" line="428"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="430"/>
+        <location filename="../../ui/case_actions.py" line="447"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="433"/>
+        <location filename="../../ui/case_actions.py" line="450"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="434"/>
+        <location filename="../../ui/case_actions.py" line="451"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="435"/>
+        <location filename="../../ui/case_actions.py" line="452"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="448"/>
+        <location filename="../../ui/case_actions.py" line="465"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="457"/>
+        <location filename="../../ui/case_actions.py" line="474"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="470"/>
+        <location filename="../../ui/case_actions.py" line="487"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="479"/>
+        <location filename="../../ui/case_actions.py" line="496"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="488"/>
+        <location filename="../../ui/case_actions.py" line="505"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="498"/>
+        <location filename="../../ui/case_actions.py" line="515"/>
         <source>First contact %1</source>
         <translation>首次联系 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="501"/>
+        <location filename="../../ui/case_actions.py" line="518"/>
         <source>When (blank: now)</source>
         <translation>联系时间（留空为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="532"/>
+        <location filename="../../ui/case_actions.py" line="549"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="536"/>
+        <location filename="../../ui/case_actions.py" line="553"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="546"/>
-        <location filename="../../ui/case_actions.py" line="600"/>
+        <location filename="../../ui/case_actions.py" line="563"/>
+        <location filename="../../ui/case_actions.py" line="617"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="548"/>
+        <location filename="../../ui/case_actions.py" line="565"/>
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="555"/>
+        <location filename="../../ui/case_actions.py" line="572"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="574"/>
+        <location filename="../../ui/case_actions.py" line="591"/>
         <source>Custom fields of %1</source>
         <translation>修改自定义字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="587"/>
+        <location filename="../../ui/case_actions.py" line="604"/>
         <source>Complainant</source>
         <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes.</extracomment>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="588"/>
+        <location filename="../../ui/case_actions.py" line="605"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="589"/>
+        <location filename="../../ui/case_actions.py" line="606"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="590"/>
+        <location filename="../../ui/case_actions.py" line="607"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="591"/>
+        <location filename="../../ui/case_actions.py" line="608"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="592"/>
+        <location filename="../../ui/case_actions.py" line="609"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="593"/>
+        <location filename="../../ui/case_actions.py" line="610"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="594"/>
+        <location filename="../../ui/case_actions.py" line="611"/>
         <source>Foreign customer</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="595"/>
+        <location filename="../../ui/case_actions.py" line="612"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="596"/>
+        <location filename="../../ui/case_actions.py" line="613"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="597"/>
+        <location filename="../../ui/case_actions.py" line="614"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="598"/>
+        <location filename="../../ui/case_actions.py" line="615"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="599"/>
+        <location filename="../../ui/case_actions.py" line="616"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="622"/>
+        <location filename="../../ui/case_actions.py" line="639"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="631"/>
+        <location filename="../../ui/case_actions.py" line="648"/>
         <source>Correct the intake of %1</source>
         <translation>更正受理信息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="639"/>
+        <location filename="../../ui/case_actions.py" line="656"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="640"/>
+        <location filename="../../ui/case_actions.py" line="657"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="641"/>
+        <location filename="../../ui/case_actions.py" line="658"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="644"/>
+        <location filename="../../ui/case_actions.py" line="661"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="647"/>
+        <location filename="../../ui/case_actions.py" line="664"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="648"/>
+        <location filename="../../ui/case_actions.py" line="665"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="649"/>
+        <location filename="../../ui/case_actions.py" line="666"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="650"/>
+        <location filename="../../ui/case_actions.py" line="667"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="652"/>
+        <location filename="../../ui/case_actions.py" line="669"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="655"/>
+        <location filename="../../ui/case_actions.py" line="672"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="657"/>
+        <location filename="../../ui/case_actions.py" line="674"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="658"/>
+        <location filename="../../ui/case_actions.py" line="675"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="659"/>
+        <location filename="../../ui/case_actions.py" line="676"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="660"/>
+        <location filename="../../ui/case_actions.py" line="677"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="661"/>
+        <location filename="../../ui/case_actions.py" line="678"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="662"/>
+        <location filename="../../ui/case_actions.py" line="679"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="663"/>
+        <location filename="../../ui/case_actions.py" line="680"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="664"/>
+        <location filename="../../ui/case_actions.py" line="681"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="665"/>
+        <location filename="../../ui/case_actions.py" line="682"/>
         <source>Correct intake</source>
         <translation>更正受理信息</translation>
     </message>
@@ -2863,315 +2902,320 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="92"/>
-        <location filename="../../ui/intake_page.py" line="244"/>
-        <location filename="../../ui/intake_page.py" line="315"/>
-        <location filename="../../ui/intake_page.py" line="587"/>
+        <location filename="../../ui/intake_page.py" line="93"/>
+        <location filename="../../ui/intake_page.py" line="249"/>
+        <location filename="../../ui/intake_page.py" line="321"/>
+        <location filename="../../ui/intake_page.py" line="615"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="96"/>
+        <location filename="../../ui/intake_page.py" line="97"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="98"/>
+        <location filename="../../ui/intake_page.py" line="99"/>
         <source>Type the number: earlier cases appear on the right</source>
         <translation>输入号码后，右侧显示该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="99"/>
-        <location filename="../../ui/intake_page.py" line="180"/>
+        <location filename="../../ui/intake_page.py" line="100"/>
+        <location filename="../../ui/intake_page.py" line="181"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="102"/>
+        <location filename="../../ui/intake_page.py" line="103"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="103"/>
+        <location filename="../../ui/intake_page.py" line="104"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="104"/>
+        <location filename="../../ui/intake_page.py" line="105"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="105"/>
+        <location filename="../../ui/intake_page.py" line="106"/>
         <source>Foreign customer</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="105"/>
+        <location filename="../../ui/intake_page.py" line="106"/>
         <source>Abroad</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="106"/>
+        <location filename="../../ui/intake_page.py" line="107"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="107"/>
+        <location filename="../../ui/intake_page.py" line="108"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="110"/>
+        <location filename="../../ui/intake_page.py" line="111"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="116"/>
+        <location filename="../../ui/intake_page.py" line="117"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="117"/>
+        <location filename="../../ui/intake_page.py" line="118"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="119"/>
+        <location filename="../../ui/intake_page.py" line="120"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="124"/>
+        <location filename="../../ui/intake_page.py" line="125"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="125"/>
+        <location filename="../../ui/intake_page.py" line="126"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="126"/>
+        <location filename="../../ui/intake_page.py" line="127"/>
         <source>Part / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="127"/>
+        <location filename="../../ui/intake_page.py" line="128"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="128"/>
+        <location filename="../../ui/intake_page.py" line="129"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="129"/>
+        <location filename="../../ui/intake_page.py" line="130"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="132"/>
+        <location filename="../../ui/intake_page.py" line="133"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="132"/>
-        <location filename="../../ui/intake_page.py" line="172"/>
+        <location filename="../../ui/intake_page.py" line="133"/>
+        <location filename="../../ui/intake_page.py" line="173"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="133"/>
+        <location filename="../../ui/intake_page.py" line="134"/>
         <source>Vehicle model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="134"/>
+        <location filename="../../ui/intake_page.py" line="135"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="135"/>
+        <location filename="../../ui/intake_page.py" line="136"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="135"/>
+        <location filename="../../ui/intake_page.py" line="136"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="139"/>
+        <location filename="../../ui/intake_page.py" line="140"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="145"/>
+        <location filename="../../ui/intake_page.py" line="146"/>
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="148"/>
+        <location filename="../../ui/intake_page.py" line="149"/>
         <source>Person complained about (if not staff)</source>
         <translation>被投诉人（非本公司员工）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="151"/>
+        <location filename="../../ui/intake_page.py" line="152"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="152"/>
+        <location filename="../../ui/intake_page.py" line="153"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="153"/>
+        <location filename="../../ui/intake_page.py" line="154"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="155"/>
+        <location filename="../../ui/intake_page.py" line="156"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="157"/>
+        <location filename="../../ui/intake_page.py" line="158"/>
         <source>Personal injury</source>
         <translation>人身伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="158"/>
+        <location filename="../../ui/intake_page.py" line="159"/>
         <source>Lawsuit threatened</source>
         <translation>扬言诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="159"/>
+        <location filename="../../ui/intake_page.py" line="160"/>
         <source>Media involved</source>
         <translation>媒体介入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="160"/>
+        <location filename="../../ui/intake_page.py" line="161"/>
         <source>Complained to manufacturer, regulator or consumer body</source>
         <translation>已向厂家、监管部门或消费者协会投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="163"/>
+        <location filename="../../ui/intake_page.py" line="164"/>
         <source>Repeat of case no.</source>
         <translation>重复投诉原案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="181"/>
+        <location filename="../../ui/intake_page.py" line="182"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="182"/>
+        <location filename="../../ui/intake_page.py" line="183"/>
         <source>Complaint and request</source>
         <translation>投诉与要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="183"/>
+        <location filename="../../ui/intake_page.py" line="184"/>
         <source>Subject</source>
         <translation>投诉对象</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="189"/>
+        <location filename="../../ui/intake_page.py" line="190"/>
         <source>Branch fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="198"/>
-        <location filename="../../ui/intake_page.py" line="200"/>
+        <location filename="../../ui/intake_page.py" line="199"/>
+        <location filename="../../ui/intake_page.py" line="201"/>
         <source>Earlier cases of this customer</source>
         <translation>该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="211"/>
-        <location filename="../../ui/intake_page.py" line="454"/>
+        <location filename="../../ui/intake_page.py" line="212"/>
+        <location filename="../../ui/intake_page.py" line="460"/>
         <source>Fill in the customer&apos;s details</source>
         <translation>填入客户资料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="234"/>
+        <location filename="../../ui/intake_page.py" line="239"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="236"/>
+        <location filename="../../ui/intake_page.py" line="241"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>提交登记 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="239"/>
+        <location filename="../../ui/intake_page.py" line="244"/>
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="374"/>
+        <location filename="../../ui/intake_page.py" line="380"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="375"/>
+        <location filename="../../ui/intake_page.py" line="381"/>
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="404"/>
+        <location filename="../../ui/intake_page.py" line="410"/>
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="434"/>
+        <location filename="../../ui/intake_page.py" line="440"/>
         <source>Known customer (case %1): %2</source>
         <extracomment>The fields the offer fills, in form order.</extracomment>
         <translation>老客户（案件 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="455"/>
+        <location filename="../../ui/intake_page.py" line="461"/>
         <source>Replace what you typed (%1) with the details of case %2?</source>
         <translation>用案件 %2 的资料替换您已填写的内容（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="478"/>
+        <location filename="../../ui/intake_page.py" line="484"/>
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="504"/>
+        <location filename="../../ui/intake_page.py" line="511"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="542"/>
+        <location filename="../../ui/intake_page.py" line="551"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="544"/>
+        <location filename="../../ui/intake_page.py" line="553"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="546"/>
+        <location filename="../../ui/intake_page.py" line="555"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="547"/>
+        <location filename="../../ui/intake_page.py" line="556"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="588"/>
+        <location filename="../../ui/intake_page.py" line="589"/>
+        <source>An attachment is still being read: save again in a moment.</source>
+        <translation>附件仍在读取中，请稍后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.py" line="616"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="606"/>
+        <location filename="../../ui/intake_page.py" line="634"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>

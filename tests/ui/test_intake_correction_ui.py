@@ -65,3 +65,48 @@ def test_correcting_the_intake_from_the_case_window(
     assert not view.buttons[Action.CORRECT_INTAKE].isEnabled()
     assert "只有客户关系经理" in view.buttons[Action.CORRECT_INTAKE].toolTip()
     assert view_as(qtbot, b, "crm", ref.id).buttons[Action.CORRECT_INTAKE].isEnabled()
+
+
+def test_triage_filters_categories_as_typed_and_lists_the_department_s_handlers_first(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    view = view_as(qtbot, b, "crm", ref.id)
+    assert view.detail is not None
+    dialog = view.dialog_for(Action.TRIAGE, view.detail)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    category = dialog.fields.widgets["category"]
+    assert isinstance(category, QComboBox) and category.isEditable()
+    completer = category.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("品质")  # part of a child's label
+    found = [completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())]
+    assert found and all("品质" in text for text in found) and "质量类 / 产品品质" in found
+    completer.setCompletionPrefix("质量类")  # the parent's label finds its children
+    assert completer.completionCount() >= 4
+    category.lineEdit().setText("质量类 / 产品品质")
+    category.lineEdit().editingFinished.emit()
+    assert dialog.fields.value("category") == "quality.product"
+    category.lineEdit().setText("不存在的类别")
+    category.lineEdit().editingFinished.emit()
+    assert dialog.fields.value("category") is None  # typing never invents a category
+
+    handler = dialog.fields.widgets["handler"]
+    assert isinstance(handler, QComboBox)
+    dialog.fields.set_value("responsible_department", b["handler2"].department_id)  # sales
+    texts = [handler.itemText(i) for i in range(handler.count())]
+    separator = next(i for i in range(handler.count()) if not handler.itemText(i) and i > 0)
+    own = texts[1:separator]
+    assert own and all("销售" in t or "业务" in t for t in own), texts
+    own_ids = {handler.itemData(i) for i in range(1, separator)}
+    assert own_ids == {b["handler2"].user_id, b["sales_mgr"].user_id}
+    assert b["handler"].user_id in [handler.itemData(i) for i in range(separator + 1, handler.count())]
+    dialog.fields.set_value("handler", b["handler2"].user_id)
+    dialog.fields.set_value("responsible_department", b["handler"].department_id)  # QA: the choice stays
+    assert dialog.fields.value("handler") == b["handler2"].user_id
+    assert handler.itemData(1) == b["handler"].user_id
