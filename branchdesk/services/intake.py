@@ -421,6 +421,9 @@ class IntakeService(ServiceBase):
             name = str(unknown[0])[:40]
             raise FieldError({name: Text("correct.unknown_field", {"field": name})})
         why = require_text(reason, "reason", Label("Field", "reason"), CORRECTION_REASON_LIMIT)
+        errors = check_bounds(IntakeForm(**values))  # lengths, types, dates: before the write lock
+        if errors:
+            raise FieldError(dict(errors))
         with self._unit(actor) as unit:
             case = self._case(unit, seen)
             self._require(unit, case, Action.CORRECT_INTAKE)
