@@ -633,7 +633,11 @@ def correct_intake(c: CaseContext) -> ActionDialog:
     for name, source, kind in CORRECTION_FIELDS:
         text = CaseActions.tr(source)
         if kind.startswith("choice:"):
-            specs.append(Field(name, text, "choice", c.choices(kind.removeprefix("choice:")), raw.get(name)))
+            options = c.choices(kind.removeprefix("choice:"))
+            if raw.get(name) and raw[name] not in dict(options):
+                # a value since taken off the list stays as it is unless the clerk picks another
+                options.append((raw[name], str(raw[name])))
+            specs.append(Field(name, text, "choice", options, raw.get(name)))
         else:
             specs.append(Field(name, text, kind, default=raw.get(name)))
     specs.append(Field("reason", CaseActions.tr("Reason for the correction"), "multiline"))

@@ -188,3 +188,23 @@ def test_attachment_size_and_type_are_the_branch_s_settings(branch: Branch) -> N
         b.desk.intake.register(
             b["clerk"], complaint_form(), attachments=[IncomingFile("x.png", b"x" * (20 * 1024 * 1024 + 1))]
         )
+
+
+def test_migration_0019_keeps_the_prints_and_marks_none_superseded(branch: Branch) -> None:
+    from sqlalchemy import inspect, text
+
+    from branchdesk.storage.migrate import upgrade
+    from tests.core.conftest import revision_before, rewind_to
+
+    b = branch
+    ref = b.desk.intake.register(b["clerk"], complaint_form())
+    b.desk.printing.record_print(b["clerk"], ref.id, "receipt", [1, 2], "plain")
+    rewind_to(b.desk.db, revision_before("0019"))
+    with b.desk.db.read() as session:
+        columns = {c["name"] for c in inspect(session.connection()).get_columns("print_log")}
+        assert "superseded_at" not in columns
+        assert session.execute(text("SELECT count(*) FROM print_log")).scalar_one() == 1
+    upgrade(b.desk.db)
+    fresh = b.desk.__class__(b.desk.db, b.clock)  # a new process on the upgraded database
+    log = fresh.printing.print_log(b["clerk"], ref.id)
+    assert [(p.form, p.copies, p.superseded_at) for p in log] == [("receipt", (1, 2), None)]
