@@ -8,8 +8,6 @@ Before reading, the branch's size and type limits (``domain.attachments``; setti
 
 from __future__ import annotations
 
-import mimetypes
-from hashlib import sha256
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -25,47 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.attachments import attachment_refusal
-from branchdesk.errors import DomainError
-from branchdesk.i18n import Text
+from branchdesk.services.attachments import read_incoming
 from branchdesk.services.dto import IncomingFile
 from ui.language import render
 from ui.operations import Worker
 
-#: Read in pieces of this size: progress moves, memory is touched once.
-CHUNK = 1024 * 1024
-
 
 class FileReader(Worker):
-    """Reads one file and its SHA-256 off the GUI thread; ``sig_progress`` in percent."""
+    """Reads one file (``services.attachments.read_incoming``) off the GUI thread; ``sig_progress`` in %."""
 
     sig_progress = Signal(int)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
-        super().__init__(self._read, parent)
+        super().__init__(lambda: read_incoming(path, self.sig_progress.emit), parent)
         self.path = path
-        self.sha256 = ""
-
-    def _read(self) -> IncomingFile:
-        try:
-            size = max(self.path.stat().st_size, 1)
-        except OSError:
-            size = 1
-        digest = sha256()
-        parts: list[bytes] = []
-        done = 0
-        try:
-            with self.path.open("rb") as file:
-                while piece := file.read(CHUNK):
-                    parts.append(piece)
-                    digest.update(piece)
-                    done += len(piece)
-                    self.sig_progress.emit(min(100, done * 100 // size))
-        except OSError as exc:  # gone, locked by the scanner, no permission: said in one line
-            reason = exc.strerror or type(exc).__name__
-            raise DomainError(Text("attachment.unreadable", {"file": self.path.name, "reason": reason})) from exc
-        self.sha256 = digest.hexdigest()
-        media_type = mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
-        return IncomingFile(self.path.name, b"".join(parts), media_type)
 
 
 class AttachmentStrip(QWidget):
@@ -153,6 +124,7 @@ class AttachmentStrip(QWidget):
         assert isinstance(item, IncomingFile)
         self.files.append(item)
         self.list.addItem(f"{item.filename} ({len(item.content) // 1024 + 1} KB)")
+        self.list.item(self.list.count() - 1).setToolTip(f"SHA-256 {item.sha256}")
         self._finish_one()
         self.sig_changed.emit()
 

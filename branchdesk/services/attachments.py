@@ -4,12 +4,15 @@ checks every attachment passes (bounded input before the unit, the branch's size
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import mimetypes
+from collections.abc import Callable, Sequence
+from hashlib import sha256
+from pathlib import Path
 
 from branchdesk.domain.attachments import HARD_MAX_BYTES, attachment_refusal
 from branchdesk.domain.bounds import TEXT_LIMITS, Checks
 from branchdesk.domain.text import clean_text
-from branchdesk.errors import FieldError
+from branchdesk.errors import DomainError, FieldError
 from branchdesk.i18n import Text
 from branchdesk.services.base import Unit
 from branchdesk.services.dto import IncomingFile
@@ -18,6 +21,33 @@ from branchdesk.storage.models import Attachment, AttachmentBlob, Case
 
 #: The most files one intake carries.
 MAX_FILES_AT_INTAKE = 20
+
+#: A file is read in pieces of this size, so the progress moves and a slow disk is not one long wait.
+CHUNK = 1024 * 1024
+
+
+def read_incoming(path: Path, progress: Callable[[int], None] = lambda _percent: None) -> IncomingFile:
+    """Read a file the clerk chose (meant for a worker thread: no database, no Qt), reporting progress in
+    percent; a file that cannot be read is one clear refusal. Its SHA-256 is computed as it is read."""
+    try:
+        size = max(path.stat().st_size, 1)
+        if size > HARD_MAX_BYTES:
+            too_big = Text("attachment.too_big", {"mb": HARD_MAX_BYTES // (1024 * 1024)})
+            raise FieldError({"attachments": too_big})
+        digest = sha256()
+        parts: list[bytes] = []
+        done = 0
+        with path.open("rb") as file:
+            while piece := file.read(CHUNK):
+                parts.append(piece)
+                digest.update(piece)
+                done += len(piece)
+                progress(min(100, done * 100 // size))
+    except OSError as exc:  # gone, locked by the scanner, no permission: said in one line
+        reason = exc.strerror or type(exc).__name__
+        raise DomainError(Text("attachment.unreadable", {"file": path.name, "reason": reason})) from exc
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return IncomingFile(path.name, b"".join(parts), media_type, digest.hexdigest())
 
 
 def precheck_files(files: object) -> tuple[IncomingFile, ...]:

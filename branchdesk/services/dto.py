@@ -123,6 +123,9 @@ class IncomingFile:
     filename: str
     content: bytes
     media_type: str = "application/octet-stream"
+    # as read (the form shows it); storing computes it again from ``content``: the audit chain trusts
+    # no hash it did not make
+    sha256: str = ""
 
 
 @dataclass(frozen=True)

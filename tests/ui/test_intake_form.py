@@ -165,7 +165,7 @@ def test_a_20_mb_scan_is_read_off_the_gui_thread_and_stored_with_the_case(
     from PySide6.QtCore import QMimeData, QPointF, QTimer, QUrl
     from PySide6.QtGui import QDropEvent
 
-    import ui.intake_files
+    import branchdesk.services.attachments
 
     b = branch
     page = page_for(qtbot, b, tmp_path / "recovery")
@@ -191,8 +191,8 @@ def test_a_20_mb_scan_is_read_off_the_gui_thread_and_stored_with_the_case(
         def hexdigest(self) -> str:
             return self._digest.hexdigest()
 
-    monkeypatch.setattr(ui.intake_files, "CHUNK", 256 * 1024)
-    monkeypatch.setattr(ui.intake_files, "sha256", SlowDigest)
+    monkeypatch.setattr(branchdesk.services.attachments, "CHUNK", 256 * 1024)
+    monkeypatch.setattr(branchdesk.services.attachments, "sha256", SlowDigest)
     ticks_while_reading: list[int] = []
     progress: list[int] = []
     page.attachments.progress.valueChanged.connect(progress.append)
