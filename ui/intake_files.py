@@ -39,6 +39,11 @@ class FileReader(Worker):
         self.path = path
 
 
+#: Readers still running: held here (not by a widget) so closing the form mid-read never destroys a
+#: running thread; each one leaves the set when it finishes.
+_RUNNING: set[FileReader] = set()
+
+
 class AttachmentStrip(QWidget):
     """The files going with this intake: list, 添加附件 / 移除, the reading's progress."""
 
@@ -109,11 +114,12 @@ class AttachmentStrip(QWidget):
         if self._reader is not None or not self._waiting:
             return
         path = self._waiting.pop(0)
-        reader = FileReader(path, self)
+        reader = FileReader(path)
         reader.sig_progress.connect(self.progress.setValue)
         reader.sig_done.connect(self._on_read)
         reader.sig_failed.connect(self._on_failed)
-        reader.finished.connect(reader.deleteLater)
+        _RUNNING.add(reader)
+        reader.finished.connect(lambda: _RUNNING.discard(reader))
         self._reader = reader
         self.progress.setValue(0)
         self.progress.setFormat(f"{path.name} %p%")

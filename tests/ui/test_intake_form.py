@@ -231,3 +231,30 @@ def test_a_20_mb_scan_is_read_off_the_gui_thread_and_stored_with_the_case(
         ("扫描件.pdf", 20 * 1024 * 1024),
         ("photo.jpg", 5003),
     ]
+
+
+def test_closing_the_form_while_a_file_is_read_loses_nothing_else(
+    qtbot: QtBot, branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import branchdesk.services.attachments
+    import ui.intake_files
+
+    real_progress: list[int] = []
+    original = branchdesk.services.attachments.read_incoming
+
+    def slow(path: Path, progress: object) -> object:
+        time.sleep(0.3)  # the form is gone before the file is read
+        return original(path, real_progress.append)
+
+    monkeypatch.setattr(ui.intake_files, "read_incoming", slow)
+    page = IntakePage(branch.desk, branch["clerk"], branch.desk.queries.lookups(branch["clerk"]), tmp_path)
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(b"png" * 1000)
+    page.attachments.add_paths([scan])
+    assert ui.intake_files._RUNNING
+    page.deleteLater()
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not ui.intake_files._RUNNING, timeout=5000)  # finished, nothing crashed
+    assert real_progress[-1] == 100
