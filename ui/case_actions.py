@@ -599,7 +599,8 @@ def edit_custom(c: CaseContext) -> ActionDialog:
 # --- issue 17 part E: correcting the intake of a registered case --------------------------------
 
 #: The intake facts the correction dialog offers (English sources), in the intake form's order; the core
-#: takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes.
+#: takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that
+#: move a deadline, few enough to fit a 1366×768 screen.
 CORRECTION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("complainant_name", QT_TRANSLATE_NOOP("CaseActions", "Complainant"), "text"),
     ("complainant_title", QT_TRANSLATE_NOOP("CaseActions", "Title"), "choice:complainant_title"),
@@ -612,7 +613,6 @@ CORRECTION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("received_at", QT_TRANSLATE_NOOP("CaseActions", "Received at"), "datetime"),
     ("channel", QT_TRANSLATE_NOOP("CaseActions", "Channel"), "choice:channel"),
     ("order_no", QT_TRANSLATE_NOOP("CaseActions", "Order no."), "text"),
-    ("product", QT_TRANSLATE_NOOP("CaseActions", "Product or service"), "text"),
     ("request_amount", QT_TRANSLATE_NOOP("CaseActions", "Amount asked (yuan)"), "text"),
     ("content", QT_TRANSLATE_NOOP("CaseActions", "Complaint content"), "multiline"),
 )
@@ -649,7 +649,10 @@ def correct_intake(c: CaseContext) -> ActionDialog:
                 changed[name] = ""  # an emptied choice is an empty code to the core
         return desk.intake.correct_intake(me, c.seen, changed, v["reason"] or "")
 
-    return c.dialog(CaseActions.tr("Correct the intake of %1"), specs, submit)
+    dialog = c.dialog(CaseActions.tr("Correct the intake of %1"), specs, submit)
+    for name in ("content", "reason"):  # a few lines each: the dialog fits a 1366×768 screen
+        dialog.fields.widgets[name].setMaximumHeight(110)
+    return dialog
 
 
 # --- the table: one entry per button of the case window, in the order shown ------------------

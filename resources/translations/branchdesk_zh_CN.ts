@@ -653,38 +653,38 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../ui/intake_files.py" line="83"/>
+        <location filename="../../ui/intake_files.py" line="59"/>
         <source>Attachments</source>
-        <extracomment>Read in pieces of this size: progress moves, memory is touched once.</extracomment>
+        <extracomment>Readers still running: held here (not by a widget) so closing the form mid-read never destroys a running thread; each one leaves the set when it finishes.</extracomment>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_files.py" line="85"/>
+        <location filename="../../ui/intake_files.py" line="61"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_files.py" line="86"/>
+        <location filename="../../ui/intake_files.py" line="62"/>
         <source>Or drag photos and scans onto the form</source>
         <translation>也可以把照片和扫描件拖到表单上</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_files.py" line="88"/>
+        <location filename="../../ui/intake_files.py" line="64"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_files.py" line="103"/>
+        <location filename="../../ui/intake_files.py" line="79"/>
         <source>Attachments (drag photos and scans here)</source>
         <translation>附件（可把照片和扫描件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_files.py" line="123"/>
+        <location filename="../../ui/intake_files.py" line="99"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_files.py" line="171"/>
+        <location filename="../../ui/intake_files.py" line="149"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -1242,65 +1242,60 @@
         <translation>修改自定义字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="604"/>
+        <location filename="../../ui/case_actions.py" line="605"/>
         <source>Complainant</source>
-        <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes.</extracomment>
+        <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="605"/>
+        <location filename="../../ui/case_actions.py" line="606"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="606"/>
+        <location filename="../../ui/case_actions.py" line="607"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="607"/>
+        <location filename="../../ui/case_actions.py" line="608"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="608"/>
+        <location filename="../../ui/case_actions.py" line="609"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="609"/>
+        <location filename="../../ui/case_actions.py" line="610"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="610"/>
+        <location filename="../../ui/case_actions.py" line="611"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="611"/>
+        <location filename="../../ui/case_actions.py" line="612"/>
         <source>Foreign customer</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="612"/>
+        <location filename="../../ui/case_actions.py" line="613"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="613"/>
+        <location filename="../../ui/case_actions.py" line="614"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="614"/>
+        <location filename="../../ui/case_actions.py" line="615"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_actions.py" line="615"/>
-        <source>Product or service</source>
-        <translation>产品或服务</translation>
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="616"/>
@@ -1308,107 +1303,107 @@
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="639"/>
+        <location filename="../../ui/case_actions.py" line="643"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="648"/>
+        <location filename="../../ui/case_actions.py" line="652"/>
         <source>Correct the intake of %1</source>
         <translation>更正受理信息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="656"/>
+        <location filename="../../ui/case_actions.py" line="663"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="657"/>
+        <location filename="../../ui/case_actions.py" line="664"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="658"/>
+        <location filename="../../ui/case_actions.py" line="665"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="661"/>
+        <location filename="../../ui/case_actions.py" line="668"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="664"/>
+        <location filename="../../ui/case_actions.py" line="671"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="665"/>
+        <location filename="../../ui/case_actions.py" line="672"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="666"/>
+        <location filename="../../ui/case_actions.py" line="673"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="667"/>
+        <location filename="../../ui/case_actions.py" line="674"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="669"/>
+        <location filename="../../ui/case_actions.py" line="676"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="672"/>
+        <location filename="../../ui/case_actions.py" line="679"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="674"/>
+        <location filename="../../ui/case_actions.py" line="681"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="675"/>
+        <location filename="../../ui/case_actions.py" line="682"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="676"/>
+        <location filename="../../ui/case_actions.py" line="683"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="677"/>
+        <location filename="../../ui/case_actions.py" line="684"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="678"/>
+        <location filename="../../ui/case_actions.py" line="685"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="679"/>
+        <location filename="../../ui/case_actions.py" line="686"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="680"/>
+        <location filename="../../ui/case_actions.py" line="687"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="681"/>
+        <location filename="../../ui/case_actions.py" line="688"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="682"/>
+        <location filename="../../ui/case_actions.py" line="689"/>
         <source>Correct intake</source>
         <translation>更正受理信息</translation>
     </message>

@@ -37,6 +37,8 @@ def test_correcting_the_intake_from_the_case_window(
     dialog = view.dialog_for(Action.CORRECT_INTAKE, view.detail)
     assert dialog is not None
     assert dialog.fields.value("phone") == "138 0013 5678"  # the intake as registered
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+    assert hint.width() <= 1366 and hint.height() <= 768 - 40, hint  # fits the counter's screen
     dialog.fields.set_value("phone", "139 1234 5678")
     dialog._on_ok()  # no reason: refused at the field, nothing written
     assert dialog.result_value is None and not dialog.fields.errors["reason"].isHidden()
