@@ -286,6 +286,8 @@ class IntakePage(QWidget):
         validator = self.fields.widgets["request_amount"].findChild(AmountValidator)
         if validator is not None:  # issue 17 part E: the ceiling is a setting
             validator.ceiling_fen = self._lookups.money_ceiling_fen
+        self.attachments.max_mb = self._lookups.attachment_max_mb
+        self.attachments.types = self._lookups.attachment_types
 
     def _watch(self, widget: QWidget) -> None:
         for signal_name in (
