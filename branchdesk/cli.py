@@ -20,6 +20,8 @@ from branchdesk.i18n import LANGUAGES, Label, Text, label, normalise_language, r
 from branchdesk.storage.database import ENV_VAR, Database, resolve_url
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+#: 128 + SIGPIPE, what a shell reports for a writer whose reader left (``… | head``)
+EXIT_BROKEN_PIPE = 141
 
 log = logging.getLogger(__name__)
 
@@ -210,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _error(exc.render(language))
     except KeyboardInterrupt:
         return _error("已取消")
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as exc:
         from branchdesk.storage.failures import explain
 
@@ -220,6 +224,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _error(render(explained, language))
         log.exception("unexpected error in command %r", command)
         return _error(f"程序出现意外错误，已记录到日志：{log_path}")
+
+
+def _reader_went_away() -> int:
+    """``branchdesk calendar list | head``: the reader closed the pipe, which is its choice, not a
+    failure to report. Later writes (the interpreter's flush at exit) go to devnull so no
+    "Exception ignored" trace follows; the status is the shell's for SIGPIPE, as git and coreutils give."""
+    log.info("output pipe closed by the reader")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:

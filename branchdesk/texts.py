@@ -246,10 +246,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "approval.wrong_password": ("密码错误，未签署", "Wrong password: not signed"),
     "approval.no_pending_resolution": ("没有待审批的处理方案", "There is no resolution awaiting approval"),
     "reply.method": ("请选择答复方式", "Please choose how the customer was answered"),
-    "reply.time": (
-        "答复时间须在受理时间之后、现在之前",
-        "The reply time must be after the time received and not in the future",
-    ),
     "extension.later": ("新的期限须晚于现有期限", "The new deadline must be later than the current one"),
     "extension.own_request": ("不能审批自己提出的延期申请", "You cannot decide your own extension request"),
     "follow_up.method": ("请选择回访方式", "Please choose how the follow-up was made"),
@@ -1325,6 +1321,22 @@ LABELS["VocabularyList"] = {
     "followup_method": ("回访方式", "Follow-up methods"),
     "complainant_title": ("称呼", "Complainant titles"),
 }
+#: The sections of a policy file, as the import's list of changes names them.
+LABELS["PolicySection"] = {
+    "header": ("策略说明", "Policy header"),
+    "settings": ("设置", "Settings"),
+    "names": ("名称", "Names"),
+    "categories": ("投诉类别", "Categories"),
+    "departments": ("部门", "Departments"),
+    "deadline_rules": ("处理时效规则", "Deadline rules"),
+    "step_policies": ("环节期限", "Step deadlines"),
+    "approval_rules": ("核决规则", "Approval rules"),
+    "reply_templates": ("答复模板", "Reply templates"),
+    "custom_fields": ("自定义字段", "Custom fields"),
+    "forms": ("表单", "Forms"),
+    "calendar": ("工作日历", "Working calendar"),
+}
+CATALOGUE["policy.section_list"] = ("选项列表「{list}」", "List “{list}”")
 #: The fixed vocabularies a branch may rename, named.
 LABELS["Vocabulary"] = {
     "Kind": ("性质", "Kinds"),
@@ -1596,3 +1608,22 @@ CATALOGUE.update(
     }
 )
 LABELS["Action"]["correct_intake"] = ("更正受理信息", "Correct intake")
+
+# --- issue 17 part F: case window, printing, settings ---------------------------------------------
+CATALOGUE.update(
+    {
+        "event.saved_pdf": (
+            "另存{form}为 PDF：第 {copies} 联（未计为打印）",
+            "Saved {form} as a PDF: copy {copies} (not counted as printed)",
+        ),
+        "admin.user_changed": (
+            "用户 {name} 的资料已被他人修改，请看过最新资料后再改",
+            "User {name} was changed by someone else meanwhile: look at the latest details, then edit again",
+        ),
+        "event.admin_user_edited": ("修改用户 {name} 的资料", "Details of user {name} changed"),
+        "import.cancelled": (
+            "已取消导入：已写入的部分全部撤回，台账未导入任何案件",
+            "Import cancelled: what was written is undone, no case of the ledger was imported",
+        ),
+    }
+)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk.domain import defaults
 from branchdesk.domain.calendar import official_years
 from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
@@ -111,6 +114,7 @@ class AdminPage(QWidget):
         )
         self.vocabulary_tab.reload()
         refill_combo(self.user_fields.widgets["department"], self._department_codes())  # type: ignore[arg-type]
+        refill_combo(self.chosen_fields.widgets["department"], self._department_codes())  # type: ignore[arg-type]
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
             if isinstance(tab, ConfigTab):
@@ -220,7 +224,7 @@ class AdminPage(QWidget):
             settings = self._snapshot().settings
             return [{"key": key, "label": label, "value": settings[key]} for key, label in editable.items()]
 
-        return ConfigTab(
+        tab = ConfigTab(
             [("label", self.tr("Setting")), ("value", self.tr("Value"))],
             [
                 Field("key", self.tr("Setting"), "choice", list(editable.items()), empty=None),
@@ -229,6 +233,17 @@ class AdminPage(QWidget):
             rows,
             lambda _row, v: admin.set_setting(me, v["key"], int(v["value"])),
         )
+        # issue 17 part F: the spin box takes the range the core checks (defaults.SETTING_RANGES)
+        key, value = tab.fields.widgets["key"], tab.fields.widgets["value"]
+        assert isinstance(key, QComboBox) and isinstance(value, QSpinBox)
+
+        def follow_range() -> None:
+            value.setRange(*defaults.SETTING_RANGES.get(key.currentData() or "", (0, 9999)))
+
+        key.currentIndexChanged.connect(lambda _i: follow_range())
+        follow_range()
+        self.settings_tab = tab
+        return tab
 
     # --- users -------------------------------------------------------------------------
 
@@ -256,7 +271,14 @@ class AdminPage(QWidget):
             self.chosen_roles[role] = check
             chosen_row.addWidget(check)
         chosen_form.addRow(self.tr("Roles"), chosen_row)
+        # issue 17 part F: the selected user's name and department, saved through the service
+        self.chosen_fields = FieldSet()
+        self.chosen_fields.add(chosen_form, "full_name", self.tr("Full name"), QLineEdit())
+        self.chosen_fields.add(chosen_form, "department", self.tr("Department"), combo(self._department_codes()))
+        self.save_details_button = QPushButton(self.tr("Save name and department"))
+        self.save_details_button.clicked.connect(self._on_save_details)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.save_details_button)
         self.save_roles_button = QPushButton(self.tr("Save roles"))
         self.save_roles_button.clicked.connect(self._on_save_roles)
         self.active_button = QPushButton(self.tr("Deactivate"))
@@ -309,6 +331,7 @@ class AdminPage(QWidget):
     def _fill_users(self) -> None:
         snapshot = self._snapshot()
         departments = {dept_id: name for dept_id, _code, name, _active in snapshot.departments}
+        self._department_code_of = {dept_id: code for dept_id, code, _name, _active in snapshot.departments}
         self._user_rows = list(snapshot.users)
         self.users.setRowCount(len(self._user_rows))
         for row, user in enumerate(self._user_rows):
@@ -336,6 +359,12 @@ class AdminPage(QWidget):
         for role, check in self.chosen_roles.items():
             check.setChecked(bool(user and role.value in user.roles))
             check.setEnabled(user is not None)
+        self.chosen_fields.set_value("full_name", user.full_name if user else "")
+        self.chosen_fields.set_value("department", self._department_code_of.get(user.department_id) if user else None)
+        self.chosen_fields.clear_errors()
+        for widget in self.chosen_fields.widgets.values():
+            widget.setEnabled(user is not None)
+        self.save_details_button.setEnabled(user is not None)
         self.save_roles_button.setEnabled(user is not None)
         self.active_button.setEnabled(user is not None)
         # One's own password is changed in the user menu (the old one asked there).
@@ -365,6 +394,33 @@ class AdminPage(QWidget):
         )
         if done is not None:
             self._fill_users()
+
+    def _on_save_details(self) -> None:
+        """issue 17 part F: rename or move the selected user; refused if someone changed them meanwhile."""
+        user = self._selected_user()
+        if user is None:
+            return
+        values = self.chosen_fields.values()
+        done = run_action(
+            self,
+            lambda: self._desk.admin.update_user(
+                self._actor,
+                user.id,
+                full_name=values["full_name"],
+                department_code=values["department"] or "",
+                seen=user,
+            )
+            or True,
+            changes=False,
+            config=True,
+            on_fields=lambda e: self.chosen_fields.show_errors(e.texts),
+        )
+        row = self.users.currentRow()
+        self._fill_users()  # saved or refused as stale: show the rows as they are now
+        if 0 <= row < self.users.rowCount():
+            self.users.selectRow(row)
+        if done is not None:
+            self.user_message.setText(self.tr("Saved"))
 
     def _on_toggle_active(self) -> None:
         user = self._selected_user()

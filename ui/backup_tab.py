@@ -10,10 +10,12 @@ starts it again on the restored database (no screen keeps rows of the replaced o
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,12 +41,15 @@ from branchdesk.storage.backup import (
     MIGRATION,
     RESTORE,
     BackupInfo,
+    RestoreResult,
     copy_backup,
     list_backups,
     make_backup,
     restore,
 )
+from branchdesk.storage.failures import explain
 from ui.operations import Worker, error_text, run_action
+from ui.progress import ProgressRun, Report
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,11 @@ def back_up(desk: BranchDesk) -> BackupDone:
         return BackupDone(info, copy_backup(info, Path(folder)), None)
     except StorageError as exc:
         return BackupDone(info, None, error_text(exc))
+
+
+def reveal_folder(folder: Path) -> object:
+    """Open ``folder`` in the system's file manager (issue 17 part F)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def start_backup(parent: QObject, desk: BranchDesk) -> Worker:
@@ -102,7 +112,6 @@ class BackupTab(QWidget):
         super().__init__(parent)
         self._desk = desk
         self._actor = actor
-        self._worker: Worker | None = None
         self._backups: list[BackupInfo] = []
         layout = QVBoxLayout(self)
         self.message = QLabel()
@@ -152,6 +161,15 @@ class BackupTab(QWidget):
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch()
+        # issue 17 part F: after a backup, its folder (the opener is an attribute: tests launch nothing)
+        self.opener: Callable[[Path], object] = reveal_folder
+        self._last_folder: Path | None = None
+        self._run: ProgressRun | None = None
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button.setToolTip(self.tr("Show the folder of the backup just made"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.hide()
+        buttons.addWidget(self.open_folder_button)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.reload()
@@ -202,30 +220,37 @@ class BackupTab(QWidget):
         if folder:
             self.set_folder(folder)
 
-    def back_up_now(self) -> None:
-        self.backup_button.setEnabled(False)
-        self.message.setText(self.tr("Backing up…"))
-        self._worker = start_backup(self, self._desk)
-        self._worker.sig_done.connect(self._on_backed_up)
-        self._worker.sig_failed.connect(self._on_backup_failed)
-        self._worker.start()
+    # --- issue 17 part F: backup and restore with a progress dialog; 打开所在文件夹 afterwards ----------
 
-    def _finish_worker(self) -> None:
-        if self._worker is not None:
-            self._worker.wait()  # run() has returned: let the thread end before anything may delete it
-            self._worker = None
+    def back_up_now(self) -> None:
+        """A backup off the GUI thread under a progress dialog (no cancel: a backup is whole or nothing)."""
+        self.backup_button.setEnabled(False)
+        self.open_folder_button.hide()
+        self.message.setText(self.tr("Backing up…"))
+        desk = self._desk
+        self._run = ProgressRun(self, self.tr("Backing up"), lambda _report: back_up(desk))
+        self._run.sig_done.connect(self._on_backed_up)
+        self._run.sig_failed.connect(self._on_backup_failed)
+        self._run.start()
 
     def _on_backed_up(self, done: BackupDone) -> None:
-        self._finish_worker()
+        self._run = None
         self.backup_button.setEnabled(True)
         self.message.setText(done_text(self, done))
+        self._last_folder = done.info.path.parent
+        self.open_folder_button.show()
         self.reload()
         self.sig_backed_up.emit(done)
 
     def _on_backup_failed(self, reason: str) -> None:
-        self._finish_worker()
+        self._run = None
         self.backup_button.setEnabled(True)
         self.message.setText(reason)
+
+    def open_folder(self) -> None:
+        """Show the folder of the backup just made, with the opener (tests give their own)."""
+        if self._last_folder is not None:
+            self.opener(self._last_folder)
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows() if self.table is not None else []
@@ -252,16 +277,33 @@ class BackupTab(QWidget):
         database = self._desk.db.path
         assert database is not None
         self._desk.db.dispose()  # our own connections closed; our instance lock stays held (see above)
-        try:
-            result = restore(database, info.path, self._desk.clock())
-        except BranchDeskError as exc:
-            log.warning("restore of %s refused: %s", info.path, exc.message)
-            QMessageBox.warning(self, self.tr("Restore a backup"), error_text(exc))
-            return
-        except OSError as exc:
-            log.exception("restore of %s failed", info.path)
-            QMessageBox.warning(self, self.tr("Restore a backup"), str(exc))
-            return
+        now = self._desk.clock()
+        self.restore_button.setEnabled(False)
+
+        def swap(_report: Report) -> RestoreResult:
+            try:
+                return restore(database, info.path, now)
+            except BranchDeskError as exc:
+                log.warning("restore of %s refused: %s", info.path, exc.message)
+                raise
+            except OSError as exc:  # one line for the person; the traceback in the log
+                log.exception("restore of %s failed", info.path)
+                raise StorageError(explain(exc) or str(exc)) from exc
+
+        # issue 17 part F: off the GUI thread under a progress dialog; no cancel — a swap is not stopped
+        self._run = ProgressRun(self, self.tr("Restoring"), swap)
+        self._run.sig_done.connect(lambda result: self._on_restored(info, result))
+        self._run.sig_failed.connect(self._on_restore_failed)
+        self._run.start()
+
+    def _on_restore_failed(self, reason: str) -> None:
+        self._run = None
+        self.restore_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Restore a backup"), reason)
+
+    def _on_restored(self, info: BackupInfo, result: RestoreResult) -> None:
+        self._run = None
+        database = self._desk.db.path
         log.info("restored %s from %s in the app", database, info.path)
         QMessageBox.information(
             self,

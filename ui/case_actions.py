@@ -375,8 +375,12 @@ def _reply_dialog(c: CaseContext, closes: bool) -> ActionDialog:
             Field("method", CaseActions.tr("How"), "choice", c.choices("reply_method"), default="phone"),
             Field("content", CaseActions.tr("What was said"), "multiline"),
             Field("accepted", CaseActions.tr("Customer accepts"), "check", default=True),
+            # issue 17 part F: a call made yesterday is recorded today — when the customer was told
+            Field("replied_at", CaseActions.tr("When the customer was told"), "datetime", default=desk.clock()),
         ],
-        lambda v: record(me, c.seen, ReplyInput(v["method"] or "", v["content"], v["accepted"])),
+        lambda v: record(
+            me, c.seen, ReplyInput(v["method"] or "", v["content"], v["accepted"], replied_at=v["replied_at"])
+        ),
     )
     template = dialog.fields.widgets["template"]
     template.currentIndexChanged.connect(  # type: ignore[attr-defined]
@@ -448,13 +452,17 @@ def follow_up(c: CaseContext) -> ActionDialog:
         [
             Field("method", CaseActions.tr("How"), "choice", c.choices("followup_method"), default="phone"),
             Field("solved", CaseActions.tr("Problem solved"), "check", default=True),
-            Field("satisfaction", CaseActions.tr("Satisfaction"), "choice", satisfaction_choices(), empty=None),
+            # issue 17 part F: no default satisfaction (the clerk asks and chooses); the visit's own time
+            Field("satisfaction", CaseActions.tr("Satisfaction"), "choice", satisfaction_choices()),
             Field("comments", CaseActions.tr("Comments"), "multiline"),
+            Field("visited_at", CaseActions.tr("When the customer was called"), "datetime", default=desk.clock()),
         ],
         lambda v: desk.cases.record_follow_up(
             me,
             c.seen,
-            FollowUpInput(v["method"] or "", v["solved"], int(v["satisfaction"] or 0), v["comments"]),
+            FollowUpInput(
+                v["method"] or "", v["solved"], v["satisfaction"], v["comments"], visited_at=v["visited_at"]
+            ),
         ),
     )
 
@@ -688,6 +696,27 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
         CaseOp(Action.EDIT_CUSTOM, QT_TRANSLATE_NOOP("CaseActions", "Custom fields"), edit_custom),
         CaseOp(Action.CORRECT_INTAKE, QT_TRANSLATE_NOOP("CaseActions", "Correct intake"), correct_intake),
     )
+}
+
+
+# --- issue 17 part F: keyboard shortcuts of the case window's common actions ------------------------
+#: Ctrl+Shift and a letter of the action's name; the letters of the main window's and the intake form's
+#: own keys (Ctrl+N, S, F, P, L, Q) are left out so nobody presses one meaning the other. Rare or
+#: final actions (void, abnormal closure, linked case, GM informed, custom fields) have none on purpose.
+CASE_SHORTCUTS: dict[Action, str] = {
+    Action.TRIAGE: "Ctrl+Shift+T",
+    Action.ASSIGN: "Ctrl+Shift+A",
+    Action.FIRST_CONTACT: "Ctrl+Shift+K",
+    Action.RECORD_INVESTIGATION: "Ctrl+Shift+I",
+    Action.PROPOSE: "Ctrl+Shift+O",
+    Action.APPROVE: "Ctrl+Shift+G",
+    Action.REPLY: "Ctrl+Shift+R",
+    Action.ANSWER: "Ctrl+Shift+W",
+    Action.REQUEST_EXTENSION: "Ctrl+Shift+X",
+    Action.DECIDE_EXTENSION: "Ctrl+Shift+D",
+    Action.FOLLOW_UP: "Ctrl+Shift+U",
+    Action.CLOSE: "Ctrl+Shift+C",
+    Action.ESCALATE: "Ctrl+Shift+E",
 }
 
 

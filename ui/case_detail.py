@@ -15,8 +15,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -110,6 +111,7 @@ class CaseDetailView(QWidget):
             button.clicked.connect(lambda _checked=False, a=action: self.run(a))
             self.buttons[action] = button
             grid.addWidget(button, index // 8, index % 8)
+        self.shortcuts = self._install_shortcuts()  # issue 17 part F
         files = QHBoxLayout()
         files.addWidget(self.attachments, 1)
         files.addWidget(self.add_attachment)
@@ -183,7 +185,7 @@ class CaseDetailView(QWidget):
         for action, button in self.buttons.items():
             reason = detail.actions.get(action.value)
             button.setEnabled(reason is None)
-            button.setToolTip(render(reason))
+            button.setToolTip(self._tooltip(action, render(reason)))
         # a branch without custom fields has nothing to edit: no button (issue 12 "fields")
         self.buttons[Action.EDIT_CUSTOM].setVisible(any(f.active for f in detail.custom_fields))
         attaching = detail.actions.get(Action.ADD_ATTACHMENT.value)
@@ -273,6 +275,37 @@ class CaseDetailView(QWidget):
         if detail is None:
             return None
         return case_actions.run_case_action(action, self._context(detail))
+
+    # --- issue 17 part F: keyboard shortcuts (``case_actions.CASE_SHORTCUTS``) -----------------------
+
+    def _install_shortcuts(self) -> dict[Action, QShortcut]:
+        """One shortcut per common action, active while this case window (or a child) has the focus."""
+        shortcuts: dict[Action, QShortcut] = {}
+        for action, keys in case_actions.CASE_SHORTCUTS.items():
+            if action not in self.buttons:
+                continue
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda a=action: self._on_shortcut(a))
+            shortcuts[action] = shortcut
+        return shortcuts
+
+    def _on_shortcut(self, action: Action) -> object:
+        """A shortcut does what its button does; a disabled button's shortcut only shows why (its tooltip)."""
+        button = self.buttons[action]
+        if not button.isEnabled() or not button.isVisible():
+            QToolTip.showText(button.mapToGlobal(button.rect().center()), button.toolTip(), button)
+            return None
+        return self.run(action)
+
+    def _tooltip(self, action: Action, reason: str) -> str:
+        """The button's tooltip: why it is disabled (if it is), and its shortcut in the reader's format."""
+        keys = case_actions.CASE_SHORTCUTS.get(action)
+        if not keys:
+            return reason
+        shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        hint = translate("CaseDetail", "Shortcut: %1").replace("%1", shown)
+        return f"{reason}\n{hint}" if reason else hint
 
     def dialog_for(self, action: Action, d: CaseView) -> ActionDialog | None:
         """The dialog of ``action`` from the table in ``ui.case_actions``."""

@@ -33,7 +33,11 @@ class ConfigTab(QWidget):
         load: Callable[[], list[Row]],
         save: Callable[[Row | None, dict[str, Any]], object],
         parent: QWidget | None = None,
+        *,
+        fixed_rows: tuple[str, ...] = (),
     ) -> None:
+        """``fixed_rows``: the rows are a fixed set (one per step, …) that is edited, never added to;
+        the named fields identify a row and are shown, not edited."""
         super().__init__(parent)
         self._headers = headers
         self._load = load
@@ -53,13 +57,17 @@ class ConfigTab(QWidget):
             self.fields.add(form, spec.name, spec.label, widget)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        new = QPushButton(self.tr("New"))
-        new.clicked.connect(self.clear_form)
+        for name in fixed_rows:
+            self.fields.widgets[name].setEnabled(False)
+        self.new_button = QPushButton(self.tr("New"))
+        self.new_button.clicked.connect(self.clear_form)
+        if fixed_rows:
+            self.new_button.hide()
         save_button = QPushButton(self.tr("Save"))
         save_button.clicked.connect(self._on_save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
-        buttons.addWidget(new)
+        buttons.addWidget(self.new_button)
         buttons.addWidget(save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,10 +28,14 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.ledger_import import ImportReport
 from ui.language import label as vocabulary_label
-from ui.operations import run_action
+from ui.operations import ALL_CASES, announce_case_changed, run_action
+from ui.progress import ProgressRun, Report
 
 
 class ImportWizard(QWizard):
+    sig_finished = Signal()
+    """A trial run or the import ended (done, failed or cancelled): its page shows the outcome."""
+
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
@@ -38,6 +43,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import a ledger"))
         self.resize(900, 620)
         self.report: ImportReport | None = None
+        self.running: ProgressRun | None = None  # issue 17 part F: the run under way, if any
         self.file_page = _FilePage(self)
         self.mapping_page = _MappingPage(self)
         self.check_page = _CheckPage(self)
@@ -56,17 +62,58 @@ class ImportWizard(QWizard):
     def mapping(self) -> dict[str, int]:
         return self.mapping_page.mapping()
 
-    def run(self, dry_run: bool) -> ImportReport | None:
+    # --- issue 17 part F: the trial run and the import off the GUI thread, with progress ----------------
+
+    def reject(self) -> None:
+        """Closing while a run is under way stops the import at its next safe point instead (the
+        thread must end before the wizard goes); the trial run only reads and ends by itself."""
+        if self.running is not None:
+            self.running.cancel()
+            return
+        super().reject()
+
+    def run(self, dry_run: bool, page: _RunPage) -> ProgressRun:
+        """Start the trial run (reads only) or the import on a worker under a progress dialog; ``page``
+        shows the outcome. The import can be cancelled between its chunks of 500 cases: the core then
+        undoes what it wrote (a pending batch, no event yet), so nothing stays half-imported."""
+        desk, actor = self._desk, self._actor
         path, sheet, mapping = self.path, self.sheet, self.mapping()
-        result = run_action(
-            self,
-            lambda: self._desk.ledger_import.import_ledger(
-                self._actor, path, sheet=sheet, mapping=mapping, dry_run=dry_run
-            ),
-            changes=not dry_run,
-        )
-        self.report = result
-        return result
+        self.report = None
+
+        def work(report: Report) -> ImportReport:
+            return desk.ledger_import.import_ledger(
+                actor,
+                path,
+                sheet=sheet,
+                mapping=mapping,
+                dry_run=dry_run,
+                skip_invalid=not dry_run,
+                progress=None if dry_run else report,
+            )
+
+        label = self.tr("Checking the ledger") if dry_run else self.tr("Importing the ledger")
+        self.running = ProgressRun(self, label, work, cancellable=not dry_run)
+        page.set_running(True)
+
+        def done(report: object) -> None:
+            self.running = None
+            assert isinstance(report, ImportReport)
+            self.report = report
+            if not dry_run:
+                announce_case_changed(ALL_CASES)
+            page.set_running(False)
+            page.show_report(report)
+            self.sig_finished.emit()
+
+        def failed(reason: str) -> None:
+            self.running = None
+            page.set_running(False)
+            page.show_failure(reason)
+            self.sig_finished.emit()
+
+        self.running.sig_done.connect(done)
+        self.running.sig_failed.connect(failed)
+        return self.running.start()
 
 
 class _FilePage(QWizardPage):
@@ -153,7 +200,26 @@ class _MappingPage(QWizardPage):
         return {name: int(box.currentData()) for name, box in self.boxes.items() if box.currentData()}
 
 
-class _CheckPage(QWizardPage):
+class _RunPage(QWizardPage):
+    """A page that shows a run's outcome; Next/Finish waits while it runs (issue 17 part F)."""
+
+    _running = False
+
+    def set_running(self, running: bool) -> None:
+        self._running = running
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self._running
+
+    def show_report(self, report: ImportReport) -> None:
+        raise NotImplementedError
+
+    def show_failure(self, reason: str) -> None:
+        raise NotImplementedError
+
+
+class _CheckPage(_RunPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
@@ -171,11 +237,14 @@ class _CheckPage(QWizardPage):
         layout.addWidget(self.table, 1)
 
     def initializePage(self) -> None:
-        report = self._wizard.run(dry_run=True)
         self.table.setRowCount(0)
-        if report is None:
-            self.summary.setText(self.tr("The ledger cannot be read with this mapping."))
-            return
+        self.summary.setText(self.tr("Checking the ledger…"))
+        self._wizard.run(dry_run=True, page=self)
+
+    def show_failure(self, reason: str) -> None:
+        self.summary.setText(self.tr("The ledger cannot be read with this mapping.") + "\n" + reason)
+
+    def show_report(self, report: ImportReport) -> None:
         self.table.setRowCount(len(report.outcomes))
         for index, outcome in enumerate(report.outcomes):
             problems = "；".join(f"{p.column}：{p.message}" for p in outcome.problems)
@@ -194,7 +263,7 @@ class _CheckPage(QWizardPage):
         )
 
 
-class _DonePage(QWizardPage):
+class _DonePage(_RunPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
@@ -204,18 +273,13 @@ class _DonePage(QWizardPage):
         QVBoxLayout(self).addWidget(self.result)
 
     def initializePage(self) -> None:
-        wizard = self._wizard
-        path, sheet, mapping = wizard.path, wizard.sheet, wizard.mapping()
-        report = run_action(
-            self,
-            lambda: wizard._desk.ledger_import.import_ledger(
-                wizard._actor, path, sheet=sheet, mapping=mapping, skip_invalid=True
-            ),
-        )
-        wizard.report = report
-        if report is None:
-            self.result.setText(self.tr("Nothing was imported."))
-            return
+        self.result.setText(self.tr("Importing…"))
+        self._wizard.run(dry_run=False, page=self)
+
+    def show_failure(self, reason: str) -> None:
+        self.result.setText(self.tr("Nothing was imported.") + "\n" + reason)
+
+    def show_report(self, report: ImportReport) -> None:
         self.result.setText(
             self.tr("%1 cases imported, %2 were already there.")
             .replace("%1", str(report.imported))

@@ -34,7 +34,7 @@ from ui.first_run_dialog import FirstRunDialog
 from ui.i18n import install_translations, startup_language
 from ui.language import set_language
 from ui.login_dialog import LoginDialog
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, branch_title
 from ui.operations import Worker, error_text
 from ui.password_dialog import ChangePasswordDialog
 
@@ -203,8 +203,7 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
         return 1
     desk.cases.sweep()
     desk.ledger_import.discard_unfinished()  # an import that died mid-way leaves nothing behind
-    name, demo_branch = desk.branch_identity()
-    title = name + (app.translate("main", " (demo)") if demo_branch else "")
+    title = branch_title(*desk.branch_identity())
     return run_sessions(desk, title, app.exec)
 
 

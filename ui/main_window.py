@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,11 @@ from ui.queue_page import QueueView
 from ui.work_page import WorkPage
 
 SWEEP_INTERVAL_MS = 5 * 60 * 1000
+
+
+def branch_title(name: str, demo: bool) -> str:
+    """The branch as windows name it: its name, marked when it is the demo branch."""
+    return name + (QCoreApplication.translate("main", " (demo)") if demo else "")
 
 
 class MainWindow(QMainWindow):
@@ -288,6 +293,8 @@ class MainWindow(QMainWindow):
     def _on_config_changed(self) -> None:
         """Pick lists of new case windows and the idle lock follow the new configuration."""
         self.lookups = self._desk.queries.lookups(self._actor)
+        # 设置 → 本单位 may have renamed the branch (here or on another PC)
+        self.setWindowTitle(self.tr("BranchDesk — %1").replace("%1", branch_title(*self._desk.branch_identity())))
         self.idle.timer.setInterval(max(1, self.lookups.idle_lock_minutes) * 60_000)
 
     def _restore_geometry(self, widget: QWidget, key: str, width: int, height: int) -> None:

@@ -128,7 +128,9 @@ class PrintDialog(QDialog):
         self.document: QPdfDocument | None = None
         self.pdf: bytes = b""
         preview = QPushButton(self.tr("Preview"))
-        preview.clicked.connect(self.preview)
+        preview.setToolTip(self.tr("The pages as they will print, in a large window"))
+        preview.clicked.connect(self.show_preview)  # issue 17 part F: the pages large, not a silent re-render
+        self.preview_window: PreviewWindow | None = None
         print_button = QPushButton(self.tr("Print…"))
         print_button.clicked.connect(self._on_print)
         save = QPushButton(self.tr("Save as PDF…"))
@@ -221,8 +223,28 @@ class PrintDialog(QDialog):
         self.pages.setText(self.tr("%1 page(s)").replace("%1", str(self.document.pageCount())))
 
     def save_pdf(self, path: Path) -> bool:
-        """Write the PDF; the core records the print only once the file is written."""
-        return self._render(log=True, output=path) is not None
+        """Write the PDF and note it on the timeline once the file is written. Not a print (issue 17
+        part F): nobody holds paper yet, so the next print is the first, not a 补打."""
+        if self._render(log=False, output=path) is None:
+            return False
+        form, mode, copies = self.form.currentData(), self.mode.currentData(), self.chosen_copies()
+        done = run_action(
+            self,
+            lambda: self._desk.printing.record_saved(self._actor, self._case, form, copies, mode) or True,
+            case_id=self._case_id(),
+        )
+        return done is not None
+
+    def show_preview(self) -> PreviewWindow | None:
+        """Render with the choices made now and show the pages in a window of their own."""
+        self.preview()
+        if not self.pdf:
+            return None
+        if self.preview_window is not None:
+            self.preview_window.close()
+        self.preview_window = PreviewWindow(self.pdf, self.form.currentText(), self)
+        self.preview_window.show()
+        return self.preview_window
 
     def _on_save(self) -> None:
         name = f"{self._case}-{self.form.currentData()}.pdf"
@@ -268,3 +290,32 @@ class PrintDialog(QDialog):
         self.pages.setText(
             self.tr("Calibration page: print it on the carbonless paper and measure the crosses")
         )
+
+
+# --- issue 17 part F: 预览 shows the pages large ------------------------------------------------------
+
+
+class PreviewWindow(QDialog):
+    """The rendered pages, nearly the screen's size, one below the other (QtPdf, as 设置 → 表单)."""
+
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preview: %1").replace("%1", title))
+        self.document = load_pdf(pdf, self)
+        self.view = QPdfView()
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Preview"))
+        self.view.setDocument(self.document)
+        pages = QLabel(self.tr("%1 page(s)").replace("%1", str(self.document.pageCount())))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(pages, 1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # fits the screen (1366×768 too), whatever its size
+            self.resize(min(1000, screen.width() - 40), screen.height() - 80)

@@ -54,6 +54,7 @@ class StepPolicyTab(QWidget):
             ],
             self._policy_rows,
             self._save_row,
+            fixed_rows=("step",),  # one policy per tracked step: edited, never added or renamed
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

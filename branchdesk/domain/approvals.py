@@ -135,6 +135,13 @@ def chain_to_json(steps: Sequence[ApprovalStep]) -> list[dict[str, Any]]:
     return [{"role": s.role.value, "of_responsible_department": s.of_responsible_department} for s in steps]
 
 
+def open_roles_text(steps: Sequence[ApprovalStep]) -> str:
+    """The roles of steps not bound to the responsible department, as ``,role,role,`` (sorted): whoever
+    holds one of them, in any department, may be asked to sign and so must see the case."""
+    roles = {s.role.value for s in steps if not s.of_responsible_department}
+    return "".join(f",{role}," for role in sorted(roles))
+
+
 def frozen_chain(stored: Sequence[Any] | None) -> tuple[ApprovalStep, ...]:
     """The steps of a stored chain. Rows from before approval rules hold plain role codes; there a
     department-manager level was always the responsible department's manager."""

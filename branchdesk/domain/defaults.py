@@ -390,3 +390,24 @@ SETTINGS.update(
     }
 )
 LATER_SETTINGS += ("attachment_max_mb", "attachment_types")
+
+# --- issue 17 part F: entered times and setting ranges ----------------------------------------
+#: How far past the PC's clock an entered reply or follow-up time may lie (another PC's clock may run
+#: a little ahead): minutes. Later times are refused at the field.
+SETTINGS["entry_clock_skew_minutes"] = 5
+LATER_SETTINGS += ("entry_clock_skew_minutes",)
+#: The values a number setting may take (``AdminService.set_setting`` refuses others at the field; the
+#: settings page's spin box takes the same range). A setting not named here: 0 … the column's limit.
+SETTING_RANGES: dict[str, tuple[int, int]] = {
+    "idle_lock_minutes": (1, 480),
+    "login_max_failures": (1, 100),
+    "login_lock_minutes": (1, 1440),
+    "repeat_window_days": (1, 3650),
+    "major_min_complainants": (1, 10_000),
+    "dissatisfied_at_or_below": (1, 5),
+    "gm_inform_hours": (1, 720),
+    "retention_years": (1, 100),
+    "entry_clock_skew_minutes": (0, 60),
+}
+# issue 17 part E: an attachment setting's range (never above the core's hard 20 MB)
+SETTING_RANGES["attachment_max_mb"] = (1, 20)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from branchdesk.i18n import Text
+from branchdesk.i18n import Label, Text
 from branchdesk.policy.export import HEADER_SETTING
 from branchdesk.policy.forms import copy_spec, shipped_layout
 from branchdesk.policy.model import Header, Policy
@@ -50,7 +50,13 @@ class Change:
     detail: str = ""
 
     def text(self) -> Text:
-        params = {"section": self.section, "item": self.item, "detail": self.detail}
+        """The line a person reads: sections and settings by their names, not the file's keys."""
+        section: Text | Label = Label("PolicySection", self.section)
+        if self.section.startswith("lists."):
+            list_key = self.section.removeprefix("lists.")
+            section = Text("policy.section_list", {"list": Label("VocabularyList", list_key)})
+        item: str | Label = Label("Field", self.item) if self.section == "settings" else self.item
+        params = {"section": section, "item": item, "detail": self.detail}
         if self.kind == "added":
             return Text("policy.change_added", params)
         if self.kind == "removed":

@@ -16,7 +16,7 @@ from branchdesk.domain import defaults
 from branchdesk.domain.bounds import FIRST_DAY, INT_MAX, LAST_DAY, MAX_CHOICES, TEXT_LIMITS, Checks, ids_ok
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import OPEN_STATUSES, Role
-from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
+from branchdesk.errors import ConcurrentChange, DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.i18n import Label, Text
 from branchdesk.services.auth import hash_password
 from branchdesk.services.base import ServiceBase, Unit
@@ -198,6 +198,45 @@ class AdminService(ServiceBase):
                 ),
                 [("active", not active, active)],
             )
+
+    # --- issue 17 part F: a user's name and department edited on the users page -----------------
+
+    def update_user(
+        self, actor: Actor, user_id: int, *, full_name: str, department_code: str, seen: UserRow
+    ) -> None:
+        """Rename a user or move them to another department. ``seen`` is the row as the administrator
+        read it: when someone changed that user meanwhile (name, department, roles, active) the edit
+        is refused with who is concerned, instead of silently overwriting their change."""
+        checks = Checks()
+        full_name = checks.text("full_name", full_name, TEXT_LIMITS["full_name"])
+        department_code = checks.text(
+            "department", department_code, TEXT_LIMITS["code"], Text("admin.department")
+        )
+        checks.done()
+        if not clean_text(full_name):
+            raise FieldError({"full_name": Text("admin.full_name")})
+        with self._unit(actor) as unit:
+            self._admin(unit)
+            user = unit.session.get(User, user_id) if ids_ok(user_id) else None
+            if user is None or not isinstance(seen, UserRow) or seen.id != user.id:
+                raise NotFound(Text("admin.user_not_found"))
+            now = (user.full_name, user.department_id, sorted(r.role for r in user.roles), user.active)
+            if now != (seen.full_name, seen.department_id, sorted(seen.roles), seen.active):
+                raise ConcurrentChange(Text("admin.user_changed", {"name": user.full_name}))
+            department = unit.session.scalars(
+                select(Department).where(Department.code == department_code, Department.active)
+            ).first()
+            if department is None:
+                raise FieldError({"department": Text("admin.department")})
+            changes: list[tuple[str, Any, Any]] = [
+                ("full_name", user.full_name, clean_text(full_name)),
+                ("department", user.department.name, department.name),
+            ]
+            changes = [c for c in changes if c[1] != c[2]]
+            user.full_name, user.department_id = clean_text(full_name), department.id
+            if changes:
+                text = Text("event.admin_user_edited", {"name": user.full_name})
+                self._event(unit, "user_edit", text, changes)
 
     def reset_password(self, actor: Actor, user_id: int, temporary_password: str) -> None:
         """Give a user a temporary password (same rules as a new one); they must change it at the next
@@ -477,7 +516,9 @@ def _check_setting(key: str, value: Any) -> None:
             checks.add(key, Text("admin.setting_type"))
     elif isinstance(shipped, int):
         low = 1 if key == "money_ceiling_fen" else 0
-        checks.integer(key, value, low, INT_MAX, Label("Field", "setting"))
+        # issue 17 part F: a number setting within what its rule can use (0 idle minutes locked at once)
+        low, high = defaults.SETTING_RANGES.get(key, (low, INT_MAX))
+        checks.integer(key, value, low, high, Label("Field", "setting"))
     elif isinstance(shipped, str):
         text = checks.text(key, value, TEXT_LIMITS["setting"], Label("Field", "setting"))
         if key in _CLOCK_SETTINGS and key not in checks.errors and not _CLOCK.fullmatch(text):

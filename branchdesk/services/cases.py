@@ -4,7 +4,7 @@ reply, extension, follow-up, closing, void, escalation and attachments."""
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -404,6 +404,7 @@ class CaseService(ServiceBase):
                 proposer_id=unit.user.id,
                 proposed_at=unit.now,
                 required_roles=approval_rules.chain_to_json(rule.steps),
+                open_to_roles=approval_rules.open_roles_text(rule.steps),
                 approval_rule_label=rule.label,
                 status="pending" if rule.steps else "approved",
             )
@@ -540,7 +541,7 @@ class CaseService(ServiceBase):
                 action="reply",
                 case_id=case.id,
                 text=Text(code, {"method": unit.config.label("reply_method", data.method)}),
-                changes=changes,
+                changes=[*changes, _time_change("replied_at", reply.replied_at)],
             )
             self._touch(unit, case)
             return self._ref(case)
@@ -551,7 +552,7 @@ class CaseService(ServiceBase):
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.ANSWER)
-            self._reply(unit, case, data)
+            reply = self._reply(unit, case, data)
             change = self._set_status(unit, case, Status.CLOSED)
             case.close_kind, case.closed_at = CloseKind.ANSWERED.value, unit.now
             record(
@@ -561,7 +562,7 @@ class CaseService(ServiceBase):
                 action="answer",
                 case_id=case.id,
                 text=Text("event.answered", {"kind": Kind(case.kind)}),
-                changes=[change],
+                changes=[change, _time_change("replied_at", reply.replied_at)],
             )
             self._touch(unit, case)
             return self._ref(case)
@@ -570,9 +571,10 @@ class CaseService(ServiceBase):
         if data.method not in unit.config.choices.get("reply_method", {}):
             raise FieldError({"method": Text("reply.method")})
         content = require_text(data.content, "content", Text("label.reply_content"))
+        # issue 17 part F: a call made yesterday is recorded today — the time as entered, after the case
+        # was received and not later than now (plus the other PCs' clock skew); deadlines count from it.
         replied_at = data.replied_at or unit.now
-        if replied_at > unit.now or replied_at < case.received_at:
-            raise FieldError({"replied_at": Text("reply.time")})
+        _entered_time(unit, "replied_at", replied_at, case.received_at)
         reply = Reply(
             case_id=case.id,
             method=data.method,
@@ -688,9 +690,12 @@ class CaseService(ServiceBase):
         method = checks.text("method", data.method, TEXT_LIMITS["filter_code"])
         comments = checks.text("comments", data.comments, TEXT_LIMITS["comments"])
         checks.moment("visited_at", data.visited_at)
-        if isinstance(data.satisfaction, bool) or not isinstance(data.satisfaction, int):
+        if data.satisfaction is None:  # issue 17 part F: no default — the clerk asks and chooses
+            checks.add("satisfaction", Text("field.required", {"field": Label("Field", "satisfaction")}))
+        elif isinstance(data.satisfaction, bool) or not isinstance(data.satisfaction, int):
             checks.add("satisfaction", Text("follow_up.satisfaction"))
         checks.done()
+        assert data.satisfaction is not None  # refused above
         with self._unit(actor) as unit:
             case = self._case(unit, ref)
             self._require(unit, case, Action.FOLLOW_UP)
@@ -699,16 +704,12 @@ class CaseService(ServiceBase):
                 errors["method"] = Text("follow_up.method")
             if not 1 <= data.satisfaction <= 5:
                 errors["satisfaction"] = Text("follow_up.satisfaction")
+            # issue 17 part F: the visit's time as entered, after the reply (or receipt), not in the future
             visited_at = data.visited_at or unit.now
-            if not isinstance(visited_at, datetime) or visited_at > unit.now or visited_at < case.received_at:
-                errors["visited_at"] = Text(
-                    "field.date_range",
-                    {
-                        "field": Label("Field", "visited_at"),
-                        "first": f"{case.received_at:%Y-%m-%d %H:%M}",
-                        "last": f"{unit.now:%Y-%m-%d %H:%M}",
-                    },
-                )
+            try:
+                _entered_time(unit, "visited_at", visited_at, case.replied_at or case.received_at)
+            except FieldError as exc:
+                errors.update(exc.texts)
             if errors:
                 raise FieldError(errors)
             unit.session.add(
@@ -735,6 +736,7 @@ class CaseService(ServiceBase):
                         "satisfaction": data.satisfaction,
                     },
                 ),
+                changes=[_time_change("visited_at", visited_at)],
             )
             if dissatisfied(data.satisfaction, int(unit.config.setting("dissatisfied_at_or_below"))):
                 self._escalate(unit, case, EscalationReason.DISSATISFIED, None)
@@ -1025,6 +1027,34 @@ def _checked_reply(data: ReplyInput) -> ReplyInput:
     return ReplyInput(
         method=method, content=content, accepted=bool(data.accepted), replied_at=data.replied_at
     )
+
+
+# --- issue 17 part F: reply and follow-up times entered by the clerk ----------------------------
+
+
+def _entered_time(unit: Unit, field: str, at: datetime, earliest: datetime) -> None:
+    """Refuse at ``field`` a time before ``earliest`` or later than now plus the clock skew setting."""
+    skew = int(unit.config.setting("entry_clock_skew_minutes"))
+    latest = unit.now + timedelta(minutes=skew)
+    # Minutes: the dialog's time has none, the registration's may (a reply in the minute it was received)
+    if not isinstance(at, datetime) or not earliest.replace(second=0, microsecond=0) <= at <= latest:
+        raise FieldError(
+            {
+                field: Text(
+                    "field.date_range",
+                    {
+                        "field": Label("Field", field),
+                        "first": f"{earliest:%Y-%m-%d %H:%M}",
+                        "last": f"{unit.now:%Y-%m-%d %H:%M}",
+                    },
+                )
+            }
+        )
+
+
+def _time_change(field: str, at: datetime) -> tuple[str, None, str]:
+    """The entered time as a timeline change (``回访时间：— → 2026-11-29 15:00``)."""
+    return (field, None, f"{at:%Y-%m-%d %H:%M}")
 
 
 def _note_colon(note: str) -> Text | str:

@@ -87,7 +87,7 @@ class ReplyInput:
 class FollowUpInput:
     method: str
     solved: bool
-    satisfaction: int
+    satisfaction: int | None  # None: not asked yet — refused (issue 17 part F: no default)
     comments: str = ""
     visited_at: datetime | None = None
 

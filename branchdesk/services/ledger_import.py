@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -50,6 +50,13 @@ from branchdesk.storage.backup import make_backup
 from branchdesk.storage.models import Case, CaseCounter, Customer, Department, ImportBatch, User
 
 log = logging.getLogger(__name__)
+
+#: Told (rows written, rows to write) after each chunk; returns False to stop the import (issue 17 part F).
+Progress = Callable[[int, int], bool]
+
+
+class ImportCancelled(BranchDeskError):
+    """The person stopped the import between chunks: nothing of it stays (issue 17 part F)."""
 
 IMPORT_ROLES = frozenset({Role.CR_MANAGER, Role.ADMIN})
 #: Rows written per write unit: short enough that a counter PC waits well under a second between chunks.
@@ -127,7 +134,11 @@ class LedgerImportService(ServiceBase):
         mapping: dict[str, int] | None = None,
         dry_run: bool = False,
         skip_invalid: bool = False,
+        progress: Progress | None = None,
     ) -> ImportReport:
+        """``progress(rows written, rows to write)`` is called after each chunk (issue 17 part F); when it
+        returns False the import stops there and is undone like a failed one (``ImportCancelled``):
+        the chunks' cases are deleted, no event was written, the counters wound back."""
         plan = self.plan(path, sheet, mapping)
         if plan.problems:
             # The Excel reader (branchdesk.reports) words its problems in Chinese, like the ledger it reads.
@@ -140,7 +151,7 @@ class LedgerImportService(ServiceBase):
         if not dry_run and not (bad and not skip_invalid):
             if self._db.path is not None:  # a whole ledger at once: a backup first
                 make_backup(self._db.path, IMPORT_BACKUP, self._door.clock())
-            self._write(actor, plan, outcomes, ready)
+            self._write(actor, plan, outcomes, ready, progress)
             committed = True
         headings = {name: plan.headings.get(column, "") for name, column in plan.mapping.items()}
         return ImportReport(
@@ -247,7 +258,14 @@ class LedgerImportService(ServiceBase):
 
     # --- the writes: a batch, its chunks, its commit ----------------------------
 
-    def _write(self, actor: Actor, plan: LedgerPlan, outcomes: list[RowOutcome], ready: list[_Ready]) -> None:
+    def _write(
+        self,
+        actor: Actor,
+        plan: LedgerPlan,
+        outcomes: list[RowOutcome],
+        ready: list[_Ready],
+        progress: Progress | None = None,
+    ) -> None:
         with self._door.write(actor) as unit:
             _require_role(unit)
             _discard_stale(unit.session, unit.now)
@@ -262,10 +280,15 @@ class LedgerImportService(ServiceBase):
             unit.session.flush()
             batch_id = batch.id
         try:
+            written = 0
             for number, chunk in enumerate(_chunks(ready, CHUNK_ROWS)):
                 if number:
                     time.sleep(CHUNK_PAUSE)  # other PCs save here
                 self._write_chunk(actor, batch_id, chunk)
+                written += len(chunk)
+                # issue 17 part F: between chunks the person may stop; the batch is still pending (hidden)
+                if progress is not None and not progress(written, len(ready)):
+                    raise ImportCancelled(Text("import.cancelled"))
             self._commit_batch(actor, batch_id, plan, outcomes, ready)
         except BaseException:
             try:

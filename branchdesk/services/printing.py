@@ -195,6 +195,28 @@ class PrintService(ServiceBase):
             case = self._case(unit, ref)
             return print_records(unit.session, case.id)
 
+    # --- issue 17 part F: a PDF saved from the print dialog is not a print -------------------------
+
+    def record_saved(
+        self, actor: Actor, ref: int | str, form: str, copies: Sequence[int] | None, mode: str
+    ) -> None:
+        """Note on the timeline that ``copies`` of ``form`` were saved as a PDF file. No ``print_log``
+        row: nobody holds a paper copy yet, so the next print is the first one, not a 补打."""
+        with self._unit(actor) as unit:
+            spec = _check_form_and_mode(unit.config.forms, form, mode)
+            case = self._case(unit, ref)
+            chosen, _routing = _chosen(spec, copies)
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action="print.saved",
+                case_id=case.id,
+                text=Text(
+                    "event.saved_pdf", {"form": _form_name(spec), "copies": [c.number for c in chosen]}
+                ),
+            )
+
     def copies_of(self, form: str) -> list[tuple[int, str]]:
         """(copy number, destination) of a form, as the branch routes it."""
         with self._db.read() as session:

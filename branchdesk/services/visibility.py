@@ -2,14 +2,17 @@
 
 Case details are visible to the people working on the case, their managers,
 the CR manager and the GM. Working on a case means: having recorded it, being
-its handler, having signed or visited it; front-desk clerks also work on every
-case that waits for the front desk (a reply, an answer or a follow-up).
+its handler, having signed or visited it, or holding a role that may sign its pending
+approval step from any department (a step not bound to the responsible department);
+front-desk clerks also work on every case that waits for the front desk (a reply, an
+answer or a follow-up).
 The same condition filters the queue and guards every single-case call.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+from sqlalchemy.orm import aliased
 
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.services.context import Actor
@@ -60,6 +63,19 @@ def _visible(actor: Actor) -> ColumnElement[bool]:
                 .where(Resolution.case_id == Case.id, Approval.approver_id == actor.user_id)
             )
         )
+    # a pending step any department's holder of my role may sign (approvals.open_roles_text)
+    # (an alias: callers join Resolution themselves, and it must not correlate to theirs)
+    open_step = aliased(Resolution)
+    signable_anywhere = [
+        open_step.open_to_roles.contains(f",{role.value},", autoescape=True) for role in actor.roles
+    ]
+    conditions.append(
+        exists(
+            select(open_step.id).where(
+                open_step.case_id == Case.id, open_step.status == "pending", or_(*signable_anywhere)
+            )
+        )
+    )
     conditions.append(
         exists(select(FollowUp.id).where(FollowUp.case_id == Case.id, FollowUp.visitor_id == actor.user_id))
     )

@@ -382,6 +382,9 @@ class Resolution(Base):
     required_roles: Mapped[list[Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(20))  # pending | approved | rejected
     approval_rule_label: Mapped[str | None] = mapped_column(String(100))  # the rule that chose it (0011)
+    #: Roles of steps any department's holder may sign, as ",dept_manager," (approvals.open_roles_text):
+    #: visibility finds them with one LIKE on both engines; the JSON chain would need two dialects (0021).
+    open_to_roles: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Approval(Base):

@@ -98,342 +98,354 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
+        <location filename="../../ui/admin_page.py" line="60"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="58"/>
+        <location filename="../../ui/admin_page.py" line="61"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="60"/>
+        <location filename="../../ui/admin_page.py" line="63"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="65"/>
+        <location filename="../../ui/admin_page.py" line="68"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="69"/>
-        <location filename="../../ui/admin_page.py" line="470"/>
+        <location filename="../../ui/admin_page.py" line="72"/>
+        <location filename="../../ui/admin_page.py" line="526"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="70"/>
+        <location filename="../../ui/admin_page.py" line="73"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="71"/>
+        <location filename="../../ui/admin_page.py" line="74"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="72"/>
+        <location filename="../../ui/admin_page.py" line="75"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="82"/>
+        <location filename="../../ui/admin_page.py" line="85"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="84"/>
+        <location filename="../../ui/admin_page.py" line="87"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134"/>
-        <location filename="../../ui/admin_page.py" line="137"/>
-        <location filename="../../ui/admin_page.py" line="151"/>
-        <location filename="../../ui/admin_page.py" line="156"/>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="187"/>
-        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="138"/>
+        <location filename="../../ui/admin_page.py" line="141"/>
+        <location filename="../../ui/admin_page.py" line="155"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="191"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134"/>
-        <location filename="../../ui/admin_page.py" line="136"/>
-        <location filename="../../ui/admin_page.py" line="150"/>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="178"/>
-        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="138"/>
+        <location filename="../../ui/admin_page.py" line="140"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="182"/>
+        <location filename="../../ui/admin_page.py" line="190"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="134"/>
         <location filename="../../ui/admin_page.py" line="138"/>
-        <location filename="../../ui/admin_page.py" line="152"/>
-        <location filename="../../ui/admin_page.py" line="158"/>
-        <location filename="../../ui/admin_page.py" line="183"/>
-        <location filename="../../ui/admin_page.py" line="191"/>
+        <location filename="../../ui/admin_page.py" line="142"/>
+        <location filename="../../ui/admin_page.py" line="156"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="187"/>
+        <location filename="../../ui/admin_page.py" line="195"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="157"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="149"/>
+        <location filename="../../ui/admin_page.py" line="153"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="63"/>
+        <location filename="../../ui/admin_page.py" line="66"/>
         <source>Lists and names</source>
         <translation>选项与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="74"/>
+        <location filename="../../ui/admin_page.py" line="77"/>
         <source>Branch profile</source>
         <translation>网点信息</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="76"/>
+        <location filename="../../ui/admin_page.py" line="79"/>
         <source>Step deadlines</source>
         <translation>环节期限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="78"/>
+        <location filename="../../ui/admin_page.py" line="81"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="80"/>
+        <location filename="../../ui/admin_page.py" line="83"/>
         <source>Policy file</source>
         <translation>策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="167"/>
-        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="167"/>
-        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="180"/>
-        <location filename="../../ui/admin_page.py" line="188"/>
+        <location filename="../../ui/admin_page.py" line="184"/>
+        <location filename="../../ui/admin_page.py" line="192"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="181"/>
+        <location filename="../../ui/admin_page.py" line="185"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="182"/>
-        <location filename="../../ui/admin_page.py" line="190"/>
+        <location filename="../../ui/admin_page.py" line="186"/>
+        <location filename="../../ui/admin_page.py" line="194"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="189"/>
+        <location filename="../../ui/admin_page.py" line="193"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="211"/>
+        <location filename="../../ui/admin_page.py" line="215"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="216"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213"/>
+        <location filename="../../ui/admin_page.py" line="217"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="214"/>
+        <location filename="../../ui/admin_page.py" line="218"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="215"/>
+        <location filename="../../ui/admin_page.py" line="219"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="216"/>
+        <location filename="../../ui/admin_page.py" line="220"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224"/>
-        <location filename="../../ui/admin_page.py" line="226"/>
+        <location filename="../../ui/admin_page.py" line="228"/>
+        <location filename="../../ui/admin_page.py" line="230"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224"/>
-        <location filename="../../ui/admin_page.py" line="227"/>
+        <location filename="../../ui/admin_page.py" line="228"/>
+        <location filename="../../ui/admin_page.py" line="231"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="239"/>
-        <location filename="../../ui/admin_page.py" line="283"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
+        <location filename="../../ui/admin_page.py" line="277"/>
+        <location filename="../../ui/admin_page.py" line="305"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="239"/>
-        <location filename="../../ui/admin_page.py" line="258"/>
-        <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
+        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="313"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="240"/>
+        <location filename="../../ui/admin_page.py" line="255"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="240"/>
+        <location filename="../../ui/admin_page.py" line="255"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="249"/>
+        <location filename="../../ui/admin_page.py" line="264"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="260"/>
+        <location filename="../../ui/admin_page.py" line="282"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="262"/>
-        <location filename="../../ui/admin_page.py" line="346"/>
+        <location filename="../../ui/admin_page.py" line="284"/>
+        <location filename="../../ui/admin_page.py" line="375"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264"/>
+        <location filename="../../ui/admin_page.py" line="286"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266"/>
+        <location filename="../../ui/admin_page.py" line="288"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="278"/>
+        <location filename="../../ui/admin_page.py" line="300"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="239"/>
-        <location filename="../../ui/admin_page.py" line="281"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="68"/>
+        <location filename="../../ui/admin_page.py" line="71"/>
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="294"/>
+        <location filename="../../ui/admin_page.py" line="316"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="317"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="315"/>
+        <location filename="../../ui/admin_page.py" line="338"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="315"/>
+        <location filename="../../ui/admin_page.py" line="338"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="346"/>
+        <location filename="../../ui/admin_page.py" line="375"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="349"/>
+        <location filename="../../ui/admin_page.py" line="378"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="424"/>
+        <location filename="../../ui/admin_page.py" line="480"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="432"/>
+        <location filename="../../ui/admin_page.py" line="488"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="433"/>
+        <location filename="../../ui/admin_page.py" line="489"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="434"/>
+        <location filename="../../ui/admin_page.py" line="490"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="435"/>
+        <location filename="../../ui/admin_page.py" line="491"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="438"/>
+        <location filename="../../ui/admin_page.py" line="494"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="442"/>
+        <location filename="../../ui/admin_page.py" line="498"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="448"/>
+        <location filename="../../ui/admin_page.py" line="504"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="470"/>
+        <location filename="../../ui/admin_page.py" line="526"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="278"/>
+        <source>Save name and department</source>
+        <translation>保存姓名和部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="423"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
@@ -692,132 +704,151 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/backup_tab.py" line="112"/>
+        <location filename="../../ui/backup_tab.py" line="121"/>
         <source>This database is on a server: its backups are made with pg_dump by IT.</source>
         <translation>数据库在服务器上：其备份由信息技术部门用 pg_dump 完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="119"/>
+        <location filename="../../ui/backup_tab.py" line="128"/>
         <source>Second folder for copies (USB disk, share):</source>
         <translation>备份副本的第二个文件夹（U 盘、共享文件夹）：</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="122"/>
+        <location filename="../../ui/backup_tab.py" line="131"/>
         <source>None set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="124"/>
+        <location filename="../../ui/backup_tab.py" line="133"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="127"/>
+        <location filename="../../ui/backup_tab.py" line="136"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="134"/>
+        <location filename="../../ui/backup_tab.py" line="143"/>
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="135"/>
+        <location filename="../../ui/backup_tab.py" line="144"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="136"/>
+        <location filename="../../ui/backup_tab.py" line="145"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="137"/>
+        <location filename="../../ui/backup_tab.py" line="146"/>
         <source>Audit head</source>
         <translation>审计链头</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="138"/>
+        <location filename="../../ui/backup_tab.py" line="147"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="139"/>
+        <location filename="../../ui/backup_tab.py" line="148"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="148"/>
+        <location filename="../../ui/backup_tab.py" line="157"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="150"/>
+        <location filename="../../ui/backup_tab.py" line="159"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="161"/>
+        <location filename="../../ui/backup_tab.py" line="179"/>
         <source>Daily</source>
         <translation>每日自动</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="162"/>
+        <location filename="../../ui/backup_tab.py" line="180"/>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="163"/>
+        <location filename="../../ui/backup_tab.py" line="181"/>
         <source>Before a ledger import</source>
         <translation>台账导入前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="164"/>
+        <location filename="../../ui/backup_tab.py" line="182"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="165"/>
+        <location filename="../../ui/backup_tab.py" line="183"/>
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="166"/>
+        <location filename="../../ui/backup_tab.py" line="184"/>
         <source>Damaged database kept</source>
         <translation>保留的损坏数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="200"/>
+        <location filename="../../ui/backup_tab.py" line="218"/>
         <source>Second folder for copies</source>
         <translation>备份副本的第二个文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="207"/>
+        <location filename="../../ui/backup_tab.py" line="229"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="237"/>
+        <location filename="../../ui/backup_tab.py" line="262"/>
         <source>Restore the backup of %1 (%2 cases)? Everything entered after it is lost. The current database is backed up first. BranchDesk then closes: start it again.</source>
         <translation>恢复 %1 的备份（案件 %2 件）？此后录入的一切都将丢失。恢复前会先备份当前数据库。之后客诉台将关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="247"/>
+        <location filename="../../ui/backup_tab.py" line="272"/>
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="249"/>
-        <location filename="../../ui/backup_tab.py" line="259"/>
-        <location filename="../../ui/backup_tab.py" line="263"/>
-        <location filename="../../ui/backup_tab.py" line="268"/>
+        <location filename="../../ui/backup_tab.py" line="274"/>
+        <location filename="../../ui/backup_tab.py" line="302"/>
+        <location filename="../../ui/backup_tab.py" line="310"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="270"/>
+        <location filename="../../ui/backup_tab.py" line="312"/>
         <source>The backup of %1 is restored. The previous database was backed up as %2. BranchDesk closes now: start it again.</source>
         <translation>%1 的备份已恢复。原数据库已备份为 %2。客诉台现在关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="168"/>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="169"/>
+        <source>Show the folder of the backup just made</source>
+        <translation>打开刚才备份所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="231"/>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_tab.py" line="294"/>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
     </message>
 </context>
 <context>
@@ -946,10 +977,10 @@
     <message>
         <location filename="../../ui/case_actions.py" line="179"/>
         <location filename="../../ui/case_actions.py" line="216"/>
-        <location filename="../../ui/case_actions.py" line="437"/>
-        <location filename="../../ui/case_actions.py" line="466"/>
-        <location filename="../../ui/case_actions.py" line="478"/>
-        <location filename="../../ui/case_actions.py" line="519"/>
+        <location filename="../../ui/case_actions.py" line="441"/>
+        <location filename="../../ui/case_actions.py" line="474"/>
+        <location filename="../../ui/case_actions.py" line="486"/>
+        <location filename="../../ui/case_actions.py" line="527"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1075,7 +1106,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="353"/>
-        <location filename="../../ui/case_actions.py" line="432"/>
+        <location filename="../../ui/case_actions.py" line="436"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
@@ -1106,9 +1137,9 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="375"/>
-        <location filename="../../ui/case_actions.py" line="449"/>
-        <location filename="../../ui/case_actions.py" line="506"/>
-        <location filename="../../ui/case_actions.py" line="517"/>
+        <location filename="../../ui/case_actions.py" line="453"/>
+        <location filename="../../ui/case_actions.py" line="514"/>
+        <location filename="../../ui/case_actions.py" line="525"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
@@ -1123,894 +1154,909 @@
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="403"/>
+        <location filename="../../ui/case_actions.py" line="407"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="405"/>
-        <location filename="../../ui/case_actions.py" line="477"/>
-        <location filename="../../ui/case_actions.py" line="488"/>
-        <location filename="../../ui/case_actions.py" line="497"/>
+        <location filename="../../ui/case_actions.py" line="409"/>
+        <location filename="../../ui/case_actions.py" line="485"/>
+        <location filename="../../ui/case_actions.py" line="496"/>
+        <location filename="../../ui/case_actions.py" line="505"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="406"/>
+        <location filename="../../ui/case_actions.py" line="410"/>
         <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="407"/>
+        <location filename="../../ui/case_actions.py" line="411"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="422"/>
+        <location filename="../../ui/case_actions.py" line="426"/>
         <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="428"/>
+        <location filename="../../ui/case_actions.py" line="432"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="447"/>
+        <location filename="../../ui/case_actions.py" line="451"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="450"/>
+        <location filename="../../ui/case_actions.py" line="454"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="451"/>
+        <location filename="../../ui/case_actions.py" line="456"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="452"/>
+        <location filename="../../ui/case_actions.py" line="457"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="465"/>
+        <location filename="../../ui/case_actions.py" line="473"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="474"/>
+        <location filename="../../ui/case_actions.py" line="482"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="487"/>
+        <location filename="../../ui/case_actions.py" line="495"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="496"/>
+        <location filename="../../ui/case_actions.py" line="504"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="505"/>
+        <location filename="../../ui/case_actions.py" line="513"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="515"/>
+        <location filename="../../ui/case_actions.py" line="523"/>
         <source>First contact %1</source>
         <translation>首次联系 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="518"/>
+        <location filename="../../ui/case_actions.py" line="526"/>
         <source>When (blank: now)</source>
         <translation>联系时间（留空为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="549"/>
+        <location filename="../../ui/case_actions.py" line="557"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="553"/>
+        <location filename="../../ui/case_actions.py" line="561"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="563"/>
-        <location filename="../../ui/case_actions.py" line="617"/>
+        <location filename="../../ui/case_actions.py" line="571"/>
+        <location filename="../../ui/case_actions.py" line="625"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="565"/>
+        <location filename="../../ui/case_actions.py" line="573"/>
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="572"/>
+        <location filename="../../ui/case_actions.py" line="580"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="591"/>
+        <location filename="../../ui/case_actions.py" line="599"/>
         <source>Custom fields of %1</source>
         <translation>修改自定义字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="605"/>
+        <location filename="../../ui/case_actions.py" line="613"/>
         <source>Complainant</source>
         <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="606"/>
+        <location filename="../../ui/case_actions.py" line="614"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="607"/>
+        <location filename="../../ui/case_actions.py" line="615"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="608"/>
+        <location filename="../../ui/case_actions.py" line="616"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="609"/>
+        <location filename="../../ui/case_actions.py" line="617"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="610"/>
+        <location filename="../../ui/case_actions.py" line="618"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="611"/>
+        <location filename="../../ui/case_actions.py" line="619"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="612"/>
+        <location filename="../../ui/case_actions.py" line="620"/>
         <source>Foreign customer</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="613"/>
+        <location filename="../../ui/case_actions.py" line="621"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="614"/>
+        <location filename="../../ui/case_actions.py" line="622"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="615"/>
+        <location filename="../../ui/case_actions.py" line="623"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="616"/>
+        <location filename="../../ui/case_actions.py" line="624"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="643"/>
+        <location filename="../../ui/case_actions.py" line="651"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="652"/>
+        <location filename="../../ui/case_actions.py" line="660"/>
         <source>Correct the intake of %1</source>
         <translation>更正受理信息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="663"/>
+        <location filename="../../ui/case_actions.py" line="671"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="664"/>
+        <location filename="../../ui/case_actions.py" line="672"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="665"/>
+        <location filename="../../ui/case_actions.py" line="673"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="668"/>
+        <location filename="../../ui/case_actions.py" line="676"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="671"/>
+        <location filename="../../ui/case_actions.py" line="679"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="672"/>
+        <location filename="../../ui/case_actions.py" line="680"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="673"/>
+        <location filename="../../ui/case_actions.py" line="681"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="674"/>
+        <location filename="../../ui/case_actions.py" line="682"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="676"/>
+        <location filename="../../ui/case_actions.py" line="684"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="679"/>
+        <location filename="../../ui/case_actions.py" line="687"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="681"/>
+        <location filename="../../ui/case_actions.py" line="689"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="682"/>
+        <location filename="../../ui/case_actions.py" line="690"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="683"/>
+        <location filename="../../ui/case_actions.py" line="691"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="684"/>
+        <location filename="../../ui/case_actions.py" line="692"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="685"/>
+        <location filename="../../ui/case_actions.py" line="693"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="686"/>
+        <location filename="../../ui/case_actions.py" line="694"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="687"/>
+        <location filename="../../ui/case_actions.py" line="695"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="688"/>
+        <location filename="../../ui/case_actions.py" line="696"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="689"/>
+        <location filename="../../ui/case_actions.py" line="697"/>
         <source>Correct intake</source>
         <translation>更正受理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="379"/>
+        <source>When the customer was told</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="458"/>
+        <source>When the customer was called</source>
+        <translation>回访时间</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="161"/>
+        <location filename="../../ui/case_detail.py" line="163"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="164"/>
+        <location filename="../../ui/case_detail.py" line="166"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="167"/>
+        <location filename="../../ui/case_detail.py" line="169"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175"/>
+        <location filename="../../ui/case_detail.py" line="177"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="177"/>
+        <location filename="../../ui/case_detail.py" line="179"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="195"/>
+        <location filename="../../ui/case_detail.py" line="197"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="303"/>
+        <location filename="../../ui/case_detail.py" line="336"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="303"/>
+        <location filename="../../ui/case_detail.py" line="336"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="315"/>
+        <location filename="../../ui/case_detail.py" line="348"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="325"/>
+        <location filename="../../ui/case_detail.py" line="358"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="326"/>
+        <location filename="../../ui/case_detail.py" line="359"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="327"/>
+        <location filename="../../ui/case_detail.py" line="360"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="328"/>
+        <location filename="../../ui/case_detail.py" line="361"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="329"/>
+        <location filename="../../ui/case_detail.py" line="362"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="330"/>
+        <location filename="../../ui/case_detail.py" line="363"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="331"/>
+        <location filename="../../ui/case_detail.py" line="364"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332"/>
+        <location filename="../../ui/case_detail.py" line="365"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="333"/>
+        <location filename="../../ui/case_detail.py" line="366"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="335"/>
+        <location filename="../../ui/case_detail.py" line="368"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="338"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="339"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="340"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="341"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="342"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="343"/>
+        <location filename="../../ui/case_detail.py" line="376"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="345"/>
+        <location filename="../../ui/case_detail.py" line="378"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="349"/>
+        <location filename="../../ui/case_detail.py" line="382"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="352"/>
+        <location filename="../../ui/case_detail.py" line="385"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="353"/>
+        <location filename="../../ui/case_detail.py" line="386"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="354"/>
+        <location filename="../../ui/case_detail.py" line="387"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="355"/>
+        <location filename="../../ui/case_detail.py" line="388"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="356"/>
+        <location filename="../../ui/case_detail.py" line="389"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="358"/>
+        <location filename="../../ui/case_detail.py" line="391"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361"/>
+        <location filename="../../ui/case_detail.py" line="394"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362"/>
+        <location filename="../../ui/case_detail.py" line="395"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363"/>
+        <location filename="../../ui/case_detail.py" line="396"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="404"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="405"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="407"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="377"/>
+        <location filename="../../ui/case_detail.py" line="410"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="379"/>
+        <location filename="../../ui/case_detail.py" line="412"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382"/>
-        <location filename="../../ui/case_detail.py" line="407"/>
+        <location filename="../../ui/case_detail.py" line="415"/>
+        <location filename="../../ui/case_detail.py" line="440"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383"/>
+        <location filename="../../ui/case_detail.py" line="416"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="384"/>
+        <location filename="../../ui/case_detail.py" line="417"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385"/>
+        <location filename="../../ui/case_detail.py" line="418"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="394"/>
+        <location filename="../../ui/case_detail.py" line="427"/>
         <source>done %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395"/>
+        <location filename="../../ui/case_detail.py" line="428"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
         <source>(unconfirmed)</source>
         <translation>（待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="405"/>
+        <location filename="../../ui/case_detail.py" line="438"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="406"/>
+        <location filename="../../ui/case_detail.py" line="439"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="408"/>
+        <location filename="../../ui/case_detail.py" line="441"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="409"/>
+        <location filename="../../ui/case_detail.py" line="442"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="410"/>
+        <location filename="../../ui/case_detail.py" line="443"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="411"/>
+        <location filename="../../ui/case_detail.py" line="444"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="412"/>
+        <location filename="../../ui/case_detail.py" line="445"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="413"/>
+        <location filename="../../ui/case_detail.py" line="446"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="414"/>
+        <location filename="../../ui/case_detail.py" line="447"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415"/>
+        <location filename="../../ui/case_detail.py" line="448"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="417"/>
+        <location filename="../../ui/case_detail.py" line="450"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/case_detail.py" line="464"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="434"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="435"/>
+        <location filename="../../ui/case_detail.py" line="468"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="436"/>
+        <location filename="../../ui/case_detail.py" line="469"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="437"/>
+        <location filename="../../ui/case_detail.py" line="470"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="439"/>
+        <location filename="../../ui/case_detail.py" line="472"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="478"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="454"/>
+        <location filename="../../ui/case_detail.py" line="487"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="455"/>
+        <location filename="../../ui/case_detail.py" line="488"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456"/>
+        <location filename="../../ui/case_detail.py" line="489"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="457"/>
-        <location filename="../../ui/case_detail.py" line="471"/>
-        <location filename="../../ui/case_detail.py" line="481"/>
-        <location filename="../../ui/case_detail.py" line="505"/>
+        <location filename="../../ui/case_detail.py" line="490"/>
+        <location filename="../../ui/case_detail.py" line="504"/>
+        <location filename="../../ui/case_detail.py" line="514"/>
+        <location filename="../../ui/case_detail.py" line="538"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="458"/>
+        <location filename="../../ui/case_detail.py" line="491"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="459"/>
+        <location filename="../../ui/case_detail.py" line="492"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="472"/>
-        <location filename="../../ui/case_detail.py" line="482"/>
+        <location filename="../../ui/case_detail.py" line="505"/>
+        <location filename="../../ui/case_detail.py" line="515"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
+        <location filename="../../ui/case_detail.py" line="506"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474"/>
+        <location filename="../../ui/case_detail.py" line="507"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="475"/>
+        <location filename="../../ui/case_detail.py" line="508"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="483"/>
+        <location filename="../../ui/case_detail.py" line="516"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="484"/>
+        <location filename="../../ui/case_detail.py" line="517"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="485"/>
+        <location filename="../../ui/case_detail.py" line="518"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="486"/>
+        <location filename="../../ui/case_detail.py" line="519"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="492"/>
+        <location filename="../../ui/case_detail.py" line="525"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="493"/>
+        <location filename="../../ui/case_detail.py" line="526"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="494"/>
-        <location filename="../../ui/case_detail.py" line="508"/>
+        <location filename="../../ui/case_detail.py" line="527"/>
+        <location filename="../../ui/case_detail.py" line="541"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="495"/>
+        <location filename="../../ui/case_detail.py" line="528"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="496"/>
+        <location filename="../../ui/case_detail.py" line="529"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="497"/>
+        <location filename="../../ui/case_detail.py" line="530"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="498"/>
+        <location filename="../../ui/case_detail.py" line="531"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="499"/>
+        <location filename="../../ui/case_detail.py" line="532"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="506"/>
+        <location filename="../../ui/case_detail.py" line="539"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="507"/>
+        <location filename="../../ui/case_detail.py" line="540"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="509"/>
+        <location filename="../../ui/case_detail.py" line="542"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="509"/>
+        <location filename="../../ui/case_detail.py" line="542"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="516"/>
+        <location filename="../../ui/case_detail.py" line="549"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="539"/>
+        <location filename="../../ui/case_detail.py" line="572"/>
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="547"/>
+        <location filename="../../ui/case_detail.py" line="580"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="550"/>
+        <location filename="../../ui/case_detail.py" line="583"/>
         <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="553"/>
+        <location filename="../../ui/case_detail.py" line="586"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="555"/>
+        <location filename="../../ui/case_detail.py" line="588"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="557"/>
+        <location filename="../../ui/case_detail.py" line="590"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="564"/>
+        <location filename="../../ui/case_detail.py" line="597"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="570"/>
+        <location filename="../../ui/case_detail.py" line="603"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="571"/>
+        <location filename="../../ui/case_detail.py" line="604"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="572"/>
+        <location filename="../../ui/case_detail.py" line="605"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="573"/>
+        <location filename="../../ui/case_detail.py" line="606"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="581"/>
+        <location filename="../../ui/case_detail.py" line="614"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="585"/>
+        <location filename="../../ui/case_detail.py" line="618"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="593"/>
+        <location filename="../../ui/case_detail.py" line="626"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="595"/>
+        <location filename="../../ui/case_detail.py" line="628"/>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="307"/>
+        <source>Shortcut: %1</source>
+        <translation>快捷键：%1</translation>
     </message>
 </context>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="91"/>
+        <location filename="../../ui/case_detail.py" line="92"/>
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="93"/>
+        <location filename="../../ui/case_detail.py" line="94"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="96"/>
+        <location filename="../../ui/case_detail.py" line="97"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="98"/>
+        <location filename="../../ui/case_detail.py" line="99"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="99"/>
+        <location filename="../../ui/case_detail.py" line="100"/>
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="102"/>
+        <location filename="../../ui/case_detail.py" line="103"/>
         <source>Print log…</source>
         <translation>打印记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="158"/>
+        <location filename="../../ui/case_detail.py" line="160"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="233"/>
+        <location filename="../../ui/case_detail.py" line="235"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -2073,27 +2119,27 @@
 <context>
     <name>ConfigTab</name>
     <message>
-        <location filename="../../ui/config_tab.py" line="56"/>
+        <location filename="../../ui/config_tab.py" line="62"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="58"/>
+        <location filename="../../ui/config_tab.py" line="66"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="77"/>
+        <location filename="../../ui/config_tab.py" line="85"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="79"/>
+        <location filename="../../ui/config_tab.py" line="87"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="118"/>
+        <location filename="../../ui/config_tab.py" line="126"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2889,9 +2935,19 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="38"/>
+        <location filename="../../ui/import_wizard.py" line="43"/>
         <source>Import a ledger</source>
         <translation>导入台帐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="94"/>
+        <source>Checking the ledger</source>
+        <translation>正在检查台帐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="94"/>
+        <source>Importing the ledger</source>
+        <translation>正在导入台帐</translation>
     </message>
 </context>
 <context>
@@ -2899,8 +2955,8 @@
     <message>
         <location filename="../../ui/intake_page.py" line="93"/>
         <location filename="../../ui/intake_page.py" line="249"/>
-        <location filename="../../ui/intake_page.py" line="321"/>
-        <location filename="../../ui/intake_page.py" line="615"/>
+        <location filename="../../ui/intake_page.py" line="323"/>
+        <location filename="../../ui/intake_page.py" line="617"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
@@ -3124,7 +3180,7 @@
     </message>
     <message>
         <location filename="../../ui/intake_page.py" line="212"/>
-        <location filename="../../ui/intake_page.py" line="460"/>
+        <location filename="../../ui/intake_page.py" line="462"/>
         <source>Fill in the customer&apos;s details</source>
         <translation>填入客户资料</translation>
     </message>
@@ -3144,73 +3200,73 @@
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="380"/>
+        <location filename="../../ui/intake_page.py" line="382"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="381"/>
+        <location filename="../../ui/intake_page.py" line="383"/>
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="410"/>
+        <location filename="../../ui/intake_page.py" line="412"/>
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="440"/>
+        <location filename="../../ui/intake_page.py" line="442"/>
         <source>Known customer (case %1): %2</source>
         <extracomment>The fields the offer fills, in form order.</extracomment>
         <translation>老客户（案件 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="461"/>
+        <location filename="../../ui/intake_page.py" line="463"/>
         <source>Replace what you typed (%1) with the details of case %2?</source>
         <translation>用案件 %2 的资料替换您已填写的内容（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="484"/>
+        <location filename="../../ui/intake_page.py" line="486"/>
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="511"/>
+        <location filename="../../ui/intake_page.py" line="513"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="551"/>
+        <location filename="../../ui/intake_page.py" line="553"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="553"/>
+        <location filename="../../ui/intake_page.py" line="555"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="555"/>
+        <location filename="../../ui/intake_page.py" line="557"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="556"/>
+        <location filename="../../ui/intake_page.py" line="558"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="589"/>
+        <location filename="../../ui/intake_page.py" line="591"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="616"/>
+        <location filename="../../ui/intake_page.py" line="618"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="634"/>
+        <location filename="../../ui/intake_page.py" line="636"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -3266,100 +3322,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>My work</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Ctrl+N new complaint · Ctrl+L lock</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -3525,23 +3582,46 @@
     </message>
 </context>
 <context>
+    <name>PreviewWindow</name>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="303"/>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="308"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="310"/>
+        <source>%1 page(s)</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="311"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <location filename="../../ui/print_dialog.py" line="102"/>
-        <location filename="../../ui/print_dialog.py" line="233"/>
-        <location filename="../../ui/print_dialog.py" line="245"/>
+        <location filename="../../ui/print_dialog.py" line="255"/>
+        <location filename="../../ui/print_dialog.py" line="267"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
         <location filename="../../ui/print_dialog.py" line="106"/>
-        <location filename="../../ui/print_dialog.py" line="139"/>
+        <location filename="../../ui/print_dialog.py" line="141"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
         <location filename="../../ui/print_dialog.py" line="115"/>
-        <location filename="../../ui/print_dialog.py" line="140"/>
+        <location filename="../../ui/print_dialog.py" line="142"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
@@ -3572,64 +3652,69 @@
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="132"/>
+        <location filename="../../ui/print_dialog.py" line="134"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="134"/>
+        <location filename="../../ui/print_dialog.py" line="136"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="136"/>
+        <location filename="../../ui/print_dialog.py" line="138"/>
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="141"/>
+        <location filename="../../ui/print_dialog.py" line="143"/>
         <source>Copies</source>
         <translation>联次</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="146"/>
+        <location filename="../../ui/print_dialog.py" line="148"/>
         <source>Overlay offset</source>
         <translation>套打偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="176"/>
+        <location filename="../../ui/print_dialog.py" line="178"/>
         <source>Copy %1: %2</source>
         <translation>第%1联 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="191"/>
+        <location filename="../../ui/print_dialog.py" line="193"/>
         <source>Choose at least one copy</source>
         <translation>请至少选择一联</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="221"/>
+        <location filename="../../ui/print_dialog.py" line="223"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="230"/>
+        <location filename="../../ui/print_dialog.py" line="252"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="233"/>
+        <location filename="../../ui/print_dialog.py" line="255"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="245"/>
+        <location filename="../../ui/print_dialog.py" line="267"/>
         <source>The printer did not take the job: nothing was printed.</source>
         <translation>打印机未接受打印任务：没有打印任何内容，未记为已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="269"/>
+        <location filename="../../ui/print_dialog.py" line="291"/>
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="131"/>
+        <source>The pages as they will print, in a large window</source>
+        <translation>在大窗口中查看将要打印的页面</translation>
     </message>
 </context>
 <context>
@@ -3693,6 +3778,24 @@
         <location filename="../../ui/print_log.py" line="62"/>
         <source>Current</source>
         <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRun</name>
+    <message>
+        <location filename="../../ui/progress.py" line="54"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress.py" line="82"/>
+        <source>Stopping after the current step…</source>
+        <translation>当前这一批完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress.py" line="96"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
     </message>
 </context>
 <context>
@@ -3984,12 +4087,12 @@
         <translation>升级/通知角色</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="67"/>
+        <location filename="../../ui/step_policy_tab.py" line="68"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="67"/>
+        <location filename="../../ui/step_policy_tab.py" line="68"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -4245,95 +4348,105 @@
 <context>
     <name>_CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="160"/>
+        <location filename="../../ui/import_wizard.py" line="226"/>
         <source>Trial run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="161"/>
+        <location filename="../../ui/import_wizard.py" line="227"/>
         <source>What would happen to each row. Click Next to import (all rows in one go).</source>
         <translation>以下是每一行将如何处理。点“下一步”正式导入（一次完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166"/>
+        <location filename="../../ui/import_wizard.py" line="232"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166"/>
+        <location filename="../../ui/import_wizard.py" line="232"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166"/>
+        <location filename="../../ui/import_wizard.py" line="232"/>
         <source>Case no.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166"/>
+        <location filename="../../ui/import_wizard.py" line="232"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="177"/>
+        <location filename="../../ui/import_wizard.py" line="245"/>
         <source>The ledger cannot be read with this mapping.</source>
         <translation>按当前的列对应无法读取该台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="188"/>
+        <location filename="../../ui/import_wizard.py" line="257"/>
         <source>%1 rows to import, %2 already imported, %3 with problems (rows with problems are left out; fix them in Excel and import again).</source>
         <translation>可导入 %1 行，已导入过 %2 行，有问题 %3 行（有问题的行不导入；请在 Excel 中修正后再导入）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="241"/>
+        <source>Checking the ledger…</source>
+        <translation>正在检查台帐…</translation>
     </message>
 </context>
 <context>
     <name>_DonePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201"/>
+        <location filename="../../ui/import_wizard.py" line="270"/>
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="217"/>
+        <location filename="../../ui/import_wizard.py" line="280"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="220"/>
+        <location filename="../../ui/import_wizard.py" line="284"/>
         <source>%1 cases imported, %2 were already there.</source>
         <translation>已导入 %1 件，%2 件此前已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="276"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="76"/>
+        <location filename="../../ui/import_wizard.py" line="123"/>
         <source>Which file?</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="79"/>
+        <location filename="../../ui/import_wizard.py" line="126"/>
         <source>The Excel ledger the branch kept so far (.xlsx). Nothing is written until the last step.</source>
         <translation>网点以往的 Excel 投诉台帐（.xlsx）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="83"/>
-        <location filename="../../ui/import_wizard.py" line="93"/>
+        <location filename="../../ui/import_wizard.py" line="130"/>
+        <location filename="../../ui/import_wizard.py" line="140"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="85"/>
+        <location filename="../../ui/import_wizard.py" line="132"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="88"/>
-        <location filename="../../ui/import_wizard.py" line="94"/>
+        <location filename="../../ui/import_wizard.py" line="135"/>
+        <location filename="../../ui/import_wizard.py" line="141"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="98"/>
+        <location filename="../../ui/import_wizard.py" line="145"/>
         <source>Choose the ledger</source>
         <translation>选择台帐文件</translation>
     </message>
@@ -4341,27 +4454,27 @@
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="119"/>
+        <location filename="../../ui/import_wizard.py" line="166"/>
         <source>Which column is which?</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="120"/>
+        <location filename="../../ui/import_wizard.py" line="167"/>
         <source>Found by the headings; correct any that is wrong.</source>
         <translation>已按标题自动对应；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="127"/>
+        <location filename="../../ui/import_wizard.py" line="174"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144"/>
+        <location filename="../../ui/import_wizard.py" line="191"/>
         <source>Headings found on row %1.</source>
         <translation>标题在第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="147"/>
+        <location filename="../../ui/import_wizard.py" line="194"/>
         <source>(not in this ledger)</source>
         <translation>（台帐中没有）</translation>
     </message>
@@ -4426,7 +4539,7 @@
         <translation>客诉台已经在运行并打开了这个数据库（%1）。请在任务栏切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
@@ -4480,12 +4593,12 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/backup_tab.py" line="83"/>
+        <location filename="../../ui/backup_tab.py" line="93"/>
         <source>Backed up to %1 (%2 cases).</source>
         <translation>已备份到 %1（案件 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="88"/>
+        <location filename="../../ui/backup_tab.py" line="98"/>
         <source>Copied to %1.</source>
         <translation>已复制到 %1。</translation>
     </message>

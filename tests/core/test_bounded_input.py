@@ -586,6 +586,19 @@ class Drive:
             "admin.set_active": lambda: call(
                 admin.set_active, self.actor("admin"), _ids(b["deputy2"].user_id), st.booleans()
             ),
+            # issue 17 part F: a user's name and department, with the row as the administrator saw it
+            "admin.update_user": lambda: call(
+                lambda actor, user_id, name, code, seen: admin.update_user(
+                    actor, user_id, full_name=name, department_code=code, seen=seen
+                ),
+                self.actor("admin"),
+                _ids(b["clerk2"].user_id),
+                TEXT,
+                st.one_of(st.sampled_from(["CS", "QA"]), TEXT),
+                st.one_of(
+                    st.sampled_from(list(admin.snapshot(b["admin"]).users)), TEXT, st.none()
+                ),
+            ),
             "admin.save_department": lambda: call(
                 admin.save_department, self.actor("admin"), TEXT, TEXT, st.booleans()
             ),

@@ -124,3 +124,25 @@ def test_only_the_administrator_and_a_year_in_range(
         branch, monkeypatch, capsys, "import-notice", str(SAMPLE), "--year", "2025", "--dry-run"
     )
     assert status == 1 and "2025" in err and "2026" in err
+
+
+def test_a_reader_that_leaves_early_gets_no_error_line(branch: Branch) -> None:
+    """``branchdesk calendar list | head``: the reader closing the pipe is not 「读写失败」 — no line on
+    stderr, no trace, the shell's SIGPIPE status. A real child process whose stdout pipe is closed
+    before it writes (it still has to start and check the password)."""
+    import subprocess
+    import sys
+
+    from branchdesk.cli import EXIT_BROKEN_PIPE
+
+    branch.desk.db.dispose()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "branchdesk", "--db", str(branch.path), "calendar", "list", "2026",
+         "--user", "admin", "--password-stdin"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader is gone before the first line
+    _, err = child.communicate(f"{PASSWORD}\n".encode(), timeout=60)
+    assert err.decode() == ""
+    assert child.returncode == EXIT_BROKEN_PIPE

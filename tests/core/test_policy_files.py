@@ -273,7 +273,7 @@ def test_cli_presets_init_export_and_import(
     changed = tmp_path / "changed.toml"
     changed.write_text(text.replace('office_closes = "17:30"', 'office_closes = "18:00"'), "utf-8")
     status, out, err = policy("import", str(changed), answer="n\n")
-    assert status == 0 and "settings：修改 office_closes（17:30 → 18:00）" in out and "未写入" in out
+    assert status == 0 and "设置：修改 下班时间（17:30 → 18:00）" in out and "未写入" in out
     status, out, err = policy("import", str(changed), "--dry-run")
     assert status == 0 and "试运行" in out
     status, out, err = policy("import", str(changed), "--yes")
@@ -312,7 +312,7 @@ def test_the_calendar_travels_only_when_asked(branch: Branch) -> None:
     assert '{ day = "2026-12-26", working = true, note = "调休上班" }' in with_calendar
     moved = with_calendar.replace('day = "2026-12-26"', 'day = "2026-12-27"')
     shown = [render(c.text()) for c in b.desk.policy.preview(admin, moved).changes]
-    assert shown == ["calendar：新增 2026-12-27", "calendar：删除 2026-12-26"]
+    assert shown == ["工作日历：新增 2026-12-27", "工作日历：删除 2026-12-26"]
     b.desk.policy.apply(admin, moved)
     assert b.desk.policy.export(admin, with_calendar=True) == moved
     assert b.desk.policy.preview(admin, plain).changes == ()  # a file without [calendar] leaves it alone
@@ -395,6 +395,6 @@ def test_rules_and_templates_with_the_same_label_round_trip(branch: Branch) -> N
         'amount = 4\nunit = "working_days"\nstep = "case"\nkind = "praise"',
     )
     shown = [render(c.text()) for c in b.desk.policy.preview(admin, changed).changes]
-    assert shown == ["deadline_rules：修改 case/投诉·一般 1 个工作日 #2（amount: 2 → 4）"]
+    assert shown == ["处理时效规则：修改 case/投诉·一般 1 个工作日 #2（amount: 2 → 4）"]
     b.desk.policy.apply(admin, changed)
     assert b.desk.policy.export(admin) == changed

@@ -25,9 +25,10 @@ import pytest
 from branchdesk.cli import main
 from branchdesk.domain.approvals import ApprovalStep
 from branchdesk.domain.vocab import Decision, Role, Status
-from branchdesk.errors import DomainError, NotFound
+from branchdesk.errors import DomainError
 from branchdesk.i18n import render
 from branchdesk.policy.presets import find
+from branchdesk.read.queue import QueueFilter
 from branchdesk.services.auth import actor_of
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import (
@@ -243,16 +244,6 @@ def test_manufacturing_15_days_any_class_one_approver_and_the_allowance_note(
     assert "书信" in first  # 第九条(十): replied by letter
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=NotFound,
-    reason=(
-        "product bug: an approval step for any department's manager (own_department = false, the "
-        "manufacturing preset's 业务部经理) cannot be signed by a manager of another department — "
-        "services/visibility.py shows a department manager only his own department's cases, so "
-        "decide_approval raises NotFound before the chain is consulted"
-    ),
-)
 def test_manufacturing_the_sales_manager_signs_a_quality_departments_case(branch: Branch) -> None:
     """制造业 第九条(五): 生产管理组 sends the form to the 业务部经理 for approval (≤¥5,000) — the preset
     lets any department's manager sign: the 业务部门's manager signs a case of the 质量管理部."""
@@ -264,6 +255,31 @@ def test_manufacturing_the_sales_manager_signs_a_quality_departments_case(branch
     investigate(b, ref.id, b["handler"], qa)
     b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("allowance", "3000"))
     assert frozen(b, b["crm"], ref.id)[0] == (ApprovalStep(Role.DEPT_MANAGER),)
+    waiting = b.desk.queries.queue_page(b["sales_mgr"], QueueFilter(awaiting_my_approval=True)).rows
+    assert [row.id for row in waiting] == [ref.id]  # he is asked, so he sees it
+    assert sign(b, b["sales_mgr"], ref.id) == Status.AWAITING_REPLY
+
+
+def test_migration_0021_opens_a_pending_any_department_step_proposed_before_it(branch: Branch) -> None:
+    """A proposal frozen before 0021 (no ``open_to_roles`` yet) gets it from its chain on upgrade: the
+    sales manager sees and signs it afterwards; a department-bound chain stays closed to him."""
+    from sqlalchemy import select
+
+    from branchdesk.storage.migrate import upgrade
+    from branchdesk.storage.models import Resolution
+    from tests.core.conftest import revision_before, rewind_to
+
+    b = branch
+    on_preset(b, "manufacturing")
+    qa = department_id(b, "QA")
+    ref = b.desk.intake.register(b["clerk"], complaint_form(received_at=MONDAY, request_amount="3000"))
+    triage(b, ref.id, "quality", "normal", qa, b["handler"])
+    investigate(b, ref.id, b["handler"], qa)
+    b.desk.cases.propose_resolution(b["handler"], ref.id, ResolutionInput("allowance", "3000"))
+    rewind_to(b.desk.db, revision_before("0021"))
+    upgrade(b.desk.db)
+    with b.desk.db.read() as session:
+        assert session.scalars(select(Resolution.open_to_roles)).one() == ",dept_manager,"
     assert sign(b, b["sales_mgr"], ref.id) == Status.AWAITING_REPLY
 
 

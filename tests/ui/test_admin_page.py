@@ -82,7 +82,8 @@ def test_import_wizard_checks_then_imports_the_sample(
     assert wizard.file_page.sheet.currentText() == "2025年"
     wizard.next()
     assert wizard.mapping_page.boxes["received_at"].currentText() == "受理日期"
-    wizard.next()
+    with qtbot.waitSignal(wizard.sig_finished, timeout=60_000):  # off the GUI thread (issue 17 F)
+        wizard.next()
     assert wizard.check_page.table.rowCount() == 60
     assert wizard.check_page.table.item(0, 2).text() == "202501-001"
     assert (
@@ -91,7 +92,8 @@ def test_import_wizard_checks_then_imports_the_sample(
         ).total
         == 0
     )  # the trial run wrote nothing
-    wizard.next()
+    with qtbot.waitSignal(wizard.sig_finished, timeout=60_000):
+        wizard.next()
     assert wizard.report is not None and wizard.report.imported == 60
     assert "60" in wizard.done_page.result.text()
 
@@ -105,3 +107,20 @@ def test_cr_manager_is_reminded_of_the_monthly_summary(qtbot: QtBot, branch: Bra
     clerk_page = WorkPage(branch.desk, branch["clerk"])
     qtbot.addWidget(clerk_page)
     assert clerk_page.reminder.isHidden() and clerk_page.monthly_button.isHidden()
+
+
+def test_the_window_title_follows_a_renamed_branch(qtbot: QtBot, branch: Branch) -> None:
+    """设置 → 本单位 renames the branch on another PC: the main window's title follows at the next poll."""
+    from dataclasses import replace
+
+    from ui.main_window import MainWindow
+
+    b = branch
+    window = MainWindow(b.desk, b["clerk"], "测试分公司", config_version=b.desk.configuration_version)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "客诉台 — 测试分公司"
+    profile = b.desk.branch_profile.get(b["admin"])
+    b.desk.branch_profile.save(b["admin"], replace(profile, name="城东营业部"))
+    window._check_config_version()
+    assert window.windowTitle() == "客诉台 — 城东营业部"
+    window.close()

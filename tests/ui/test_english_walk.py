@@ -256,6 +256,7 @@ def test_start_up_lock_print_import_password_about_and_help_dialogs_read_english
         "user guide": HelpWindow(),
         "licences": about.show_licences(),
     }
+    dialogs["print preview"] = dialogs["print"].show_preview()  # type: ignore[attr-defined]  # issue 17 F
     problems: list[str] = []
     for name, dialog in dialogs.items():
         qtbot.addWidget(dialog)

@@ -48,7 +48,7 @@ def test_the_policy_tab_exports_previews_and_applies(
     changed = tmp_path / "changed.toml"
     changed.write_text(text.replace('office_closes = "17:30"', 'office_closes = "18:00"'), encoding="utf-8")
     tab.preview_source(str(changed))
-    assert tab.changes.item(0).text() == "settings：修改 office_closes（17:30 → 18:00）"
+    assert tab.changes.item(0).text() == "设置：修改 下班时间（17:30 → 18:00）"
     assert tab.apply_button.isEnabled()
     before = b.desk.configuration_version()
     tab.apply_button.click()
@@ -59,7 +59,7 @@ def test_the_policy_tab_exports_previews_and_applies(
     tab.presets.setCurrentIndex(tab.presets.findData("general"))
     tab.preset_button.click()
     shown = [tab.changes.item(i).text() for i in range(tab.changes.count())]
-    assert "settings：修改 office_closes（18:00 → 17:30）" in shown
+    assert "设置：修改 下班时间（18:00 → 17:30）" in shown
     hint = page.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768 - 80  # the window frame and menu above it
 

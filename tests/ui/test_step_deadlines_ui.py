@@ -74,8 +74,12 @@ def test_the_step_policy_tab_saves_and_refuses_at_the_field(
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert "环节期限" in titles
     tab = page.step_policy_tab.table_tab
+    # one policy per tracked step: no 新建, and the step of a row is shown, not changed
+    assert not tab.new_button.isVisibleTo(tab)
+    assert not tab.fields.widgets["step"].isEnabled()
     row = next(i for i, r in enumerate(tab._rows) if r["step"] == "first_contact")
     tab.table.selectRow(row)
+    assert tab.fields.value("step") == "first_contact"
     assert tab.fields.value("warn_before_minutes") == 30
     tab.fields.set_value("on_overdue", "notify")
     tab.fields.set_value("role", "")
