@@ -5,7 +5,7 @@
   existed, so they all stay NULL.
 
 Revision ID: 0019
-Revises: 0016
+Revises: 0021 (chained after main's 0021 when main was merged in; written against 0016)
 Create Date: 2026-11-30
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0016"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
