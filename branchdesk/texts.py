@@ -1567,6 +1567,50 @@ CATALOGUE.update(
     }
 )
 
+# --- issue 17 part E "intake": empty drafts, correcting a registered case's intake --------------------
+
+CATALOGUE.update(
+    {
+        "intake.draft_empty": (
+            "表单是空的：没有保存草稿，也没有占用案件编号",
+            "The form is empty: no draft was saved and no case number was used",
+        ),
+        "correct.not_recorder": (
+            "分诊前只有登记本案的受理员或客户关系经理可以更正受理信息",
+            "Before triage only the clerk who registered the case or the customer relations manager "
+            "may correct its intake",
+        ),
+        "correct.after_triage": (
+            "本案已分诊，只有客户关系经理可以更正受理信息",
+            "The case has been triaged: only the customer relations manager may correct its intake",
+        ),
+        "correct.nothing_changed": ("没有修改任何受理信息", "Nothing in the intake was changed"),
+        "correct.unknown_field": ("{field}不能在这里更正", "{field} cannot be corrected here"),
+        "event.intake_corrected": (
+            "更正受理信息（{fields}），原因：{reason}",
+            "Intake corrected ({fields}), reason: {reason}",
+        ),
+        "event.deadline_recomputed": (
+            "更正后处理期限由 {old} 改为 {new}",
+            "After the correction the deadline moved from {old} to {new}",
+        ),
+        "event.prints_superseded": (
+            "更正前打印的 {count} 份表单已标记为作废",
+            "{count} copies printed before the correction are marked superseded",
+        ),
+    }
+)
+CATALOGUE.update(
+    {
+        "attachment.unreadable": ("读不了文件“{file}”：{reason}", "Cannot read “{file}”: {reason}"),
+        "attachment.type_refused": (
+            "不接受 {ext} 类型的附件（可接受：{types}）",
+            "Attachments of type {ext} are not taken (taken: {types})",
+        ),
+    }
+)
+LABELS["Action"]["correct_intake"] = ("更正受理信息", "Correct intake")
+
 # --- issue 17 part F: case window, printing, settings ---------------------------------------------
 CATALOGUE.update(
     {

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
@@ -160,7 +160,7 @@ class CaseOp:
 
 def triage(c: CaseContext) -> ActionDialog:
     desk, me, departments = c.desk, c.actor, c.lookups.departments
-    return c.dialog(
+    dialog = c.dialog(
         CaseActions.tr("Triage %1"),
         [
             Field("valid", CaseActions.tr("Valid complaint"), "check", default=True),
@@ -194,11 +194,21 @@ def triage(c: CaseContext) -> ActionDialog:
             ),
         ),
     )
+    # issue 17 part E: the category list filters as one types; the department's own handlers come first
+    from ui.category_picker import follow_department, make_searchable
+
+    fields = dialog.fields.widgets
+    category, department, handler = fields["category"], fields["responsible_department"], fields["handler"]
+    assert isinstance(category, QComboBox) and isinstance(department, QComboBox)
+    assert isinstance(handler, QComboBox)
+    make_searchable(category)
+    follow_department(department, handler, lambda dept: desk.queries.handler_choices(me, dept))
+    return dialog
 
 
 def assign(c: CaseContext) -> ActionDialog:
     desk, me = c.desk, c.actor
-    return c.dialog(
+    dialog = c.dialog(
         CaseActions.tr("Assign %1"),
         [
             Field("handler", CaseActions.tr("Handler"), "choice", c.handlers, default=c.detail.handler_id),
@@ -207,6 +217,13 @@ def assign(c: CaseContext) -> ActionDialog:
         ],
         lambda v: desk.cases.assign(me, c.seen, v["handler"] or 0, v["department"], v["note"]),
     )
+    # issue 17 part E: the chosen department's handlers first
+    from ui.category_picker import follow_department
+
+    department, handler = dialog.fields.widgets["department"], dialog.fields.widgets["handler"]
+    assert isinstance(department, QComboBox) and isinstance(handler, QComboBox)
+    follow_department(department, handler, lambda dept: desk.queries.handler_choices(me, dept))
+    return dialog
 
 
 def record_investigation(c: CaseContext) -> ActionDialog:
@@ -587,6 +604,65 @@ def edit_custom(c: CaseContext) -> ActionDialog:
     )
 
 
+# --- issue 17 part E: correcting the intake of a registered case --------------------------------
+
+#: The intake facts the correction dialog offers (English sources), in the intake form's order; the core
+#: takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that
+#: move a deadline, few enough to fit a 1366×768 screen.
+CORRECTION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("complainant_name", QT_TRANSLATE_NOOP("CaseActions", "Complainant"), "text"),
+    ("complainant_title", QT_TRANSLATE_NOOP("CaseActions", "Title"), "choice:complainant_title"),
+    ("phone", QT_TRANSLATE_NOOP("CaseActions", "Phone"), "text"),
+    ("address", QT_TRANSLATE_NOOP("CaseActions", "Address"), "text"),
+    ("email", QT_TRANSLATE_NOOP("CaseActions", "E-mail"), "text"),
+    ("company", QT_TRANSLATE_NOOP("CaseActions", "Company / customer"), "text"),
+    ("customer_type", QT_TRANSLATE_NOOP("CaseActions", "Customer type"), "choice:customer_type"),
+    ("is_foreign", QT_TRANSLATE_NOOP("CaseActions", "Foreign customer"), "check"),
+    ("received_at", QT_TRANSLATE_NOOP("CaseActions", "Received at"), "datetime"),
+    ("channel", QT_TRANSLATE_NOOP("CaseActions", "Channel"), "choice:channel"),
+    ("order_no", QT_TRANSLATE_NOOP("CaseActions", "Order no."), "text"),
+    ("request_amount", QT_TRANSLATE_NOOP("CaseActions", "Amount asked (yuan)"), "text"),
+    ("content", QT_TRANSLATE_NOOP("CaseActions", "Complaint content"), "multiline"),
+)
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, bool) or isinstance(new, bool):
+        return bool(old) == bool(new)
+    return (old if old is not None else "") == (new if new is not None else "")
+
+
+def correct_intake(c: CaseContext) -> ActionDialog:
+    """更正受理信息: the intake as registered, to correct, with a required reason; only what was changed is
+    sent (so a field someone else corrected meanwhile is not written back — and the version check
+    refuses a stale dialog anyway)."""
+    desk, me, raw = c.desk, c.actor, c.detail.intake_raw
+    specs = []
+    for name, source, kind in CORRECTION_FIELDS:
+        text = CaseActions.tr(source)
+        if kind.startswith("choice:"):
+            options = c.choices(kind.removeprefix("choice:"))
+            if raw.get(name) and raw[name] not in dict(options):
+                # a value since taken off the list stays as it is unless the clerk picks another
+                options.append((raw[name], str(raw[name])))
+            specs.append(Field(name, text, "choice", options, raw.get(name)))
+        else:
+            specs.append(Field(name, text, kind, default=raw.get(name)))
+    specs.append(Field("reason", CaseActions.tr("Reason for the correction"), "multiline"))
+
+    def submit(v: dict[str, Any]) -> object:
+        changed = {n: v[n] for n, _s, _k in CORRECTION_FIELDS if not _same(raw.get(n), v[n])}
+        for name, value in changed.items():
+            if value is None and name not in ("received_at",):
+                changed[name] = ""  # an emptied choice is an empty code to the core
+        return desk.intake.correct_intake(me, c.seen, changed, v["reason"] or "")
+
+    dialog = c.dialog(CaseActions.tr("Correct the intake of %1"), specs, submit)
+    for name in ("content", "reason"):  # a few lines each: the dialog fits a 1366×768 screen
+        dialog.fields.widgets[name].setMaximumHeight(110)
+    return dialog
+
+
 # --- the table: one entry per button of the case window, in the order shown ------------------
 
 CASE_ACTIONS: dict[Action, CaseOp] = {
@@ -618,6 +694,7 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
         CaseOp(Action.ESCALATE, QT_TRANSLATE_NOOP("CaseActions", "Escalate"), escalate),
         CaseOp(Action.INFORM_GM, QT_TRANSLATE_NOOP("CaseActions", "GM informed"), inform_gm),
         CaseOp(Action.EDIT_CUSTOM, QT_TRANSLATE_NOOP("CaseActions", "Custom fields"), edit_custom),
+        CaseOp(Action.CORRECT_INTAKE, QT_TRANSLATE_NOOP("CaseActions", "Correct intake"), correct_intake),
     )
 }
 

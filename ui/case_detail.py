@@ -99,6 +99,9 @@ class CaseDetailView(QWidget):
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setToolTip(self.tr("Receipt, handling form and the other forms this case needs"))
         self.print_button.clicked.connect(self.open_print)
+        # issue 17 part E: what was printed, and which copies an intake correction superseded
+        self.print_log_button = QPushButton(self.tr("Print log…"))
+        self.print_log_button.clicked.connect(self.open_print_log)
 
         self.buttons: dict[Action, QPushButton] = {}
         grid = QGridLayout()
@@ -115,6 +118,7 @@ class CaseDetailView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.print_button)
+        top.addWidget(self.print_log_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
@@ -208,6 +212,16 @@ class CaseDetailView(QWidget):
         if not forms:
             return None
         dialog = PrintDialog(self._desk, self._actor, self.case_id, forms, form, self)
+        dialog.show()
+        return dialog
+
+    def open_print_log(self) -> QWidget | None:
+        """Issue 17 part E: the case's print log (superseded copies marked)."""
+        from ui.print_log import PrintLogDialog
+
+        if self.detail is None:
+            return None
+        dialog = PrintLogDialog(self._desk, self._actor, self.case_id, self.detail.case_no, self)
         dialog.show()
         return dialog
 

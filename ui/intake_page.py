@@ -8,13 +8,15 @@ offered back on the next start and removed once the case is saved.
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDate, QDateTime, QElapsedTimer, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent, QValidator
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -33,11 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.intake import LIMITS, IntakeForm
+from branchdesk.domain.money import MAX_TYPED_LENGTH, parse_yuan
 from branchdesk.domain.vocab import Kind
 from branchdesk.errors import FieldError
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import CaseRef, Lookups
+from branchdesk.services.dto import CaseRef, CustomerDetails, Lookups
 from ui.date_field import DateTimeField
 from ui.forms import (
     FieldSet,
@@ -48,9 +51,10 @@ from ui.forms import (
     refill_combo,
     required_datetime,
 )
+from ui.intake_files import AttachmentStrip
 from ui.keyboard import scroll_to_top
 from ui.language import label as vocabulary_label
-from ui.language import person_with_department
+from ui.language import person_with_department, render
 from ui.operations import app_signals, run_action
 
 FORM_FIELDS = [f for f in IntakeForm.__dataclass_fields__ if f not in ("custom",)]
@@ -154,7 +158,8 @@ class IntakePage(QWidget):
         content = QFormLayout()
         self.content = f.add(content, "content", self.tr("Complaint content"), multiline(110))
         f.add(content, "request_type", self.tr("Customer's request"), combo(lists["request_type"]))
-        f.add(content, "request_amount", self.tr("Amount asked (yuan)"), QLineEdit())
+        amount = f.add(content, "request_amount", self.tr("Amount asked (yuan)"), QLineEdit())
+        amount.setValidator(AmountValidator(self._lookups.money_ceiling_fen, amount))
         f.add(content, "request_text", self.tr("Request details"), multiline(50))
         for name, label in (
             ("personal_injury", self.tr("Personal injury")),
@@ -206,16 +211,37 @@ class IntakePage(QWidget):
         self.repeat_warning.setWordWrap(True)
         self.repeat_warning.setStyleSheet("background: #fff3cd; color: #7a5a00; padding: 4px")
         self.repeat_warning.hide()
+        # issue 17 part E: the customer's details from their latest case, offered (never filled unasked)
+        self._customer: CustomerDetails | None = None
+        self.customer_offer = QLabel()
+        self.customer_offer.setWordWrap(True)
+        self.customer_offer.setStyleSheet("background: #e8f4fd; padding: 4px")
+        self.fill_button = QPushButton(self.tr("Fill in the customer's details"))
+        self.fill_button.clicked.connect(self.fill_customer)
+        self.customer_offer.hide()
+        self.fill_button.hide()
         side = QVBoxLayout()
+        side.addWidget(self.customer_offer)
+        side.addWidget(self.fill_button)
         side.addWidget(self.history_title)
         side.addWidget(self.repeat_warning)
         side.addWidget(self.history)
+        # issue 17 part E: photos and scans go with the intake (read off the GUI thread)
+        self.attachments = AttachmentStrip(self._lookups.attachment_max_mb, self._lookups.attachment_types)
+        side.addWidget(self.attachments)
+        self.setAcceptDrops(True)
         side_widget = QWidget()
         side_widget.setLayout(side)
         side_widget.setMaximumWidth(360)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # issue 17 part E: the row keeps its layout when the message comes and goes, so the buttons do not
+        # move under the pointer (the second click of a double-click on 提交 hit 新建投诉 and wiped the
+        # confirmation)
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
         self.save_button = QPushButton(self.tr("Save draft (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_draft)
@@ -225,6 +251,8 @@ class IntakePage(QWidget):
         self.receipt_button = QPushButton(self.tr("Print receipt"))
         self.receipt_button.clicked.connect(self._on_receipt)
         self._registered: CaseRef | None = None
+        self._busy = False  # a save or a submission is running: a second one is ignored
+        self._registered_clock = QElapsedTimer()
         self.new_button = QPushButton(self.tr("New complaint"))
         self.new_button.clicked.connect(self._on_new)
         buttons = QHBoxLayout()
@@ -262,6 +290,11 @@ class IntakePage(QWidget):
             widget = self.fields.widgets.get(name)
             if isinstance(widget, QComboBox):
                 refill_combo(widget, items)
+        validator = self.fields.widgets["request_amount"].findChild(AmountValidator)
+        if validator is not None:  # issue 17 part E: the ceiling is a setting
+            validator.ceiling_fen = self._lookups.money_ceiling_fen
+        self.attachments.max_mb = self._lookups.attachment_max_mb
+        self.attachments.types = self._lookups.attachment_types
 
     def _watch(self, widget: QWidget) -> None:
         for signal_name in (
@@ -291,8 +324,13 @@ class IntakePage(QWidget):
         self.fields.clear_errors()
         self.history.clear()
         self.repeat_warning.hide()
+        self.customer_offer.hide()
+        self.fill_button.hide()
+        self.attachments.clear()
         self.title.setText(self.tr("New complaint"))
         self._set_editable(True)
+        self._registered_clock.invalidate()
+        self._saved_snapshot = self._comparable()
         self.phone.setFocus()
         scroll_to_top(self.phone)  # a new intake starts at the top (issue 17)
 
@@ -386,6 +424,60 @@ class IntakePage(QWidget):
             self.repeat_warning.show()
         else:
             self.repeat_warning.hide()
+        self._offer_customer()
+
+    # --- issue 17 part E: the customer's details when the phone matches an earlier case ---------------
+
+    #: The fields the offer fills, in form order.
+    CUSTOMER_FIELDS = (
+        "complainant_name",
+        "complainant_title",
+        "company",
+        "customer_type",
+        "is_foreign",
+        "address",
+        "email",
+    )
+
+    def _offer_customer(self) -> None:
+        details = self._desk.intake.customer_details(self._actor, self.phone.text())
+        self._customer = details if details is not None and self.submit_button.isEnabled() else None
+        if self._customer is None:
+            self.customer_offer.hide()
+            self.fill_button.hide()
+            return
+        self.customer_offer.setText(
+            self.tr("Known customer (case %1): %2").replace("%1", self._customer.case_no).replace(
+                "%2", " · ".join(v for v in (self._customer.complainant_name, self._customer.company) if v)
+            )
+        )
+        self.customer_offer.show()
+        self.fill_button.show()
+
+    def fill_customer(self) -> None:
+        """Fill the customer's details from their latest case: empty fields at once; what the clerk typed
+        differently is replaced only when they agree."""
+        details = self._customer
+        if details is None:
+            return
+        given = {name: getattr(details, name) for name in self.CUSTOMER_FIELDS}
+        given = {k: v for k, v in given.items() if v not in ("", None, False)}
+        typed = {name: self.fields.value(name) for name in given}
+        conflicts = [n for n, v in typed.items() if v not in ("", None, False) and v != given[n]]
+        if conflicts:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Fill in the customer's details"),
+                self.tr("Replace what you typed (%1) with the details of case %2?")
+                .replace("%1", "、".join(self.fields.widgets[n].accessibleName() for n in conflicts))
+                .replace("%2", details.case_no),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                given = {k: v for k, v in given.items() if k not in conflicts}
+        for name, value in given.items():
+            self.fields.set_value(name, value)
+        self.customer_offer.hide()
+        self.fill_button.hide()
 
     def _on_history_activated(self, item: QListWidgetItem) -> None:
         self.fields.set_value("repeat_of_case_no", item.data(Qt.ItemDataRole.UserRole))
@@ -393,40 +485,60 @@ class IntakePage(QWidget):
     # --- actions -------------------------------------------------------------------
 
     def _show_field_errors(self, error: FieldError) -> None:
+        if not error.texts.keys() & self.fields.widgets.keys():  # about the whole form (an empty draft)
+            self.fields.clear_errors()
+            self._show_message("\n".join(render(t) for t in error.texts.values()), ok=False)
+            return
         self.fields.show_errors(error.texts, self.message)
         self.message.setStyleSheet("color: #c0392b")
         self.message.setText(self.tr("%1 field(s) need attention").replace("%1", str(len(error.texts))))
         self.message.show()
 
     def save_draft(self) -> None:
-        if not self.submit_button.isEnabled():
+        if not self.submit_button.isEnabled() or self._busy or self._files_still_reading():
             return
-        form, draft_id = self.form(), self._draft_id
-        ref = run_action(
-            self,
-            lambda: self._desk.intake.save_draft(self._actor, form, draft_id),
-            case_id=lambda ref: ref.id,
-            on_fields=self._show_field_errors,
-        )
+        form, draft_id, files = self.form(), self._draft_id, tuple(self.attachments.files)
+        self._busy = True
+        try:
+            ref = run_action(
+                self,
+                lambda: self._desk.intake.save_draft(self._actor, form, draft_id, files),
+                case_id=lambda ref: ref.id,
+                on_fields=self._show_field_errors,
+            )
+        finally:
+            self._busy = False
         if ref is None:
             return
         self._draft_id = ref.id
         self.fields.clear_errors()
+        self.attachments.clear()  # stored with the draft: not stored again on the next save
+        # The draft is in the database now: a recovery copy due in a moment would be offered at the next
+        # start as if it were lost (issue 17 part E)
+        self._save_timer.stop()
         self._recovery.unlink(missing_ok=True)
+        self._saved_snapshot = self._comparable()
         self._show_message(self.tr("Draft saved as %1").replace("%1", ref.case_no), ok=True)
 
     def submit(self) -> None:
-        if not self.submit_button.isEnabled() or self.fields.typing_errors():
+        if not self.submit_button.isEnabled() or self._busy:
+            return  # registered already, or still registering: a second click must not act again
+        if self.fields.typing_errors() or self._files_still_reading():
             return
-        form, draft_id = self.form(), self._draft_id
-        ref = run_action(
-            self,
-            lambda: self._desk.intake.register(self._actor, form, draft_id),
-            case_id=lambda ref: ref.id,
-            on_fields=self._show_field_errors,
-        )
+        form, draft_id, files = self.form(), self._draft_id, tuple(self.attachments.files)
+        self._busy = True
+        try:
+            ref = run_action(
+                self,
+                lambda: self._desk.intake.register(self._actor, form, draft_id, files),
+                case_id=lambda ref: ref.id,
+                on_fields=self._show_field_errors,
+            )
+        finally:
+            self._busy = False
         if ref is None:
             return
+        self._save_timer.stop()
         self._recovery.unlink(missing_ok=True)
         self.fields.clear_errors()
         self._show_registered(ref)
@@ -454,6 +566,7 @@ class IntakePage(QWidget):
         self.title.setText(self.tr("Complaint %1").replace("%1", ref.case_no))
         self._show_message(text, ok=True)
         self._set_editable(False)
+        self._registered_clock.start()
         self.new_button.setFocus()
 
     def _set_editable(self, editable: bool) -> None:
@@ -461,6 +574,7 @@ class IntakePage(QWidget):
             widget.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.submit_button.setEnabled(editable)
+        self.attachments.setEnabled(editable)
         self.receipt_button.setVisible(not editable)
         self.new_button.setVisible(not editable)
         if editable:
@@ -472,7 +586,49 @@ class IntakePage(QWidget):
         self.message.show()
 
     def _on_new(self) -> None:
+        # The second click of a double-click on 提交 is not a request for a new form
+        interval = QApplication.doubleClickInterval()
+        if self._registered_clock.isValid() and self._registered_clock.elapsed() < interval:
+            return
         self.reset()
+
+    # --- issue 17 part E: Ctrl+N, an empty Ctrl+S, files dropped onto the form ----------------------
+
+    def _files_still_reading(self) -> bool:
+        if self.attachments.busy():
+            self._show_message(self.tr("An attachment is still being read: save again in a moment."), ok=False)
+            return True
+        return False
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.submit_button.isEnabled() and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.submit_button.isEnabled():
+            self.attachments.add_paths(paths)
+            event.acceptProposedAction()
+
+    def _comparable(self) -> dict[str, Any]:
+        """What the clerk typed, without what the form fills in itself (the time received moves on)."""
+        typed = {k: v for k, v in self.snapshot().items() if k != "received_at"}
+        typed["_files"] = len(self.attachments.files)  # files added and not saved yet are typing too
+        return typed
+
+    def new_complaint(self) -> bool:
+        """Ctrl+N: an empty form, also over a registered case or an open draft; typing not saved yet is
+        discarded only when the clerk says so. True when the form is empty now."""
+        if self.submit_button.isEnabled() and self._comparable() != self._saved_snapshot:
+            answer = QMessageBox.question(
+                self,
+                self.tr("New complaint"),
+                self.tr("What was typed in this form is not saved. Discard it and start a new complaint?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.reset()
+        return True
 
     def load_draft(self, case_id: int) -> None:
         detail = self._desk.queries.case_detail(self._actor, case_id)
@@ -484,6 +640,7 @@ class IntakePage(QWidget):
             if f"custom.{key}" in self.fields.widgets:
                 self.fields.set_value(f"custom.{key}", value)
         self._draft_id = case_id
+        self._saved_snapshot = self._comparable()
         self.title.setText(self.tr("Draft %1").replace("%1", detail.case_no))
 
 
@@ -500,6 +657,28 @@ def pick_lists(lookups: Lookups) -> dict[str, list[tuple[Any, str]]]:
         if kind == "choice":
             lists[f"custom.{key}"] = [(c, c) for c in choices]
     return lists
+
+
+class AmountValidator(QValidator):
+    """The amount field takes no more than the core does (setting ``money_ceiling_fen``): typing past
+    the ceiling is refused as it is typed; anything else unfinished is left for the core to judge."""
+
+    def __init__(self, ceiling_fen: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ceiling_fen = ceiling_fen
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if len(text) > MAX_TYPED_LENGTH:
+            return QValidator.State.Invalid, text, pos
+        whole = "".join(c for c in unicodedata.normalize("NFKC", text).split(".")[0] if c.isdigit())
+        if whole and int(whole) * 100 > self.ceiling_fen:  # more than the ceiling, however it is spelled
+            return QValidator.State.Invalid, text, pos
+        try:
+            parse_yuan(text, "request_amount", self.ceiling_fen)
+        except FieldError as exc:
+            too_much = any(getattr(t, "code", "") == "money.too_much" for t in exc.texts.values())
+            return (QValidator.State.Invalid if too_much else QValidator.State.Intermediate), text, pos
+        return QValidator.State.Acceptable, text, pos
 
 
 def now_for_form() -> datetime:

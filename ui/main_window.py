@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self._session_closed = False
         self.statusBar().showMessage(self.tr("Ctrl+N new complaint · Ctrl+L lock"), 8000)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.show_intake)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_complaint)
         QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.close)
         install_f1(self, self.help_section)
         self.idle = IdleWatcher(self.lookups.idle_lock_minutes, self.lock, self)
@@ -262,6 +262,13 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.indexOf(self.intake))
             self.intake.phone.setFocus()
             scroll_to_top(self.intake.phone)  # issue 17: Ctrl+N starts at the top of the form
+
+    def new_complaint(self) -> None:
+        """Ctrl+N (issue 17 part E): the intake form, emptied — also over an open draft or a registered
+        case (typing not saved yet is discarded only when the clerk says so)."""
+        if self.intake is not None:
+            self.show_intake()
+            self.intake.new_complaint()
 
     def open_case(self, case_id: int) -> CaseDetailView | None:
         if self.intake is not None and self._desk.queries.is_own_draft(self._actor, case_id):

@@ -379,6 +379,18 @@ STEP_POLICIES: list[tuple[str, int, str, Role | None, bool]] = [
     ("follow_up", 4 * 60, "mark", None, True),
     ("gm_inform", 2 * 60, "escalate", Role.GM, True),
 ]
+# --- issue 17 part E "intake": attachments (a photo, a scan) — at intake and on the case ------------
+#: The largest attachment in MB (never above the core's hard ceiling of 20 MB per file), and the file
+#: types taken (extensions, comma-separated; "" takes any type).
+SETTINGS.update(
+    {
+        "attachment_max_mb": 20,
+        "attachment_types": "jpg,jpeg,png,gif,bmp,tif,tiff,heic,webp,pdf,doc,docx,xls,xlsx,ppt,pptx,"
+        "txt,csv,zip,rar,7z,mp3,wav,amr,m4a,mp4,mov",
+    }
+)
+LATER_SETTINGS += ("attachment_max_mb", "attachment_types")
+
 # --- issue 17 part F: entered times and setting ranges ----------------------------------------
 #: How far past the PC's clock an entered reply or follow-up time may lie (another PC's clock may run
 #: a little ahead): minutes. Later times are refused at the field.
@@ -406,3 +418,5 @@ LATER_SETTINGS += ("notification_poll_seconds",)
 #: The poll interval's bounds: often enough to feel live, rarely enough to stay cheap on a busy file.
 NOTIFICATION_POLL_SECONDS_BOUNDS = (1, 600)
 SETTING_RANGES["notification_poll_seconds"] = NOTIFICATION_POLL_SECONDS_BOUNDS
+# issue 17 part E: an attachment setting's range (never above the core's hard 20 MB)
+SETTING_RANGES["attachment_max_mb"] = (1, 20)

@@ -396,3 +396,38 @@ def _in_form_order(errors: Mapping[str, Text]) -> dict[str, Text | str]:
     return dict(
         sorted(errors.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     )
+
+
+# --- issue 17 part E "intake": an empty form is not a draft ---------------------------------------
+
+#: Fields the form fills in itself (time received, kind, one complainant): not something the clerk typed.
+PREFILLED_FIELDS = frozenset({"received_at", "kind", "complainant_count", "custom"})
+
+
+def is_blank(form: IntakeForm) -> bool:
+    """Nothing typed or chosen by the clerk: saving it would only use up a case number."""
+    for name in IntakeForm.__dataclass_fields__:
+        if name in PREFILLED_FIELDS:
+            continue
+        value = getattr(form, name)
+        if isinstance(value, str) and not value.strip():
+            continue
+        if value is None or value is False:
+            continue
+        return False
+    custom = form.custom if isinstance(form.custom, Mapping) else {}
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in custom.values())
+
+
+# --- issue 17 part E "correction": the intake facts a registered case's correction may change ----------
+
+#: What the clerk typed at intake and may correct later (kind changes the workflow, custom fields have
+#: their own action, a repeat link is made at registration: none of them is here).
+CORRECTABLE_FIELDS: tuple[str, ...] = tuple(
+    name
+    for name in (*INTAKE_FIELDS, "personal_injury", "lawsuit_threatened", "media_involved", "external_body")
+    if name not in ("kind", "contact")
+)
+
+#: The longest reason a correction takes.
+CORRECTION_REASON_LIMIT = 500

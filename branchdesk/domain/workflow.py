@@ -43,6 +43,8 @@ class Action(StrEnum):
     # --- issue 12 "fields": the branch's own fields, corrected after intake -----------------
     EDIT_CUSTOM = "edit_custom"
     FIRST_CONTACT = "first_contact"  # 首次联系 (issue 12 "steps"): stops the first-contact clock
+    # --- issue 17 part E: correcting the intake facts of a registered case (a typo in phone or name)
+    CORRECT_INTAKE = "correct_intake"
 
 
 def action_label(action: Action) -> Label:
@@ -112,6 +114,9 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.FIRST_CONTACT: Transition(
         frozenset({S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY}), frozenset({R.HANDLER, R.CR_MANAGER})
     ),
+    # issue 17 part E: free before triage for the clerk who registered it, afterwards the CR manager only
+    # (``correction_refusal``); closed or void cases are history and stay as they are.
+    Action.CORRECT_INTAKE: Transition(OPEN_STATES, frozenset({R.CLERK, R.CR_MANAGER})),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -198,6 +203,8 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return Text("refusal.handler_only", {"action": label})
     if action is Action.FIRST_CONTACT and case.first_contacted:
         return Text("refusal.first_contact_done")
+    if action is Action.CORRECT_INTAKE and (reason := correction_refusal(case, actor_id, roles)):
+        return reason
     if action is Action.DECIDE_EXTENSION and not case.pending_extension:
         return Text("refusal.no_pending_extension")
     if action is Action.REQUEST_EXTENSION and case.pending_extension:
@@ -218,6 +225,18 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         and not case.dissatisfied
     ):
         return Text("refusal.close_abnormal_needs_dissatisfied")
+    return None
+
+
+def correction_refusal(case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
+    """Who corrects a registered case's intake (issue 17 part E): the CR manager always; before triage
+    (still 已登记) also the clerk who registered it — a typo found at once needs no manager."""
+    if R.CR_MANAGER in set(roles):
+        return None
+    if case.status is not S.REGISTERED:
+        return Text("correct.after_triage")
+    if case.recorder_id != actor_id:
+        return Text("correct.not_recorder")
     return None
 
 

@@ -61,6 +61,7 @@ NOT_POLICY_SETTINGS: frozenset[str] = frozenset(
         "confirmed_calendar_years",
         HEADER_SETTING,
         "notification_poll_seconds",  # issue 17 "notify": how often this installation's PCs poll its database
+        "entry_clock_skew_minutes",  # issue 17 F: how far this installation's PC clocks may disagree
     }
 )
 

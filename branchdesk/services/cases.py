@@ -39,6 +39,7 @@ from branchdesk.errors import (
     PermissionDenied,
 )
 from branchdesk.i18n import Label, Text, render
+from branchdesk.services.attachments import check_against_settings
 from branchdesk.services.auth import LOCKED_CODE, AuthService
 from branchdesk.services.base import ServiceBase, Unit, optional_text, require_text
 from branchdesk.services.context import Actor
@@ -1054,6 +1055,7 @@ class CaseService(ServiceBase):
             case = self._case(unit, ref)
             self._require(unit, case, Action.ADD_ATTACHMENT)
             name = clean_text(filename.replace("\\", "/").rsplit("/", 1)[-1][:255]) or "附件"
+            check_against_settings(unit, name, len(content))  # issue 17 part E: the branch's size and types
             attachment = Attachment(
                 case_id=case.id,
                 filename=name,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from branchdesk.domain.money import DEFAULT_CEILING_FEN
 from branchdesk.domain.vocab import Status
 
 
@@ -112,6 +113,33 @@ class HistoryEntry:
     possible_repeat: bool
 
 
+# --- issue 17 part E "intake": the customer's details from their latest case, offered to the form ---
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    """A file the clerk dropped onto the intake form, read off the GUI thread, stored on save."""
+
+    filename: str
+    content: bytes
+    media_type: str = "application/octet-stream"
+    # as read (the form shows it); storing computes it again from ``content``: the audit chain trusts
+    # no hash it did not make
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class CustomerDetails:
+    case_no: str  # the case they come from (the form names it when it offers them)
+    complainant_name: str
+    complainant_title: str  # codes of the branch's lists, as the form's combo boxes hold them
+    company: str
+    customer_type: str
+    is_foreign: bool
+    address: str
+    email: str
+
+
 @dataclass(frozen=True)
 class PersonOption:
     id: int
@@ -133,6 +161,11 @@ class Lookups:
     custom_fields: list[tuple[str, str, str, tuple[str, ...], bool]]  # key, label, type, choices, required
     reply_templates: list[tuple[str, str]]
     idle_lock_minutes: int
+    # issue 17 part E: the largest amount the core takes (setting ``money_ceiling_fen``); the amount
+    # field refuses to take more as it is typed
+    money_ceiling_fen: int = DEFAULT_CEILING_FEN
+    attachment_max_mb: int = 20  # issue 17 part E: settings ``attachment_max_mb`` and ``attachment_types``
+    attachment_types: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import timedelta
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from branchdesk.domain.bounds import ids_ok
 from branchdesk.domain.intake import (
+    CORRECTABLE_FIELDS,
+    CORRECTION_REASON_LIMIT,
     LIMITS,
     IntakeForm,
     check_bounds,
     check_custom_bounds,
     check_custom_values,
+    is_blank,
     validate_intake,
 )
+from branchdesk.domain.money import format_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.severity import MatterKey, is_repeat, may_be_repeat
 from branchdesk.domain.text import normalize_phone
@@ -27,33 +31,57 @@ from branchdesk.domain.vocab import (
     Role,
     Status,
 )
-from branchdesk.domain.workflow import Action
+from branchdesk.domain.workflow import DEADLINE_STATES, Action
 from branchdesk.errors import DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.i18n import Label, Text
-from branchdesk.services.base import ServiceBase, Unit
+from branchdesk.services.attachments import precheck_files, store_files
+from branchdesk.services.base import ServiceBase, Unit, require_text
 from branchdesk.services.context import Actor
-from branchdesk.services.dto import CaseRef, CaseRefLike, HistoryEntry
+from branchdesk.services.dto import CaseRef, CaseRefLike, CustomerDetails, HistoryEntry, IncomingFile
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.visibility import settled_cases, visible_cases
-from branchdesk.storage.models import Case, CaseLink, Customer, Department, User
+from branchdesk.storage.models import Case, CaseLink, Customer, Department, PrintLog, User
 
 INTAKE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER})
 
 
 class IntakeService(ServiceBase):
-    def save_draft(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
-        """Save an unfinished intake; it gets its number now and keeps it."""
+    def save_draft(
+        self,
+        actor: Actor,
+        form: IntakeForm,
+        case_id: int | None = None,
+        attachments: Sequence[IncomingFile] = (),
+    ) -> CaseRef:
+        """Save an unfinished intake; it gets its number now and keeps it. An empty form (nothing the
+        clerk typed, no file) is refused before the write: it would only use up a case number (issue 17).
+        ``attachments``: files dropped onto the form, stored with the case (issue 17 part E)."""
         _precheck(form, case_id)
+        files = precheck_files(attachments)
+        if case_id is None and is_blank(form) and not files:
+            raise FieldError({"form": Text("intake.draft_empty")})
         with self._unit(actor) as unit:
             case = self._save(unit, form, case_id, final=False)
+            if files:
+                store_files(unit, case, files)
             return self._ref(case)
 
-    def register(self, actor: Actor, form: IntakeForm, case_id: int | None = None) -> CaseRef:
-        """Register a complete intake (new, or finishing draft ``case_id``)."""
+    def register(
+        self,
+        actor: Actor,
+        form: IntakeForm,
+        case_id: int | None = None,
+        attachments: Sequence[IncomingFile] = (),
+    ) -> CaseRef:
+        """Register a complete intake (new, or finishing draft ``case_id``), with the files dropped onto
+        the form (issue 17 part E)."""
         _precheck(form, case_id)
+        files = precheck_files(attachments)
         with self._unit(actor) as unit:
             case = self._save(unit, form, case_id, final=True)
+            if files:
+                store_files(unit, case, files)
             originals = self._detect_repeat(unit, case, form.repeat_of_case_no)
             self._touch(unit, case)
             return self._ref(case, tuple(o.case_no for o in originals))
@@ -377,6 +405,138 @@ class IntakeService(ServiceBase):
             self._touch(unit, case)
             return self._ref(case)
 
+    # --- issue 17 part E "correction": a typo in the phone or the name of a registered case ----------
+
+    def correct_intake(
+        self, actor: Actor, seen: CaseRefLike, values: Mapping[str, Any], reason: str
+    ) -> CaseRef:
+        """Correct what the clerk typed at intake (field -> as typed, as in ``IntakeForm``; fields not
+        named keep their value), with a required reason. Checked by the intake's own rules; old and new
+        values go on the timeline; a deadline that depends on a corrected field is recomputed (and its
+        move shown); copies printed before are marked superseded in the print log."""
+        if not isinstance(values, Mapping) or not values:
+            raise FieldError({"reason": Text("correct.nothing_changed")})
+        unknown = [k for k in values if not isinstance(k, str) or k not in CORRECTABLE_FIELDS]
+        if unknown:
+            name = str(unknown[0])[:40]
+            raise FieldError({name: Text("correct.unknown_field", {"field": name})})
+        why = require_text(reason, "reason", Label("Field", "reason"), CORRECTION_REASON_LIMIT)
+        errors = check_bounds(IntakeForm(**values))  # lengths, types, dates: before the write lock
+        if errors:
+            raise FieldError(dict(errors))
+        with self._unit(actor) as unit:
+            case = self._case(unit, seen)
+            self._require(unit, case, Action.CORRECT_INTAKE)
+            typed = {name: _typed(case, name) for name in INTAKE_FORM_FIELDS}
+            typed.update(values)
+            form = IntakeForm(**typed)
+            errors = check_bounds(form)
+            if errors:
+                raise FieldError(dict(errors))
+            config = unit.config
+            clean = validate_intake(
+                form,
+                final=True,
+                now=unit.now,
+                channels=list(config.all_choices.get("channel", {})),
+                request_types=list(config.all_choices.get("request_type", {})),
+                customer_types=list(config.all_choices.get("customer_type", {})),
+                money_ceiling_fen=config.money_ceiling_fen,
+            )
+            for name, model in (("complained_department_id", Department), ("complained_user_id", User)):
+                if name in values and (values_id := clean.values[name]):
+                    self._existing(unit, model, values_id, name)
+            wanted = {n: v for n, v in clean.values.items() if n in values}
+            if "phone" in values:
+                wanted["phone_normalized"] = clean.phone_normalized
+            if "request_amount" in values:
+                wanted["request_amount_fen"] = clean.request_amount_fen
+            changes = apply_changes(case, wanted)
+            if not changes:
+                raise FieldError({"reason": Text("correct.nothing_changed")})
+            if case.complainant_name:
+                case.customer_id = self._customer(unit, case).id
+            old_due = case.deadline_at
+            self._refresh_major(unit, case)
+            if case.status in {s.value for s in DEADLINE_STATES}:
+                self._refresh_deadline(unit, case)
+            shown = [(name, old, new) for name, old, new in changes if name != "phone_normalized"]
+            record(
+                unit.session,
+                at=unit.now,
+                actor=unit.user,
+                action=Action.CORRECT_INTAKE.value,
+                case_id=case.id,
+                text=Text(
+                    "event.intake_corrected",
+                    {"fields": [Label("Field", _field_of(n)) for n, _o, _n in shown], "reason": why},
+                ),
+                changes=shown,
+            )
+            if case.deadline_at != old_due:
+                record(
+                    unit.session,
+                    at=unit.now,
+                    actor=unit.user,  # the correction moved it
+                    action="deadline",
+                    case_id=case.id,
+                    text=Text(
+                        "event.deadline_recomputed",
+                        {"old": _minute(old_due), "new": _minute(case.deadline_at)},
+                    ),
+                    changes=[("deadline_at", old_due, case.deadline_at)],
+                )
+            prints = unit.session.scalars(
+                select(PrintLog).where(PrintLog.case_id == case.id, PrintLog.superseded_at.is_(None))
+            ).all()
+            for printed in prints:
+                printed.superseded_at = unit.now
+            if superseded := len(prints):
+                record(
+                    unit.session,
+                    at=unit.now,
+                    actor=unit.user,
+                    action="print",
+                    case_id=case.id,
+                    text=Text("event.prints_superseded", {"count": superseded}),
+                )
+            self._touch(unit, case)
+            return self._ref(case)
+
+    def customer_details(self, actor: Actor, phone: str) -> CustomerDetails | None:
+        """What the customer with this phone gave last time (issue 17 part E: the intake form offers to
+        fill it in): from their latest registered case, or None when the number is new."""
+        if not isinstance(phone, str) or len(phone) > LIMITS["phone"] * 4:
+            return None
+        try:
+            normalized = normalize_phone(phone)
+        except ValueError:
+            return None
+        if len(normalized) < 5:
+            return None
+        with self._door.read(actor) as unit:
+            if not unit.actor.roles & INTAKE_ROLES:
+                return None
+            case = unit.session.scalars(
+                select(Case)
+                .where(Case.phone_normalized == normalized, Case.status.not_in([Status.DRAFT, Status.VOID]))
+                .order_by(Case.received_at.desc(), Case.id.desc())
+                .limit(1)
+            ).first()
+            if case is None:
+                return None
+            return CustomerDetails(
+                case_no=case.case_no,
+                complainant_name=case.complainant_name or "",
+                complainant_title=case.complainant_title or "",
+                company=case.company or "",
+                customer_type=case.customer_type or "",
+                is_foreign=bool(case.is_foreign),
+                address=case.address or "",
+                email=case.email or "",
+            )
+
+
 
 def _precheck(form: IntakeForm, case_id: int | None) -> None:
     """What needs no database — lengths, formats, dates, numbers — refused before the write lock."""
@@ -395,3 +555,28 @@ def _case_matter(case: Case) -> MatterKey:
 
 def _matter(form: IntakeForm) -> MatterKey:
     return MatterKey(order_no=form.order_no.strip(), part_no=form.part_no.strip(), lot_no=form.lot_no.strip())
+
+
+
+#: Every field of ``IntakeForm`` but the branch's own (a correction keeps them; they have their own action).
+INTAKE_FORM_FIELDS = tuple(name for name in IntakeForm.__dataclass_fields__ if name != "custom")
+
+
+def _typed(case: Case, name: str) -> Any:
+    """The case's value of intake field ``name`` as the form holds it (text as typed, amount in yuan)."""
+    if name == "request_amount":
+        fen = case.request_amount_fen
+        return "" if fen is None else format_yuan(fen, symbol=False).replace(",", "")
+    if name == "repeat_of_case_no":
+        return ""
+    value = getattr(case, name)
+    default = IntakeForm.__dataclass_fields__[name].default
+    return "" if value is None and default == "" else value
+
+
+def _field_of(name: str) -> str:
+    return "request_amount" if name == "request_amount_fen" else name
+
+
+def _minute(at: datetime | None) -> str:
+    return f"{at:%Y-%m-%d %H:%M}" if at is not None else "—"

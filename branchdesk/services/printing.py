@@ -20,6 +20,7 @@ from branchdesk.i18n import Label, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
 from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
 from branchdesk.read.case_view import ResolutionView
+from branchdesk.read.prints import PrintRecord, print_records
 from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -186,6 +187,13 @@ class PrintService(ServiceBase):
                     {"form": _form_name(spec), "copies": numbers},
                 ),
             )
+
+    # issue 17 part E: the print log, with the copies an intake correction superseded
+    def print_log(self, actor: Actor, ref: int | str) -> list[PrintRecord]:
+        """Every print of the case (visible to the actor), oldest first."""
+        with self._door.read(actor) as unit:
+            case = self._case(unit, ref)
+            return print_records(unit.session, case.id)
 
     # --- issue 17 part F: a PDF saved from the print dialog is not a print -------------------------
 

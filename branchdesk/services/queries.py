@@ -279,7 +279,38 @@ class QueryService(ServiceBase):
                 custom_fields=[(f.key, f.label, f.type, f.choices, f.required) for f in config.custom_fields],
                 reply_templates=templates,
                 idle_lock_minutes=int(config.setting("idle_lock_minutes")),
+                money_ceiling_fen=config.money_ceiling_fen,  # issue 17 part E
+                attachment_max_mb=int(config.setting("attachment_max_mb")),
+                attachment_types=str(config.setting("attachment_types")),
             )
+
+    # --- issue 17 part E: the handlers a department's case is given to, its own people first ----------
+
+    def handler_choices(
+        self, actor: Actor, department_id: int | None
+    ) -> tuple[list[PersonOption], list[PersonOption]]:
+        """The active handlers of ``department_id`` and then everyone else who handles cases, each by name:
+        the triage dialog lists the chosen department's handlers first (others after a separator)."""
+        from branchdesk.services.auth import actor_of
+
+        with self._door.read(actor) as unit:
+            names = {d.id: d.name for d in unit.session.scalars(select(Department))}
+            handlers = [
+                PersonOption(
+                    u.id,
+                    u.full_name,
+                    u.department_id,
+                    names.get(u.department_id, ""),
+                    tuple(sorted(r.value for r in actor_of(u).roles)),
+                )
+                for u in unit.session.scalars(
+                    select(User).where(User.active).order_by(User.full_name, User.id)
+                )
+            ]
+        handlers = [p for p in handlers if Role.HANDLER.value in p.roles]
+        wanted = department_id if ids_ok(department_id) else None
+        own = [p for p in handlers if wanted is not None and p.department_id == wanted]
+        return own, [p for p in handlers if p not in own]
 
     # --- my work -------------------------------------------------------------
 

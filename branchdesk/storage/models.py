@@ -511,6 +511,8 @@ class PrintLog(Base):
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     printed_at: Mapped[datetime] = mapped_column(DateTime)
+    # issue 17 part E: the intake was corrected after this copy was printed (it shows the old facts).
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
 # --- issue 12 "approvals": approval chains as data (domain/approvals.py, services/approval_policy.py) ---

@@ -31,6 +31,7 @@ from branchdesk.services.dto import (
     CaseVersion,
     ExtensionInput,
     FollowUpInput,
+    IncomingFile,
     InvestigationInput,
     ReplyInput,
     ResolutionInput,
@@ -430,6 +431,44 @@ class Drive:
                     BIG,
                     st.none(),
                 ),
+            ),
+            # issue 17 part E: attachments at intake, correcting the intake, the customer's details
+            "intake.register_with_files": lambda: call(
+                desk.intake.register,
+                self.actor(*clerk),
+                self.form(),
+                st.none(),
+                st.one_of(
+                    st.lists(
+                        st.builds(
+                            IncomingFile, st.one_of(st.just("a.png"), TEXT), st.binary(max_size=64), TEXT
+                        ),
+                        max_size=3,
+                    ),
+                    TEXT,
+                    BIG,
+                    st.none(),
+                ),
+            ),
+            "intake.correct_intake": on(
+                _registered,
+                desk.intake.correct_intake,
+                clerk,
+                st.one_of(
+                    st.dictionaries(
+                        st.one_of(
+                            st.sampled_from(["phone", "complainant_name", "is_foreign", "received_at"]), TEXT
+                        ),
+                        st.one_of(TEXT, BIG, st.floats(), DAY, WHEN, st.none(), st.booleans()),
+                        max_size=4,
+                    ),
+                    TEXT,
+                    st.none(),
+                ),
+                st.one_of(st.just("打错了"), TEXT, BIG),
+            ),
+            "intake.customer_details": lambda: call(
+                desk.intake.customer_details, self.actor(*clerk), st.one_of(st.just("13800135678"), TEXT, BIG)
             ),
             # cases
             "cases.triage": on(_registered, cases.triage, ("crm",), triage),
@@ -843,6 +882,9 @@ class Drive:
             "queries.lookups": lambda: call(desk.queries.lookups, self.actor()),
             # issue 17 part C: the one search box
             "search.search": lambda: call(desk.search.search, self.actor(), TEXT, BIG),
+            "queries.handler_choices": lambda: call(  # issue 17 part E
+                desk.queries.handler_choices, self.actor(), _ids(*self.departments)
+            ),
         }
 
 

@@ -751,3 +751,36 @@ def test_work_page_charts_queue_pile_bulk_assign_and_export_read_english(
     assert box is not None
     problems += [f"export message: {p}" for p in chinese_left(box, allowed)]
     assert not problems, "\n".join(problems)
+# --- issue 17 part E: a corrected intake on the timeline, the print log, files at intake ---------------
+
+
+def test_corrected_intake_print_log_and_intake_files_read_english(
+    qtbot: QtBot, branch: Branch, english: None, tmp_path: Path
+) -> None:
+    from ui.intake_page import IntakePage
+    from ui.print_log import PrintLogDialog
+
+    b = branch
+    case_id = worked_case(b)
+    b.desk.printing.record_print(b["crm"], case_id, "handling", [1], "plain")
+    b.desk.intake.correct_intake(b["crm"], case_id, {"is_foreign": True, "company": "ACME"}, "wrong customer")
+    allowed = user_data(b)
+    view = CaseDetailView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]), case_id)
+    qtbot.addWidget(view)
+    view.show()
+    problems = [f"case window: {p}" for p in chinese_left(view, allowed)]
+    assert view.detail is not None
+    log = PrintLogDialog(b.desk, b["crm"], case_id, view.detail.case_no)
+    qtbot.addWidget(log)
+    log.show()
+    assert log.table.rowCount() == 1
+    problems += [f"print log: {p}" for p in chinese_left(log, allowed)]
+    page = IntakePage(b.desk, b["clerk"], b.desk.queries.lookups(b["clerk"]), tmp_path)
+    qtbot.addWidget(page)
+    page.show()
+    (tmp_path / "setup.exe").write_bytes(b"MZ")
+    page.attachments.add_paths([tmp_path / "setup.exe"])
+    assert page.attachments.message.isVisibleTo(page)
+    page.save_draft()  # an empty form: said so, nothing saved
+    problems += [f"intake: {p}" for p in chinese_left(page, allowed)]
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -42,6 +42,7 @@ OLD_BUTTONS = {
     Action.INFORM_GM,
     Action.EDIT_CUSTOM,  # issue 12 "fields"
     Action.FIRST_CONTACT,  # issue 12 "steps": 首次联系
+    Action.CORRECT_INTAKE,  # issue 17 part E: 更正受理信息
 }
 
 

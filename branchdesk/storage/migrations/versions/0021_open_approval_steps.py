@@ -8,7 +8,7 @@ differently, so the roles of such steps are copied at proposal into ``open_to_ro
 (plain role codes from before 0011 were always department-bound: nothing to copy for those).
 
 Revision ID: 0021
-Revises: 0018
+Revises: 0019
 Create Date: 2026-11-30
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021"
-down_revision = "0018"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
