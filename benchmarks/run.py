@@ -79,6 +79,7 @@ def base_demo() -> Path:
         desk.db.dispose()
         sqlite3.connect(partial).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
         partial.rename(path)
+        partial.with_name(partial.name + ".audit-head").unlink(missing_ok=True)
     return path
 
 
@@ -141,6 +142,7 @@ def database(size: int) -> Path:
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
     partial.rename(path)
+    partial.with_name(partial.name + ".audit-head").unlink(missing_ok=True)
     print(f"built {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return path
 
