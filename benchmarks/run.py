@@ -344,7 +344,7 @@ def run_size(size: int, figures: list[Figure], repeat: int, heavy_max: int) -> l
     rows = []
     for figure in figures:
         if figure.heavy and size > heavy_max:
-            rows.append([figure.name, f"{size:,}", "skipped (--heavy-max)", "", "", "", ""])
+            rows.append([figure.name, f"{size:,}", "skipped (--heavy-max)", "", "", ""])
             continue
         app_call = lambda f=figure: f.app(ctx)  # noqa: E731
         limit_call = (lambda f=figure: f.limit(ctx)) if figure.limit else None  # type: ignore[misc]
