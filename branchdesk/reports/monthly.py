@@ -332,6 +332,8 @@ def build_monthly(
             (Case.closed_at.is_(None)) | (Case.closed_at >= end),
         )
         .order_by(Case.received_at)
+        # Streamed: on a large branch the open cases are tens of thousands; each becomes a row and goes.
+        .execution_options(yield_per=2000)
     )
     open_rows = []
     for case in open_cases:
