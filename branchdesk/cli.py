@@ -395,6 +395,7 @@ def _init(args: argparse.Namespace) -> int:
         print(f"演示网点已建立：{desk.db.describe()}")
         print(f"案件 {summary.cases} 件，用时 {time.perf_counter() - started:.1f} 秒")
         print("演示用户（仅演示模式显示密码）：")
+        print(render(Text("demo.cheap_hashes"), "zh_CN"))  # issue 16 "perf"
         for username, full_name, roles, password in summary.users:
             print(f"  {username:<10} {full_name:<6} {roles:<24} 密码 {password}")
         return EXIT_OK

@@ -1649,3 +1649,13 @@ CATALOGUE.update(
     }
 )
 LABELS["Field"].update({"ids": ("通知", "Notifications"), "after_id": ("起始通知", "First notification")})
+# --- issue 16 "perf": the demo says its users' password is public and cheaply hashed ---
+CATALOGUE.update(
+    {
+        "demo.cheap_hashes": (
+            "演示用户共用公开密码，密码以 argon2 最低参数保存（仅供演示，勿用于真实网点）",
+            "Demo users share a public password, stored with argon2's cheapest parameters"
+            " (for trying the app only, never for a real branch)",
+        ),
+    }
+)

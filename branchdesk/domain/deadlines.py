@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from branchdesk.domain.calendar import WorkingCalendar
@@ -59,63 +59,89 @@ class Due:
     unconfirmed: bool  # some working day counted lies in a year the calendar only guesses
 
 
-def _days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
-
-
 def add_working_days(calendar: WorkingCalendar, start: datetime, days: int) -> Due:
+    index = calendar.index
     day0 = start.date()
-    if not calendar.is_working_day(day0):
-        day0 = calendar.next_working_day(day0)
-    counted = [day0]
-    day = day0
-    for _ in range(days):
-        day = calendar.next_working_day(day)
-        counted.append(day)
+    if not index.is_working(day0):
+        day0 = index.after(day0, 1)
+    day = index.after(day0, days) if days > 0 else day0
     # Every day walked over matters, holidays included: a guessed holiday is as wrong as a guessed workday.
-    walked = [day0 + timedelta(days=i) for i in range((day - day0).days + 1)]
-    unconfirmed = bool(calendar.unconfirmed_days(walked))
+    unconfirmed = index.span(day0, day).unconfirmed_in(day0, day) > 0
     return Due(datetime.combine(day, calendar.office_closes), unconfirmed)
+
+
+def _periods(calendar: WorkingCalendar) -> list[tuple[time, time]]:
+    """Business hours of any working day (every working day has the same ones)."""
+    opens, closes = calendar.office_opens, calendar.office_closes
+    lunch_from, lunch_to = calendar.lunch_starts, calendar.lunch_ends
+    if lunch_from is not None and lunch_to is not None and opens < lunch_from < lunch_to < closes:
+        return [(opens, lunch_from), (lunch_to, closes)]
+    return [(opens, closes)] if opens < closes else []
 
 
 def business_periods(calendar: WorkingCalendar, day: date) -> list[tuple[datetime, datetime]]:
     """The spans of ``day`` that count as working hours (none on a non-working day)."""
     if not calendar.is_working_day(day):
         return []
-    opens = datetime.combine(day, calendar.office_opens)
-    closes = datetime.combine(day, calendar.office_closes)
-    lunch_from, lunch_to = calendar.lunch_starts, calendar.lunch_ends
-    if lunch_from is not None and lunch_to is not None:
-        starts, ends = datetime.combine(day, lunch_from), datetime.combine(day, lunch_to)
-        if opens < starts < ends < closes:
-            return [(opens, starts), (ends, closes)]
-    return [(opens, closes)] if opens < closes else []
+    return [(datetime.combine(day, b), datetime.combine(day, e)) for b, e in _periods(calendar)]
+
+
+def _length(begins: time, ends: time) -> timedelta:
+    return datetime.combine(date.min, ends) - datetime.combine(date.min, begins)
 
 
 def add_working_hours(calendar: WorkingCalendar, start: datetime, hours: int) -> Due:
-    """``hours`` counted only inside business hours on working days (see the module's rules)."""
+    """``hours`` counted only inside business hours on working days (see the module's rules).
+
+    Arithmetic on working time: every working day holds the same business hours, so a moment's
+    position is (working days before its day) × (hours of a day) + the hours it is into its day.
+    The due time is the earliest moment whose position is ``hours`` later — the end of a period
+    when it falls exactly there, as the rules say; zero hours from off hours is the next opening.
+    """
+    periods = _periods(calendar)
+    per_day = sum((_length(b, e) for b, e in periods), timedelta())
+    if not periods or per_day <= timedelta():
+        raise ValueError("the working calendar has no business hours")
+    first = start.date()
+    horizon = first + timedelta(days=_MAX_WALK_DAYS)
+    span = calendar.index.span(first, horizon)
+    # Position of ``start`` in working time: whole working days before its day, then into its day.
+    working = span.is_working(first)
+    before = span.ordinal(first) - (1 if working else 0)
+    into = timedelta()
+    if working:
+        for begins, ends in periods:
+            into += min(max(start - datetime.combine(first, begins), timedelta()), _length(begins, ends))
     remaining = timedelta(hours=hours)
-    day = start.date()
-    while (day - start.date()).days <= _MAX_WALK_DAYS:
-        for begins, ends in business_periods(calendar, day):
-            if ends <= start:
-                continue
-            begin = max(begins, start)
-            if begin + remaining <= ends:
-                walked = _days(start.date(), day)
-                return Due(begin + remaining, bool(calendar.unconfirmed_days(walked)))
-            remaining -= ends - begin
-        day += timedelta(days=1)
-    raise ValueError("the working calendar has no business hours")
+    target = into + remaining
+    # The working day holding the target, and how far into it (the end of a day, not the next
+    # opening, when more than zero hours end exactly at a day's end).
+    if remaining > timedelta():
+        days_on = (target - timedelta(microseconds=1)) // per_day
+    else:
+        days_on = target // per_day
+    left = target - days_on * per_day
+    ordinal = before + days_on + 1
+    if ordinal > span.ordinal(horizon):
+        raise ValueError("the working calendar has no business hours")
+    day = span.nth(ordinal)
+    assert day is not None  # the span reaches the horizon, which holds that many working days
+    for begins, ends in periods:
+        length = _length(begins, ends)
+        if left < length or (remaining > timedelta() and left == length):
+            return Due(datetime.combine(day, begins) + left, span.unconfirmed_in(first, day) > 0)
+        left -= length
+    raise AssertionError("a working day holds its business hours")  # pragma: no cover
 
 
 def same_working_day(calendar: WorkingCalendar, start: datetime) -> Due:
     """Close of business of the intake day; of the next working day when received off hours."""
+    index = calendar.index
     day = start.date()
-    if not calendar.is_working_day(day) or start.time() >= calendar.office_closes:
-        day = calendar.next_working_day(day)
-    walked = _days(start.date(), day)
-    return Due(datetime.combine(day, calendar.office_closes), bool(calendar.unconfirmed_days(walked)))
+    if not index.is_working(day) or start.time() >= calendar.office_closes:
+        day = index.after(day, 1)
+    unconfirmed = index.span(start.date(), day).unconfirmed_in(start.date(), day) > 0
+    return Due(datetime.combine(day, calendar.office_closes), unconfirmed)
 
 
 def add_duration(calendar: WorkingCalendar, start: datetime, amount: int, unit: DeadlineUnit) -> Due:

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from branchdesk.reports.monthly import MonthlyReport
 from branchdesk.reports.xlsx_style import (
@@ -24,20 +25,97 @@ from branchdesk.reports.xlsx_style import (
 )
 
 
+class Sheet:
+    """A write-only sheet that still takes cells by (row, column): kept until ``flush`` writes the
+    rows in order (issue 16 "perf": write-only mode streams each row to the file instead of holding
+    a cell object per value; the summary is small, the detail sheets append row by row)."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self.sheet = sheet
+        self.title = sheet.title
+        self.column_dimensions = sheet.column_dimensions
+        self.page_setup = sheet.page_setup
+        self.sheet_properties = sheet.sheet_properties
+        self.print_options = sheet.print_options
+        self.auto_filter = sheet.auto_filter
+        self.PAPERSIZE_A4 = "9"
+        self._cells: dict[int, dict[int, WriteOnlyCell]] = {}
+        self._tail: list[list[Any]] = []  # rows appended after the cells placed by address
+        self.max_row = 0
+
+    def cell(self, row: int, column: int, value: Any = None) -> WriteOnlyCell:
+        assert not self._tail, "cells by address come before the appended rows"
+        cells = self._cells.setdefault(row, {})
+        if column not in cells:
+            cells[column] = WriteOnlyCell(self.sheet, value=value)
+        elif value is not None:
+            cells[column].value = value
+        self.max_row = max(self.max_row, row)
+        return cells[column]
+
+    def append(self, values: list[Any], formats: dict[int, str] | None = None) -> None:
+        """A row after the last, kept as plain values (a cell object only where ``formats``, column
+        index 0-based → number format, asks for one)."""
+        row = list(values)
+        for index, number_format in (formats or {}).items():
+            cell = WriteOnlyCell(self.sheet, value=row[index])
+            cell.number_format = number_format
+            row[index] = cell
+        self._tail.append(row)
+        self.max_row += 1
+
+    def merge_cells(self, start_row: int, start_column: int, end_row: int, end_column: int) -> None:
+        from openpyxl.utils import get_column_letter
+
+        self.sheet.merged_cells.add(
+            f"{get_column_letter(start_column)}{start_row}:{get_column_letter(end_column)}{end_row}"
+        )
+
+    @property
+    def freeze_panes(self) -> str | None:
+        return str(self.sheet.freeze_panes) if self.sheet.freeze_panes else None
+
+    @freeze_panes.setter
+    def freeze_panes(self, value: str) -> None:
+        self.sheet.freeze_panes = value
+
+    @property
+    def print_title_rows(self) -> str | None:
+        return str(self.sheet.print_title_rows) if self.sheet.print_title_rows else None
+
+    @print_title_rows.setter
+    def print_title_rows(self, value: str) -> None:
+        self.sheet.print_title_rows = value
+
+    def add_chart(self, chart: Any, anchor: str) -> None:
+        self.sheet.add_chart(chart, anchor)
+
+    def flush(self) -> None:
+        """Write the rows in order (widths, panes and print settings are set by now)."""
+        for row in range(1, self.max_row - len(self._tail) + 1):
+            cells = self._cells.pop(row, {})
+            self.sheet.append([cells.get(c) for c in range(1, max(cells, default=0) + 1)])
+        for values in self._tail:
+            self.sheet.append(values)
+        self._tail.clear()
+
+
 def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
     """The workbook; ``anchor`` (the chain head it was read at) under the title and in its properties."""
-    workbook = Workbook()
-    summary = workbook.active
-    assert summary is not None
-    summary.title = "汇总"
+    workbook = Workbook(write_only=True)
+    summary = Sheet(workbook.create_sheet("汇总"))
     _summary(summary, report)
     summary.cell(row=2, column=1, value=anchor_line(anchor))
+    summary.flush()
     stamp_anchor(workbook, anchor)
-    _closed(workbook.create_sheet("结案明细"), report)
-    _departments(workbook.create_sheet("责任归属"), report)
-    _open(workbook.create_sheet("未结案件"), report)
+    for name, fill in (("结案明细", _closed), ("责任归属", _departments), ("未结案件", _open)):
+        sheet = Sheet(workbook.create_sheet(name))
+        fill(sheet, report)
+        sheet.flush()
     if report.breakdown is not None:  # issue 12 "fields": by one custom field's value
-        _breakdown(workbook.create_sheet(breakdown_sheet_name(report)), report)
+        sheet = Sheet(workbook.create_sheet(breakdown_sheet_name(report)))
+        _breakdown(sheet, report)
+        sheet.flush()
     workbook.properties.title = f"客诉案件统计表 {report.year}年{report.month}月"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,13 +123,13 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
     return path
 
 
-def _title(sheet: Worksheet, text: str, width: int) -> None:
+def _title(sheet: Sheet, text: str, width: int) -> None:
     sheet.cell(row=1, column=1, value=text).font = TITLE_FONT
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
 
 
-def _summary(sheet: Worksheet, r: MonthlyReport) -> None:
+def _summary(sheet: Sheet, r: MonthlyReport) -> None:
     _title(sheet, f"{r.branch} 客诉案件统计表（{r.year}年{r.month}月）", 4)
     row = 3
     rows_for_width: list[list[Any]] = []
@@ -179,7 +257,7 @@ CLOSED_HEADINGS = [
 ]
 
 
-def _closed(sheet: Worksheet, r: MonthlyReport) -> None:
+def _closed(sheet: Sheet, r: MonthlyReport) -> None:
     _title(sheet, f"结案明细（{r.year}年{r.month}月）", len(CLOSED_HEADINGS))
     header_row(sheet, 2, CLOSED_HEADINGS)
     rows: list[list[Any]] = [CLOSED_HEADINGS]
@@ -206,31 +284,24 @@ def _closed(sheet: Worksheet, r: MonthlyReport) -> None:
             "是" if c.on_time else "否",
             c.close_kind,
         ]
-        sheet.append(values)
+        sheet.append(values, {1: DATETIME, 2: DATETIME, 12: MONEY})
         rows.append(values)
-    for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
-        row[1].number_format = DATETIME
-        row[2].number_format = DATETIME
-        row[12].number_format = MONEY
     _finish_table(sheet, rows, len(CLOSED_HEADINGS))
 
 
-def _departments(sheet: Worksheet, r: MonthlyReport) -> None:
+def _departments(sheet: Sheet, r: MonthlyReport) -> None:
     headings = ["责任部门", "案件数", "按比率折算件数", "补偿金额（元）", "逾期件数"]
     _title(sheet, f"责任归属（{r.year}年{r.month}月结案）", len(headings))
     header_row(sheet, 2, headings)
     rows: list[list[Any]] = [headings]
     for d in r.departments:
         values = [d.department, d.cases, round(d.weighted, 2), d.compensation_fen / 100, d.overdue]
-        sheet.append(values)
+        sheet.append(values, {2: "0.00", 3: MONEY})
         rows.append(values)
-    for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
-        row[2].number_format = "0.00"
-        row[3].number_format = MONEY
     _finish_table(sheet, rows, len(headings))
 
 
-def _open(sheet: Worksheet, r: MonthlyReport) -> None:
+def _open(sheet: Sheet, r: MonthlyReport) -> None:
     headings = [
         "编号",
         "受理时间",
@@ -255,11 +326,8 @@ def _open(sheet: Worksheet, r: MonthlyReport) -> None:
             o.deadline_at,
             o.overdue_working_days,
         ]
-        sheet.append(values)
+        sheet.append(values, {1: DATETIME, 6: DATETIME})
         rows.append(values)
-    for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
-        row[1].number_format = DATETIME
-        row[6].number_format = DATETIME
     _finish_table(sheet, rows, len(headings))
 
 
@@ -270,7 +338,7 @@ def breakdown_sheet_name(report: MonthlyReport) -> str:
     return f"按{label}"[:31]
 
 
-def _breakdown(sheet: Worksheet, r: MonthlyReport) -> None:
+def _breakdown(sheet: Sheet, r: MonthlyReport) -> None:
     b = r.breakdown
     assert b is not None
     headings = [b.label, "本月受理", *b.kinds]
@@ -284,7 +352,7 @@ def _breakdown(sheet: Worksheet, r: MonthlyReport) -> None:
     _finish_table(sheet, rows, len(headings))
 
 
-def _finish_table(sheet: Worksheet, rows: list[list[Any]], width: int) -> None:
+def _finish_table(sheet: Sheet, rows: list[list[Any]], width: int) -> None:
     from openpyxl.utils import get_column_letter
 
     sheet.freeze_panes = "A3"

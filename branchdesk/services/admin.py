@@ -249,7 +249,7 @@ class AdminService(ServiceBase):
                 raise NotFound(Text("admin.user_not_found"))
             if user.id == unit.user.id:
                 raise DomainError(Text("admin.reset_own_password"))
-            user.password_hash = hash_password(temporary_password)
+            user.password_hash = hash_password(temporary_password, demo=unit.config.demo)
             user.must_change_password = True
             user.failed_logins = 0
             user.locked_until = None
@@ -580,7 +580,7 @@ def create_user(
         username=username,
         full_name=clean_text(full_name),
         department_id=department.id,
-        password_hash=hash_password(password),
+        password_hash=hash_password(password, demo=unit.config.demo),
         created_at=unit.now,
         roles=[UserRole(role=Role(r).value) for r in set(roles)],
     )

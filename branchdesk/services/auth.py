@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,12 +16,22 @@ from branchdesk.errors import AuthenticationFailed, FieldError
 from branchdesk.i18n import Text
 from branchdesk.services.context import Actor, Clock
 from branchdesk.services.timeline import record
-from branchdesk.storage.models import User
+from branchdesk.storage.models import Branch, User
 
 if TYPE_CHECKING:  # the door re-reads users through ``actor_of`` below: imported lazily, no cycle
     from branchdesk.services.unit_of_work import UnitOfWork
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+#: Users of a demo branch (``init --demo``) share the public password ``demo1234``: a strong hash
+#: protects nothing there and cost the demo build most of its time, so they get argon2's cheapest
+#: parameters. A real branch's users keep the strong ones; a login rehashes a stored hash whose
+#: parameters are not those of its kind of user (``check_password``).
+_demo_hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
+
+
+def hasher_for(demo: bool) -> PasswordHasher:
+    """The hasher for the users of a demo branch (cheapest) or a real one (strong)."""
+    return _demo_hasher if demo else _hasher
 
 MIN_PASSWORD_LENGTH = 8
 WRONG_CREDENTIALS = Text("auth.wrong_credentials")
@@ -29,11 +39,11 @@ WRONG_CREDENTIALS = Text("auth.wrong_credentials")
 LOCKED_CODE = "auth.locked"
 
 
-def hash_password(password: str) -> str:
+def hash_password(password: str, *, demo: bool = False) -> str:
     problem = password_problem(password)
     if problem:
         raise FieldError({"password": problem})
-    return _hasher.hash(password)
+    return hasher_for(demo).hash(password)
 
 
 def password_problem(password: str) -> Text | None:
@@ -88,8 +98,9 @@ def check_password(session: Session, user: User, password: str, clock: Clock, pu
         raise AuthenticationFailed(WRONG_CREDENTIALS)
     user.failed_logins = 0
     user.locked_until = None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    hasher = hasher_for(bool(session.scalar(select(Branch.demo))))
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
 
 
 class AuthService:
@@ -155,7 +166,7 @@ class AuthService:
             except AuthenticationFailed as exc:
                 failure = exc
             else:
-                user.password_hash = _hasher.hash(new_password)
+                user.password_hash = hasher_for(bool(session.scalar(select(Branch.demo)))).hash(new_password)
                 user.must_change_password = False
                 record(
                     session,

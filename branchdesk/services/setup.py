@@ -79,7 +79,7 @@ def initialise_branch(
     upgrade(db, now)
     if is_initialised(db):
         raise DomainError(Text("setup.already"))
-    password_hash = hash_password(admin_password)
+    password_hash = hash_password(admin_password, demo=demo)
     # The branch does not exist yet, so there is no user and no configuration: the door's bootstrap unit.
     with (door or UnitOfWork(db, lambda: now)).bootstrap() as session:
         session.add(Branch(name=name, code=code, created_at=now, demo=demo))

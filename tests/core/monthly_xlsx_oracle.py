@@ -1,0 +1,296 @@
+"""The workbook writer before issue 16 (every cell held in memory), kept as the test oracle for
+``branchdesk.reports.monthly_xlsx`` (write-only). Originally: the monthly summary workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
+
+from branchdesk.reports.monthly import MonthlyReport
+from branchdesk.reports.xlsx_style import (
+    DATETIME,
+    MONEY,
+    PERCENT,
+    TITLE_FONT,
+    anchor_line,
+    fit_widths,
+    header_row,
+    print_setup,
+    stamp_anchor,
+)
+
+
+def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
+    """The workbook; ``anchor`` (the chain head it was read at) under the title and in its properties."""
+    workbook = Workbook()
+    summary = workbook.active
+    assert summary is not None
+    summary.title = "汇总"
+    _summary(summary, report)
+    summary.cell(row=2, column=1, value=anchor_line(anchor))
+    stamp_anchor(workbook, anchor)
+    _closed(workbook.create_sheet("结案明细"), report)
+    _departments(workbook.create_sheet("责任归属"), report)
+    _open(workbook.create_sheet("未结案件"), report)
+    if report.breakdown is not None:  # issue 12 "fields": by one custom field's value
+        _breakdown(workbook.create_sheet(breakdown_sheet_name(report)), report)
+    workbook.properties.title = f"客诉案件统计表 {report.year}年{report.month}月"
+    workbook.properties.creator = "BranchDesk 客诉台"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def _title(sheet: Worksheet, text: str, width: int) -> None:
+    sheet.cell(row=1, column=1, value=text).font = TITLE_FONT
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+
+
+def _summary(sheet: Worksheet, r: MonthlyReport) -> None:
+    _title(sheet, f"{r.branch} 客诉案件统计表（{r.year}年{r.month}月）", 4)
+    row = 3
+    rows_for_width: list[list[Any]] = []
+
+    def table(title: str, items: list[tuple[str, Any]], fmt: str | None = None) -> tuple[int, int]:
+        nonlocal row
+        header_row(sheet, row, [title, "数值"])
+        first = row + 1
+        for label, value in items:
+            row += 1
+            sheet.cell(row=row, column=1, value=label)
+            cell = sheet.cell(row=row, column=2, value=value)
+            if fmt and isinstance(value, int | float):
+                cell.number_format = fmt
+            rows_for_width.append([label, value])
+        row += 2
+        return first, row - 2
+
+    table(
+        "总体",
+        [
+            ("本月受理", r.received),
+            ("其中重大投诉", r.major),
+            ("本月结案", r.closed),
+            ("按时结案", r.closed_on_time),
+            ("逾期结案", r.closed_overdue),
+            ("月末未结", len(r.open_rows)),
+        ],
+    )
+    rates = [("有效投诉率", r.valid_rate), ("按时结案率", r.on_time_rate), ("回访率", r.follow_up_rate)]
+    table("比率", [(k, v if v is not None else "—") for k, v in rates], PERCENT)
+    table(
+        "平均",
+        [
+            (
+                "平均结案工作日",
+                round(r.average_working_days, 1) if r.average_working_days is not None else "—",
+            ),
+            (
+                "平均满意度（1–5）",
+                round(r.average_satisfaction, 2) if r.average_satisfaction is not None else "—",
+            ),
+        ],
+    )
+    table("按性质", sorted(r.by_kind.items()))
+    category_first, category_last = table(
+        "按类别（第一级）", sorted(r.by_category_top.items(), key=lambda x: -x[1])
+    )
+    table("按类别（第二级）", sorted(r.by_category.items(), key=lambda x: -x[1]))
+    table("按等级", sorted(r.by_severity.items()))
+    table("按渠道", sorted(r.by_channel.items(), key=lambda x: -x[1]))
+    table("按责任部门", sorted(r.by_department.items(), key=lambda x: -x[1]))
+    table("升级（按原因）", sorted(r.escalations.items()) or [("无", 0)])
+    table(
+        "补偿金额（按处理方式，元）",
+        [(k, v / 100) for k, v in sorted(r.compensation_by_type.items())] or [("无", 0)],
+        MONEY,
+    )
+
+    header_row(sheet, row, ["对比", "受理", "结案", "按时结案率"])
+    for label, received, closed, rate in r.comparison:
+        row += 1
+        sheet.cell(row=row, column=1, value=label)
+        sheet.cell(row=row, column=2, value=received)
+        sheet.cell(row=row, column=3, value=closed)
+        cell = sheet.cell(row=row, column=4, value=rate if rate is not None else "—")
+        cell.number_format = PERCENT
+        rows_for_width.append([label, received, closed, "100.0%"])
+    row += 2
+    header_row(sheet, row, ["月份", "受理", "结案"])
+    trend_header = row
+    for label, received, closed in r.trend:
+        row += 1
+        sheet.cell(row=row, column=1, value=label)
+        sheet.cell(row=row, column=2, value=received)
+        sheet.cell(row=row, column=3, value=closed)
+    fit_widths(sheet, rows_for_width, minimum=10)
+    sheet.column_dimensions["A"].width = max(sheet.column_dimensions["A"].width or 10, 26)
+
+    trend = LineChart()
+    trend.title = "近 12 个月受理与结案"
+    trend.y_axis.title = "件数"
+    trend.add_data(
+        Reference(sheet, min_col=2, max_col=3, min_row=trend_header, max_row=row), titles_from_data=True
+    )
+    trend.set_categories(Reference(sheet, min_col=1, min_row=trend_header + 1, max_row=row))
+    for series in trend.series:
+        series.smooth = False  # counts per month: straight lines, no invented curves
+    trend.height, trend.width = 8, 16
+    sheet.add_chart(trend, "F3")
+    bars = BarChart()
+    bars.type = "bar"
+    bars.title = "本月受理按类别"
+    bars.add_data(
+        Reference(sheet, min_col=2, min_row=category_first - 1, max_row=category_last), titles_from_data=True
+    )
+    bars.set_categories(Reference(sheet, min_col=1, min_row=category_first, max_row=category_last))
+    bars.legend = None
+    bars.height, bars.width = 8, 16
+    sheet.add_chart(bars, "F21")
+    print_setup(sheet)
+
+
+CLOSED_HEADINGS = [
+    "编号",
+    "受理时间",
+    "结案时间",
+    "投诉人",
+    "联系电话",
+    "性质",
+    "类别",
+    "等级",
+    "责任部门",
+    "处理责任人",
+    "发生原因",
+    "处理方式",
+    "金额（元）",
+    "纠正预防措施",
+    "责任归属",
+    "责任比率",
+    "满意度",
+    "用时（工作日）",
+    "按时",
+    "结案方式",
+]
+
+
+def _closed(sheet: Worksheet, r: MonthlyReport) -> None:
+    _title(sheet, f"结案明细（{r.year}年{r.month}月）", len(CLOSED_HEADINGS))
+    header_row(sheet, 2, CLOSED_HEADINGS)
+    rows: list[list[Any]] = [CLOSED_HEADINGS]
+    for c in r.closed_rows:
+        values = [
+            c.case_no,
+            c.received_at,
+            c.closed_at,
+            c.complainant,
+            c.phone_masked,
+            c.kind,
+            c.category,
+            c.severity,
+            c.department,
+            c.handler,
+            c.cause,
+            c.resolution,
+            c.amount_fen / 100,
+            c.corrective,
+            c.responsibility,
+            c.shares,
+            c.satisfaction,
+            c.working_days,
+            "是" if c.on_time else "否",
+            c.close_kind,
+        ]
+        sheet.append(values)
+        rows.append(values)
+    for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
+        row[1].number_format = DATETIME
+        row[2].number_format = DATETIME
+        row[12].number_format = MONEY
+    _finish_table(sheet, rows, len(CLOSED_HEADINGS))
+
+
+def _departments(sheet: Worksheet, r: MonthlyReport) -> None:
+    headings = ["责任部门", "案件数", "按比率折算件数", "补偿金额（元）", "逾期件数"]
+    _title(sheet, f"责任归属（{r.year}年{r.month}月结案）", len(headings))
+    header_row(sheet, 2, headings)
+    rows: list[list[Any]] = [headings]
+    for d in r.departments:
+        values = [d.department, d.cases, round(d.weighted, 2), d.compensation_fen / 100, d.overdue]
+        sheet.append(values)
+        rows.append(values)
+    for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
+        row[2].number_format = "0.00"
+        row[3].number_format = MONEY
+    _finish_table(sheet, rows, len(headings))
+
+
+def _open(sheet: Worksheet, r: MonthlyReport) -> None:
+    headings = [
+        "编号",
+        "受理时间",
+        "投诉人",
+        "状态",
+        "责任部门",
+        "处理责任人",
+        "处理期限",
+        "月末逾期（工作日）",
+    ]
+    _title(sheet, f"月末未结案件（{r.year}年{r.month}月）", len(headings))
+    header_row(sheet, 2, headings)
+    rows: list[list[Any]] = [headings]
+    for o in r.open_rows:
+        values = [
+            o.case_no,
+            o.received_at,
+            o.complainant,
+            o.status,
+            o.department,
+            o.handler,
+            o.deadline_at,
+            o.overdue_working_days,
+        ]
+        sheet.append(values)
+        rows.append(values)
+    for row in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
+        row[1].number_format = DATETIME
+        row[6].number_format = DATETIME
+    _finish_table(sheet, rows, len(headings))
+
+
+def breakdown_sheet_name(report: MonthlyReport) -> str:
+    """「按车型」: a sheet name Excel takes (at most 31 characters, none of []:*?/\\)."""
+    assert report.breakdown is not None
+    label = "".join(ch for ch in report.breakdown.label if ch not in "[]:*?/\\")
+    return f"按{label}"[:31]
+
+
+def _breakdown(sheet: Worksheet, r: MonthlyReport) -> None:
+    b = r.breakdown
+    assert b is not None
+    headings = [b.label, "本月受理", *b.kinds]
+    _title(sheet, f"{r.branch} 本月受理按{b.label}（{r.year}年{r.month}月）", len(headings))
+    header_row(sheet, 2, headings)
+    rows: list[list[Any]] = [headings]
+    for value, total, per_kind in b.rows:
+        values: list[Any] = [value, total, *per_kind]
+        sheet.append(values)
+        rows.append(values)
+    _finish_table(sheet, rows, len(headings))
+
+
+def _finish_table(sheet: Worksheet, rows: list[list[Any]], width: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{max(sheet.max_row, 2)}"
+    fit_widths(
+        sheet, [[v if not hasattr(v, "strftime") else "2026-11-24 17:30" for v in row] for row in rows]
+    )
+    print_setup(sheet, "1:2")
