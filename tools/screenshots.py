@@ -111,6 +111,15 @@ def shoot(out: Path) -> int:
     settle(0.8)
     window.intake.submit()
     capture("03-intake-validation")
+    # issue 17: the one search box (a customer's phone as she says it) and the bell's list
+    assert window.search_page is not None
+    window.search_page.box.setText("+86 " + detail.intake_raw["phone"])
+    window.search_page.run()
+    capture("18-search-by-phone")
+    notes = window.notifications.show_list()
+    notes.move(700, 60)
+    capture("19-notifications")
+    notes.close()
     window.close()
 
     page = desk.queries.queue_page(crm, QueueFilter(statuses=["closed"], search=""), limit=200)

@@ -37,17 +37,16 @@ MARK = '<b style="background-color:#ffe58f; color:#000000">'
 
 def field_name(field: SearchField) -> str:
     """Which text matched, as the result line names it (literal ``translate`` calls: lupdate reads them)."""
-    t = QCoreApplication.translate
     names = {
-        SearchField.NUMBER: t("SearchPage", "Case number"),
-        SearchField.PHONE: t("SearchPage", "Phone"),
-        SearchField.NAME: t("SearchPage", "Name"),
-        SearchField.CONTENT: t("SearchPage", "Complaint"),
-        SearchField.DETAILS: t("SearchPage", "Customer and product"),
-        SearchField.INVESTIGATION: t("SearchPage", "Investigation"),
-        SearchField.RESOLUTION: t("SearchPage", "Resolution"),
-        SearchField.REPLY: t("SearchPage", "Reply"),
-        SearchField.NOTE: t("SearchPage", "Note"),
+        SearchField.NUMBER: QCoreApplication.translate("SearchPage", "Case number"),
+        SearchField.PHONE: QCoreApplication.translate("SearchPage", "Phone"),
+        SearchField.NAME: QCoreApplication.translate("SearchPage", "Name"),
+        SearchField.CONTENT: QCoreApplication.translate("SearchPage", "Complaint"),
+        SearchField.DETAILS: QCoreApplication.translate("SearchPage", "Customer and product"),
+        SearchField.INVESTIGATION: QCoreApplication.translate("SearchPage", "Investigation"),
+        SearchField.RESOLUTION: QCoreApplication.translate("SearchPage", "Resolution"),
+        SearchField.REPLY: QCoreApplication.translate("SearchPage", "Reply"),
+        SearchField.NOTE: QCoreApplication.translate("SearchPage", "Note"),
     }
     return names[field]
 

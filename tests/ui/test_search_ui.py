@@ -47,6 +47,7 @@ def test_a_phone_as_spoken_finds_the_case_and_opens_it_by_keyboard(
     shown = page.results.itemWidget(page.results.item(0)).text()  # type: ignore[attr-defined]
     assert ref.case_no in shown and "欧阳娜娜" in shown
     assert f"{MARK}138-0013-8000</b>" in shown  # the phone as typed at intake, the match highlighted
+    assert "电话：" in shown  # which text matched, named in the interface's language
     qtbot.keyClick(page.box, Qt.Key.Key_Down)
     assert page.results.hasFocus() and page.results.currentRow() == 0
     qtbot.keyClick(page.results, Qt.Key.Key_Return)
