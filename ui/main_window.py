@@ -119,7 +119,10 @@ class MainWindow(QMainWindow):
         #: Set by ``log_out``: the window closed for another login, not to quit.
         self.logged_out = False
         self._session_closed = False
-        self.statusBar().showMessage(self.tr("Ctrl+N new complaint · Ctrl+L lock"), 8000)
+        # the keys this user has: no intake page (administrator), no Ctrl+N; no search box, no Ctrl+F
+        keys = [self.tr("Ctrl+N new complaint")] if self.intake is not None else []
+        keys += [self.tr("Ctrl+F find a case")] if self.search_page is not None else []
+        self.statusBar().showMessage(" · ".join([*keys, self.tr("Ctrl+L lock")]), 8000)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_complaint)
         QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.close)

@@ -3478,7 +3478,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
@@ -3509,64 +3509,58 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
-        <source>Ctrl+N new complaint · Ctrl+L lock</source>
-        <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
-        <translation>Ctrl+N 新建投诉 · Ctrl+L 锁定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
@@ -3576,7 +3570,23 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Ctrl+N new complaint</source>
+        <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
+        <translation>Ctrl+N 新建投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <source>Ctrl+F find a case</source>
+        <translation>Ctrl+F 查找案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>Ctrl+L lock</source>
+        <translation>Ctrl+L 锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>

@@ -124,3 +124,18 @@ def test_the_window_title_follows_a_renamed_branch(qtbot: QtBot, branch: Branch)
     window._check_config_version()
     assert window.windowTitle() == "客诉台 — 城东营业部"
     window.close()
+
+
+def test_the_status_bar_names_only_the_keys_this_user_has(qtbot: QtBot, branch: Branch) -> None:
+    """The administrator has no intake page and no search box: no Ctrl+N or Ctrl+F offered to him."""
+    from ui.main_window import MainWindow
+
+    b = branch
+    shown = {}
+    for username in ("admin", "clerk"):
+        window = MainWindow(b.desk, b[username], "测试分公司")
+        qtbot.addWidget(window)
+        shown[username] = window.statusBar().currentMessage()
+        window.close()
+    assert shown["admin"] == "Ctrl+L 锁定"
+    assert shown["clerk"] == "Ctrl+N 新建投诉 · Ctrl+F 查找案件 · Ctrl+L 锁定"
