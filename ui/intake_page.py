@@ -495,8 +495,10 @@ class IntakePage(QWidget):
         self.message.show()
 
     def save_draft(self) -> None:
-        if not self.submit_button.isEnabled() or self._busy or self._files_still_reading():
+        if not self.submit_button.isEnabled() or self._busy:
             return
+        if self.fields.typing_errors() or self._files_still_reading():
+            return  # a mistyped date is marked at its field, not saved as empty
         form, draft_id, files = self.form(), self._draft_id, tuple(self.attachments.files)
         self._busy = True
         try:
