@@ -17,8 +17,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
 from branchdesk.domain.text import clean_text, normalize_phone
 
 #: field -> headings that mean it (first is the canonical one)
@@ -88,6 +86,8 @@ class LedgerPlan:
 
 
 def sheet_names(path: Path) -> list[str]:
+    import openpyxl  # here, not at import: the start of the app does not need the Excel stack
+
     workbook = openpyxl.load_workbook(path, read_only=True)
     try:
         return list(workbook.sheetnames)
@@ -96,6 +96,8 @@ def sheet_names(path: Path) -> list[str]:
 
 
 def read_ledger(path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> LedgerPlan:
+    import openpyxl
+
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         ws = workbook[sheet] if sheet else workbook.worksheets[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -11,9 +12,7 @@ from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.i18n import Label, Text
 from branchdesk.read.queue import QueueFilter
-from branchdesk.reports.ledger_xlsx import Progress, period_conditions, write_ledger
 from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
-from branchdesk.reports.monthly_xlsx import write_monthly
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
@@ -21,6 +20,9 @@ from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.services.visibility import may_see_phone, visible_cases
 from branchdesk.storage.audit_chain import current_anchor
 from branchdesk.storage.models import CustomField
+
+if TYPE_CHECKING:  # the Excel writers (openpyxl) load when an export runs, not when the app starts
+    from branchdesk.reports.ledger_xlsx import Progress
 
 REPORT_ROLES = frozenset({Role.CR_MANAGER, Role.GM, Role.DEPUTY_GM})
 
@@ -63,6 +65,8 @@ class ReportService(ServiceBase):
             _field_exists(unit, by_field)
             report = build_monthly(unit.session, unit.config, year, month, by_field)
             anchor = current_anchor(unit.session)
+        from branchdesk.reports.monthly_xlsx import write_monthly  # openpyxl: not needed to start the app
+
         return write_monthly(report, path, anchor=anchor)
 
     def export_ledger(
@@ -74,6 +78,8 @@ class ReportService(ServiceBase):
         begin = datetime.combine(start, time.min)
         finish = datetime.combine(end + timedelta(days=1), time.min)
         title = f"投诉台帐（{start:%Y年%m月%d日}—{end:%Y年%m月%d日}）"
+        from branchdesk.reports.ledger_xlsx import period_conditions, write_ledger
+
         # A read unit: a long export must not hold the write lock the counter needs.
         with self._door.read(actor) as unit:
             self._check(unit)
@@ -92,6 +98,8 @@ class ReportService(ServiceBase):
         self, actor: Actor, filters: QueueFilter, path: Path, progress: Progress | None = None
     ) -> int:
         """The queue as the user filtered it, in the ledger's columns (report roles only)."""
+        from branchdesk.reports.ledger_xlsx import write_ledger
+
         with self._door.read(actor) as unit:
             self._check(unit)
             conditions = self._queries.queue_conditions(
