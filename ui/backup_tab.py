@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -48,6 +47,7 @@ from branchdesk.storage.backup import (
     restore,
 )
 from branchdesk.storage.failures import explain
+from ui.export_done import open_path
 from ui.operations import Worker, error_text, run_action
 from ui.progress import ProgressRun, Report
 
@@ -77,8 +77,8 @@ def back_up(desk: BranchDesk) -> BackupDone:
 
 
 def reveal_folder(folder: Path) -> object:
-    """Open ``folder`` in the system's file manager (issue 17 part F)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    """Open ``folder`` in the system's file manager (issue 17 part F), as the exports do."""
+    return open_path(folder)
 
 
 def start_backup(parent: QObject, desk: BranchDesk) -> Worker:

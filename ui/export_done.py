@@ -27,6 +27,12 @@ def _open_with_the_system(url: QUrl) -> bool:
 OPENER: Opener = _open_with_the_system
 
 
+def open_path(target: Path) -> bool:
+    """Open a file with its program, or a folder in the file manager — through ``OPENER``, the one
+    place the app hands a path to the system (exports, backups)."""
+    return OPENER(QUrl.fromLocalFile(str(target)))
+
+
 class ExportDone(QMessageBox):
     """Non-blocking (``open()``): the export's owner goes on; the buttons act while it shows."""
 
@@ -50,7 +56,7 @@ class ExportDone(QMessageBox):
             self._open(self.path.parent)
 
     def _open(self, target: Path) -> None:
-        if not OPENER(QUrl.fromLocalFile(str(target))):
+        if not open_path(target):
             log.info("no program opened %s", target)
             QMessageBox.warning(
                 self.parentWidget(),
