@@ -317,6 +317,5 @@ class PreviewWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:  # fits the screen (1366×768 too), whatever its size
-            self.resize(min(1000, screen.width() - 40), screen.height() - 80)
+        self.view.setMinimumSize(240, 240)  # QPdfView asks for a page's height: it scrolls instead
+        fit_to_screen(self, QSize(1000, 1000))  # nearly the screen's height, on any screen

@@ -220,6 +220,41 @@ def _month(b: Branch) -> QWidget:
     return MonthDialog(b.desk.clock().date(), None, [("a", "甲"), ("b", "乙")])
 
 
+def _print_log(b: Branch) -> QWidget:
+    from ui.print_log import PrintLogDialog
+
+    ref = proposed_case(b, "compensation", "6000")
+    b.desk.printing.render(b["crm"], ref.id, "handling")
+    return PrintLogDialog(b.desk, b["crm"], ref.id, ref.case_no)
+
+
+def _preview(b: Branch) -> QWidget:
+    from ui.print_dialog import PreviewWindow
+
+    ref = proposed_case(b, "compensation", "6000")
+    return PreviewWindow(b.desk.printing.render(b["crm"], ref.id, "handling", log=False), "处理单")
+
+
+def _bulk_assign(b: Branch) -> QWidget:
+    from branchdesk.read.queue import QueueFilter
+    from ui.bulk_assign import BulkAssignDialog
+
+    proposed_case(b, "compensation", "6000")
+    rows = b.desk.queries.queue_page(b["crm"], QueueFilter()).rows
+    return BulkAssignDialog(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]), rows)
+
+
+def _notifications(b: Branch) -> QWidget:
+    from ui.main_window import MainWindow
+
+    proposed_case(b, "compensation", "6000")  # its steps notify the managers who may sign
+    window = MainWindow(b.desk, b["deputy"], "测试网点")
+    listed = window.notifications.show_list()
+    listed.hide()
+    window.close()
+    return listed
+
+
 WINDOWS: dict[str, Callable[[Branch], QWidget]] = {
     "case window": _case_window,
     "print": _print,
@@ -237,6 +272,10 @@ WINDOWS: dict[str, Callable[[Branch], QWidget]] = {
     "reset password": _reset_password,
     "lock": _lock,
     "monthly summary": _month,
+    "print log": _print_log,
+    "print preview": _preview,
+    "bulk assign": _bulk_assign,
+    "notification list": _notifications,
 }
 
 
