@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from branchdesk.errors import StorageError
 from branchdesk.i18n import Text
@@ -18,10 +17,19 @@ from branchdesk.storage import search_index
 from branchdesk.storage.backup import MIGRATION, make_backup, prune
 from branchdesk.storage.database import APPLICATION_ID, Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: ``revision = "0022"`` / ``down_revision = "0021"`` (or ``None``) at the top of a migration file.
+_REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*=\s*(?:['"]([^'"]+)['"]|None)\s*$""", re.M)
 
 
 def alembic_config(db: Database | None = None) -> Config:
+    # Alembic loads only when a migration runs (issue 16 "Start": it costs ~100 ms of every start,
+    # and a start at the current schema needs only the revision comparison below).
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if db is not None:
@@ -32,19 +40,40 @@ def alembic_config(db: Database | None = None) -> Config:
     return config
 
 
+@functools.cache
+def _revision_links() -> dict[str, str | None]:
+    """Each migration's revision → the one it follows, read from the files' two header lines.
+
+    What Alembic's ``ScriptDirectory`` would say (``tests/core/test_storage.py`` compares them), without
+    importing Alembic and its Mako templates at every start."""
+    links: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("[0-9]*.py")):
+        found = dict((name, value or None) for name, value in _REVISION_LINE.findall(path.read_text("utf-8")))
+        if "revision" in found:
+            links[str(found["revision"])] = found.get("down_revision")
+    return links
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    links = _revision_links()
+    heads = set(links) - {down for down in links.values() if down}
+    if len(heads) != 1:  # a packaging mistake (two migrations naming the same parent), not a user's
+        raise RuntimeError(f"migrations must form one chain, found heads {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(db: Database) -> str | None:
+    """The revision the database is at (Alembic's ``alembic_version`` row), None before any migration."""
     with db.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    # Several rows would be several heads: not a chain of ours (``upgrade`` then names it unknown).
+    return ",".join(sorted(str(row) for row in rows)) or None
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revision_links())
 
 
 @dataclass(frozen=True)
@@ -73,6 +102,8 @@ def upgrade(db: Database, now: datetime | None = None) -> UpgradeResult:
         if has_tables and before is not None:
             backup = make_backup(db.path, MIGRATION, now or datetime.now()).path
             prune(db.path)
+    from alembic import command
+
     config = alembic_config(db)
     writer = db.engine.execution_options(branchdesk_write=True)
     with writer.connect() as connection:

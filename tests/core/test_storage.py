@@ -77,6 +77,39 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
     assert app_id == database.APPLICATION_ID
 
 
+def test_the_revision_chain_read_from_the_files_is_alembics(tmp_path: Path) -> None:
+    """The start compares revisions without Alembic (issue 16 "Start"); they must be what Alembic says."""
+    from alembic.script import ScriptDirectory
+
+    from branchdesk.storage.migrate import alembic_config, current_revision, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    db = Database(resolve_url(str(tmp_path / "r.sqlite3")))
+    assert current_revision(db) is None
+    upgrade(db)
+    with db.engine.connect() as connection:
+        assert current_revision(db) == MigrationContext.configure(connection).get_current_revision()
+
+
+def test_a_start_at_the_current_schema_does_not_load_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    upgrade(Database(resolve_url(str(path))))
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from branchdesk.services import BranchDesk
+        from branchdesk.storage.database import Database, resolve_url
+        desk = BranchDesk(Database(resolve_url({str(path)!r})))
+        result = desk.upgrade()
+        print(result.from_revision == result.to_revision, "alembic" in sys.modules)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]
+
+
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     db = Database(resolve_url(str(tmp_path / "new.sqlite3")))
     upgrade(db)
