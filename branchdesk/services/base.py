@@ -173,12 +173,14 @@ class ServiceBase:
             case.gm_inform_due_at = unit.now + timedelta(hours=hours)
 
     @staticmethod
-    def _refresh_deadline(unit: Unit, case: Case) -> None:
-        has_extension = unit.session.scalars(
-            select(Extension.id).where(Extension.case_id == case.id, Extension.status == "approved")
-        ).first()
-        if has_extension is not None:
-            return
+    def _refresh_deadline(unit: Unit, case: Case, *, new: bool = False) -> None:
+        """``new``: a case not yet written (a ledger import's row) — it has no extension to look for."""
+        if not new:
+            has_extension = unit.session.scalars(
+                select(Extension.id).where(Extension.case_id == case.id, Extension.status == "approved")
+            ).first()
+            if has_extension is not None:
+                return
         facts = ServiceBase._sla_facts(unit, case)
         due, rule = case_due(unit.config.calendar, unit.config.sla_rules, facts, case.received_at)
         case.deadline_at = due.at

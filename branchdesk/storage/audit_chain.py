@@ -102,13 +102,7 @@ def seal_new_events(session: Session) -> None:
     new = [obj for obj in session.new if isinstance(obj, Event) and obj.hash is None]
     if not new:
         return
-    head: tuple[int, str] | None = session.info.get(_HEAD_KEY)
-    if head is None:
-        row = session.execute(
-            select(Branch.audit_seq, Branch.audit_hash).limit(1).with_for_update()
-        ).first()
-        head = (row[0] or 0, row[1] or GENESIS) if row is not None else (0, GENESIS)
-    seq, digest = head
+    seq, digest = _head(session)
     # Insertion order: the order in which the unit appended its events.
     for event in sorted(new, key=lambda obj: inspect(obj).insert_order or 0):
         seq += 1
@@ -116,6 +110,45 @@ def seal_new_events(session: Session) -> None:
         digest = link_hash(digest, seq, event)
         event.hash = digest
     session.info[_HEAD_KEY] = (seq, digest)
+
+
+def _head(session: Session) -> tuple[int, str]:
+    """The chain head as this transaction left it; read once per transaction (row-locked on PostgreSQL;
+    SQLite's ``BEGIN IMMEDIATE`` already serialises writers)."""
+    head: tuple[int, str] | None = session.info.get(_HEAD_KEY)
+    if head is None:
+        row = session.execute(select(Branch.audit_seq, Branch.audit_hash).limit(1).with_for_update()).first()
+        head = (row[0] or 0, row[1] or GENESIS) if row is not None else (0, GENESIS)
+    return head
+
+
+def seal_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Chain plain event rows (a bulk insert's dicts, in their order) after the events already sealed in
+    this transaction — the same links ``seal_new_events`` makes for mapped events; flush those first."""
+    if not rows:
+        return
+    seq, digest = _head(session)
+    for row in rows:
+        seq += 1
+        row["seq"] = seq
+        digest = link_hash(digest, seq, _RowContent(row))
+        row["hash"] = digest
+    session.info[_HEAD_KEY] = (seq, digest)
+
+
+class _RowContent:
+    """A plain event row read as ``EventContent``."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.case_id = row["case_id"]
+        self.at = row["at"]
+        self.actor_id = row["actor_id"]
+        self.actor_name = row["actor_name"]
+        self.action = row["action"]
+        self.summary = row["summary"]
+        self.code = row["code"]
+        self.params = row["params"]
+        self.changes = row["changes"]
 
 
 def store_head(session: Session) -> None:
