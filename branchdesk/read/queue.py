@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -286,6 +286,46 @@ def custom_conditions(
     return conditions
 
 
+#: What a queue row reads of a case; ``_Row`` names them in the same order.
+_ROW_COLUMNS = (
+    Case.id,
+    Case.case_no,
+    Case.received_at,
+    Case.complainant_name,
+    Case.phone,
+    Case.phone_normalized,
+    Case.kind,
+    Case.severity,
+    Case.status,
+    Case.close_kind,
+    Case.deadline_at,
+    Case.escalation_level,
+    Case.is_major,
+    Case.is_repeat,
+    Case.deadline_unconfirmed,
+    Case.version,
+)
+
+
+class _Row(NamedTuple):
+    id: int
+    case_no: str
+    received_at: datetime
+    complainant_name: str
+    phone: str
+    phone_normalized: str
+    kind: str
+    severity: str | None
+    status: str
+    close_kind: str | None
+    deadline_at: datetime | None
+    escalation_level: int
+    is_major: bool
+    is_repeat: bool
+    deadline_unconfirmed: bool
+    version: int
+
+
 def queue_page(
     session: Session,
     conditions: Sequence[ColumnElement[bool]],
@@ -300,8 +340,10 @@ def queue_page(
     with_total: bool = True,
 ) -> QueuePage:
     """One page of the cases matching ``conditions``, sorted in SQL (empty values last)."""
+    # Only the columns a row shows (issue 16 "Queue"): whole cases would build 200 mapped objects and
+    # parse every JSON column (an imported case's original row among them) for a page that shows none.
     query = (
-        select(Case, Category.code, Category.label, Department.name, Handler.full_name)
+        select(*_ROW_COLUMNS, Category.code, Category.label, Department.name, Handler.full_name)
         .outerjoin(Category, Category.id == Case.category_id)
         .outerjoin(Department, Department.id == Case.responsible_department_id)
         .outerjoin(Handler, Handler.id == Case.handler_id)
@@ -319,7 +361,8 @@ def queue_page(
     if with_total:
         total = session.scalar(select(func.count(Case.id)).where(*conditions)) or 0
     result = []
-    for case, category_code, category_label, department_name, handler_name in rows:
+    for *columns, category_code, category_label, department_name, handler_name in rows:
+        case = _Row(*columns)
         running = case.status in RUNNING
         left = time_left(calendar, now, case.deadline_at) if (case.deadline_at and running) else None
         result.append(
