@@ -31,7 +31,7 @@ Handler = aliased(User)
 SORTABLE: dict[str, Any] = {
     "case_no": Case.id,
     "received_at": Case.received_at,
-    "complainant_name": Case.complainant_name,
+    "complainant_name": Case.complainant_sort,  # pinyin order (issue 16), by an index
     "phone": Case.phone_normalized,
     "kind": Case.kind,
     "category": Category.label,

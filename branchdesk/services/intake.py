@@ -23,7 +23,7 @@ from branchdesk.domain.intake import (
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.severity import MatterKey, is_repeat, may_be_repeat
-from branchdesk.domain.text import normalize_phone
+from branchdesk.domain.text import name_sort_key, normalize_phone
 from branchdesk.domain.vocab import (
     CloseKind,
     EscalationReason,
@@ -232,6 +232,7 @@ class IntakeService(ServiceBase):
             self._require(unit, case, Action.SUBMIT if final else Action.EDIT_DRAFT)
             changes = apply_changes(case, values)
         case.customer_id = self._customer(unit, case).id if case.complainant_name else None
+        case.complainant_sort = name_sort_key(case.complainant_name)
         if final:
             change = self._set_status(unit, case, Status.REGISTERED)
             self._refresh_major(unit, case)
@@ -456,6 +457,7 @@ class IntakeService(ServiceBase):
                 raise FieldError({"reason": Text("correct.nothing_changed")})
             if case.complainant_name:
                 case.customer_id = self._customer(unit, case).id
+            case.complainant_sort = name_sort_key(case.complainant_name)
             old_due = case.deadline_at
             self._refresh_major(unit, case)
             if case.status in {s.value for s in DEADLINE_STATES}:
@@ -537,7 +539,6 @@ class IntakeService(ServiceBase):
             )
 
 
-
 def _precheck(form: IntakeForm, case_id: int | None) -> None:
     """What needs no database — lengths, formats, dates, numbers — refused before the write lock."""
     if not isinstance(form, IntakeForm):
@@ -555,7 +556,6 @@ def _case_matter(case: Case) -> MatterKey:
 
 def _matter(form: IntakeForm) -> MatterKey:
     return MatterKey(order_no=form.order_no.strip(), part_no=form.part_no.strip(), lot_no=form.lot_no.strip())
-
 
 
 #: Every field of ``IntakeForm`` but the branch's own (a correction keeps them; they have their own action).

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from branchdesk.domain.intake import CustomFieldDef, check_custom_values
 from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
+from branchdesk.domain.text import name_sort_key
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied
 from branchdesk.i18n import Text, render
@@ -231,6 +232,7 @@ class LedgerImportService(ServiceBase):
                 "channel": _match(channels, v["channel"]) or "other",
                 "kind": Kind.COMPLAINT.value,
                 "complainant_name": v["complainant_name"][:50],
+                "complainant_sort": name_sort_key(v["complainant_name"][:50]),
                 "phone": v["phone_text"][:30],
                 "phone_normalized": v["phone"],
                 "content": v["content"],
@@ -368,7 +370,7 @@ class LedgerImportService(ServiceBase):
                         Customer.id > before, Customer.phone.in_(with_phone[start : start + 500])
                     )
                 )
-                customers.update(dict(found.tuples().all()))
+                customers.update({phone: customer_id for phone, customer_id in found})
             phoneless = [owner for owner in owners if isinstance(owner, int)]
             if phoneless:
                 made = session.scalars(
@@ -401,7 +403,7 @@ class LedgerImportService(ServiceBase):
             found = session.execute(
                 select(Case.case_no, Case.id).where(Case.case_no.in_(numbers[start : start + 500]))
             )
-            ids.update(dict(found.tuples().all()))
+            ids.update({case_no: case_id for case_no, case_id in found})
         for ready in chunk:
             ready.case_id = ids[ready.outcome.case_no]
 

@@ -227,6 +227,7 @@ class Case(Base):
         Index("ix_case_phone", "phone_normalized"),
         Index("ix_case_complainant", "complainant_name"),
         Index("ix_case_closed", "closed_at"),  # issue 16 "perf": the monthly summary's closed cases
+        Index("ix_case_complainant_sort", "complainant_sort", "id"),  # issue 16: the queue sorted by name
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_no: Mapped[str] = mapped_column(String(30), unique=True)
@@ -245,6 +246,8 @@ class Case(Base):
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
     complainant_name: Mapped[str] = mapped_column(String(50), default="")
     complainant_title: Mapped[str] = mapped_column(String(10), default="")
+    #: The name's pinyin then the name (``domain/text.name_sort_key``): the queue's order by name (issue 16).
+    complainant_sort: Mapped[str] = mapped_column(String(200), default="", server_default="")
     phone: Mapped[str] = mapped_column(String(30), default="")
     phone_normalized: Mapped[str] = mapped_column(String(30), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
@@ -546,6 +549,8 @@ class ApprovalStepRow(Base):
     step_order: Mapped[int] = mapped_column(Integer)  # 1, 2, … in signing order
     role: Mapped[str] = mapped_column(String(20))
     of_responsible_department: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 # --- issue 12, vocabularies: a branch's own names for fixed codes ------------------------------------
 
 
@@ -562,6 +567,8 @@ class LabelOverride(Base):
     code: Mapped[str] = mapped_column(String(40))
     label_zh: Mapped[str] = mapped_column(String(100))
     label_en: Mapped[str | None] = mapped_column(String(100))
+
+
 # --- step deadlines that act (issue 12, part "steps") ---------------------------------------------
 
 
