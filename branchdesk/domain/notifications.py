@@ -55,8 +55,10 @@ def notification_text(kind: str, params: Mapping[str, Any]) -> Text:
         return Text("notify.reply_ready", params)
     if kind == NotificationKind.STEP_DUE:
         return Text("notify.step_due", params)
-    if kind in (NotificationKind.OPINION_ASKED, NotificationKind.OPINION_LATE):  # issue 14 part A
-        return Text(f"notify.{kind}", params)
+    if kind == NotificationKind.OPINION_ASKED:  # issue 14 part A
+        return Text("notify.opinion_asked", params)
+    if kind == NotificationKind.OPINION_LATE:
+        return Text("notify.opinion_late", params)
     return Text("notify.unknown", {"case_no": params.get("case_no", "")})
 
 

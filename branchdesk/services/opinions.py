@@ -169,8 +169,9 @@ class OpinionService(ServiceBase):
                 action="opinion_give",
                 case_id=case.id,
                 text=Text(
-                    ("event.opinion_given_share" if share is not None else "event.opinion_given")
-                    + ("_late" if late else ""),
+                    ("event.opinion_given_share_late" if late else "event.opinion_given_share")
+                    if share is not None
+                    else ("event.opinion_given_late" if late else "event.opinion_given"),
                     params,
                 ),
             )
