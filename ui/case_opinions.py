@@ -58,7 +58,9 @@ def opinion_text(o: OpinionView) -> str:
 def signer_text(o: OpinionView) -> str:
     if not o.signer:
         return ""
-    return f"{o.signer}（{label(o.signer_role)}）" if o.signer_role else o.signer
+    if o.signer_role is None:
+        return o.signer
+    return CaseOpinions.tr("%1 (%2)").replace("%1", o.signer).replace("%2", label(o.signer_role))
 
 
 def opinions_html(d: CaseView) -> str:
@@ -95,8 +97,9 @@ def opinions_html(d: CaseView) -> str:
             + "</tr>"
         )
     questions = "".join(
-        f"<li>{html.escape(o.department)}：{html.escape(o.question)}"
-        f" <small style='color:#777'>{html.escape(o.asked_by)} {_when(o.asked_at)}</small></li>"
+        "<li>"
+        + html.escape(tr("%1: %2").replace("%1", o.department).replace("%2", o.question))
+        + f" <small style='color:#777'>{html.escape(o.asked_by)} {_when(o.asked_at)}</small></li>"
         for o in d.opinions
     )
     shares = ""
