@@ -4462,46 +4462,51 @@
     </message>
     <message>
         <location filename="../../ui/queue_page.py" line="356"/>
+        <source>Opinions my department owes</source>
+        <translation>本部门待回复的会签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="357"/>
         <source>Chart: received in a week</source>
         <translation>图表：某周受理</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="357"/>
+        <location filename="../../ui/queue_page.py" line="358"/>
         <source>Chart: closed in a month</source>
         <translation>图表：某月结案</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="358"/>
+        <location filename="../../ui/queue_page.py" line="359"/>
         <source>Chart: open cases of a department</source>
         <translation>图表：某部门未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="359"/>
+        <location filename="../../ui/queue_page.py" line="360"/>
         <source>Chart: a top category</source>
         <translation>图表：某主要类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="366"/>
+        <location filename="../../ui/queue_page.py" line="367"/>
         <source>From the work page: %1 (Clear filters shows all)</source>
         <translation>来自工作台：%1（点“清除筛选”显示全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="380"/>
+        <location filename="../../ui/queue_page.py" line="381"/>
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="380"/>
+        <location filename="../../ui/queue_page.py" line="381"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="383"/>
+        <location filename="../../ui/queue_page.py" line="384"/>
         <source>No department yet</source>
         <translation>尚未分派部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="420"/>
+        <location filename="../../ui/queue_page.py" line="421"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -4862,60 +4867,65 @@
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="100"/>
+        <location filename="../../ui/work_page.py" line="82"/>
+        <source>Opinions my department owes</source>
+        <translation>本部门待回复的会签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="101"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="124"/>
+        <location filename="../../ui/work_page.py" line="125"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="175"/>
-        <location filename="../../ui/work_page.py" line="223"/>
-        <location filename="../../ui/work_page.py" line="229"/>
+        <location filename="../../ui/work_page.py" line="176"/>
+        <location filename="../../ui/work_page.py" line="224"/>
+        <location filename="../../ui/work_page.py" line="230"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="178"/>
+        <location filename="../../ui/work_page.py" line="179"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="193"/>
+        <location filename="../../ui/work_page.py" line="194"/>
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="198"/>
+        <location filename="../../ui/work_page.py" line="199"/>
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="202"/>
+        <location filename="../../ui/work_page.py" line="203"/>
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="240"/>
+        <location filename="../../ui/work_page.py" line="241"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="241"/>
+        <location filename="../../ui/work_page.py" line="242"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="256"/>
+        <location filename="../../ui/work_page.py" line="257"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="260"/>
+        <location filename="../../ui/work_page.py" line="261"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>

@@ -16,6 +16,7 @@ from branchdesk.domain.vocab import EscalationReason, Role
 from branchdesk.errors import ConcurrentChange, DomainError, FieldError
 from branchdesk.i18n import render
 from branchdesk.read.queue import QueueFilter
+from branchdesk.read.work import PILES
 from branchdesk.services.auth import actor_of
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseVersion, InvestigationInput, ResolutionInput, TriageInput
@@ -102,6 +103,12 @@ def test_two_departments_one_on_time_one_late_escalated_once(branch: Branch) -> 
         )
     assert told == {b["sales_mgr"].user_id, mfg_mgr.user_id}
     assert b.desk.queries.case_detail(mfg_mgr, case_id).opinions[1].department == "制造部门"
+    # the work page's pile "opinions my department owes": the asked departments' people, the queue behind it
+    assert b.desk.queries.work_counts(b["sales_mgr"]).opinions_owed == 1
+    assert b.desk.queries.work_counts(b["handler2"]).opinions_owed == 1  # a handler of 业务部门 too
+    assert "opinions_owed" not in b.desk.queries.work_counts(b["crm"]).piles  # gives no opinion
+    owed = b.desk.queries.queue_page(b["sales_mgr"], PILES["opinions_owed"])
+    assert [row.id for row in owed.rows] == [case_id]
 
     # proposing waits, naming the departments still owing their opinion
     with pytest.raises(DomainError) as refused:
@@ -111,6 +118,7 @@ def test_two_departments_one_on_time_one_late_escalated_once(branch: Branch) -> 
     # 业务部门 answers on Tuesday, on time, signed by its manager (role frozen)
     b.clock.now = START + timedelta(days=1)
     b.desk.opinions.give(b["sales_mgr"], seen(b, case_id, sales), "包装符合标准，承运商责任", 30)
+    assert b.desk.queries.work_counts(b["sales_mgr"]).opinions_owed == 0
     detail = b.desk.queries.case_detail(b["crm"], case_id)
     given = detail.opinions[0]
     assert (given.state, given.share_percent, given.signer, given.signer_role) == (
