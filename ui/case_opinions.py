@@ -67,15 +67,14 @@ def opinions_html(d: CaseView) -> str:
     """The case window's section (HTML, like the rest of the case detail); "" without any ask."""
     if not d.opinions:
         return ""
-    tr = CaseOpinions.tr
     head = [
-        tr("Department"),
-        tr("State"),
-        tr("Due"),
-        tr("Opinion"),
-        tr("Share"),
-        tr("Signed by"),
-        tr("At"),
+        CaseOpinions.tr("Department"),
+        CaseOpinions.tr("State"),
+        CaseOpinions.tr("Due"),
+        CaseOpinions.tr("Opinion"),
+        CaseOpinions.tr("Share"),
+        CaseOpinions.tr("Signed by"),
+        CaseOpinions.tr("At"),
     ]
     rows = [
         "<tr>" + "".join(f"<th align='left' style='color:#555'>{html.escape(h)}</th>" for h in head) + "</tr>"
@@ -85,7 +84,7 @@ def opinions_html(d: CaseView) -> str:
         cells = [
             o.department,
             state_text(o),
-            _when(o.due_at) + (" " + tr("(unconfirmed)") if o.due_unconfirmed else ""),
+            _when(o.due_at) + (" " + CaseOpinions.tr("(unconfirmed)") if o.due_unconfirmed else ""),
             opinion_text(o),
             f"{o.share_percent}%" if o.share_percent is not None else "",
             signer_text(o),
@@ -98,7 +97,7 @@ def opinions_html(d: CaseView) -> str:
         )
     questions = "".join(
         "<li>"
-        + html.escape(tr("%1: %2").replace("%1", o.department).replace("%2", o.question))
+        + html.escape(CaseOpinions.tr("%1: %2").replace("%1", o.department).replace("%2", o.question))
         + f" <small style='color:#777'>{html.escape(o.asked_by)} {_when(o.asked_at)}</small></li>"
         for o in d.opinions
     )
@@ -108,16 +107,19 @@ def opinions_html(d: CaseView) -> str:
         shares = (
             "<p style='color:#555'>"
             + html.escape(
-                tr("The investigation's shares: %1. A department's share is its own view, beside them.").replace(
-                    "%1", investigated
-                )
+                CaseOpinions.tr(
+                    "The investigation's shares: %1. A department's share is its own view, beside them."
+                ).replace("%1", investigated)
             )
             + "</p>"
         )
-    return (
-        f"<h3>{html.escape(tr('Opinions of other departments'))}</h3>"
+    # (texts outside the f-strings: lupdate does not find a call inside one)
+    heading = html.escape(CaseOpinions.tr("Opinions of other departments"))
+    asked = html.escape(CaseOpinions.tr("Asked:"))
+    return (  # the anchor lets the window scroll to the section
+        f"<a name='opinions'></a><h3>{heading}</h3>"
         f"<table cellspacing='2'>{''.join(rows)}</table>{shares}"
-        f"<p style='color:#555;margin-bottom:0'>{html.escape(tr('Asked:'))}</p><ul>{questions}</ul>"
+        f"<p style='color:#555;margin-bottom:0'>{asked}</p><ul>{questions}</ul>"
     )
 
 
@@ -149,7 +151,11 @@ def my_pending(c: CaseContext) -> OpinionView | None:
     """The ask that waits for the acting person's department, if any."""
     d = c.detail
     return next(
-        (o for o in d.opinions if o.state is OpinionState.PENDING and o.department_id == c.actor.department_id),
+        (
+            o
+            for o in d.opinions
+            if o.state is OpinionState.PENDING and o.department_id == c.actor.department_id
+        ),
         None,
     )
 

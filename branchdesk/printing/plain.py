@@ -152,7 +152,7 @@ def _opinions_table(
     for b in blocks:
         cells = (b.department, b.opinion, b.share, b.signer, b.at)
         rows.append([Paragraph(fonts.markup(value), styles["base"]) for value in cells])
-    table = Table(rows, colWidths=[width * f for f in (0.14, 0.46, 0.1, 0.16, 0.14)], repeatRows=1)
+    table = Table(rows, colWidths=[width * f for f in (0.13, 0.43, 0.09, 0.17, 0.18)], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

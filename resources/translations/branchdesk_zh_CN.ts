@@ -2,59 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="72"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="73"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="74"/>
-        <source>Due</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="75"/>
-        <source>Opinion</source>
-        <translation>会签意见</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="76"/>
-        <source>Share</source>
-        <translation>责任比率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="77"/>
-        <source>Signed by</source>
-        <translation>签署人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="78"/>
-        <source>At</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="88"/>
-        <source>(unconfirmed)</source>
-        <translation>（待确认）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="101"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_opinions.py" line="111"/>
-        <source>The investigation&apos;s shares: %1. A department&apos;s share is its own view, beside them.</source>
-        <translation>调查报告的责任比率：%1。各部门会签的责任比率是其自己的意见，与之并列，不计入其中。</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../ui/about_dialog.py" line="30"/>
@@ -2203,47 +2150,103 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="134"/>
+        <location filename="../../ui/case_opinions.py" line="71"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="72"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="73"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="75"/>
+        <source>Share</source>
+        <translation>责任比率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="76"/>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="77"/>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="87"/>
+        <source>(unconfirmed)</source>
+        <translation>（待确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="100"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="111"/>
+        <source>The investigation&apos;s shares: %1. A department&apos;s share is its own view, beside them.</source>
+        <translation>调查报告的责任比率：%1。各部门会签的责任比率是其自己的意见，与之并列，不计入其中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="117"/>
+        <source>Opinions of other departments</source>
+        <translation>会签意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="118"/>
+        <source>Asked:</source>
+        <translation>会签问题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="136"/>
         <source>Question for them</source>
         <translation>会签问题</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="140"/>
+        <location filename="../../ui/case_opinions.py" line="142"/>
         <source>Ask other departments for their opinion on %1</source>
         <translation>请求其他部门会签 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="162"/>
+        <location filename="../../ui/case_opinions.py" line="168"/>
         <source>%1 asks: %2 (due %3)</source>
         <translation>%1 请求会签：%2（%3 前）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="166"/>
+        <location filename="../../ui/case_opinions.py" line="74"/>
+        <location filename="../../ui/case_opinions.py" line="172"/>
         <source>Opinion</source>
         <translation>会签意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="167"/>
+        <location filename="../../ui/case_opinions.py" line="173"/>
         <source>Responsibility share (%), optional</source>
         <translation>责任比率（%，可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="179"/>
+        <location filename="../../ui/case_opinions.py" line="185"/>
         <source>Opinion on %1</source>
         <translation>填写会签意见 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="188"/>
+        <location filename="../../ui/case_opinions.py" line="194"/>
         <source>Not waiting for: %1</source>
         <translation>不再等待：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="189"/>
+        <location filename="../../ui/case_opinions.py" line="195"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_opinions.py" line="194"/>
+        <location filename="../../ui/case_opinions.py" line="200"/>
         <source>Proceed on %1 without waiting for opinions</source>
         <translation>%1 不等会签继续</translation>
     </message>

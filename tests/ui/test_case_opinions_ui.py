@@ -50,6 +50,7 @@ def test_asking_answering_and_proceeding_through_the_dialogs(
     view.refresh()
     html = view.body.toHtml()
     assert "会签意见" in html and "业务部门" in html and "制造部门" in html and "待回复" in html
+    assert "签署人" in html and "会签问题：" in html  # the section's own texts, in Chinese
     assert "2026-11-04 17:30" in html  # the due time, by the deadline rule
     propose = view.buttons[Action.PROPOSE]
     assert not propose.isEnabled() and "还在等待以下部门的会签意见：制造部门、业务部门" in propose.toolTip()
