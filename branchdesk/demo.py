@@ -240,6 +240,22 @@ def _build_demo(desk: BranchDesk, *, seed: int, cases: int, end: datetime | None
     )
     for moment in moments:
         builder.one_case(moment)
+    # --- issue 14 part A: two cases in handling asked for other departments' opinions (会签); on the
+    # first, one department has answered and the other still owes its opinion
+    from branchdesk.read.queue import QueueFilter
+    from branchdesk.services.opinions import OpinionSeen
+
+    managers = {"QA": "qa_mgr", "SALES": "sales_mgr", "LOG": "log_mgr"}
+    in_handling = demo.queries.queue_page(staff["crm"], QueueFilter(statuses=[Status.IN_PROGRESS.value])).rows
+    for row in in_handling[:2]:
+        own = demo.queries.case_detail(staff["crm"], row.id).department
+        codes = [code for code in managers if own is None or departments[code] != own.id][:2]
+        asked = [departments[c] for c in codes]
+        demo.opinions.ask(staff["crm"], row.id, asked, "请就责任划分与改进措施给出意见")
+        if row is in_handling[0]:  # answered at once (the demo's clock stands still here)
+            ask = demo.queries.case_detail(staff["crm"], row.id).opinions[0]
+            opinion = "经核查，我部门流程无误；建议加强出库复核。"
+            demo.opinions.give(staff[managers[codes[0]]], OpinionSeen(ask.id, ask.version), opinion, 20)
     clock.now = end
     demo.cases.sweep()
     summary.cases = builder.count

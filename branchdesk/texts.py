@@ -1659,3 +1659,109 @@ CATALOGUE.update(
         ),
     }
 )
+# --- issue 14 part A: opinions from several departments on one case (会签/协办) ----------------------
+CATALOGUE.update(
+    {
+        "refusal.opinions_pending": (
+            "还在等待以下部门的会签意见：{departments}。请等意见到齐，或由经理记录“不等会签继续”",
+            "Still waiting for the opinions of: {departments}. Wait for them, or a manager records"
+            " “Proceed without waiting”",
+        ),
+        "opinion.ask_not_yours": (
+            "只有本案的处理责任人、责任部门经理或客户关系经理才能请求会签",
+            "Only the case's handler, the responsible department's manager or the CR manager may ask"
+            " for opinions",
+        ),
+        "opinion.no_department": ("请至少选择一个会签部门", "Choose at least one department"),
+        "opinion.duplicate_department": ("同一部门选了两次", "A department is chosen twice"),
+        "opinion.own_department": (
+            "责任部门不需要向自己请求会签",
+            "The responsible department does not ask itself for an opinion",
+        ),
+        "opinion.already_pending": (
+            "所选部门已有一个待回复的会签请求",
+            "A chosen department has already been asked and has not answered yet",
+        ),
+        "opinion.not_pending": ("这个会签请求已是“{state}”，不能再填写", "This request is already “{state}”"),
+        "opinion.not_your_department": (
+            "只有被请求部门的部门经理或处理责任人才能填写该部门的会签意见",
+            "Only a manager or handler of the department asked may give its opinion",
+        ),
+        "opinion.nothing_for_you": (
+            "本案没有等待您部门回复的会签请求",
+            "This case waits for no opinion from your department",
+        ),
+        "opinion.none_pending": ("本案没有待回复的会签请求", "This case waits for no opinion"),
+        "opinion.proceed_not_yours": (
+            "只有责任部门经理、客户关系经理、副总经理或总经理才能决定不等会签继续",
+            "Only the responsible department's manager, the CR manager, a deputy GM or the GM may"
+            " proceed without waiting",
+        ),
+        "opinion.share_range": ("责任比率应在 0 到 100 之间", "The share must be between 0 and 100"),
+        "opinion.not_found": ("没有这个会签请求", "There is no such request for an opinion"),
+        "event.opinion_asked": (
+            "请求会签：{departments}，{due} 前给出意见。问题：{question}",
+            "Asked for opinions: {departments}, due {due}. Question: {question}",
+        ),
+        "event.opinion_given": ("{department}会签意见：{opinion}", "Opinion of {department}: {opinion}"),
+        "event.opinion_given_late": (
+            "{department}会签意见（逾期）：{opinion}",
+            "Opinion of {department} (late): {opinion}",
+        ),
+        "event.opinion_given_share": (
+            "{department}会签意见（责任比率 {share}%）：{opinion}",
+            "Opinion of {department} (share {share}%): {opinion}",
+        ),
+        "event.opinion_given_share_late": (
+            "{department}会签意见（责任比率 {share}%，逾期）：{opinion}",
+            "Opinion of {department} (share {share}%, late): {opinion}",
+        ),
+        "event.opinions_waived": (
+            "不等会签继续：{departments}的会签不再等待。理由：{reason}",
+            "Proceeding without waiting for the opinions of {departments}. Reason: {reason}",
+        ),
+        "event.opinion_late_note": (
+            "{department}的会签意见应于 {due} 前给出",
+            "the opinion of {department} was due {due}",
+        ),
+        "event.opinion_late_notify": (
+            "{department}的会签意见已逾期（应于 {due} 前给出），通知{role}",
+            "The opinion of {department} is late (due {due}); {role} notified",
+        ),
+        "event.opinion_late_mark": (
+            "{department}的会签意见已逾期（应于 {due} 前给出）",
+            "The opinion of {department} is late (due {due})",
+        ),
+        "notify.opinion_asked": (
+            "案件 {case_no} 请{department}会签，{due} 前给出意见",
+            "Case {case_no}: {department} is asked for its opinion, due {due}",
+        ),
+        "notify.opinion_late": (
+            "案件 {case_no}：{department}的会签意见已逾期（应于 {due} 前给出）",
+            "Case {case_no}: the opinion of {department} is late (due {due})",
+        ),
+    }
+)
+LABELS["DeadlineStep"]["opinion"] = ("会签意见", "Department opinion")
+LABELS["TrackedStep"]["opinion"] = ("会签意见", "Department opinion")
+LABELS["Action"].update(
+    {
+        "ask_opinion": ("请求会签", "Ask for opinions"),
+        "give_opinion": ("填写会签意见", "Give opinion"),
+        "proceed_without_opinions": ("不等会签继续", "Proceed without waiting"),
+    }
+)
+LABELS["OpinionState"] = {
+    "pending": ("待回复", "Pending"),
+    "given": ("已回复", "Given"),
+    "waived": ("不再等待", "Waived"),
+}
+LABELS["Field"].update(
+    {
+        "question": ("会签问题", "Question"),
+        "departments": ("会签部门", "Departments"),
+        "opinion": ("会签意见", "Opinion"),
+        "share_percent": ("责任比率", "Share"),
+        "opinion_id": ("会签请求", "Request"),
+    }
+)

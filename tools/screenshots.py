@@ -246,6 +246,57 @@ def shoot(out: Path) -> int:
     view.move(0, 0)
     capture("10-case-detail-english")
     view.close()
+
+    # --- issue 14 part A: opinions from several departments (会签), back in Chinese ---
+    language.set_language("zh_CN")
+    for translator in i18n._installed:
+        app.installTranslator(translator)
+    from ui.case_actions import CaseContext, dialog_for
+
+    asked = [
+        row.id
+        for row in desk.queries.queue_page(crm, QueueFilter(statuses=["in_progress"]), limit=200).rows
+        if desk.queries.case_detail(crm, row.id).opinions
+    ]
+    fresh = next(
+        row.id
+        for row in desk.queries.queue_page(crm, QueueFilter(statuses=["in_progress"]), limit=200).rows
+        if row.id not in asked
+    )
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    view = window.open_case(fresh)
+    assert view is not None and view.detail is not None
+    view.resize(1300, 740)
+    view.move(0, 0)
+    context = CaseContext(desk, crm, desk.queries.lookups(crm), fresh, view.detail, view)
+    ask = dialog_for(Action.ASK_OPINION, context)
+    assert ask is not None
+    for code_name in ("业务部门", "物流部"):
+        for name, widget in ask.fields.widgets.items():
+            if name.startswith("department_") and widget.accessibleName() == code_name:
+                widget.setChecked(True)  # type: ignore[attr-defined]
+    ask.fields.set_value("question", "货物破损是否与出库包装、承运商装卸有关？请给出意见和责任比率。")
+    ask.show()
+    ask.move(330, 120)
+    capture("20-opinions-request")
+    ask.close()
+    view.close()
+    view = window.open_case(asked[0])
+    assert view is not None and view.detail is not None
+    view.resize(1300, 740)
+    view.move(0, 0)
+    view.body.scrollToAnchor("opinions")
+    settle()
+    capture("21-opinions-on-case")
+    pdf = desk.printing.render(crm, view.detail.case_no, "handling")
+    view.close()
+    (folder / "handling.pdf").write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(folder / "handling.pdf"),
+         str(out / "22-handling-form-opinions")],
+        check=True,
+    )
+    print("saved", out / "22-handling-form-opinions.png")
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

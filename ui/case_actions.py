@@ -40,6 +40,7 @@ from branchdesk.services.dto import (
     ResolutionInput,
     TriageInput,
 )
+from ui import case_opinions  # issue 14 part A
 from ui.action_dialog import ActionDialog, Field
 from ui.language import label, person_with_department, render, roles_text
 
@@ -695,6 +696,14 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
         CaseOp(Action.INFORM_GM, QT_TRANSLATE_NOOP("CaseActions", "GM informed"), inform_gm),
         CaseOp(Action.EDIT_CUSTOM, QT_TRANSLATE_NOOP("CaseActions", "Custom fields"), edit_custom),
         CaseOp(Action.CORRECT_INTAKE, QT_TRANSLATE_NOOP("CaseActions", "Correct intake"), correct_intake),
+        # issue 14 part A: opinions from several departments (会签), dialogs in ui/case_opinions.py
+        CaseOp(Action.ASK_OPINION, QT_TRANSLATE_NOOP("CaseActions", "Ask for opinions"), case_opinions.ask_opinion),
+        CaseOp(Action.GIVE_OPINION, QT_TRANSLATE_NOOP("CaseActions", "Give opinion"), case_opinions.give_opinion),
+        CaseOp(
+            Action.PROCEED_WITHOUT_OPINIONS,
+            QT_TRANSLATE_NOOP("CaseActions", "Proceed without waiting"),
+            case_opinions.proceed_without_opinions,
+        ),
     )
 }
 

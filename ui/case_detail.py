@@ -54,7 +54,7 @@ from branchdesk.read.values import Choice, Named, escalation_level
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
-from ui import case_actions
+from ui import case_actions, case_opinions
 from ui.action_dialog import ActionDialog
 from ui.help import install_f1
 from ui.language import label, render
@@ -597,6 +597,7 @@ def render_detail(d: CaseView) -> str:
             _heading(translate("CaseDetail", "Investigation report")),
             _table(investigation_rows(d.investigation)),
         ]
+    parts.append(case_opinions.opinions_html(d))  # issue 14 part A: the departments' opinions (会签)
     for r in d.resolutions:
         parts += resolution_html(r)
     sections: list[tuple[str, list[list[tuple[str, Any]]]]] = [

@@ -353,6 +353,7 @@ class QueueView(QWidget):
             "steps_overdue": self.tr("Steps overdue"),
             "steps_alerted_to_me": self.tr("Late steps alerted to my role"),
             "awaiting_reply": self.tr("Ready for the reply"),
+            "opinions_owed": self.tr("Opinions my department owes"),  # issue 14 part A
             "chart_week": self.tr("Chart: received in a week"),
             "chart_timing": self.tr("Chart: closed in a month"),
             "chart_department": self.tr("Chart: open cases of a department"),

@@ -79,6 +79,7 @@ class WorkPage(QWidget):
             ("steps_overdue", self.tr("Steps overdue")),
             ("steps_alerted_to_me", self.tr("Late steps alerted to my role")),
             ("awaiting_reply", self.tr("Ready for the reply")),  # issue 17, part D
+            ("opinions_owed", self.tr("Opinions my department owes")),  # issue 14 part A
         ]
         grid = QGridLayout()
         self.count_buttons: dict[str, QPushButton] = {}

@@ -420,3 +420,18 @@ NOTIFICATION_POLL_SECONDS_BOUNDS = (1, 600)
 SETTING_RANGES["notification_poll_seconds"] = NOTIFICATION_POLL_SECONDS_BOUNDS
 # issue 17 part E: an attachment setting's range (never above the core's hard 20 MB)
 SETTING_RANGES["attachment_max_mb"] = (1, 20)
+# --- issue 14 part A: opinions from several departments (会签/协办) --------------------------------
+#: A department asked for its opinion answers within 2 working days of the ask (a deadline rule like every
+#: step's, so the admin edits it in 设置 → 时限规则); late → the case escalates to the 部门经理 level (the
+#: responsible department's manager chases the other department), and the asked department's manager is
+#: notified. Warned 4 hours before.
+SLA_RULES.append(
+    {
+        "priority": 130,
+        "label": "会签意见 2 个工作日",
+        "amount": 2,
+        "unit": DeadlineUnit.WORKING_DAYS,
+        "step": DeadlineStep.OPINION,
+    }
+)
+STEP_POLICIES.append(("opinion", 4 * 60, "escalate", Role.DEPT_MANAGER, True))

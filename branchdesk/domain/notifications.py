@@ -34,6 +34,9 @@ class NotificationKind(StrEnum):
     APPROVAL = "approval"
     REPLY_READY = "reply_ready"
     STEP_DUE = "step_due"
+    # issue 14 part A: a department asked for its opinion (会签), and that opinion late
+    OPINION_ASKED = "opinion_asked"
+    OPINION_LATE = "opinion_late"
 
 
 #: The most notifications one list shows (bounded input: ``NotificationService.list``'s ``limit``).
@@ -52,6 +55,10 @@ def notification_text(kind: str, params: Mapping[str, Any]) -> Text:
         return Text("notify.reply_ready", params)
     if kind == NotificationKind.STEP_DUE:
         return Text("notify.step_due", params)
+    if kind == NotificationKind.OPINION_ASKED:  # issue 14 part A
+        return Text("notify.opinion_asked", params)
+    if kind == NotificationKind.OPINION_LATE:
+        return Text("notify.opinion_late", params)
     return Text("notify.unknown", {"case_no": params.get("case_no", "")})
 
 
@@ -62,6 +69,11 @@ class Person:
     user_id: int
     roles: frozenset[Role]
     department_id: int | None
+
+
+def department_managers(people: Iterable[Person], department_id: int) -> list[int]:
+    """Who hears of an opinion asked of (or late from) a department: its managers (issue 14 part A)."""
+    return [p.user_id for p in people if p.department_id == department_id and Role.DEPT_MANAGER in p.roles]
 
 
 def may_reply(roles: Collection[Role]) -> bool:

@@ -33,6 +33,8 @@ class TrackedStep(StrEnum):
     REPLY = DeadlineStep.REPLY.value
     FOLLOW_UP = DeadlineStep.FOLLOW_UP.value
     GM_INFORM = "gm_inform"
+    # issue 14 part A: each department's opinion (会签), due by its own row (``opinion_request.due_at``)
+    OPINION = DeadlineStep.OPINION.value
 
 
 class StepOutcome(StrEnum):

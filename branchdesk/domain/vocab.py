@@ -198,6 +198,7 @@ class DeadlineStep(StrEnum):
     INVESTIGATION = "investigation"
     REPLY = "reply"
     FOLLOW_UP = "follow_up"
+    OPINION = "opinion"  # issue 14 part A: a department's opinion (会签), counted from the ask
 
 
 class DeadlineUnit(StrEnum):

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
+from branchdesk.domain import opinions as opinion_rules
 from branchdesk.domain.vocab import ANSWER_ONLY_KINDS, Kind, Role, Status
 from branchdesk.i18n import Label, Text
 
@@ -45,6 +46,10 @@ class Action(StrEnum):
     FIRST_CONTACT = "first_contact"  # 首次联系 (issue 12 "steps"): stops the first-contact clock
     # --- issue 17 part E: correcting the intake facts of a registered case (a typo in phone or name)
     CORRECT_INTAKE = "correct_intake"
+    # --- issue 14 part A: opinions from several departments (会签/协办), ``domain/opinions.py`` --------
+    ASK_OPINION = "ask_opinion"
+    GIVE_OPINION = "give_opinion"
+    PROCEED_WITHOUT_OPINIONS = "proceed_without_opinions"
 
 
 def action_label(action: Action) -> Label:
@@ -117,6 +122,12 @@ TRANSITIONS: dict[Action, Transition] = {
     # issue 17 part E: free before triage for the clerk who registered it, afterwards the CR manager only
     # (``correction_refusal``); closed or void cases are history and stay as they are.
     Action.CORRECT_INTAKE: Transition(OPEN_STATES, frozenset({R.CLERK, R.CR_MANAGER})),
+    # issue 14 part A: asked, given and waived while the case is being handled (``domain/opinions.py``
+    # says which person of these roles: the case's handler / the responsible department's manager / the
+    # CR manager ask; the asked department's manager or handler gives; a manager proceeds).
+    Action.ASK_OPINION: Transition(frozenset({S.IN_PROGRESS}), opinion_rules.ASKERS),
+    Action.GIVE_OPINION: Transition(frozenset({S.IN_PROGRESS}), opinion_rules.GIVERS),
+    Action.PROCEED_WITHOUT_OPINIONS: Transition(frozenset({S.IN_PROGRESS}), opinion_rules.PROCEEDERS),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -165,6 +176,12 @@ class CaseFacts:
     dissatisfied: bool = False
     pending_extension: bool = False
     first_contacted: bool = False  # 首次联系 recorded (the first-contact clock stopped)
+    # --- issue 14 part A: opinions (会签) ---
+    #: The departments whose opinion is still pending: (department id, name), in the order asked.
+    opinions_pending: tuple[tuple[int, str], ...] = ()
+    responsible_department_id: int | None = None
+    #: The acting person's department (who asks / gives / proceeds depends on it).
+    actor_department_id: int | None = None
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
@@ -225,6 +242,8 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         and not case.dissatisfied
     ):
         return Text("refusal.close_abnormal_needs_dissatisfied")
+    if (reason := opinion_refusal(action, case, actor_id, roles)) is not None:  # issue 14 part A
+        return reason
     return None
 
 
@@ -243,3 +262,36 @@ def correction_refusal(case: CaseFacts, actor_id: int, roles: Collection[Role]) 
 def refusals(case: CaseFacts, actor_id: int, roles: Collection[Role]) -> dict[Action, Text | None]:
     """Every action with None (allowed) or the reason it is refused: the UI's button states."""
     return {action: refusal(action, case, actor_id, roles) for action in Action}
+
+
+# --- issue 14 part A: opinions from several departments (会签/协办) -----------------------------------
+OPINION_ACTIONS = frozenset({Action.ASK_OPINION, Action.GIVE_OPINION, Action.PROCEED_WITHOUT_OPINIONS})
+
+
+def opinion_refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
+    """The case waits for the departments asked (proposing is refused, naming them), and who takes the
+    opinion actions (``domain/opinions.py``); the employee complained about takes none of them (回避)."""
+    if action is Action.PROPOSE and case.opinions_pending:
+        return Text("refusal.opinions_pending", {"departments": [name for _, name in case.opinions_pending]})
+    if action not in OPINION_ACTIONS:
+        return None
+    if case.complained_user_id == actor_id:
+        return RECUSAL_MESSAGE
+    if action is Action.ASK_OPINION:
+        return opinion_rules.ask_refusal(
+            actor_id=actor_id,
+            roles=roles,
+            actor_department_id=case.actor_department_id,
+            handler_id=case.handler_id,
+            responsible_department_id=case.responsible_department_id,
+        )
+    if action is Action.GIVE_OPINION:
+        if case.actor_department_id not in {d for d, _ in case.opinions_pending}:
+            return Text("opinion.nothing_for_you")
+        return None  # the row's own checks (``opinions.give_refusal``) run when it is given
+    return opinion_rules.proceed_refusal(
+        roles=roles,
+        actor_department_id=case.actor_department_id,
+        responsible_department_id=case.responsible_department_id,
+        pending=len(case.opinions_pending),
+    )

@@ -44,6 +44,10 @@ class Section:
     #: issue 13 "forms": the field reference of each fact and text, in the same order (overlay boxes)
     fact_refs: list[str] = field(default_factory=list)
     text_refs: list[str] = field(default_factory=list)
+    # issue 14 part A: the departments' opinions (会签), one block each (``OpinionBlock``); when they do
+    # not fit their place on the form the section says so and they print on an attached page (附页)
+    opinions: list[OpinionBlock] = field(default_factory=list)
+    opinions_on_appendix: bool = False
 
 
 @dataclass
@@ -67,6 +71,52 @@ class PrintableCase:
 
 
 CUSTOM_SECTION = "补充信息"
+
+# --- issue 14 part A: opinions from several departments (会签) ---------------------------------------
+OPINIONS = "opinions"
+#: The place the handling form has for opinions: this many department blocks of at most this many
+#: characters in all (the layout of the printed page, like plain.LONG_FACT — not a policy); more go to
+#: an attached page (附页), and the form says where they are.
+OPINION_BLOCKS_ON_FORM = 3
+OPINION_CHARACTERS_ON_FORM = 600
+OPINIONS_HEADER = ("会签部门", "意见", "责任比率", "签署人", "时间")
+
+
+@dataclass(frozen=True)
+class OpinionBlock:
+    """One department's block on the form: as printed (``services/printing`` renders the view)."""
+
+    department: str
+    opinion: str  # the opinion, or what became of the ask (待回复 / 不再等待 and why)
+    share: str  # "30%" or ""
+    signer: str  # "孙丽（部门经理）" or ""
+    at: str  # when it was given (or waived); "" while pending
+
+
+def opinion_blocks(case: PrintableCase) -> list[OpinionBlock]:
+    return [OpinionBlock(**block) for block in case.data.get(OPINIONS) or []]
+
+
+def opinions_fit(blocks: Sequence[OpinionBlock]) -> bool:
+    return (
+        len(blocks) <= OPINION_BLOCKS_ON_FORM
+        and sum(len(b.opinion) for b in blocks) <= OPINION_CHARACTERS_ON_FORM
+    )
+
+
+def opinions_text(blocks: Sequence[OpinionBlock]) -> str:
+    """The blocks as lines of text (the overlay's box; its overflow goes to the overlay's 附页)."""
+    return "\n".join(
+        "".join(
+            [
+                f"{b.department}：{b.opinion}",
+                f"  责任比率 {b.share}" if b.share else "",
+                f"  {b.signer}" if b.signer else "",
+                f"  {b.at}" if b.at else "",
+            ]
+        )
+        for b in blocks
+    )
 
 
 def branch_line(case: PrintableCase) -> str:
@@ -104,6 +154,16 @@ def sections(spec: FormSpec, case: PrintableCase, copy: Copy) -> list[Section]:
         section = Section(section_spec.title, custom=section_spec.plain_only)
         rows = 0
         for item in section_spec.fields:
+            if item.field == OPINIONS:  # issue 14 part A: blocks, not a label/value row
+                blocks = opinion_blocks(case)
+                rows += len(blocks)
+                section.opinions = blocks
+                if blocks and not opinions_fit(blocks):
+                    section.opinions_on_appendix = True
+                    where = f"共 {len(blocks)} 个部门的会签意见，见附页"
+                    section.facts.append((item.label or FIELD_REGISTRY[OPINIONS].label, where))
+                    section.fact_refs.append(OPINIONS)
+                continue
             for label, value in _values(spec.code, item, case, copy):
                 rows += 1
                 if value in ("", None) and item.empty:

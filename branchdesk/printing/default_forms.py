@@ -169,6 +169,8 @@ def _handling() -> FormSpec:
                 ],
                 when="investigation",
             ),
+            # issue 14 part A: one block per department asked for its opinion (会签), beside the investigation
+            SectionSpec("会签意见", [F("opinions", "会签意见", T)], when="opinions"),
             SectionSpec(
                 "处理方案与核决",
                 [
@@ -231,6 +233,7 @@ def _handling() -> FormSpec:
                 ("resolution.type", 35, 182, 50),
                 ("resolution.amount", 115, 182, 50),
                 ("resolution.text", 35, 191, 195, 2),
+                ("opinions", 35, 205, 195, 3),  # issue 14 part A: the rest goes to the 附页
                 ("reply.content", 35, 226, 195, 2),
                 ("follow_up.satisfaction", 35, 244, 40),
                 ("follow_up.comments", 115, 244, 115, 1),

@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from branchdesk.printing import fonts
-from branchdesk.printing.content import Copy, PrintableCase, anchor_text, sections
+from branchdesk.printing.content import OPINIONS, Copy, PrintableCase, anchor_text, opinions_text, sections
 from branchdesk.printing.form_spec import FormSpec
 
 PAPERS = {"241-1": (241 * mm, 279.4 * mm), "241-2": (241 * mm, 140 * mm), "241-3": (241 * mm, 93.1 * mm)}
@@ -79,6 +79,8 @@ def render_overlay(
         values.update(
             {ref: (k, str(v)) for ref, (k, v) in zip(section.text_refs, section.texts, strict=True)}
         )
+        if section.opinions:  # issue 14 part A: every block in the box; what does not fit, on the 附页
+            values[OPINIONS] = (section.title, opinions_text(section.opinions))
     dx, dy = offset_mm
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=paper)

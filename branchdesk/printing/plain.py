@@ -28,7 +28,9 @@ from reportlab.platypus import (
 
 from branchdesk.printing import fonts
 from branchdesk.printing.content import (
+    OPINIONS_HEADER,
     Copy,
+    OpinionBlock,
     PrintableCase,
     Section,
     anchor_text,
@@ -121,6 +123,8 @@ def _section(section: Section, width: float, styles: dict[str, ParagraphStyle]) 
     for label, text in [*long_facts, *section.texts]:
         story.append(Paragraph(fonts.markup(label) + "：", styles["text_label"]))
         story.append(Paragraph(fonts.markup(text or "—"), styles["text"]))
+    if section.opinions and not section.opinions_on_appendix:  # issue 14 part A
+        story.append(_opinions_table(section.opinions, width, styles))
     if section.signatures:
         rows = [[Paragraph(h, styles["label"]) for h in ("级别", "签署人", "角色", "时间", "意义")]]
         rows += [
@@ -138,6 +142,36 @@ def _section(section: Section, width: float, styles: dict[str, ParagraphStyle]) 
         )
         story.append(KeepTogether([Spacer(1, 2 * mm), Paragraph("核决签署", styles["text_label"]), table]))
     return story
+
+
+# --- issue 14 part A: the departments' opinions (会签), one block (row) each ---------------------------
+def _opinions_table(
+    blocks: Sequence[OpinionBlock], width: float, styles: dict[str, ParagraphStyle]
+) -> Flowable:
+    rows = [[Paragraph(h, styles["label"]) for h in OPINIONS_HEADER]]
+    for b in blocks:
+        cells = (b.department, b.opinion, b.share, b.signer, b.at)
+        rows.append([Paragraph(fonts.markup(value), styles["base"]) for value in cells])
+    table = Table(rows, colWidths=[width * f for f in (0.13, 0.43, 0.09, 0.17, 0.18)], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2F2F2")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _opinions_appendix(
+    case: PrintableCase, blocks: Sequence[OpinionBlock], width: float, styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """附页: the opinions that did not fit their place on the form, after the copy they belong to."""
+    heading = f"附页：会签意见（编号 {case.case_no}，共 {len(blocks)} 个部门）"
+    title = Paragraph(fonts.markup(heading), styles["section"])
+    return [PageBreak(), title, _opinions_table(blocks, width, styles)]
 
 
 def _signature_blocks(spec: FormSpec, width: float, styles: dict[str, ParagraphStyle]) -> Flowable:
@@ -208,10 +242,14 @@ def render_plain(
         if index:
             story.append(PageBreak())
         story.append(_CopyStart(state, copy))
-        for section in sections(spec, case, copy):
+        copy_sections = sections(spec, case, copy)
+        for section in copy_sections:
             story.extend(_section(section, frame._width, styles))
         if spec.signature_blocks:  # places for hand signatures, at the end of each copy
             story.append(_signature_blocks(spec, frame._width, styles))
+        for section in copy_sections:  # issue 14 part A: opinions that did not fit, on the copy's 附页
+            if section.opinions_on_appendix:
+                story.extend(_opinions_appendix(case, section.opinions, frame._width, styles))
     doc.build(story)
     return buffer.getvalue()
 

@@ -9,7 +9,7 @@ under their attribute names, for re-opening a draft or copying a case.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -37,6 +37,7 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.i18n import Label, Text
 from branchdesk.read import steps as step_sql
+from branchdesk.read.opinions import OpinionView, opinions_of_case  # issue 14 part A
 from branchdesk.read.queue import RUNNING
 from branchdesk.read.timeline import TimelineEntry, timeline
 from branchdesk.read.values import (
@@ -318,6 +319,8 @@ class CaseView:
     # issue 12: why a case was closed abnormally (the branch's list) and the closing note as stored
     abnormal_reason: Choice | None = None
     close_note: str = ""
+    # issue 14 part A: the departments asked for their opinion (会签), in the order asked
+    opinions: list[OpinionView] = field(default_factory=list)
 
     @property
     def shown_status(self) -> Status | CloseKind:
@@ -623,6 +626,7 @@ def case_view(
         ],
         timeline=timeline(session, case.id, id_name),
         actions=dict(actions),
+        opinions=opinions_of_case(session, config, case.id, now),  # issue 14 part A
         phone_visible=show_phone,
         abnormal_reason=_choice(config, "abnormal_reason", case.abnormal_reason),
         close_note=case.close_note or "",

@@ -20,7 +20,7 @@ from branchdesk.domain.steps import StepPolicy, TrackedStep
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import CloseKind, Kind, Severity, Status
 from branchdesk.domain.workflow import DEADLINE_STATES
-from branchdesk.read import steps
+from branchdesk.read import opinions, steps
 from branchdesk.read.values import shown_status
 from branchdesk.storage.models import Case, Category, Department, User
 
@@ -79,6 +79,7 @@ class QueueFilter:
     closed_to: date | None = None  # … to this day
     timing: str = ""  # "on_time" | "late": closed by the deadline in force or not (``on_time`` below)
     pile: str = ""  # the work-page pile or chart it came from (named above the queue); not a condition
+    opinions_owed: bool = False  # issue 14 part A: an opinion (会签) the viewer's department still owes
 
 
 #: ``QueueFilter.timing`` values.
@@ -195,6 +196,8 @@ def queue_conditions(
             conditions.append(steps.any_overdue(policies, now))
     if f.steps_alerted_to_me:
         conditions.append(steps.alerted_to(roles, now))
+    if f.opinions_owed:  # issue 14 part A
+        conditions.append(opinions.owed_by(department_id))
     if f.kinds:
         conditions.append(Case.kind.in_(f.kinds))
     if f.severities:

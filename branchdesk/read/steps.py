@@ -11,12 +11,12 @@ from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 
 from branchdesk.domain.steps import StepPolicy, TrackedStep
 from branchdesk.domain.vocab import Status
 from branchdesk.domain.workflow import DEADLINE_STATES, OPEN_STATES, TRANSITIONS, Action
-from branchdesk.storage.models import Case, FollowUp, Investigation, StepAlert
+from branchdesk.storage.models import Case, FollowUp, Investigation, OpinionRequest, StepAlert
 
 #: Each step's due-time column on the case.
 DUE_COLUMNS: dict[TrackedStep, Any] = {
@@ -25,6 +25,11 @@ DUE_COLUMNS: dict[TrackedStep, Any] = {
     TrackedStep.REPLY: Case.reply_due_at,
     TrackedStep.FOLLOW_UP: Case.follow_up_due_at,
     TrackedStep.GM_INFORM: Case.gm_inform_due_at,
+    # issue 14 part A: each ask has its own due time; the case's is its earliest pending one
+    TrackedStep.OPINION: select(func.min(OpinionRequest.due_at))
+    .where(OpinionRequest.case_id == Case.id, OpinionRequest.state == "pending")
+    .correlate(Case)
+    .scalar_subquery(),
 }
 
 
@@ -51,6 +56,8 @@ def running(step: TrackedStep) -> ColumnElement[bool]:
             ~exists(select(FollowUp.id).where(FollowUp.case_id == Case.id)),
             Case.status == Status.AWAITING_FOLLOWUP.value,
         )
+    if step is TrackedStep.OPINION:  # issue 14 part A: some ask pending (its due time is the subquery's)
+        return Case.status.in_(_states(TRANSITIONS[Action.GIVE_OPINION].sources))
     return and_(Case.is_major.is_(True), Case.gm_informed_at.is_(None), Case.status.in_(_states(OPEN_STATES)))
 
 
@@ -64,6 +71,8 @@ def runs_in(step: TrackedStep, status: Status, is_major: bool) -> bool:
         return status in DEADLINE_STATES
     if step is TrackedStep.FOLLOW_UP:
         return status is Status.AWAITING_FOLLOWUP
+    if step is TrackedStep.OPINION:
+        return status in TRANSITIONS[Action.GIVE_OPINION].sources
     return is_major and status in OPEN_STATES
 
 

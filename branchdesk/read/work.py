@@ -39,6 +39,7 @@ class WorkCounts:
     # --- issue 17, part D ---
     awaiting_reply: int = 0  # ready for the customer's reply (待答复, 无效待答复)
     piles: tuple[str, ...] = ()  # the piles that concern the viewer, in the work page's order
+    opinions_owed: int = 0  # issue 14 part A: cases waiting for my department's opinion (会签)
 
 
 #: The queue filter behind each count: a count opens the queue with the same filter.
@@ -55,6 +56,7 @@ PILES: dict[str, QueueFilter] = {
     "steps_overdue": QueueFilter(steps_overdue=True),
     "steps_alerted_to_me": QueueFilter(steps_alerted_to_me=True),
     "awaiting_reply": QueueFilter(statuses=[Status.AWAITING_REPLY.value, Status.INVALID.value]),
+    "opinions_owed": QueueFilter(opinions_owed=True),  # issue 14 part A
 }
 for _name, _pile in PILES.items():
     _pile.pile = _name  # the queue names the pile it shows
@@ -67,6 +69,7 @@ PILE_ROLES: dict[str, frozenset[Role]] = {
     "to_reassign": frozenset({Role.CR_MANAGER, Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM}),
     "awaiting_reply": frozenset({Role.CLERK, Role.CR_MANAGER, Role.HANDLER}),
     "awaiting_my_approval": frozenset(STEP_ROLES),  # a role no approval step names never signs
+    "opinions_owed": frozenset({Role.DEPT_MANAGER, Role.HANDLER}),  # issue 14 part A: who gives opinions
 }
 
 
@@ -118,4 +121,5 @@ def work_counts(
         steps_alerted_to_me=count("steps_alerted_to_me"),
         awaiting_reply=count("awaiting_reply"),
         piles=piles,
+        opinions_owed=count("opinions_owed"),  # issue 14 part A
     )

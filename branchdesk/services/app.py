@@ -17,6 +17,7 @@ from branchdesk.services.forms_admin import FormsAdminService  # issue 13 "forms
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
 from branchdesk.services.notifications import NotificationService  # issue 17 "notify"
+from branchdesk.services.opinions import OpinionService  # issue 14 part A: 会签/协办
 from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
@@ -58,6 +59,7 @@ class BranchDesk:
         self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
         self.notifications = NotificationService(self.door)  # issue 17 "notify": per user, across PCs
         self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
+        self.opinions = OpinionService(self.door)  # issue 14 part A: opinions from several departments
 
     def _now(self) -> datetime:
         return self.clock()

@@ -27,6 +27,7 @@ from branchdesk.domain.vocab import (
 from branchdesk.domain.workflow import DEADLINE_STATES, Action, CaseFacts, refusal
 from branchdesk.errors import ConcurrentChange, DomainError, FieldError, NotFound
 from branchdesk.i18n import Label, Text
+from branchdesk.read.opinions import pending_departments  # issue 14 part A
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, CaseVersion
 from branchdesk.services.timeline import event_text, record
@@ -116,6 +117,12 @@ class ServiceBase:
                 last.satisfaction, int(unit.config.setting("dissatisfied_at_or_below"))
             ),
             first_contacted=case.first_contacted_at is not None,
+            # issue 14 part A: the case waits for the departments asked; who acts depends on departments
+            opinions_pending=pending_departments(unit.session, case.id)
+            if case.status == Status.IN_PROGRESS.value
+            else (),
+            responsible_department_id=case.responsible_department_id,
+            actor_department_id=unit.user.department_id if unit.user_or_none else unit.actor.department_id,
             pending_extension=unit.session.scalars(
                 select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
             ).first()

@@ -26,6 +26,7 @@ from branchdesk.domain.notifications import (
     NotificationKind,
     Person,
     approval_recipients,
+    department_managers,
     notification_text,
     repliers,
     step_recipients,
@@ -47,6 +48,8 @@ __all__ = [
     "NotificationService",
     "notify_approval",
     "notify_assigned",
+    "notify_opinion_asked",
+    "notify_opinion_late",
     "notify_reply_ready",
     "notify_steps_due_soon",
     "poll_seconds",
@@ -185,6 +188,21 @@ def notify_reply_ready(unit: Unit, case: Case) -> None:
     _add(unit, _repliers(unit, case), NotificationKind.REPLY_READY, case, {"case_no": case.case_no})
 
 
+# --- issue 14 part A: opinions (会签) -------------------------------------------------------------
+def notify_opinion_asked(unit: Unit, case: Case, department_id: int, department: str, due: Any) -> None:
+    """A department was asked for its opinion: its managers are told, with the due time."""
+    params = {"case_no": case.case_no, "department": department, "due": f"{due:%Y-%m-%d %H:%M}"}
+    recipients = department_managers(_people(unit, [Role.DEPT_MANAGER]), department_id)
+    _add(unit, recipients, NotificationKind.OPINION_ASKED, case, params)
+
+
+def notify_opinion_late(unit: Unit, case: Case, department_id: int, department: str, due: Any) -> None:
+    """A department's opinion passed its due time (the sweep): its managers are told."""
+    params = {"case_no": case.case_no, "department": department, "due": f"{due:%Y-%m-%d %H:%M}"}
+    recipients = department_managers(_people(unit, [Role.DEPT_MANAGER]), department_id)
+    _add(unit, recipients, NotificationKind.OPINION_LATE, case, params)
+
+
 def notify_steps_due_soon(unit: Unit) -> int:
     """The sweep's part: every running step within its warning time, not yet announced for that due
     time, is announced to whoever does it. Returns how many notifications were written."""
@@ -192,6 +210,8 @@ def notify_steps_due_soon(unit: Unit) -> int:
     cr_managers: list[int] | None = None
     for policy in unit.config.step_policies.values():
         if not policy.active or policy.warn_before_minutes <= 0:
+            continue
+        if policy.step is TrackedStep.OPINION:  # issue 14 part A: told at the ask (``notify_opinion_asked``)
             continue
         due_column = step_sql.DUE_COLUMNS[policy.step]
         announced = exists(

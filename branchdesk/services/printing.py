@@ -13,13 +13,15 @@ from branchdesk.domain.approvals import ApprovalStep, step_text
 from branchdesk.domain.defaults import FORM_CUSTOM_DEFAULT
 from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.opinions import OpinionState
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import BranchDeskError, DomainError, FieldError
-from branchdesk.i18n import Label, Text, label, render
+from branchdesk.i18n import Label, LabelOverrides, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
 from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
 from branchdesk.read.case_view import ResolutionView
+from branchdesk.read.opinions import OpinionView
 from branchdesk.read.prints import PrintRecord, print_records
 from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
@@ -330,6 +332,8 @@ class PrintService(ServiceBase):
                 "satisfaction": f"{f.satisfaction}/5",
                 "comments": f.comments,
             }
+        if view.opinions:  # issue 14 part A: each department's opinion, one block each (会签)
+            data["opinions"] = [_opinion_block(o, own) for o in view.opinions]
         settings = unit.config.settings
         # issue 12 "fields": the branch's own fields each form prints (setting ``form_custom_fields``)
         active = [f.key for f in view.custom_fields if f.active]
@@ -383,3 +387,23 @@ def _name(value: Named | None) -> str:
 
 def _join(*parts: str) -> str:
     return " ".join(x for x in parts if x)
+
+
+# --- issue 14 part A: opinions from several departments (会签) ---------------------------------------
+def _opinion_block(opinion: OpinionView, own: LabelOverrides) -> dict[str, str]:
+    """One department's block as the form prints it (``printing/content.OpinionBlock``), in Chinese."""
+    if opinion.state is OpinionState.GIVEN:
+        role = label(opinion.signer_role, FORM_LANGUAGE, own) if opinion.signer_role else ""
+        return {
+            "department": opinion.department,
+            "opinion": opinion.opinion,
+            "share": f"{opinion.share_percent}%" if opinion.share_percent is not None else "",
+            "signer": f"{opinion.signer}（{role}）" if role else opinion.signer,
+            "at": _when(opinion.given_at),
+        }
+    if opinion.state is OpinionState.WAIVED:
+        text = f"未等待会签意见：{opinion.waive_reason}"
+        at = _when(opinion.waived_at)
+        return {"department": opinion.department, "opinion": text, "share": "", "signer": "", "at": at}
+    text = f"待回复（{_when(opinion.due_at)} 前）"
+    return {"department": opinion.department, "opinion": text, "share": "", "signer": "", "at": ""}

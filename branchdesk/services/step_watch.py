@@ -17,6 +17,7 @@ from branchdesk.domain.vocab import EscalationReason
 from branchdesk.i18n import Text
 from branchdesk.read import steps as step_sql
 from branchdesk.services.base import ServiceBase, Unit
+from branchdesk.services.opinions import act_on_late_opinions
 from branchdesk.services.timeline import record
 from branchdesk.services.visibility import settled_cases
 from branchdesk.storage.models import Case, StepAlert
@@ -27,6 +28,9 @@ def act_on_overdue_steps(unit: Unit) -> int:
     count = 0
     for policy in unit.config.step_policies.values():
         if not policy.active:
+            continue
+        if policy.step is TrackedStep.OPINION:  # issue 14 part A: one due time per ask, acted on per ask
+            count += act_on_late_opinions(unit, policy)
             continue
         due_column = step_sql.DUE_COLUMNS[policy.step]
         acted = exists(

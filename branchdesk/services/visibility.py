@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 
 from branchdesk.domain.vocab import Role, Status
 from branchdesk.services.context import Actor
-from branchdesk.storage.models import Approval, Case, FollowUp, ImportBatch, Resolution
+from branchdesk.storage.models import Approval, Case, FollowUp, ImportBatch, OpinionRequest, Resolution
 
 FRONT_DESK_STATES = (
     Status.REGISTERED,
@@ -79,6 +79,15 @@ def _visible(actor: Actor) -> ColumnElement[bool]:
     conditions.append(
         exists(select(FollowUp.id).where(FollowUp.case_id == Case.id, FollowUp.visitor_id == actor.user_id))
     )
+    # issue 14 part A: a department asked for its opinion works on the case (its managers and handlers)
+    if actor.roles & {Role.DEPT_MANAGER, Role.HANDLER} and actor.department_id is not None:
+        conditions.append(
+            exists(
+                select(OpinionRequest.id).where(
+                    OpinionRequest.case_id == Case.id, OpinionRequest.department_id == actor.department_id
+                )
+            )
+        )
     return and_(not_someone_elses_draft, or_(*conditions))
 
 

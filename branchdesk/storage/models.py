@@ -636,3 +636,38 @@ class Notification(Base):
     read_at: Mapped[datetime | None] = mapped_column(DateTime)
     step: Mapped[str | None] = mapped_column(String(20))
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# --- issue 14 part A: opinions from several departments on one case (会签/协办) ------------------------
+
+
+class OpinionRequest(Base):
+    """One department asked for its opinion on a case (``domain/opinions.py``): pending → given | waived.
+
+    The signer's printed name and role are frozen when the opinion is given (a later rename or role change
+    does not rewrite a signed opinion). ``escalated_at`` is the sweep's marker: a late ask acts once.
+    """
+
+    __tablename__ = "opinion_request"
+    __table_args__ = (Index("ix_opinion_request_pending", "state", "due_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    asked_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    asked_at: Mapped[datetime] = mapped_column(DateTime)
+    question: Mapped[str] = mapped_column(Text, default="")
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    due_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(10))  # pending | given | waived
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    share_percent: Mapped[int | None] = mapped_column(Integer)
+    signer_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    signer_name: Mapped[str] = mapped_column(String(50), default="")
+    signer_role: Mapped[str] = mapped_column(String(20), default="")
+    given_at: Mapped[datetime | None] = mapped_column(DateTime)
+    waived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    waive_reason: Mapped[str] = mapped_column(Text, default="")
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -958,549 +958,564 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ui/case_actions.py" line="48"/>
+        <location filename="../../ui/case_actions.py" line="49"/>
         <source>5 very satisfied</source>
         <extracomment>The follow-up&apos;s satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
         <translation>5 非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="49"/>
+        <location filename="../../ui/case_actions.py" line="50"/>
         <source>4 satisfied</source>
         <translation>4 满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="50"/>
+        <location filename="../../ui/case_actions.py" line="51"/>
         <source>3 neutral</source>
         <translation>3 一般</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="51"/>
+        <location filename="../../ui/case_actions.py" line="52"/>
         <source>2 dissatisfied</source>
         <translation>2 不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="52"/>
+        <location filename="../../ui/case_actions.py" line="53"/>
         <source>1 very dissatisfied</source>
         <translation>1 非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="164"/>
+        <location filename="../../ui/case_actions.py" line="165"/>
         <source>Triage %1</source>
         <translation>分诊 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="166"/>
+        <location filename="../../ui/case_actions.py" line="167"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="167"/>
+        <location filename="../../ui/case_actions.py" line="168"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="170"/>
+        <location filename="../../ui/case_actions.py" line="171"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="174"/>
+        <location filename="../../ui/case_actions.py" line="175"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="175"/>
+        <location filename="../../ui/case_actions.py" line="176"/>
         <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="176"/>
+        <location filename="../../ui/case_actions.py" line="177"/>
         <source>Estimated loss (yuan)</source>
         <translation>损失估计（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="177"/>
-        <location filename="../../ui/case_actions.py" line="215"/>
-        <location filename="../../ui/case_actions.py" line="250"/>
+        <location filename="../../ui/case_actions.py" line="178"/>
+        <location filename="../../ui/case_actions.py" line="216"/>
+        <location filename="../../ui/case_actions.py" line="251"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="178"/>
+        <location filename="../../ui/case_actions.py" line="179"/>
         <source>Handler (assign now)</source>
         <translation>处理责任人（同时分派）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="179"/>
-        <location filename="../../ui/case_actions.py" line="216"/>
-        <location filename="../../ui/case_actions.py" line="441"/>
-        <location filename="../../ui/case_actions.py" line="474"/>
-        <location filename="../../ui/case_actions.py" line="486"/>
-        <location filename="../../ui/case_actions.py" line="527"/>
+        <location filename="../../ui/case_actions.py" line="180"/>
+        <location filename="../../ui/case_actions.py" line="217"/>
+        <location filename="../../ui/case_actions.py" line="442"/>
+        <location filename="../../ui/case_actions.py" line="475"/>
+        <location filename="../../ui/case_actions.py" line="487"/>
+        <location filename="../../ui/case_actions.py" line="528"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="212"/>
+        <location filename="../../ui/case_actions.py" line="213"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="214"/>
+        <location filename="../../ui/case_actions.py" line="215"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="236"/>
+        <location filename="../../ui/case_actions.py" line="237"/>
         <source>Share %1: department</source>
         <translation>责任比率 %1：部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="240"/>
+        <location filename="../../ui/case_actions.py" line="241"/>
         <source>Share %1: percent</source>
         <translation>责任比率 %1：百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="244"/>
+        <location filename="../../ui/case_actions.py" line="245"/>
         <source>Investigation report %1</source>
         <translation>调查报告 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="246"/>
+        <location filename="../../ui/case_actions.py" line="247"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="248"/>
+        <location filename="../../ui/case_actions.py" line="249"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="253"/>
+        <location filename="../../ui/case_actions.py" line="254"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="257"/>
+        <location filename="../../ui/case_actions.py" line="258"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="261"/>
+        <location filename="../../ui/case_actions.py" line="262"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="267"/>
+        <location filename="../../ui/case_actions.py" line="268"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="271"/>
+        <location filename="../../ui/case_actions.py" line="272"/>
         <source>Track the improvement</source>
         <translation>列案追踪改善</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="274"/>
+        <location filename="../../ui/case_actions.py" line="275"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="306"/>
+        <location filename="../../ui/case_actions.py" line="307"/>
         <source>Propose resolution %1</source>
         <translation>提出处理方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="308"/>
+        <location filename="../../ui/case_actions.py" line="309"/>
         <source>Resolution</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="309"/>
+        <location filename="../../ui/case_actions.py" line="310"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="310"/>
+        <location filename="../../ui/case_actions.py" line="311"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="324"/>
+        <location filename="../../ui/case_actions.py" line="325"/>
         <source>Resolution: %1 %2 — %3</source>
         <translation>方案：%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="331"/>
+        <location filename="../../ui/case_actions.py" line="332"/>
         <source> (next: %1)</source>
         <translation>（下一级：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="332"/>
+        <location filename="../../ui/case_actions.py" line="333"/>
         <source>To sign: %1</source>
         <translation>需审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="334"/>
+        <location filename="../../ui/case_actions.py" line="335"/>
         <source>Proposed by %1 at %2</source>
         <translation>提出人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="340"/>
+        <location filename="../../ui/case_actions.py" line="341"/>
         <source>Signed: %1 (%2) %3 %4</source>
         <translation>已签：%1（%2）%3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="346"/>
+        <location filename="../../ui/case_actions.py" line="347"/>
         <source>Signing records your name, role, the time and what you decided.</source>
         <translation>签署将记录您的姓名、角色、时间和审批意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="349"/>
+        <location filename="../../ui/case_actions.py" line="350"/>
         <source>Approval %1</source>
         <translation>审批 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="353"/>
-        <location filename="../../ui/case_actions.py" line="436"/>
+        <location filename="../../ui/case_actions.py" line="354"/>
+        <location filename="../../ui/case_actions.py" line="437"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="358"/>
+        <location filename="../../ui/case_actions.py" line="359"/>
         <source>Reason (required to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="359"/>
+        <location filename="../../ui/case_actions.py" line="360"/>
         <source>Your password to sign</source>
         <translation>签署密码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="363"/>
+        <location filename="../../ui/case_actions.py" line="364"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="372"/>
+        <location filename="../../ui/case_actions.py" line="373"/>
         <source>Reply to customer %1</source>
         <translation>答复客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="374"/>
+        <location filename="../../ui/case_actions.py" line="375"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="375"/>
-        <location filename="../../ui/case_actions.py" line="453"/>
-        <location filename="../../ui/case_actions.py" line="514"/>
-        <location filename="../../ui/case_actions.py" line="525"/>
+        <location filename="../../ui/case_actions.py" line="376"/>
+        <location filename="../../ui/case_actions.py" line="454"/>
+        <location filename="../../ui/case_actions.py" line="515"/>
+        <location filename="../../ui/case_actions.py" line="526"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="376"/>
+        <location filename="../../ui/case_actions.py" line="377"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="377"/>
+        <location filename="../../ui/case_actions.py" line="378"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="407"/>
+        <location filename="../../ui/case_actions.py" line="408"/>
         <source>Request extension %1</source>
         <translation>申请延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="409"/>
-        <location filename="../../ui/case_actions.py" line="485"/>
-        <location filename="../../ui/case_actions.py" line="496"/>
-        <location filename="../../ui/case_actions.py" line="505"/>
+        <location filename="../../ui/case_actions.py" line="410"/>
+        <location filename="../../ui/case_actions.py" line="486"/>
+        <location filename="../../ui/case_actions.py" line="497"/>
+        <location filename="../../ui/case_actions.py" line="506"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="410"/>
+        <location filename="../../ui/case_actions.py" line="411"/>
         <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="411"/>
+        <location filename="../../ui/case_actions.py" line="412"/>
         <source>New deadline</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="426"/>
+        <location filename="../../ui/case_actions.py" line="427"/>
         <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="432"/>
+        <location filename="../../ui/case_actions.py" line="433"/>
         <source>Decide extension %1</source>
         <translation>审批延期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="451"/>
+        <location filename="../../ui/case_actions.py" line="452"/>
         <source>Follow-up %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="454"/>
+        <location filename="../../ui/case_actions.py" line="455"/>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="456"/>
+        <location filename="../../ui/case_actions.py" line="457"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="457"/>
+        <location filename="../../ui/case_actions.py" line="458"/>
         <source>Comments</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="473"/>
+        <location filename="../../ui/case_actions.py" line="474"/>
         <source>Close %1</source>
         <translation>结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="482"/>
+        <location filename="../../ui/case_actions.py" line="483"/>
         <source>Abnormal closure %1</source>
         <translation>非正常结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="495"/>
+        <location filename="../../ui/case_actions.py" line="496"/>
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="504"/>
+        <location filename="../../ui/case_actions.py" line="505"/>
         <source>Escalate %1</source>
         <translation>升级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="513"/>
+        <location filename="../../ui/case_actions.py" line="514"/>
         <source>GM informed %1</source>
         <translation>报告总经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="523"/>
+        <location filename="../../ui/case_actions.py" line="524"/>
         <source>First contact %1</source>
         <translation>首次联系 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="526"/>
+        <location filename="../../ui/case_actions.py" line="527"/>
         <source>When (blank: now)</source>
         <translation>联系时间（留空为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="557"/>
+        <location filename="../../ui/case_actions.py" line="558"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="561"/>
+        <location filename="../../ui/case_actions.py" line="562"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="571"/>
-        <location filename="../../ui/case_actions.py" line="625"/>
+        <location filename="../../ui/case_actions.py" line="572"/>
+        <location filename="../../ui/case_actions.py" line="626"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="573"/>
+        <location filename="../../ui/case_actions.py" line="574"/>
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="580"/>
+        <location filename="../../ui/case_actions.py" line="581"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="599"/>
+        <location filename="../../ui/case_actions.py" line="600"/>
         <source>Custom fields of %1</source>
         <translation>修改自定义字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="613"/>
+        <location filename="../../ui/case_actions.py" line="614"/>
         <source>Complainant</source>
         <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="614"/>
+        <location filename="../../ui/case_actions.py" line="615"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="615"/>
+        <location filename="../../ui/case_actions.py" line="616"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="616"/>
+        <location filename="../../ui/case_actions.py" line="617"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="617"/>
+        <location filename="../../ui/case_actions.py" line="618"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="618"/>
+        <location filename="../../ui/case_actions.py" line="619"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="619"/>
+        <location filename="../../ui/case_actions.py" line="620"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="620"/>
+        <location filename="../../ui/case_actions.py" line="621"/>
         <source>Foreign customer</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="621"/>
+        <location filename="../../ui/case_actions.py" line="622"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="622"/>
+        <location filename="../../ui/case_actions.py" line="623"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="623"/>
+        <location filename="../../ui/case_actions.py" line="624"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="624"/>
+        <location filename="../../ui/case_actions.py" line="625"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="651"/>
+        <location filename="../../ui/case_actions.py" line="652"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="660"/>
+        <location filename="../../ui/case_actions.py" line="661"/>
         <source>Correct the intake of %1</source>
         <translation>更正受理信息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="671"/>
+        <location filename="../../ui/case_actions.py" line="672"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="672"/>
+        <location filename="../../ui/case_actions.py" line="673"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="673"/>
+        <location filename="../../ui/case_actions.py" line="674"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="676"/>
+        <location filename="../../ui/case_actions.py" line="677"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="679"/>
+        <location filename="../../ui/case_actions.py" line="680"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="680"/>
+        <location filename="../../ui/case_actions.py" line="681"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="681"/>
+        <location filename="../../ui/case_actions.py" line="682"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="682"/>
+        <location filename="../../ui/case_actions.py" line="683"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="684"/>
+        <location filename="../../ui/case_actions.py" line="685"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="687"/>
+        <location filename="../../ui/case_actions.py" line="688"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="689"/>
+        <location filename="../../ui/case_actions.py" line="690"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="690"/>
+        <location filename="../../ui/case_actions.py" line="691"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="691"/>
+        <location filename="../../ui/case_actions.py" line="692"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="692"/>
+        <location filename="../../ui/case_actions.py" line="693"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="693"/>
+        <location filename="../../ui/case_actions.py" line="694"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="694"/>
+        <location filename="../../ui/case_actions.py" line="695"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="695"/>
+        <location filename="../../ui/case_actions.py" line="696"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="696"/>
+        <location filename="../../ui/case_actions.py" line="697"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="697"/>
+        <location filename="../../ui/case_actions.py" line="698"/>
         <source>Correct intake</source>
         <translation>更正受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="379"/>
+        <location filename="../../ui/case_actions.py" line="700"/>
+        <source>Ask for opinions</source>
+        <translation>请求会签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="701"/>
+        <source>Give opinion</source>
+        <translation>填写会签意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="704"/>
+        <source>Proceed without waiting</source>
+        <translation>不等会签继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="380"/>
         <source>When the customer was told</source>
         <translation>答复时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="458"/>
+        <location filename="../../ui/case_actions.py" line="459"/>
         <source>When the customer was called</source>
         <translation>回访时间</translation>
     </message>
@@ -2029,42 +2044,42 @@
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="603"/>
+        <location filename="../../ui/case_detail.py" line="604"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="604"/>
+        <location filename="../../ui/case_detail.py" line="605"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="605"/>
+        <location filename="../../ui/case_detail.py" line="606"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="606"/>
+        <location filename="../../ui/case_detail.py" line="607"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="614"/>
+        <location filename="../../ui/case_detail.py" line="615"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="618"/>
+        <location filename="../../ui/case_detail.py" line="619"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="626"/>
+        <location filename="../../ui/case_detail.py" line="627"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="628"/>
+        <location filename="../../ui/case_detail.py" line="629"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2115,6 +2130,125 @@
         <location filename="../../ui/case_detail.py" line="235"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseOpinions</name>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="46"/>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="54"/>
+        <source>Not waited for: %1</source>
+        <translation>未等待：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="63"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="71"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="72"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="73"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="75"/>
+        <source>Share</source>
+        <translation>责任比率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="76"/>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="77"/>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="87"/>
+        <source>(unconfirmed)</source>
+        <translation>（待确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="100"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="111"/>
+        <source>The investigation&apos;s shares: %1. A department&apos;s share is its own view, beside them.</source>
+        <translation>调查报告的责任比率：%1。各部门会签的责任比率是其自己的意见，与之并列，不计入其中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="117"/>
+        <source>Opinions of other departments</source>
+        <translation>会签意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="118"/>
+        <source>Asked:</source>
+        <translation>会签问题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="136"/>
+        <source>Question for them</source>
+        <translation>会签问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="142"/>
+        <source>Ask other departments for their opinion on %1</source>
+        <translation>请求其他部门会签 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="168"/>
+        <source>%1 asks: %2 (due %3)</source>
+        <translation>%1 请求会签：%2（%3 前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="74"/>
+        <location filename="../../ui/case_opinions.py" line="172"/>
+        <source>Opinion</source>
+        <translation>会签意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="173"/>
+        <source>Responsibility share (%), optional</source>
+        <translation>责任比率（%，可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="185"/>
+        <source>Opinion on %1</source>
+        <translation>填写会签意见 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="194"/>
+        <source>Not waiting for: %1</source>
+        <translation>不再等待：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="195"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_opinions.py" line="200"/>
+        <source>Proceed on %1 without waiting for opinions</source>
+        <translation>%1 不等会签继续</translation>
     </message>
 </context>
 <context>
@@ -2627,17 +2761,17 @@
 <context>
     <name>ExportDone</name>
     <message>
-        <location filename="../../ui/export_done.py" line="39"/>
+        <location filename="../../ui/export_done.py" line="45"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="40"/>
+        <location filename="../../ui/export_done.py" line="46"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="58"/>
+        <location filename="../../ui/export_done.py" line="64"/>
         <source>No program on this PC opened %1.</source>
         <translation>本机没有程序能打开 %1。</translation>
     </message>
@@ -3111,7 +3245,7 @@
         <location filename="../../ui/intake_page.py" line="103"/>
         <location filename="../../ui/intake_page.py" line="256"/>
         <location filename="../../ui/intake_page.py" line="330"/>
-        <location filename="../../ui/intake_page.py" line="625"/>
+        <location filename="../../ui/intake_page.py" line="627"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
@@ -3386,42 +3520,42 @@
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="521"/>
+        <location filename="../../ui/intake_page.py" line="523"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="561"/>
+        <location filename="../../ui/intake_page.py" line="563"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="563"/>
+        <location filename="../../ui/intake_page.py" line="565"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="565"/>
+        <location filename="../../ui/intake_page.py" line="567"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="566"/>
+        <location filename="../../ui/intake_page.py" line="568"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="599"/>
+        <location filename="../../ui/intake_page.py" line="601"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="626"/>
+        <location filename="../../ui/intake_page.py" line="628"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="644"/>
+        <location filename="../../ui/intake_page.py" line="646"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -4331,46 +4465,51 @@
     </message>
     <message>
         <location filename="../../ui/queue_page.py" line="356"/>
+        <source>Opinions my department owes</source>
+        <translation>本部门待回复的会签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="357"/>
         <source>Chart: received in a week</source>
         <translation>图表：某周受理</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="357"/>
+        <location filename="../../ui/queue_page.py" line="358"/>
         <source>Chart: closed in a month</source>
         <translation>图表：某月结案</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="358"/>
+        <location filename="../../ui/queue_page.py" line="359"/>
         <source>Chart: open cases of a department</source>
         <translation>图表：某部门未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="359"/>
+        <location filename="../../ui/queue_page.py" line="360"/>
         <source>Chart: a top category</source>
         <translation>图表：某主要类别</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="366"/>
+        <location filename="../../ui/queue_page.py" line="367"/>
         <source>From the work page: %1 (Clear filters shows all)</source>
         <translation>来自工作台：%1（点“清除筛选”显示全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="380"/>
+        <location filename="../../ui/queue_page.py" line="381"/>
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="380"/>
+        <location filename="../../ui/queue_page.py" line="381"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="383"/>
+        <location filename="../../ui/queue_page.py" line="384"/>
         <source>No department yet</source>
         <translation>尚未分派部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="420"/>
+        <location filename="../../ui/queue_page.py" line="421"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -4731,60 +4870,65 @@
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="100"/>
+        <location filename="../../ui/work_page.py" line="82"/>
+        <source>Opinions my department owes</source>
+        <translation>本部门待回复的会签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_page.py" line="101"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="124"/>
+        <location filename="../../ui/work_page.py" line="125"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="175"/>
-        <location filename="../../ui/work_page.py" line="223"/>
-        <location filename="../../ui/work_page.py" line="229"/>
+        <location filename="../../ui/work_page.py" line="176"/>
+        <location filename="../../ui/work_page.py" line="224"/>
+        <location filename="../../ui/work_page.py" line="230"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="178"/>
+        <location filename="../../ui/work_page.py" line="179"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="193"/>
+        <location filename="../../ui/work_page.py" line="194"/>
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="198"/>
+        <location filename="../../ui/work_page.py" line="199"/>
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="202"/>
+        <location filename="../../ui/work_page.py" line="203"/>
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="240"/>
+        <location filename="../../ui/work_page.py" line="241"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="241"/>
+        <location filename="../../ui/work_page.py" line="242"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="256"/>
+        <location filename="../../ui/work_page.py" line="257"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="260"/>
+        <location filename="../../ui/work_page.py" line="261"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>

@@ -37,6 +37,7 @@ from branchdesk.services.dto import (
     ResolutionInput,
     TriageInput,
 )
+from branchdesk.services.opinions import OpinionSeen
 from tests.conftest import PASSWORD, Branch, complaint_form
 
 # --- values ---------------------------------------------------------------------------------------
@@ -243,6 +244,15 @@ def _major(b: Branch) -> int:
 
 def _consultation(b: Branch) -> int:
     return _registered(b, kind="consultation", request_type="")
+
+
+# issue 14 part A: a case in handling that waits for the sales department's opinion
+def _asked(b: Branch) -> tuple[int, int, int]:
+    """(case id, the pending ask's id, its version)."""
+    case_id = _triaged(b)
+    b.desk.opinions.ask(b["handler"], case_id, [b["sales_mgr"].department_id], "请给出意见")
+    ask = b.desk.queries.case_detail(b["crm"], case_id).opinions[-1]
+    return case_id, ask.id, ask.version
 
 
 # --- the entry points -----------------------------------------------------------------------------
@@ -563,6 +573,32 @@ class Drive:
                 st.one_of(st.just("phone"), TEXT),
                 TEXT,
                 WHEN,
+            ),
+            # issue 14 part A: opinions from several departments (会签)
+            "cases.opinions.ask": on(
+                _triaged,
+                desk.opinions.ask,
+                ("handler", "qa_mgr", "crm", "clerk"),
+                st.one_of(st.lists(_ids(*departments), max_size=4), st.just([departments[-1]]), TEXT, BIG),
+                st.one_of(st.just("请给出意见"), TEXT, BIG),
+            ),
+            "cases.opinions.give": lambda: (lambda asked: call(
+                desk.opinions.give,
+                self.actor("sales_mgr", "handler2"),
+                st.one_of(
+                    st.just(OpinionSeen(asked[1], asked[2])),
+                    st.builds(OpinionSeen, st.one_of(st.just(asked[1]), BIG), BIG),
+                    TEXT,
+                    BIG,
+                ),
+                st.one_of(st.just("同意"), TEXT, BIG),
+                st.one_of(st.none(), st.just(30), BIG, TEXT),
+            ))(_asked(b)),
+            "cases.opinions.proceed_without": lambda: call(
+                desk.opinions.proceed_without,
+                self.actor("qa_mgr", "crm", "handler"),
+                self.ref(_asked(b)[0]),
+                st.one_of(st.just("客户催促"), TEXT, BIG),
             ),
             # administration
             "admin.create_user": lambda: call(

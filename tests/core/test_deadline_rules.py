@@ -335,6 +335,7 @@ def test_a_0010_database_gets_its_step_settings_as_equivalent_rules(branch: Bran
         "first_contact": (2, "hours", "首次联系客户 2 小时"),
         "investigation": (5, "calendar_days", "调查报告 5 天"),
         "follow_up": (48, "hours", "回访 48 小时"),  # their policy, kept as it was
+        "opinion": (2, "working_days", "会签意见 2 个工作日"),  # the step migration 0023 added (issue 14 A)
     }
     assert old == 0 and len(case_rules) == len([r for r in defaults.SLA_RULES if "step" not in r])
     # And the services time the steps by them.

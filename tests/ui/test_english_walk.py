@@ -65,6 +65,7 @@ USER_DATA = {
     "follow_up": ["comments"],
     "extension": ["reason", "customer_consent"],
     "attachment": ["filename", "note"],
+    "opinion_request": ["question", "opinion", "waive_reason", "signer_name"],  # issue 14 part A
 }
 
 
@@ -783,4 +784,41 @@ def test_corrected_intake_print_log_and_intake_files_read_english(
     assert page.attachments.message.isVisibleTo(page)
     page.save_draft()  # an empty form: said so, nothing saved
     problems += [f"intake: {p}" for p in chinese_left(page, allowed)]
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_opinions_section_and_dialogs_read_english(qtbot: QtBot, branch: Branch, english: None) -> None:
+    """Issue 14 part A: the case window's 会签 section (given, waived, pending and overdue) and its three
+    dialogs, which the walks above do not reach (their case has no opinions)."""
+    from datetime import timedelta
+
+    from branchdesk.domain.workflow import Action
+    from branchdesk.services.opinions import OpinionSeen
+    from tests.core.test_opinions import department_id, investigated
+
+    b = branch
+    sales, mfg, fin = b["sales_mgr"].department_id, department_id(b, "MFG"), department_id(b, "FIN")
+    case_id = investigated(b)
+    b.desk.opinions.ask(b["handler"], case_id, [sales, mfg], "包装是否合格？")
+    ask = b.desk.queries.case_detail(b["crm"], case_id).opinions[0]
+    b.desk.opinions.give(b["sales_mgr"], OpinionSeen(ask.id, ask.version), "承运商责任", 30)
+    b.desk.opinions.proceed_without(b["qa_mgr"], case_id, "客户催促")
+    b.desk.opinions.ask(b["handler"], case_id, [fin], "费用谁承担？")
+    b.clock.now += timedelta(days=3)  # Thursday: the last ask is overdue, the case not yet
+    allowed = ["已致电客户", *user_data(b)]  # + the first-contact note the handler typed (user data)
+    problems: list[str] = []
+    for username in ("handler", "qa_mgr"):
+        view = CaseDetailView(b.desk, b[username], b.desk.queries.lookups(b[username]), case_id)
+        qtbot.addWidget(view)
+        view.show()
+        assert "Opinions of other departments" in view.body.toPlainText()
+        problems += [f"case window ({username}): {p}" for p in chinese_left(view, allowed)]
+        assert view.detail is not None
+        for action in (Action.ASK_OPINION, Action.GIVE_OPINION, Action.PROCEED_WITHOUT_OPINIONS):
+            dialog = view.dialog_for(action, view.detail)
+            assert dialog is not None
+            qtbot.addWidget(dialog)
+            dialog.show()
+            problems += [f"{action} ({username}): {p}" for p in chinese_left(dialog, allowed)]
+            dialog.close()
     assert not problems, "\n".join(sorted(set(problems)))
