@@ -420,3 +420,10 @@ NOTIFICATION_POLL_SECONDS_BOUNDS = (1, 600)
 SETTING_RANGES["notification_poll_seconds"] = NOTIFICATION_POLL_SECONDS_BOUNDS
 # issue 17 part E: an attachment setting's range (never above the core's hard 20 MB)
 SETTING_RANGES["attachment_max_mb"] = (1, 20)
+# --- issue 14 part B: corrective and preventive actions (CAPA) -----------------------------------
+#: The role that oversees CAPA (adds items on any case, verifies, reopens, reassigns, sees the overdue
+#: tile): there is no quality-manager role, so a branch names the role that plays it.
+SETTINGS["capa_oversight_role"] = "cr_manager"
+#: Whether an item not yet verified effective keeps its case from final closure (结案).
+SETTINGS["capa_blocks_close"] = False
+LATER_SETTINGS += ("capa_oversight_role", "capa_blocks_close")

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
+from branchdesk.domain.capa import add_refusal
 from branchdesk.domain.vocab import ANSWER_ONLY_KINDS, Kind, Role, Status
 from branchdesk.i18n import Label, Text
 
@@ -45,6 +46,8 @@ class Action(StrEnum):
     FIRST_CONTACT = "first_contact"  # 首次联系 (issue 12 "steps"): stops the first-contact clock
     # --- issue 17 part E: correcting the intake facts of a registered case (a typo in phone or name)
     CORRECT_INTAKE = "correct_intake"
+    # --- issue 14 part B: a corrective/preventive action from the case (CAPA outlives the case)
+    ADD_CAPA = "add_capa"
 
 
 def action_label(action: Action) -> Label:
@@ -117,6 +120,13 @@ TRANSITIONS: dict[Action, Transition] = {
     # issue 17 part E: free before triage for the clerk who registered it, afterwards the CR manager only
     # (``correction_refusal``); closed or void cases are history and stay as they are.
     Action.CORRECT_INTAKE: Transition(OPEN_STATES, frozenset({R.CLERK, R.CR_MANAGER})),
+    # issue 14 part B: while the case is handled and after it is closed; who adds is ``capa.add_refusal``
+    # (the case's handler, the oversight role the setting names), so every role but the administrator here.
+    Action.ADD_CAPA: Transition(
+        frozenset({S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY, S.NOT_ACCEPTED})
+        | {S.AWAITING_FOLLOWUP, S.CLOSED},
+        frozenset(Role) - {R.ADMIN},
+    ),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -165,6 +175,10 @@ class CaseFacts:
     dissatisfied: bool = False
     pending_extension: bool = False
     first_contacted: bool = False  # 首次联系 recorded (the first-contact clock stopped)
+    # --- issue 14 part B: CAPA. Items not yet verified effective ("#3、#5"), filled only when the setting
+    # ``capa_blocks_close`` is on; the role the setting ``capa_oversight_role`` names.
+    capa_unclosed: tuple[str, ...] = ()
+    capa_oversight: Role | None = None
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
@@ -213,6 +227,12 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return Text("refusal.follow_up_first")
     if action is Action.CLOSE and case.dissatisfied:
         return Text("close.dissatisfied")
+    if action is Action.CLOSE and case.capa_unclosed:  # issue 14 part B
+        return Text("refusal.capa_open", {"items": list(case.capa_unclosed)})
+    if action is Action.ADD_CAPA and (
+        reason := add_refusal(case.handler_id, actor_id, roles, case.capa_oversight)
+    ):
+        return reason
     if (
         action is Action.OPEN_LINKED
         and case.status is S.AWAITING_FOLLOWUP
