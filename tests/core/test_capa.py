@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -21,7 +22,7 @@ from branchdesk.services.dto import (
     ResolutionInput,
     TriageInput,
 )
-from branchdesk.storage.models import CapaItem, CapaVerification, Event
+from branchdesk.storage.models import CapaItem, CapaVerification, Department, Event
 from tests.conftest import PASSWORD, Branch, complaint_form
 
 _serial = iter(range(1000, 9999))
@@ -319,3 +320,56 @@ def test_every_item_change_is_an_event_on_the_case(branch: Branch) -> None:
     with b.desk.db.read() as session:
         actions = session.scalars(select(Event.action).where(Event.case_id == case_id)).all()
     assert actions.count(f"capa:{item_id}") == 2
+
+
+def test_the_monthly_workbook_has_a_capa_sheet_matching_the_database(branch: Branch, tmp_path: Path) -> None:
+    import openpyxl
+
+    from branchdesk.reports.capa_sheet import HEADINGS, SHEET_NAME
+
+    b = branch
+    case_id = investigated(b)
+    a = add_item(b, case_id, owner="handler2", days=3)  # SALES: done, not effective, reopened
+    c = add_item(b, case_id, owner="handler", days=3)  # QA: done, verified effective
+    add_item(b, case_id, owner="handler", days=2)  # QA: overdue at month end
+    add_item(b, case_id, owner="handler2", days=60)  # SALES: not due in the month
+    b.desk.capa.mark_done(b["handler2"], a, row(b, a).version)
+    b.desk.capa.mark_done(b["handler"], c, row(b, c).version)
+    b.clock.advance(days=1)
+    b.desk.capa.verify(
+        b["crm"], a, row(b, a).version, effective=False, evidence="无效", check_date=b.clock.now.date()
+    )
+    b.desk.capa.verify(
+        b["crm"], c, row(b, c).version, effective=True, evidence="有效", check_date=b.clock.now.date()
+    )
+    b.desk.capa.reopen(b["crm"], a, row(b, a).version, b.clock.now.date() + timedelta(days=5))
+    path = b.desk.reports.export_monthly(b["crm"], 2026, 11, tmp_path / "m.xlsx")
+    sheet = openpyxl.load_workbook(path)[SHEET_NAME]
+    values = [[cell.value for cell in r] for r in sheet.iter_rows(min_row=2)]
+    assert values[0] == HEADINGS
+    read_back = {r[0]: r[1:] for r in values[1:]}
+
+    # counted independently: every item and verification, in Python
+    start, end = datetime(2026, 11, 1), datetime(2026, 12, 1)
+    with b.desk.db.read() as session:
+        items = session.scalars(select(CapaItem)).all()
+        checks = session.scalars(select(CapaVerification)).all()
+        names = {d.id: d.name for d in session.scalars(select(Department))}
+        expected: dict[str, list[int]] = {}
+        for item in items:
+            counts = expected.setdefault(names[item.department_id], [0, 0, 0, 0])
+            counts[0] += start <= item.created_at < end
+            late = item.due_date < end.date() and (item.done_at is None or item.done_at >= end)
+            counts[3] += item.created_at < end and late
+        for check in checks:
+            item = session.get(CapaItem, check.item_id)
+            assert item is not None
+            counts = expected[names[item.department_id]]
+            counts[1] += start <= check.at < end
+            counts[2] += start <= check.at < end and check.verdict == "verified"
+    assert expected == {"质量管理部": [2, 1, 1, 1], "业务部门": [2, 1, 0, 1]}  # the scenario as intended (a: reopened, late)
+    for department, (opened, closed, effective, overdue) in expected.items():
+        got = read_back[department]
+        assert (got[0], got[1], got[2], got[4]) == (opened, closed, effective, overdue)
+        assert got[3] == (effective / closed if closed else "—")
+    assert list(read_back["合计"]) == [4, 2, 1, 0.5, 2]
