@@ -13,7 +13,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, or_, select, true
 
@@ -116,6 +116,7 @@ class CapaService(ServiceBase):
         due_date: date,
     ) -> int:
         """A new item on the case (the case action ``ADD_CAPA``, naming the case version seen)."""
+        due_date = _day(due_date)
         checks = Checks()
         kind_code = _kind(checks, kind)
         description = checks.text(
@@ -190,6 +191,7 @@ class CapaService(ServiceBase):
     ) -> None:
         """Someone other than the owner verifies a done item, with evidence (a note, optionally an
         attachment of the case or a new file stored with the case) and the effectiveness check date."""
+        check_date = _day(check_date)
         checks = Checks()
         if not isinstance(effective, bool):
             checks.add("verdict", Text("field.format", {"field": Label("Field", "verdict")}))
@@ -236,13 +238,16 @@ class CapaService(ServiceBase):
                 )
             )
             item.status = verdict.value
-            code = "event.capa_verified" if effective else "event.capa_not_effective"
             params = {"id": item.id, "check": check_date.isoformat(), "note": _colon(evidence[:200])}
-            self._event(unit, item, Text(code, params))
+            if effective:
+                self._event(unit, item, Text("event.capa_verified", params))
+            else:
+                self._event(unit, item, Text("event.capa_not_effective", params))
 
     def reopen(self, actor: Actor, item_id: int, seen: int, due_date: date, note: str = "") -> None:
         """An item verified not effective is open again with a new due date (the rounds are kept)."""
         note = _text("note", note, LIMITS["note"], Label("Field", "note"))
+        due_date = _day(due_date)
         _date_given(due_date)
         with self._unit(actor) as unit:
             item = self._item(unit, item_id, seen, CapaAction.REOPEN)
@@ -273,6 +278,7 @@ class CapaService(ServiceBase):
     ) -> None:
         """The oversight role gives an outstanding item another owner, department or due date."""
         note = _text("note", note, LIMITS["note"], Label("Field", "note"))
+        due_date = _day(due_date)
         _date_given(due_date)
         with self._unit(actor) as unit:
             item = self._item(unit, item_id, seen, CapaAction.REASSIGN)
@@ -393,6 +399,11 @@ def _kind(checks: Checks, kind: object) -> CapaKind:
         return CapaKind.CORRECTIVE
 
 
+def _day(value: date) -> date:
+    """A date as given; a date-time (a ``date`` too) is its day, so comparisons with dates hold."""
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _text(field: str, value: object, limit: int, label: Label) -> str:
     checks = Checks()
     text = checks.text(field, value, limit, label)
@@ -432,7 +443,7 @@ def _checked_filter(f: CapaFilter) -> CapaFilter:
         value = getattr(f, name)
         if value is not None and not ids_ok(value):
             checks.add(name, Text("field.not_found", {"field": Label("Field", name)}))
-    if f.status not in (None, "") and f.status not in set(CapaStatus):
+    if f.status is not None and (not isinstance(f.status, str) or f.status not in {"", *CapaStatus}):
         checks.add("status", Text("field.format", {"field": Label("Field", "status")}))
     if not isinstance(f.overdue, bool):
         checks.add("overdue", Text("error.generic"))

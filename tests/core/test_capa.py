@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from branchdesk.domain.capa import CapaStatus
-from branchdesk.domain.vocab import Decision, Status
+from branchdesk.domain.vocab import Decision, Role, Status
 from branchdesk.errors import ConcurrentChange, DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.i18n import render
 from branchdesk.read.capa import CapaFilter
@@ -367,9 +367,18 @@ def test_the_monthly_workbook_has_a_capa_sheet_matching_the_database(branch: Bra
             counts = expected[names[item.department_id]]
             counts[1] += start <= check.at < end
             counts[2] += start <= check.at < end and check.verdict == "verified"
-    assert expected == {"质量管理部": [2, 1, 1, 1], "业务部门": [2, 1, 0, 1]}  # the scenario as intended (a: reopened, late)
+    assert expected == {"质量管理部": [2, 1, 1, 1], "业务部门": [2, 1, 0, 1]}  # as intended
     for department, (opened, closed, effective, overdue) in expected.items():
         got = read_back[department]
         assert (got[0], got[1], got[2], got[4]) == (opened, closed, effective, overdue)
         assert got[3] == (effective / closed if closed else "—")
     assert list(read_back["合计"]) == [4, 2, 1, 0.5, 2]
+
+
+def test_the_oversight_role_setting_takes_only_a_case_role(branch: Branch) -> None:
+    b = branch
+    for wrong in ("admin", "quality_manager", ""):
+        with pytest.raises(FieldError):
+            b.desk.admin.set_setting(b["admin"], "capa_oversight_role", wrong)
+    b.desk.admin.set_setting(b["admin"], "capa_oversight_role", "dept_manager")
+    assert b.desk.capa.oversight_role(b["crm"]) is Role.DEPT_MANAGER
