@@ -663,6 +663,15 @@ def correct_intake(c: CaseContext) -> ActionDialog:
     return dialog
 
 
+# --- issue 14 part B: a corrective/preventive action from the case (the dialog: ui/capa_dialogs.py) ---
+
+
+def add_capa(c: CaseContext) -> ActionDialog:
+    from ui.capa_dialogs import add_item
+
+    return add_item(c)
+
+
 # --- the table: one entry per button of the case window, in the order shown ------------------
 
 CASE_ACTIONS: dict[Action, CaseOp] = {
@@ -695,6 +704,7 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
         CaseOp(Action.INFORM_GM, QT_TRANSLATE_NOOP("CaseActions", "GM informed"), inform_gm),
         CaseOp(Action.EDIT_CUSTOM, QT_TRANSLATE_NOOP("CaseActions", "Custom fields"), edit_custom),
         CaseOp(Action.CORRECT_INTAKE, QT_TRANSLATE_NOOP("CaseActions", "Correct intake"), correct_intake),
+        CaseOp(Action.ADD_CAPA, QT_TRANSLATE_NOOP("CaseActions", "Add CAPA item"), add_capa),  # issue 14 B
     )
 }
 

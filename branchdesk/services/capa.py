@@ -167,7 +167,7 @@ class CapaService(ServiceBase):
 
     # --- the item's life ---------------------------------------------------------------------
 
-    def mark_done(self, actor: Actor, item_id: int, seen: int, note: str = "") -> None:
+    def mark_done(self, actor: Actor, item_id: int, seen: int, note: str = "") -> int:
         """The owner (or the oversight role) says the action was carried out."""
         note = _text("note", note, LIMITS["note"], Label("Field", "note"))
         with self._unit(actor) as unit:
@@ -175,7 +175,7 @@ class CapaService(ServiceBase):
             item.status = CapaStatus.DONE.value
             item.done_at = unit.now
             item.done_note = note
-            self._event(unit, item, Text("event.capa_done", {"id": item.id, "note": _colon(note)}))
+            return self._event(unit, item, Text("event.capa_done", {"id": item.id, "note": _colon(note)}))
 
     def verify(
         self,
@@ -188,7 +188,7 @@ class CapaService(ServiceBase):
         check_date: date,
         attachment_id: int | None = None,
         file: IncomingFile | None = None,
-    ) -> None:
+    ) -> int:
         """Someone other than the owner verifies a done item, with evidence (a note, optionally an
         attachment of the case or a new file stored with the case) and the effectiveness check date."""
         check_date = _day(check_date)
@@ -240,11 +240,10 @@ class CapaService(ServiceBase):
             item.status = verdict.value
             params = {"id": item.id, "check": check_date.isoformat(), "note": _colon(evidence[:200])}
             if effective:
-                self._event(unit, item, Text("event.capa_verified", params))
-            else:
-                self._event(unit, item, Text("event.capa_not_effective", params))
+                return self._event(unit, item, Text("event.capa_verified", params))
+            return self._event(unit, item, Text("event.capa_not_effective", params))
 
-    def reopen(self, actor: Actor, item_id: int, seen: int, due_date: date, note: str = "") -> None:
+    def reopen(self, actor: Actor, item_id: int, seen: int, due_date: date, note: str = "") -> int:
         """An item verified not effective is open again with a new due date (the rounds are kept)."""
         note = _text("note", note, LIMITS["note"], Label("Field", "note"))
         due_date = _day(due_date)
@@ -263,7 +262,7 @@ class CapaService(ServiceBase):
                 "due": due_date.isoformat(),
                 "note": _colon(note),
             }
-            self._event(unit, item, Text("event.capa_reopened", params))
+            return self._event(unit, item, Text("event.capa_reopened", params))
 
     def reassign(
         self,
@@ -275,7 +274,7 @@ class CapaService(ServiceBase):
         department_id: int,
         due_date: date,
         note: str = "",
-    ) -> None:
+    ) -> int:
         """The oversight role gives an outstanding item another owner, department or due date."""
         note = _text("note", note, LIMITS["note"], Label("Field", "note"))
         due_date = _day(due_date)
@@ -295,7 +294,7 @@ class CapaService(ServiceBase):
                 "due": due_date.isoformat(),
                 "note": _colon(note),
             }
-            self._event(unit, item, Text("event.capa_reassigned", params))
+            return self._event(unit, item, Text("event.capa_reassigned", params))
 
     # --- plumbing ----------------------------------------------------------------------------
 
@@ -326,8 +325,9 @@ class CapaService(ServiceBase):
             raise FieldError({"owner_id": Text("capa.owner_inactive")})
         return owner
 
-    def _event(self, unit: Unit, item: CapaItem, text: Text) -> None:
-        """On the case's timeline; the item's own version moves (its ``updated_at`` with it)."""
+    def _event(self, unit: Unit, item: CapaItem, text: Text) -> int:
+        """On the case's timeline; the item's own version moves (its ``updated_at`` with it): the new
+        version, which the caller returns (what the screen names next)."""
         item.updated_at = unit.now
         record(
             unit.session,
@@ -338,6 +338,7 @@ class CapaService(ServiceBase):
             text=text,
         )
         unit.session.flush()  # the version moves now: a stale writer in another transaction is refused
+        return item.version
 
 
 def _changed_since(unit: Unit, item: CapaItem) -> Text:

@@ -956,6 +956,277 @@
     </message>
 </context>
 <context>
+    <name>CapaPage</name>
+    <message>
+        <location filename="../../ui/capa_page.py" line="59"/>
+        <location filename="../../ui/capa_page.py" line="96"/>
+        <location filename="../../ui/capa_page.py" line="307"/>
+        <source>Corrective and preventive actions</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="61"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="62"/>
+        <location filename="../../ui/capa_page.py" line="74"/>
+        <location filename="../../ui/capa_page.py" line="90"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="63"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="64"/>
+        <location filename="../../ui/capa_page.py" line="75"/>
+        <location filename="../../ui/capa_page.py" line="92"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="65"/>
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="66"/>
+        <location filename="../../ui/capa_page.py" line="76"/>
+        <location filename="../../ui/capa_page.py" line="89"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="67"/>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="85"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="86"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="87"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="88"/>
+        <source>Description</source>
+        <translation>措施内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="91"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="93"/>
+        <source>Reopened</source>
+        <translation>重开次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="108"/>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="111"/>
+        <source>Mark done…</source>
+        <translation>标记完成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="112"/>
+        <source>Verify…</source>
+        <translation>验证…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="113"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="114"/>
+        <source>Reassign…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="188"/>
+        <source> (overdue)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="199"/>
+        <source>%1 item(s)</source>
+        <translation>共 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="274"/>
+        <source>Owner %1 (%2), due %3, %4</source>
+        <translation>负责人 %1（%2），到期日 %3，%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="284"/>
+        <source>reopened %1 time(s)</source>
+        <translation>已重新打开 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="287"/>
+        <source>Done %1</source>
+        <translation>%1 完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="291"/>
+        <source>%1 by %2 on %3 (effect checked %4): %5</source>
+        <translation>%1：%2 于 %3 验证（效果确认日 %4）：%5</translation>
+    </message>
+</context>
+<context>
+    <name>CapaTexts</name>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="85"/>
+        <source>Corrective/preventive action for %1</source>
+        <extracomment>The due date a new item is offered (days ahead): a start the person changes, not a rule.</extracomment>
+        <translation>为 %1 添加纠正预防措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="89"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="95"/>
+        <source>What is to be done</source>
+        <translation>措施内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="96"/>
+        <location filename="../../ui/capa_dialogs.py" line="232"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="97"/>
+        <location filename="../../ui/capa_dialogs.py" line="235"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="100"/>
+        <location filename="../../ui/capa_dialogs.py" line="240"/>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="128"/>
+        <source>Mark item #%1 done</source>
+        <translation>标记措施 #%1 已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="129"/>
+        <source>What was done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="150"/>
+        <source>Effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="150"/>
+        <source>Not effective</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="152"/>
+        <source>Verify item #%1</source>
+        <translation>验证措施 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="154"/>
+        <source>Verdict</source>
+        <translation>验证结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="155"/>
+        <source>Evidence (what was checked)</source>
+        <translation>验证说明（检查了什么）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="156"/>
+        <source>Effect checked on</source>
+        <translation>效果确认日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="159"/>
+        <source>Evidence from the case&apos;s attachments</source>
+        <translation>证据（本案附件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="170"/>
+        <source>No new file</source>
+        <translation>未添加新文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="171"/>
+        <source>Attach a new file…</source>
+        <translation>添加新文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="183"/>
+        <source>Evidence file</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="209"/>
+        <source>Reopen item #%1</source>
+        <translation>重新打开措施 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="213"/>
+        <source>New due date</source>
+        <translation>新的到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="217"/>
+        <source>What is to be done differently</source>
+        <translation>改进做法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="230"/>
+        <source>Reassign item #%1</source>
+        <translation>改派措施 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_dialogs.py" line="241"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CapaTile</name>
+    <message>
+        <location filename="../../ui/capa_page.py" line="339"/>
+        <source>Overdue corrective/preventive actions: %1 — click to see them</source>
+        <translation>逾期的纠正预防措施：%1 项 — 点击查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="341"/>
+        <source>My overdue corrective/preventive actions: %1 — click to see them</source>
+        <translation>我逾期的纠正预防措施：%1 项 — 点击查看</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <location filename="../../ui/case_actions.py" line="48"/>
@@ -1400,99 +1671,104 @@
         <translation>更正受理信息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="671"/>
+        <location filename="../../ui/case_actions.py" line="680"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="672"/>
+        <location filename="../../ui/case_actions.py" line="681"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="673"/>
+        <location filename="../../ui/case_actions.py" line="682"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="676"/>
+        <location filename="../../ui/case_actions.py" line="685"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="679"/>
+        <location filename="../../ui/case_actions.py" line="688"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="680"/>
+        <location filename="../../ui/case_actions.py" line="689"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="681"/>
+        <location filename="../../ui/case_actions.py" line="690"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="682"/>
+        <location filename="../../ui/case_actions.py" line="691"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="684"/>
+        <location filename="../../ui/case_actions.py" line="693"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="687"/>
+        <location filename="../../ui/case_actions.py" line="696"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="689"/>
+        <location filename="../../ui/case_actions.py" line="698"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="690"/>
+        <location filename="../../ui/case_actions.py" line="699"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="691"/>
+        <location filename="../../ui/case_actions.py" line="700"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="692"/>
+        <location filename="../../ui/case_actions.py" line="701"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="693"/>
+        <location filename="../../ui/case_actions.py" line="702"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="694"/>
+        <location filename="../../ui/case_actions.py" line="703"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="695"/>
+        <location filename="../../ui/case_actions.py" line="704"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="696"/>
+        <location filename="../../ui/case_actions.py" line="705"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="697"/>
+        <location filename="../../ui/case_actions.py" line="706"/>
         <source>Correct intake</source>
         <translation>更正受理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="707"/>
+        <source>Add CAPA item</source>
+        <translation>添加纠正预防措施</translation>
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="379"/>
@@ -1508,568 +1784,568 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="163"/>
+        <location filename="../../ui/case_detail.py" line="164"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="166"/>
+        <location filename="../../ui/case_detail.py" line="167"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="169"/>
+        <location filename="../../ui/case_detail.py" line="170"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="177"/>
+        <location filename="../../ui/case_detail.py" line="178"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179"/>
+        <location filename="../../ui/case_detail.py" line="180"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="197"/>
+        <location filename="../../ui/case_detail.py" line="198"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="337"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="337"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="348"/>
+        <location filename="../../ui/case_detail.py" line="349"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="358"/>
+        <location filename="../../ui/case_detail.py" line="359"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="359"/>
+        <location filename="../../ui/case_detail.py" line="360"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360"/>
+        <location filename="../../ui/case_detail.py" line="361"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361"/>
+        <location filename="../../ui/case_detail.py" line="362"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362"/>
+        <location filename="../../ui/case_detail.py" line="363"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363"/>
+        <location filename="../../ui/case_detail.py" line="364"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="364"/>
+        <location filename="../../ui/case_detail.py" line="365"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365"/>
+        <location filename="../../ui/case_detail.py" line="366"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_detail.py" line="367"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_detail.py" line="376"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="376"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="378"/>
+        <location filename="../../ui/case_detail.py" line="379"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382"/>
+        <location filename="../../ui/case_detail.py" line="383"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385"/>
+        <location filename="../../ui/case_detail.py" line="386"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="386"/>
+        <location filename="../../ui/case_detail.py" line="387"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="387"/>
+        <location filename="../../ui/case_detail.py" line="388"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388"/>
+        <location filename="../../ui/case_detail.py" line="389"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="389"/>
+        <location filename="../../ui/case_detail.py" line="390"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="391"/>
+        <location filename="../../ui/case_detail.py" line="392"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="394"/>
+        <location filename="../../ui/case_detail.py" line="395"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395"/>
+        <location filename="../../ui/case_detail.py" line="396"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396"/>
+        <location filename="../../ui/case_detail.py" line="397"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="404"/>
+        <location filename="../../ui/case_detail.py" line="405"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="405"/>
+        <location filename="../../ui/case_detail.py" line="406"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="407"/>
+        <location filename="../../ui/case_detail.py" line="408"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="410"/>
+        <location filename="../../ui/case_detail.py" line="411"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="412"/>
+        <location filename="../../ui/case_detail.py" line="413"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415"/>
-        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="416"/>
+        <location filename="../../ui/case_detail.py" line="441"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="416"/>
+        <location filename="../../ui/case_detail.py" line="417"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="417"/>
+        <location filename="../../ui/case_detail.py" line="418"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
+        <location filename="../../ui/case_detail.py" line="419"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="427"/>
+        <location filename="../../ui/case_detail.py" line="428"/>
         <source>done %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="428"/>
+        <location filename="../../ui/case_detail.py" line="429"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="433"/>
         <source>(unconfirmed)</source>
         <translation>（待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="438"/>
+        <location filename="../../ui/case_detail.py" line="439"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="439"/>
+        <location filename="../../ui/case_detail.py" line="440"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441"/>
+        <location filename="../../ui/case_detail.py" line="442"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="442"/>
+        <location filename="../../ui/case_detail.py" line="443"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="443"/>
+        <location filename="../../ui/case_detail.py" line="444"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="444"/>
+        <location filename="../../ui/case_detail.py" line="445"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="446"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="446"/>
+        <location filename="../../ui/case_detail.py" line="447"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="447"/>
+        <location filename="../../ui/case_detail.py" line="448"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="448"/>
+        <location filename="../../ui/case_detail.py" line="449"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="450"/>
+        <location filename="../../ui/case_detail.py" line="451"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="464"/>
+        <location filename="../../ui/case_detail.py" line="465"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="468"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="469"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="470"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="471"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="472"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
+        <location filename="../../ui/case_detail.py" line="474"/>
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="478"/>
+        <location filename="../../ui/case_detail.py" line="479"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="487"/>
+        <location filename="../../ui/case_detail.py" line="488"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="488"/>
+        <location filename="../../ui/case_detail.py" line="489"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="489"/>
+        <location filename="../../ui/case_detail.py" line="490"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="490"/>
-        <location filename="../../ui/case_detail.py" line="504"/>
-        <location filename="../../ui/case_detail.py" line="514"/>
-        <location filename="../../ui/case_detail.py" line="538"/>
+        <location filename="../../ui/case_detail.py" line="491"/>
+        <location filename="../../ui/case_detail.py" line="505"/>
+        <location filename="../../ui/case_detail.py" line="515"/>
+        <location filename="../../ui/case_detail.py" line="539"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="491"/>
+        <location filename="../../ui/case_detail.py" line="492"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="492"/>
+        <location filename="../../ui/case_detail.py" line="493"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="505"/>
-        <location filename="../../ui/case_detail.py" line="515"/>
+        <location filename="../../ui/case_detail.py" line="506"/>
+        <location filename="../../ui/case_detail.py" line="516"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="506"/>
+        <location filename="../../ui/case_detail.py" line="507"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="507"/>
+        <location filename="../../ui/case_detail.py" line="508"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="508"/>
+        <location filename="../../ui/case_detail.py" line="509"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="516"/>
+        <location filename="../../ui/case_detail.py" line="517"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="517"/>
+        <location filename="../../ui/case_detail.py" line="518"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="518"/>
+        <location filename="../../ui/case_detail.py" line="519"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="519"/>
+        <location filename="../../ui/case_detail.py" line="520"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="525"/>
+        <location filename="../../ui/case_detail.py" line="526"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="526"/>
+        <location filename="../../ui/case_detail.py" line="527"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="527"/>
-        <location filename="../../ui/case_detail.py" line="541"/>
+        <location filename="../../ui/case_detail.py" line="528"/>
+        <location filename="../../ui/case_detail.py" line="542"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="528"/>
+        <location filename="../../ui/case_detail.py" line="529"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="529"/>
+        <location filename="../../ui/case_detail.py" line="530"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="530"/>
+        <location filename="../../ui/case_detail.py" line="531"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="531"/>
+        <location filename="../../ui/case_detail.py" line="532"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="532"/>
+        <location filename="../../ui/case_detail.py" line="533"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="539"/>
+        <location filename="../../ui/case_detail.py" line="540"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="540"/>
+        <location filename="../../ui/case_detail.py" line="541"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="543"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="543"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="549"/>
+        <location filename="../../ui/case_detail.py" line="550"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="572"/>
+        <location filename="../../ui/case_detail.py" line="573"/>
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="580"/>
+        <location filename="../../ui/case_detail.py" line="581"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="583"/>
+        <location filename="../../ui/case_detail.py" line="584"/>
         <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="586"/>
+        <location filename="../../ui/case_detail.py" line="587"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="588"/>
+        <location filename="../../ui/case_detail.py" line="589"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="590"/>
+        <location filename="../../ui/case_detail.py" line="591"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="597"/>
+        <location filename="../../ui/case_detail.py" line="598"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="603"/>
+        <location filename="../../ui/case_detail.py" line="604"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="604"/>
+        <location filename="../../ui/case_detail.py" line="605"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="605"/>
+        <location filename="../../ui/case_detail.py" line="606"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="606"/>
+        <location filename="../../ui/case_detail.py" line="607"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="614"/>
+        <location filename="../../ui/case_detail.py" line="615"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="618"/>
+        <location filename="../../ui/case_detail.py" line="619"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="626"/>
+        <location filename="../../ui/case_detail.py" line="628"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="628"/>
+        <location filename="../../ui/case_detail.py" line="630"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="308"/>
         <source>Shortcut: %1</source>
         <translation>快捷键：%1</translation>
     </message>
@@ -2077,42 +2353,42 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
+        <location filename="../../ui/case_detail.py" line="93"/>
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="94"/>
+        <location filename="../../ui/case_detail.py" line="95"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="97"/>
+        <location filename="../../ui/case_detail.py" line="98"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="99"/>
+        <location filename="../../ui/case_detail.py" line="100"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="100"/>
+        <location filename="../../ui/case_detail.py" line="101"/>
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="103"/>
+        <location filename="../../ui/case_detail.py" line="104"/>
         <source>Print log…</source>
         <translation>打印记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="160"/>
+        <location filename="../../ui/case_detail.py" line="161"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="235"/>
+        <location filename="../../ui/case_detail.py" line="236"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -2627,17 +2903,17 @@
 <context>
     <name>ExportDone</name>
     <message>
-        <location filename="../../ui/export_done.py" line="39"/>
+        <location filename="../../ui/export_done.py" line="45"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="40"/>
+        <location filename="../../ui/export_done.py" line="46"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="58"/>
+        <location filename="../../ui/export_done.py" line="64"/>
         <source>No program on this PC opened %1.</source>
         <translation>本机没有程序能打开 %1。</translation>
     </message>
@@ -3111,7 +3387,7 @@
         <location filename="../../ui/intake_page.py" line="103"/>
         <location filename="../../ui/intake_page.py" line="256"/>
         <location filename="../../ui/intake_page.py" line="330"/>
-        <location filename="../../ui/intake_page.py" line="625"/>
+        <location filename="../../ui/intake_page.py" line="627"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
@@ -3386,42 +3662,42 @@
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="521"/>
+        <location filename="../../ui/intake_page.py" line="523"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="561"/>
+        <location filename="../../ui/intake_page.py" line="563"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="563"/>
+        <location filename="../../ui/intake_page.py" line="565"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="565"/>
+        <location filename="../../ui/intake_page.py" line="567"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="566"/>
+        <location filename="../../ui/intake_page.py" line="568"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="599"/>
+        <location filename="../../ui/intake_page.py" line="601"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="626"/>
+        <location filename="../../ui/intake_page.py" line="628"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="644"/>
+        <location filename="../../ui/intake_page.py" line="646"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -3478,7 +3754,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
@@ -3504,89 +3780,94 @@
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Corrective actions</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Ctrl+N new complaint</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Ctrl+F find a case</source>
         <translation>Ctrl+F 查找案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Ctrl+L lock</source>
         <translation>Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -4665,126 +4946,126 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="60"/>
+        <location filename="../../ui/work_page.py" line="61"/>
         <source>My work</source>
         <extracomment>Each count opens the queue with the filter it counts (one definition, in the read side).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="69"/>
+        <location filename="../../ui/work_page.py" line="70"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="70"/>
+        <location filename="../../ui/work_page.py" line="71"/>
         <source>Approvals waiting for me</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="71"/>
+        <location filename="../../ui/work_page.py" line="72"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="72"/>
+        <location filename="../../ui/work_page.py" line="73"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="73"/>
+        <location filename="../../ui/work_page.py" line="74"/>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="74"/>
+        <location filename="../../ui/work_page.py" line="75"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="75"/>
+        <location filename="../../ui/work_page.py" line="76"/>
         <source>To triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="76"/>
+        <location filename="../../ui/work_page.py" line="77"/>
         <source>To reassign (handler deactivated)</source>
         <translation>待转派（负责人已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="78"/>
+        <location filename="../../ui/work_page.py" line="79"/>
         <source>Steps due soon</source>
         <translation>环节即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="79"/>
+        <location filename="../../ui/work_page.py" line="80"/>
         <source>Steps overdue</source>
         <translation>环节逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="80"/>
+        <location filename="../../ui/work_page.py" line="81"/>
         <source>Late steps alerted to my role</source>
         <translation>提醒我的逾期环节</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="81"/>
+        <location filename="../../ui/work_page.py" line="82"/>
         <source>Ready for the reply</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="100"/>
+        <location filename="../../ui/work_page.py" line="101"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="124"/>
+        <location filename="../../ui/work_page.py" line="128"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="175"/>
-        <location filename="../../ui/work_page.py" line="223"/>
-        <location filename="../../ui/work_page.py" line="229"/>
+        <location filename="../../ui/work_page.py" line="179"/>
+        <location filename="../../ui/work_page.py" line="227"/>
+        <location filename="../../ui/work_page.py" line="233"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="178"/>
+        <location filename="../../ui/work_page.py" line="182"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="193"/>
+        <location filename="../../ui/work_page.py" line="197"/>
         <source>No second folder (USB disk, share) receives copies of the backups: choose one.</source>
         <translation>尚未设置接收备份副本的第二个文件夹（U 盘、共享文件夹）：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="198"/>
+        <location filename="../../ui/work_page.py" line="202"/>
         <source>The last backup copy in %1 is older than %2 days: back up now.</source>
         <translation>%1 中最近的备份副本已超过 %2 天：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="202"/>
+        <location filename="../../ui/work_page.py" line="206"/>
         <source>There is no backup copy in %1 yet: back up now.</source>
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="240"/>
+        <location filename="../../ui/work_page.py" line="244"/>
         <source>The summary for %1 is due by the 10th: click to make it now</source>
         <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="241"/>
+        <location filename="../../ui/work_page.py" line="245"/>
         <source>%2/%1</source>
         <comment>month/year of a report</comment>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="256"/>
+        <location filename="../../ui/work_page.py" line="261"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="260"/>
+        <location filename="../../ui/work_page.py" line="265"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
