@@ -36,7 +36,7 @@ class CapaTexts:
 
     @staticmethod
     def tr(text: str) -> str:
-        return QCoreApplication.translate("CapaDialogs", text)
+        return QCoreApplication.translate("CapaTexts", text)
 
 
 def people(lookups: Lookups) -> list[tuple[int, str]]:

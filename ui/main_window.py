@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
             return "intake"
         if page is self.queue:
             return "queue"
+        if page is getattr(self, "capa", None):  # issue 14 part B
+            return "capa"
         if page is not None and getattr(page, "tabs", None) is not None and page.tabs.currentIndex() == 0:
             return "users"  # 设置 opens on 用户与角色
         return "settings" if page is not None else "start"

@@ -81,6 +81,7 @@ def test_the_handler_adds_an_item_from_the_case_window(qtbot: QtBot, branch: Bra
     qtbot.addWidget(dialog)
     # the investigation's countermeasure is offered as the description
     assert dialog.fields.value("description") == "对装卸人员进行规范培训"
+    assert dialog.windowTitle().startswith("为 ") and view.buttons[Action.ADD_CAPA].text() == "添加纠正预防措施"
     dialog.fields.set_value("owner_id", b["handler2"].user_id)
     assert dialog.fields.value("department_id") == b["handler2"].department_id  # follows the owner
     dialog.fields.set_value("due_date", b.clock.now.date() - timedelta(days=1))  # the past: at the field
@@ -119,6 +120,7 @@ def test_the_capa_list_filters_and_verifies(qtbot: QtBot, branch: Branch, tmp_pa
     dialog = page.dialog_for(CapaAction.VERIFY)
     assert dialog is not None
     qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"验证措施 #{row.id}"  # the dialogs' catalogue context is the one used
     evidence = tmp_path / "复查记录.txt"
     evidence.write_text("复查合格", encoding="utf-8")
     dialog.take_file(evidence)  # type: ignore[attr-defined]
@@ -176,7 +178,7 @@ def test_the_overdue_tile_opens_the_list_it_counted(qtbot: QtBot, branch: Branch
         assert tile.count == count
         assert tile.isVisible() is bool(count)
         if count:
-            assert str(count) in tile.text()
+            assert str(count) in tile.text() and "逾期的纠正预防措施" in tile.text()
             tile.click()
             assert window.capa is not None and window.pages.currentWidget() is window.capa
             assert window.capa.overdue.isChecked()
