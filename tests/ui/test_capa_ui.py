@@ -81,7 +81,8 @@ def test_the_handler_adds_an_item_from_the_case_window(qtbot: QtBot, branch: Bra
     qtbot.addWidget(dialog)
     # the investigation's countermeasure is offered as the description
     assert dialog.fields.value("description") == "对装卸人员进行规范培训"
-    assert dialog.windowTitle().startswith("为 ") and view.buttons[Action.ADD_CAPA].text() == "添加纠正预防措施"
+    assert dialog.windowTitle().startswith("为 ")
+    assert view.buttons[Action.ADD_CAPA].text() == "添加纠正预防措施"
     dialog.fields.set_value("owner_id", b["handler2"].user_id)
     assert dialog.fields.value("department_id") == b["handler2"].department_id  # follows the owner
     dialog.fields.set_value("due_date", b.clock.now.date() - timedelta(days=1))  # the past: at the field
