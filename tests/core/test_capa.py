@@ -382,3 +382,22 @@ def test_the_oversight_role_setting_takes_only_a_case_role(branch: Branch) -> No
             b.desk.admin.set_setting(b["admin"], "capa_oversight_role", wrong)
     b.desk.admin.set_setting(b["admin"], "capa_oversight_role", "dept_manager")
     assert b.desk.capa.oversight_role(b["crm"]) is Role.DEPT_MANAGER
+
+
+def test_a_branch_from_before_capa_upgrades_and_keeps_its_cases(branch: Branch) -> None:
+    """Migration 0024 on an existing branch (both engines): a case investigated before it, with its
+    countermeasure text, gets the tables empty and takes items afterwards; the text stays as it was."""
+    from sqlalchemy import inspect
+
+    from branchdesk.storage.migrate import upgrade
+    from tests.core.conftest import revision_before, rewind_to
+
+    b = branch
+    case_id = investigated(b)
+    rewind_to(b.desk.db, revision_before("0024"))
+    with b.desk.db.read() as session:
+        assert "capa_item" not in inspect(session.get_bind()).get_table_names()
+    upgrade(b.desk.db)
+    assert b.desk.capa.of_case(b["crm"], case_id) == []
+    item_id = add_item(b, case_id)
+    assert [r.id for r in b.desk.capa.of_case(b["crm"], case_id)] == [item_id]
