@@ -284,8 +284,13 @@ def item_html(row: CapaRow) -> str:
             + html.escape(translate("CapaPage", "reopened %1 time(s)").replace("%1", str(row.reopen_count)))
         )
     if row.done_at is not None:
-        done = translate("CapaPage", "Done %1").replace("%1", f"{row.done_at:%Y-%m-%d}")
-        parts.append("<br>" + html.escape(done + (f": {row.done_note}" if row.done_note else "")))
+        day = f"{row.done_at:%Y-%m-%d}"
+        done = (
+            translate("CapaPage", "Done %1: %2").replace("%1", day).replace("%2", row.done_note)
+            if row.done_note
+            else translate("CapaPage", "Done %1").replace("%1", day)
+        )
+        parts.append("<br>" + html.escape(done))
     for v in row.verifications:
         line = (
             translate("CapaPage", "%1 by %2 on %3 (effect checked %4): %5")

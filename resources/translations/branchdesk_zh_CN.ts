@@ -960,7 +960,7 @@
     <message>
         <location filename="../../ui/capa_page.py" line="59"/>
         <location filename="../../ui/capa_page.py" line="96"/>
-        <location filename="../../ui/capa_page.py" line="307"/>
+        <location filename="../../ui/capa_page.py" line="312"/>
         <source>Corrective and preventive actions</source>
         <translation>纠正预防措施</translation>
     </message>
@@ -1081,12 +1081,17 @@
         <translation>已重新打开 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="287"/>
+        <location filename="../../ui/capa_page.py" line="289"/>
+        <source>Done %1: %2</source>
+        <translation>%1 完成：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="291"/>
         <source>Done %1</source>
         <translation>%1 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="291"/>
+        <location filename="../../ui/capa_page.py" line="296"/>
         <source>%1 by %2 on %3 (effect checked %4): %5</source>
         <translation>%1：%2 于 %3 验证（效果确认日 %4）：%5</translation>
     </message>
@@ -1216,12 +1221,12 @@
 <context>
     <name>CapaTile</name>
     <message>
-        <location filename="../../ui/capa_page.py" line="339"/>
+        <location filename="../../ui/capa_page.py" line="344"/>
         <source>Overdue corrective/preventive actions: %1 — click to see them</source>
         <translation>逾期的纠正预防措施：%1 项 — 点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="341"/>
+        <location filename="../../ui/capa_page.py" line="346"/>
         <source>My overdue corrective/preventive actions: %1 — click to see them</source>
         <translation>我逾期的纠正预防措施：%1 项 — 点击查看</translation>
     </message>
@@ -3199,7 +3204,7 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../ui/help.py" line="53"/>
+        <location filename="../../ui/help.py" line="54"/>
         <source>BranchDesk — user guide</source>
         <extracomment>The sections F1 can open, one per screen (the anchors both editions carry).</extracomment>
         <translation>客诉台 — 用户手册</translation>
@@ -3754,7 +3759,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
@@ -3806,7 +3811,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
@@ -3836,12 +3841,12 @@
         <translation>纠正预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
