@@ -196,7 +196,12 @@ class CapaPage(QWidget):
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(index, column, item)
         self.table.resizeColumnsToContents()
-        self.count_label.setText(self.tr("%1 item(s)").replace("%1", str(len(self.rows))))
+        # the list shows at most ``read.capa.PAGE_ROWS``: the count says how many the filter holds
+        total = run_action(self, lambda: self._desk.capa.count(self._actor, self.current_filter()), changes=False)
+        text = self.tr("%1 item(s)").replace("%1", str(total if total is not None else len(self.rows)))
+        if total is not None and total > len(self.rows):
+            text += self.tr(" (the first %1 shown)").replace("%1", str(len(self.rows)))
+        self.count_label.setText(text)
         again = next(
             (i for i, r in enumerate(self.rows) if selected and r.id == selected.id), 0 if self.rows else -1
         )

@@ -960,7 +960,7 @@
     <message>
         <location filename="../../ui/capa_page.py" line="59"/>
         <location filename="../../ui/capa_page.py" line="96"/>
-        <location filename="../../ui/capa_page.py" line="312"/>
+        <location filename="../../ui/capa_page.py" line="317"/>
         <source>Corrective and preventive actions</source>
         <translation>纠正预防措施</translation>
     </message>
@@ -1066,32 +1066,37 @@
         <translation>（逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="199"/>
+        <location filename="../../ui/capa_page.py" line="201"/>
         <source>%1 item(s)</source>
         <translation>共 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="274"/>
+        <location filename="../../ui/capa_page.py" line="203"/>
+        <source> (the first %1 shown)</source>
+        <translation>（显示前 %1 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capa_page.py" line="279"/>
         <source>Owner %1 (%2), due %3, %4</source>
         <translation>负责人 %1（%2），到期日 %3，%4</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="284"/>
+        <location filename="../../ui/capa_page.py" line="289"/>
         <source>reopened %1 time(s)</source>
         <translation>已重新打开 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="289"/>
+        <location filename="../../ui/capa_page.py" line="294"/>
         <source>Done %1: %2</source>
         <translation>%1 完成：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="291"/>
+        <location filename="../../ui/capa_page.py" line="296"/>
         <source>Done %1</source>
         <translation>%1 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="296"/>
+        <location filename="../../ui/capa_page.py" line="301"/>
         <source>%1 by %2 on %3 (effect checked %4): %5</source>
         <translation>%1：%2 于 %3 验证（效果确认日 %4）：%5</translation>
     </message>
@@ -1221,12 +1226,12 @@
 <context>
     <name>CapaTile</name>
     <message>
-        <location filename="../../ui/capa_page.py" line="344"/>
+        <location filename="../../ui/capa_page.py" line="349"/>
         <source>Overdue corrective/preventive actions: %1 — click to see them</source>
         <translation>逾期的纠正预防措施：%1 项 — 点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="346"/>
+        <location filename="../../ui/capa_page.py" line="351"/>
         <source>My overdue corrective/preventive actions: %1 — click to see them</source>
         <translation>我逾期的纠正预防措施：%1 项 — 点击查看</translation>
     </message>
