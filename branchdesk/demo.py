@@ -256,10 +256,67 @@ def _build_demo(desk: BranchDesk, *, seed: int, cases: int, end: datetime | None
             ask = demo.queries.case_detail(staff["crm"], row.id).opinions[0]
             opinion = "经核查，我部门流程无误；建议加强出库复核。"
             demo.opinions.give(staff[managers[codes[0]]], OpinionSeen(ask.id, ask.version), opinion, 20)
+    _demo_capa(demo, clock, staff, departments, end)  # issue 14 part B
     clock.now = end
     demo.cases.sweep()
     summary.cases = builder.count
     return summary
+
+
+# --- issue 14 part B: a few corrective/preventive actions (verified, not effective and reopened, overdue)
+
+
+def _demo_capa(
+    demo: BranchDesk, clock: _DemoClock, staff: dict[str, Actor], departments: dict[str, int], end: datetime
+) -> None:
+    """Eight items on the latest investigated cases: the CAPA list and the tile have something to show."""
+    from branchdesk.errors import BranchDeskError
+    from branchdesk.storage.models import Investigation
+
+    with demo.db.read() as session:
+        case_ids = session.scalars(
+            select(Investigation.case_id).order_by(Investigation.recorded_at.desc()).limit(8)
+        ).all()
+    crm, plan = staff["crm"], [
+        ("zhangwei", "QA", "corrective", "对装卸人员进行包装与搬运规范培训，并抽查执行情况", "verified"),
+        ("liuyang", "SALES", "preventive", "发货前增加外箱抗压复检环节", "not_effective"),
+        ("huangtao", "LOG", "corrective", "更换承运商前对其装卸流程进行审核", "done"),
+        ("zhangwei", "QA", "preventive", "修订来料检验规范，增加划伤项目", "open"),
+        ("liuyang", "SALES", "corrective", "业务员答复客户的时限纳入考核", "verified"),
+        ("huangtao", "LOG", "preventive", "仓库增设易碎品专用货架", "open"),
+        ("zhangwei", "QA", "corrective", "对同批次库存产品全数复检", "done"),
+        ("liuyang", "SALES", "preventive", "更新对客户的退换货说明", "open"),
+    ]
+    for index, (case_id, item) in enumerate(zip(case_ids, plan, strict=False)):
+        owner, dept, kind, description, state = item
+        clock.now = (end - timedelta(days=40 - 4 * index)).replace(hour=10, minute=0, second=0)
+        try:
+            item_id = demo.capa.add(
+                crm,
+                case_id,
+                kind=kind,
+                description=description,
+                owner_id=staff[owner].user_id,
+                department_id=departments[dept],
+                due_date=clock.now.date() + timedelta(days=14),
+            )
+        except BranchDeskError:  # a case the demo left where no item is added (e.g. voided)
+            continue
+        version = 1
+        if state == "open":
+            continue
+        clock.now += timedelta(days=10)
+        version = demo.capa.mark_done(staff[owner], item_id, version, "已按要求完成")
+        if state == "done":
+            continue
+        clock.now += timedelta(days=2)
+        effective = state == "verified"
+        evidence = "现场抽查，执行到位" if effective else "抽查发现仍有违规操作"
+        version = demo.capa.verify(
+            crm, item_id, version, effective=effective, evidence=evidence, check_date=clock.now.date()
+        )
+        if not effective:
+            demo.capa.reopen(crm, item_id, version, clock.now.date() + timedelta(days=7), "重新培训并考核")
 
 
 def _office_time(moment: datetime, rng: random.Random) -> datetime:

@@ -1765,3 +1765,99 @@ LABELS["Field"].update(
         "opinion_id": ("会签请求", "Request"),
     }
 )
+# --- issue 14 part B: corrective and preventive actions (CAPA) -----------------------------------
+CATALOGUE.update(
+    {
+        "capa.add_refused": (
+            "只有本案的处理责任人或{role}可以添加纠正预防措施",
+            "Only the case's handler or the {role} adds corrective and preventive actions",
+        ),
+        "capa.state": (
+            "措施当前为“{status}”，不能{action}",
+            "The item is “{status}”: “{action}” is not possible now",
+        ),
+        "capa.owner_only": (
+            "只有措施负责人（或监督角色）可以标记完成",
+            "Only the item's owner (or the oversight role) marks it done",
+        ),
+        "capa.own_item": (
+            "措施负责人不能验证自己的措施，请由其他人验证",
+            "The owner may not verify their own item: someone else verifies it",
+        ),
+        "capa.oversight_only": ("只有{role}可以进行此操作", "Only the {role} does this"),
+        "capa.not_found": (
+            "纠正预防措施 #{id} 不存在或您无权查看",
+            "Corrective/preventive action #{id} not found",
+        ),
+        "capa.changed": (
+            "{who} 已于 {when} 修改了措施 #{id}（{what}）。请查看最新内容后再操作。",
+            "{who} changed item #{id} at {when} ({what}). Look at the latest state, then try again.",
+        ),
+        "capa.due_range": (
+            "{field}须在今天（{first}）到 {last} 之间",
+            "{field} must lie between today ({first}) and {last}",
+        ),
+        "capa.check_before_done": (
+            "{field}不能早于措施完成之日（{first}）",
+            "{field} may not be before the item was done ({first})",
+        ),
+        "capa.owner_inactive": (
+            "所选负责人已停用或不存在，请重新选择",
+            "The owner chosen is deactivated or gone: choose again",
+        ),
+        "capa.attachment_other_case": (
+            "所选附件不属于本案",
+            "The attachment chosen does not belong to this case",
+        ),
+        "capa.nothing_changed": ("负责人和到期日都没有变化", "Neither the owner nor the due date changed"),
+        "refusal.capa_open": (
+            "本案尚有未验证有效的纠正预防措施：{items}，按本网点规定须全部验证有效后才能结案",
+            "The branch's policy keeps this case open until its corrective/preventive actions are verified"
+            " effective: {items}",
+        ),
+        "event.capa_added": ("添加{kind}措施 #{id}：{description}（负责人 {owner}，{due} 前完成）",
+                             "{kind} action #{id} added: {description} (owner {owner}, due {due})"),
+        "event.capa_done": ("措施 #{id} 已完成{note}", "Action #{id} done{note}"),
+        "event.capa_verified": (
+            "验证措施 #{id}：有效（效果确认日 {check}）{note}",
+            "Action #{id} verified effective (effect checked {check}){note}",
+        ),
+        "event.capa_not_effective": (
+            "验证措施 #{id}：无效（效果确认日 {check}）{note}",
+            "Action #{id} verified NOT effective (effect checked {check}){note}",
+        ),
+        "event.capa_reopened": (
+            "措施 #{id} 第 {count} 次重新打开，新的到期日 {due}{note}",
+            "Action #{id} reopened (time {count}), new due date {due}{note}",
+        ),
+        "event.capa_reassigned": ("措施 #{id} 改派：负责人 {owner}，到期日 {due}{note}",
+                                  "Action #{id} reassigned: owner {owner}, due {due}{note}"),
+    }
+)
+LABELS["Action"]["add_capa"] = ("添加纠正预防措施", "Add corrective/preventive action")
+LABELS["CapaKind"] = {"corrective": ("纠正", "Corrective"), "preventive": ("预防", "Preventive")}
+LABELS["CapaStatus"] = {
+    "open": ("进行中", "Open"),
+    "done": ("已完成待验证", "Done, to verify"),
+    "verified": ("验证有效", "Verified effective"),
+    "not_effective": ("验证无效", "Not effective"),
+}
+LABELS["CapaAction"] = {
+    "mark_done": ("标记完成", "Mark done"),
+    "verify": ("验证", "Verify"),
+    "reopen": ("重新打开", "Reopen"),
+    "reassign": ("改派", "Reassign"),
+}
+LABELS["Field"].update(
+    {
+        "description": ("措施内容", "Description"),
+        "owner_id": ("负责人", "Owner"),
+        "department_id": ("负责部门", "Department"),
+        "due_date": ("到期日", "Due date"),
+        "check_date": ("效果确认日", "Effect check date"),
+        "item_id": ("措施", "Action item"),
+        "verdict": ("验证结论", "Verdict"),
+        "evidence": ("验证说明", "Evidence"),
+        "attachment_id": ("证据附件", "Evidence attachment"),
+    }
+)

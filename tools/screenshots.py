@@ -297,6 +297,31 @@ def shoot(out: Path) -> int:
         check=True,
     )
     print("saved", out / "22-handling-form-opinions.png")
+    # --- issue 14 part B: the CAPA list (a reopened item selected) and the verify dialog, in Chinese ---
+    from branchdesk.domain.capa import CapaAction
+
+    for translator in i18n._installed:
+        app.installTranslator(translator)
+    language.set_language("zh_CN")
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    window.show_capa(None)
+    capa = window.capa
+    assert capa is not None
+    capa.select_item(max(capa.rows, key=lambda r: (r.reopen_count, len(r.verifications))).id)
+    capture("23-capa-list")
+    capa.status.setCurrentIndex(capa.status.findData("done"))
+    capa.table.selectRow(0)
+    verify = capa.dialog_for(CapaAction.VERIFY)
+    assert verify is not None
+    verify.fields.set_value("evidence", "现场抽查 20 箱，装卸与包装均按新规范执行")
+    verify.show()
+    verify.move(380, 120)
+    capture("24-capa-verify")
+    verify.close()
+    window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

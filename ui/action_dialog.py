@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.errors import FieldError
-from ui.forms import FieldSet, combo, multiline, optional_datetime
+from ui.forms import FieldSet, combo, multiline, optional_date, optional_datetime
 from ui.help import install_f1
 from ui.operations import ALL_CASES, run_action
 from ui.screen_fit import fit_to_screen, scrolled
@@ -29,7 +29,7 @@ from ui.screen_fit import fit_to_screen, scrolled
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text | multiline | choice | check | int | datetime | password
+    kind: str = "text"  # text | multiline | choice | check | int | datetime | date | password
     options: list[tuple[Any, str]] = field(default_factory=list)
     default: Any = None
     empty: str | None = ""
@@ -123,6 +123,8 @@ def widget_for(spec: Field) -> QWidget:
         return box
     if spec.kind == "datetime":
         return optional_datetime("")
+    if spec.kind == "date":  # issue 14 part B: a due date, an effectiveness check date
+        return optional_date("")
     edit = QLineEdit()
     if spec.kind == "password":
         edit.setEchoMode(QLineEdit.EchoMode.Password)

@@ -664,6 +664,15 @@ def correct_intake(c: CaseContext) -> ActionDialog:
     return dialog
 
 
+# --- issue 14 part B: a corrective/preventive action from the case (the dialog: ui/capa_dialogs.py) ---
+
+
+def add_capa(c: CaseContext) -> ActionDialog:
+    from ui.capa_dialogs import add_item
+
+    return add_item(c)
+
+
 # --- the table: one entry per button of the case window, in the order shown ------------------
 
 CASE_ACTIONS: dict[Action, CaseOp] = {
@@ -704,6 +713,7 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
             QT_TRANSLATE_NOOP("CaseActions", "Proceed without waiting"),
             case_opinions.proceed_without_opinions,
         ),
+        CaseOp(Action.ADD_CAPA, QT_TRANSLATE_NOOP("CaseActions", "Add CAPA item"), add_capa),  # issue 14 B
     )
 }
 

@@ -56,6 +56,7 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
 from ui import case_actions, case_opinions
 from ui.action_dialog import ActionDialog
+from ui.capa_page import capa_html  # issue 14 part B
 from ui.help import install_f1
 from ui.language import label, render
 from ui.operations import ALL_CASES, app_signals, run_action
@@ -624,6 +625,7 @@ def render_detail(d: CaseView) -> str:
             )
             + "</ul>"
         )
+    parts += capa_html(d)  # issue 14 part B: the case's corrective and preventive actions
     parts.append(_heading(translate("CaseDetail", "History")) + "<table cellspacing='2'>")
     for entry in d.timeline:
         changes = translate("CaseDetail", "; ").join(change_text(c) for c in entry.changes)

@@ -26,6 +26,7 @@ GUIDES = {"zh_CN": "user_guide_zh_CN.md", "en": "user_guide_en.md"}
 SECTIONS = (
     "start", "login", "work", "intake", "queue", "case", "approval", "print",
     "settings", "users", "password", "lock", "about",
+    "capa",  # issue 14 part B
 )
 _ANCHOR = re.compile(r'^(#{1,6})\s*<a name="([\w-]+)"></a>\s*(.*)$', re.MULTILINE)
 

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
             self.queue = QueueView(desk, actor, self.lookups)
             self.queue.sig_open_case.connect(self.open_case)
             self._add_page(self.tr("Case queue"), self.queue)
+        self._build_capa()  # issue 14 part B: the CAPA list, before the settings (navigation order)
         if Role.ADMIN in actor.roles:
             from ui.admin_page import AdminPage
 
@@ -185,6 +186,30 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("User guide (F1)")).triggered.connect(lambda: show_help(self.help_section()))
         menu.addAction(self.tr("About BranchDesk")).triggered.connect(self.show_about)
 
+    # --- issue 14 part B: corrective and preventive actions (ui/capa_page.py) ---------------------
+
+    def _build_capa(self) -> None:
+        """The CAPA list for everyone with a case role (owners, handlers, the oversight role); the work
+        page's tile of overdue items opens it with the filter it counted."""
+        from ui.capa_page import CapaPage
+
+        self.capa: CapaPage | None = None
+        if not self._actor.roles - {Role.ADMIN}:
+            return  # the administrator sees no case content
+        self.capa = CapaPage(self._desk, self._actor, self.lookups)
+        self.capa.sig_open_case.connect(self.open_case)
+        self._add_page(self.tr("Corrective actions"), self.capa)
+        self.work.capa_tile.sig_show_capa.connect(self.show_capa)
+
+    def show_capa(self, capa_filter: object) -> None:
+        from branchdesk.read.capa import CapaFilter
+        from ui.capa_page import CapaPage
+
+        if isinstance(self.capa, CapaPage):
+            if isinstance(capa_filter, CapaFilter):
+                self.capa.set_filter(capa_filter)
+            self.nav.setCurrentRow(self.pages.indexOf(self.capa))
+
     # --- issue 17 part C: one search box that finds everything (ui/search_page.py) -----------------
 
     def _build_search(self) -> None:
@@ -217,6 +242,8 @@ class MainWindow(QMainWindow):
             return "intake"
         if page is self.queue:
             return "queue"
+        if page is getattr(self, "capa", None):  # issue 14 part B
+            return "capa"
         if page is not None and getattr(page, "tabs", None) is not None and page.tabs.currentIndex() == 0:
             return "users"  # 设置 opens on 用户与角色
         return "settings" if page is not None else "start"

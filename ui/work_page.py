@@ -27,6 +27,7 @@ from branchdesk.services.context import Actor
 from branchdesk.services.reports import REPORT_ROLES
 from branchdesk.storage.backup import COPY_REMINDER_DAYS, copy_due, last_copy
 from ui.backup_tab import BackupDone, done_text, start_backup
+from ui.capa_page import CapaTile  # issue 14 part B
 from ui.dashboard_charts import ChartsPanel
 from ui.import_wizard import ImportWizard
 from ui.operations import Worker, app_signals
@@ -122,6 +123,9 @@ class WorkPage(QWidget):
         layout.addWidget(self.backup_reminder)
         layout.addWidget(self.major_banner)
         layout.addLayout(grid)
+        # issue 14 part B: overdue corrective/preventive actions (opens the CAPA list with the filter it counts)
+        self.capa_tile = CapaTile(desk, actor)
+        layout.addWidget(self.capa_tile)
         self.import_button = QPushButton(self.tr("Import a ledger…"))
         self.import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())
         self.import_button.setVisible(Role.CR_MANAGER in actor.roles)
@@ -243,6 +247,7 @@ class WorkPage(QWidget):
                 )
             )
         self.reminder.setVisible(due is not None)
+        self.capa_tile.refresh()  # issue 14 part B
         counts = self._desk.queries.work_counts(self._actor)
         self._lay_out_tiles(counts.piles)
         for key, button in self.count_buttons.items():

@@ -435,3 +435,10 @@ SLA_RULES.append(
     }
 )
 STEP_POLICIES.append(("opinion", 4 * 60, "escalate", Role.DEPT_MANAGER, True))
+# --- issue 14 part B: corrective and preventive actions (CAPA) -----------------------------------
+#: The role that oversees CAPA (adds items on any case, verifies, reopens, reassigns, sees the overdue
+#: tile): there is no quality-manager role, so a branch names the role that plays it.
+SETTINGS["capa_oversight_role"] = "cr_manager"
+#: Whether an item not yet verified effective keeps its case from final closure (结案).
+SETTINGS["capa_blocks_close"] = False
+LATER_SETTINGS += ("capa_oversight_role", "capa_blocks_close")

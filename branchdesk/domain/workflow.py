@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from branchdesk.domain import opinions as opinion_rules
+from branchdesk.domain.capa import add_refusal
 from branchdesk.domain.vocab import ANSWER_ONLY_KINDS, Kind, Role, Status
 from branchdesk.i18n import Label, Text
 
@@ -50,6 +51,8 @@ class Action(StrEnum):
     ASK_OPINION = "ask_opinion"
     GIVE_OPINION = "give_opinion"
     PROCEED_WITHOUT_OPINIONS = "proceed_without_opinions"
+    # --- issue 14 part B: a corrective/preventive action from the case (CAPA outlives the case)
+    ADD_CAPA = "add_capa"
 
 
 def action_label(action: Action) -> Label:
@@ -128,6 +131,13 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.ASK_OPINION: Transition(frozenset({S.IN_PROGRESS}), opinion_rules.ASKERS),
     Action.GIVE_OPINION: Transition(frozenset({S.IN_PROGRESS}), opinion_rules.GIVERS),
     Action.PROCEED_WITHOUT_OPINIONS: Transition(frozenset({S.IN_PROGRESS}), opinion_rules.PROCEEDERS),
+    # issue 14 part B: while the case is handled and after it is closed; who adds is ``capa.add_refusal``
+    # (the case's handler, the oversight role the setting names), so every role but the administrator here.
+    Action.ADD_CAPA: Transition(
+        frozenset({S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY, S.NOT_ACCEPTED})
+        | {S.AWAITING_FOLLOWUP, S.CLOSED},
+        frozenset(Role) - {R.ADMIN},
+    ),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -182,6 +192,10 @@ class CaseFacts:
     responsible_department_id: int | None = None
     #: The acting person's department (who asks / gives / proceeds depends on it).
     actor_department_id: int | None = None
+    # --- issue 14 part B: CAPA. Items not yet verified effective ("#3、#5"), filled only when the setting
+    # ``capa_blocks_close`` is on; the role the setting ``capa_oversight_role`` names.
+    capa_unclosed: tuple[str, ...] = ()
+    capa_oversight: Role | None = None
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
@@ -230,6 +244,12 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return Text("refusal.follow_up_first")
     if action is Action.CLOSE and case.dissatisfied:
         return Text("close.dissatisfied")
+    if action is Action.CLOSE and case.capa_unclosed:  # issue 14 part B
+        return Text("refusal.capa_open", {"items": list(case.capa_unclosed)})
+    if action is Action.ADD_CAPA and (
+        reason := add_refusal(case.handler_id, actor_id, roles, case.capa_oversight)
+    ):
+        return reason
     if (
         action is Action.OPEN_LINKED
         and case.status is S.AWAITING_FOLLOWUP

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import Session
 
 from branchdesk.config import BranchConfig
@@ -37,6 +37,7 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.i18n import Label, Text
 from branchdesk.read import steps as step_sql
+from branchdesk.read.capa import CapaFilter, CapaRow, list_capa  # issue 14 part B
 from branchdesk.read.opinions import OpinionView, opinions_of_case  # issue 14 part A
 from branchdesk.read.queue import RUNNING
 from branchdesk.read.timeline import TimelineEntry, timeline
@@ -321,6 +322,8 @@ class CaseView:
     close_note: str = ""
     # issue 14 part A: the departments asked for their opinion (会签), in the order asked
     opinions: list[OpinionView] = field(default_factory=list)
+    # issue 14 part B: the case's corrective and preventive actions (read/capa.py)
+    capa_items: tuple[CapaRow, ...] = ()
 
     @property
     def shown_status(self) -> Status | CloseKind:
@@ -630,7 +633,13 @@ def case_view(
         phone_visible=show_phone,
         abnormal_reason=_choice(config, "abnormal_reason", case.abnormal_reason),
         close_note=case.close_note or "",
+        capa_items=_capa_items(session, case, now),  # issue 14 part B
     )
+
+
+def _capa_items(session: Session, case: Case, now: datetime) -> tuple[CapaRow, ...]:
+    """The case's CAPA items (issue 14 part B): whoever sees the case sees its items."""
+    return tuple(list_capa(session, CapaFilter(case_id=case.id), now.date(), true()))
 
 
 def _investigation(session: Session, case_id: int, names: _Names) -> InvestigationView | None:

@@ -33,6 +33,7 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.i18n import label as vocabulary_label
+from branchdesk.reports.capa_sheet import CapaFigures, capa_figures  # issue 14 part B
 from branchdesk.storage.models import (
     Case,
     Department,
@@ -143,6 +144,9 @@ class MonthlyReport:
     )  # label, recv, closed, rate
     trend: list[tuple[str, int, int]] = field(default_factory=list)  # "2026-10", received, closed
     breakdown: FieldBreakdown | None = None  # by one custom field's value, when asked (issue 12)
+    # issue 14 part B: the CAPA sheet's figures (reports/capa_sheet.py, checked by tests/core/test_capa.py;
+    # not part of the equality the old case walk ``tests/core/monthly_oracle.py`` is compared by)
+    capa: CapaFigures | None = field(default=None, compare=False)
 
     @property
     def valid_rate(self) -> float | None:
@@ -390,6 +394,7 @@ def build_monthly(
     )
     report.comparison = _comparison(session, year, month, report)
     report.trend = _trend(session, year, month)
+    report.capa = capa_figures(session, *month_bounds(year, month))  # issue 14 part B
     key = config.setting("monthly_breakdown_field") if by_field is None else by_field
     if key:
         # Only the two columns it needs, streamed: the month's cases are never loaded as objects.

@@ -116,6 +116,9 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
         sheet = Sheet(workbook.create_sheet(breakdown_sheet_name(report)))
         _breakdown(sheet, report)
         sheet.flush()
+    from branchdesk.reports.capa_sheet import write_capa_sheet  # issue 14 part B: the CAPA sheet
+
+    write_capa_sheet(workbook, report)
     workbook.properties.title = f"客诉案件统计表 {report.year}年{report.month}月"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)

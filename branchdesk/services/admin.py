@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from branchdesk.domain import defaults
 from branchdesk.domain.bounds import FIRST_DAY, INT_MAX, LAST_DAY, MAX_CHOICES, TEXT_LIMITS, Checks, ids_ok
+from branchdesk.domain.capa import oversight_role  # issue 14 part B
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import OPEN_STATUSES, Role
 from branchdesk.errors import ConcurrentChange, DomainError, FieldError, NotFound, PermissionDenied
@@ -532,6 +533,9 @@ def _check_setting(key: str, value: Any) -> None:
     # issue 12 "fields": form -> custom field keys (``form_custom_fields``), the one dict setting
     elif isinstance(shipped, dict) and not _form_fields_ok(value):
         checks.add(key, Text("branch.form_custom_fields"))
+    # issue 14 part B: the role that oversees CAPA is a role code, never the administrator (sees no case)
+    if key == "capa_oversight_role" and key not in checks.errors and oversight_role(value) is None:
+        checks.add(key, Text("admin.roles"))
     checks.done()
 
 

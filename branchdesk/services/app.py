@@ -10,6 +10,7 @@ from branchdesk.services.approval_policy import ApprovalPolicyService
 from branchdesk.services.auth import AuthService
 from branchdesk.services.branch_profile import BranchProfileService
 from branchdesk.services.calendar_admin import CalendarAdminService  # issue 12, calendar
+from branchdesk.services.capa import CapaService  # issue 14 part B
 from branchdesk.services.cases import CaseService
 from branchdesk.services.context import Clock, system_clock
 from branchdesk.services.deadline_policy import DeadlinePolicyService
@@ -60,6 +61,7 @@ class BranchDesk:
         self.notifications = NotificationService(self.door)  # issue 17 "notify": per user, across PCs
         self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
         self.opinions = OpinionService(self.door)  # issue 14 part A: opinions from several departments
+        self.capa = CapaService(self.door)  # issue 14 part B: corrective and preventive actions
 
     def _now(self) -> datetime:
         return self.clock()

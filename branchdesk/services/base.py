@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 from sqlalchemy.orm.attributes import flag_modified
 
+from branchdesk.domain import capa as capa_rules
 from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
 from branchdesk.domain.deadlines import Due, SlaFacts, case_due, step_due
@@ -33,7 +34,7 @@ from branchdesk.services.dto import CaseRef, CaseRefLike, CaseVersion
 from branchdesk.services.timeline import event_text, record
 from branchdesk.services.unit_of_work import Unit, UnitOfWork
 from branchdesk.services.visibility import visible_cases
-from branchdesk.storage.models import Case, Escalation, Event, Extension, FollowUp, User
+from branchdesk.storage.models import CapaItem, Case, Escalation, Event, Extension, FollowUp, User
 
 __all__ = ["ServiceBase", "Unit", "optional_text", "require_text"]
 
@@ -127,6 +128,7 @@ class ServiceBase:
                 select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
             ).first()
             is not None,
+            **_capa_facts(unit, case),  # issue 14 part B
         )
 
     def _require(self, unit: Unit, case: Case, action: Action) -> None:
@@ -313,6 +315,21 @@ class ServiceBase:
         old = case.status
         case.status = status.value
         return ("status", old, status.value)  # codes: the reader renders them in their language
+
+
+def _capa_facts(unit: Unit, case: Case) -> dict[str, Any]:
+    """CAPA's part of the facts (issue 14 part B): the oversight role, and the items not yet verified
+    effective only when the policy lets them keep the case open (no query otherwise)."""
+    oversight = capa_rules.oversight_role(unit.config.setting("capa_oversight_role"))
+    facts: dict[str, Any] = {"capa_oversight": oversight}
+    if unit.config.setting("capa_blocks_close") and case.status == Status.AWAITING_FOLLOWUP.value:
+        ids = unit.session.scalars(
+            select(CapaItem.id)
+            .where(CapaItem.case_id == case.id, CapaItem.status.in_([s.value for s in capa_rules.UNCLOSED]))
+            .order_by(CapaItem.id)
+        ).all()
+        facts["capa_unclosed"] = tuple(f"#{i}" for i in ids)
+    return facts
 
 
 def require_text(value: str, field: str, label: Text | Label, limit: int = 5000) -> str:

@@ -671,3 +671,46 @@ class OpinionRequest(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+# --- issue 14 part B: corrective and preventive actions (CAPA), followed to verification -----------
+
+
+class CapaItem(Base):
+    """One corrective or preventive action taken from a case (``domain/capa.py``): owner, department, due
+    date, status open → done → verified / not_effective (→ reopened: open again with a new due date)."""
+
+    __tablename__ = "capa_item"
+    __table_args__ = (
+        Index("ix_capa_item_status_due", "status", "due_date"),  # the overdue list and tiles
+        Index("ix_capa_item_owner", "owner_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # corrective | preventive
+    description: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    due_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(15))
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    done_note: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CapaVerification(Base):
+    """One verification of a done item (kept for every round: not effective, reopened, verified again)."""
+
+    __tablename__ = "capa_verification"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("capa_item.id"), index=True)
+    verdict: Mapped[str] = mapped_column(String(15))  # verified | not_effective
+    note: Mapped[str] = mapped_column(Text)
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
+    check_date: Mapped[date] = mapped_column(Date)  # when the effect was (or will be) checked
+    verifier_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)  # the monthly sheet counts by it

@@ -39,6 +39,10 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
     _open(workbook.create_sheet("未结案件"), report)
     if report.breakdown is not None:  # issue 12 "fields": by one custom field's value
         _breakdown(workbook.create_sheet(breakdown_sheet_name(report)), report)
+    # issue 14 part B: the CAPA sheet is not what this oracle checks (test_capa.py does): same writer
+    from branchdesk.reports.capa_sheet import write_capa_sheet
+
+    write_capa_sheet(workbook, report)
     workbook.properties.title = f"客诉案件统计表 {report.year}年{report.month}月"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import Decision, LinkKind, Role
 from branchdesk.errors import BranchDeskError
+from branchdesk.read.capa import CapaFilter  # issue 14 part B
 from branchdesk.read.queue import QueueFilter
 from branchdesk.services.approval_policy import ApprovalRuleInput, ApprovalStepInput
 from branchdesk.services.branch_profile import BranchProfile
@@ -921,10 +922,109 @@ class Drive:
             "queries.handler_choices": lambda: call(  # issue 17 part E
                 desk.queries.handler_choices, self.actor(), _ids(*self.departments)
             ),
+            **self.capa_entry_points(),  # issue 14 part B
+        }
+
+    # --- issue 14 part B: corrective and preventive actions (CAPA) ---------------------------------
+
+    def capa_entry_points(self) -> dict[str, Callable[[], st.SearchStrategy[Call]]]:
+        b, capa = self.b, self.b.desk.capa
+        people, departments = self.people, self.departments
+        kind = st.one_of(st.sampled_from(["corrective", "preventive"]), TEXT, BIG)
+        when = st.one_of(DAY, WHEN, TEXT, st.just(b.clock.now.date() + timedelta(days=5)))
+
+        def item(state: str) -> tuple[int, int]:
+            item_id = capa.add(
+                b["handler"],
+                _investigated(b),
+                kind="corrective",
+                description="整改",
+                owner_id=b["handler2"].user_id,
+                department_id=b["handler2"].department_id or 0,
+                due_date=b.clock.now.date() + timedelta(days=10),
+            )
+            if state in ("done", "not_effective"):
+                capa.mark_done(b["handler2"], item_id, 1)
+            if state == "not_effective":
+                today = b.clock.now.date()
+                capa.verify(b["crm"], item_id, 2, effective=False, evidence="无效", check_date=today)
+            (row,) = [r for r in capa.list(b["crm"]) if r.id == item_id]
+            return item_id, row.version
+
+        def on_item(state: str, build: Callable[[Any], Call], *args: st.SearchStrategy[Any]) -> Any:
+            def strategy() -> st.SearchStrategy[Call]:
+                item_id, version = item(state)
+                return st.tuples(
+                    self.actor("handler2", "crm"),
+                    st.one_of(st.just(item_id), BIG),
+                    st.one_of(st.just(version), BIG, TEXT),
+                    *args,
+                ).map(build)
+
+            return strategy
+
+        filters = st.builds(
+            CapaFilter,
+            department_id=_ids(*departments),
+            status=st.one_of(st.none(), st.sampled_from(["open", "done", "verified", ""]), TEXT, BIG),
+            overdue=st.one_of(st.booleans(), TEXT),
+            owner_id=_ids(*people),
+            case_id=_ids(1, 2),
+        )
+        files = st.one_of(
+            st.none(),
+            st.builds(IncomingFile, TEXT, st.one_of(st.binary(max_size=64), st.just(b"")), TEXT),
+        )
+        return {
+            "capa.add": lambda: st.tuples(
+                self.actor("handler", "crm"),
+                self.ref(_investigated(b)),
+                kind,
+                TEXT,
+                _ids(*people),
+                _ids(*departments),
+                when,
+            ).map(
+                lambda v: lambda: capa.add(
+                    v[0], v[1], kind=v[2], description=v[3], owner_id=v[4], department_id=v[5], due_date=v[6]
+                )
+            ),
+            "capa.mark_done": on_item("open", lambda v: lambda: capa.mark_done(*v), TEXT),
+            "capa.verify": on_item(
+                "done",
+                lambda v: lambda: capa.verify(
+                    v[0], v[1], v[2], effective=v[3], evidence=v[4], check_date=v[5], attachment_id=v[6],
+                    file=v[7],
+                ),
+                st.one_of(st.booleans(), TEXT),
+                TEXT,
+                when,
+                _ids(1),
+                files,
+            ),
+            "capa.reopen": on_item("not_effective", lambda v: lambda: capa.reopen(*v), when, TEXT),
+            "capa.reassign": on_item(
+                "open",
+                lambda v: lambda: capa.reassign(
+                    v[0], v[1], v[2], owner_id=v[3], department_id=v[4], due_date=v[5], note=v[6]
+                ),
+                _ids(*people),
+                _ids(*departments),
+                when,
+                TEXT,
+            ),
+            "capa.list": lambda: call_with(capa.list, self.actor(), st.one_of(st.none(), filters)),
+            "capa.count": lambda: call_with(capa.count, self.actor(), st.one_of(st.none(), filters)),
+            "capa.of_case": lambda: call_with(capa.of_case, self.actor(), _ids(1)),
+            "capa.work_tile": lambda: call_with(capa.work_tile, self.actor()),
         }
 
 
-GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.", "search.")
+GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.", "search.", "capa.")
+
+
+def call_with(fn: Callable[..., object], *args: st.SearchStrategy[Any]) -> st.SearchStrategy[Call]:
+    return st.tuples(*args).map(lambda values: lambda: fn(*values))
 
 
 def _drive(b: Branch, group: str, examples: int) -> None:

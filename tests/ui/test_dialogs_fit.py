@@ -255,6 +255,34 @@ def _notifications(b: Branch) -> QWidget:
     return listed
 
 
+# --- issue 14 part B: the CAPA list (in the main window) and the verify dialog ---------------------
+
+
+def _capa_items(b: Branch) -> None:
+    from tests.ui.test_capa_ui import capa_scenario
+
+    capa_scenario(b)
+    b.clock.advance(days=2)  # one item overdue: the list shows its red due date, the work page its tile
+
+
+def _capa_list(b: Branch) -> QWidget:
+    from ui.main_window import MainWindow
+
+    _capa_items(b)
+    window = MainWindow(b.desk, b["crm"], "测试网点")
+    window.show_capa(None)
+    return window
+
+
+def _capa_verify(b: Branch) -> QWidget:
+    from branchdesk.read.capa import CapaFilter
+    from ui.capa_dialogs import VerifyDialog
+
+    _capa_items(b)
+    [row] = b.desk.capa.list(b["crm"], CapaFilter(status="done"))
+    return VerifyDialog(b.desk, b["crm"], row, [(1, "检查记录.pdf")])
+
+
 WINDOWS: dict[str, Callable[[Branch], QWidget]] = {
     "case window": _case_window,
     "print": _print,
@@ -276,6 +304,8 @@ WINDOWS: dict[str, Callable[[Branch], QWidget]] = {
     "print preview": _preview,
     "bulk assign": _bulk_assign,
     "notification list": _notifications,
+    "CAPA list": _capa_list,  # issue 14 part B
+    "CAPA verify": _capa_verify,
 }
 
 

@@ -66,6 +66,9 @@ USER_DATA = {
     "extension": ["reason", "customer_consent"],
     "attachment": ["filename", "note"],
     "opinion_request": ["question", "opinion", "waive_reason", "signer_name"],  # issue 14 part A
+    # issue 14 part B: what people wrote on corrective/preventive actions
+    "capa_item": ["description", "done_note"],
+    "capa_verification": ["note"],
 }
 
 
@@ -821,4 +824,54 @@ def test_opinions_section_and_dialogs_read_english(qtbot: QtBot, branch: Branch,
             dialog.show()
             problems += [f"{action} ({username}): {p}" for p in chinese_left(dialog, allowed)]
             dialog.close()
+# --- issue 14 part B: the CAPA list, its dialogs, the case window's section, the work page's tile -------
+
+
+def test_capa_screens_read_english(qtbot: QtBot, branch: Branch, english: None, tmp_path: Path) -> None:
+    from branchdesk.domain.capa import CapaAction
+    from branchdesk.domain.workflow import Action
+    from tests.ui.test_capa_ui import capa_scenario
+
+    b = branch
+    case_id = capa_scenario(b)
+    [done] = [r for r in b.desk.capa.list(b["crm"]) if r.status.value == "done"]
+    today = b.clock.now.date()
+    b.desk.capa.verify(b["crm"], done.id, done.version, effective=False, evidence="不合格", check_date=today)
+    b.clock.advance(days=3)  # one item overdue: the tile shows
+    allowed = user_data(b)
+    problems: list[str] = []
+    window = MainWindow(b.desk, b["crm"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.work.capa_tile.isVisible()
+    problems += [f"work: {p}" for p in chinese_left(window, allowed, LANGUAGE_MENU)]
+    window.work.capa_tile.click()
+    page = window.capa
+    assert page is not None and page.isVisible()
+    page.overdue.setChecked(False)
+    for index in range(page.table.rowCount()):
+        page.table.selectRow(index)
+        problems += [f"CAPA list row {index}: {p}" for p in chinese_left(window, allowed, LANGUAGE_MENU)]
+        for action in CapaAction:
+            dialog = page.dialog_for(action)
+            assert dialog is not None
+            qtbot.addWidget(dialog)
+            dialog.show()
+            problems += [f"CAPA {action}: {p}" for p in chinese_left(dialog, allowed)]
+            dialog.close()
+    for box in (page.status, page.department, page.owner):
+        problems += [f"filter: {p}" for p in chinese_left(box, allowed)]
+    view = CaseDetailView(b.desk, b["handler"], b.desk.queries.lookups(b["handler"]), case_id)
+    qtbot.addWidget(view)
+    view.show()
+    assert "Corrective and preventive actions" in view.body.toPlainText()
+    # the sweep's escalation after the three days is signed by the stored actor name 系统 (not CAPA's)
+    problems += [f"case window: {p}" for p in chinese_left(view, allowed, ("系统",))]
+    assert view.detail is not None
+    add = view.dialog_for(Action.ADD_CAPA, view.detail)
+    assert add is not None
+    qtbot.addWidget(add)
+    add.show()
+    problems += [f"add item: {p}" for p in chinese_left(add, allowed)]
     assert not problems, "\n".join(sorted(set(problems)))
