@@ -1697,7 +1697,10 @@ CATALOGUE.update(
             "Choose who it concerns: one employee or one department (not both)",
         ),
         "rewards.subject_not_found": ("奖罚对象不存在或已停用", "That employee or department does not exist"),
-        "rewards.case_state": ("草稿或作废的案件不能提出奖罚", "No reward or penalty on a draft or void case"),
+        "rewards.case_state": (
+            "草稿或作废的案件不能提出奖罚",
+            "No reward or penalty on a draft or void case",
+        ),
         "rewards.own_record": (
             "奖罚涉及您本人（或您所管理的部门），您不能审批",
             "This record concerns you (or the department you manage): you may not approve it",

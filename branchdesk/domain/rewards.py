@@ -26,7 +26,15 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from branchdesk.domain.approvals import MAX_STEPS, STEP_ROLES, ApprovalLevel, ApprovalStep, Signer, signing_refusal
+from branchdesk.domain.approvals import (
+    MAX_STEPS,
+    STEP_ROLES,
+    ApprovalLevel,
+    ApprovalStep,
+    Signer,
+    signing_refusal,
+)
+from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Role
 from branchdesk.i18n import Text
 
@@ -105,8 +113,11 @@ def amount_refusal(item: ScaleItem, amount_fen: int) -> Text | None:
     if item.min_amount_fen <= amount_fen <= item.max_amount_fen:
         return None
     if item.fixed_amount:
-        return Text("rewards.amount_fixed", {"amount": item.min_amount_fen})
-    return Text("rewards.amount_range", {"min": item.min_amount_fen, "max": item.max_amount_fen})
+        return Text("rewards.amount_fixed", {"amount": format_yuan(item.min_amount_fen)})
+    return Text(
+        "rewards.amount_range",
+        {"min": format_yuan(item.min_amount_fen), "max": format_yuan(item.max_amount_fen)},
+    )
 
 
 def own_record_refusal(

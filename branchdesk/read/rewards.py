@@ -116,16 +116,23 @@ def record_views(
         )
         signer_ids.setdefault(sig.record_id, []).append(sig.signer_id)
     user_ids = {r.proposer_id for r in records} | {r.subject_user_id for r in records if r.subject_user_id}
-    names = {row[0]: row[1] for row in session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids)))}
+    names = {
+        row[0]: row[1]
+        for row in session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids)))
+    }
     departments = {
         row[0]: row[1]
         for row in session.execute(
-            select(Department.id, Department.name).where(Department.id.in_({r.department_id for r in records}))
+            select(Department.id, Department.name).where(
+                Department.id.in_({r.department_id for r in records})
+            )
         )
     }
     case_nos = {
         row[0]: row[1]
-        for row in session.execute(select(Case.id, Case.case_no).where(Case.id.in_({r.case_id for r in records})))
+        for row in session.execute(
+            select(Case.id, Case.case_no).where(Case.id.in_({r.case_id for r in records}))
+        )
     }
     views = []
     for r in records:

@@ -11,13 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.domain.approvals import ApprovalStep, step_text
+from branchdesk.domain.bounds import ids_ok
 from branchdesk.domain.defaults import FORM_CUSTOM_DEFAULT
 from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
+from branchdesk.domain.rewards import RewardStatus
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
-from branchdesk.domain.bounds import ids_ok
-from branchdesk.domain.rewards import RewardStatus
 from branchdesk.errors import BranchDeskError, DomainError, FieldError, PermissionDenied
 from branchdesk.i18n import Label, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys

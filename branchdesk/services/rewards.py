@@ -7,8 +7,7 @@ names the record's version (its own ``version`` column), a scale edit the line's
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -27,9 +26,15 @@ from branchdesk.domain.approvals import (
     signed_as,
 )
 from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
-from branchdesk.domain.money import format_yuan
 from branchdesk.domain.vocab import Decision, Role, Status
-from branchdesk.errors import AuthenticationFailed, ConcurrentChange, DomainError, FieldError, NotFound, PermissionDenied
+from branchdesk.errors import (
+    AuthenticationFailed,
+    ConcurrentChange,
+    DomainError,
+    FieldError,
+    NotFound,
+    PermissionDenied,
+)
 from branchdesk.i18n import Label, Text
 from branchdesk.read.rewards import RewardRecordView, record_views, scale_item, scale_items
 from branchdesk.services.auth import LOCKED_CODE, AuthService
@@ -38,7 +43,14 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseVersion
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.unit_of_work import UnitOfWork
-from branchdesk.storage.models import Department, RewardPenalty, RewardScaleRow, RewardSignature, User, UserRole
+from branchdesk.storage.models import (
+    Department,
+    RewardPenalty,
+    RewardScaleRow,
+    RewardSignature,
+    User,
+    UserRole,
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +120,8 @@ def signing_state(
         subject_manager_ids=managers,
         department_id=record.department_id,
         amount_fen=record.amount_fen,
-        own_level_available=may_stand_in(level, roles) and _own_level_signer(session, level, record, excluded),
+        own_level_available=may_stand_in(level, roles)
+        and _own_level_signer(session, level, record, excluded),
     )
     return level, refusal
 
@@ -131,8 +144,12 @@ class RewardService(ServiceBase):
         checks = Checks()
         if not isinstance(item, rules.ScaleItem):
             raise FieldError({"code": Text("field.format", {"field": Label("Field", "scale_code")})})
-        code = checks.text("code", item.code, rules.LIMITS["code"], Label("Field", "scale_code"), required=True)
-        label = checks.text("label", item.label, rules.LIMITS["label"], Label("Field", "label"), required=True)
+        code = checks.text(
+            "code", item.code, rules.LIMITS["code"], Label("Field", "scale_code"), required=True
+        )
+        label = checks.text(
+            "label", item.label, rules.LIMITS["label"], Label("Field", "label"), required=True
+        )
         measure = checks.text("measure", item.measure, rules.LIMITS["measure"], Label("Field", "measure"))
         for name in ("min_amount_fen", "max_amount_fen"):
             checks.integer(name, getattr(item, name), 0, INT_MAX, Label("Field", name))
@@ -172,8 +189,9 @@ class RewardService(ServiceBase):
                 last = unit.session.scalars(
                     select(RewardScaleRow.sort_order).order_by(RewardScaleRow.sort_order.desc()).limit(1)
                 ).first()
-                row = RewardScaleRow(code=code, sort_order=(last or 0) + 1, label="", kind="", proposer_roles=[],
-                                     chain=[])
+                row = RewardScaleRow(
+                    code=code, sort_order=(last or 0) + 1, label="", kind="", proposer_roles=[], chain=[]
+                )
                 unit.session.add(row)
             changes = apply_changes(
                 row,
@@ -208,16 +226,21 @@ class RewardService(ServiceBase):
         checks = Checks()
         if not isinstance(data, RewardProposal):
             raise FieldError({"scale_code": Text("field.format", {"field": Label("Field", "scale_code")})})
-        code = checks.text("scale_code", data.scale_code, rules.LIMITS["code"], Label("Field", "scale_code"),
-                           required=True)
+        code = checks.text(
+            "scale_code", data.scale_code, rules.LIMITS["code"], Label("Field", "scale_code"), required=True
+        )
         amount = checks.integer("amount_fen", data.amount_fen, 0, INT_MAX, Label("Field", "amount_fen"))
-        reason = checks.text("reason", data.reason, rules.LIMITS["reason"], Label("Field", "reason"), required=True)
+        reason = checks.text(
+            "reason", data.reason, rules.LIMITS["reason"], Label("Field", "reason"), required=True
+        )
         user_id, department_id = data.subject_user_id, data.subject_department_id
         if (user_id is None) == (department_id is None):
             checks.add("subject_user_id", Text("rewards.subject"))
         elif not ids_ok(user_id if user_id is not None else department_id):
-            checks.add("subject_user_id" if user_id is not None else "subject_department_id",
-                       Text("rewards.subject_not_found"))
+            checks.add(
+                "subject_user_id" if user_id is not None else "subject_department_id",
+                Text("rewards.subject_not_found"),
+            )
         checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, seen)
@@ -232,7 +255,7 @@ class RewardService(ServiceBase):
                 raise PermissionDenied(refusal)
             wrong = rules.amount_refusal(item, amount)
             if wrong is not None:
-                raise FieldError({"amount_fen": _yuan_params(wrong)})
+                raise FieldError({"amount_fen": wrong})
             if user_id is not None:
                 subject = unit.session.get(User, user_id)
                 if subject is None or not subject.active:
@@ -270,7 +293,9 @@ class RewardService(ServiceBase):
                 actor=unit.user,
                 action="rewards.propose",
                 case_id=case.id,
-                text=Text("event.reward_proposed", {"kind": item.kind, "subject": subject_name, "label": item.label}),
+                text=Text(
+                    "event.reward_proposed", {"kind": item.kind, "subject": subject_name, "label": item.label}
+                ),
             )
             self._touch(unit, case)
             return self._ref(case), entry.id
@@ -348,12 +373,14 @@ class RewardService(ServiceBase):
         entry = self._record(unit, record_id)
         if entry.version != seen_version:
             last = unit.session.scalars(
-                select(RewardSignature).where(RewardSignature.record_id == entry.id).order_by(
-                    RewardSignature.id.desc()
-                )
+                select(RewardSignature)
+                .where(RewardSignature.record_id == entry.id)
+                .order_by(RewardSignature.id.desc())
             ).first()
             who, when = (last.printed_name, last.signed_at) if last else ("", entry.proposed_at)
-            raise ConcurrentChange(Text("rewards.record_changed", {"who": who, "when": when.strftime("%m-%d %H:%M")}))
+            raise ConcurrentChange(
+                Text("rewards.record_changed", {"who": who, "when": when.strftime("%m-%d %H:%M")})
+            )
         level, refusal = signing_state(unit.session, entry, unit.user, unit.actor.roles)
         if refusal is not None:
             raise DomainError(refusal)
@@ -425,11 +452,6 @@ class RewardService(ServiceBase):
                 select(RewardPenalty).where(condition).order_by(RewardPenalty.id.desc())
             ).all()
             return self._views(unit, rows)
-
-
-def _yuan_params(text: Text) -> Text:
-    """Amount refusals carry fen; people read yuan."""
-    return Text(text.code, {k: format_yuan(v) if isinstance(v, int) else v for k, v in text.params.items()})
 
 
 __all__ = ["RewardProposal", "RewardService", "signing_state"]

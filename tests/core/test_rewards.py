@@ -52,7 +52,9 @@ def propose(
     return record_id
 
 
-def sign(b: Branch, who: str, record_id: int, decision: Decision = Decision.APPROVE, reason: str = "") -> RewardStatus:
+def sign(
+    b: Branch, who: str, record_id: int, decision: Decision = Decision.APPROVE, reason: str = ""
+) -> RewardStatus:
     version = b.desk.rewards.get(b[who], record_id).version
     return b.desk.rewards.decide(b[who], record_id, version, decision, PASSWORD, reason).status
 
@@ -62,7 +64,12 @@ def test_a_penalty_approved_through_two_steps_prints_its_notice(branch: Branch, 
     case = proposed_case(b, "compensation", "800")
     record_id = propose(b, case.id)  # 300 元, -10 分, 申诫: 部门经理（本部门）→ 总经理
     view = b.desk.rewards.get(b["crm"], record_id)
-    assert (view.kind, view.amount_fen, view.points, view.measure) == (RewardKind.PENALTY, 30_000, -10, "申诫")
+    assert (view.kind, view.amount_fen, view.points, view.measure) == (
+        RewardKind.PENALTY,
+        30_000,
+        -10,
+        "申诫",
+    )
     assert view.status is RewardStatus.PENDING and view.subject_name == "张伟"
     # The notice prints only an approved record.
     with pytest.raises(DomainError):
@@ -74,7 +81,10 @@ def test_a_penalty_approved_through_two_steps_prints_its_notice(branch: Branch, 
     assert "签" in render(b.desk.rewards.may_sign(b["qa_mgr"], record_id) or pytest.fail("signs twice"))
     assert sign(b, "gm", record_id) is RewardStatus.APPROVED
     view = b.desk.rewards.get(b["crm"], record_id)
-    assert [(s.name, s.level_role) for s in view.signatures] == [("赵强", Role.DEPT_MANAGER), ("郑总", Role.GM)]
+    assert [(s.name, s.level_role) for s in view.signatures] == [
+        ("赵强", Role.DEPT_MANAGER),
+        ("郑总", Role.GM),
+    ]
     assert view.decided_at == b.clock.now
     # Offered now, and it prints from the record: subject, kind, line, amount, points, measure, approvals.
     assert "penalty" in dict(b.desk.printing.forms_for(b["crm"], case.id))
@@ -85,7 +95,18 @@ def test_a_penalty_approved_through_two_steps_prints_its_notice(branch: Branch, 
     sheets = pages(pdf, tmp_path)
     assert len(sheets) == 3  # the form set's three copies: 总经理室(自存), 会计, 受罚部门
     first = sheets[0]
-    for expected in ("奖罚通知单", "张伟", "处罚", "P3", "¥300.00", "-10", "申诫", "对投诉事实拒不承认", "赵强", "郑总"):
+    for expected in (
+        "奖罚通知单",
+        "张伟",
+        "处罚",
+        "P3",
+        "¥300.00",
+        "-10",
+        "申诫",
+        "对投诉事实拒不承认",
+        "赵强",
+        "郑总",
+    ):
         assert expected in first, expected
     assert "受罚部门" in sheets[2]
     # The timeline names the subject and the line, never the amount.
@@ -102,8 +123,13 @@ def test_the_person_concerned_may_not_approve(branch: Branch) -> None:
     refusal = b.desk.rewards.may_sign(b["qa_mgr"], record_id)
     assert refusal is not None and refusal.code == "rewards.own_record"
     with pytest.raises(DomainError) as info:
-        b.desk.rewards.decide(b["qa_mgr"], record_id, b.desk.rewards.get(b["crm"], record_id).version,
-                              Decision.APPROVE, PASSWORD)
+        b.desk.rewards.decide(
+            b["qa_mgr"],
+            record_id,
+            b.desk.rewards.get(b["crm"], record_id).version,
+            Decision.APPROVE,
+            PASSWORD,
+        )
     assert "本人" in info.value.message
     assert sign(b, "deputy", record_id) is RewardStatus.PENDING
     # A department's record: its manager is the person concerned.
@@ -138,7 +164,9 @@ def test_a_stale_signature_or_proposal_is_refused(branch: Branch) -> None:
     before = seen(b, case.id)
     record_id = propose(b, case.id)
     with pytest.raises(ConcurrentChange):  # the case moved with the first proposal
-        b.desk.rewards.propose(b["crm"], before, RewardProposal("P1", 5_000, "x", subject_user_id=b["handler"].user_id))
+        b.desk.rewards.propose(
+            b["crm"], before, RewardProposal("P1", 5_000, "x", subject_user_id=b["handler"].user_id)
+        )
     shown = b.desk.rewards.get(b["deputy"], record_id).version
     assert sign(b, "qa_mgr", record_id) is RewardStatus.PENDING
     with pytest.raises(ConcurrentChange) as info:
@@ -184,8 +212,15 @@ def test_the_admin_edits_the_scale(branch: Branch) -> None:
     with pytest.raises(PermissionDenied):
         b.desk.rewards.save_scale_item(b["crm"], changed)
     new = ScaleItem(
-        "R2", "挽回重大损失", RewardKind.REWARD, 100_000, 100_000, 5, "嘉奖",
-        (Role.GM,), (ApprovalStep(Role.GM),),
+        "R2",
+        "挽回重大损失",
+        RewardKind.REWARD,
+        100_000,
+        100_000,
+        5,
+        "嘉奖",
+        (Role.GM,),
+        (ApprovalStep(Role.GM),),
     )
     saved = b.desk.rewards.save_scale_item(b["admin"], new)
     assert saved.version == 1 and saved.chain == (ApprovalStep(Role.GM),)
@@ -215,7 +250,9 @@ def test_migration_0025_seeds_the_scale_and_moves_the_notice_to_records(branch: 
     with fresh.db.read() as session:
         spec = session.get(FormSpecRow, "penalty")
         assert spec is not None and spec.spec["copies"] == routing
-        assert "reward.subject" in str(spec.spec["sections"]) and "investigation" not in str(spec.spec["sections"])
+        assert "reward.subject" in str(spec.spec["sections"]) and "investigation" not in str(
+            spec.spec["sections"]
+        )
         assert session.scalars(select(RewardPenalty)).all() == []
         assert len(session.scalars(select(RewardScaleRow)).all()) == 5
 

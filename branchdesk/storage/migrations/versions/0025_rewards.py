@@ -152,7 +152,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_reward_signature_record_id", "reward_signature", ["record_id"], unique=False)
     bind = op.get_bind()
-    if bind.execute(sa.select(BRANCH.c.id)).first() is not None:  # an initialised branch (init seeds a new one)
+    if (
+        bind.execute(sa.select(BRANCH.c.id)).first() is not None
+    ):  # an initialised branch (init seeds a new one)
         for order, item in enumerate(SCALE):
             bind.execute(
                 SCALE_TABLE.insert().values(
