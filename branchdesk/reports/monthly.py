@@ -22,6 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from branchdesk.config import BranchConfig
 from branchdesk.domain.text import mask_phone
+from branchdesk.read.rewards import MonthRewardRow, approved_in  # issue 14 part C
 from branchdesk.domain.vocab import (
     ESCALATION_REASON_LABELS,
     RESPONSIBILITY_LABELS,
@@ -143,6 +144,7 @@ class MonthlyReport:
     )  # label, recv, closed, rate
     trend: list[tuple[str, int, int]] = field(default_factory=list)  # "2026-10", received, closed
     breakdown: FieldBreakdown | None = None  # by one custom field's value, when asked (issue 12)
+    rewards: list[MonthRewardRow] = field(default_factory=list)  # issue 14 part C: approved in the month
 
     @property
     def valid_rate(self) -> float | None:
@@ -397,6 +399,7 @@ def build_monthly(
             select(Case.kind, Case.custom_values).where(*in_month).execution_options(yield_per=2000)
         )
         report.breakdown = field_breakdown(session, config, str(key), values)
+    report.rewards = approved_in(session, start, end)  # issue 14 part C: the 奖罚 sheet
     return report
 
 

@@ -273,3 +273,49 @@ def test_migration_0025_leaves_a_customised_notice_alone(branch: Branch) -> None
         spec = session.get(FormSpecRow, "penalty")
         assert spec is not None and spec.spec["title"] == "本厂奖惩单"
         assert "investigation.responsible" in str(spec.spec["sections"])
+
+
+def test_the_monthly_sheet_lists_the_month_s_approved_records_as_the_database_has_them(
+    branch: Branch, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    b = branch
+    case = proposed_case(b, "compensation", "800")
+    penalty = propose(b, case.id)  # 张伟 (质量管理部): ¥300, -10
+    sign(b, "qa_mgr", penalty)
+    sign(b, "gm", penalty)
+    reward = propose(b, case.id, "R1", 20_000, user="qa_mgr", reason="处理及时受客户表扬")
+    sign(b, "deputy", reward)  # the subject is the QA manager: the deputy GM stands in
+    sign(b, "gm", reward)
+    dept = propose(b, case.id, "P1", 5_000, user=None, department_id=b["handler"].department_id)
+    sign(b, "deputy", dept)
+    sign(b, "gm", dept)
+    rejected = propose(b, case.id, "P1", 6_000)
+    sign(b, "qa_mgr", rejected, Decision.REJECT, "证据不足")
+    propose(b, case.id, "P1", 7_000)  # pending: not on the sheet
+    b.clock.advance(days=30)  # December: not November's
+    later = propose(b, case.id, "P1", 9_000)
+    sign(b, "qa_mgr", later)
+    sign(b, "gm", later)
+
+    path = b.desk.reports.export_monthly(b["crm"], 2026, 11, tmp_path / "m.xlsx")
+    sheet = load_workbook(path)["奖罚"]
+    rows = [r for r in sheet.iter_rows(min_row=3, values_only=True)]
+    records = [r for r in rows if isinstance(r[0], int)]
+    with b.desk.db.read() as session:
+        approved = session.scalars(
+            select(RewardPenalty)
+            .where(RewardPenalty.status == "approved", RewardPenalty.decided_at < b.clock.now.replace(day=1))
+            .order_by(RewardPenalty.decided_at, RewardPenalty.id)
+        ).all()
+        expected = [(r.id, r.amount_fen / 100, r.points, r.measure or None) for r in approved]
+    assert [(r[0], r[6], r[7], r[8]) for r in records] == expected
+    assert [r[0] for r in records] == [penalty, reward, dept]
+    assert records[0][2] == case.case_no and records[0][3] == "张伟" and records[0][5] == "处罚"
+    assert records[1][3] == "赵强" and records[1][5] == "奖励"
+    assert records[2][3] == "质量管理部"
+    start = next(i for i, r in enumerate(rows) if r[0] == "部门")
+    totals = {r[0]: r[1:6] for r in rows[start + 1 :] if r[0]}
+    # 质量管理部: one reward ¥200 (+2), two penalties ¥300 + ¥50 (-10 + 0)
+    assert totals == {"质量管理部": (1, 200, 2, 350, -8)}
