@@ -22,7 +22,6 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from branchdesk.config import BranchConfig
 from branchdesk.domain.text import mask_phone
-from branchdesk.read.rewards import MonthRewardRow, approved_in  # issue 14 part C
 from branchdesk.domain.vocab import (
     ESCALATION_REASON_LABELS,
     RESPONSIBILITY_LABELS,
@@ -34,6 +33,7 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.i18n import label as vocabulary_label
+from branchdesk.read.rewards import MonthRewardRow, approved_in  # issue 14 part C
 from branchdesk.storage.models import (
     Case,
     Department,

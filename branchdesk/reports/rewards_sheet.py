@@ -13,7 +13,17 @@ from branchdesk.read.rewards import MonthRewardRow
 from branchdesk.reports.xlsx_style import DATETIME, MONEY, TITLE_FONT, fit_widths, header_row, print_setup
 
 SHEET_NAME = "奖罚"
-HEADINGS = ["记录编号", "核准时间", "客诉编号", "奖罚对象", "所属部门", "类别", "金额（元）", "绩效分", "处分"]
+HEADINGS = [
+    "记录编号",
+    "核准时间",
+    "客诉编号",
+    "奖罚对象",
+    "所属部门",
+    "类别",
+    "金额（元）",
+    "绩效分",
+    "处分",
+]
 TOTAL_HEADINGS = ["部门", "奖励件数", "奖励金额（元）", "处罚件数", "处罚金额（元）", "绩效分合计"]
 
 
