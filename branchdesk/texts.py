@@ -1697,10 +1697,6 @@ CATALOGUE.update(
             "Choose who it concerns: one employee or one department (not both)",
         ),
         "rewards.subject_not_found": ("奖罚对象不存在或已停用", "That employee or department does not exist"),
-        "rewards.case_state": (
-            "草稿或作废的案件不能提出奖罚",
-            "No reward or penalty on a draft or void case",
-        ),
         "rewards.own_record": (
             "奖罚涉及您本人（或您所管理的部门），您不能审批",
             "This record concerns you (or the department you manage): you may not approve it",
@@ -1747,6 +1743,7 @@ CATALOGUE.update(
         "event.admin_reward_scale": ("修改奖罚标准 {code}", "Changed scale line {code}"),
     }
 )
+LABELS["Action"]["propose_reward"] = ("提出奖罚", "Propose reward/penalty")
 LABELS["RewardKind"] = {"reward": ("奖励", "reward"), "penalty": ("处罚", "penalty")}
 LABELS["RewardStatus"] = {
     "pending": ("待审批", "Pending"),

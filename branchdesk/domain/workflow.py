@@ -45,6 +45,8 @@ class Action(StrEnum):
     FIRST_CONTACT = "first_contact"  # 首次联系 (issue 12 "steps"): stops the first-contact clock
     # --- issue 17 part E: correcting the intake facts of a registered case (a typo in phone or name)
     CORRECT_INTAKE = "correct_intake"
+    # --- issue 14 part C: a reward or penalty (奖罚) proposed on the case (the scale says who may) ---
+    PROPOSE_REWARD = "propose_reward"
 
 
 def action_label(action: Action) -> Label:
@@ -117,6 +119,9 @@ TRANSITIONS: dict[Action, Transition] = {
     # issue 17 part E: free before triage for the clerk who registered it, afterwards the CR manager only
     # (``correction_refusal``); closed or void cases are history and stay as they are.
     Action.CORRECT_INTAKE: Transition(OPEN_STATES, frozenset({R.CLERK, R.CR_MANAGER})),
+    # issue 14 part C: while open and after closing (the GM's office reviews closed cases monthly, seed 000
+    # 第十二条); the managers and the CR manager reach it, the scale line's proposer roles decide further.
+    Action.PROPOSE_REWARD: Transition(OPEN_STATES | {S.CLOSED}, MANAGERS | {R.CR_MANAGER}),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).

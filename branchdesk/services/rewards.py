@@ -26,7 +26,8 @@ from branchdesk.domain.approvals import (
     signed_as,
 )
 from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
-from branchdesk.domain.vocab import Decision, Role, Status
+from branchdesk.domain.vocab import Decision, Role
+from branchdesk.domain.workflow import Action
 from branchdesk.errors import (
     AuthenticationFailed,
     ConcurrentChange,
@@ -244,8 +245,7 @@ class RewardService(ServiceBase):
         checks.done()
         with self._unit(actor) as unit:
             case = self._case(unit, seen)
-            if case.status in (Status.DRAFT.value, Status.VOID.value):
-                raise DomainError(Text("rewards.case_state"))
+            self._require(unit, case, Action.PROPOSE_REWARD)
             row = unit.session.scalars(select(RewardScaleRow).where(RewardScaleRow.code == code)).first()
             if row is None:
                 raise FieldError({"scale_code": Text("rewards.scale_not_found", {"code": code})})

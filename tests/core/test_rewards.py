@@ -154,8 +154,13 @@ def test_amounts_outside_the_scale_are_refused(branch: Branch) -> None:
         b.desk.rewards.propose(b["crm"], seen(b, case.id), RewardProposal("P1", 5_000, "x"))
     with pytest.raises(FieldError):
         propose(b, case.id, "NOPE", 5_000)
-    with pytest.raises(PermissionDenied):  # a handler is not among the scale's proposers
+    with pytest.raises(DomainError):  # a handler may not propose (Action.PROPOSE_REWARD's roles)
         propose(b, case.id, "P1", 5_000, who="handler", user="handler2")
+    # A manager who is not among the line's proposers: the scale decides.
+    p1 = next(i for i in b.desk.rewards.scale(b["admin"]) if i.code == "P1")
+    b.desk.rewards.save_scale_item(b["admin"], replace(p1, proposer_roles=(Role.GM,)))
+    with pytest.raises(PermissionDenied):
+        propose(b, case.id, "P1", 5_000, who="crm", user="handler2")
 
 
 def test_a_stale_signature_or_proposal_is_refused(branch: Branch) -> None:
