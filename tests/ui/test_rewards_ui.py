@@ -12,7 +12,8 @@ from branchdesk.domain.workflow import Action
 from tests.conftest import PASSWORD, Branch, proposed_case
 from tests.core.test_forms_golden import approved_penalty
 from tests.ui.test_case_flow import act, detail_as
-from tests.ui.test_english_walk import chinese_left, english, user_data  # noqa: F401  (english: a fixture)
+from tests.ui.test_english_walk import chinese_left, user_data
+from tests.ui.test_english_walk import english as english
 from ui.rewards_case import MASKED, RewardsDialog
 from ui.rewards_scale_tab import RewardsScaleTab
 
@@ -35,8 +36,14 @@ def test_propose_sign_and_mask_through_the_windows(qtbot: QtBot, branch: Branch,
     dialog._on_ok()
     error = dialog.fields.errors["amount_fen"]
     assert dialog.result_value is None and not error.isHidden() and "30.00" in error.text()
-    act(crm, Action.PROPOSE_REWARD, scale_code="P1", subject_user_id=b["handler"].user_id, amount_fen="80",
-        reason="态度冷淡")
+    act(
+        crm,
+        Action.PROPOSE_REWARD,
+        scale_code="P1",
+        subject_user_id=b["handler"].user_id,
+        amount_fen="80",
+        reason="态度冷淡",
+    )
     [record] = b.desk.rewards.for_case(b["crm"], ref.id)
     assert (record.amount_fen, record.status) == (8_000, RewardStatus.PENDING)
 
