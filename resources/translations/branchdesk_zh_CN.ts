@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="80"/>
-        <location filename="../../ui/admin_page.py" line="535"/>
+        <location filename="../../ui/admin_page.py" line="540"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -139,53 +139,53 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="93"/>
+        <location filename="../../ui/admin_page.py" line="97"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="95"/>
+        <location filename="../../ui/admin_page.py" line="99"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="146"/>
-        <location filename="../../ui/admin_page.py" line="149"/>
-        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
         <location filename="../../ui/admin_page.py" line="168"/>
-        <location filename="../../ui/admin_page.py" line="191"/>
-        <location filename="../../ui/admin_page.py" line="199"/>
-        <location filename="../../ui/admin_page.py" line="263"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
+        <location filename="../../ui/admin_page.py" line="196"/>
+        <location filename="../../ui/admin_page.py" line="204"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="146"/>
-        <location filename="../../ui/admin_page.py" line="148"/>
-        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="153"/>
         <location filename="../../ui/admin_page.py" line="167"/>
-        <location filename="../../ui/admin_page.py" line="190"/>
-        <location filename="../../ui/admin_page.py" line="198"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
+        <location filename="../../ui/admin_page.py" line="195"/>
+        <location filename="../../ui/admin_page.py" line="203"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="146"/>
-        <location filename="../../ui/admin_page.py" line="150"/>
-        <location filename="../../ui/admin_page.py" line="164"/>
-        <location filename="../../ui/admin_page.py" line="170"/>
-        <location filename="../../ui/admin_page.py" line="195"/>
-        <location filename="../../ui/admin_page.py" line="203"/>
+        <location filename="../../ui/admin_page.py" line="151"/>
+        <location filename="../../ui/admin_page.py" line="155"/>
+        <location filename="../../ui/admin_page.py" line="169"/>
+        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="200"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="169"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
@@ -215,144 +215,149 @@
         <translation>策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="180"/>
+        <location filename="../../ui/admin_page.py" line="95"/>
+        <source>Rewards and penalties</source>
+        <translation>奖罚标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="184"/>
+        <location filename="../../ui/admin_page.py" line="185"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="180"/>
+        <location filename="../../ui/admin_page.py" line="184"/>
+        <location filename="../../ui/admin_page.py" line="185"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="192"/>
-        <location filename="../../ui/admin_page.py" line="200"/>
+        <location filename="../../ui/admin_page.py" line="197"/>
+        <location filename="../../ui/admin_page.py" line="205"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="193"/>
+        <location filename="../../ui/admin_page.py" line="198"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="194"/>
-        <location filename="../../ui/admin_page.py" line="202"/>
+        <location filename="../../ui/admin_page.py" line="199"/>
+        <location filename="../../ui/admin_page.py" line="207"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="201"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="223"/>
+        <location filename="../../ui/admin_page.py" line="228"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224"/>
+        <location filename="../../ui/admin_page.py" line="229"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="225"/>
+        <location filename="../../ui/admin_page.py" line="230"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="226"/>
+        <location filename="../../ui/admin_page.py" line="231"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="227"/>
+        <location filename="../../ui/admin_page.py" line="232"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228"/>
+        <location filename="../../ui/admin_page.py" line="233"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="234"/>
         <source>Check for notifications every (seconds)</source>
         <translation>通知检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <location filename="../../ui/admin_page.py" line="240"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="245"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="263"/>
-        <location filename="../../ui/admin_page.py" line="286"/>
-        <location filename="../../ui/admin_page.py" line="314"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="319"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="263"/>
-        <location filename="../../ui/admin_page.py" line="282"/>
-        <location filename="../../ui/admin_page.py" line="322"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="287"/>
+        <location filename="../../ui/admin_page.py" line="327"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264"/>
+        <location filename="../../ui/admin_page.py" line="269"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264"/>
+        <location filename="../../ui/admin_page.py" line="269"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="278"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="296"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="293"/>
-        <location filename="../../ui/admin_page.py" line="384"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
+        <location filename="../../ui/admin_page.py" line="389"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="300"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="297"/>
+        <location filename="../../ui/admin_page.py" line="302"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="309"/>
+        <location filename="../../ui/admin_page.py" line="314"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="263"/>
-        <location filename="../../ui/admin_page.py" line="312"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="317"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -362,93 +367,93 @@
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="285"/>
-        <location filename="../../ui/admin_page.py" line="313"/>
+        <location filename="../../ui/admin_page.py" line="290"/>
+        <location filename="../../ui/admin_page.py" line="318"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="325"/>
+        <location filename="../../ui/admin_page.py" line="330"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="326"/>
+        <location filename="../../ui/admin_page.py" line="331"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="352"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="352"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="384"/>
+        <location filename="../../ui/admin_page.py" line="389"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="387"/>
+        <location filename="../../ui/admin_page.py" line="392"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="489"/>
+        <location filename="../../ui/admin_page.py" line="494"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="497"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
+        <location filename="../../ui/admin_page.py" line="503"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="499"/>
+        <location filename="../../ui/admin_page.py" line="504"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="500"/>
+        <location filename="../../ui/admin_page.py" line="505"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="503"/>
+        <location filename="../../ui/admin_page.py" line="508"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="507"/>
+        <location filename="../../ui/admin_page.py" line="512"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="513"/>
+        <location filename="../../ui/admin_page.py" line="518"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="535"/>
+        <location filename="../../ui/admin_page.py" line="540"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="287"/>
+        <location filename="../../ui/admin_page.py" line="292"/>
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="432"/>
+        <location filename="../../ui/admin_page.py" line="437"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -1219,6 +1224,7 @@
         <location filename="../../ui/case_actions.py" line="485"/>
         <location filename="../../ui/case_actions.py" line="496"/>
         <location filename="../../ui/case_actions.py" line="505"/>
+        <location filename="../../ui/case_actions.py" line="717"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1400,99 +1406,129 @@
         <translation>更正受理信息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="671"/>
+        <location filename="../../ui/case_actions.py" line="711"/>
+        <source>Propose reward or penalty %1</source>
+        <translation>提出奖罚 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="713"/>
+        <source>Scale line</source>
+        <translation>奖罚标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="714"/>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="715"/>
+        <source>or department</source>
+        <translation>或部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="716"/>
+        <source>Amount (yuan; empty: the line&apos;s amount)</source>
+        <translation>金额（元；留空：按标准金额）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="728"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="672"/>
+        <location filename="../../ui/case_actions.py" line="729"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="673"/>
+        <location filename="../../ui/case_actions.py" line="730"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="676"/>
+        <location filename="../../ui/case_actions.py" line="733"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="679"/>
+        <location filename="../../ui/case_actions.py" line="736"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="680"/>
+        <location filename="../../ui/case_actions.py" line="737"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="681"/>
+        <location filename="../../ui/case_actions.py" line="738"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="682"/>
+        <location filename="../../ui/case_actions.py" line="739"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="684"/>
+        <location filename="../../ui/case_actions.py" line="741"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="687"/>
+        <location filename="../../ui/case_actions.py" line="744"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="689"/>
+        <location filename="../../ui/case_actions.py" line="746"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="690"/>
+        <location filename="../../ui/case_actions.py" line="747"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="691"/>
+        <location filename="../../ui/case_actions.py" line="748"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="692"/>
+        <location filename="../../ui/case_actions.py" line="749"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="693"/>
+        <location filename="../../ui/case_actions.py" line="750"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="694"/>
+        <location filename="../../ui/case_actions.py" line="751"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="695"/>
+        <location filename="../../ui/case_actions.py" line="752"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="696"/>
+        <location filename="../../ui/case_actions.py" line="753"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="697"/>
+        <location filename="../../ui/case_actions.py" line="754"/>
         <source>Correct intake</source>
         <translation>更正受理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="757"/>
+        <source>Propose reward/penalty</source>
+        <translation>提出奖罚</translation>
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="379"/>
@@ -1508,568 +1544,568 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="163"/>
+        <location filename="../../ui/case_detail.py" line="167"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="166"/>
+        <location filename="../../ui/case_detail.py" line="170"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="169"/>
+        <location filename="../../ui/case_detail.py" line="173"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="177"/>
+        <location filename="../../ui/case_detail.py" line="181"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179"/>
+        <location filename="../../ui/case_detail.py" line="183"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="197"/>
+        <location filename="../../ui/case_detail.py" line="201"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="350"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="350"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="348"/>
+        <location filename="../../ui/case_detail.py" line="362"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="358"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="359"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362"/>
+        <location filename="../../ui/case_detail.py" line="376"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="364"/>
+        <location filename="../../ui/case_detail.py" line="378"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365"/>
+        <location filename="../../ui/case_detail.py" line="379"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_detail.py" line="380"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368"/>
+        <location filename="../../ui/case_detail.py" line="382"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="383"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="383"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="385"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="386"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="387"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="388"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_detail.py" line="389"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="376"/>
+        <location filename="../../ui/case_detail.py" line="390"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="378"/>
+        <location filename="../../ui/case_detail.py" line="392"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382"/>
+        <location filename="../../ui/case_detail.py" line="396"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385"/>
+        <location filename="../../ui/case_detail.py" line="399"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="386"/>
+        <location filename="../../ui/case_detail.py" line="400"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="387"/>
+        <location filename="../../ui/case_detail.py" line="401"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388"/>
+        <location filename="../../ui/case_detail.py" line="402"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="389"/>
+        <location filename="../../ui/case_detail.py" line="403"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="391"/>
+        <location filename="../../ui/case_detail.py" line="405"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="394"/>
+        <location filename="../../ui/case_detail.py" line="408"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395"/>
+        <location filename="../../ui/case_detail.py" line="409"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396"/>
+        <location filename="../../ui/case_detail.py" line="410"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="404"/>
+        <location filename="../../ui/case_detail.py" line="418"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="405"/>
+        <location filename="../../ui/case_detail.py" line="419"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="407"/>
+        <location filename="../../ui/case_detail.py" line="421"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="410"/>
+        <location filename="../../ui/case_detail.py" line="424"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="412"/>
+        <location filename="../../ui/case_detail.py" line="426"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415"/>
-        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="429"/>
+        <location filename="../../ui/case_detail.py" line="454"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="416"/>
+        <location filename="../../ui/case_detail.py" line="430"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="417"/>
+        <location filename="../../ui/case_detail.py" line="431"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
+        <location filename="../../ui/case_detail.py" line="432"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="427"/>
+        <location filename="../../ui/case_detail.py" line="441"/>
         <source>done %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="428"/>
+        <location filename="../../ui/case_detail.py" line="442"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="446"/>
         <source>(unconfirmed)</source>
         <translation>（待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="438"/>
+        <location filename="../../ui/case_detail.py" line="452"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="439"/>
+        <location filename="../../ui/case_detail.py" line="453"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441"/>
+        <location filename="../../ui/case_detail.py" line="455"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="442"/>
+        <location filename="../../ui/case_detail.py" line="456"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="443"/>
+        <location filename="../../ui/case_detail.py" line="457"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="444"/>
+        <location filename="../../ui/case_detail.py" line="458"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="459"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="446"/>
+        <location filename="../../ui/case_detail.py" line="460"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="447"/>
+        <location filename="../../ui/case_detail.py" line="461"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="448"/>
+        <location filename="../../ui/case_detail.py" line="462"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="450"/>
+        <location filename="../../ui/case_detail.py" line="464"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="464"/>
+        <location filename="../../ui/case_detail.py" line="478"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="481"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="482"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="483"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="484"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="472"/>
+        <location filename="../../ui/case_detail.py" line="486"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
+        <location filename="../../ui/case_detail.py" line="487"/>
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="478"/>
+        <location filename="../../ui/case_detail.py" line="492"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="487"/>
+        <location filename="../../ui/case_detail.py" line="501"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="488"/>
+        <location filename="../../ui/case_detail.py" line="502"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="489"/>
+        <location filename="../../ui/case_detail.py" line="503"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="490"/>
         <location filename="../../ui/case_detail.py" line="504"/>
-        <location filename="../../ui/case_detail.py" line="514"/>
-        <location filename="../../ui/case_detail.py" line="538"/>
+        <location filename="../../ui/case_detail.py" line="518"/>
+        <location filename="../../ui/case_detail.py" line="528"/>
+        <location filename="../../ui/case_detail.py" line="552"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="491"/>
+        <location filename="../../ui/case_detail.py" line="505"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="492"/>
+        <location filename="../../ui/case_detail.py" line="506"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="505"/>
-        <location filename="../../ui/case_detail.py" line="515"/>
+        <location filename="../../ui/case_detail.py" line="519"/>
+        <location filename="../../ui/case_detail.py" line="529"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="506"/>
+        <location filename="../../ui/case_detail.py" line="520"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="507"/>
+        <location filename="../../ui/case_detail.py" line="521"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="508"/>
+        <location filename="../../ui/case_detail.py" line="522"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="516"/>
+        <location filename="../../ui/case_detail.py" line="530"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="517"/>
+        <location filename="../../ui/case_detail.py" line="531"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="518"/>
+        <location filename="../../ui/case_detail.py" line="532"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="519"/>
+        <location filename="../../ui/case_detail.py" line="533"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="525"/>
+        <location filename="../../ui/case_detail.py" line="539"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="526"/>
+        <location filename="../../ui/case_detail.py" line="540"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="527"/>
         <location filename="../../ui/case_detail.py" line="541"/>
+        <location filename="../../ui/case_detail.py" line="555"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="528"/>
+        <location filename="../../ui/case_detail.py" line="542"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="529"/>
+        <location filename="../../ui/case_detail.py" line="543"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="530"/>
+        <location filename="../../ui/case_detail.py" line="544"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="531"/>
+        <location filename="../../ui/case_detail.py" line="545"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="532"/>
+        <location filename="../../ui/case_detail.py" line="546"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="539"/>
+        <location filename="../../ui/case_detail.py" line="553"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="540"/>
+        <location filename="../../ui/case_detail.py" line="554"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="556"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="556"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="549"/>
+        <location filename="../../ui/case_detail.py" line="563"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="572"/>
+        <location filename="../../ui/case_detail.py" line="586"/>
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="580"/>
+        <location filename="../../ui/case_detail.py" line="594"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="583"/>
+        <location filename="../../ui/case_detail.py" line="597"/>
         <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="586"/>
+        <location filename="../../ui/case_detail.py" line="600"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="588"/>
+        <location filename="../../ui/case_detail.py" line="602"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="590"/>
+        <location filename="../../ui/case_detail.py" line="604"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="597"/>
+        <location filename="../../ui/case_detail.py" line="611"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="603"/>
+        <location filename="../../ui/case_detail.py" line="617"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="604"/>
+        <location filename="../../ui/case_detail.py" line="618"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="605"/>
+        <location filename="../../ui/case_detail.py" line="619"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="606"/>
+        <location filename="../../ui/case_detail.py" line="620"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="614"/>
+        <location filename="../../ui/case_detail.py" line="628"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="618"/>
+        <location filename="../../ui/case_detail.py" line="632"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="626"/>
+        <location filename="../../ui/case_detail.py" line="640"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="628"/>
+        <location filename="../../ui/case_detail.py" line="642"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="321"/>
         <source>Shortcut: %1</source>
         <translation>快捷键：%1</translation>
     </message>
@@ -2107,12 +2143,17 @@
         <translation>打印记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="160"/>
+        <location filename="../../ui/case_detail.py" line="106"/>
+        <source>Rewards and penalties…</source>
+        <translation>奖罚…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="164"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="235"/>
+        <location filename="../../ui/case_detail.py" line="249"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
@@ -2627,17 +2668,17 @@
 <context>
     <name>ExportDone</name>
     <message>
-        <location filename="../../ui/export_done.py" line="39"/>
+        <location filename="../../ui/export_done.py" line="45"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="40"/>
+        <location filename="../../ui/export_done.py" line="46"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="58"/>
+        <location filename="../../ui/export_done.py" line="64"/>
         <source>No program on this PC opened %1.</source>
         <translation>本机没有程序能打开 %1。</translation>
     </message>
@@ -3111,7 +3152,7 @@
         <location filename="../../ui/intake_page.py" line="103"/>
         <location filename="../../ui/intake_page.py" line="256"/>
         <location filename="../../ui/intake_page.py" line="330"/>
-        <location filename="../../ui/intake_page.py" line="625"/>
+        <location filename="../../ui/intake_page.py" line="627"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
@@ -3386,42 +3427,42 @@
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="521"/>
+        <location filename="../../ui/intake_page.py" line="523"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="561"/>
+        <location filename="../../ui/intake_page.py" line="563"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="563"/>
+        <location filename="../../ui/intake_page.py" line="565"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="565"/>
+        <location filename="../../ui/intake_page.py" line="567"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="566"/>
+        <location filename="../../ui/intake_page.py" line="568"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="599"/>
+        <location filename="../../ui/intake_page.py" line="601"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="626"/>
+        <location filename="../../ui/intake_page.py" line="628"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="644"/>
+        <location filename="../../ui/intake_page.py" line="646"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -3830,22 +3871,22 @@
 <context>
     <name>PreviewWindow</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="304"/>
+        <location filename="../../ui/print_dialog.py" line="307"/>
         <source>Preview: %1</source>
         <translation>预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="309"/>
+        <location filename="../../ui/print_dialog.py" line="312"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="311"/>
+        <location filename="../../ui/print_dialog.py" line="314"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="312"/>
+        <location filename="../../ui/print_dialog.py" line="315"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3853,112 +3894,112 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="103"/>
-        <location filename="../../ui/print_dialog.py" line="256"/>
-        <location filename="../../ui/print_dialog.py" line="268"/>
+        <location filename="../../ui/print_dialog.py" line="105"/>
+        <location filename="../../ui/print_dialog.py" line="259"/>
+        <location filename="../../ui/print_dialog.py" line="271"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="106"/>
-        <location filename="../../ui/print_dialog.py" line="141"/>
+        <location filename="../../ui/print_dialog.py" line="108"/>
+        <location filename="../../ui/print_dialog.py" line="143"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="115"/>
-        <location filename="../../ui/print_dialog.py" line="142"/>
+        <location filename="../../ui/print_dialog.py" line="117"/>
+        <location filename="../../ui/print_dialog.py" line="144"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="116"/>
+        <location filename="../../ui/print_dialog.py" line="118"/>
         <source>Plain paper (whole form, one page per copy)</source>
         <translation>普通纸（完整表单，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="117"/>
+        <location filename="../../ui/print_dialog.py" line="119"/>
         <source>Pre-printed carbonless set (data only)</source>
         <translation>预印无碳复写联单（只打数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="121"/>
+        <location filename="../../ui/print_dialog.py" line="123"/>
         <source>Offset X (mm)</source>
         <translation>X 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="122"/>
+        <location filename="../../ui/print_dialog.py" line="124"/>
         <source>Offset Y (mm)</source>
         <translation>Y 偏移（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="126"/>
-        <location filename="../../ui/print_dialog.py" line="130"/>
+        <location filename="../../ui/print_dialog.py" line="128"/>
+        <location filename="../../ui/print_dialog.py" line="132"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="134"/>
+        <location filename="../../ui/print_dialog.py" line="136"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="136"/>
+        <location filename="../../ui/print_dialog.py" line="138"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="138"/>
+        <location filename="../../ui/print_dialog.py" line="140"/>
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="143"/>
+        <location filename="../../ui/print_dialog.py" line="145"/>
         <source>Copies</source>
         <translation>联次</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="148"/>
+        <location filename="../../ui/print_dialog.py" line="150"/>
         <source>Overlay offset</source>
         <translation>套打偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="179"/>
+        <location filename="../../ui/print_dialog.py" line="181"/>
         <source>Copy %1: %2</source>
         <translation>第%1联 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="194"/>
+        <location filename="../../ui/print_dialog.py" line="196"/>
         <source>Choose at least one copy</source>
         <translation>请至少选择一联</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="224"/>
+        <location filename="../../ui/print_dialog.py" line="227"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="253"/>
+        <location filename="../../ui/print_dialog.py" line="256"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="256"/>
+        <location filename="../../ui/print_dialog.py" line="259"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="268"/>
+        <location filename="../../ui/print_dialog.py" line="271"/>
         <source>The printer did not take the job: nothing was printed.</source>
         <translation>打印机未接受打印任务：没有打印任何内容，未记为已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="292"/>
+        <location filename="../../ui/print_dialog.py" line="295"/>
         <source>Calibration page: print it on the carbonless paper and measure the crosses</source>
         <translation>校准页：打印在联单纸上，量取十字位置</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="131"/>
+        <location filename="../../ui/print_dialog.py" line="133"/>
         <source>The pages as they will print, in a large window</source>
         <translation>在大窗口中查看将要打印的页面</translation>
     </message>
@@ -4392,6 +4433,296 @@
         <location filename="../../ui/password_dialog.py" line="149"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsDialog</name>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="68"/>
+        <source>Rewards and penalties %1</source>
+        <translation>奖罚 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="71"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="72"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="73"/>
+        <source>Subject</source>
+        <translation>奖罚对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="74"/>
+        <source>Department</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="75"/>
+        <source>Scale line</source>
+        <translation>奖罚标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="76"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="77"/>
+        <source>Points</source>
+        <translation>绩效分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="78"/>
+        <source>Measure</source>
+        <translation>处分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="79"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="87"/>
+        <source>Approve / reject…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="89"/>
+        <source>Print notice…</source>
+        <translation>打印奖罚通知单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="91"/>
+        <source>History of the subject…</source>
+        <translation>该对象的奖罚记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="93"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="145"/>
+        <source>No reward or penalty on this case yet.</source>
+        <translation>本案尚无奖罚记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="149"/>
+        <source>Proposed by %1 at %2</source>
+        <translation>%1 于 %2 提出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="154"/>
+        <source>Reason: %1</source>
+        <translation>事由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="155"/>
+        <source>(shown to managers only)</source>
+        <translation>（仅经理可见）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="162"/>
+        <source>Signed: %1 (%2) %3 %4</source>
+        <translation>签署：%1（%2）%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="170"/>
+        <source>Waiting for: %1</source>
+        <translation>待 %1 审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="188"/>
+        <source>Approve reward/penalty %1</source>
+        <translation>审批奖罚记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="192"/>
+        <source>Decision</source>
+        <translation>核决意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="197"/>
+        <source>Reason (required to reject)</source>
+        <translation>理由（驳回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="198"/>
+        <source>Your password to sign</source>
+        <translation>签署密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="204"/>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsHistoryDialog</name>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="259"/>
+        <source>Rewards and penalties of %1</source>
+        <translation>%1 的奖罚记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="267"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="268"/>
+        <source>Case</source>
+        <translation>客诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="269"/>
+        <source>Proposed</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="270"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="271"/>
+        <source>Subject</source>
+        <translation>奖罚对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="272"/>
+        <source>Scale line</source>
+        <translation>奖罚标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="273"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="274"/>
+        <source>Points</source>
+        <translation>绩效分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="275"/>
+        <source>Measure</source>
+        <translation>处分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="276"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="299"/>
+        <source>Approved: %1 records, %2 in all, %3 points</source>
+        <translation>已核准 %1 条，合计 %2，绩效分 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_case.py" line="304"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsScaleTab</name>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="63"/>
+        <source>Each line: what it is for, a fixed amount or a range the proposer picks within, performance points, the disciplinary measure, who may propose it and who approves it, in order.</source>
+        <extracomment>Roles that may propose (a line names some of them); the administrator never does. Steps the dialog offers (the service takes up to ``approvals.MAX_STEPS``; real scales use one to three).</extracomment>
+        <translation>每一项：适用情形、固定金额或由提出人在范围内选定的金额、绩效分、处分、可提出的角色及依次审批的角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="75"/>
+        <source>New line…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="77"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="94"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="94"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="121"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="122"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="125"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="133"/>
+        <source>Amount from (yuan)</source>
+        <translation>最低金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="138"/>
+        <source>Amount to (yuan; same: fixed)</source>
+        <translation>最高金额（元；与最低相同即固定金额）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="141"/>
+        <source>Points (minus: deducted)</source>
+        <translation>绩效分（负数为扣分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="142"/>
+        <source>Disciplinary measure</source>
+        <translation>处分（如通报、申诫、记大过）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="148"/>
+        <source>May propose: %1</source>
+        <translation>可提出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="159"/>
+        <source>Approval step %1</source>
+        <translation>第 %1 级审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="168"/>
+        <source>Step %1 of the subject&apos;s department</source>
+        <translation>第 %1 级限奖罚对象所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="173"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="176"/>
+        <source>Scale line %1</source>
+        <translation>奖罚标准 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="176"/>
+        <source>(new)</source>
+        <translation>（新增）</translation>
     </message>
 </context>
 <context>
