@@ -324,3 +324,35 @@ def test_the_monthly_sheet_lists_the_month_s_approved_records_as_the_database_ha
     totals = {r[0]: r[1:6] for r in rows[start + 1 :] if r[0]}
     # 质量管理部: one reward ¥200 (+2), two penalties ¥300 + ¥50 (-10 + 0)
     assert totals == {"质量管理部": (1, 200, 2, 350, -8)}
+
+
+def test_the_scale_travels_in_the_policy_file(branch: Branch) -> None:
+    b = branch
+    admin = b["admin"]
+    text = b.desk.policy.export(admin)
+    assert text.count("[[rewards]]") == 5 and 'code = "P3"' in text
+    assert b.desk.policy.preview(admin, text).changes == ()
+    # A head office's scale: P1 up to ¥150 with the GM alone, R1 left out, a new line added.
+    p1 = text.index('code = "P1"')
+    changed = text[:p1] + text[p1:].replace("max_amount_fen = 10000", "max_amount_fen = 15000", 1)
+    r1 = changed.index('[[rewards]]\ncode = "R1"')
+    changed = changed[:r1] + changed[r1:].split("\n\n", 1)[1] if "\n\n" in changed[r1:] else changed[:r1]
+    changed += (
+        '\n[[rewards]]\ncode = "R2"\nlabel = "挽回重大损失"\nkind = "reward"\nmin_amount_fen = 100000\n'
+        'max_amount_fen = 100000\npoints = 5\nmeasure = "嘉奖"\nproposers = ["gm"]\nsteps = [\n  { role = "gm" },\n]\n'
+    )
+    shown = [render(c.text()) for c in b.desk.policy.preview(admin, changed).changes]
+    assert any("R2" in line for line in shown) and any("R1" in line for line in shown), shown
+    b.desk.policy.apply(admin, changed)
+    scale = {i.code: i for i in b.desk.rewards.scale(admin)}
+    assert scale["P1"].max_amount_fen == 15_000 and not scale["R1"].active  # left out: deactivated, kept
+    assert scale["R2"].chain == (ApprovalStep(Role.GM),) and scale["R2"].points == 5
+    again = b.desk.policy.export(admin)
+    assert b.desk.policy.preview(admin, again).changes == ()
+    # A broken line is refused at its place; nothing changes.
+    broken = again.replace("max_amount_fen = 15000", "max_amount_fen = 1000", 1).replace(
+        'proposers = ["gm"]', 'proposers = ["boss"]'
+    )
+    problems = [render(p) for p in b.desk.policy.preview(admin, broken).problems]
+    assert any("rewards[0].max_amount_fen" in p for p in problems), problems
+    assert any("proposers[0]" in p for p in problems), problems
