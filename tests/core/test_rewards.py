@@ -339,7 +339,8 @@ def test_the_scale_travels_in_the_policy_file(branch: Branch) -> None:
     changed = changed[:r1] + changed[r1:].split("\n\n", 1)[1] if "\n\n" in changed[r1:] else changed[:r1]
     changed += (
         '\n[[rewards]]\ncode = "R2"\nlabel = "挽回重大损失"\nkind = "reward"\nmin_amount_fen = 100000\n'
-        'max_amount_fen = 100000\npoints = 5\nmeasure = "嘉奖"\nproposers = ["gm"]\nsteps = [\n  { role = "gm" },\n]\n'
+        'max_amount_fen = 100000\npoints = 5\nmeasure = "嘉奖"\nproposers = ["gm"]\n'
+        'steps = [\n  { role = "gm" },\n]\n'
     )
     shown = [render(c.text()) for c in b.desk.policy.preview(admin, changed).changes]
     assert any("R2" in line for line in shown) and any("R1" in line for line in shown), shown
