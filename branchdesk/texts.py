@@ -1740,6 +1740,10 @@ CATALOGUE.update(
             "{name} 驳回奖罚记录 {no}：{reason}",
             "{name} rejected reward/penalty record {no}: {reason}",
         ),
+        "notify.reward": (
+            "案件 {case_no} 的奖罚记录 {no} 等待您审批（{step}）",
+            "Reward/penalty record {no} of case {case_no} waits for your approval ({step})",
+        ),
         "event.admin_reward_scale": ("修改奖罚标准 {code}", "Changed scale line {code}"),
     }
 )

@@ -65,8 +65,19 @@ class RewardsScaleTab(QWidget):
             )
         )
         explain.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        headers = [
+            self.tr("Code"),
+            self.tr("Label"),
+            self.tr("Kind"),
+            self.tr("Amount"),
+            self.tr("Points"),
+            self.tr("Measure"),
+            self.tr("Who proposes"),
+            self.tr("Approval chain"),
+            self.tr("Active"),
+        ]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -34,6 +34,7 @@ class NotificationKind(StrEnum):
     APPROVAL = "approval"
     REPLY_READY = "reply_ready"
     STEP_DUE = "step_due"
+    REWARD = "reward"  # issue 14 part C: a reward/penalty record waits for your signature
 
 
 #: The most notifications one list shows (bounded input: ``NotificationService.list``'s ``limit``).
@@ -52,6 +53,8 @@ def notification_text(kind: str, params: Mapping[str, Any]) -> Text:
         return Text("notify.reply_ready", params)
     if kind == NotificationKind.STEP_DUE:
         return Text("notify.step_due", params)
+    if kind == NotificationKind.REWARD:  # issue 14 part C
+        return Text("notify.reward", params)
     return Text("notify.unknown", {"case_no": params.get("case_no", "")})
 
 

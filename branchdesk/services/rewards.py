@@ -24,8 +24,10 @@ from branchdesk.domain.approvals import (
     next_level,
     on_ladder,
     signed_as,
+    step_text,
 )
 from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
+from branchdesk.domain.notifications import NotificationKind
 from branchdesk.domain.vocab import Decision, Role
 from branchdesk.domain.workflow import Action
 from branchdesk.errors import (
@@ -45,6 +47,7 @@ from branchdesk.services.dto import CaseRef, CaseVersion
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.models import (
+    Case,
     Department,
     RewardPenalty,
     RewardScaleRow,
@@ -125,6 +128,46 @@ def signing_state(
         and _own_level_signer(session, level, record, excluded),
     )
     return level, refusal
+
+
+def notify_next_signers(unit: Unit, case: Case, entry: RewardPenalty) -> None:
+    """Everyone who may give the record's next signature is told (``services/notifications.py``'s way:
+    in the unit of the event, never the person acting). Nothing when the record is decided."""
+    from branchdesk.services.notifications import _add, _people
+
+    unit.session.flush()
+    signed = set(
+        unit.session.scalars(select(RewardSignature.signer_id).where(RewardSignature.record_id == entry.id))
+    )
+    level = next_level(frozen_chain(entry.chain), len(signed))
+    if entry.status != rules.RewardStatus.PENDING.value or level is None:
+        return
+    managers = _subject_managers(unit.session, entry)
+    excluded = {
+        entry.proposer_id,
+        *signed,
+        *managers,
+        *([entry.subject_user_id] if entry.subject_user_id else []),
+    }
+    own_available = _own_level_signer(unit.session, level, entry, excluded)
+    recipients = [
+        p.user_id
+        for p in _people(unit, [r for r in Role if may_stand_in(level, {r})])
+        if rules.sign_refusal(
+            level,
+            Signer(p.user_id, p.roles, p.department_id),
+            proposer_id=entry.proposer_id,
+            earlier_signer_ids=signed,
+            subject_user_id=entry.subject_user_id,
+            subject_manager_ids=managers,
+            department_id=entry.department_id,
+            amount_fen=entry.amount_fen,
+            own_level_available=may_stand_in(level, p.roles) and own_available,
+        )
+        is None
+    ]
+    params = {"case_no": case.case_no, "no": entry.id, "step": step_text(level.step)}
+    _add(unit, recipients, NotificationKind.REWARD, case, params)
 
 
 class RewardService(ServiceBase):
@@ -297,6 +340,7 @@ class RewardService(ServiceBase):
                     "event.reward_proposed", {"kind": item.kind, "subject": subject_name, "label": item.label}
                 ),
             )
+            notify_next_signers(unit, case, entry)
             self._touch(unit, case)
             return self._ref(case), entry.id
 
@@ -365,6 +409,7 @@ class RewardService(ServiceBase):
                 text=text,
                 changes=[("reward_status", old_status, entry.status)],
             )
+            notify_next_signers(unit, case, entry)
             self._touch(unit, case)
             unit.session.flush()
             return self._views(unit, [entry])[0]

@@ -4640,87 +4640,116 @@
         <translation>每一项：适用情形、固定金额或由提出人在范围内选定的金额、绩效分、处分、可提出的角色及依次审批的角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="75"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="86"/>
         <source>New line…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="77"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="88"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="94"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="105"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="94"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="105"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="121"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="69"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="132"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="122"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="70"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="133"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="125"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="71"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="136"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="133"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="72"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="73"/>
+        <source>Points</source>
+        <translation>绩效分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="74"/>
+        <source>Measure</source>
+        <translation>处分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="75"/>
+        <source>Who proposes</source>
+        <translation>可提出的角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="76"/>
+        <source>Approval chain</source>
+        <translation>审批层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rewards_scale_tab.py" line="144"/>
         <source>Amount from (yuan)</source>
         <translation>最低金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="138"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="149"/>
         <source>Amount to (yuan; same: fixed)</source>
         <translation>最高金额（元；与最低相同即固定金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="141"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="152"/>
         <source>Points (minus: deducted)</source>
         <translation>绩效分（负数为扣分）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="142"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="153"/>
         <source>Disciplinary measure</source>
         <translation>处分（如通报、申诫、记大过）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="148"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="159"/>
         <source>May propose: %1</source>
         <translation>可提出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="159"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="170"/>
         <source>Approval step %1</source>
         <translation>第 %1 级审批</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="168"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="179"/>
         <source>Step %1 of the subject&apos;s department</source>
         <translation>第 %1 级限奖罚对象所属部门</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="173"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="77"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="184"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="176"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="187"/>
         <source>Scale line %1</source>
         <translation>奖罚标准 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="176"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="187"/>
         <source>(new)</source>
         <translation>（新增）</translation>
     </message>

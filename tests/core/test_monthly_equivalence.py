@@ -5,6 +5,7 @@ spans, a month before it and an empty month after, and in the same order where t
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def test_sql_aggregates_equal_the_old_walk(demo_desk: BranchDesk, month: tuple[i
         config = load_config(session)
         new = build_monthly(session, config, *month)
         old = monthly_oracle.build_monthly(session, config, *month)
-    assert new == old
+    # The 奖罚 rows (issue 14 part C) are newer than the oracle: test_rewards.py checks them against the rows.
+    assert dataclasses.replace(new, rewards=[]) == old
     for name in ("by_kind", "by_category_top", "by_category", "by_severity", "by_channel", "by_department"):
         assert list(getattr(new, name).items()) == list(getattr(old, name).items()), name
     if month in ((2026, 9), (2026, 10)):  # the demo's busy months: the comparison covers something real

@@ -357,3 +357,24 @@ def test_the_scale_travels_in_the_policy_file(branch: Branch) -> None:
     problems = [render(p) for p in b.desk.policy.preview(admin, broken).problems]
     assert any("rewards[0].max_amount_fen" in p for p in problems), problems
     assert any("proposers[0]" in p for p in problems), problems
+
+
+def test_the_next_signers_are_told(branch: Branch) -> None:
+    b = branch
+    case = proposed_case(b, "compensation", "800")
+
+    def reward_notices(who: str) -> list[str]:
+        rows = b.desk.notifications.list(b[who])
+        return [render(r.text) for r in rows if r.kind == "reward"]
+
+    record_id = propose(b, case.id)  # step 1: the QA manager (the subject's department)
+    assert [f"奖罚记录 {record_id} " in n and "部门经理" in n for n in reward_notices("qa_mgr")] == [True]
+    assert reward_notices("gm") == [] and reward_notices("sales_mgr") == [] and reward_notices("crm") == []
+    sign(b, "qa_mgr", record_id)  # step 2: the GM
+    assert len(reward_notices("gm")) == 1 and reward_notices("deputy") == []
+    # A penalty on the QA manager himself: he is not told; the deputy GMs stand in and are.
+    own = propose(b, case.id, user="qa_mgr")
+    assert all(f"奖罚记录 {own} " not in n for n in reward_notices("qa_mgr"))
+    assert any(f"奖罚记录 {own} " in n for n in reward_notices("deputy")) and any(
+        str(own) in n for n in reward_notices("deputy2")
+    )
