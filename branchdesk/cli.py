@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     prt.add_argument("--offset", default="0,0", help="套打偏移（毫米）X,Y，如 1.5,-0.5")
     prt.add_argument("--calibration", action="store_true", help="只输出套打校准页")
     prt.add_argument("-o", "--output", help="输出 PDF（默认：编号-表单.pdf）")
+    # issue 14 part C: the 奖罚通知单 prints one approved reward/penalty record
+    prt.add_argument("--record", type=int, help="奖罚记录编号（打印奖罚通知单时必填）")
     _user_options(prt, here=True)
 
     imp = sub.add_parser("import", help="导入网点原有的 Excel 投诉台帐")
@@ -560,6 +562,7 @@ def _print(args: argparse.Namespace, language: str) -> int:
         copies=copies,
         offset_mm=(offset[0], offset[1]),
         output=target,
+        record_id=args.record,
     )
     print(f"已输出 {target}（{time.perf_counter() - started:.2f} 秒）")
     return EXIT_OK

@@ -259,6 +259,7 @@ def _build_demo(desk: BranchDesk, *, seed: int, cases: int, end: datetime | None
     _demo_capa(demo, clock, staff, departments, end)  # issue 14 part B
     clock.now = end
     demo.cases.sweep()
+    _demo_rewards(demo, staff)  # issue 14 part C
     summary.cases = builder.count
     return summary
 
@@ -317,6 +318,39 @@ def _demo_capa(
         )
         if not effective:
             demo.capa.reopen(crm, item_id, version, clock.now.date() + timedelta(days=7), "重新培训并考核")
+# --- issue 14 part C: a few rewards and penalties on closed complaints (the screenshots show them) ---
+def _demo_rewards(demo: BranchDesk, staff: dict[str, Actor]) -> None:
+    """On the first closed complaints handled in QA: a penalty approved by the QA manager and the GM, a
+    reward waiting for the GM. Three records: ``init --demo`` stays fast."""
+    from branchdesk.domain.vocab import Decision
+    from branchdesk.read.queue import QueueFilter
+    from branchdesk.services.dto import CaseVersion
+    from branchdesk.services.rewards import RewardProposal
+
+    crm = staff["crm"]
+    rows = demo.queries.queue_page(crm, QueueFilter(statuses=["closed"]), limit=60).rows
+    handled = []
+    for row in rows:
+        detail = demo.queries.case_detail(crm, row.id)
+        if detail.handler_id == staff["zhangwei"].user_id and detail.intake.kind.value == "complaint":
+            handled.append(detail)
+        if len(handled) == 2:
+            break
+    plans = [
+        ("P2", 20_000, "接待客户态度冷淡，与客户发生争执（回访核实）", ("qa_mgr", "zongjingli")),
+        ("R1", 30_000, "主动联系客户、当日解决，客户来电表扬", ("qa_mgr",)),
+        ("P1", 5_000, "未按时首次联系客户", ()),
+    ]
+    for detail, (code, amount, reason, signers) in zip([*handled, *handled[:1]], plans, strict=False):
+        seen = demo.queries.case_detail(crm, detail.id).version
+        _ref, record_id = demo.rewards.propose(
+            crm,
+            CaseVersion(detail.id, seen),
+            RewardProposal(code, amount, reason, subject_user_id=staff["zhangwei"].user_id),
+        )
+        for username in signers:
+            version = demo.rewards.get(staff[username], record_id).version
+            demo.rewards.decide(staff[username], record_id, version, Decision.APPROVE, DEMO_PASSWORD)
 
 
 def _office_time(moment: datetime, rng: random.Random) -> datetime:

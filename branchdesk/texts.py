@@ -1861,3 +1861,111 @@ LABELS["Field"].update(
         "attachment_id": ("证据附件", "Evidence attachment"),
     }
 )
+# --- issue 14 part C: rewards and penalties (奖罚) ---------------------------------------------------
+CATALOGUE.update(
+    {
+        "rewards.scale_code": (
+            "标准代码为 1–{max} 个英文字母、数字或下划线",
+            "The scale code is 1–{max} ASCII letters, digits or underscores",
+        ),
+        "rewards.scale_label": ("请填写奖罚标准的名称", "Please give the scale line a label"),
+        "rewards.scale_amount": (
+            "金额须在 0 与金额上限之间，且最高不低于最低",
+            "Amounts lie between 0 and the money ceiling, the maximum not below the minimum",
+        ),
+        "rewards.scale_points": ("绩效分须在 -{max} 至 {max} 之间", "Points lie between -{max} and {max}"),
+        "rewards.scale_proposers": (
+            "请选择可以提出的角色（系统管理员不能提出奖罚）",
+            "Choose the roles that may propose (the administrator may not)",
+        ),
+        "rewards.scale_chain": (
+            "审批层级最多 {max} 级，且只能是经理级角色",
+            "At most {max} approval steps, each a manager's role",
+        ),
+        "rewards.scale_changed": (
+            "奖罚标准 {code} 已被他人修改，请重新打开后再改",
+            "Scale line {code} was changed by someone else: reopen it and edit again",
+        ),
+        "rewards.scale_not_found": ("没有奖罚标准 {code}", "There is no scale line {code}"),
+        "rewards.scale_inactive": ("奖罚标准 {code} 已停用", "Scale line {code} is no longer in use"),
+        "rewards.may_not_propose": ("您的角色不能按“{label}”提出奖罚", "Your role may not propose “{label}”"),
+        "rewards.amount_fixed": ("此项奖罚金额固定为 {amount}", "This line's amount is fixed at {amount}"),
+        "rewards.amount_range": (
+            "金额须在 {min} 至 {max} 之间",
+            "The amount must lie between {min} and {max}",
+        ),
+        "rewards.subject": (
+            "请选择奖罚对象：一名员工或一个部门（只选其一）",
+            "Choose who it concerns: one employee or one department (not both)",
+        ),
+        "rewards.subject_not_found": ("奖罚对象不存在或已停用", "That employee or department does not exist"),
+        "rewards.own_record": (
+            "奖罚涉及您本人（或您所管理的部门），您不能审批",
+            "This record concerns you (or the department you manage): you may not approve it",
+        ),
+        "rewards.own_proposal": (
+            "不能审批自己提出的奖罚（职责分离）",
+            "You may not approve a reward or penalty you proposed (separation of duties)",
+        ),
+        "rewards.record_not_found": ("没有这条奖罚记录", "There is no such reward or penalty record"),
+        "rewards.record_changed": (
+            "{who} 已于 {when} 处理了这条奖罚记录，请重新打开后再操作",
+            "{who} acted on this record at {when}: reopen it and try again",
+        ),
+        "rewards.not_pending": ("这条奖罚记录已审批完毕", "This record is no longer waiting for approval"),
+        "rewards.history_denied": (
+            "奖罚记录仅限总经理、副总经理、客户关系经理及本部门经理查阅",
+            "Reward and penalty history is for the GM, deputy GM, customer-relations manager and the"
+            " department's manager only",
+        ),
+        "rewards.print_needs_record": (
+            "奖罚通知单按一条已核准的奖罚记录打印，请先选择记录",
+            "The reward and penalty notice prints one approved record: choose the record first",
+        ),
+        "rewards.print_not_approved": (
+            "这条奖罚记录尚未核准，不能打印通知单",
+            "This record is not approved yet: its notice cannot be printed",
+        ),
+        "event.reward_proposed": (
+            "提出{kind}：{subject}（{label}）",
+            "Proposed a {kind}: {subject} ({label})",
+        ),
+        "event.reward_signed": (
+            "{name} 以{role}身份批准奖罚记录 {no}",
+            "{name} approved reward/penalty record {no} as {role}",
+        ),
+        "event.reward_approved": (
+            "奖罚记录 {no} 已核准（{name}，{role}）",
+            "Reward/penalty record {no} approved ({name}, {role})",
+        ),
+        "event.reward_rejected": (
+            "{name} 驳回奖罚记录 {no}：{reason}",
+            "{name} rejected reward/penalty record {no}: {reason}",
+        ),
+        "notify.reward": (
+            "案件 {case_no} 的奖罚记录 {no} 等待您审批（{step}）",
+            "Reward/penalty record {no} of case {case_no} waits for your approval ({step})",
+        ),
+        "event.admin_reward_scale": ("修改奖罚标准 {code}", "Changed scale line {code}"),
+    }
+)
+LABELS["Action"]["propose_reward"] = ("提出奖罚", "Propose reward/penalty")
+LABELS["RewardKind"] = {"reward": ("奖励", "reward"), "penalty": ("处罚", "penalty")}
+LABELS["RewardStatus"] = {
+    "pending": ("待审批", "Pending"),
+    "approved": ("已核准", "Approved"),
+    "rejected": ("已驳回", "Rejected"),
+}
+LABELS["Field"].update(
+    {
+        "scale_code": ("奖罚标准", "Scale line"),
+        "amount_fen": ("金额", "Amount"),
+        "subject_user_id": ("奖罚对象（员工）", "Employee"),
+        "subject_department_id": ("奖罚对象（部门）", "Department"),
+        "record_id": ("奖罚记录", "Reward/penalty record"),
+        "min_amount_fen": ("最低金额", "Minimum amount"),
+        "max_amount_fen": ("最高金额", "Maximum amount"),
+        "points": ("绩效分", "Points"),
+        "measure": ("处分", "Measure"),
+    }
+)

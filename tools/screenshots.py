@@ -322,6 +322,51 @@ def shoot(out: Path) -> int:
     capture("24-capa-verify")
     verify.close()
     window.close()
+    # --- issue 14 part C: the reward/penalty scale, a record with its approvals, the printed notice ---
+    for translator in i18n._installed:
+        app.installTranslator(translator)
+    language.set_language("zh_CN")
+    from branchdesk.read.queue import QueueFilter as _Filter
+    from ui.rewards_case import RewardsDialog
+
+    window = MainWindow(desk, admin, "演示网点（上海浦东）")
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    window.nav.setCurrentRow(window.nav.count() - 1)
+    settings_page = window.pages.currentWidget()
+    settings_page.tabs.setCurrentWidget(settings_page.rewards_scale_tab)  # type: ignore[attr-defined]
+    settings_page.rewards_scale_tab.table.selectRow(2)  # type: ignore[attr-defined]
+    capture("25-rewards-scale")
+    window.close()
+    rewarded = next(
+        row.id
+        for row in desk.queries.queue_page(crm, _Filter(statuses=["closed"]), limit=200).rows
+        if any(r.status.value == "approved" for r in desk.rewards.for_case(crm, row.id))
+    )
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    view = window.open_case(rewarded)
+    assert view is not None and view.detail is not None
+    view.resize(1300, 740)
+    view.move(0, 0)
+    rewards = RewardsDialog(desk, crm, rewarded, view.detail.case_no, view)
+    rewards.show()
+    rewards.move(150, 120)
+    approved = next(i for i, r in enumerate(rewards.records) if r.status.value == "approved")
+    rewards.table.selectRow(approved)
+    capture("26-reward-record")
+    record_id = rewards.records[approved].id
+    pdf = desk.printing.render(crm, rewarded, "penalty", copies=[1], record_id=record_id, log=False)
+    pdf_path = folder / "notice.pdf"
+    pdf_path.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "110", "-singlefile", str(pdf_path), str(out / "27-penalty-notice")],
+        check=True,
+    )
+    print("saved", out / "27-penalty-notice.png")
+    rewards.close()
+    view.close()
+    window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

@@ -89,6 +89,10 @@ class AdminPage(QWidget):
         tabs.addTab(self.forms_tab, self.tr("Forms"))
         self.policy_tab = PolicyTab(desk, actor)  # issue 13 "policy": policy files and presets
         tabs.addTab(self.policy_tab, self.tr("Policy file"))
+        from ui.rewards_scale_tab import RewardsScaleTab  # issue 14 part C: the reward/penalty scale
+
+        self.rewards_scale_tab = RewardsScaleTab(desk, actor)
+        tabs.addTab(self.rewards_scale_tab, self.tr("Rewards and penalties"))
         self.backup_tab = BackupTab(desk, actor)
         tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
         self.tabs = tabs
@@ -134,6 +138,7 @@ class AdminPage(QWidget):
         self.sla_tab.reload()
         self.step_policy_tab.reload()
         self.forms_tab.reload()  # issue 13 "forms"
+        self.rewards_scale_tab.reload()  # issue 14 part C
 
     def _snapshot(self) -> AdminSnapshot:
         return self._desk.admin.snapshot(self._actor)

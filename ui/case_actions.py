@@ -671,6 +671,61 @@ def add_capa(c: CaseContext) -> ActionDialog:
     from ui.capa_dialogs import add_item
 
     return add_item(c)
+# --- issue 14 part C: a reward or penalty (奖罚) proposed on the case --------------------------------
+
+
+def propose_reward(c: CaseContext) -> ActionDialog:
+    """Scale line, one subject (an employee or a department), amount within the line, reason. The scale is
+    read when the dialog opens (it is configuration, not part of the case as read)."""
+    from branchdesk.domain.money import parse_yuan
+    from branchdesk.services.rewards import RewardProposal
+
+    desk, me = c.desk, c.actor
+    scale = [item for item in desk.rewards.scale(me) if item.active and set(item.proposer_roles) & me.roles]
+    lines = [
+        (
+            item.code,
+            f"{item.code} {item.label} · {label(item.kind)} · "
+            + (
+                format_yuan(item.min_amount_fen)
+                if item.fixed_amount
+                else f"{format_yuan(item.min_amount_fen)}–{format_yuan(item.max_amount_fen)}"
+            ),
+        )
+        for item in scale
+    ]
+    amounts = {item.code: item.min_amount_fen for item in scale}
+    people = [(p.id, person_with_department(p.name, p.department_name)) for p in c.lookups.people]
+
+    def submit(v: dict[str, Any]) -> object:
+        amount = (
+            parse_yuan(v["amount_fen"], "amount_fen", c.lookups.money_ceiling_fen)
+            if str(v["amount_fen"] or "").strip()
+            else amounts.get(v["scale_code"] or "", 0)
+        )
+        return desk.rewards.propose(
+            me,
+            c.seen,
+            RewardProposal(
+                v["scale_code"] or "",
+                amount,
+                v["reason"],
+                subject_user_id=v["subject_user_id"] or None,
+                subject_department_id=v["subject_department_id"] or None,
+            ),
+        )[0]
+
+    return c.dialog(
+        CaseActions.tr("Propose reward or penalty %1"),
+        [
+            Field("scale_code", CaseActions.tr("Scale line"), "choice", lines),
+            Field("subject_user_id", CaseActions.tr("Employee"), "choice", people),
+            Field("subject_department_id", CaseActions.tr("or department"), "choice", c.lookups.departments),
+            Field("amount_fen", CaseActions.tr("Amount (yuan; empty: the line's amount)")),
+            Field("reason", CaseActions.tr("Reason"), "multiline"),
+        ],
+        submit,
+    )
 
 
 # --- the table: one entry per button of the case window, in the order shown ------------------
@@ -714,6 +769,10 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
             case_opinions.proceed_without_opinions,
         ),
         CaseOp(Action.ADD_CAPA, QT_TRANSLATE_NOOP("CaseActions", "Add CAPA item"), add_capa),  # issue 14 B
+        # issue 14 part C: rewards and penalties
+        CaseOp(
+            Action.PROPOSE_REWARD, QT_TRANSLATE_NOOP("CaseActions", "Propose reward/penalty"), propose_reward
+        ),
     )
 }
 

@@ -103,6 +103,9 @@ class CaseDetailView(QWidget):
         # issue 17 part E: what was printed, and which copies an intake correction superseded
         self.print_log_button = QPushButton(self.tr("Print log…"))
         self.print_log_button.clicked.connect(self.open_print_log)
+        # issue 14 part C: the case's rewards and penalties (奖罚), their approvals and notices
+        self.rewards_button = QPushButton(self.tr("Rewards and penalties…"))
+        self.rewards_button.clicked.connect(self.open_rewards)
 
         self.buttons: dict[Action, QPushButton] = {}
         grid = QGridLayout()
@@ -120,6 +123,7 @@ class CaseDetailView(QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.print_button)
         top.addWidget(self.print_log_button)
+        top.addWidget(self.rewards_button)  # issue 14 part C
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
@@ -223,6 +227,16 @@ class CaseDetailView(QWidget):
         if self.detail is None:
             return None
         dialog = PrintLogDialog(self._desk, self._actor, self.case_id, self.detail.case_no, self)
+        dialog.show()
+        return dialog
+
+    def open_rewards(self) -> QWidget | None:
+        """Issue 14 part C: the case's reward/penalty records (amounts masked for non-managers)."""
+        from ui.rewards_case import RewardsDialog
+
+        if self.detail is None:
+            return None
+        dialog = RewardsDialog(self._desk, self._actor, self.case_id, self.detail.case_no, self)
         dialog.show()
         return dialog
 

@@ -95,11 +95,13 @@ class PrintDialog(QDialog):
         forms: list[tuple[str, str]],
         form: str | None = None,
         parent: QWidget | None = None,
+        record_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
         self._actor = actor
         self._case = case_ref
+        self.record_id = record_id  # issue 14 part C: the reward/penalty record the 奖罚通知单 prints
         self.setWindowTitle(self.tr("Print"))
         install_f1(self, "print")
         self.form = QComboBox()
@@ -206,6 +208,7 @@ class PrintDialog(QDialog):
                 offset_mm=offset,
                 output=output,
                 log=log,
+                record_id=self.record_id,
             ),
             changes=log,
             case_id=self._case_id(),

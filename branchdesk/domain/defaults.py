@@ -442,3 +442,70 @@ SETTINGS["capa_oversight_role"] = "cr_manager"
 #: Whether an item not yet verified effective keeps its case from final closure (结案).
 SETTINGS["capa_blocks_close"] = False
 LATER_SETTINGS += ("capa_oversight_role", "capa_blocks_close")
+# --- issue 14 part C: rewards and penalties (奖罚) -------------------------------------------------
+#: The default scale (seed policy 000 §七 and its 奖罚通知单 "呈总经理批准"): code, label, kind, amount
+#: range in fen (min = max: a fixed amount), points (绩效分: minus for a penalty), the disciplinary
+#: measure, who may propose, the approval chain (role, of the subject's department) in signing order.
+#: Seeded by init and by migration 0025 for existing branches; the admin edits it (设置 → 奖罚标准).
+_REWARD_PROPOSERS = ("cr_manager", "dept_manager", "deputy_gm", "gm")
+_REWARD_CHAIN = [
+    {"role": "dept_manager", "of_responsible_department": True},
+    {"role": "gm", "of_responsible_department": False},
+]
+REWARD_SCALE: list[dict[str, object]] = [
+    {
+        "code": "P1",
+        "label": "服务态度不佳、业务不熟、不尊重客户",
+        "kind": "penalty",
+        "min_amount_fen": 3_000,
+        "max_amount_fen": 10_000,
+        "points": 0,
+        "measure": "",
+        "proposer_roles": list(_REWARD_PROPOSERS),
+        "chain": list(_REWARD_CHAIN),
+    },
+    {
+        "code": "P2",
+        "label": "态度冷淡、刁难客户、与客户争执",
+        "kind": "penalty",
+        "min_amount_fen": 20_000,
+        "max_amount_fen": 20_000,
+        "points": -5,
+        "measure": "通报",
+        "proposer_roles": list(_REWARD_PROPOSERS),
+        "chain": list(_REWARD_CHAIN),
+    },
+    {
+        "code": "P3",
+        "label": "拒不承认投诉事实、主管管理不力",
+        "kind": "penalty",
+        "min_amount_fen": 30_000,
+        "max_amount_fen": 30_000,
+        "points": -10,
+        "measure": "申诫",
+        "proposer_roles": list(_REWARD_PROPOSERS),
+        "chain": list(_REWARD_CHAIN),
+    },
+    {
+        "code": "P4",
+        "label": "隐瞒不报、不配合处理致投诉恶化",
+        "kind": "penalty",
+        "min_amount_fen": 100_000,
+        "max_amount_fen": 100_000,
+        "points": 0,
+        "measure": "记大过",
+        "proposer_roles": list(_REWARD_PROPOSERS),
+        "chain": list(_REWARD_CHAIN),
+    },
+    {
+        "code": "R1",
+        "label": "处理及时到位、受客户表扬",
+        "kind": "reward",
+        "min_amount_fen": 5_000,
+        "max_amount_fen": 50_000,
+        "points": 2,
+        "measure": "表扬",
+        "proposer_roles": list(_REWARD_PROPOSERS),
+        "chain": list(_REWARD_CHAIN),
+    },
+]

@@ -37,6 +37,7 @@ class NotificationKind(StrEnum):
     # issue 14 part A: a department asked for its opinion (会签), and that opinion late
     OPINION_ASKED = "opinion_asked"
     OPINION_LATE = "opinion_late"
+    REWARD = "reward"  # issue 14 part C: a reward/penalty record waits for your signature
 
 
 #: The most notifications one list shows (bounded input: ``NotificationService.list``'s ``limit``).
@@ -59,6 +60,8 @@ def notification_text(kind: str, params: Mapping[str, Any]) -> Text:
         return Text("notify.opinion_asked", params)
     if kind == NotificationKind.OPINION_LATE:
         return Text("notify.opinion_late", params)
+    if kind == NotificationKind.REWARD:  # issue 14 part C
+        return Text("notify.reward", params)
     return Text("notify.unknown", {"case_no": params.get("case_no", "")})
 
 

@@ -53,6 +53,8 @@ class Action(StrEnum):
     PROCEED_WITHOUT_OPINIONS = "proceed_without_opinions"
     # --- issue 14 part B: a corrective/preventive action from the case (CAPA outlives the case)
     ADD_CAPA = "add_capa"
+    # --- issue 14 part C: a reward or penalty (奖罚) proposed on the case (the scale says who may) ---
+    PROPOSE_REWARD = "propose_reward"
 
 
 def action_label(action: Action) -> Label:
@@ -138,6 +140,9 @@ TRANSITIONS: dict[Action, Transition] = {
         | {S.AWAITING_FOLLOWUP, S.CLOSED},
         frozenset(Role) - {R.ADMIN},
     ),
+    # issue 14 part C: while open and after closing (the GM's office reviews closed cases monthly, seed 000
+    # 第十二条); the managers and the CR manager reach it, the scale line's proposer roles decide further.
+    Action.PROPOSE_REWARD: Transition(OPEN_STATES | {S.CLOSED}, MANAGERS | {R.CR_MANAGER}),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).

@@ -20,6 +20,7 @@ from branchdesk.i18n import Label, Text
 from branchdesk.policy.export import HEADER_SETTING
 from branchdesk.policy.forms import copy_spec, shipped_layout
 from branchdesk.policy.model import Header, Policy
+from branchdesk.policy.rewards import apply_rewards  # issue 14 part C
 from branchdesk.printing.form_spec import FormSpec
 from branchdesk.storage.models import (
     ApprovalRuleRow,
@@ -216,6 +217,9 @@ def diff(old: Policy, new: Policy) -> list[Change]:
         _keyed(out, "calendar", before_days, {d.day: d for d in new.calendar.days}, deactivate=False)
         if old.calendar is None or old.calendar.confirmed_years != new.calendar.confirmed_years:
             out.append(Change("calendar", "changed", "confirmed_years", _show(new.calendar.confirmed_years)))
+    if new.rewards is not None:  # issue 14 part C: the reward/penalty scale
+        before_scale = {e.code: e for e in old.rewards or ()}
+        _keyed(out, "rewards", before_scale, {e.code: e for e in new.rewards}, deactivate=True)
     # Order only (same entries, another order) still changes the export: say so, or a round trip would lie.
     for section in (
         "categories",
@@ -394,6 +398,7 @@ def apply_policy(session: Session, policy: Policy) -> None:
             form_row.spec = spec.to_dict()
         form_row.active = True
 
+    apply_rewards(session, policy.rewards)  # issue 14 part C: the reward/penalty scale
     if policy.calendar is not None:
         session.execute(delete(CalendarOverride))
         for day in policy.calendar.days:

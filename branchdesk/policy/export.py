@@ -29,6 +29,7 @@ from branchdesk.policy.model import (
     ReplyTemplateEntry,
     StepPolicyEntry,
 )
+from branchdesk.policy.rewards import export_rewards  # issue 14 part C
 from branchdesk.printing.form_spec import FormSpec
 from branchdesk.storage.models import (
     ApprovalRuleRow,
@@ -218,4 +219,5 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
         custom_fields=customs,
         forms=forms,
         calendar=calendar,
+        rewards=export_rewards(session),  # issue 14 part C
     )

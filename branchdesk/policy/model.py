@@ -172,3 +172,25 @@ class Policy:
     forms: tuple[FormEntry, ...]
     calendar: CalendarEntry | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # reserved; never written
+    #: issue 14 part C: the reward/penalty scale; None: the file says nothing (applying leaves it alone)
+    rewards: tuple[RewardScaleEntry, ...] | None = None
+
+
+# --- issue 14 part C: the reward/penalty scale (奖罚标准) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RewardScaleEntry:
+    """One line of the scale (``[[rewards]]``): amounts in fen, min = max a fixed amount; the chain's steps
+    with ``own_department`` = of the subject's department."""
+
+    code: str
+    label: str
+    kind: str
+    min_amount_fen: int
+    max_amount_fen: int
+    points: int = 0
+    measure: str = ""
+    proposers: tuple[str, ...] = ()
+    steps: tuple[ApprovalStepEntry, ...] = ()
+    active: bool = True

@@ -25,6 +25,7 @@ from branchdesk.policy.model import (
     Policy,
     StepPolicyEntry,
 )
+from branchdesk.policy.rewards import reward_lines  # issue 14 part C
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
 
@@ -155,6 +156,7 @@ def write_policy(policy: Policy) -> str:
                 lines += _inline_array(key, item)
             else:
                 lines.append(f"{_key(key)} = {value(item)}")
+    lines += reward_lines(policy.rewards)  # issue 14 part C: the reward/penalty scale
     if policy.calendar is not None:
         lines += ["", "# 工作日历（仅 --with-calendar）：调休/节假日与已核对的年份", "[calendar]"]
         lines.append(f"confirmed_years = {value(list(policy.calendar.confirmed_years))}")

@@ -43,6 +43,7 @@ from branchdesk.policy.model import (
     ReplyTemplateEntry,
     StepPolicyEntry,
 )
+from branchdesk.policy.rewards import read_rewards  # issue 14 part C
 from branchdesk.printing.form_spec import FormSpec, known_fields
 from branchdesk.printing.form_spec import validate as validate_form
 
@@ -219,6 +220,7 @@ _SECTIONS = (
     "custom_fields",
     "forms",
     "calendar",
+    "rewards",  # issue 14 part C
 )
 
 
@@ -280,6 +282,7 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
     )
     r.unique([(f"forms[{n}].form", e.form) for n, e in enumerate(forms)], "forms")
     calendar = _calendar(r, doc["calendar"]) if "calendar" in doc else None
+    rewards = read_rewards(r, doc)  # issue 14 part C: the reward/penalty scale
     if not r.problems:  # the catch-alls the settings pages keep: every case and step finds a rule
         _catch_alls(r, deadline_rules, approval_rules)
     if r.problems:
@@ -299,6 +302,7 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
             custom_fields=tuple(customs),
             forms=tuple(forms),
             calendar=calendar,
+            rewards=rewards,
         ),
         [],
     )

@@ -318,6 +318,8 @@ def _return() -> FormSpec:
 
 
 def _penalty() -> FormSpec:
+    """The 奖罚通知单 (issue 14 part C): printed from one approved reward/penalty record, its approvals
+    with names; three copies (seed 000: 总经理室自存, 会计查核, 受罚部门)."""
     return FormSpec(
         "penalty",
         FORM_TITLES["penalty"],
@@ -326,29 +328,32 @@ def _penalty() -> FormSpec:
             SectionSpec(
                 "奖罚",
                 [
-                    F("investigation.responsible", "责任部门/人"),
-                    F("investigation.responsibility", "责任归属"),
-                    F("investigation.shares", "责任比率"),
-                    F("resolution.amount", "涉及金额"),
-                    F("investigation.cause", "事由", T),
-                    F("investigation.conclusion", "调查结论", T),
-                    F("investigation.measures", "纠正预防措施", T),
-                    F(FIXED, "奖罚意见", T),
+                    F("reward.no", "奖罚编号"),
+                    F("reward.subject", "奖罚对象"),
+                    F("reward.department", "所属部门"),
+                    F("reward.kind", "类别"),
+                    F("reward.item", "奖罚标准"),
+                    F("reward.amount", "金额"),
+                    F("reward.points", "绩效分"),
+                    F("reward.measure", "处分"),
+                    F("reward.proposer", "提出人"),
+                    F("reward.reason", "事由", T),
+                    F("reward.approvals", "核准", T),
                 ],
             ),
             _custom(),
         ],
         overlay=_boxes(
             [
-                ("investigation.responsible", 35, 30, 100),
-                ("investigation.responsibility", 160, 30, 60),
-                ("investigation.shares", 35, 40, 100),
-                ("resolution.amount", 160, 40, 60),
-                ("investigation.cause", 35, 52, 190, 2),
-                ("investigation.conclusion", 35, 70, 190, 2),
+                ("reward.subject", 35, 30, 100),
+                ("reward.kind", 160, 30, 60),
+                ("reward.item", 35, 40, 100),
+                ("reward.amount", 160, 40, 60),
+                ("reward.reason", 35, 52, 190, 2),
+                ("reward.approvals", 35, 70, 190, 2),
             ]
         ),
-        offered_by=["investigated", "responsibility_shared"],
+        offered_by=["reward_approved"],
     )
 
 

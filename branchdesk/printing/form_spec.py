@@ -31,6 +31,7 @@ OFFER_CONDITIONS = (
     "open_or_closed",  # neither a draft nor void
     "investigated",  # an investigation is recorded
     "responsibility_shared",  # the investigation splits responsibility (shares)
+    "reward_approved",  # issue 14 part C: the case has an approved reward/penalty record (奖罚通知单)
 )
 #: ``approved:<resolution type code>``: the last approved resolution is of this type.
 APPROVED_PREFIX = "approved:"
@@ -98,6 +99,18 @@ FIELD_REGISTRY: dict[str, FieldDef] = {
     "resolution.text": FieldDef("方案说明", text=True),
     # the resolution's text, or the complaint when the resolution says nothing
     "resolution.reason": FieldDef("原因", text=True),
+    # --- issue 14 part C: one reward/penalty record (the 奖罚通知单 prints with a record id) ---
+    "reward.no": FieldDef("奖罚编号"),
+    "reward.subject": FieldDef("奖罚对象"),
+    "reward.department": FieldDef("所属部门"),
+    "reward.kind": FieldDef("类别"),
+    "reward.item": FieldDef("奖罚标准"),
+    "reward.amount": FieldDef("金额"),
+    "reward.points": FieldDef("绩效分"),
+    "reward.measure": FieldDef("处分"),
+    "reward.proposer": FieldDef("提出人"),
+    "reward.reason": FieldDef("事由", text=True),
+    "reward.approvals": FieldDef("核准", text=True),
     "reply.at": FieldDef("时间"),
     "reply.method": FieldDef("方式"),
     "reply.by": FieldDef("答复人"),

@@ -33,6 +33,7 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.i18n import label as vocabulary_label
+from branchdesk.read.rewards import MonthRewardRow, approved_in  # issue 14 part C
 from branchdesk.reports.capa_sheet import CapaFigures, capa_figures  # issue 14 part B
 from branchdesk.storage.models import (
     Case,
@@ -147,6 +148,7 @@ class MonthlyReport:
     # issue 14 part B: the CAPA sheet's figures (reports/capa_sheet.py, checked by tests/core/test_capa.py;
     # not part of the equality the old case walk ``tests/core/monthly_oracle.py`` is compared by)
     capa: CapaFigures | None = field(default=None, compare=False)
+    rewards: list[MonthRewardRow] = field(default_factory=list)  # issue 14 part C: approved in the month
 
     @property
     def valid_rate(self) -> float | None:
@@ -402,6 +404,7 @@ def build_monthly(
             select(Case.kind, Case.custom_values).where(*in_month).execution_options(yield_per=2000)
         )
         report.breakdown = field_breakdown(session, config, str(key), values)
+    report.rewards = approved_in(session, start, end)  # issue 14 part C: the 奖罚 sheet
     return report
 
 

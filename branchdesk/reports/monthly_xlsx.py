@@ -119,11 +119,21 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
     from branchdesk.reports.capa_sheet import write_capa_sheet  # issue 14 part B: the CAPA sheet
 
     write_capa_sheet(workbook, report)
+    write_rewards(workbook, report)  # issue 14 part C: the month's approved rewards and penalties
     workbook.properties.title = f"客诉案件统计表 {report.year}年{report.month}月"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path
+
+
+def write_rewards(workbook: Workbook, report: MonthlyReport) -> None:
+    """issue 14 part C: the 奖罚 sheet (``reports/rewards_sheet.py``)."""
+    from branchdesk.reports.rewards_sheet import SHEET_NAME, write_rewards_sheet
+
+    sheet = Sheet(workbook.create_sheet(SHEET_NAME))
+    write_rewards_sheet(sheet, report.rewards, report.year, report.month)
+    sheet.flush()
 
 
 def _title(sheet: Sheet, text: str, width: int) -> None:

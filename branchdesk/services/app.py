@@ -23,6 +23,7 @@ from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
 from branchdesk.services.reports import ReportService
+from branchdesk.services.rewards import RewardService  # issue 14 part C: rewards and penalties
 from branchdesk.services.search import SearchService  # issue 17 part C: the one search box
 from branchdesk.services.setup import initialise_branch, is_initialised
 from branchdesk.services.step_policy import StepPolicyService
@@ -62,6 +63,7 @@ class BranchDesk:
         self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
         self.opinions = OpinionService(self.door)  # issue 14 part A: opinions from several departments
         self.capa = CapaService(self.door)  # issue 14 part B: corrective and preventive actions
+        self.rewards = RewardService(self.door, self.auth)  # issue 14 part C: rewards and penalties (奖罚)
 
     def _now(self) -> datetime:
         return self.clock()

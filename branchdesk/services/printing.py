@@ -8,21 +8,25 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from branchdesk.domain.approvals import ApprovalStep, step_text
+from branchdesk.domain.bounds import ids_ok
 from branchdesk.domain.defaults import FORM_CUSTOM_DEFAULT
 from branchdesk.domain.intake import custom_text
 from branchdesk.domain.money import format_yuan
 from branchdesk.domain.opinions import OpinionState
+from branchdesk.domain.rewards import RewardStatus
 from branchdesk.domain.text import normalize_phone
 from branchdesk.domain.vocab import Role, Status
-from branchdesk.errors import BranchDeskError, DomainError, FieldError
+from branchdesk.errors import BranchDeskError, DomainError, FieldError, PermissionDenied
 from branchdesk.i18n import Label, LabelOverrides, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
 from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
 from branchdesk.read.case_view import ResolutionView
 from branchdesk.read.opinions import OpinionView
 from branchdesk.read.prints import PrintRecord, print_records
+from branchdesk.read.rewards import record_views
 from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -30,7 +34,7 @@ from branchdesk.services.queries import QueryService
 from branchdesk.services.timeline import record
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.audit_chain import current_anchor
-from branchdesk.storage.models import PrintLog
+from branchdesk.storage.models import PrintLog, RewardPenalty
 
 MODES = ("plain", "overlay")
 
@@ -95,6 +99,8 @@ class PrintService(ServiceBase):
         }
         if approved:
             holds[APPROVED_PREFIX + approved[-1].resolution_type.code] = True
+        with self._door.read(actor) as unit:  # issue 14 part C: the 奖罚通知单 needs an approved record
+            holds["reward_approved"] = has_approved_reward(unit.session, detail.id)
         # issue 13 "forms": each form says what offers it (``offered_by``: all of them must hold)
         return [
             (code, spec.title)
@@ -119,12 +125,15 @@ class PrintService(ServiceBase):
         offset_mm: tuple[float, float] = (0, 0),
         output: Path | None = None,
         log: bool = True,
+        record_id: int | None = None,
     ) -> bytes:
         """The PDF of ``form`` for the case, marked 补打 when printed before, with the audit anchor.
 
         With ``output`` the PDF is written there first; with ``log`` the print is recorded only
         once the PDF exists (a file that cannot be written is one clear error, and no print).
         The app renders with ``log=False``, prints, and then calls ``record_print``.
+        A form that prints a reward/penalty record (the 奖罚通知单: a ``reward.*`` field) needs
+        ``record_id``, an approved record of this case (issue 14 part C).
         """
         # Reading only: rendering a long form must not hold the write lock other PCs need.
         with self._door.read(actor) as unit:
@@ -134,6 +143,8 @@ class PrintService(ServiceBase):
             if spec.refuses_draft and case.status == Status.DRAFT:
                 raise DomainError(Text("print.draft"))
             printable = self._printable(unit, case.id)
+            if prints_reward(spec):  # issue 14 part C: the notice prints from one approved record
+                printable.data["reward"] = _reward_data(unit, case.id, record_id)
             reprint = _printed_before(unit, case.id, form)
             if mode == "plain":
                 from branchdesk.printing.plain import render_plain
@@ -360,6 +371,66 @@ class PrintService(ServiceBase):
             phone=view.intake_raw.get("phone") or "",
             data=data,
         )
+
+
+# --- issue 14 part C: the 奖罚通知单 prints one approved reward/penalty record ---------------------
+
+
+def prints_reward(spec: FormSpec) -> bool:
+    """Whether the form prints a reward/penalty record (any ``reward.*`` field): then it needs one."""
+    return any(f.field.startswith("reward.") for s in spec.sections for f in s.fields) or any(
+        box.field.startswith("reward.") for box in spec.overlay
+    )
+
+
+def has_approved_reward(session: Session, case_id: int) -> bool:
+    return (
+        session.scalars(
+            select(RewardPenalty.id).where(
+                RewardPenalty.case_id == case_id, RewardPenalty.status == RewardStatus.APPROVED.value
+            )
+        ).first()
+        is not None
+    )
+
+
+def _reward_data(unit: Unit, case_id: int, record_id: int | None) -> dict[str, str]:
+    """The record's fields as the notice prints them (Chinese, the branch's names for roles)."""
+    if record_id is None:
+        raise FieldError({"record_id": Text("rewards.print_needs_record")})
+    entry = unit.session.get(RewardPenalty, record_id) if ids_ok(record_id) else None
+    if entry is None or entry.case_id != case_id:
+        raise FieldError({"record_id": Text("rewards.record_not_found")})
+    if entry.status != RewardStatus.APPROVED.value:
+        raise DomainError(Text("rewards.print_not_approved"))
+    view = record_views(
+        unit.session,
+        [entry],
+        viewer_id=unit.user.id,
+        roles=unit.actor.roles,
+        viewer_department_id=unit.user.department_id,
+    )[0]
+    if view.masked:  # whoever may not read the amount may not print it either
+        raise PermissionDenied(Text("rewards.history_denied"))
+    lang, own = FORM_LANGUAGE, unit.config.label_overrides
+    points = view.points or 0
+    return {
+        "no": str(view.id),
+        "subject": view.subject_name,
+        "department": view.department_name,
+        "kind": label(view.kind, lang, own),
+        "item": f"{view.scale_code} {view.scale_label}",
+        "amount": format_yuan(view.amount_fen or 0),
+        "points": f"{points:+d}" if points else "",
+        "measure": view.measure,
+        "proposer": f"{view.proposer_name} {_when(view.proposed_at)}",
+        "reason": view.reason,
+        "approvals": "；".join(
+            f"{s.order}. {label(s.level_role, lang, own)} {s.name}（{label(s.signed_role, lang, own)}）"
+            f" {label(s.decision, lang, own)} {_when(s.at)}"
+            for s in view.signatures
+        ),
+    }
 
 
 def _step_of(resolution: ResolutionView, order: int, role: Role) -> Text:

@@ -27,6 +27,7 @@ from branchdesk.storage.models import (
     Department,
     FormSpecRow,
     ReplyTemplate,
+    RewardScaleRow,
     Setting,
     SlaRuleRow,
     StepPolicyRow,
@@ -118,6 +119,9 @@ def initialise_branch(
                     active=active,
                 )
             )
+        # --- issue 14 part C: the reward/penalty scale (奖罚标准) ---
+        for order, item in enumerate(defaults.REWARD_SCALE):
+            session.add(RewardScaleRow(**item, sort_order=order, active=True))
         for order, (title, body) in enumerate(defaults.REPLY_TEMPLATES):
             session.add(ReplyTemplate(title=title, body=body, sort_order=order))
         departments = {}

@@ -714,3 +714,69 @@ class CapaVerification(Base):
     check_date: Mapped[date] = mapped_column(Date)  # when the effect was (or will be) checked
     verifier_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(DateTime, index=True)  # the monthly sheet counts by it
+# --- issue 14 part C: rewards and penalties (奖罚) — domain/rewards.py, services/rewards.py ---------
+
+
+class RewardScaleRow(Base):
+    """One line of the branch's reward/penalty scale (奖罚标准): what it is for, the amount (fixed when
+    min = max, else a range the proposer picks within), 绩效分, the disciplinary measure, who proposes
+    and the approval chain (``approvals.chain_to_json``'s shape; "of_responsible_department" means of
+    the subject's department)."""
+
+    __tablename__ = "reward_penalty_scale"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    label: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))  # reward | penalty
+    min_amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    max_amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[int] = mapped_column(Integer, default=0)  # 绩效分, + or -
+    measure: Mapped[str] = mapped_column(String(50), default="")  # 申诫, 记大过 … (a free label)
+    proposer_roles: Mapped[list[Any]] = mapped_column(JSON)
+    chain: Mapped[list[Any]] = mapped_column(JSON)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RewardPenalty(Base):
+    """A reward or penalty proposed on a case for an employee or a department; the scale line's label,
+    measure and chain are frozen on it, so editing the scale never changes a record already made."""
+
+    __tablename__ = "reward_penalty"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    scale_code: Mapped[str] = mapped_column(String(20))
+    scale_label: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))
+    subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    #: The subject department, or the subject employee's department when proposed (totals by department).
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    measure: Mapped[str] = mapped_column(String(50), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    proposer_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(10))  # pending | approved | rejected
+    chain: Mapped[list[Any]] = mapped_column(JSON)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RewardSignature(Base):
+    """One signature on a reward/penalty record: the printed name and role are frozen at signing."""
+
+    __tablename__ = "reward_signature"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("reward_penalty.id"), index=True)
+    level_order: Mapped[int] = mapped_column(Integer)
+    level_role: Mapped[str] = mapped_column(String(20))
+    signer_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    printed_name: Mapped[str] = mapped_column(String(50))
+    signed_role: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[str] = mapped_column(String(10))  # approve | reject
+    reason: Mapped[str] = mapped_column(Text, default="")
+    signed_at: Mapped[datetime] = mapped_column(DateTime)

@@ -923,6 +923,7 @@ class Drive:
                 desk.queries.handler_choices, self.actor(), _ids(*self.departments)
             ),
             **self.capa_entry_points(),  # issue 14 part B
+            **self.reward_entry_points(call),  # issue 14 part C
         }
 
     # --- issue 14 part B: corrective and preventive actions (CAPA) ---------------------------------
@@ -1019,8 +1020,101 @@ class Drive:
             "capa.work_tile": lambda: call_with(capa.work_tile, self.actor()),
         }
 
+    # --- issue 14 part C: rewards and penalties ---
+    def reward_entry_points(
+        self, call: Callable[..., st.SearchStrategy[Call]]
+    ) -> dict[str, Callable[[], st.SearchStrategy[Call]]]:
+        from branchdesk.domain.approvals import ApprovalStep
+        from branchdesk.domain.rewards import RewardKind, ScaleItem
+        from branchdesk.services.rewards import RewardProposal
 
-GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.", "search.", "capa.")
+        b, rewards = self.b, self.b.desk.rewards
+
+        def case_seen() -> CaseVersion:
+            case_id = _proposed(b)
+            return CaseVersion(case_id, b.desk.queries.case_detail(b["crm"], case_id).version)
+
+        def pending() -> int:
+            _ref, record_id = rewards.propose(
+                b["crm"],
+                case_seen(),
+                RewardProposal("P1", 5_000, "态度", subject_user_id=b["handler"].user_id),
+            )
+            return record_id
+
+        subject = st.one_of(st.none(), _ids(*self.people))
+        scale = varied(
+            ScaleItem,
+            dict(
+                code="X1",
+                label="标准",
+                kind=RewardKind.PENALTY,
+                min_amount_fen=100,
+                max_amount_fen=200,
+                points=-1,
+                measure="",
+                proposer_roles=(Role.CR_MANAGER,),
+                chain=(ApprovalStep(Role.GM),),
+                active=True,
+                version=0,
+            ),
+            dict(
+                code=TEXT,
+                label=TEXT,
+                kind=st.one_of(st.sampled_from(list(RewardKind)), TEXT),
+                min_amount_fen=BIG,
+                max_amount_fen=BIG,
+                points=BIG,
+                measure=TEXT,
+                proposer_roles=st.lists(st.sampled_from(list(Role)), max_size=3).map(tuple),
+                chain=st.lists(st.sampled_from([ApprovalStep(r) for r in Role]), max_size=10).map(tuple),
+                active=st.one_of(st.booleans(), BIG),
+                version=BIG,
+            ),
+        )
+        return {
+            "rewards.propose": lambda: call(
+                rewards.propose,
+                self.actor("crm", "qa_mgr"),
+                st.one_of(st.just(case_seen()), st.builds(CaseVersion, BIG, BIG)),
+                varied(
+                    RewardProposal,
+                    dict(
+                        scale_code="P1", amount_fen=5_000, reason="态度", subject_user_id=b["handler"].user_id
+                    ),
+                    dict(
+                        scale_code=st.one_of(st.sampled_from(["P1", "P3", "R1"]), TEXT),
+                        amount_fen=st.one_of(BIG, TEXT),
+                        reason=TEXT,
+                        subject_user_id=subject,
+                        subject_department_id=st.one_of(st.none(), _ids(*self.departments)),
+                    ),
+                ),
+            ),
+            "rewards.decide": lambda: call(
+                rewards.decide,
+                self.actor("qa_mgr", "gm"),
+                st.one_of(st.just(pending()), BIG),
+                st.one_of(st.just(1), st.just(2), BIG),
+                st.one_of(st.sampled_from(list(Decision)), TEXT),
+                st.one_of(st.just(PASSWORD), TEXT),
+                TEXT,
+            ),
+            "rewards.save_scale_item": lambda: call(rewards.save_scale_item, self.actor("admin"), scale),
+            "rewards.history": lambda: st.tuples(
+                self.actor("crm", "gm"), subject, _ids(*self.departments)
+            ).map(lambda v: lambda: rewards.history(v[0], user_id=v[1], department_id=v[2])),
+            "rewards.for_case": lambda: call(
+                rewards.for_case, self.actor(), st.one_of(st.just(_proposed(b)), BIG)
+            ),
+            "rewards.get": lambda: call(rewards.get, self.actor(), st.one_of(st.just(pending()), BIG, TEXT)),
+            "rewards.may_sign": lambda: call(
+                rewards.may_sign, self.actor(), st.one_of(st.just(pending()), BIG)
+            ),
+        }
+
+
+GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.", "search.", "capa.", "rewards.")
 
 
 def call_with(fn: Callable[..., object], *args: st.SearchStrategy[Any]) -> st.SearchStrategy[Call]:

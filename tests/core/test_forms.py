@@ -16,7 +16,7 @@ from branchdesk.printing.default_forms import default_forms
 from branchdesk.printing.form_spec import CopySpec, FieldSpec, FormSpec, OverlayBox, known_fields, validate
 from branchdesk.storage.migrate import upgrade
 from tests.conftest import Branch, complaint_form
-from tests.core.test_forms_golden import rich_case
+from tests.core.test_forms_golden import penalty_record, rich_case
 from tests.core.test_printing import pages
 
 
@@ -169,7 +169,8 @@ def test_the_command_line_prints_an_added_form(branch: Branch, tmp_path: Path) -
     b.desk.db.dispose()
     output = tmp_path / "b.pdf"
     command = ["--db", b.url, "--user", "crm", "--password-stdin", "print", case_no, "-o", str(output)]
-    result = branchdesk_cli(*command, "--form", "penalty_b", stdin=PASSWORD + "\n")
+    record = str(penalty_record(b, case_no))  # issue 14 part C: the notice prints one approved record
+    result = branchdesk_cli(*command, "--form", "penalty_b", "--record", record, stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     texts = pages(output.read_bytes(), tmp_path)
     assert "内部奖罚单" in texts[0] and "第 1 联 / 共 1 联" in texts[0]
@@ -187,7 +188,10 @@ def test_signature_blocks_and_a_fixed_sentence_print_on_plain_paper(branch: Bran
     spec.signature_blocks = [SignatureBlock("主管", "核准"), SignatureBlock("受罚部门", "知悉")]
     spec.sections[0].fields.append(FieldSpec("fixed", "备注", True, value="本通知一式三联。"))
     b.desk.forms.save(b["admin"], spec)
-    first = pages(b.desk.printing.render(b["crm"], case_no, "penalty", copies=[1]), tmp_path)[0]
+    record_id = penalty_record(b, case_no)
+    first = pages(
+        b.desk.printing.render(b["crm"], case_no, "penalty", copies=[1], record_id=record_id), tmp_path
+    )[0]
     assert "主管（核准）：" in first and "受罚部门（知悉）：" in first
     assert "本通知一式三联。" in first
     spec.signature_blocks = [SignatureBlock("")]

@@ -3,7 +3,8 @@
 The golden files under ``tests/data/forms_golden/`` were written by this test from the code before the
 forms became data (``BRANCHDESK_WRITE_GOLDEN=1``): for each of the six forms in plain and overlay mode,
 the text pdftotext extracts with its layout, page by page. The only thing normalised is the audit
-anchor (a hash of the database's own rows, different on every run).
+anchor (a hash of the database's own rows, different on every run). The 奖罚通知单's were rewritten
+by issue 14 part C: it prints one approved reward/penalty record now, not the case's investigation.
 """
 
 from __future__ import annotations
@@ -55,7 +56,31 @@ def rich_case(b: Branch) -> str:
     b.desk.cases.decide_approval(b["deputy"], ref.id, Decision.APPROVE, PASSWORD)
     b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知折让 8000 元", True))
     b.desk.cases.record_follow_up(b["clerk"], ref.id, FollowUpInput("phone", True, 5))
+    approved_penalty(b, ref.id)  # issue 14 part C: the 奖罚通知单 prints from an approved record
     return ref.case_no
+
+
+def approved_penalty(b: Branch, case_id: int) -> int:
+    """An approved penalty (P3: ¥300, -10 分, 申诫) on 张伟, signed by 赵强 then 郑总; its record id."""
+    from branchdesk.services.dto import CaseVersion
+    from branchdesk.services.rewards import RewardProposal
+
+    version = b.desk.queries.case_detail(b["crm"], case_id).version
+    _ref, record_id = b.desk.rewards.propose(
+        b["crm"],
+        CaseVersion(case_id, version),
+        RewardProposal("P3", 30_000, "对投诉事实拒不承认", subject_user_id=b["handler"].user_id),
+    )
+    for signer in ("qa_mgr", "gm"):
+        seen = b.desk.rewards.get(b[signer], record_id).version
+        b.desk.rewards.decide(b[signer], record_id, seen, Decision.APPROVE, PASSWORD)
+    return record_id
+
+
+def penalty_record(b: Branch, case_no: str) -> int:
+    """The approved record of ``rich_case`` (the notice needs one)."""
+    case_id = b.desk.queries.case_detail(b["crm"], case_no).id
+    return next(r.id for r in b.desk.rewards.for_case(b["crm"], case_id) if r.status.value == "approved")
 
 
 @pytest.mark.sqlite_only  # the golden files were written on SQLite; one engine is enough for layout
@@ -65,7 +90,8 @@ def test_forms_print_what_they_printed_before_they_were_data(branch: Branch, tmp
     write = os.environ.get("BRANCHDESK_WRITE_GOLDEN") == "1"
     for form in FORMS:
         for mode in ("plain", "overlay"):
-            pdf = b.desk.printing.render(b["crm"], case_no, form, mode=mode, log=False)
+            record_id = penalty_record(b, case_no) if form == "penalty" else None
+            pdf = b.desk.printing.render(b["crm"], case_no, form, mode=mode, log=False, record_id=record_id)
             text = layout_text(pdf, tmp_path)
             path = GOLDEN / f"{form}-{mode}.txt"
             if write:

@@ -5,6 +5,7 @@ spans, a month before it and an empty month after, and in the same order where t
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 
@@ -38,18 +39,25 @@ def test_sql_aggregates_equal_the_old_walk(demo_desk: BranchDesk, month: tuple[i
         config = load_config(session)
         new = build_monthly(session, config, *month)
         old = monthly_oracle.build_monthly(session, config, *month)
-    assert new == old
+    # The 奖罚 rows (issue 14 part C) are newer than the oracle: test_rewards.py checks them against the rows.
+    assert dataclasses.replace(new, rewards=[]) == old
     for name in ("by_kind", "by_category_top", "by_category", "by_severity", "by_channel", "by_department"):
         assert list(getattr(new, name).items()) == list(getattr(old, name).items()), name
     if month in ((2026, 9), (2026, 10)):  # the demo's busy months: the comparison covers something real
         assert new.received > 10 and new.closed > 5 and new.escalations
 
 
+#: Sheets the old writer never had, each checked by its own test (issue 14 part C: test_rewards.py).
+ADDED_SHEETS = {"奖罚"}
+
+
 def assert_same_workbook(old_path: Path, new_path: Path) -> None:
     """Cell by cell: values, number formats, bold, fills, alignment; merges, panes, filters, widths,
     charts, print titles and the audit anchor in the properties."""
     old, new = openpyxl.load_workbook(old_path), openpyxl.load_workbook(new_path)
-    assert old.sheetnames == new.sheetnames
+    # Sheets added after the old writer (issue 14 part C: 奖罚) come last; their own tests check them.
+    assert new.sheetnames[: len(old.sheetnames)] == old.sheetnames
+    assert set(new.sheetnames[len(old.sheetnames) :]) <= ADDED_SHEETS
     for name in old.sheetnames:
         o, n = old[name], new[name]
         assert (o.max_row, o.max_column) == (n.max_row, n.max_column), name

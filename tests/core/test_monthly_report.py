@@ -74,7 +74,8 @@ def test_figures_of_a_month_with_cases_spanning_month_ends(branch: Branch, tmp_p
 
     path = b.desk.reports.export_monthly(crm, 2026, 11, tmp_path / "m.xlsx")
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["汇总", "结案明细", "责任归属", "未结案件", "纠正预防措施"]  # issue 14 B
+    # 纠正预防措施: issue 14 B; 奖罚: issue 14 C
+    assert workbook.sheetnames == ["汇总", "结案明细", "责任归属", "未结案件", "纠正预防措施", "奖罚"]
     summary = {row[0]: row[1] for row in workbook["汇总"].iter_rows(min_row=3, values_only=True) if row[0]}
     assert summary["本月受理"] == 3 and summary["本月结案"] == 2 and summary["按时结案率"] == 1
     assert summary["赔偿"] == 3000

@@ -98,6 +98,12 @@ def test_receipt_tells_the_customer_nothing_internal(branch: Branch, tmp_path: P
 def test_forms_offered_follow_the_case(branch: Branch) -> None:
     b = branch
     case_no = closed_case(b)
+    offered = ["receipt", "handling", "allowance", "report"]
+    assert [code for code, _ in b.desk.printing.forms_for(b["crm"], case_no)] == offered
+    # issue 14 part C: the 奖罚通知单 is offered once the case has an approved reward/penalty record
+    from tests.core.test_forms_golden import approved_penalty
+
+    approved_penalty(b, b.desk.queries.case_detail(b["crm"], case_no).id)
     assert [code for code, _ in b.desk.printing.forms_for(b["crm"], case_no)] == [
         "receipt",
         "handling",

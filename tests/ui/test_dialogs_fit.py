@@ -309,6 +309,32 @@ WINDOWS: dict[str, Callable[[Branch], QWidget]] = {
 }
 
 
+
+# --- issue 14 part C: rewards and penalties ---
+def _rewards(b: Branch, what: str) -> QWidget:
+    from tests.core.test_forms_golden import approved_penalty
+    from ui.rewards_case import RewardsDialog, RewardsHistoryDialog
+    from ui.rewards_scale_tab import RewardsScaleTab
+
+    if what == "scale line":
+        return RewardsScaleTab(b.desk, b["admin"]).open_editor(None, show=False)
+    ref = proposed_case(b, "compensation", "6000")
+    approved_penalty(b, ref.id)
+    if what == "history":
+        who = b["handler"]
+        return RewardsHistoryDialog(b.desk, b["crm"], "张伟", user_id=who.user_id, department_id=None)
+    return RewardsDialog(b.desk, b["crm"], ref.id, ref.case_no)
+
+
+WINDOWS.update(
+    {
+        "rewards of a case": lambda b: _rewards(b, "case"),
+        "rewards history": lambda b: _rewards(b, "history"),
+        "reward scale line": lambda b: _rewards(b, "scale line"),
+    }
+)
+
+
 @pytest.mark.parametrize("name", list(WINDOWS))
 def test_every_window_fits(
     qtbot: QtBot, branch: Branch, screen: QRect, messages: list[str], name: str

@@ -54,6 +54,10 @@ USER_DATA = {
     "label_override": ["label_zh"],  # issue 12: the branch's own names for fixed codes
     "sla_rule": ["label", "custom_value"],
     "approval_rule": ["label"],
+    # issue 14 part C: the reward/penalty scale and records
+    "reward_penalty_scale": ["label", "measure"],
+    "reward_penalty": ["scale_label", "measure", "reason"],
+    "reward_signature": ["printed_name", "reason"],
     "complaint_case": [
         "complainant_name", "address", "company", "product", "content", "request_text",
         "complained_person", "order_no", "part_no", "lot_no", "vehicle_model", "plate", "sla_label",
