@@ -420,3 +420,28 @@ NOTIFICATION_POLL_SECONDS_BOUNDS = (1, 600)
 SETTING_RANGES["notification_poll_seconds"] = NOTIFICATION_POLL_SECONDS_BOUNDS
 # issue 17 part E: an attachment setting's range (never above the core's hard 20 MB)
 SETTING_RANGES["attachment_max_mb"] = (1, 20)
+
+# --- issue 14 part D: progress notices and the complaint that comes back ----------------------------
+SETTINGS.update(
+    {
+        #: A complaint the customer does not accept: "new_case" (a new case attached to the original, the
+        #: manufacturer's rule) or "reopen" (the original back to 处理中, when it closed recently enough).
+        "returning_complaint_mode": "new_case",
+        #: In "reopen" mode: a closed original reopens when it closed at most this many days ago.
+        "reopen_within_days": 30,
+        #: A returning complaint's handling form carries the original's handling form as attached pages.
+        "returning_attach_original_form": True,
+        #: The latest a progress notice's next contact may be set, in days from now.
+        "next_contact_max_days": 90,
+    }
+)
+LATER_SETTINGS += (
+    "returning_complaint_mode",
+    "reopen_within_days",
+    "returning_attach_original_form",
+    "next_contact_max_days",
+)
+SETTING_RANGES["reopen_within_days"] = (1, 3650)
+SETTING_RANGES["next_contact_max_days"] = (1, 365)
+#: The values of ``returning_complaint_mode``.
+RETURNING_MODES = ("new_case", "reopen")

@@ -45,6 +45,10 @@ class Action(StrEnum):
     FIRST_CONTACT = "first_contact"  # 首次联系 (issue 12 "steps"): stops the first-contact clock
     # --- issue 17 part E: correcting the intake facts of a registered case (a typo in phone or name)
     CORRECT_INTAKE = "correct_intake"
+    # --- issue 14 part D: internal notes, progress notices, reopening a case that comes back ------
+    ADD_NOTE = "add_note"
+    RECORD_CONTACT = "record_contact"
+    REOPEN = "reopen"
 
 
 def action_label(action: Action) -> Label:
@@ -117,6 +121,19 @@ TRANSITIONS: dict[Action, Transition] = {
     # issue 17 part E: free before triage for the clerk who registered it, afterwards the CR manager only
     # (``correction_refusal``); closed or void cases are history and stay as they are.
     Action.CORRECT_INTAKE: Transition(OPEN_STATES, frozenset({R.CLERK, R.CR_MANAGER})),
+    # issue 14 part D: any case role that sees the case notes it, closed cases too (not the administrator,
+    # who has no case role); a progress notice while the case is being handled; reopening (policy
+    # ``returning_complaint_mode = reopen``) a case the customer did not accept or that closed lately.
+    Action.ADD_NOTE: Transition(
+        frozenset(Status) - {S.VOID}, frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER}) | MANAGERS
+    ),
+    Action.RECORD_CONTACT: Transition(
+        frozenset({S.PENDING_ASSIGNMENT, S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY, S.INVALID}),
+        frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER}),
+    ),
+    Action.REOPEN: Transition(
+        frozenset({S.NOT_ACCEPTED, S.AWAITING_FOLLOWUP, S.CLOSED}), frozenset({R.CLERK, R.CR_MANAGER})
+    ),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -133,6 +150,8 @@ RECUSED_ACTIONS = frozenset(
         Action.VOID,
         Action.TRIAGE,
         Action.FIRST_CONTACT,
+        Action.REOPEN,  # issue 14 part D
+        Action.RECORD_CONTACT,  # issue 14 part D: the employee complained about does not call the customer
     }
 )
 
@@ -140,7 +159,7 @@ RECUSED_ACTIONS = frozenset(
 HANDLER_ONLY_ACTIONS = frozenset({Action.RECORD_INVESTIGATION, Action.PROPOSE})
 
 #: Actions a handler takes only on the case assigned to them (clerks and the CR manager on any case).
-CASE_HANDLER_ACTIONS = frozenset({Action.EDIT_CUSTOM})
+CASE_HANDLER_ACTIONS = frozenset({Action.EDIT_CUSTOM, Action.RECORD_CONTACT})  # issue 14 D: the notice
 
 RECUSAL_MESSAGE = Text("refusal.recused")
 
@@ -165,6 +184,9 @@ class CaseFacts:
     dissatisfied: bool = False
     pending_extension: bool = False
     first_contacted: bool = False  # 首次联系 recorded (the first-contact clock stopped)
+    # --- issue 14 part D ---
+    #: Why the policy does not reopen this case now (mode "new_case", closed too long ago), or None.
+    reopen_refusal: Text | None = None
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
@@ -205,6 +227,8 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return Text("refusal.first_contact_done")
     if action is Action.CORRECT_INTAKE and (reason := correction_refusal(case, actor_id, roles)):
         return reason
+    if action is Action.REOPEN and case.reopen_refusal is not None:
+        return case.reopen_refusal
     if action is Action.DECIDE_EXTENSION and not case.pending_extension:
         return Text("refusal.no_pending_extension")
     if action is Action.REQUEST_EXTENSION and case.pending_extension:

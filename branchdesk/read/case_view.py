@@ -37,6 +37,7 @@ from branchdesk.domain.vocab import (
 )
 from branchdesk.i18n import Label, Text
 from branchdesk.read import steps as step_sql
+from branchdesk.read.notes import NotesPart, notes_part  # issue 14 part D
 from branchdesk.read.queue import RUNNING
 from branchdesk.read.timeline import TimelineEntry, timeline
 from branchdesk.read.values import (
@@ -318,6 +319,9 @@ class CaseView:
     # issue 12: why a case was closed abnormally (the branch's list) and the closing note as stored
     abnormal_reason: Choice | None = None
     close_note: str = ""
+    # issue 14 part D: internal notes, progress notices, the original of a returning complaint
+    # (``read/notes.notes_part``)
+    notes_part: NotesPart | None = None
 
     @property
     def shown_status(self) -> Status | CloseKind:
@@ -626,6 +630,7 @@ def case_view(
         phone_visible=show_phone,
         abnormal_reason=_choice(config, "abnormal_reason", case.abnormal_reason),
         close_note=case.close_note or "",
+        notes_part=notes_part(session, config, case.id),  # issue 14 part D
     )
 
 

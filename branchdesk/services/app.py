@@ -16,6 +16,7 @@ from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.forms_admin import FormsAdminService  # issue 13 "forms"
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.services.notes import NoteService  # issue 14 part D: notes, progress notices, returning
 from branchdesk.services.notifications import NotificationService  # issue 17 "notify"
 from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
@@ -58,6 +59,7 @@ class BranchDesk:
         self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
         self.notifications = NotificationService(self.door)  # issue 17 "notify": per user, across PCs
         self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
+        self.notes = NoteService(self.door)  # issue 14 part D: notes, progress notices, a case that returns
 
     def _now(self) -> datetime:
         return self.clock()

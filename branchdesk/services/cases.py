@@ -71,6 +71,7 @@ from branchdesk.storage.models import (
     AttachmentBlob,
     Case,
     Category,
+    CustomerContact,  # issue 14 part D
     Department,
     Extension,
     FollowUp,
@@ -1007,6 +1008,18 @@ class CaseService(ServiceBase):
                     }
                 )
             changes = apply_changes(case, {"first_contacted_at": at})
+            # issue 14 part D: the first contact is the case's first progress notice too (one list)
+            unit.session.add(
+                CustomerContact(
+                    case_id=case.id,
+                    contacted_at=at,
+                    channel=method,
+                    said=note,
+                    next_due_at=None,
+                    user_id=unit.user.id,
+                    created_at=unit.now,
+                )
+            )
             record(
                 unit.session,
                 at=unit.now,
