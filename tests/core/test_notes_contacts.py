@@ -39,9 +39,8 @@ def _seen(b: Branch, case_id: int) -> CaseVersion:
 def _not_accepted(b: Branch, phone: str = "138 0013 5678") -> int:
     ref = proposed_case(b, "allowance", "200", phone=phone)
     b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
-    assert b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知", accepted=False)).status == (
-        Status.NOT_ACCEPTED
-    )
+    reply = ReplyInput("phone", "已告知", accepted=False)
+    assert b.desk.cases.record_reply(b["clerk"], ref.id, reply).status == Status.NOT_ACCEPTED
     return ref.id
 
 
@@ -124,7 +123,8 @@ def test_notes_and_notices_are_bounded_at_their_fields(branch: Branch) -> None:
             call()
         assert field in refused.value.errors, field
     with pytest.raises(FieldError):
-        b.desk.notes.add_note(b["handler"], case_id, "多个附件", [IncomingFile(f"{i}.png", b"x") for i in range(11)])
+        many = [IncomingFile(f"{i}.png", b"x") for i in range(11)]
+        b.desk.notes.add_note(b["handler"], case_id, "多个附件", many)
 
 
 # --- progress notices ----------------------------------------------------------------------------
@@ -146,7 +146,9 @@ def test_the_first_progress_notice_stops_the_first_contact_clock(branch: Branch)
     assert step.state is StepState.DONE and step.done_at == b.clock.now
     part = detail.notes_part
     assert part is not None and part.next_contact_due == due
-    assert [(c.channel.code if c.channel else "", c.said) for c in part.contacts] == [("phone", "已收到，正在调查")]
+    assert [(c.channel.code if c.channel else "", c.said) for c in part.contacts] == [
+        ("phone", "已收到，正在调查")
+    ]
     # the old 首次联系 action now says it is done; a second notice leaves the first contact where it was
     assert detail.actions["first_contact"] is not None
     b.clock.advance(hours=2)
@@ -170,7 +172,9 @@ def test_the_old_first_contact_action_is_a_progress_notice_too(branch: Branch) -
 # --- the complaint that comes back -----------------------------------------------------------------
 
 
-def test_a_returning_complaint_copies_the_original_and_prints_its_number(branch: Branch, tmp_path: Path) -> None:
+def test_a_returning_complaint_copies_the_original_and_prints_its_number(
+    branch: Branch, tmp_path: Path
+) -> None:
     b = branch
     original = _not_accepted(b)
     original_no = b.desk.queries.case_detail(b["crm"], original).case_no
@@ -205,7 +209,8 @@ def test_a_returning_complaint_copies_the_original_and_prints_its_number(branch:
     plain = pages(b.desk.printing.render(b["crm"], new.id, "handling", log=False), tmp_path)
     assert not [t for t in plain if "（附原表）" in t] and original_no in plain[0]
     # a case that did not come back prints no 附原表
-    assert "附原表" not in pages(b.desk.printing.render(b["crm"], original, "handling", log=False), tmp_path)[0]
+    own = pages(b.desk.printing.render(b["crm"], original, "handling", log=False), tmp_path)
+    assert "附原表" not in own[0]
 
 
 def test_reopen_mode_reopens_within_the_window_and_not_after(branch: Branch) -> None:
@@ -233,3 +238,46 @@ def test_reopen_mode_reopens_within_the_window_and_not_after(branch: Branch) -> 
     with pytest.raises(DomainError, match="重新处理"):
         b.desk.intake.open_linked_case(b["clerk"], refused, LinkKind.NOT_ACCEPTED)
     assert b.desk.notes.reopen(b["clerk"], refused, "客户不接受，继续处理").status == Status.IN_PROGRESS
+
+
+# --- migration 0026 --------------------------------------------------------------------------------
+
+
+def test_migration_carries_first_contacts_over_and_adds_the_original_to_an_unedited_handling_form(
+    branch: Branch,
+) -> None:
+    from sqlalchemy import text
+
+    from branchdesk.printing.default_forms import default_forms
+    from branchdesk.storage.migrate import upgrade
+    from branchdesk.storage.models import FormSpecRow
+    from tests.core.conftest import revision_before, rewind_to
+
+    b = branch
+    case_id = _triaged(b)
+    rewind_to(b.desk.db, revision_before("0026"))  # the downgrade takes 附原表 out of the stored form
+    contacted = datetime(2026, 11, 2, 11, 0)
+    with b.desk.db.write() as session:  # a first contact recorded the old way
+        session.execute(
+            text("UPDATE complaint_case SET first_contacted_at = :at WHERE id = :id"), {"at": contacted, "id": case_id}
+        )
+    upgrade(b.desk.db)
+    fresh = b.desk.__class__(b.desk.db, b.clock)  # a new process: no cached configuration
+    part = fresh.queries.case_detail(b["crm"], case_id).notes_part
+    assert part is not None and [(c.at, c.channel, c.said) for c in part.contacts] == [(contacted, None, "首次联系")]
+    handling = next(s for s, _ in fresh.forms.forms(b["admin"]) if s.code == "handling")
+    assert handling.sections == default_forms()[1].sections
+    # a branch that edited its handling form's sections keeps them as they were
+    rewind_to(b.desk.db, revision_before("0026"))
+    with b.desk.db.write() as session:
+        row = session.get(FormSpecRow, "handling")
+        assert row is not None
+        edited = dict(row.spec)
+        edited["sections"] = [s for s in edited["sections"] if s["title"] != "回访"]
+        row.spec = edited
+    upgrade(b.desk.db)
+    with b.desk.db.read() as session:
+        row = session.get(FormSpecRow, "handling")
+        assert row is not None and [s["title"] for s in row.spec["sections"]] == [
+            s["title"] for s in edited["sections"]
+        ]
