@@ -259,12 +259,14 @@ def test_migration_carries_first_contacts_over_and_adds_the_original_to_an_unedi
     contacted = datetime(2026, 11, 2, 11, 0)
     with b.desk.db.write() as session:  # a first contact recorded the old way
         session.execute(
-            text("UPDATE complaint_case SET first_contacted_at = :at WHERE id = :id"), {"at": contacted, "id": case_id}
+            text("UPDATE complaint_case SET first_contacted_at = :at WHERE id = :id"),
+            {"at": contacted, "id": case_id},
         )
     upgrade(b.desk.db)
     fresh = b.desk.__class__(b.desk.db, b.clock)  # a new process: no cached configuration
     part = fresh.queries.case_detail(b["crm"], case_id).notes_part
-    assert part is not None and [(c.at, c.channel, c.said) for c in part.contacts] == [(contacted, None, "首次联系")]
+    assert part is not None
+    assert [(c.at, c.channel, c.said) for c in part.contacts] == [(contacted, None, "首次联系")]
     handling = next(s for s, _ in fresh.forms.forms(b["admin"]) if s.code == "handling")
     assert handling.sections == default_forms()[1].sections
     # a branch that edited its handling form's sections keeps them as they were
