@@ -8,8 +8,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
+from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.vocab import CloseKind, Status
 from branchdesk.i18n import Text
 
@@ -55,3 +59,22 @@ def reopen_refusal(
         if now - closed_at > timedelta(days=within_days):
             return Text("reopen.too_late", {"days": within_days})
     return None
+
+
+#: Intake form fields a returning complaint does not take from its original: it is received now, and it
+#: is linked to the original rather than marked a repeat of it.
+NOT_COPIED = frozenset({"received_at", "repeat_of_case_no", "custom"})
+
+
+def form_from_raw(raw: Mapping[str, Any], custom: Mapping[str, Any]) -> IntakeForm:
+    """The intake form of a complaint that comes back: the original's stored intake values (the case
+    view's ``intake_raw``: customer, product, facts; the amount as typed) and its own fields."""
+    values: dict[str, Any] = {}
+    for item in dataclasses.fields(IntakeForm):
+        if item.name in NOT_COPIED or item.name not in raw:
+            continue
+        value = raw[item.name]
+        if value is None and item.default is not dataclasses.MISSING:
+            value = item.default
+        values[item.name] = value
+    return IntakeForm(**values, custom=dict(custom))

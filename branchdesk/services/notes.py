@@ -16,28 +16,24 @@ Every write names the case version the person saw and moves it (``_touch``).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 
 from branchdesk.domain.bounds import TEXT_LIMITS, Checks
 from branchdesk.domain.deadlines import case_due
 from branchdesk.domain.intake import IntakeForm
-from branchdesk.domain.notes import MAX_NOTE_FILES, NOTE_LIMIT, SAID_LIMIT, next_due_window
+from branchdesk.domain.notes import MAX_NOTE_FILES, NOTE_LIMIT, SAID_LIMIT, form_from_raw, next_due_window
 from branchdesk.domain.vocab import DeadlineStep, Status
 from branchdesk.domain.workflow import Action
 from branchdesk.errors import FieldError
 from branchdesk.i18n import Label, Text
+from branchdesk.read.case_view import RAW_FIELDS
 from branchdesk.services.attachments import precheck_files, store_files
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, IncomingFile
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.storage.models import Case, CaseNote, CustomerContact
-
-#: Intake form fields a returning complaint takes from its original (all but the receipt time and the
-#: repeat marker: the new case is received now, and it is linked, not a repeat).
-_NOT_COPIED = frozenset({"received_at", "repeat_of_case_no", "request_amount", "custom"})
 
 
 class NoteService(ServiceBase):
@@ -221,20 +217,10 @@ class NoteService(ServiceBase):
 
 def returning_form(original: Case) -> IntakeForm:
     """An intake form carrying ``original``'s customer, product and facts (the person may change them)."""
-    values = {}
-    for item in dataclasses.fields(IntakeForm):
-        if item.name in _NOT_COPIED or not hasattr(original, item.name):
-            continue
-        value = getattr(original, item.name)
-        if value is None and item.default is not dataclasses.MISSING:
-            value = item.default
-        values[item.name] = value
+    raw = {name: getattr(original, name) for name in RAW_FIELDS}
     amount = original.request_amount_fen
-    return IntakeForm(
-        **values,
-        request_amount=f"{amount // 100}.{amount % 100:02d}" if amount is not None else "",
-        custom=dict(original.custom_values or {}),
-    )
+    raw["request_amount"] = f"{amount // 100}.{amount % 100:02d}" if amount is not None else ""
+    return form_from_raw(raw, original.custom_values or {})
 
 
 __all__ = ["NoteService", "returning_form"]
