@@ -21,8 +21,12 @@ from branchdesk.services.context import Actor
 from ui.language import render
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseNotes", text)
+class CaseNotes:
+    """The translation context of this module (``CaseNotes.tr("…")`` is found by lupdate)."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CaseNotes", text)
 
 
 def _when(value: datetime | None) -> str:
@@ -40,16 +44,18 @@ def notes_html(d: CaseView) -> str:
         return ""
     parts: list[str] = []
     if part.contacts:
-        parts.append(f"<h3>{html.escape(tr('Progress notices'))}</h3>")
+        title = CaseNotes.tr("Progress notices")
+        parts.append(f"<h3>{html.escape(title)}</h3>")
         if part.next_contact_due is not None:
-            due = tr("Next contact due: %1").replace("%1", _when(part.next_contact_due))
+            due = CaseNotes.tr("Next contact due: %1").replace("%1", _when(part.next_contact_due))
             parts.append(f"<p style='color:#b35900'><b>{html.escape(due)}</b></p>")
+        next_contact = CaseNotes.tr("next contact %1")
         rows = "".join(
             f"<tr><td style='white-space:nowrap;color:#555'>{_when(c.at)}</td>"
             f"<td style='white-space:nowrap'>{html.escape(c.channel.label if c.channel else '—')}</td>"
             f"<td style='white-space:nowrap'>{html.escape(c.by)}</td><td>{_text(c.said)}"
             + (
-                f"<br><small style='color:#777'>{html.escape(tr('next contact %1'))}</small>".replace(
+                f"<br><small style='color:#777'>{html.escape(next_contact)}</small>".replace(
                     "%1", _when(c.next_due_at)
                 )
                 if c.next_due_at
@@ -60,14 +66,16 @@ def notes_html(d: CaseView) -> str:
         )
         parts.append(f"<table cellspacing='2'>{rows}</table>")
     if part.notes:
-        parts.append(f"<h3>{html.escape(tr('Internal notes (staff only, never printed)'))}</h3>")
+        title = CaseNotes.tr("Internal notes (staff only, never printed)")
+        parts.append(f"<h3>{html.escape(title)}</h3>")
+        files_of = CaseNotes.tr("Files: %1")
         for note in part.notes:
             files = ", ".join(html.escape(f.filename) for f in note.files)
             parts.append(
                 "<p style='background:#fff8e1'>"
                 f"<small style='color:#555'>{_when(note.at)} · {html.escape(note.author)}</small><br>"
                 f"{_text(note.text)}"
-                + (f"<br><small>{html.escape(tr('Files: %1'))}</small>".replace("%1", files) if files else "")
+                + (f"<br><small>{html.escape(files_of)}</small>".replace("%1", files) if files else "")
                 + "</p>"
             )
     return "".join(parts)
@@ -85,7 +93,7 @@ class OriginalHistory(QWidget):
         self.title.setWordWrap(True)
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
-        self.body.setAccessibleName(tr("History of the original case"))
+        self.body.setAccessibleName(CaseNotes.tr("History of the original case"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -98,7 +106,9 @@ class OriginalHistory(QWidget):
         if original is None:
             return
         self.title.setText(
-            "<b>" + html.escape(tr("Original case %1 (its form is attached)").replace("%1", original.case_no)) + "</b>"
+            "<b>"
+            + html.escape(CaseNotes.tr("Original case %1 (its form is attached)").replace("%1", original.case_no))
+            + "</b>"
         )
         try:
             view = self._desk.queries.case_detail(self._actor, original.id)
@@ -112,7 +122,8 @@ class OriginalHistory(QWidget):
             for e in view.timeline
         )
         content = html.escape(view.intake.content)
+        complaint = html.escape(CaseNotes.tr("Complaint"))
         self.body.setHtml(
-            f"<p><small style='color:#555'>{html.escape(tr('Complaint'))}</small><br>{content}</p>"
+            f"<p><small style='color:#555'>{complaint}</small><br>{content}</p>"
             f"<table cellspacing='2'>{rows}</table>"
         )

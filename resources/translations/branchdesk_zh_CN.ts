@@ -1188,6 +1188,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="374"/>
+        <location filename="../../ui/case_actions.py" line="695"/>
         <source>Template</source>
         <translation>答复模板</translation>
     </message>
@@ -1196,11 +1197,13 @@
         <location filename="../../ui/case_actions.py" line="453"/>
         <location filename="../../ui/case_actions.py" line="514"/>
         <location filename="../../ui/case_actions.py" line="525"/>
+        <location filename="../../ui/case_actions.py" line="696"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="376"/>
+        <location filename="../../ui/case_actions.py" line="697"/>
         <source>What was said</source>
         <translation>答复内容</translation>
     </message>
@@ -1294,203 +1297,266 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="526"/>
+        <location filename="../../ui/case_actions.py" line="698"/>
         <source>When (blank: now)</source>
         <translation>联系时间（留空为现在）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="557"/>
+        <location filename="../../ui/case_actions.py" line="560"/>
         <source>Open linked case for %1</source>
         <translation>为 %1 开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="561"/>
+        <location filename="../../ui/case_actions.py" line="564"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="571"/>
-        <location filename="../../ui/case_actions.py" line="625"/>
+        <location filename="../../ui/case_actions.py" line="573"/>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="576"/>
+        <location filename="../../ui/case_actions.py" line="632"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="573"/>
+        <location filename="../../ui/case_actions.py" line="578"/>
         <source>The customer does not accept the handling of %1: %2</source>
         <translation>客户对 %1 的处理不接受：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="580"/>
+        <location filename="../../ui/case_actions.py" line="584"/>
+        <source>The new case copies the customer, product, category and facts of %1.</source>
+        <translation>新案件带入 %1 的客户、产品、类别与事实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="587"/>
         <source>Open</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="599"/>
+        <location filename="../../ui/case_actions.py" line="606"/>
         <source>Custom fields of %1</source>
         <translation>修改自定义字段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="613"/>
+        <location filename="../../ui/case_actions.py" line="764"/>
+        <source>Add internal note</source>
+        <translation>添加内部备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="765"/>
+        <source>Record progress notice</source>
+        <translation>记录进度告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="572"/>
+        <location filename="../../ui/case_actions.py" line="620"/>
         <source>Complainant</source>
         <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="614"/>
+        <location filename="../../ui/case_actions.py" line="621"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="615"/>
+        <location filename="../../ui/case_actions.py" line="622"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="616"/>
+        <location filename="../../ui/case_actions.py" line="623"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="617"/>
+        <location filename="../../ui/case_actions.py" line="624"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="618"/>
+        <location filename="../../ui/case_actions.py" line="625"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="619"/>
+        <location filename="../../ui/case_actions.py" line="626"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="620"/>
+        <location filename="../../ui/case_actions.py" line="627"/>
         <source>Foreign customer</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="621"/>
+        <location filename="../../ui/case_actions.py" line="628"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="622"/>
+        <location filename="../../ui/case_actions.py" line="629"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="623"/>
+        <location filename="../../ui/case_actions.py" line="630"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="624"/>
+        <location filename="../../ui/case_actions.py" line="631"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="651"/>
+        <location filename="../../ui/case_actions.py" line="658"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="660"/>
+        <location filename="../../ui/case_actions.py" line="667"/>
         <source>Correct the intake of %1</source>
         <translation>更正受理信息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="671"/>
+        <location filename="../../ui/case_actions.py" line="680"/>
+        <source>Internal note on %1</source>
+        <translation>内部备注 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="681"/>
+        <source>Note (staff only, never printed)</source>
+        <translation>备注（仅内部可见，不打印）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="683"/>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="693"/>
+        <source>Progress notice %1</source>
+        <translation>进度告知 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="699"/>
+        <source>Next contact due (optional)</source>
+        <translation>下次联系时间（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="724"/>
+        <source>Reopen %1</source>
+        <translation>重新处理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="725"/>
+        <source>Why the case is handled again</source>
+        <translation>重新处理原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="727"/>
+        <location filename="../../ui/case_actions.py" line="766"/>
+        <source>Reopen</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_actions.py" line="736"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="672"/>
+        <location filename="../../ui/case_actions.py" line="737"/>
         <source>Assign / transfer</source>
         <translation>分派/转派</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="673"/>
+        <location filename="../../ui/case_actions.py" line="738"/>
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="676"/>
+        <location filename="../../ui/case_actions.py" line="741"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="679"/>
+        <location filename="../../ui/case_actions.py" line="744"/>
         <source>Propose resolution</source>
         <translation>提出处理方案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="680"/>
+        <location filename="../../ui/case_actions.py" line="745"/>
         <source>Approve / reject</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="681"/>
+        <location filename="../../ui/case_actions.py" line="746"/>
         <source>Reply to customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="682"/>
+        <location filename="../../ui/case_actions.py" line="747"/>
         <source>Answer and close</source>
         <translation>答复并结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="684"/>
+        <location filename="../../ui/case_actions.py" line="749"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="687"/>
+        <location filename="../../ui/case_actions.py" line="752"/>
         <source>Decide extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="689"/>
+        <location filename="../../ui/case_actions.py" line="754"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="690"/>
+        <location filename="../../ui/case_actions.py" line="755"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="691"/>
+        <location filename="../../ui/case_actions.py" line="756"/>
         <source>Abnormal closure</source>
         <translation>非正常结案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="692"/>
+        <location filename="../../ui/case_actions.py" line="757"/>
         <source>Open linked case</source>
         <translation>开立关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="693"/>
+        <location filename="../../ui/case_actions.py" line="758"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="694"/>
+        <location filename="../../ui/case_actions.py" line="759"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="695"/>
+        <location filename="../../ui/case_actions.py" line="760"/>
         <source>GM informed</source>
         <translation>登记已报告总经理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="696"/>
+        <location filename="../../ui/case_actions.py" line="761"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_actions.py" line="697"/>
+        <location filename="../../ui/case_actions.py" line="762"/>
         <source>Correct intake</source>
         <translation>更正受理信息</translation>
     </message>
@@ -1508,568 +1574,568 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="163"/>
+        <location filename="../../ui/case_detail.py" line="171"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="166"/>
+        <location filename="../../ui/case_detail.py" line="174"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="169"/>
+        <location filename="../../ui/case_detail.py" line="177"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="177"/>
+        <location filename="../../ui/case_detail.py" line="185"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179"/>
+        <location filename="../../ui/case_detail.py" line="187"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="197"/>
+        <location filename="../../ui/case_detail.py" line="206"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="345"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="336"/>
+        <location filename="../../ui/case_detail.py" line="345"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="348"/>
+        <location filename="../../ui/case_detail.py" line="357"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="358"/>
+        <location filename="../../ui/case_detail.py" line="367"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="359"/>
+        <location filename="../../ui/case_detail.py" line="368"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360"/>
+        <location filename="../../ui/case_detail.py" line="369"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361"/>
+        <location filename="../../ui/case_detail.py" line="370"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="362"/>
+        <location filename="../../ui/case_detail.py" line="371"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="363"/>
+        <location filename="../../ui/case_detail.py" line="372"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="364"/>
+        <location filename="../../ui/case_detail.py" line="373"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="365"/>
+        <location filename="../../ui/case_detail.py" line="374"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="366"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="368"/>
+        <location filename="../../ui/case_detail.py" line="377"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="378"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="369"/>
+        <location filename="../../ui/case_detail.py" line="378"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="371"/>
+        <location filename="../../ui/case_detail.py" line="380"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="381"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="373"/>
+        <location filename="../../ui/case_detail.py" line="382"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="374"/>
+        <location filename="../../ui/case_detail.py" line="383"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="375"/>
+        <location filename="../../ui/case_detail.py" line="384"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="376"/>
+        <location filename="../../ui/case_detail.py" line="385"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="378"/>
+        <location filename="../../ui/case_detail.py" line="387"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382"/>
+        <location filename="../../ui/case_detail.py" line="391"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385"/>
+        <location filename="../../ui/case_detail.py" line="394"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="386"/>
+        <location filename="../../ui/case_detail.py" line="395"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="387"/>
+        <location filename="../../ui/case_detail.py" line="396"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388"/>
+        <location filename="../../ui/case_detail.py" line="397"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="389"/>
+        <location filename="../../ui/case_detail.py" line="398"/>
         <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="391"/>
+        <location filename="../../ui/case_detail.py" line="400"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="394"/>
+        <location filename="../../ui/case_detail.py" line="403"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395"/>
+        <location filename="../../ui/case_detail.py" line="404"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396"/>
+        <location filename="../../ui/case_detail.py" line="405"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="404"/>
+        <location filename="../../ui/case_detail.py" line="413"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="405"/>
+        <location filename="../../ui/case_detail.py" line="414"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="407"/>
+        <location filename="../../ui/case_detail.py" line="416"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="410"/>
+        <location filename="../../ui/case_detail.py" line="419"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="412"/>
+        <location filename="../../ui/case_detail.py" line="421"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415"/>
-        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="424"/>
+        <location filename="../../ui/case_detail.py" line="449"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="416"/>
+        <location filename="../../ui/case_detail.py" line="425"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="417"/>
+        <location filename="../../ui/case_detail.py" line="426"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
+        <location filename="../../ui/case_detail.py" line="427"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="427"/>
+        <location filename="../../ui/case_detail.py" line="436"/>
         <source>done %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="428"/>
+        <location filename="../../ui/case_detail.py" line="437"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="432"/>
+        <location filename="../../ui/case_detail.py" line="441"/>
         <source>(unconfirmed)</source>
         <translation>（待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="438"/>
+        <location filename="../../ui/case_detail.py" line="447"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="439"/>
+        <location filename="../../ui/case_detail.py" line="448"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441"/>
+        <location filename="../../ui/case_detail.py" line="450"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="442"/>
+        <location filename="../../ui/case_detail.py" line="451"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="443"/>
+        <location filename="../../ui/case_detail.py" line="452"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="444"/>
+        <location filename="../../ui/case_detail.py" line="453"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="445"/>
+        <location filename="../../ui/case_detail.py" line="454"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="446"/>
+        <location filename="../../ui/case_detail.py" line="455"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="447"/>
+        <location filename="../../ui/case_detail.py" line="456"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="448"/>
+        <location filename="../../ui/case_detail.py" line="457"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="450"/>
+        <location filename="../../ui/case_detail.py" line="459"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="464"/>
+        <location filename="../../ui/case_detail.py" line="473"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="476"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="477"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="478"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="479"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="472"/>
+        <location filename="../../ui/case_detail.py" line="481"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="473"/>
+        <location filename="../../ui/case_detail.py" line="482"/>
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="478"/>
+        <location filename="../../ui/case_detail.py" line="487"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="487"/>
+        <location filename="../../ui/case_detail.py" line="496"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="488"/>
+        <location filename="../../ui/case_detail.py" line="497"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="489"/>
+        <location filename="../../ui/case_detail.py" line="498"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="490"/>
-        <location filename="../../ui/case_detail.py" line="504"/>
-        <location filename="../../ui/case_detail.py" line="514"/>
-        <location filename="../../ui/case_detail.py" line="538"/>
+        <location filename="../../ui/case_detail.py" line="499"/>
+        <location filename="../../ui/case_detail.py" line="513"/>
+        <location filename="../../ui/case_detail.py" line="523"/>
+        <location filename="../../ui/case_detail.py" line="547"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="491"/>
+        <location filename="../../ui/case_detail.py" line="500"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="492"/>
+        <location filename="../../ui/case_detail.py" line="501"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="505"/>
-        <location filename="../../ui/case_detail.py" line="515"/>
+        <location filename="../../ui/case_detail.py" line="514"/>
+        <location filename="../../ui/case_detail.py" line="524"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="506"/>
+        <location filename="../../ui/case_detail.py" line="515"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="507"/>
+        <location filename="../../ui/case_detail.py" line="516"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="508"/>
+        <location filename="../../ui/case_detail.py" line="517"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="516"/>
+        <location filename="../../ui/case_detail.py" line="525"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="517"/>
+        <location filename="../../ui/case_detail.py" line="526"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="518"/>
+        <location filename="../../ui/case_detail.py" line="527"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="519"/>
+        <location filename="../../ui/case_detail.py" line="528"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="525"/>
+        <location filename="../../ui/case_detail.py" line="534"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="526"/>
+        <location filename="../../ui/case_detail.py" line="535"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="527"/>
-        <location filename="../../ui/case_detail.py" line="541"/>
+        <location filename="../../ui/case_detail.py" line="536"/>
+        <location filename="../../ui/case_detail.py" line="550"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="528"/>
+        <location filename="../../ui/case_detail.py" line="537"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="529"/>
+        <location filename="../../ui/case_detail.py" line="538"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="530"/>
+        <location filename="../../ui/case_detail.py" line="539"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="531"/>
+        <location filename="../../ui/case_detail.py" line="540"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="532"/>
+        <location filename="../../ui/case_detail.py" line="541"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="539"/>
+        <location filename="../../ui/case_detail.py" line="548"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="540"/>
+        <location filename="../../ui/case_detail.py" line="549"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="551"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="551"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="549"/>
+        <location filename="../../ui/case_detail.py" line="558"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="572"/>
+        <location filename="../../ui/case_detail.py" line="581"/>
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="580"/>
+        <location filename="../../ui/case_detail.py" line="589"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="583"/>
+        <location filename="../../ui/case_detail.py" line="592"/>
         <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="586"/>
+        <location filename="../../ui/case_detail.py" line="595"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="588"/>
+        <location filename="../../ui/case_detail.py" line="597"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="590"/>
+        <location filename="../../ui/case_detail.py" line="599"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="597"/>
+        <location filename="../../ui/case_detail.py" line="606"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="603"/>
+        <location filename="../../ui/case_detail.py" line="612"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="604"/>
+        <location filename="../../ui/case_detail.py" line="613"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="605"/>
+        <location filename="../../ui/case_detail.py" line="614"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="606"/>
+        <location filename="../../ui/case_detail.py" line="615"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="614"/>
+        <location filename="../../ui/case_detail.py" line="624"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="618"/>
+        <location filename="../../ui/case_detail.py" line="628"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="626"/>
+        <location filename="../../ui/case_detail.py" line="636"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="628"/>
+        <location filename="../../ui/case_detail.py" line="638"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="307"/>
+        <location filename="../../ui/case_detail.py" line="316"/>
         <source>Shortcut: %1</source>
         <translation>快捷键：%1</translation>
     </message>
@@ -2077,44 +2143,87 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
+        <location filename="../../ui/case_detail.py" line="93"/>
         <source>Case details</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="94"/>
+        <location filename="../../ui/case_detail.py" line="95"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="97"/>
+        <location filename="../../ui/case_detail.py" line="98"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="99"/>
+        <location filename="../../ui/case_detail.py" line="100"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="100"/>
+        <location filename="../../ui/case_detail.py" line="101"/>
         <source>Receipt, handling form and the other forms this case needs</source>
         <translation>受理回执、客户抱怨处理表及本案需要的其他表单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="103"/>
+        <location filename="../../ui/case_detail.py" line="104"/>
         <source>Print log…</source>
         <translation>打印记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="160"/>
+        <location filename="../../ui/case_detail.py" line="168"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="235"/>
+        <location filename="../../ui/case_detail.py" line="244"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseNotes</name>
+    <message>
+        <location filename="../../ui/case_notes.py" line="47"/>
+        <source>Progress notices</source>
+        <translation>进度告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_notes.py" line="50"/>
+        <source>Next contact due: %1</source>
+        <translation>下次联系时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_notes.py" line="52"/>
+        <source>next contact %1</source>
+        <translation>下次联系 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_notes.py" line="69"/>
+        <source>Internal notes (staff only, never printed)</source>
+        <translation>内部备注（仅内部可见，不打印）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_notes.py" line="71"/>
+        <source>Files: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_notes.py" line="96"/>
+        <source>History of the original case</source>
+        <translation>原案件的处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_notes.py" line="110"/>
+        <source>Original case %1 (its form is attached)</source>
+        <translation>原案件 %1（附原表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_notes.py" line="125"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
     </message>
 </context>
 <context>
@@ -2627,17 +2736,17 @@
 <context>
     <name>ExportDone</name>
     <message>
-        <location filename="../../ui/export_done.py" line="39"/>
+        <location filename="../../ui/export_done.py" line="45"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="40"/>
+        <location filename="../../ui/export_done.py" line="46"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="58"/>
+        <location filename="../../ui/export_done.py" line="64"/>
         <source>No program on this PC opened %1.</source>
         <translation>本机没有程序能打开 %1。</translation>
     </message>
@@ -3111,7 +3220,7 @@
         <location filename="../../ui/intake_page.py" line="103"/>
         <location filename="../../ui/intake_page.py" line="256"/>
         <location filename="../../ui/intake_page.py" line="330"/>
-        <location filename="../../ui/intake_page.py" line="625"/>
+        <location filename="../../ui/intake_page.py" line="627"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
@@ -3386,42 +3495,42 @@
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="521"/>
+        <location filename="../../ui/intake_page.py" line="523"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="561"/>
+        <location filename="../../ui/intake_page.py" line="563"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="563"/>
+        <location filename="../../ui/intake_page.py" line="565"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="565"/>
+        <location filename="../../ui/intake_page.py" line="567"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="566"/>
+        <location filename="../../ui/intake_page.py" line="568"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="599"/>
+        <location filename="../../ui/intake_page.py" line="601"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="626"/>
+        <location filename="../../ui/intake_page.py" line="628"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="644"/>
+        <location filename="../../ui/intake_page.py" line="646"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
