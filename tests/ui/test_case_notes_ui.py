@@ -4,13 +4,18 @@ with the original's history beside the new case."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.vocab import Decision, LinkKind, Status
 from branchdesk.domain.workflow import Action
-from branchdesk.services.dto import ReplyInput, TriageInput
+from branchdesk.services.dto import IncomingFile, ReplyInput, TriageInput
 from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case
 from tests.ui.test_case_flow import act, detail_as
+from tests.ui.test_english_walk import chinese_left, english, user_data
+
+__all__ = ["english"]  # the English walk's fixture, used here
 
 
 def test_a_note_and_a_progress_notice_from_the_case_window(
@@ -82,3 +87,22 @@ def test_a_returning_complaint_is_prefilled_and_shows_the_originals_history(
     beside = returning.original_history.body.toPlainText()
     # the original's timeline (its triage, its end), not the new case's
     assert "分诊：有效" in beside and "客户不接受，转新案 " + detail.case_no in beside
+
+
+def test_notes_notices_and_the_originals_history_read_english(
+    qtbot: QtBot, branch: Branch, english: None, messages: list[str]
+) -> None:
+    b = branch
+    ref = proposed_case(b, "allowance", "200")
+    b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
+    due = b.clock() + timedelta(days=1)
+    b.desk.notes.record_contact(b["handler"], ref.id, "phone", "告知进度", next_due_at=due)
+    b.desk.notes.add_note(b["crm"], ref.id, "内部备注", [IncomingFile("照片.png", b"png")])
+    b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知", accepted=False))
+    new = b.desk.intake.open_linked_case(b["clerk"], ref.id, LinkKind.NOT_ACCEPTED)
+    allowed = user_data(b)
+    for case_id in (ref.id, new.id):
+        view = detail_as(qtbot, b, "crm", case_id)
+        view.show()
+        assert not (problems := chinese_left(view, allowed)), "\n".join(problems)
+    assert "Progress notice" in detail_as(qtbot, b, "crm", ref.id).body.toPlainText()

@@ -65,6 +65,9 @@ USER_DATA = {
     "follow_up": ["comments"],
     "extension": ["reason", "customer_consent"],
     "attachment": ["filename", "note"],
+    # issue 14 part D: internal notes and progress notices
+    "case_note": ["text"],
+    "customer_contact": ["said"],
 }
 
 
