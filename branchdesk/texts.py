@@ -1669,10 +1669,6 @@ CATALOGUE.update(
             "Progress notice ({at}, {channel}): {said}{next}",
         ),
         "event.contact_next": ("；下次联系 {due}", "; next contact {due}"),
-        "event.contact_first": (
-            "首次联系客户（进度告知，{at}）",
-            "First contact with the customer (progress notice, {at})",
-        ),
         "event.reopened": ("重新处理（{reason}）", "Reopened ({reason})"),
         "event.returning_copied": (
             "已从原案件 {case_no} 带入客户、产品、类别与事实",
@@ -1708,7 +1704,6 @@ CATALOGUE.update(
             "按本网点政策，此案件应重新处理（{days} 天内），不开立新案件",
             "This branch's policy reopens the case (within {days} days) instead of opening a new one",
         ),
-        "returning.original": ("原案件 {case_no}", "Original case {case_no}"),
     }
 )
 LABELS["Field"].update(
