@@ -283,3 +283,13 @@ def test_migration_carries_first_contacts_over_and_adds_the_original_to_an_unedi
         assert row is not None and [s["title"] for s in row.spec["sections"]] == [
             s["title"] for s in edited["sections"]
         ]
+
+
+def test_the_returning_mode_is_one_of_the_two_policies(branch: Branch) -> None:
+    b = branch
+    with pytest.raises(FieldError) as refused:
+        b.desk.admin.set_setting(b["admin"], "returning_complaint_mode", "reopen_always")
+    assert "returning_complaint_mode" in refused.value.errors
+    b.desk.admin.set_setting(b["admin"], "returning_complaint_mode", "reopen")
+    with pytest.raises(FieldError):
+        b.desk.admin.set_setting(b["admin"], "reopen_within_days", 0)
