@@ -270,10 +270,13 @@ def shoot(out: Path) -> int:
         settle()
         # the notices and notes sit under the investigation: scroll the case text to them
         body = view.body
-        body.scrollToAnchor("")
-        found = body.find("进度告知")
-        if found:
-            body.ensureCursorVisible()
+        if body.find("进度告知"):
+            bar = body.verticalScrollBar()
+            target = bar.value() + body.cursorRect().top() - 8
+            cursor = body.textCursor()
+            cursor.clearSelection()  # no highlighted word in the picture
+            body.setTextCursor(cursor)
+            bar.setValue(target)
         capture("28-case-notes-and-contacts")
         view.close()
     if returning is not None:
