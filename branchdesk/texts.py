@@ -1700,6 +1700,10 @@ CATALOGUE.update(
             "仅客户不接受答复或回访不满意时才能重新处理",
             "A case is reopened only when the customer did not accept the reply or was dissatisfied",
         ),
+        "notify.next_contact": (
+            "案件 {case_no}：应于 {due} 再次联系客户（进度告知）",
+            "Case {case_no}: contact the customer again by {due} (progress notice)",
+        ),
         "returning.reopen_instead": (
             "按本网点政策，此案件应重新处理（{days} 天内），不开立新案件",
             "This branch's policy reopens the case (within {days} days) instead of opening a new one",

@@ -433,6 +433,8 @@ SETTINGS.update(
         "returning_attach_original_form": True,
         #: The latest a progress notice's next contact may be set, in days from now.
         "next_contact_max_days": 90,
+        #: How long before a promised next contact the person who promised it is reminded (minutes).
+        "next_contact_warn_minutes": 120,
     }
 )
 LATER_SETTINGS += (
@@ -440,8 +442,10 @@ LATER_SETTINGS += (
     "reopen_within_days",
     "returning_attach_original_form",
     "next_contact_max_days",
+    "next_contact_warn_minutes",
 )
 SETTING_RANGES["reopen_within_days"] = (1, 3650)
 SETTING_RANGES["next_contact_max_days"] = (1, 365)
+SETTING_RANGES["next_contact_warn_minutes"] = (0, 7 * 24 * 60)
 #: The values of ``returning_complaint_mode``.
 RETURNING_MODES = ("new_case", "reopen")

@@ -34,6 +34,7 @@ class NotificationKind(StrEnum):
     APPROVAL = "approval"
     REPLY_READY = "reply_ready"
     STEP_DUE = "step_due"
+    NEXT_CONTACT = "next_contact"  # issue 14 part D: a progress notice's next contact is due soon
 
 
 #: The most notifications one list shows (bounded input: ``NotificationService.list``'s ``limit``).
@@ -52,6 +53,8 @@ def notification_text(kind: str, params: Mapping[str, Any]) -> Text:
         return Text("notify.reply_ready", params)
     if kind == NotificationKind.STEP_DUE:
         return Text("notify.step_due", params)
+    if kind == NotificationKind.NEXT_CONTACT:  # issue 14 part D
+        return Text("notify.next_contact", params)
     return Text("notify.unknown", {"case_no": params.get("case_no", "")})
 
 

@@ -17,14 +17,17 @@ Every write names the case version the person saw and moves it (``_touch``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from sqlalchemy import exists, func, select
 
 from branchdesk.domain.bounds import TEXT_LIMITS, Checks
 from branchdesk.domain.deadlines import case_due
 from branchdesk.domain.intake import IntakeForm
 from branchdesk.domain.notes import MAX_NOTE_FILES, NOTE_LIMIT, SAID_LIMIT, form_from_raw, next_due_window
+from branchdesk.domain.notifications import NotificationKind
 from branchdesk.domain.vocab import DeadlineStep, Status
-from branchdesk.domain.workflow import Action
+from branchdesk.domain.workflow import TRANSITIONS, Action
 from branchdesk.errors import FieldError
 from branchdesk.i18n import Label, Text
 from branchdesk.read.case_view import RAW_FIELDS
@@ -32,8 +35,10 @@ from branchdesk.services.attachments import precheck_files, store_files
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, IncomingFile
+from branchdesk.services.notifications import _add as notify
 from branchdesk.services.timeline import apply_changes, record
-from branchdesk.storage.models import Case, CaseNote, CustomerContact
+from branchdesk.services.visibility import settled_cases
+from branchdesk.storage.models import Case, CaseNote, CustomerContact, Notification
 
 
 class NoteService(ServiceBase):
@@ -213,6 +218,50 @@ class NoteService(ServiceBase):
             )
             self._touch(unit, case)
             return self._ref(case)
+
+
+def notify_next_contacts_due(unit: Unit) -> int:
+    """The sweep's part (a step due soon, issue 17 "notify"): a case whose latest progress notice promised
+    a next contact within ``next_contact_warn_minutes`` tells its handler (else whoever promised it), once
+    per promised time. Returns how many notifications were written."""
+    warn = int(unit.config.setting("next_contact_warn_minutes"))
+    if warn <= 0:
+        return 0
+    latest = (
+        select(func.max(CustomerContact.id)).group_by(CustomerContact.case_id).scalar_subquery()
+    )
+    announced = exists(
+        select(Notification.id).where(
+            Notification.case_id == CustomerContact.case_id,
+            Notification.kind == NotificationKind.NEXT_CONTACT.value,
+            Notification.due_at == CustomerContact.next_due_at,
+        )
+    )
+    rows = unit.session.execute(
+        select(CustomerContact, Case)
+        .join(Case, Case.id == CustomerContact.case_id)
+        .where(
+            CustomerContact.id.in_(latest),
+            CustomerContact.next_due_at.is_not(None),
+            CustomerContact.next_due_at <= unit.now + timedelta(minutes=warn),
+            Case.status.in_([s.value for s in TRANSITIONS[Action.RECORD_CONTACT].sources]),
+            ~announced,
+            settled_cases(),
+        )
+        .order_by(CustomerContact.id)
+    ).all()
+    added = 0
+    for contact, case in rows:
+        assert contact.next_due_at is not None
+        added += notify(
+            unit,
+            [case.handler_id or contact.user_id],
+            NotificationKind.NEXT_CONTACT,
+            case,
+            {"case_no": case.case_no, "due": f"{contact.next_due_at:%Y-%m-%d %H:%M}"},
+            due_at=contact.next_due_at,
+        )
+    return added
 
 
 def returning_form(original: Case) -> IntakeForm:

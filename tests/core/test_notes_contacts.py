@@ -293,3 +293,32 @@ def test_the_returning_mode_is_one_of_the_two_policies(branch: Branch) -> None:
     b.desk.admin.set_setting(b["admin"], "returning_complaint_mode", "reopen")
     with pytest.raises(FieldError):
         b.desk.admin.set_setting(b["admin"], "reopen_within_days", 0)
+
+
+def test_a_promised_next_contact_reminds_the_handler_once(branch: Branch) -> None:
+    from branchdesk.domain.notifications import NotificationKind
+
+    b = branch
+    case_id = _triaged(b)
+    due = b.clock.now + timedelta(hours=5)
+    b.desk.notes.record_contact(b["crm"], case_id, "phone", "明天告知检测结果", next_due_at=due)
+
+    def reminders() -> list[str]:
+        return [
+            render(n.text, "zh_CN")
+            for n in b.desk.notifications.list(b["handler"])
+            if n.kind == NotificationKind.NEXT_CONTACT
+        ]
+
+    b.desk.cases.sweep()
+    assert reminders() == []  # five hours ahead: not yet within the two hours' warning
+    b.clock.advance(hours=3, minutes=30)
+    b.desk.cases.sweep()
+    b.desk.cases.sweep()
+    case_no = b.desk.queries.case_detail(b["crm"], case_id).case_no
+    assert reminders() == [f"案件 {case_no}：应于 {due:%Y-%m-%d %H:%M} 再次联系客户（进度告知）"]
+    # a later notice without a promise: nothing more to remind of
+    b.desk.notes.record_contact(b["handler"], case_id, "phone", "已告知结果")
+    b.clock.advance(days=1)
+    b.desk.cases.sweep()
+    assert len(reminders()) == 1
