@@ -258,6 +258,7 @@ def _build_demo(desk: BranchDesk, *, seed: int, cases: int, end: datetime | None
             demo.opinions.give(staff[managers[codes[0]]], OpinionSeen(ask.id, ask.version), opinion, 20)
     _demo_capa(demo, clock, staff, departments, end)  # issue 14 part B
     clock.now = end
+    _notes_and_returning(demo, staff, end)  # issue 14 part D
     demo.cases.sweep()
     _demo_rewards(demo, staff)  # issue 14 part C
     summary.cases = builder.count
@@ -754,3 +755,31 @@ class _Builder:
         )
         if satisfaction > 2 and rng.random() < 0.9 and self._at(self.clock.now + timedelta(hours=2)):
             desk.cases.close(s["crm"], case_id)
+
+
+# --- issue 14 part D: internal notes, progress notices and a complaint that comes back ----------------
+
+
+def _notes_and_returning(desk: BranchDesk, staff: dict[str, Actor], end: datetime) -> None:
+    """A few cases being handled get a progress notice and an internal note; one case the customer did
+    not accept comes back as a new case with the original's facts (附原表). Small: the demo stays fast."""
+    crm = staff["crm"]
+    with desk.db.read() as session:
+        handled = session.scalars(
+            select(Case.id).where(Case.status == Status.IN_PROGRESS.value).order_by(Case.id.desc()).limit(3)
+        ).all()
+        refused = session.scalars(
+            select(Case.id).where(Case.status == Status.NOT_ACCEPTED.value).order_by(Case.id.desc()).limit(1)
+        ).all()
+    for case_id in handled:
+        desk.notes.record_contact(
+            crm,
+            case_id,
+            "phone",
+            "已电话告知客户调查进展，检测报告预计三个工作日内出具，届时再联系。",
+            next_due_at=end + timedelta(days=2),
+        )
+        note = "内部备注：客户为长期合作客户，请优先安排检测；勿向客户透露供应商名称。"
+        desk.notes.add_note(crm, case_id, note)
+    for case_id in refused:
+        desk.intake.open_linked_case(staff["kefu1"], case_id, LinkKind.NOT_ACCEPTED)

@@ -1969,3 +1969,71 @@ LABELS["Field"].update(
         "measure": ("处分", "Measure"),
     }
 )
+# --- issue 14 part D: internal notes, progress notices, the complaint that comes back ---------------
+CATALOGUE.update(
+    {
+        "event.note_added": ("添加内部备注{files}：{note}", "Added an internal note{files}: {note}"),
+        "event.note_files": ("（附件 {count} 个）", " ({count} files)"),
+        "event.contact": (
+            "进度告知（{at}，{channel}）：{said}{next}",
+            "Progress notice ({at}, {channel}): {said}{next}",
+        ),
+        "event.contact_next": ("；下次联系 {due}", "; next contact {due}"),
+        "event.reopened": ("重新处理（{reason}）", "Reopened ({reason})"),
+        "event.returning_copied": (
+            "已从原案件 {case_no} 带入客户、产品、类别与事实",
+            "Customer, product, category and facts copied from the original case {case_no}",
+        ),
+        "contact.channel": ("请选择联系方式", "Choose how the customer was contacted"),
+        "contact.time": (
+            "联系时间须在 {first} 至 {last} 之间",
+            "The contact time must lie between {first} and {last}",
+        ),
+        "contact.next_due": (
+            "下次联系时间须在 {first} 至 {last} 之间",
+            "The next contact must lie between {first} and {last}",
+        ),
+        "note.files": ("一条备注最多带 {count} 个附件", "A note carries at most {count} files"),
+        "reopen.not_policy": (
+            "本网点的政策是开立新案件（附原表），不重新处理原案件",
+            "This branch's policy opens a new case (original form attached) rather than reopening",
+        ),
+        "reopen.too_late": (
+            "原案件结案已超过 {days} 天，请开立新案件",
+            "The case closed more than {days} days ago: open a new case instead",
+        ),
+        "reopen.not_closed_normally": (
+            "非正常结案、无效或转新案的案件不能重新处理",
+            "A case closed abnormally, as invalid or superseded by a new case cannot be reopened",
+        ),
+        "reopen.needs_dissatisfied": (
+            "仅客户不接受答复或回访不满意时才能重新处理",
+            "A case is reopened only when the customer did not accept the reply or was dissatisfied",
+        ),
+        "notify.next_contact": (
+            "案件 {case_no}：应于 {due} 再次联系客户（进度告知）",
+            "Case {case_no}: contact the customer again by {due} (progress notice)",
+        ),
+        "returning.reopen_instead": (
+            "按本网点政策，此案件应重新处理（{days} 天内），不开立新案件",
+            "This branch's policy reopens the case (within {days} days) instead of opening a new one",
+        ),
+    }
+)
+LABELS["Field"].update(
+    {
+        "note_text": ("备注内容", "Note"),
+        "contact_channel": ("联系方式", "Channel"),
+        "said": ("告知内容", "What was said"),
+        "next_due_at": ("下次联系时间", "Next contact due"),
+        "reopen_reason": ("重新处理原因", "Reason for reopening"),
+        "original_case": ("原案件", "Original case"),
+    }
+)
+LABELS["Action"].update(
+    {
+        "add_note": ("添加内部备注", "Add internal note"),
+        "record_contact": ("记录进度告知", "Record progress notice"),
+        "reopen": ("重新处理", "Reopen"),
+    }
+)

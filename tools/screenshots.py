@@ -366,6 +366,53 @@ def shoot(out: Path) -> int:
     print("saved", out / "27-penalty-notice.png")
     rewards.close()
     view.close()
+    # --- issue 14 part D: notes and progress notices, a returning complaint, its handling form ----------
+    from sqlalchemy import select
+
+    from branchdesk.domain.vocab import LinkKind
+    from branchdesk.storage.models import CaseLink, CaseNote
+
+    install_translations(app)  # back to Chinese after the English picture
+    language.set_language("zh_CN")
+    with desk.db.read() as session:
+        noted = session.scalars(select(CaseNote.case_id).order_by(CaseNote.id)).first()
+        link = session.scalars(
+            select(CaseLink).where(CaseLink.kind == LinkKind.NOT_ACCEPTED.value).order_by(CaseLink.id.desc())
+        ).first()
+        returning = (link.from_case_id, link.to_case_id) if link is not None else None
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    if noted is not None:
+        view = window.open_case(noted)
+        assert view is not None
+        view.resize(1300, 740)
+        view.move(0, 0)
+        settle()
+        # the notices and notes sit under the investigation: scroll the case text to them
+        body = view.body
+        if body.find("进度告知"):
+            bar = body.verticalScrollBar()
+            target = bar.value() + body.cursorRect().top() - 8
+            cursor = body.textCursor()
+            cursor.clearSelection()  # no highlighted word in the picture
+            body.setTextCursor(cursor)
+            bar.setValue(target)
+        capture("28-case-notes-and-contacts")
+        view.close()
+    if returning is not None:
+        view = window.open_case(returning[0])
+        assert view is not None
+        view.resize(1360, 740)
+        view.move(0, 0)
+        capture("29-returning-complaint")
+        view.close()
+        pdf = folder / "handling.pdf"
+        pdf.write_bytes(desk.printing.render(crm, returning[0], "handling", copies=[1], log=False))
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+             str(out / "30-handling-form-original")],
+            check=True,
+        )
+        print("saved", out / "30-handling-form-original.png")
     window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0

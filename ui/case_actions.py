@@ -534,23 +534,26 @@ def first_contact(c: CaseContext) -> ActionDialog:
 
 
 def open_linked(c: CaseContext) -> ActionDialog:
-    from branchdesk.domain.intake import IntakeForm
+    """A new case tied to this one. Issue 14 part D: it starts as a copy of this case's customer, product
+    and facts (``domain.notes.form_from_raw``); the dialog shows the ones a person changes most."""
+    from dataclasses import replace
+
+    from branchdesk.domain.notes import form_from_raw
 
     d = c.detail
     raw = d.intake_raw
     desk, me = c.desk, c.actor
+    copied = form_from_raw(raw, d.custom)
 
     def submit(v: dict[str, Any]) -> object:
-        form = IntakeForm(
-            channel=raw.get("channel") or "phone",
+        form = replace(
+            copied,
             kind="complaint",
-            complainant_name=raw.get("complainant_name") or "",
-            phone=raw.get("phone") or "",
-            address=raw.get("address") or "",
-            company=raw.get("company") or "",
-            order_no=raw.get("order_no") or "",
+            channel=copied.channel or "phone",
+            request_type=copied.request_type or "other",
+            complainant_name=v["complainant_name"],
+            product=v["product"],
             content=v["content"],
-            request_type=raw.get("request_type") or "other",
         )
         return desk.intake.open_linked_case(me, c.seen, LinkKind(v["kind"]), form)
 
@@ -567,6 +570,8 @@ def open_linked(c: CaseContext) -> ActionDialog:
                 ],
                 empty=None,
             ),
+            Field("complainant_name", CaseActions.tr("Complainant"), default=copied.complainant_name),
+            Field("product", CaseActions.tr("Product or service"), default=copied.product),
             Field(
                 "content",
                 CaseActions.tr("Complaint content"),
@@ -577,7 +582,9 @@ def open_linked(c: CaseContext) -> ActionDialog:
             ),
         ],
         submit,
-        "",
+        CaseActions.tr("The new case copies the customer, product, category and facts of %1.").replace(
+            "%1", d.case_no
+        ),
         ok_text=CaseActions.tr("Open"),
     )
 
@@ -728,6 +735,64 @@ def propose_reward(c: CaseContext) -> ActionDialog:
     )
 
 
+# --- issue 14 part D: internal notes, progress notices, reopening a case that comes back --------------
+
+
+def add_note(c: CaseContext) -> ActionDialog:
+    """添加内部备注: staff only — shown in the case window and on the timeline, never printed."""
+    desk, me = c.desk, c.actor
+    return c.dialog(
+        CaseActions.tr("Internal note on %1"),
+        [Field("note_text", CaseActions.tr("Note (staff only, never printed)"), "multiline")],
+        lambda v: desk.notes.add_note(me, c.seen, v["note_text"]),
+        ok_text=CaseActions.tr("Add note"),
+    )
+
+
+def record_contact(c: CaseContext) -> ActionDialog:
+    """记录进度告知: a contact with the customer while the case is handled; the first one is the first
+    contact. The reply templates serve it as they serve the reply."""
+    desk, me, d = c.desk, c.actor, c.detail
+    templates = [(body, title) for title, body in c.lookups.reply_templates]
+    dialog = c.dialog(
+        CaseActions.tr("Progress notice %1"),
+        [
+            Field("template", CaseActions.tr("Template"), "choice", templates),
+            Field("channel", CaseActions.tr("How"), "choice", c.choices("reply_method"), default="phone"),
+            Field("said", CaseActions.tr("What was said"), "multiline"),
+            Field("contacted_at", CaseActions.tr("When (blank: now)"), "datetime"),
+            Field("next_due_at", CaseActions.tr("Next contact due (optional)"), "datetime"),
+        ],
+        lambda v: desk.notes.record_contact(
+            me,
+            c.seen,
+            v["channel"] or "",
+            v["said"],
+            contacted_at=v["contacted_at"],
+            next_due_at=v["next_due_at"],
+        ),
+    )
+    template = dialog.fields.widgets["template"]
+    template.currentIndexChanged.connect(  # type: ignore[attr-defined]
+        lambda _i: dialog.fields.set_value(
+            "said",
+            fill_template(dialog.fields.value("template") or "", d, c.lookups.branch_name, me.full_name),
+        )
+    )
+    return dialog
+
+
+def reopen(c: CaseContext) -> ActionDialog:
+    """重新处理 (policy ``returning_complaint_mode = reopen``): back to 处理中 with a reason."""
+    desk, me = c.desk, c.actor
+    return c.dialog(
+        CaseActions.tr("Reopen %1"),
+        [Field("reason", CaseActions.tr("Why the case is handled again"), "multiline")],
+        lambda v: desk.notes.reopen(me, c.seen, v["reason"]),
+        ok_text=CaseActions.tr("Reopen"),
+    )
+
+
 # --- the table: one entry per button of the case window, in the order shown ------------------
 
 CASE_ACTIONS: dict[Action, CaseOp] = {
@@ -773,6 +838,10 @@ CASE_ACTIONS: dict[Action, CaseOp] = {
         CaseOp(
             Action.PROPOSE_REWARD, QT_TRANSLATE_NOOP("CaseActions", "Propose reward/penalty"), propose_reward
         ),
+        # issue 14 part D
+        CaseOp(Action.ADD_NOTE, QT_TRANSLATE_NOOP("CaseActions", "Add internal note"), add_note),
+        CaseOp(Action.RECORD_CONTACT, QT_TRANSLATE_NOOP("CaseActions", "Record progress notice"), record_contact),
+        CaseOp(Action.REOPEN, QT_TRANSLATE_NOOP("CaseActions", "Reopen"), reopen),
     )
 }
 

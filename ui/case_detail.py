@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTextBrowser,
     QToolTip,
     QVBoxLayout,
@@ -54,7 +55,7 @@ from branchdesk.read.values import Choice, Named, escalation_level
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
-from ui import case_actions, case_opinions
+from ui import case_actions, case_notes, case_opinions
 from ui.action_dialog import ActionDialog
 from ui.capa_page import capa_html  # issue 14 part B
 from ui.help import install_f1
@@ -127,7 +128,14 @@ class CaseDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
-        layout.addWidget(self.body, 1)
+        # issue 14 part D: a case that came back shows its original's history beside it
+        self.original_history = case_notes.OriginalHistory(desk, actor)
+        body = QSplitter()
+        body.addWidget(self.body)
+        body.addWidget(self.original_history)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        layout.addWidget(body, 1)
         layout.addLayout(files)
         app_signals().sig_case_changed.connect(self._on_case_changed)
         app_signals().sig_config_changed.connect(self._on_config_changed)
@@ -187,6 +195,7 @@ class CaseDetailView(QWidget):
             f"<span style='color:{colour}'>{html.escape(left)}</span> {' '.join(badges)}"
         )
         self.body.setHtml(render_detail(detail))
+        self.original_history.show_for(detail)  # issue 14 part D
         for action, button in self.buttons.items():
             reason = detail.actions.get(action.value)
             button.setEnabled(reason is None)
@@ -625,6 +634,7 @@ def render_detail(d: CaseView) -> str:
         if tables:
             parts.append(_heading(title))
             parts += [_table(rows) for rows in tables]
+    parts.append(case_notes.notes_html(d))  # issue 14 part D: progress notices and internal notes
     if d.links:
         parts.append(
             _heading(translate("CaseDetail", "Linked cases"))

@@ -509,3 +509,32 @@ REWARD_SCALE: list[dict[str, object]] = [
         "chain": list(_REWARD_CHAIN),
     },
 ]
+
+# --- issue 14 part D: progress notices and the complaint that comes back ----------------------------
+SETTINGS.update(
+    {
+        #: A complaint the customer does not accept: "new_case" (a new case attached to the original, the
+        #: manufacturer's rule) or "reopen" (the original back to 处理中, when it closed recently enough).
+        "returning_complaint_mode": "new_case",
+        #: In "reopen" mode: a closed original reopens when it closed at most this many days ago.
+        "reopen_within_days": 30,
+        #: A returning complaint's handling form carries the original's handling form as attached pages.
+        "returning_attach_original_form": True,
+        #: The latest a progress notice's next contact may be set, in days from now.
+        "next_contact_max_days": 90,
+        #: How long before a promised next contact the person who promised it is reminded (minutes).
+        "next_contact_warn_minutes": 120,
+    }
+)
+LATER_SETTINGS += (
+    "returning_complaint_mode",
+    "reopen_within_days",
+    "returning_attach_original_form",
+    "next_contact_max_days",
+    "next_contact_warn_minutes",
+)
+SETTING_RANGES["reopen_within_days"] = (1, 3650)
+SETTING_RANGES["next_contact_max_days"] = (1, 365)
+SETTING_RANGES["next_contact_warn_minutes"] = (0, 7 * 24 * 60)
+#: The values of ``returning_complaint_mode``.
+RETURNING_MODES = ("new_case", "reopen")

@@ -38,6 +38,7 @@ class NotificationKind(StrEnum):
     OPINION_ASKED = "opinion_asked"
     OPINION_LATE = "opinion_late"
     REWARD = "reward"  # issue 14 part C: a reward/penalty record waits for your signature
+    NEXT_CONTACT = "next_contact"  # issue 14 part D: a progress notice's next contact is due soon
 
 
 #: The most notifications one list shows (bounded input: ``NotificationService.list``'s ``limit``).
@@ -62,6 +63,8 @@ def notification_text(kind: str, params: Mapping[str, Any]) -> Text:
         return Text("notify.opinion_late", params)
     if kind == NotificationKind.REWARD:  # issue 14 part C
         return Text("notify.reward", params)
+    if kind == NotificationKind.NEXT_CONTACT:  # issue 14 part D
+        return Text("notify.next_contact", params)
     return Text("notify.unknown", {"case_no": params.get("case_no", "")})
 
 

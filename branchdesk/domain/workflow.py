@@ -55,6 +55,10 @@ class Action(StrEnum):
     ADD_CAPA = "add_capa"
     # --- issue 14 part C: a reward or penalty (奖罚) proposed on the case (the scale says who may) ---
     PROPOSE_REWARD = "propose_reward"
+    # --- issue 14 part D: internal notes, progress notices, reopening a case that comes back ------
+    ADD_NOTE = "add_note"
+    RECORD_CONTACT = "record_contact"
+    REOPEN = "reopen"
 
 
 def action_label(action: Action) -> Label:
@@ -143,6 +147,19 @@ TRANSITIONS: dict[Action, Transition] = {
     # issue 14 part C: while open and after closing (the GM's office reviews closed cases monthly, seed 000
     # 第十二条); the managers and the CR manager reach it, the scale line's proposer roles decide further.
     Action.PROPOSE_REWARD: Transition(OPEN_STATES | {S.CLOSED}, MANAGERS | {R.CR_MANAGER}),
+    # issue 14 part D: any case role that sees the case notes it, closed cases too (not the administrator,
+    # who has no case role); a progress notice while the case is being handled; reopening (policy
+    # ``returning_complaint_mode = reopen``) a case the customer did not accept or that closed lately.
+    Action.ADD_NOTE: Transition(
+        frozenset(Status) - {S.VOID}, frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER}) | MANAGERS
+    ),
+    Action.RECORD_CONTACT: Transition(
+        frozenset({S.PENDING_ASSIGNMENT, S.IN_PROGRESS, S.PENDING_APPROVAL, S.AWAITING_REPLY, S.INVALID}),
+        frozenset({R.CLERK, R.CR_MANAGER, R.HANDLER}),
+    ),
+    Action.REOPEN: Transition(
+        frozenset({S.NOT_ACCEPTED, S.AWAITING_FOLLOWUP, S.CLOSED}), frozenset({R.CLERK, R.CR_MANAGER})
+    ),
 }
 
 #: Actions the employee complained about may not take on their own case (domain §1, 回避).
@@ -159,6 +176,8 @@ RECUSED_ACTIONS = frozenset(
         Action.VOID,
         Action.TRIAGE,
         Action.FIRST_CONTACT,
+        Action.REOPEN,  # issue 14 part D
+        Action.RECORD_CONTACT,  # issue 14 part D: the employee complained about does not call the customer
     }
 )
 
@@ -166,7 +185,7 @@ RECUSED_ACTIONS = frozenset(
 HANDLER_ONLY_ACTIONS = frozenset({Action.RECORD_INVESTIGATION, Action.PROPOSE})
 
 #: Actions a handler takes only on the case assigned to them (clerks and the CR manager on any case).
-CASE_HANDLER_ACTIONS = frozenset({Action.EDIT_CUSTOM})
+CASE_HANDLER_ACTIONS = frozenset({Action.EDIT_CUSTOM, Action.RECORD_CONTACT})  # issue 14 D: the notice
 
 RECUSAL_MESSAGE = Text("refusal.recused")
 
@@ -201,6 +220,9 @@ class CaseFacts:
     # ``capa_blocks_close`` is on; the role the setting ``capa_oversight_role`` names.
     capa_unclosed: tuple[str, ...] = ()
     capa_oversight: Role | None = None
+    # --- issue 14 part D ---
+    #: Why the policy does not reopen this case now (mode "new_case", closed too long ago), or None.
+    reopen_refusal: Text | None = None
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
@@ -241,6 +263,8 @@ def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Ro
         return Text("refusal.first_contact_done")
     if action is Action.CORRECT_INTAKE and (reason := correction_refusal(case, actor_id, roles)):
         return reason
+    if action is Action.REOPEN and case.reopen_refusal is not None:
+        return case.reopen_refusal
     if action is Action.DECIDE_EXTENSION and not case.pending_extension:
         return Text("refusal.no_pending_extension")
     if action is Action.REQUEST_EXTENSION and case.pending_extension:

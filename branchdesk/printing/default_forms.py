@@ -144,6 +144,16 @@ def _handling() -> FormSpec:
                 ],
             ),
             _custom(),
+            # issue 14 part D: a returning complaint prints 附原表 with the original's number
+            SectionSpec(
+                "附原表",
+                [
+                    F("original.case_no", "原表编号"),
+                    F("original.received_at", "原受理时间"),
+                    F("original.close", "原表结果"),
+                ],
+                when="original",
+            ),
             SectionSpec(
                 "分诊",
                 [

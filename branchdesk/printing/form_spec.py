@@ -24,7 +24,7 @@ PLAIN_PAPERS = ("A4", "A5L", "A4L", "A5")
 OVERLAY_PAPERS = ("241-1", "241-2", "241-3")
 COLOURS = ("白", "红", "蓝", "黄", "绿")
 #: What a section's ``when`` may ask for: a part of the case that must exist, or any value filled in.
-SECTION_WHEN = ("", "investigation", "resolution", "reply", "follow_up", "filled", "opinions")
+SECTION_WHEN = ("", "investigation", "resolution", "reply", "follow_up", "filled", "opinions", "original")
 #: What may offer a form (all of a form's conditions must hold): the case's state and what it has.
 OFFER_CONDITIONS = (
     "registered",  # not a draft
@@ -122,6 +122,10 @@ FIELD_REGISTRY: dict[str, FieldDef] = {
     "follow_up.solved": FieldDef("问题解决"),
     "follow_up.satisfaction": FieldDef("满意度"),
     "follow_up.comments": FieldDef("客户意见", text=True),
+    # issue 14 part D: a returning complaint's original case (附原表), section ``when="original"``
+    "original.case_no": FieldDef("原表编号"),
+    "original.received_at": FieldDef("原受理时间"),
+    "original.close": FieldDef("原表结果"),
     FIXED: FieldDef("说明", text=True),
     # issue 14 part A: the opinions given by other departments (会签), one block per department
     "opinions": FieldDef("会签意见", text=True),

@@ -55,15 +55,18 @@ PAGE_SIZES = {"A4": A4, "A5L": landscape(A5), "A4L": landscape(A4), "A5": A5}
 class _State:
     copy: Copy | None = None
     page_of_copy: int = 0
+    #: issue 14 part D: the case the pages now being drawn belong to (an attached original's pages)
+    case: PrintableCase | None = None
 
 
 class _CopyStart(Flowable):  # type: ignore[misc]
     """Marks where a copy begins, so the page decoration knows which copy it is drawing."""
 
-    def __init__(self, state: _State, copy: Copy) -> None:
+    def __init__(self, state: _State, copy: Copy, case: PrintableCase | None = None) -> None:
         super().__init__()
         self._state = state
         self._copy = copy
+        self._case = case
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
@@ -71,6 +74,7 @@ class _CopyStart(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         self._state.copy = self._copy
         self._state.page_of_copy = 0
+        self._state.case = self._case
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -197,7 +201,10 @@ def render_plain(
     printed_at: datetime,
     reprint: bool,
     page: str | None = None,
+    attached: tuple[FormSpec, PrintableCase] | None = None,
 ) -> bytes:
+    """The PDF of ``copies`` of the form; ``attached``: a form printed after them as attached pages
+    (issue 14 part D: a returning complaint's original handling form, its first copy, 附原表)."""
     fonts.register()
     size = PAGE_SIZES[page or spec.paper]
     buffer = io.BytesIO()
@@ -219,6 +226,12 @@ def render_plain(
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
         assert state.copy is not None
         state.page_of_copy += 1
+        if state.case is not None and attached is not None:  # an attached original's page: its own head
+            _decorate(
+                canvas, size, f"{attached[0].title}（附原表）", state.case, state.copy,
+                len(attached[0].copies), printed_at, False, state.page_of_copy,
+            )
+            return
         _decorate(
             canvas, size, spec.title, case, state.copy, total_copies, printed_at, reprint, state.page_of_copy
         )
@@ -250,6 +263,14 @@ def render_plain(
         for section in copy_sections:  # issue 14 part A: opinions that did not fit, on the copy's 附页
             if section.opinions_on_appendix:
                 story.extend(_opinions_appendix(case, section.opinions, frame._width, styles))
+    if attached is not None and attached[0].copies:
+        original_spec, original = attached
+        first = min(original_spec.copies, key=lambda c: c.number)
+        copy = Copy(first.number, first.name, first.colour, first.shows_phone, first.internal)
+        story.append(PageBreak())
+        story.append(_CopyStart(state, copy, original))
+        for section in sections(original_spec, original, copy):
+            story.extend(_section(section, frame._width, styles))
     doc.build(story)
     return buffer.getvalue()
 

@@ -38,6 +38,7 @@ from branchdesk.domain.vocab import (
 from branchdesk.i18n import Label, Text
 from branchdesk.read import steps as step_sql
 from branchdesk.read.capa import CapaFilter, CapaRow, list_capa  # issue 14 part B
+from branchdesk.read.notes import NotesPart, notes_part  # issue 14 part D
 from branchdesk.read.opinions import OpinionView, opinions_of_case  # issue 14 part A
 from branchdesk.read.queue import RUNNING
 from branchdesk.read.timeline import TimelineEntry, timeline
@@ -324,6 +325,9 @@ class CaseView:
     opinions: list[OpinionView] = field(default_factory=list)
     # issue 14 part B: the case's corrective and preventive actions (read/capa.py)
     capa_items: tuple[CapaRow, ...] = ()
+    # issue 14 part D: internal notes, progress notices, the original of a returning complaint
+    # (``read/notes.notes_part``)
+    notes_part: NotesPart | None = None
 
     @property
     def shown_status(self) -> Status | CloseKind:
@@ -634,6 +638,7 @@ def case_view(
         abnormal_reason=_choice(config, "abnormal_reason", case.abnormal_reason),
         close_note=case.close_note or "",
         capa_items=_capa_items(session, case, now),  # issue 14 part B
+        notes_part=notes_part(session, config, case.id),  # issue 14 part D
     )
 
 

@@ -524,6 +524,9 @@ def _check_setting(key: str, value: Any) -> None:
         text = checks.text(key, value, TEXT_LIMITS["setting"], Label("Field", "setting"))
         if key in _CLOCK_SETTINGS and key not in checks.errors and not _CLOCK.fullmatch(text):
             checks.add(key, Text("field.format", {"field": Label("Field", "setting")}))
+        # issue 14 part D: a complaint that comes back opens a new case or reopens the original
+        if key == "returning_complaint_mode" and text not in defaults.RETURNING_MODES:
+            checks.add(key, Text("field.format", {"field": Label("Field", "setting")}))
     elif isinstance(shipped, list):
         if not isinstance(value, list) or len(value) > LAST_DAY.year - FIRST_DAY.year + 1:
             checks.add(key, Text("admin.setting_type"))

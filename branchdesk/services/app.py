@@ -17,6 +17,7 @@ from branchdesk.services.deadline_policy import DeadlinePolicyService
 from branchdesk.services.forms_admin import FormsAdminService  # issue 13 "forms"
 from branchdesk.services.intake import IntakeService
 from branchdesk.services.ledger_import import LedgerImportService
+from branchdesk.services.notes import NoteService  # issue 14 part D: notes, progress notices, returning
 from branchdesk.services.notifications import NotificationService  # issue 17 "notify"
 from branchdesk.services.opinions import OpinionService  # issue 14 part A: 会签/协办
 from branchdesk.services.policy import PolicyService  # issue 13 "policy"
@@ -64,6 +65,7 @@ class BranchDesk:
         self.opinions = OpinionService(self.door)  # issue 14 part A: opinions from several departments
         self.capa = CapaService(self.door)  # issue 14 part B: corrective and preventive actions
         self.rewards = RewardService(self.door, self.auth)  # issue 14 part C: rewards and penalties (奖罚)
+        self.notes = NoteService(self.door)  # issue 14 part D: notes, progress notices, a case that returns
 
     def _now(self) -> datetime:
         return self.clock()

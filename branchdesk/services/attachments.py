@@ -82,8 +82,9 @@ def check_against_settings(unit: Unit, filename: str, size: int) -> None:
         raise FieldError({"attachments": reason})
 
 
-def store_files(unit: Unit, case: Case, files: Sequence[IncomingFile]) -> None:
-    """Store ``files`` with ``case`` (metadata, content apart, one timeline entry each)."""
+def store_files(unit: Unit, case: Case, files: Sequence[IncomingFile], note_id: int | None = None) -> None:
+    """Store ``files`` with ``case`` (metadata, content apart, one timeline entry each); with ``note_id``
+    they are the files of that internal note (issue 14 part D)."""
     for item in files:
         name = clean_text(item.filename.replace("\\", "/").rsplit("/", 1)[-1][:255]) or "附件"
         check_against_settings(unit, name, len(item.content))
@@ -96,6 +97,7 @@ def store_files(unit: Unit, case: Case, files: Sequence[IncomingFile]) -> None:
             added_by_id=unit.user.id,
             added_at=unit.now,
             note="",
+            note_id=note_id,
         )
         unit.session.add(attachment)
         unit.session.flush()

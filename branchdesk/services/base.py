@@ -16,6 +16,7 @@ from branchdesk.domain import escalation as escalation_rules
 from branchdesk.domain.bounds import INT_MAX, Checks, ids_ok
 from branchdesk.domain.deadlines import Due, SlaFacts, case_due, step_due
 from branchdesk.domain.escalation import escalation_level
+from branchdesk.domain.notes import reopen_refusal  # issue 14 part D
 from branchdesk.domain.severity import MajorFacts, major_reasons
 from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import (
@@ -129,6 +130,19 @@ class ServiceBase:
             ).first()
             is not None,
             **_capa_facts(unit, case),  # issue 14 part B
+            # issue 14 part D: whether the policy reopens this case (no query: settings and the row)
+            reopen_refusal=reopen_refusal(
+                mode=str(unit.config.setting("returning_complaint_mode")),
+                status=Status(case.status),
+                close_kind=case.close_kind,
+                closed_at=case.closed_at,
+                now=unit.now,
+                within_days=int(unit.config.setting("reopen_within_days")),
+                dissatisfied=last is not None
+                and escalation_rules.dissatisfied(
+                    last.satisfaction, int(unit.config.setting("dissatisfied_at_or_below"))
+                ),
+            ),
         )
 
     def _require(self, unit: Unit, case: Case, action: Action) -> None:

@@ -54,6 +54,7 @@ from branchdesk.services.dto import (
     ResolutionInput,
     TriageInput,
 )
+from branchdesk.services.notes import notify_next_contacts_due  # issue 14 part D
 from branchdesk.services.notifications import (  # issue 17 "notify"
     notify_approval,
     notify_assigned,
@@ -71,6 +72,7 @@ from branchdesk.storage.models import (
     AttachmentBlob,
     Case,
     Category,
+    CustomerContact,  # issue 14 part D
     Department,
     Extension,
     FollowUp,
@@ -967,6 +969,7 @@ class CaseService(ServiceBase):
                 count += int(case.overdue_escalated_deadline != marker)
             self.steps_acted = act_on_overdue_steps(unit)  # step deadlines (issue 12 "steps")
             self.steps_announced = notify_steps_due_soon(unit)  # issue 17 "notify": steps due soon
+            self.steps_announced += notify_next_contacts_due(unit)  # issue 14 part D: next contact due
         return count
 
     # --- first contact (issue 12, part "steps") --------------------------------
@@ -1007,6 +1010,18 @@ class CaseService(ServiceBase):
                     }
                 )
             changes = apply_changes(case, {"first_contacted_at": at})
+            # issue 14 part D: the first contact is the case's first progress notice too (one list)
+            unit.session.add(
+                CustomerContact(
+                    case_id=case.id,
+                    contacted_at=at,
+                    channel=method,
+                    said=note,
+                    next_due_at=None,
+                    user_id=unit.user.id,
+                    created_at=unit.now,
+                )
+            )
             record(
                 unit.session,
                 at=unit.now,

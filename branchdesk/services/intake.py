@@ -38,6 +38,7 @@ from branchdesk.services.attachments import precheck_files, store_files
 from branchdesk.services.base import ServiceBase, Unit, require_text
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, CustomerDetails, HistoryEntry, IncomingFile
+from branchdesk.services.notes import returning_form  # issue 14 part D: a case that comes back
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.visibility import settled_cases, visible_cases
@@ -87,19 +88,44 @@ class IntakeService(ServiceBase):
             return self._ref(case, tuple(o.case_no for o in originals))
 
     def open_linked_case(
-        self, actor: Actor, original_ref: CaseRefLike, kind: LinkKind, form: IntakeForm
+        self, actor: Actor, original_ref: CaseRefLike, kind: LinkKind, form: IntakeForm | None = None
     ) -> CaseRef:
-        """A new case tied to an earlier one: not accepted (附原表), about the handling, or related."""
-        _precheck(form, None)
+        """A new case tied to an earlier one: not accepted (附原表), about the handling, or related.
+
+        Issue 14 part D: a case that comes back (not accepted) takes the original's customer, product,
+        facts (``form`` None: all of the original's; the dialog prefills them from
+        ``desk.notes.returning_form`` and the person may change them) and category. When the policy
+        reopens instead (``returning_complaint_mode = reopen``) and this original may be reopened, no
+        new case is opened.
+        """
+        if form is not None:
+            _precheck(form, None)
         if not isinstance(kind, LinkKind):
             raise FieldError({"kind": Text("field.format", {"field": Label("Field", "kind")})})
         with self._unit(actor) as unit:
             original = self._case(unit, original_ref)
             if kind is LinkKind.NOT_ACCEPTED:
                 self._require(unit, original, Action.OPEN_LINKED)
+                if self._facts(unit, original).reopen_refusal is None:  # issue 14 D: the policy reopens
+                    days = int(unit.config.setting("reopen_within_days"))
+                    raise DomainError(Text("returning.reopen_instead", {"days": days}))
             elif original.status in (Status.DRAFT, Status.VOID):
                 raise DomainError(Text("link.draft_or_void"))
+            if form is None:
+                form = returning_form(original) if kind is LinkKind.NOT_ACCEPTED else IntakeForm()
             new = self._save(unit, form, None, final=True)
+            if kind is LinkKind.NOT_ACCEPTED and original.category_id is not None and new.category_id is None:
+                new.category_id = original.category_id  # issue 14 D: the category, as triage set it
+                record(
+                    unit.session,
+                    at=unit.now,
+                    actor=unit.user,
+                    action="link",
+                    case_id=new.id,
+                    text=Text("event.returning_copied", {"case_no": original.case_no}),
+                    changes=[("category_id", None, original.category_id)],
+                )
+                self._refresh_deadline(unit, new)  # a deadline rule may name the category
             unit.session.add(
                 CaseLink(from_case_id=new.id, to_case_id=original.id, kind=kind.value, created_at=unit.now)
             )

@@ -18,23 +18,24 @@ from branchdesk.domain.money import format_yuan
 from branchdesk.domain.opinions import OpinionState
 from branchdesk.domain.rewards import RewardStatus
 from branchdesk.domain.text import normalize_phone
-from branchdesk.domain.vocab import Role, Status
-from branchdesk.errors import BranchDeskError, DomainError, FieldError, PermissionDenied
+from branchdesk.domain.vocab import CloseKind, Role, Status
+from branchdesk.errors import BranchDeskError, DomainError, FieldError, NotFound, PermissionDenied
 from branchdesk.i18n import Label, LabelOverrides, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
 from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
 from branchdesk.read.case_view import ResolutionView
+from branchdesk.read.notes import original_of  # issue 14 part D
 from branchdesk.read.opinions import OpinionView
 from branchdesk.read.prints import PrintRecord, print_records
 from branchdesk.read.rewards import record_views
-from branchdesk.read.values import Choice, Named, ResolutionStatus
+from branchdesk.read.values import Choice, Named, ResolutionStatus, shown_status
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
 from branchdesk.services.timeline import record
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.storage.audit_chain import current_anchor
-from branchdesk.storage.models import PrintLog, RewardPenalty
+from branchdesk.storage.models import Case, PrintLog, RewardPenalty
 
 MODES = ("plain", "overlay")
 
@@ -149,7 +150,8 @@ class PrintService(ServiceBase):
             if mode == "plain":
                 from branchdesk.printing.plain import render_plain
 
-                pdf = render_plain(spec, printable, chosen, len(routing), unit.now, reprint, page)
+                attached = self._attached_original(unit, spec, case.id)  # issue 14 part D
+                pdf = render_plain(spec, printable, chosen, len(routing), unit.now, reprint, page, attached)
             else:
                 from branchdesk.printing.overlay import render_overlay
 
@@ -243,6 +245,40 @@ class PrintService(ServiceBase):
         from branchdesk.printing.overlay import render_calibration
 
         return bytes(render_calibration(offset_mm, paper))
+
+    # --- issue 14 part D: a returning complaint prints 附原表 -----------------------------------------
+
+    def _attached_original(
+        self, unit: Unit, spec: FormSpec, case_id: int
+    ) -> tuple[FormSpec, PrintableCase] | None:
+        """The original's same form, attached to a returning complaint's form that prints 附原表, when
+        the policy says so (``returning_attach_original_form``) and the person may see the original."""
+        if not any(s.when == "original" for s in spec.sections):
+            return None
+        if not unit.config.setting("returning_attach_original_form"):
+            return None
+        original = original_of(unit.session, case_id)
+        if original is None:
+            return None
+        try:
+            return spec, self._printable(unit, original.id)
+        except NotFound:  # a confidential original this person may not see: its number only
+            return None
+
+    @staticmethod
+    def _original_data(unit: Unit, case_id: int) -> dict[str, str] | None:
+        """What 附原表 prints: the original's number, when it was received, how it ended."""
+        ref = original_of(unit.session, case_id)
+        original = unit.session.get(Case, ref.id) if ref else None
+        if original is None:
+            return None
+        close = CloseKind(original.close_kind) if original.close_kind else None
+        status = shown_status(Status(original.status), close)
+        return {
+            "case_no": original.case_no,
+            "received_at": _when(original.received_at),
+            "close": label(status, FORM_LANGUAGE, unit.config.label_overrides),
+        }
 
     def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
         """The case view rendered as the form's text: vocabulary labels in the form's language."""
@@ -345,6 +381,8 @@ class PrintService(ServiceBase):
             }
         if view.opinions:  # issue 14 part A: each department's opinion, one block each (会签)
             data["opinions"] = [_opinion_block(o, own) for o in view.opinions]
+        if (original := self._original_data(unit, case_id)) is not None:  # issue 14 part D: 附原表
+            data["original"] = original
         settings = unit.config.settings
         # issue 12 "fields": the branch's own fields each form prints (setting ``form_custom_fields``)
         active = [f.key for f in view.custom_fields if f.active]

@@ -470,6 +470,8 @@ class Attachment(Base):
     added_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     added_at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(String(200), default="")
+    # issue 14 part D: the internal note this file belongs to (None: a file of the case itself)
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("case_note.id"), index=True)
 
 
 class AttachmentBlob(Base):
@@ -780,3 +782,32 @@ class RewardSignature(Base):
     decision: Mapped[str] = mapped_column(String(10))  # approve | reject
     reason: Mapped[str] = mapped_column(Text, default="")
     signed_at: Mapped[datetime] = mapped_column(DateTime)
+# --- issue 14 part D: internal notes and progress notices (进度告知) ---------------------------------
+
+
+class CaseNote(Base):
+    """An internal note on a case (staff only: never printed on a form, never in an export for the
+    customer). Written once and never edited: the timeline says it was added; its files are the case's
+    attachments with ``Attachment.note_id`` pointing here."""
+
+    __tablename__ = "case_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class CustomerContact(Base):
+    """A progress notice: a contact with the customer during handling (channel from the list
+    ``reply_method``, what was said, the next contact due). The first one stops the first-contact clock."""
+
+    __tablename__ = "customer_contact"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), index=True)
+    contacted_at: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(40))
+    said: Mapped[str] = mapped_column(Text)
+    next_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -922,6 +922,31 @@ class Drive:
             "queries.handler_choices": lambda: call(  # issue 17 part E
                 desk.queries.handler_choices, self.actor(), _ids(*self.departments)
             ),
+            # issue 14 part D: internal notes, progress notices, the complaint that comes back
+            "notes.add_note": on(
+                _triaged,
+                desk.notes.add_note,
+                ("handler", "crm", "clerk", "admin"),
+                TEXT,
+                st.one_of(
+                    st.none(),
+                    TEXT,
+                    st.lists(st.builds(IncomingFile, TEXT, st.binary(max_size=64)), max_size=12),
+                ),
+            ),
+            "notes.record_contact": lambda: call(
+                lambda actor, ref, channel, said, at, due: desk.notes.record_contact(
+                    actor, ref, channel, said, contacted_at=at, next_due_at=due
+                ),
+                self.actor("handler", "crm", "clerk"),
+                self.ref(_triaged(b)),
+                st.one_of(st.just("phone"), TEXT),
+                TEXT,
+                WHEN,
+                WHEN,
+            ),
+            "notes.reopen": on(_followed_up, desk.notes.reopen, ("crm", "clerk"), TEXT),
+            "notes.returning_form": on(_registered, desk.notes.returning_form, ("clerk", "crm")),
             **self.capa_entry_points(),  # issue 14 part B
             **self.reward_entry_points(call),  # issue 14 part C
         }
@@ -1114,7 +1139,17 @@ class Drive:
         }
 
 
-GROUPS = ("intake.", "cases.", "admin.", "queries.", "branch_profile.", "search.", "capa.", "rewards.")
+GROUPS = (
+    "intake.",
+    "cases.",
+    "admin.",
+    "queries.",
+    "branch_profile.",
+    "search.",
+    "capa.",  # issue 14 part B
+    "rewards.",  # issue 14 part C
+    "notes.",  # issue 14 part D
+)
 
 
 def call_with(fn: Callable[..., object], *args: st.SearchStrategy[Any]) -> st.SearchStrategy[Call]:

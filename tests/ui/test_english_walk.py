@@ -73,6 +73,9 @@ USER_DATA = {
     # issue 14 part B: what people wrote on corrective/preventive actions
     "capa_item": ["description", "done_note"],
     "capa_verification": ["note"],
+    # issue 14 part D: internal notes and progress notices
+    "case_note": ["text"],
+    "customer_contact": ["said"],
 }
 
 
