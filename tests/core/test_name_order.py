@@ -13,7 +13,7 @@ from branchdesk.services.dto import CaseVersion
 from branchdesk.storage.migrate import upgrade
 from branchdesk.storage.models import Case
 from tests.conftest import Branch, complaint_form
-from tests.core.conftest import rewind_to
+from tests.core.conftest import revision_before, rewind_to
 
 _NAMES_AND_KEYS = select(Case.complainant_name, Case.complainant_sort)
 
@@ -72,13 +72,13 @@ def test_the_migration_fills_the_key_of_existing_cases(branch: Branch) -> None:
     b = branch
     for name in ("张三", "单田芳"):
         b.desk.intake.register(b["clerk"], complaint_form(complainant_name=name))
-    rewind_to(b.desk.db, "0022")
+    rewind_to(b.desk.db, revision_before("0027"))
     upgrade(b.desk.db)
     with b.desk.db.read() as session:
         keys = {name: key for name, key in session.execute(_NAMES_AND_KEYS)}
     assert keys == {"张三": "zhang san|张三", "单田芳": "shan tian fang|单田芳"}
     with b.desk.db.write() as session:  # the migration wrote it, not the registration above
         session.execute(update(Case).values(complainant_sort=""))
-    rewind_to(b.desk.db, "0022")
+    rewind_to(b.desk.db, revision_before("0027"))
     upgrade(b.desk.db)
     assert _names_sorted(b) == ["单田芳", "张三"]

@@ -4,7 +4,7 @@ Existing branches start with no items: the investigation's corrective/preventive
 (printed on the handling form); nobody followed it before, so there is nothing to carry over as an item.
 
 Revision ID: 0024
-Revises: 0022
+Revises: 0023
 Create Date: 2026-11-30
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0024"
-down_revision = "0022"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 

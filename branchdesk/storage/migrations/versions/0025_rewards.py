@@ -8,7 +8,7 @@
   as the branch made it.
 
 Revision ID: 0025
-Revises: 0022
+Revises: 0024
 Create Date: 2026-11-30
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0025"
-down_revision = "0022"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 

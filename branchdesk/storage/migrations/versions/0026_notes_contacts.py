@@ -9,7 +9,7 @@
   sections keeps them (the administrator adds the field in 设置 → 表单).
 
 Revision ID: 0026
-Revises: 0022
+Revises: 0025
 Create Date: 2026-11-30
 """
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0026"
-down_revision = "0022"
+down_revision = "0025"
 branch_labels = None
 depends_on = None
 

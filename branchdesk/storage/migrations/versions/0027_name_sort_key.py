@@ -5,7 +5,7 @@ the whole table. ``complainant_sort`` holds ``domain/text.name_sort_key`` (pinyi
 filled here for every existing case, indexed with the id as the tie-break the queue uses.
 
 Revision ID: 0027
-Revises: 0022
+Revises: 0026
 Create Date: 2026-11-30
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from branchdesk.domain.text import name_sort_key
 
 revision = "0027"
-down_revision = "0022"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 
