@@ -69,6 +69,18 @@ ORIGINAL_SECTION: dict[str, Any] = {
     "when": "original",
 }
 ORIGINAL_AT = 2
+#: The same sections once 0023 (opinions, merged before this one) added 会签意见 after 调查: not customised
+#: either. A frozen copy of 0023's section.
+_OPINIONS_SECTION = {
+    "title": "会签意见",
+    "fields": [{"field": "opinions", "label": "会签意见", "text": True}],
+    "when": "opinions",
+}
+_AFTER_0023 = [
+    *_OLD_HANDLING[:4],
+    _OPINIONS_SECTION,
+    *_OLD_HANDLING[4:],
+]
 
 FORM_SPEC = sa.table("form_spec", sa.column("code", sa.String), sa.column("spec", sa.JSON))
 CASE = sa.table(
@@ -151,8 +163,9 @@ def upgrade() -> None:
     stored = bind.execute(sa.select(FORM_SPEC.c.spec).where(FORM_SPEC.c.code == "handling")).first()
     if stored is not None:
         spec = stored.spec if isinstance(stored.spec, dict) else json.loads(stored.spec)
-        if spec.get("sections") == _OLD_HANDLING:
-            spec["sections"] = [*_OLD_HANDLING[:ORIGINAL_AT], ORIGINAL_SECTION, *_OLD_HANDLING[ORIGINAL_AT:]]
+        sections = spec.get("sections")
+        if sections in (_OLD_HANDLING, _AFTER_0023):
+            spec["sections"] = [*sections[:ORIGINAL_AT], ORIGINAL_SECTION, *sections[ORIGINAL_AT:]]
             bind.execute(FORM_SPEC.update().where(FORM_SPEC.c.code == "handling").values(spec=spec))
 
 
