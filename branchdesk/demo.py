@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -729,12 +729,12 @@ class _Builder:
                 else:
                     view = desk.queries.case_detail(s["crm"], case_id)
                     raw = view.intake_raw
-                    form = IntakeForm(
+                    # issue 14 part D: the new case starts from the original's customer, product and facts
+                    form = replace(
+                        desk.notes.returning_form(s["kefu1"], case_id),
                         received_at=self.clock.now,
                         channel="phone",
                         kind="complaint",
-                        complainant_name=raw["complainant_name"],
-                        phone=raw["phone"],
                         content="客户对原处理方案不接受，要求重新处理：" + raw["content"],
                         request_type=raw["request_type"] or "compensation",
                     )
@@ -761,15 +761,12 @@ class _Builder:
 
 
 def _notes_and_returning(desk: BranchDesk, staff: dict[str, Actor], end: datetime) -> None:
-    """A few cases being handled get a progress notice and an internal note; one case the customer did
-    not accept comes back as a new case with the original's facts (附原表). Small: the demo stays fast."""
+    """A few cases being handled get a progress notice and an internal note (a returning complaint is
+    the builder's own: not accepted → a new case from the original's facts). Small: the demo stays fast."""
     crm = staff["crm"]
     with desk.db.read() as session:
         handled = session.scalars(
             select(Case.id).where(Case.status == Status.IN_PROGRESS.value).order_by(Case.id.desc()).limit(3)
-        ).all()
-        refused = session.scalars(
-            select(Case.id).where(Case.status == Status.NOT_ACCEPTED.value).order_by(Case.id.desc()).limit(1)
         ).all()
     for case_id in handled:
         desk.notes.record_contact(
@@ -781,5 +778,3 @@ def _notes_and_returning(desk: BranchDesk, staff: dict[str, Actor], end: datetim
         )
         note = "内部备注：客户为长期合作客户，请优先安排检测；勿向客户透露供应商名称。"
         desk.notes.add_note(crm, case_id, note)
-    for case_id in refused:
-        desk.intake.open_linked_case(staff["kefu1"], case_id, LinkKind.NOT_ACCEPTED)

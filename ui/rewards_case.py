@@ -119,7 +119,7 @@ class RewardsDialog(QDialog):
                 label(r.kind),
                 r.subject_name,
                 r.department_name,
-                f"{r.scale_code} {r.scale_label}",
+                f"{r.scale_code} {r.scale_name}",
                 _amount(r),
                 _points(r),
                 MASKED if r.masked else r.measure,
@@ -181,7 +181,7 @@ class RewardsDialog(QDialog):
         if r is None:
             return None
         summary = (
-            f"{r.id} · {label(r.kind)} · {r.subject_name} · {r.scale_code} {r.scale_label} · {_amount(r)}"
+            f"{r.id} · {label(r.kind)} · {r.subject_name} · {r.scale_code} {r.scale_name} · {_amount(r)}"
             f"\n{r.reason}"
         )
         dialog = ActionDialog(
@@ -285,7 +285,7 @@ class RewardsHistoryDialog(QDialog):
                 f"{r.proposed_at:%Y-%m-%d}",
                 label(r.kind),
                 r.subject_name,
-                f"{r.scale_code} {r.scale_label}",
+                f"{r.scale_code} {r.scale_name}",
                 _amount(r),
                 _points(r),
                 r.measure,

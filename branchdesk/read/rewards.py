@@ -38,7 +38,7 @@ class RewardRecordView:
     case_id: int
     case_no: str
     scale_code: str
-    scale_label: str
+    scale_name: str  # the scale line's label as frozen on the record (the branch's data)
     kind: RewardKind
     subject_user_id: int | None
     subject_name: str  # the employee's name, or the department's
@@ -142,7 +142,7 @@ def record_views(
             case_id=r.case_id,
             case_no=case_nos.get(r.case_id, ""),
             scale_code=r.scale_code,
-            scale_label=r.scale_label,
+            scale_name=r.scale_label,
             kind=RewardKind(r.kind),
             subject_user_id=r.subject_user_id,
             subject_name=names.get(r.subject_user_id, "")

@@ -457,7 +457,7 @@ def _reward_data(unit: Unit, case_id: int, record_id: int | None) -> dict[str, s
         "subject": view.subject_name,
         "department": view.department_name,
         "kind": label(view.kind, lang, own),
-        "item": f"{view.scale_code} {view.scale_label}",
+        "item": f"{view.scale_code} {view.scale_name}",
         "amount": format_yuan(view.amount_fen or 0),
         "points": f"{points:+d}" if points else "",
         "measure": view.measure,
