@@ -43,6 +43,7 @@ OLD_BUTTONS = {
     Action.EDIT_CUSTOM,  # issue 12 "fields"
     Action.FIRST_CONTACT,  # issue 12 "steps": 首次联系
     Action.CORRECT_INTAKE,  # issue 17 part E: 更正受理信息
+    Action.ADD_CAPA,  # issue 14 part B: 添加纠正预防措施
 }
 
 
