@@ -443,6 +443,6 @@ def test_queue_filters_sort_and_search_in_sql(branch: Branch) -> None:
         r.complainant_name
         for r in b.desk.queries.queue_page(crm, QueueFilter(), sort="complainant_name", descending=False).rows
     ]
-    assert names == sorted(names)
+    assert names == ["浦东王女士", "张先生"]  # by pinyin (pu, zhang; issue 16), not by code point
     clerk_rows = b.desk.queries.queue_page(b["handler"], QueueFilter()).rows
     assert clerk_rows == []  # nothing assigned to this handler yet
