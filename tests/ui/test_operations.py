@@ -44,6 +44,13 @@ OLD_BUTTONS = {
     Action.FIRST_CONTACT,  # issue 12 "steps": 首次联系
     Action.CORRECT_INTAKE,  # issue 17 part E: 更正受理信息
     Action.ADD_CAPA,  # issue 14 part B: 添加纠正预防措施
+    Action.ASK_OPINION,  # issue 14 part A: 请求会签
+    Action.GIVE_OPINION,
+    Action.PROCEED_WITHOUT_OPINIONS,
+    Action.PROPOSE_REWARD,  # issue 14 part C: 提出奖罚
+    Action.ADD_NOTE,  # issue 14 part D: 添加内部备注 / 记录进度告知 / 重新处理
+    Action.RECORD_CONTACT,
+    Action.REOPEN,
 }
 
 
