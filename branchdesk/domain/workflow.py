@@ -165,12 +165,16 @@ class CaseFacts:
     dissatisfied: bool = False
     pending_extension: bool = False
     first_contacted: bool = False  # 首次联系 recorded (the first-contact clock stopped)
+    #: issue 15 part V: the case is in a yearly archive; its record is final and every action is refused.
+    archived: bool = False
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
     """Why ``actor`` may not take ``action`` on ``case`` now, or None when allowed."""
     transition = TRANSITIONS[action]
     label = action_label(action)
+    if case.archived:  # issue 15 part V: before any other reason, for every action (the archive is final)
+        return Text("refusal.archived", {"action": label})
     if case.status not in transition.sources:
         return Text("refusal.state", {"status": case.status, "action": label})
     if action is Action.ANSWER and case.kind not in ANSWER_ONLY_KINDS:

@@ -7,6 +7,7 @@ from datetime import datetime
 from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
 from branchdesk.services.approval_policy import ApprovalPolicyService
+from branchdesk.services.archive import ArchiveService  # issue 15 part V: the yearly archive
 from branchdesk.services.auth import AuthService
 from branchdesk.services.branch_profile import BranchProfileService
 from branchdesk.services.calendar_admin import CalendarAdminService  # issue 12, calendar
@@ -58,6 +59,7 @@ class BranchDesk:
         self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
         self.notifications = NotificationService(self.door)  # issue 17 "notify": per user, across PCs
         self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
+        self.archive = ArchiveService(self.door, self.printing)  # issue 15 part V: the yearly archive
 
     def _now(self) -> datetime:
         return self.clock()

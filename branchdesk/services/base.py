@@ -32,7 +32,7 @@ from branchdesk.services.dto import CaseRef, CaseRefLike, CaseVersion
 from branchdesk.services.timeline import event_text, record
 from branchdesk.services.unit_of_work import Unit, UnitOfWork
 from branchdesk.services.visibility import visible_cases
-from branchdesk.storage.models import Case, Escalation, Event, Extension, FollowUp, User
+from branchdesk.storage.models import ArchivedCase, Case, Escalation, Event, Extension, FollowUp, User
 
 __all__ = ["ServiceBase", "Unit", "optional_text", "require_text"]
 
@@ -120,6 +120,8 @@ class ServiceBase:
                 select(Extension.id).where(Extension.case_id == case.id, Extension.status == "pending")
             ).first()
             is not None,
+            # issue 15 part V: an archived case is read-only (one indexed lookup by primary key)
+            archived=unit.session.get(ArchivedCase, case.id) is not None,
         )
 
     def _require(self, unit: Unit, case: Case, action: Action) -> None:

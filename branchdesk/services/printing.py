@@ -19,7 +19,7 @@ from branchdesk.errors import BranchDeskError, DomainError, FieldError
 from branchdesk.i18n import Label, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
 from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
-from branchdesk.read.case_view import ResolutionView
+from branchdesk.read.case_view import CaseView, ResolutionView
 from branchdesk.read.prints import PrintRecord, print_records
 from branchdesk.read.values import Choice, Named, ResolutionStatus
 from branchdesk.services.base import ServiceBase, Unit
@@ -84,21 +84,8 @@ class PrintService(ServiceBase):
     def forms_for(self, actor: Actor, ref: int | str) -> list[tuple[str, str]]:
         """(form code, title) of the forms that apply to the case in its present state."""
         detail = self._queries.case_detail(actor, ref)
-        approved = [r for r in detail.resolutions if r.status is ResolutionStatus.APPROVED]
-        holds = {
-            "registered": detail.status != Status.DRAFT,
-            "open_or_closed": detail.status not in (Status.DRAFT, Status.VOID),
-            "investigated": detail.investigation is not None,
-            "responsibility_shared": bool(detail.investigation and detail.investigation.shares),
-        }
-        if approved:
-            holds[APPROVED_PREFIX + approved[-1].resolution_type.code] = True
-        # issue 13 "forms": each form says what offers it (``offered_by``: all of them must hold)
-        return [
-            (code, spec.title)
-            for code, spec in self.forms(actor).items()
-            if spec.offered_by and all(holds.get(condition, False) for condition in spec.offered_by)
-        ]
+        forms = self.forms(actor)
+        return [(code, forms[code].title) for code in offered_forms(forms, detail)]
 
     def forms(self, actor: Actor) -> dict[str, FormSpec]:
         """The branch's active forms, code -> spec, in their order (issue 13 "forms")."""
@@ -231,9 +218,24 @@ class PrintService(ServiceBase):
 
         return bytes(render_calibration(offset_mm, paper))
 
-    def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
-        """The case view rendered as the form's text: vocabulary labels in the form's language."""
+    # --- issue 15 part V: the yearly archive files each case's forms as one PDF --------------------
+
+    def archive_pdf(self, unit: Unit, case_id: int) -> tuple[bytes, list[str]]:
+        """Every form the case is offered now (as ``forms_for``), all copies, plain, in one PDF, read in
+        the caller's unit (the archive reads the whole year in one snapshot); and the form codes. Not a
+        print: nothing is logged (the archive's own event records it)."""
+        from branchdesk.printing.plain import render_plain_bundle
+
         view = self._queries.detail_of(unit, self._case(unit, case_id))
+        forms = unit.config.forms
+        codes = offered_forms(forms, view)
+        printable = self._printable(unit, case_id, view)
+        chosen = [(forms[code], _chosen(forms[code], None)[0]) for code in codes]
+        return render_plain_bundle(chosen, printable, unit.now), codes
+
+    def _printable(self, unit: Unit, case_id: int, view: CaseView | None = None) -> PrintableCase:
+        """The case view rendered as the form's text: vocabulary labels in the form's language."""
+        view = view or self._queries.detail_of(unit, self._case(unit, case_id))
         lang = FORM_LANGUAGE
         own = unit.config.label_overrides  # the branch's names for kinds, severities, roles (issue 12)
         intake, triage, deadline = view.intake, view.triage, view.deadlines.due
@@ -356,6 +358,25 @@ class PrintService(ServiceBase):
             phone=view.intake_raw.get("phone") or "",
             data=data,
         )
+
+
+def offered_forms(forms: dict[str, FormSpec], detail: CaseView) -> list[str]:
+    """The codes of the forms that apply to the case in its present state, in the branch's order."""
+    approved = [r for r in detail.resolutions if r.status is ResolutionStatus.APPROVED]
+    holds = {
+        "registered": detail.status != Status.DRAFT,
+        "open_or_closed": detail.status not in (Status.DRAFT, Status.VOID),
+        "investigated": detail.investigation is not None,
+        "responsibility_shared": bool(detail.investigation and detail.investigation.shares),
+    }
+    if approved:
+        holds[APPROVED_PREFIX + approved[-1].resolution_type.code] = True
+    # issue 13 "forms": each form says what offers it (``offered_by``: all of them must hold)
+    return [
+        code
+        for code, spec in forms.items()
+        if spec.offered_by and all(holds.get(condition, False) for condition in spec.offered_by)
+    ]
 
 
 def _step_of(resolution: ResolutionView, order: int, role: Role) -> Text:

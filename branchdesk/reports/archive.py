@@ -1,0 +1,213 @@
+"""The yearly archive's files (issue 15 part V): names, hashes, the manifest, and a folder's check.
+
+An archive is a folder::
+
+    manifest.json                         what is in it: every file's path, size and SHA-256, the case
+                                          numbers, the audit chain head read with the data, when and who
+    forms/<case no>.pdf                   each case's forms as filed (every copy), one PDF per case
+    attachments/<case no>/<id>-<name>     the attachments, byte for byte as stored
+    投诉台帐-<year>.xlsx                   the ledger of the archived cases
+    客诉案件统计表-<year>.xlsx              the yearly summary (``write_year_summary``)
+
+Files are hashed as they are written (a PDF in hand) or streamed back from disk (the workbooks), so a
+large year never sits in memory. ``check_folder`` re-hashes every file: a changed byte, a missing file
+and a file the manifest does not name are each one ``Problem``. Nothing here touches the database
+except ``write_year_summary``, which reads what the monthly summary reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from branchdesk.config import BranchConfig
+from branchdesk.errors import BranchDeskError
+from branchdesk.i18n import Text
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+_CHUNK = 1 << 20  # bytes read at a time when hashing a file back
+
+
+@dataclass(frozen=True)
+class ArchivedFile:
+    path: str  # relative to the archive folder, with "/" on every system
+    size: int
+    sha256: str
+
+
+@dataclass
+class Manifest:
+    year: int
+    branch: str
+    created_at: str  # ISO 8601, the branch's local time
+    created_by: str  # "username (full name)"
+    audit_anchor: str  # the chain head the data was read at (``audit_chain.current_anchor``)
+    cases: list[str] = field(default_factory=list)
+    files: list[ArchivedFile] = field(default_factory=list)
+    format: int = FORMAT
+
+    def to_bytes(self) -> bytes:
+        data = asdict(self)
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Manifest:
+        data: dict[str, Any] = json.loads(raw.decode("utf-8"))
+        files = [ArchivedFile(str(f["path"]), int(f["size"]), str(f["sha256"])) for f in data["files"]]
+        return cls(
+            year=int(data["year"]),
+            branch=str(data["branch"]),
+            created_at=str(data["created_at"]),
+            created_by=str(data["created_by"]),
+            audit_anchor=str(data["audit_anchor"]),
+            cases=[str(c) for c in data["cases"]],
+            files=files,
+            format=int(data.get("format", FORMAT)),
+        )
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(f.size for f in self.files)
+
+
+def safe_name(text: str, limit: int = 80) -> str:
+    """A file name every system accepts: no separators, reserved or control characters, not too long."""
+    cleaned = re.sub(r'[\x00-\x1f<>:"/\\|?*]', "_", text).strip(" .")
+    return (cleaned or "_")[:limit]
+
+
+def write_file(folder: Path, relative: str, data: bytes) -> ArchivedFile:
+    """Write ``data`` at ``folder/relative`` and describe it (hashed in hand, not read back)."""
+    target = folder / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return ArchivedFile(relative, len(data), hashlib.sha256(data).hexdigest())
+
+
+def describe(folder: Path, relative: str) -> ArchivedFile:
+    """A file already written (a workbook), hashed by streaming it back."""
+    size, digest = hash_file(folder / relative)
+    return ArchivedFile(relative, size, digest)
+
+
+def hash_file(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def write_manifest(folder: Path, manifest: Manifest) -> str:
+    """Write the manifest; returns its own SHA-256 (the database records it with the archive)."""
+    raw = manifest.to_bytes()
+    (folder / MANIFEST).write_bytes(raw)
+    return hashlib.sha256(raw).hexdigest()
+
+
+# --- the check ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # "changed" | "missing" | "extra"
+    file: str
+
+    def text(self) -> Text:
+        return Text(f"archive.{self.kind}", {"file": self.file})
+
+
+@dataclass(frozen=True)
+class ArchiveCheck:
+    folder: Path
+    manifest: Manifest
+    manifest_sha256: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> Text:
+        if self.ok:
+            return Text(
+                "archive.verified",
+                {
+                    "files": len(self.manifest.files),
+                    "cases": len(self.manifest.cases),
+                    "anchor": self.manifest.audit_anchor,
+                },
+            )
+        return Text("archive.failed", {"count": len(self.problems)})
+
+
+def read_manifest(folder: Path) -> tuple[Manifest, str]:
+    """The folder's manifest and its SHA-256; one clear refusal when there is none to read."""
+    try:
+        raw = (folder / MANIFEST).read_bytes()
+        return Manifest.from_bytes(raw), hashlib.sha256(raw).hexdigest()
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise BranchDeskError(Text("archive.no_manifest", {"folder": str(folder)})) from exc
+
+
+def check_folder(folder: Path) -> ArchiveCheck:
+    """Re-hash every file the manifest names; every difference is one ``Problem``, in path order."""
+    manifest, manifest_sha = read_manifest(folder)
+    root = folder.resolve()
+    problems: list[Problem] = []
+    named: set[str] = set()
+    for entry in manifest.files:
+        named.add(entry.path)
+        target = (folder / entry.path).resolve()
+        if root not in target.parents or not target.is_file():  # a path outside the folder is never read
+            problems.append(Problem("missing", entry.path))
+            continue
+        size, digest = hash_file(target)
+        if size != entry.size or digest != entry.sha256:
+            problems.append(Problem("changed", entry.path))
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = path.relative_to(folder).as_posix()
+        if relative != MANIFEST and relative not in named:
+            problems.append(Problem("extra", relative))
+    problems.sort(key=lambda p: (p.file, p.kind))
+    return ArchiveCheck(folder, manifest, manifest_sha, tuple(problems))
+
+
+# --- the yearly summary: the one place another period summary replaces --------------------------------
+
+
+def write_year_summary(
+    session: Session, config: BranchConfig, year: int, path: Path, *, anchor: str, at: datetime
+) -> Path:
+    """客诉案件统计表 of the year: for now the monthly summary sheet of each of its twelve months, built
+    by the monthly builder. Issue 15 part S brings one summary for any period; the archive calls only
+    this function, so swapping it in is this one body."""
+    from openpyxl import Workbook
+
+    from branchdesk.reports.monthly import build_monthly
+    from branchdesk.reports.monthly_xlsx import Sheet, _summary
+    from branchdesk.reports.xlsx_style import anchor_line, stamp_anchor
+
+    workbook = Workbook(write_only=True)
+    for month in range(1, 13):
+        report = build_monthly(session, config, year, month)
+        sheet = Sheet(workbook.create_sheet(f"{month}月"))
+        _summary(sheet, report)
+        sheet.cell(row=2, column=1, value=anchor_line(anchor))
+        sheet.flush()
+    stamp_anchor(workbook, anchor)
+    workbook.properties.title = f"客诉案件统计表 {year}年（{at:%Y-%m-%d} 归档）"
+    workbook.properties.creator = "BranchDesk 客诉台"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
