@@ -1666,6 +1666,10 @@ CATALOGUE.update(
             "本案已归入年度归档，只读，不能{action}",
             "The case is in a yearly archive and read-only: {action} is not possible",
         ),
+        "archive.usage": (
+            "用法：archive YEAR -o DIR（如 archive 2025 -o 归档2025），或 archive verify DIR",
+            "Usage: archive YEAR -o DIR (e.g. archive 2025 -o archive2025), or archive verify DIR",
+        ),
         "archive.roles": ("只有客诉主管可以写入年度归档", "Only the CR manager writes the yearly archive"),
         "archive.year": (
             "归档年度须为已经结束的年份（2000—{last}）",

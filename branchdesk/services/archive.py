@@ -204,13 +204,18 @@ class ArchiveService(ServiceBase):
         total = len(ids) + 2  # the cases, then the ledger and the summary
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            numbers = dict(session.execute(select(Case.id, Case.case_no).where(Case.id.in_(chunk))).tuples())
+            numbers: dict[int, str] = {
+                case_id: case_no
+                for case_id, case_no in session.execute(
+                    select(Case.id, Case.case_no).where(Case.id.in_(chunk))
+                )
+            }
             attachments: dict[int, list[tuple[int, str]]] = {}
             for att_id, case_id, filename in session.execute(
                 select(Attachment.id, Attachment.case_id, Attachment.filename)
                 .where(Attachment.case_id.in_(chunk))
                 .order_by(Attachment.id)
-            ).tuples():
+            ):
                 attachments.setdefault(case_id, []).append((att_id, filename))
             for done, case_id in enumerate(chunk, start=start + 1):
                 case_no = numbers[case_id]
@@ -275,9 +280,9 @@ class ArchiveService(ServiceBase):
             unit.session.flush()
             already = set(
                 unit.session.scalars(
-                    select(ArchivedCase.case_id).join(Case, Case.id == ArchivedCase.case_id).where(
-                        *year_conditions(year)
-                    )
+                    select(ArchivedCase.case_id)
+                    .join(Case, Case.id == ArchivedCase.case_id)
+                    .where(*year_conditions(year))
                 )
             )
             new = [case_id for case_id in ids if case_id not in already]
@@ -339,7 +344,7 @@ class ArchiveService(ServiceBase):
                 select(CaseArchive, User.full_name)
                 .join(User, User.id == CaseArchive.created_by_id)
                 .order_by(CaseArchive.id.desc())
-            ).tuples()
+            ).all()
             return [
                 ArchiveRow(
                     a.id,
