@@ -668,6 +668,144 @@
     </message>
 </context>
 <context>
+    <name>ArchiveDialog</name>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="56"/>
+        <source>Yearly archive</source>
+        <translation>年度归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="59"/>
+        <source>Write the archive of a year</source>
+        <translation>写入某年的归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="65"/>
+        <location filename="../../ui/archive_dialog.py" line="98"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="66"/>
+        <source>Year (cases closed in it)</source>
+        <translation>年度（该年结案的案件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="68"/>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="69"/>
+        <location filename="../../ui/archive_dialog.py" line="75"/>
+        <location filename="../../ui/archive_dialog.py" line="103"/>
+        <location filename="../../ui/archive_dialog.py" line="122"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="70"/>
+        <location filename="../../ui/archive_dialog.py" line="117"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="76"/>
+        <source>Write archive</source>
+        <translation>写入归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="84"/>
+        <source>Files written</source>
+        <translation>写入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="86"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="92"/>
+        <source>Archives written</source>
+        <translation>已写入的归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="97"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="99"/>
+        <source>Written</source>
+        <translation>写入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="100"/>
+        <source>By</source>
+        <translation>写入人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="101"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="102"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="112"/>
+        <source>Verify an archive folder</source>
+        <translation>核对归档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="115"/>
+        <source>The folder holding manifest.json</source>
+        <translation>含 manifest.json 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="116"/>
+        <source>Archive folder</source>
+        <translation>归档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="123"/>
+        <source>Verify</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="131"/>
+        <source>Differences found</source>
+        <translation>发现的不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="177"/>
+        <source>Choose the folder to write the archive into.</source>
+        <translation>请选择写入归档的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="185"/>
+        <source>Writing the archive</source>
+        <translation>正在写入归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="220"/>
+        <source>Choose the archive folder to verify.</source>
+        <translation>请选择要核对的归档文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="224"/>
+        <source>Verifying…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="245"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStrip</name>
     <message>
         <location filename="../../ui/intake_files.py" line="59"/>
@@ -2627,17 +2765,17 @@
 <context>
     <name>ExportDone</name>
     <message>
-        <location filename="../../ui/export_done.py" line="39"/>
+        <location filename="../../ui/export_done.py" line="45"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="40"/>
+        <location filename="../../ui/export_done.py" line="46"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="58"/>
+        <location filename="../../ui/export_done.py" line="64"/>
         <source>No program on this PC opened %1.</source>
         <translation>本机没有程序能打开 %1。</translation>
     </message>
@@ -3111,7 +3249,7 @@
         <location filename="../../ui/intake_page.py" line="103"/>
         <location filename="../../ui/intake_page.py" line="256"/>
         <location filename="../../ui/intake_page.py" line="330"/>
-        <location filename="../../ui/intake_page.py" line="625"/>
+        <location filename="../../ui/intake_page.py" line="627"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
@@ -3386,42 +3524,42 @@
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="521"/>
+        <location filename="../../ui/intake_page.py" line="523"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="561"/>
+        <location filename="../../ui/intake_page.py" line="563"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="563"/>
+        <location filename="../../ui/intake_page.py" line="565"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="565"/>
+        <location filename="../../ui/intake_page.py" line="567"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="566"/>
+        <location filename="../../ui/intake_page.py" line="568"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="599"/>
+        <location filename="../../ui/intake_page.py" line="601"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="626"/>
+        <location filename="../../ui/intake_page.py" line="628"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="644"/>
+        <location filename="../../ui/intake_page.py" line="646"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -3478,7 +3616,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
@@ -3509,58 +3647,68 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Yearly archive…</source>
+        <translation>年度归档…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
@@ -3570,23 +3718,23 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Ctrl+N new complaint</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Ctrl+F find a case</source>
         <translation>Ctrl+F 查找案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Ctrl+L lock</source>
         <translation>Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
