@@ -767,7 +767,9 @@ def _archive(args: argparse.Namespace, language: str) -> int:
     if args.year == "verify":
         if not args.folder:
             return _error(render(Text("archive.usage"), language), EXIT_USAGE)
-        check = check_folder(Path(args.folder))
+        desk = _archive_desk(args)  # with the database the manifest is also compared with the one recorded
+        folder = Path(args.folder)
+        check = desk.archive.verify(folder) if desk is not None else check_folder(folder)
         for problem in check.problems:
             print(render(problem.text(), language))
         if not check.ok:
@@ -788,6 +790,19 @@ def _archive(args: argparse.Namespace, language: str) -> int:
     print(f"{render(result.text(), language)}（{time.perf_counter() - started:.1f} 秒）")
     print(str(result.folder))
     return EXIT_OK
+
+
+def _archive_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The branch's database when there is one to ask (never creating a file); None: check files only."""
+    from branchdesk.storage.database import sqlite_path
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is not None and not path.is_file():
+        return None
+    try:
+        return _current_desk(args)
+    except BranchDeskError:
+        return None
 
 
 def _app(args: argparse.Namespace) -> int:

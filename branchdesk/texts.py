@@ -1708,6 +1708,10 @@ CATALOGUE.update(
         "archive.changed": ("已被改动：{file}", "Changed: {file}"),
         "archive.missing": ("缺少文件：{file}", "Missing: {file}"),
         "archive.extra": ("多出文件：{file}", "Extra file: {file}"),
+        "archive.rewritten": (
+            "清单被改写：{file} 与本数据库记录的该归档清单不符",
+            "Manifest rewritten: {file} differs from the one this database recorded for the archive",
+        ),
         "archive.verified": (
             "归档核对通过：{files} 个文件、{cases} 件案件与清单一致，审计链头 {anchor}",
             "The archive checks out: {files} files and {cases} cases match the manifest;"

@@ -120,11 +120,17 @@ def write_manifest(folder: Path, manifest: Manifest) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # "changed" | "missing" | "extra"
+    kind: str  # "changed" | "missing" | "extra" | "rewritten" (the manifest is not the one recorded)
     file: str
 
     def text(self) -> Text:
-        return Text(f"archive.{self.kind}", {"file": self.file})
+        if self.kind == "missing":
+            return Text("archive.missing", {"file": self.file})
+        if self.kind == "extra":
+            return Text("archive.extra", {"file": self.file})
+        if self.kind == "rewritten":
+            return Text("archive.rewritten", {"file": self.file})
+        return Text("archive.changed", {"file": self.file})
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,11 @@ from branchdesk.domain.vocab import Role, Status
 from branchdesk.errors import BranchDeskError, DomainError, FieldError, PermissionDenied
 from branchdesk.i18n import Label, Text
 from branchdesk.reports.archive import (
+    MANIFEST,
     ArchiveCheck,
     ArchivedFile,
     Manifest,
+    Problem,
     check_folder,
     describe,
     safe_name,
@@ -330,11 +332,26 @@ class ArchiveService(ServiceBase):
         if not text.strip() or len(text) > FOLDER_LIMIT or "\x00" in text:
             raise FieldError({"folder": Text("field.format", {"field": Label("Field", "folder")})})
         try:
-            return check_folder(Path(text))
+            check = check_folder(Path(text))
         except OSError as exc:
             raise BranchDeskError(
                 Text("archive.folder_unwritable", {"folder": text, "reason": _reason(exc)})
             ) from exc
+        # A manifest rewritten to match changed files hashes differently from the one this database
+        # recorded for the archive of that audit head (another branch's archive is simply unknown here).
+        with self._db.read() as session:
+            recorded = list(
+                session.scalars(
+                    select(CaseArchive.manifest_sha256).where(
+                        CaseArchive.year == check.manifest.year,
+                        CaseArchive.audit_anchor == check.manifest.audit_anchor,
+                    )
+                )
+            )
+        if recorded and check.manifest_sha256 not in recorded:
+            problems = (Problem("rewritten", MANIFEST), *check.problems)
+            return ArchiveCheck(check.folder, check.manifest, check.manifest_sha256, problems)
+        return check
 
     def archives(self, actor: Actor) -> list[ArchiveRow]:
         """Every archive written, newest first (the archive roles only)."""

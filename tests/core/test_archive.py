@@ -295,3 +295,27 @@ def test_cli_archive_and_verify(branch: Branch, tmp_path: Path) -> None:
     assert year.returncode == 2 and year.stderr.count("\n") == 1
     nouser = _cli("--db", db, "archive", "2025", "-o", str(tmp_path / "z"))
     assert nouser.returncode == 2 and nouser.stderr.count("\n") == 1
+
+
+def test_a_manifest_rewritten_to_match_a_changed_file_is_reported(branch: Branch, tmp_path: Path) -> None:
+    """Changing a file and writing its new hash into the manifest passes the file check, but the manifest
+    is no longer the one the database recorded for that archive."""
+    import hashlib
+
+    archived_year(branch, tmp_path)
+    out = tmp_path / "a"
+    branch.desk.archive.write(branch["crm"], 2026, out)
+    pdf = next((out / "forms").glob("*.pdf"))
+    forged = pdf.read_bytes() + b"%forged"
+    pdf.write_bytes(forged)
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    relative = pdf.relative_to(out).as_posix()
+    for entry in manifest["files"]:
+        if entry["path"] == relative:
+            entry["size"], entry["sha256"] = len(forged), hashlib.sha256(forged).hexdigest()
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+    check = branch.desk.archive.verify(out)
+    assert [(p.kind, p.file) for p in check.problems] == [("rewritten", "manifest.json")]
+    from branchdesk.reports.archive import check_folder
+
+    assert check_folder(out).ok  # the files alone agree with the forged manifest: only the database knows
