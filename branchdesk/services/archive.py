@@ -173,7 +173,7 @@ class ArchiveService(ServiceBase):
         if not isinstance(year, int) or isinstance(year, bool) or not FIRST_YEAR <= year <= 2100:
             raise FieldError({"year": Text("archive.year", {"last": 2100})})
         text = str(folder) if isinstance(folder, (str, Path)) else ""
-        if not text.strip() or len(text) > FOLDER_LIMIT or "\x00" in text:
+        if not _plausible_folder(text):
             raise FieldError({"folder": Text("field.format", {"field": Label("Field", "folder")})})
         path = Path(text).expanduser().absolute()
         try:
@@ -329,7 +329,7 @@ class ArchiveService(ServiceBase):
     def verify(self, folder: Path) -> ArchiveCheck:
         """Re-hash every file of the archive in ``folder`` against its manifest (no login: files only)."""
         text = str(folder) if isinstance(folder, (str, Path)) else ""
-        if not text.strip() or len(text) > FOLDER_LIMIT or "\x00" in text:
+        if not _plausible_folder(text):
             raise FieldError({"folder": Text("field.format", {"field": Label("Field", "folder")})})
         try:
             check = check_folder(Path(text))
@@ -376,6 +376,17 @@ class ArchiveService(ServiceBase):
                 )
                 for a, name in rows
             ]
+
+
+def _plausible_folder(text: str) -> bool:
+    """A folder name a file system can hold: not blank, not too long, no NUL or lone surrogate."""
+    if not text.strip() or len(text) > FOLDER_LIMIT or not text.isprintable():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _staging(folder: Path) -> Path:

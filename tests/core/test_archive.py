@@ -319,3 +319,20 @@ def test_a_manifest_rewritten_to_match_a_changed_file_is_reported(branch: Branch
     from branchdesk.reports.archive import check_folder
 
     assert check_folder(out).ok  # the files alone agree with the forged manifest: only the database knows
+
+
+ODD_YEARS: list[object] = [-1, 0, 10**30, True, "2025", None, 2101, 1999.5]
+ODD_FOLDERS: list[object] = ["", "   ", "a\x00b", "x" * 5000, "\ud800dir", "tab\there", 123, None]
+
+
+def test_odd_input_is_refused_in_the_domains_words(branch: Branch, tmp_path: Path) -> None:
+    """Like tests/core/test_bounded_input.py: arbitrary years and folders end in a ``BranchDeskError``."""
+    for year in ODD_YEARS:
+        with pytest.raises(FieldError):
+            branch.desk.archive.write(branch["crm"], year, tmp_path / "odd")  # type: ignore[arg-type]
+    for folder in ODD_FOLDERS:
+        with pytest.raises(BranchDeskError):
+            branch.desk.archive.write(branch["crm"], 2025, folder)  # type: ignore[arg-type]
+        with pytest.raises(BranchDeskError):
+            branch.desk.archive.verify(folder)  # type: ignore[arg-type]
+    assert not (tmp_path / "odd").exists()
