@@ -5,6 +5,8 @@ An archive is a folder::
     manifest.json                         what is in it: every file's path, size and SHA-256, the case
                                           numbers, the audit chain head read with the data, when and who
     forms/<case no>.pdf                   each case's forms as filed (every copy), one PDF per case
+    records/<case no>.json                the case row and its rows in ``CASE_TABLES`` (timeline with the
+                                          audit chain's seq and hash, replies, follow-ups, prints …)
     attachments/<case no>/<id>-<name>     the attachments, byte for byte as stored
     投诉台帐-<year>.xlsx                   the ledger of the archived cases
     客诉案件统计表-<year>.xlsx              the yearly summary (``write_year_summary``)
@@ -20,8 +22,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +116,58 @@ def write_manifest(folder: Path, manifest: Manifest) -> str:
     raw = manifest.to_bytes()
     (folder / MANIFEST).write_bytes(raw)
     return hashlib.sha256(raw).hexdigest()
+
+
+# --- each case's own rows, as data: one registry of tables -----------------------------------------
+
+#: Tables whose rows belong to one case (a ``case_id`` column), written to ``records/<case no>.json``
+#: beside the forms. Issue 14's tables (case_note, customer_contact, opinion_request, capa_item,
+#: reward_penalty) are added here, by name, once they exist; nothing else changes.
+CASE_TABLES: tuple[str, ...] = (
+    "investigation",
+    "resolution",
+    "reply",
+    "follow_up",
+    "extension",
+    "escalation",
+    "attachment",
+    "event",
+    "print_log",
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return None  # no content column is registered; a file's bytes are in attachments/
+    return value
+
+
+def case_records(session: Session, case_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The rows of ``case_ids`` (the case row under "case", then each table of ``CASE_TABLES`` by name),
+    one query per table for the whole chunk, as JSON-ready dicts."""
+    from sqlalchemy import select
+
+    from branchdesk.storage.models import Base
+
+    tables = Base.metadata.tables
+    cases = tables["complaint_case"]
+    records: dict[int, dict[str, Any]] = {
+        row["id"]: {"case": {k: _plain(v) for k, v in row.items()}, **{name: [] for name in CASE_TABLES}}
+        for row in session.execute(select(cases).where(cases.c.id.in_(case_ids))).mappings()
+    }
+    for name in CASE_TABLES:
+        table = tables[name]
+        order = table.c.id if "id" in table.c else table.c.case_id
+        query = select(table).where(table.c.case_id.in_(case_ids)).order_by(order)
+        for row in session.execute(query).mappings():
+            records[row["case_id"]][name].append({k: _plain(v) for k, v in row.items()})
+    return records
+
+
+def records_bytes(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 # --- the check ---------------------------------------------------------------------------------------

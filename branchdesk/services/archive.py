@@ -43,8 +43,10 @@ from branchdesk.reports.archive import (
     ArchivedFile,
     Manifest,
     Problem,
+    case_records,
     check_folder,
     describe,
+    records_bytes,
     safe_name,
     write_file,
     write_manifest,
@@ -219,12 +221,15 @@ class ArchiveService(ServiceBase):
                 .order_by(Attachment.id)
             ):
                 attachments.setdefault(case_id, []).append((att_id, filename))
+            records = case_records(session, chunk)
             for done, case_id in enumerate(chunk, start=start + 1):
                 case_no = numbers[case_id]
                 name = safe_name(case_no)
                 pdf, _forms = self._printing.archive_pdf(unit, case_id)
                 manifest.files.append(write_file(folder, f"forms/{name}.pdf", pdf))
                 del pdf
+                record_file = records_bytes(records.pop(case_id))
+                manifest.files.append(write_file(folder, f"records/{name}.json", record_file))
                 for att_id, filename in attachments.get(case_id, []):
                     # One blob at a time, straight to disk: a year of photos never sits in memory.
                     content = session.scalar(

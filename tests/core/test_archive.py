@@ -70,6 +70,14 @@ def test_archive_a_year_and_verify(branch: Branch, tmp_path: Path) -> None:
     assert len(photo) == 1 and photo[0].endswith("现场照片.jpg")
     assert (out / photo[0]).read_bytes() == b"\xff\xd8photo-bytes" * 50
     assert (out / f"forms/{numbers[photo_case]}.pdf").read_bytes().startswith(b"%PDF")
+    # each case's own rows as data: the timeline with its place in the audit chain, the follow-up …
+    record = json.loads((out / f"records/{numbers[photo_case]}.json").read_text("utf-8"))
+    assert record["case"]["case_no"] == numbers[photo_case] and record["case"]["status"] == "closed"
+    assert (
+        record["follow_up"][0]["satisfaction"] == 5 and record["attachment"][0]["filename"] == "现场照片.jpg"
+    )
+    assert all(e["seq"] and e["hash"] for e in record["event"]) and len(record["event"]) >= 6
+    assert {f"records/{numbers[c]}.json" for c in closed} <= paths
     on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert on_disk == paths | {"manifest.json"}
     assert not list(tmp_path.glob(".*partial"))  # the staging folder became the archive
@@ -90,13 +98,14 @@ def test_archive_a_year_and_verify(branch: Branch, tmp_path: Path) -> None:
     assert [a.id for a in listed] == [result.archive_id] and listed[0].cases == len(closed)
 
 
-@pytest.mark.parametrize("kind", ["pdf", "attachment", "ledger", "summary"])
+@pytest.mark.parametrize("kind", ["pdf", "record", "attachment", "ledger", "summary"])
 def test_a_changed_byte_in_any_kind_of_file_is_reported(branch: Branch, tmp_path: Path, kind: str) -> None:
     archived_year(branch, tmp_path)
     out = tmp_path / "a"
     branch.desk.archive.write(branch["crm"], 2026, out)
     target = {
         "pdf": next((out / "forms").glob("*.pdf")),
+        "record": next((out / "records").glob("*.json")),
         "attachment": next((out / "attachments").rglob("*.jpg")),
         "ledger": out / "投诉台帐-2026.xlsx",
         "summary": out / "客诉案件统计表-2026.xlsx",
