@@ -260,6 +260,8 @@ def shoot(out: Path) -> int:
     later = BranchDesk(
         Database(resolve_url(str(folder / "demo.sqlite3"))), lambda: archive_time(year + 1, 1, 8, 9, 30)
     )
+    for leftover in app.topLevelWidgets():  # windows of the shots before: the dialog stands alone
+        leftover.hide()
     archive = ArchiveDialog(later, later.auth.login("crm", "demo1234"))
     archive.move(0, 0)
     archive.show()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -80,7 +80,7 @@ class ArchiveDialog(QDialog):
         self.result.setWordWrap(True)
         form.addRow(self.result)
         self.files = QListWidget()
-        self.files.setMaximumHeight(110)
+        self.files.setMaximumHeight(120)
         self.files.setAccessibleName(self.tr("Files written"))
         form.addRow(self.files)
         self.open_button = QPushButton(self.tr("Open folder"))
@@ -139,7 +139,9 @@ class ArchiveDialog(QDialog):
         self._worker: Worker | None = None
         self.progress: ProgressRun | None = None
         self.reload()
-        fit_to_screen(self)
+        fit_to_screen(
+            self, QSize(940, 700)
+        )  # the folder paths and the table want width; capped to the screen
 
     # --- the archives written ----------------------------------------------------------------------
 
