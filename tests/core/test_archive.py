@@ -345,3 +345,25 @@ def test_odd_input_is_refused_in_the_domains_words(branch: Branch, tmp_path: Pat
         with pytest.raises(BranchDeskError):
             branch.desk.archive.verify(folder)  # type: ignore[arg-type]
     assert not (tmp_path / "odd").exists()
+
+
+def test_migration_0028_gives_an_existing_branch_the_archive_tables(branch: Branch, tmp_path: Path) -> None:
+    """A branch from before 0028 with its cases: the tables arrive empty, nothing is archived, the cases
+    keep every action they had; downgrading removes the tables again."""
+    from sqlalchemy import inspect
+
+    from branchdesk.storage.migrate import upgrade
+    from tests.core.conftest import revision_before, rewind_to
+
+    b = branch
+    ids = many_states(b)
+    rewind_to(b.desk.db, revision_before("0028"))
+    assert "case_archive" not in inspect(b.desk.db.engine).get_table_names()
+    upgrade(b.desk.db)
+    names = inspect(b.desk.db.engine).get_table_names()
+    assert "case_archive" in names and "archived_case" in names
+    fresh = b.desk.__class__(b.desk.db, b.clock)  # a new process: no cached configuration
+    view = fresh.queries.case_detail(b["crm"], ids["to_triage"])
+    assert view.actions[Action.TRIAGE.value] is None
+    b.clock.now = NEXT_YEAR
+    assert fresh.archive.write(b["crm"], 2026, tmp_path / "a").newly_archived == 3
