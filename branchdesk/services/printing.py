@@ -228,7 +228,9 @@ class PrintService(ServiceBase):
 
         view = self._queries.detail_of(unit, self._case(unit, case_id))
         forms = unit.config.forms
-        codes = offered_forms(forms, view)
+        # A branch whose forms offer nothing for a closed case still files its first form (the brief:
+        # "the handling form at least").
+        codes = offered_forms(forms, view) or [("handling" if "handling" in forms else next(iter(forms)))]
         printable = self._printable(unit, case_id, view)
         chosen = [(forms[code], _chosen(forms[code], None)[0]) for code in codes]
         return render_plain_bundle(chosen, printable, unit.now), codes
