@@ -136,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     _user_options(pol_import, here=True)
     pol_what.add_parser("presets", help="列出预设策略")
     # --- end of issue 13 "policy" ---
+    # --- issue 15 part V: the yearly archive ---
+    arch = sub.add_parser(
+        "archive",
+        help="年度归档：archive YEAR -o DIR 写入该年结案案件的表单、台帐、统计表与附件；verify DIR 核对",
+    )
+    arch.add_argument("year", metavar="YEAR|verify", help="年度（如 2025），或 verify")
+    arch.add_argument("folder", metavar="DIR", nargs="?", help="verify：要核对的归档文件夹")
+    arch.add_argument("-o", "--output", metavar="DIR", help="归档写入的文件夹（新的或空的）")
+    _user_options(arch, here=True)
 
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
@@ -207,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _calendar(args, language)
         if command == "policy":  # issue 13 "policy"
             return _policy(args, language)
+        if command == "archive":  # issue 15 part V
+            return _archive(args, language)
         return _app(args)
     except FieldError as exc:
         return _error(_separator(language).join(exc.rendered(language).values()))
@@ -747,6 +758,54 @@ def _policy(args: argparse.Namespace, language: str) -> int:
 
 
 # --- end of issue 13 "policy" ---------------------------------------------------------------------
+
+
+def _archive(args: argparse.Namespace, language: str) -> int:
+    """``archive YEAR -o DIR`` (as ``--user``, the CR manager) and ``archive verify DIR`` (files only:
+    one line per changed, missing or extra file, then the verdict; exit 1 when anything differs)."""
+    from pathlib import Path
+
+    from branchdesk.reports.archive import check_folder
+
+    if args.year == "verify":
+        if not args.folder:
+            return _error(render(Text("archive.usage"), language), EXIT_USAGE)
+        desk = _archive_desk(args)  # with the database the manifest is also compared with the one recorded
+        folder = Path(args.folder)
+        check = desk.archive.verify(folder) if desk is not None else check_folder(folder)
+        for problem in check.problems:
+            print(render(problem.text(), language))
+        if not check.ok:
+            return _error(render(check.summary(), language))
+        print(render(check.summary(), language))
+        return EXIT_OK
+    if not args.year.isdigit() or args.folder or not args.output:
+        return _error(render(Text("archive.usage"), language), EXIT_USAGE)
+    username = _named_user(args, "archive", language)
+    if username is None:
+        return EXIT_USAGE
+    desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
+    started = time.perf_counter()
+    result = desk.archive.write(actor, int(args.year), Path(args.output))
+    print(f"{render(result.text(), language)}（{time.perf_counter() - started:.1f} 秒）")
+    print(str(result.folder))
+    return EXIT_OK
+
+
+def _archive_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The branch's database when there is one to ask (never creating a file); None: check files only."""
+    from branchdesk.storage.database import sqlite_path
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is not None and not path.is_file():
+        return None
+    try:
+        return _current_desk(args)
+    except BranchDeskError:
+        return None
 
 
 def _app(args: argparse.Namespace) -> int:

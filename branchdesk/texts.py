@@ -2037,3 +2037,68 @@ LABELS["Action"].update(
         "reopen": ("重新处理", "Reopen"),
     }
 )
+# --- issue 15 part V: the yearly archive ---------------------------------------------------------
+CATALOGUE.update(
+    {
+        "refusal.archived": (
+            "本案已归入年度归档，只读，不能{action}",
+            "The case is in a yearly archive and read-only: {action} is not possible",
+        ),
+        "archive.usage": (
+            "用法：archive YEAR -o DIR（如 archive 2025 -o 归档2025），或 archive verify DIR",
+            "Usage: archive YEAR -o DIR (e.g. archive 2025 -o archive2025), or archive verify DIR",
+        ),
+        "archive.roles": ("只有客诉主管可以写入年度归档", "Only the CR manager writes the yearly archive"),
+        "archive.year": (
+            "归档年度须为已经结束的年份（2000—{last}）",
+            "The year must be one that has ended (2000–{last})",
+        ),
+        "archive.folder_not_empty": (
+            "文件夹 {folder} 不是空的：请选择一个新的或空的文件夹",
+            "The folder {folder} is not empty: choose a new or empty folder",
+        ),
+        "archive.folder_unwritable": ("无法写入 {folder}：{reason}", "Cannot write {folder}: {reason}"),
+        "archive.no_cases": (
+            "{year} 年没有结案的案件，无可归档",
+            "No case was closed in {year}: nothing to archive",
+        ),
+        "archive.cancelled": (
+            "归档已取消，未留下任何文件",
+            "The archive was cancelled; no file was left behind",
+        ),
+        "archive.event": (
+            "写入 {year} 年度归档（第 {archive} 号）：{cases} 件案件，{files} 个文件，至 {folder}",
+            "Yearly archive {year} (no. {archive}) written: {cases} cases, {files} files, to {folder}",
+        ),
+        "event.archived": (
+            "已归入 {year} 年度归档（第 {archive} 号），此后只读",
+            "Put in yearly archive {year} (no. {archive}); read-only from now on",
+        ),
+        "archive.written": (
+            "已写入 {year} 年度归档：{cases} 件案件，{files} 个文件，共 {size}，审计链头 {anchor}",
+            "Yearly archive {year} written: {cases} cases, {files} files, {size} in all,"
+            " audit chain head {anchor}",
+        ),
+        "archive.no_manifest": (
+            "{folder} 中没有可读的 manifest.json，无法核对",
+            "{folder} holds no readable manifest.json: nothing to check against",
+        ),
+        "archive.changed": ("已被改动：{file}", "Changed: {file}"),
+        "archive.missing": ("缺少文件：{file}", "Missing: {file}"),
+        "archive.extra": ("多出文件：{file}", "Extra file: {file}"),
+        "archive.rewritten": (
+            "清单被改写：{file} 与本数据库记录的该归档清单不符",
+            "Manifest rewritten: {file} differs from the one this database recorded for the archive",
+        ),
+        "archive.verified": (
+            "归档核对通过：{files} 个文件、{cases} 件案件与清单一致，审计链头 {anchor}",
+            "The archive checks out: {files} files and {cases} cases match the manifest;"
+            " audit chain head {anchor}",
+        ),
+        "archive.failed": (
+            "归档核对未通过：{count} 处不符",
+            "The archive does not check out: {count} problems",
+        ),
+    }
+)
+LABELS["Field"].update({"folder": ("文件夹", "Folder")})

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._build_user_menu()
         self._build_help_menu()
         self._build_search()  # issue 17 part C: one search box in the toolbar, Ctrl+F
+        self._build_archive_menu()  # issue 15 part V: 工具 → 年度归档 (the CR manager)
         #: Set by ``log_out``: the window closed for another login, not to quit.
         self.logged_out = False
         self._session_closed = False
@@ -211,6 +212,28 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.indexOf(self.capa))
 
     # --- issue 17 part C: one search box that finds everything (ui/search_page.py) -----------------
+
+    # --- issue 15 part V: 工具 → 年度归档, before 帮助; the CR manager writes the archive ---------------
+    def _build_archive_menu(self) -> None:
+        self.archive_action = None
+        if Role.CR_MANAGER not in self._actor.roles:
+            return
+        from PySide6.QtWidgets import QMenu
+
+        help_menu = self.menuBar().actions()[-1]
+        menu = QMenu(self.tr("&Tools"), self)
+        self.menuBar().insertMenu(help_menu, menu)
+        self.archive_action = menu.addAction(self.tr("Yearly archive…"))
+        self.archive_action.triggered.connect(self.show_archive)
+
+    def show_archive(self) -> QWidget:
+        from ui.archive_dialog import ArchiveDialog
+
+        dialog = ArchiveDialog(self._desk, self._actor, self)
+        dialog.show()
+        return dialog
+
+    # --- end of issue 15 part V ---
 
     def _build_search(self) -> None:
         """The box in the toolbar (Ctrl+F focuses it); its results are a page of their own, outside

@@ -223,12 +223,16 @@ class CaseFacts:
     # --- issue 14 part D ---
     #: Why the policy does not reopen this case now (mode "new_case", closed too long ago), or None.
     reopen_refusal: Text | None = None
+    #: issue 15 part V: the case is in a yearly archive; its record is final and every action is refused.
+    archived: bool = False
 
 
 def refusal(action: Action, case: CaseFacts, actor_id: int, roles: Collection[Role]) -> Text | None:
     """Why ``actor`` may not take ``action`` on ``case`` now, or None when allowed."""
     transition = TRANSITIONS[action]
     label = action_label(action)
+    if case.archived:  # issue 15 part V: before any other reason, for every action (the archive is final)
+        return Text("refusal.archived", {"action": label})
     if case.status not in transition.sources:
         return Text("refusal.state", {"status": case.status, "action": label})
     if action is Action.ANSWER and case.kind not in ANSWER_ONLY_KINDS:

@@ -18,6 +18,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -271,6 +272,82 @@ def render_plain(
         story.append(_CopyStart(state, copy, original))
         for section in sections(original_spec, original, copy):
             story.extend(_section(section, frame._width, styles))
+    doc.build(story)
+    return buffer.getvalue()
+
+
+# --- issue 15 part V: the yearly archive files each case's forms as one PDF -------------------------
+
+
+def render_plain_bundle(
+    forms: Sequence[tuple[FormSpec, Sequence[Copy]]],
+    case: PrintableCase,
+    printed_at: datetime,
+) -> bytes:
+    """Several forms of one case in one PDF, each on its own paper with every copy, as ``render_plain``
+    draws them (same sections, decoration and audit anchor): the archive's one file per case."""
+    fonts.register()
+    buffer = io.BytesIO()
+    state = _State()
+    margin_left, margin = 16 * mm, 10 * mm
+    header = 20 * mm
+    templates: list[PageTemplate] = []
+    widths: list[float] = []
+    for index, (spec, copies) in enumerate(forms):
+        size = PAGE_SIZES[spec.paper]
+        frame = Frame(
+            margin_left,
+            margin + 8 * mm,
+            size[0] - margin_left - margin,
+            size[1] - 2 * margin - header - 8 * mm,
+            id=f"body{index}",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        widths.append(frame._width)
+
+        def decorate(
+            canvas: Canvas,
+            doc: BaseDocTemplate,
+            spec: FormSpec = spec,
+            size: tuple[float, float] = size,
+            total: int = len(copies),
+        ) -> None:
+            assert state.copy is not None
+            state.page_of_copy += 1
+            _decorate(
+                canvas, size, spec.title, case, state.copy, total, printed_at, False, state.page_of_copy
+            )
+
+        templates.append(PageTemplate(id=f"form{index}", frames=[frame], onPageEnd=decorate, pagesize=size))
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZES[forms[0][0].paper],
+        leftMargin=margin_left,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=f"{case.case_no} 归档表单",
+        author="BranchDesk 客诉台",
+        subject=case.case_no,
+        keywords=anchor_text(case),
+    )
+    doc.addPageTemplates(templates)
+    styles = _styles()
+    story: list[Flowable] = []
+    for index, (spec, copies) in enumerate(forms):
+        for number, copy in enumerate(copies):
+            if index or number:
+                if not number:
+                    story.append(NextPageTemplate(f"form{index}"))
+                story.append(PageBreak())
+            story.append(_CopyStart(state, copy))
+            for section in sections(spec, case, copy):
+                story.extend(_section(section, widths[index], styles))
+            if spec.signature_blocks:
+                story.append(_signature_blocks(spec, widths[index], styles))
     doc.build(story)
     return buffer.getvalue()
 

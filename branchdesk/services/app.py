@@ -7,6 +7,7 @@ from datetime import datetime
 from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
 from branchdesk.services.approval_policy import ApprovalPolicyService
+from branchdesk.services.archive import ArchiveService  # issue 15 part V: the yearly archive
 from branchdesk.services.auth import AuthService
 from branchdesk.services.branch_profile import BranchProfileService
 from branchdesk.services.calendar_admin import CalendarAdminService  # issue 12, calendar
@@ -66,6 +67,7 @@ class BranchDesk:
         self.capa = CapaService(self.door)  # issue 14 part B: corrective and preventive actions
         self.rewards = RewardService(self.door, self.auth)  # issue 14 part C: rewards and penalties (奖罚)
         self.notes = NoteService(self.door)  # issue 14 part D: notes, progress notices, a case that returns
+        self.archive = ArchiveService(self.door, self.printing)  # issue 15 part V: the yearly archive
 
     def _now(self) -> datetime:
         return self.clock()

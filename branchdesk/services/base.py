@@ -35,7 +35,16 @@ from branchdesk.services.dto import CaseRef, CaseRefLike, CaseVersion
 from branchdesk.services.timeline import event_text, record
 from branchdesk.services.unit_of_work import Unit, UnitOfWork
 from branchdesk.services.visibility import visible_cases
-from branchdesk.storage.models import CapaItem, Case, Escalation, Event, Extension, FollowUp, User
+from branchdesk.storage.models import (
+    ArchivedCase,
+    CapaItem,
+    Case,
+    Escalation,
+    Event,
+    Extension,
+    FollowUp,
+    User,
+)
 
 __all__ = ["ServiceBase", "Unit", "optional_text", "require_text"]
 
@@ -143,6 +152,8 @@ class ServiceBase:
                     last.satisfaction, int(unit.config.setting("dissatisfied_at_or_below"))
                 ),
             ),
+            # issue 15 part V: an archived case is read-only (one indexed lookup by primary key)
+            archived=unit.session.get(ArchivedCase, case.id) is not None,
         )
 
     def _require(self, unit: Unit, case: Case, action: Action) -> None:

@@ -23,7 +23,7 @@ from branchdesk.errors import BranchDeskError, DomainError, FieldError, NotFound
 from branchdesk.i18n import Label, LabelOverrides, Text, label, render
 from branchdesk.printing.content import FORM_CODES, Copy, PrintableCase, form_custom_keys
 from branchdesk.printing.form_spec import APPROVED_PREFIX, FormSpec
-from branchdesk.read.case_view import ResolutionView
+from branchdesk.read.case_view import CaseView, ResolutionView
 from branchdesk.read.notes import original_of  # issue 14 part D
 from branchdesk.read.opinions import OpinionView
 from branchdesk.read.prints import PrintRecord, print_records
@@ -91,23 +91,10 @@ class PrintService(ServiceBase):
     def forms_for(self, actor: Actor, ref: int | str) -> list[tuple[str, str]]:
         """(form code, title) of the forms that apply to the case in its present state."""
         detail = self._queries.case_detail(actor, ref)
-        approved = [r for r in detail.resolutions if r.status is ResolutionStatus.APPROVED]
-        holds = {
-            "registered": detail.status != Status.DRAFT,
-            "open_or_closed": detail.status not in (Status.DRAFT, Status.VOID),
-            "investigated": detail.investigation is not None,
-            "responsibility_shared": bool(detail.investigation and detail.investigation.shares),
-        }
-        if approved:
-            holds[APPROVED_PREFIX + approved[-1].resolution_type.code] = True
+        forms = self.forms(actor)
         with self._door.read(actor) as unit:  # issue 14 part C: the 奖罚通知单 needs an approved record
-            holds["reward_approved"] = has_approved_reward(unit.session, detail.id)
-        # issue 13 "forms": each form says what offers it (``offered_by``: all of them must hold)
-        return [
-            (code, spec.title)
-            for code, spec in self.forms(actor).items()
-            if spec.offered_by and all(holds.get(condition, False) for condition in spec.offered_by)
-        ]
+            reward = has_approved_reward(unit.session, detail.id)
+        return [(code, forms[code].title) for code in offered_forms(forms, detail, reward_approved=reward)]
 
     def forms(self, actor: Actor) -> dict[str, FormSpec]:
         """The branch's active forms, code -> spec, in their order (issue 13 "forms")."""
@@ -280,9 +267,28 @@ class PrintService(ServiceBase):
             "close": label(status, FORM_LANGUAGE, unit.config.label_overrides),
         }
 
-    def _printable(self, unit: Unit, case_id: int) -> PrintableCase:
-        """The case view rendered as the form's text: vocabulary labels in the form's language."""
+    # --- issue 15 part V: the yearly archive files each case's forms as one PDF --------------------
+
+    def archive_pdf(self, unit: Unit, case_id: int) -> tuple[bytes, list[str]]:
+        """Every form the case is offered now (as ``forms_for``), all copies, plain, in one PDF, read in
+        the caller's unit (the archive reads the whole year in one snapshot); and the form codes. Not a
+        print: nothing is logged (the archive's own event records it)."""
+        from branchdesk.printing.plain import render_plain_bundle
+
         view = self._queries.detail_of(unit, self._case(unit, case_id))
+        forms = unit.config.forms
+        # A branch whose forms offer nothing for a closed case still files its first form (the brief:
+        # "the handling form at least").
+        # The 奖罚通知单 prints one record (``render(record_id=…)``); the records themselves are in the
+        # case's records file, so the archive does not file the notice (reward_approved left False).
+        codes = offered_forms(forms, view) or [("handling" if "handling" in forms else next(iter(forms)))]
+        printable = self._printable(unit, case_id, view)
+        chosen = [(forms[code], _chosen(forms[code], None)[0]) for code in codes]
+        return render_plain_bundle(chosen, printable, unit.now), codes
+
+    def _printable(self, unit: Unit, case_id: int, view: CaseView | None = None) -> PrintableCase:
+        """The case view rendered as the form's text: vocabulary labels in the form's language."""
+        view = view or self._queries.detail_of(unit, self._case(unit, case_id))
         lang = FORM_LANGUAGE
         own = unit.config.label_overrides  # the branch's names for kinds, severities, roles (issue 12)
         intake, triage, deadline = view.intake, view.triage, view.deadlines.due
@@ -469,6 +475,29 @@ def _reward_data(unit: Unit, case_id: int, record_id: int | None) -> dict[str, s
             for s in view.signatures
         ),
     }
+
+
+def offered_forms(
+    forms: dict[str, FormSpec], detail: CaseView, *, reward_approved: bool = False
+) -> list[str]:
+    """The codes of the forms that apply to the case in its present state, in the branch's order;
+    ``reward_approved``: the case has an approved reward/penalty record (issue 14 part C's notice)."""
+    approved = [r for r in detail.resolutions if r.status is ResolutionStatus.APPROVED]
+    holds = {
+        "registered": detail.status != Status.DRAFT,
+        "open_or_closed": detail.status not in (Status.DRAFT, Status.VOID),
+        "investigated": detail.investigation is not None,
+        "responsibility_shared": bool(detail.investigation and detail.investigation.shares),
+    }
+    if approved:
+        holds[APPROVED_PREFIX + approved[-1].resolution_type.code] = True
+    holds["reward_approved"] = reward_approved
+    # issue 13 "forms": each form says what offers it (``offered_by``: all of them must hold)
+    return [
+        code
+        for code, spec in forms.items()
+        if spec.offered_by and all(holds.get(condition, False) for condition in spec.offered_by)
+    ]
 
 
 def _step_of(resolution: ResolutionView, order: int, role: Role) -> Text:

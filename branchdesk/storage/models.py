@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -811,3 +812,31 @@ class CustomerContact(Base):
     next_due_at: Mapped[datetime | None] = mapped_column(DateTime)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+# --- issue 15 part V: the yearly archive ---------------------------------------------------------
+
+
+class CaseArchive(Base):
+    """One archive written to a folder (``branchdesk archive YEAR``): the year's closed cases as forms,
+    ledger, summary and attachments, with a manifest of every file's SHA-256. ``manifest_sha256`` is the
+    manifest's own hash, so a folder whose manifest was rewritten no longer matches what was recorded."""
+
+    __tablename__ = "case_archive"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    folder: Mapped[str] = mapped_column(String(1000))
+    case_count: Mapped[int] = mapped_column(Integer)
+    file_count: Mapped[int] = mapped_column(Integer)
+    total_bytes: Mapped[int] = mapped_column(BigInteger)  # a year's attachments may pass 2 GB
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    audit_anchor: Mapped[str] = mapped_column(String(100))
+
+
+class ArchivedCase(Base):
+    """A case in an archive is read-only (``CaseFacts.archived``): it keeps the first archive that held it."""
+
+    __tablename__ = "archived_case"
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), primary_key=True)
+    archive_id: Mapped[int] = mapped_column(ForeignKey("case_archive.id"), index=True)
+    archived_at: Mapped[datetime] = mapped_column(DateTime)
