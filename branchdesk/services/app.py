@@ -6,6 +6,7 @@ from datetime import datetime
 
 from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
+from branchdesk.services.anonymise import RetentionService  # issue 15 part R: retention, personal data
 from branchdesk.services.approval_policy import ApprovalPolicyService
 from branchdesk.services.auth import AuthService
 from branchdesk.services.branch_profile import BranchProfileService
@@ -58,6 +59,7 @@ class BranchDesk:
         self.policy = PolicyService(self.door)  # issue 13 "policy": policy files and presets
         self.notifications = NotificationService(self.door)  # issue 17 "notify": per user, across PCs
         self.search = SearchService(self.door)  # issue 17 part C: one search box that finds everything
+        self.retention = RetentionService(self.door)  # issue 15 part R: retention, personal-data requests
 
     def _now(self) -> datetime:
         return self.clock()
