@@ -190,6 +190,29 @@ class RetentionService(ServiceBase):
             unit.session.delete(row)
             unit.mark_config_changed()
 
+    def mark_personal(self, actor: Actor, key: str, personal: bool) -> None:
+        """Mark a custom field as holding personal data (anonymised with the case) or not (administrator)."""
+        checks = Checks()
+        key = checks.text("key", key, 40, required=True)
+        checks.done()
+        with self._unit(actor) as unit:
+            if Role.ADMIN not in unit.actor.roles:
+                raise PermissionDenied(Text("anonymise.admin_only"))
+            row = unit.session.scalars(select(CustomField).where(CustomField.key == key)).first()
+            if row is None:
+                raise FieldError({"key": Text("field.not_found", {"field": Label("Field", "key")})})
+            if bool(row.personal) != bool(personal):
+                record(
+                    unit.session,
+                    at=unit.now,
+                    actor=unit.user,
+                    action="custom_field",
+                    text=Text("event.admin_custom_changed", {"label": row.label}),
+                    changes=[("personal", bool(row.personal), bool(personal))],
+                )
+                row.personal = bool(personal)
+                unit.mark_config_changed()
+
     # --- the retention queue -------------------------------------------------------------------
 
     @staticmethod
@@ -651,14 +674,13 @@ class _Context:
 
     def anonymise(self, case: Case, batch: AnonymisationBatch) -> None:
         customer = self.session.get(Customer, case.customer_id) if case.customer_id else None
-        tokens = anon.tokens(self._personal_strings(case, customer))
+        strings = [*self._personal_strings(case, customer), *self._earlier_values(case.id)]
+        tokens = anon.tokens(strings)
         replaced = self._columns(case)
         files = self._attachments(case.id)
         redacted = self._events(case.id, tokens)
         self._notifications(case.id, tokens)
-        if customer is not None and self._customer_done(case):
-            for column, kind in anon.CUSTOMER_COLUMNS.items():
-                setattr(customer, column, anon.replacement(kind, getattr(customer, column), self.marker))
+        self._customers(case, customer, strings)
         privacy = self.session.get(CasePrivacy, case.id)
         if privacy is None:
             privacy = CasePrivacy(case_id=case.id, legal_hold=False, hold_reason="")
@@ -687,11 +709,8 @@ class _Context:
 
     def _personal_strings(self, case: Case, customer: Customer | None) -> Iterable[str | None]:
         yield from (case.complainant_name, case.phone, case.address, case.email, case.company, case.plate)
-        for phone in (case.phone_normalized, customer.phone if customer else ""):
-            if phone:
-                yield from (phone, phone.lstrip("+"), phone[3:] if phone.startswith("+86") else phone)
-        digits = "".join(ch for ch in case.phone or "" if ch.isdigit())
-        yield digits
+        for phone in (case.phone_normalized, customer.phone if customer else "", case.phone):
+            yield from _phone_forms(phone)
         if customer is not None:
             yield from (customer.name, customer.company)
         for key, value in (case.custom_values or {}).items():
@@ -774,16 +793,52 @@ class _Context:
             if params != note.params:
                 note.params = params
 
-    def _customer_done(self, case: Case) -> bool:
-        """No other case of this customer keeps personal data (all anonymised, or none)."""
-        others = self.session.scalars(
-            select(Case.id).where(
-                Case.customer_id == case.customer_id,
-                Case.id != case.id,
-                ~exists().where(CasePrivacy.case_id == Case.id, CasePrivacy.anonymised_at.is_not(None)),
-            )
-        ).first()
-        return others is None
+    def _earlier_values(self, case_id: int) -> Iterable[str]:
+        """Values a personal field had before a correction (only the timeline's changes still hold them),
+        phones also in their normalised spelling: they are looked for in the events and the customers."""
+        for changes in self.session.scalars(select(Event.changes).where(Event.case_id == case_id)):
+            for entry in changes or []:
+                if isinstance(entry, list) and len(entry) == 3 and entry[0] in anon.PERSONAL_FIELDS:
+                    for value in entry[1:]:
+                        if isinstance(value, str) and value:
+                            yield value
+                            yield from _phone_forms(value)
+
+    def _customers(self, case: Case, customer: Customer | None, strings: Sequence[str | None]) -> None:
+        """The case's customer row, and any other row with one of its names or phones (a phone corrected
+        after intake left a row behind), emptied once no case not yet anonymised refers to it."""
+        values = [v for v in strings if v]
+        rows = {customer.id: customer} if customer is not None else {}
+        if values:
+            for row in self.session.scalars(
+                select(Customer).where(or_(Customer.phone.in_(values), Customer.name.in_(values)))
+            ):
+                rows[row.id] = row
+        for row in rows.values():
+            live = self.session.scalars(
+                select(Case.id).where(
+                    Case.customer_id == row.id,
+                    Case.id != case.id,
+                    ~exists().where(CasePrivacy.case_id == Case.id, CasePrivacy.anonymised_at.is_not(None)),
+                )
+            ).first()
+            if live is None:
+                for column, kind in anon.CUSTOMER_COLUMNS.items():
+                    setattr(row, column, anon.replacement(kind, getattr(row, column), self.marker))
+
+
+def _phone_forms(value: str | None) -> list[str]:
+    """A phone as stored, normalised, without '+' or the country code, and its bare digits."""
+    if not value:
+        return []
+    forms = [value, "".join(ch for ch in value if ch.isdigit())]
+    try:
+        normal = normalize_phone(value)
+    except ValueError:
+        normal = ""
+    if normal:
+        forms += [normal, normal.lstrip("+"), normal[3:] if normal.startswith("+86") else normal]
+    return [f for f in forms if len(f) >= 5]
 
 
 def event_text_of(code: str, params: dict[str, Any]) -> Text:
