@@ -60,7 +60,10 @@ def personal_branch(b: Branch) -> dict[str, int]:
     ids = {"archived1": closed_case(b, 1, b"\xff\xd8 id card", custom={"id_no": "110101199003071234"})}
     b.clock.now = START - timedelta(weeks=6, days=2)
     consultation = b.desk.intake.register(
-        b["clerk"], complaint_form(kind="consultation", request_type="", complainant_name="咨询人甲", phone="136 5555 0001")
+        b["clerk"],
+        complaint_form(
+            kind="consultation", request_type="", complainant_name="咨询人甲", phone="136 5555 0001"
+        ),
     )
     b.desk.intake.correct_intake(b["clerk"], consultation.id, {"phone": "136 5555 0002"}, "电话记错")
     b.desk.cases.answer(b["clerk"], consultation.id, ReplyInput("phone", "咨询人甲：保修一年", True))
@@ -95,7 +98,9 @@ def personal_values(b: Branch, case_ids: list[int]) -> set[str]:
             if case.phone_normalized.startswith("+86"):
                 found.add(case.phone_normalized[3:])
         for customer in session.scalars(select(Customer).join(Case, Case.customer_id == Customer.id)):
-            if customer.id in {c.customer_id for c in session.scalars(select(Case).where(Case.id.in_(case_ids)))}:
+            if customer.id in {
+                c.customer_id for c in session.scalars(select(Case).where(Case.id.in_(case_ids)))
+            }:
                 found |= {customer.name, customer.phone}
     found.add("136 5555 0001")  # the phone before the correction (only in the event's changes)
     found.add("+8613655550001")
@@ -125,7 +130,9 @@ def anonymise_all_due(b: Branch) -> list[int]:
     return ids
 
 
-def test_anonymising_everything_eligible_keeps_every_figure_and_the_chain(branch: Branch, tmp_path: Path) -> None:
+def test_anonymising_everything_eligible_keeps_every_figure_and_the_chain(
+    branch: Branch, tmp_path: Path
+) -> None:
     b = branch
     ids = personal_branch(b)
     b.clock.now = LATER
@@ -136,7 +143,13 @@ def test_anonymising_everything_eligible_keeps_every_figure_and_the_chain(branch
     due = {c.case_id for c in queue.candidates}
     # closed (and the consultation answered, the invalid one…) are due; open ones never are
     assert {ids["archived1"], ids["archived2"], ids["closed"], ids["consultation"]} <= due
-    assert not due & {ids["pending_approval"], ids["fresh"], ids["draft"], ids["with_handler"], ids["to_triage"]}
+    assert not due & {
+        ids["pending_approval"],
+        ids["fresh"],
+        ids["draft"],
+        ids["with_handler"],
+        ids["to_triage"],
+    }
     personal = kept_apart(b, personal_values(b, sorted(due)), due)
     anonymised = anonymise_all_due(b)
 
@@ -152,8 +165,19 @@ def test_anonymising_everything_eligible_keeps_every_figure_and_the_chain(branch
         assert case is not None and case.complainant_name == "〔已匿名化〕" and case.phone == ""
         assert case.custom_values["id_no"] == "〔已匿名化〕" and case.case_no and case.closed_at
         dump = "\n".join(
-            str(row) for table in ("complaint_case", "event", "reply", "follow_up", "customer", "notification",
-                                   "investigation", "resolution", "attachment", "case_search")
+            str(row)
+            for table in (
+                "complaint_case",
+                "event",
+                "reply",
+                "follow_up",
+                "customer",
+                "notification",
+                "investigation",
+                "resolution",
+                "attachment",
+                "case_search",
+            )
             for row in session.execute(text(f"SELECT * FROM {table}"))
         )
     leaked = sorted(v for v in personal if v in dump)
@@ -198,7 +222,8 @@ def test_a_personal_data_export_holds_every_case_of_that_customer_and_nothing_of
     b.clock.advance(days=40)  # not a repeat: out of the window
     mine.append(
         b.desk.intake.register(
-            b["clerk"], complaint_form(complainant_name="王芳", phone="+86 139-8888-0001", content="第二次来电")
+            b["clerk"],
+            complaint_form(complainant_name="王芳", phone="+86 139-8888-0001", content="第二次来电"),
         ).id
     )
     other = b.desk.intake.register(b["clerk"], complaint_form(complainant_name="赵雷", phone="139 7777 0002"))
@@ -208,7 +233,9 @@ def test_a_personal_data_export_holds_every_case_of_that_customer_and_nothing_of
     count = b.desk.retention.export(b["crm"], "0086 139 8888 0001", tmp_path / "pd.xlsx")
     assert count == 2
     book = openpyxl.load_workbook(tmp_path / "pd.xlsx", read_only=True)
-    cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c]
+    cells = [
+        str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c
+    ]
     with b.desk.db.read() as session:
         numbers = {c.id: c.case_no for c in session.scalars(select(Case))}
     assert {numbers[i] for i in mine} <= set(cells)
@@ -223,7 +250,9 @@ def test_a_request_to_be_forgotten_is_refused_while_a_case_is_open_or_on_hold(br
     b.clock.now = START - timedelta(weeks=3)
     done = closed_case(b, 5, complainant_name="钱多多", phone="135 0000 0005")
     b.clock.now = START
-    still_open = b.desk.intake.register(b["clerk"], complaint_form(complainant_name="钱多多", phone="135 0000 0005"))
+    still_open = b.desk.intake.register(
+        b["clerk"], complaint_form(complainant_name="钱多多", phone="135 0000 0005")
+    )
     with pytest.raises(DomainError) as refused:
         b.desk.retention.request_anonymisation(b["crm"], "钱多多", "本人书面申请删除")
     assert "尚未结案" in str(refused.value)
@@ -286,7 +315,7 @@ def test_retention_follows_the_category_tree_and_the_kind(branch: Branch) -> Non
 
 @pytest.mark.sqlite_only
 def test_a_redacted_event_nobody_vouches_for_breaks_the_chain(branch: Branch) -> None:
-    """Marking an event 'redacted' by hand (with a matching hash) is caught: no anonymisation event lists it."""
+    """An event marked 'redacted' by hand (its hash matching) is caught: no anonymisation event lists it."""
     from branchdesk.storage.audit_chain import content_hash
 
     b = branch
