@@ -135,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     pol_what.add_parser("presets", help="列出预设策略")
     # --- end of issue 13 "policy" ---
 
+    # --- issue 15 part R: retention and personal-data requests (cli_retention.py) ---
+    from branchdesk.cli_retention import add_parsers as retention_parsers
+
+    retention_parsers(sub, _user_options)
+
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
     app.add_argument(
@@ -205,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _calendar(args, language)
         if command == "policy":  # issue 13 "policy"
             return _policy(args, language)
+        if command in ("retention", "personal-data"):  # issue 15 part R
+            return _retention(args, language)
         return _app(args)
     except FieldError as exc:
         return _error(_separator(language).join(exc.rendered(language).values()))
@@ -744,6 +751,20 @@ def _policy(args: argparse.Namespace, language: str) -> int:
 
 
 # --- end of issue 13 "policy" ---------------------------------------------------------------------
+
+
+def _retention(args: argparse.Namespace, language: str) -> int:
+    """Issue 15 part R: ``retention …`` and ``personal-data …`` as the logged-in ``--user``."""
+    from branchdesk.cli_retention import run
+
+    username = _named_user(args, f"{args.command} {args.what}", language)
+    if username is None:
+        return EXIT_USAGE
+    desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
+    return run(args, language, desk, actor)
 
 
 def _app(args: argparse.Namespace) -> int:

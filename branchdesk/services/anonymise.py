@@ -320,14 +320,15 @@ class RetentionService(ServiceBase):
             self._existing(unit, AnonymisationBatch, batch_id, "batch")
             return next(b for b in self._batches(unit, limit=INT_MAX) if b.id == batch_id)
 
-    def propose(self, actor: Actor, case_ids: Sequence[int], reason: str) -> int:
-        """Propose the cases (each must be due, closed, not on hold, not anonymised) for anonymisation."""
-        ids = self._check_ids(case_ids)
+    def propose(self, actor: Actor, cases: Sequence[int | str], reason: str) -> int:
+        """Propose cases (ids or case numbers: each due, closed, not on hold, not anonymised yet)."""
+        refs = self._check_refs(cases)
         reason = self._reason(reason)
         with self._unit(actor) as unit:
             self._desk(unit)
-            for cid in ids:
-                case = self._case(unit, cid)
+            ids: list[int] = []
+            for ref in refs:
+                case = self._case(unit, ref)
                 self._refuse_blocked(unit, case)
                 closed = case.closed_at or case.updated_at
                 _years, due = self._due(unit, case.category_id, case.kind, closed)
@@ -335,7 +336,8 @@ class RetentionService(ServiceBase):
                     raise DomainError(
                         Text("anonymise.not_due", {"case_no": case.case_no, "due": due.strftime("%Y-%m-%d")})
                     )
-            return self._new_batch(unit, "retention", ids, reason)
+                ids.append(case.id)
+            return self._new_batch(unit, "retention", list(dict.fromkeys(ids)), reason)
 
     def _new_batch(self, unit: Unit, purpose: str, ids: list[int], reason: str) -> int:
         batch = AnonymisationBatch(
@@ -370,14 +372,20 @@ class RetentionService(ServiceBase):
         return batch.id
 
     @staticmethod
-    def _check_ids(case_ids: Sequence[int]) -> list[int]:
-        if not isinstance(case_ids, (list, tuple)) or not case_ids:
+    def _check_refs(cases: Sequence[int | str]) -> list[int | str]:
+        if not isinstance(cases, (list, tuple)) or not cases:
             raise FieldError({"case_ids": Text("anonymise.no_cases")})
-        if len(case_ids) > MAX_BATCH:
+        if len(cases) > MAX_BATCH:
             raise FieldError({"case_ids": Text("anonymise.too_many", {"max": MAX_BATCH})})
-        if not all(ids_ok(cid) for cid in case_ids):
-            raise FieldError({"case_ids": Text("field.not_found", {"field": Label("Field", "case_ids")})})
-        return list(dict.fromkeys(int(c) for c in case_ids))
+        refs: list[int | str] = []
+        for ref in cases:
+            if isinstance(ref, str) and 0 < len(ref) <= 30:
+                refs.append(ref.strip())
+            elif isinstance(ref, int) and ids_ok(ref):
+                refs.append(ref)
+            else:
+                raise FieldError({"case_ids": Text("field.not_found", {"field": Label("Field", "case_ids")})})
+        return list(dict.fromkeys(refs))
 
     @staticmethod
     def _reason(reason: str) -> str:
