@@ -1766,3 +1766,4 @@ LABELS["Field"].update(
         "closed_at": ("结案时间", "Closed"),
     }
 )
+LABELS["PolicySection"]["retention"] = ("保存期限", "Retention")  # issue 15 part R

@@ -27,6 +27,7 @@ from branchdesk.policy.model import (
     NameEntry,
     Policy,
     ReplyTemplateEntry,
+    RetentionEntry,
     StepPolicyEntry,
 )
 from branchdesk.printing.form_spec import FormSpec
@@ -40,6 +41,7 @@ from branchdesk.storage.models import (
     FormSpecRow,
     LabelOverride,
     ReplyTemplate,
+    RetentionRule,
     SlaRuleRow,
     StepPolicyRow,
 )
@@ -172,7 +174,7 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
     )
     customs = tuple(
         CustomFieldEntry(
-            c.key, c.label, c.type, tuple(str(x) for x in (c.choices or ())), c.required, c.active
+            c.key, c.label, c.type, tuple(str(x) for x in (c.choices or ())), c.required, c.active, c.personal
         )
         for c in session.scalars(select(CustomField).order_by(CustomField.sort_order, CustomField.id))
     )
@@ -218,4 +220,8 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
         custom_fields=customs,
         forms=forms,
         calendar=calendar,
+        retention=tuple(  # issue 15 part R
+            RetentionEntry(r.years, r.category_code, r.kind)
+            for r in session.scalars(select(RetentionRule).order_by(RetentionRule.id))
+        ),
     )

@@ -118,6 +118,17 @@ class CustomFieldEntry:
     choices: tuple[str, ...] = ()
     required: bool = False
     active: bool = True
+    personal: bool = False  # issue 15 part R: its values are personal data (anonymised with the case)
+
+
+@dataclass(frozen=True)
+class RetentionEntry:
+    """Issue 15 part R: how long closed cases of a category (any level, children inherit; None: any)
+    and kind (None: any) are kept before anonymisation; no entry: the setting ``retention_years``."""
+
+    years: int
+    category: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,3 +183,4 @@ class Policy:
     forms: tuple[FormEntry, ...]
     calendar: CalendarEntry | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # reserved; never written
+    retention: tuple[RetentionEntry, ...] = ()  # issue 15 part R

@@ -336,3 +336,24 @@ def test_a_redacted_event_nobody_vouches_for_breaks_the_chain(branch: Branch) ->
     raw.close()
     verdict, _ = verify_audit(b.desk.db)
     assert not verdict.ok and verdict.broken is not None and verdict.broken.detail == "redacted"
+
+
+def test_retention_rules_and_personal_fields_travel_in_the_policy_file(branch: Branch) -> None:
+    b = branch
+    b.desk.admin.save_custom_field(b["admin"], "id_no", "证件号码", "text")
+    b.desk.retention.mark_personal(b["admin"], "id_no", True)
+    b.desk.retention.save_rule(b["admin"], "business", None, 5)
+    b.desk.retention.save_rule(b["admin"], None, "consultation", 1)
+    text_ = b.desk.policy.export(b["admin"])
+    assert "[[retention]]" in text_ and 'category = "business"' in text_ and "personal = true" in text_
+    changed = text_.replace("years = 5", "years = 7")
+    preview = b.desk.policy.preview(b["admin"], changed)
+    assert not preview.problems and [c.section for c in preview.changes] == ["retention"]
+    b.desk.policy.apply(b["admin"], changed)
+    assert {(r.category_code, r.kind, r.years) for r in b.desk.retention.rules(b["admin"])} == {
+        ("business", None, 7),
+        (None, "consultation", 1),
+    }
+    wrong = changed.replace('category = "business"', 'category = "no.such"').replace("years = 1", "years = 0")
+    problems = b.desk.policy.preview(b["admin"], wrong).problems
+    assert len(problems) == 2 and all("retention[" in str(p) for p in problems)
