@@ -1701,7 +1701,6 @@ CATALOGUE.update(
         ),
         "anonymise.need_subject": ("请填写电话或姓名", "Enter a phone number or a name"),
         "anonymise.nothing_found": ("没有找到该客户的案件", "No case of this customer was found"),
-        "anonymise.years": ("保存年限须为 1–100 年", "Retention is 1–100 years"),
         "anonymise.unknown_kind": ("没有这种性质：{kind}", "No such kind: {kind}"),
         "anonymise.hold_same": ("案件的法律保留已是这个状态", "The case's legal hold is already so"),
         "event.anonymised": (

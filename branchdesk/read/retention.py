@@ -29,6 +29,7 @@ class Candidate:
     legal_hold: bool = False
     hold_reason: str = ""
     in_batch: int | None = None  # an open batch already names it
+    version: int = 0  # the case's version as read (a legal hold names it)
 
 
 @dataclass(frozen=True)

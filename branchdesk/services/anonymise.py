@@ -248,6 +248,7 @@ class RetentionService(ServiceBase):
                     closure,
                     CasePrivacy.legal_hold,
                     CasePrivacy.hold_reason,
+                    Case.version,
                 )
                 .outerjoin(CasePrivacy, CasePrivacy.case_id == Case.id)
                 .where(
@@ -265,7 +266,7 @@ class RetentionService(ServiceBase):
             named = {int(cid): b.id for b in open_batches for cid in b.case_ids}
             candidates: list[Candidate] = []
             more = False
-            for cid, case_no, kind, category_id, closed, hold, reason in rows:
+            for cid, case_no, kind, category_id, closed, hold, reason, version in rows:
                 years = anon.retention_years(periods, unit.config.category_path(category_id), kind, default)
                 due = anon.due_at(closed, years)
                 if due > unit.now:
@@ -285,6 +286,7 @@ class RetentionService(ServiceBase):
                         bool(hold),
                         reason or "",
                         named.get(cid),
+                        version,
                     )
                 )
             return RetentionQueue(tuple(candidates), self._batches(unit), default, more)
