@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="80"/>
-        <location filename="../../ui/admin_page.py" line="535"/>
+        <location filename="../../ui/admin_page.py" line="539"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -144,48 +144,48 @@
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="95"/>
+        <location filename="../../ui/admin_page.py" line="99"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="146"/>
-        <location filename="../../ui/admin_page.py" line="149"/>
-        <location filename="../../ui/admin_page.py" line="163"/>
-        <location filename="../../ui/admin_page.py" line="168"/>
-        <location filename="../../ui/admin_page.py" line="191"/>
-        <location filename="../../ui/admin_page.py" line="199"/>
-        <location filename="../../ui/admin_page.py" line="263"/>
+        <location filename="../../ui/admin_page.py" line="150"/>
+        <location filename="../../ui/admin_page.py" line="153"/>
+        <location filename="../../ui/admin_page.py" line="167"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
+        <location filename="../../ui/admin_page.py" line="195"/>
+        <location filename="../../ui/admin_page.py" line="203"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="146"/>
-        <location filename="../../ui/admin_page.py" line="148"/>
-        <location filename="../../ui/admin_page.py" line="162"/>
-        <location filename="../../ui/admin_page.py" line="167"/>
-        <location filename="../../ui/admin_page.py" line="190"/>
-        <location filename="../../ui/admin_page.py" line="198"/>
+        <location filename="../../ui/admin_page.py" line="150"/>
+        <location filename="../../ui/admin_page.py" line="152"/>
+        <location filename="../../ui/admin_page.py" line="166"/>
+        <location filename="../../ui/admin_page.py" line="171"/>
+        <location filename="../../ui/admin_page.py" line="194"/>
+        <location filename="../../ui/admin_page.py" line="202"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="146"/>
         <location filename="../../ui/admin_page.py" line="150"/>
-        <location filename="../../ui/admin_page.py" line="164"/>
-        <location filename="../../ui/admin_page.py" line="170"/>
-        <location filename="../../ui/admin_page.py" line="195"/>
-        <location filename="../../ui/admin_page.py" line="203"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="168"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
+        <location filename="../../ui/admin_page.py" line="199"/>
+        <location filename="../../ui/admin_page.py" line="207"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="169"/>
+        <location filename="../../ui/admin_page.py" line="173"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="165"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
@@ -215,144 +215,149 @@
         <translation>策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="180"/>
+        <location filename="../../ui/admin_page.py" line="97"/>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="184"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="180"/>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="184"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="192"/>
-        <location filename="../../ui/admin_page.py" line="200"/>
+        <location filename="../../ui/admin_page.py" line="196"/>
+        <location filename="../../ui/admin_page.py" line="204"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="193"/>
+        <location filename="../../ui/admin_page.py" line="197"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="194"/>
-        <location filename="../../ui/admin_page.py" line="202"/>
+        <location filename="../../ui/admin_page.py" line="198"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="201"/>
+        <location filename="../../ui/admin_page.py" line="205"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="223"/>
+        <location filename="../../ui/admin_page.py" line="227"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="224"/>
+        <location filename="../../ui/admin_page.py" line="228"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="225"/>
+        <location filename="../../ui/admin_page.py" line="229"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="226"/>
+        <location filename="../../ui/admin_page.py" line="230"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="227"/>
+        <location filename="../../ui/admin_page.py" line="231"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228"/>
+        <location filename="../../ui/admin_page.py" line="232"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229"/>
+        <location filename="../../ui/admin_page.py" line="233"/>
         <source>Check for notifications every (seconds)</source>
         <translation>通知检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <location filename="../../ui/admin_page.py" line="239"/>
+        <location filename="../../ui/admin_page.py" line="241"/>
+        <location filename="../../ui/admin_page.py" line="243"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <location filename="../../ui/admin_page.py" line="240"/>
+        <location filename="../../ui/admin_page.py" line="241"/>
+        <location filename="../../ui/admin_page.py" line="244"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="263"/>
-        <location filename="../../ui/admin_page.py" line="286"/>
-        <location filename="../../ui/admin_page.py" line="314"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
+        <location filename="../../ui/admin_page.py" line="290"/>
+        <location filename="../../ui/admin_page.py" line="318"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="263"/>
-        <location filename="../../ui/admin_page.py" line="282"/>
-        <location filename="../../ui/admin_page.py" line="322"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
+        <location filename="../../ui/admin_page.py" line="286"/>
+        <location filename="../../ui/admin_page.py" line="326"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="277"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="293"/>
-        <location filename="../../ui/admin_page.py" line="384"/>
+        <location filename="../../ui/admin_page.py" line="297"/>
+        <location filename="../../ui/admin_page.py" line="388"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="299"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="297"/>
+        <location filename="../../ui/admin_page.py" line="301"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="309"/>
+        <location filename="../../ui/admin_page.py" line="313"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="263"/>
-        <location filename="../../ui/admin_page.py" line="312"/>
+        <location filename="../../ui/admin_page.py" line="267"/>
+        <location filename="../../ui/admin_page.py" line="316"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -362,93 +367,93 @@
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="285"/>
-        <location filename="../../ui/admin_page.py" line="313"/>
+        <location filename="../../ui/admin_page.py" line="289"/>
+        <location filename="../../ui/admin_page.py" line="317"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="325"/>
+        <location filename="../../ui/admin_page.py" line="329"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="326"/>
+        <location filename="../../ui/admin_page.py" line="330"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="351"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="347"/>
+        <location filename="../../ui/admin_page.py" line="351"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="384"/>
+        <location filename="../../ui/admin_page.py" line="388"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="387"/>
+        <location filename="../../ui/admin_page.py" line="391"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="489"/>
+        <location filename="../../ui/admin_page.py" line="493"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="497"/>
+        <location filename="../../ui/admin_page.py" line="501"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="499"/>
+        <location filename="../../ui/admin_page.py" line="503"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="500"/>
+        <location filename="../../ui/admin_page.py" line="504"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="503"/>
+        <location filename="../../ui/admin_page.py" line="507"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="507"/>
+        <location filename="../../ui/admin_page.py" line="511"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="513"/>
+        <location filename="../../ui/admin_page.py" line="517"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="535"/>
+        <location filename="../../ui/admin_page.py" line="539"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="287"/>
+        <location filename="../../ui/admin_page.py" line="291"/>
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="432"/>
+        <location filename="../../ui/admin_page.py" line="436"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2627,17 +2632,17 @@
 <context>
     <name>ExportDone</name>
     <message>
-        <location filename="../../ui/export_done.py" line="39"/>
+        <location filename="../../ui/export_done.py" line="45"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="40"/>
+        <location filename="../../ui/export_done.py" line="46"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_done.py" line="58"/>
+        <location filename="../../ui/export_done.py" line="64"/>
         <source>No program on this PC opened %1.</source>
         <translation>本机没有程序能打开 %1。</translation>
     </message>
@@ -3111,7 +3116,7 @@
         <location filename="../../ui/intake_page.py" line="103"/>
         <location filename="../../ui/intake_page.py" line="256"/>
         <location filename="../../ui/intake_page.py" line="330"/>
-        <location filename="../../ui/intake_page.py" line="625"/>
+        <location filename="../../ui/intake_page.py" line="627"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
@@ -3386,42 +3391,42 @@
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="521"/>
+        <location filename="../../ui/intake_page.py" line="523"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="561"/>
+        <location filename="../../ui/intake_page.py" line="563"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="563"/>
+        <location filename="../../ui/intake_page.py" line="565"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="565"/>
+        <location filename="../../ui/intake_page.py" line="567"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="566"/>
+        <location filename="../../ui/intake_page.py" line="568"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="599"/>
+        <location filename="../../ui/intake_page.py" line="601"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="626"/>
+        <location filename="../../ui/intake_page.py" line="628"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="644"/>
+        <location filename="../../ui/intake_page.py" line="646"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -3478,7 +3483,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
@@ -3505,88 +3510,93 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="104"/>
+        <source>Retention and privacy</source>
+        <translation>保存期限与个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Ctrl+N new complaint</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Ctrl+F find a case</source>
         <translation>Ctrl+F 查找案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Ctrl+L lock</source>
         <translation>Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -3744,6 +3754,121 @@
         <location filename="../../ui/branch_profile_tab.py" line="227"/>
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataTab</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="305"/>
+        <source>Everything held on a customer, found by phone (any spelling) or name: export it for them, or propose its anonymisation at their request (a general manager approves; refused while a case is open or on legal hold).</source>
+        <translation>按电话（任何写法）或姓名查找某位客户的全部信息：为其导出，或应其请求提出匿名化（由总经理批准；有案件未结案或处于法律保留时不能办理）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="312"/>
+        <location filename="../../ui/privacy_page.py" line="313"/>
+        <source>Phone or name</source>
+        <translation>电话或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="315"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="317"/>
+        <source>Export for the customer…</source>
+        <translation>为客户导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="326"/>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="327"/>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="328"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="329"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="330"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="331"/>
+        <source>Blocks a request</source>
+        <translation>阻止请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="334"/>
+        <source>Cases held on the customer</source>
+        <translation>该客户的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="336"/>
+        <source>Reason (required), e.g. the customer&apos;s written request</source>
+        <translation>原因（必填），如：客户书面申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="337"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="338"/>
+        <source>Propose anonymisation</source>
+        <translation>提出匿名化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="364"/>
+        <source>%1 cases found</source>
+        <translation>找到 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="368"/>
+        <source>open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="370"/>
+        <source>legal hold</source>
+        <translation>法律保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="372"/>
+        <source>anonymised</source>
+        <translation>已匿名化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="390"/>
+        <location filename="../../ui/privacy_page.py" line="405"/>
+        <source>Export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="390"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="403"/>
+        <source>%1 cases exported to %2</source>
+        <translation>已导出 %1 件到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="420"/>
+        <source>Batch %1 proposed: a general manager approves it</source>
+        <translation>已提出批次 %1，待总经理批准</translation>
     </message>
 </context>
 <context>
@@ -4024,6 +4149,19 @@
         <location filename="../../ui/print_log.py" line="62"/>
         <source>Current</source>
         <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="432"/>
+        <source>Retention queue</source>
+        <translation>保存期限到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="433"/>
+        <source>Personal-data requests</source>
+        <translation>个人信息请求</translation>
     </message>
 </context>
 <context>
@@ -4392,6 +4530,228 @@
         <location filename="../../ui/password_dialog.py" line="149"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionQueueTab</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="83"/>
+        <source>Closed cases whose retention period has passed. Tick the ones to anonymise and give a reason; a general manager who did not propose the batch approves it, then it runs. Case number, dates, category, amounts and outcomes stay; names, phones, addresses and free text go.</source>
+        <translation>保存期限已满的已结案案件。勾选要匿名化的案件并填写原因；由非提出人的总经理批准该批次后执行。案件编号、日期、类别、金额与处理结果保留；姓名、电话、地址及自由文字将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="92"/>
+        <source>Propose</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="93"/>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="94"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="95"/>
+        <source>Closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="96"/>
+        <source>Years kept</source>
+        <translation>保存年限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="97"/>
+        <source>Due since</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="98"/>
+        <source>Legal hold / batch</source>
+        <translation>法律保留／批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="101"/>
+        <source>Cases due for anonymisation</source>
+        <translation>待匿名化的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="103"/>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="104"/>
+        <location filename="../../ui/privacy_page.py" line="126"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="106"/>
+        <source>Propose the ticked cases</source>
+        <translation>提出勾选的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="108"/>
+        <source>Legal hold on / off</source>
+        <translation>设置／解除法律保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="110"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="120"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="121"/>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="122"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="123"/>
+        <source>Done / cases</source>
+        <translation>已完成／件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="124"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="125"/>
+        <source>Decided by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="129"/>
+        <source>Anonymisation batches</source>
+        <translation>匿名化批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="130"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="132"/>
+        <source>Refuse</source>
+        <translation>不批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="134"/>
+        <source>Run the batch</source>
+        <translation>执行批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="150"/>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="161"/>
+        <source>%1 cases due (default retention: %2 years)</source>
+        <translation>到期案件 %1 件（默认保存 %2 年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="175"/>
+        <source>On hold: %1</source>
+        <translation>法律保留：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="177"/>
+        <source>In batch %1</source>
+        <translation>已在批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="224"/>
+        <source>Select a case first</source>
+        <translation>请先选择案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="243"/>
+        <source>Select a batch first</source>
+        <translation>请先选择批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="273"/>
+        <source>Anonymising batch %1</source>
+        <translation>正在匿名化批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="279"/>
+        <source>%1 cases anonymised</source>
+        <translation>已匿名化 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="281"/>
+        <source>; left (reopened or on hold): %1</source>
+        <translation>；未处理（已重开或法律保留）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRulesTab</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="444"/>
+        <source>How many years after closure a case keeps its personal data. A rule on a category covers its sub-categories (the nearest rule wins); a rule for a kind wins over one for any kind. Without a rule: the setting retention_years.</source>
+        <translation>结案后案件的个人信息保存几年。类别的规则也适用于其下级类别（以最近的为准）；指定性质的规则优先于不限性质的。没有规则时按设置 retention_years。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="450"/>
+        <location filename="../../ui/privacy_page.py" line="453"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="450"/>
+        <location filename="../../ui/privacy_page.py" line="455"/>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="450"/>
+        <location filename="../../ui/privacy_page.py" line="462"/>
+        <source>Years kept</source>
+        <translation>保存年限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="451"/>
+        <source>Retention rules</source>
+        <translation>保存期限规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="456"/>
+        <location filename="../../ui/privacy_page.py" line="489"/>
+        <source>Any kind</source>
+        <translation>不限性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="463"/>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="465"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="482"/>
+        <location filename="../../ui/privacy_page.py" line="490"/>
+        <source>Any category</source>
+        <translation>不限类别</translation>
     </message>
 </context>
 <context>

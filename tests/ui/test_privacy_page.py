@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import START, Branch, complaint_form
 from tests.core.test_retention import LATER, closed_case
+from tests.ui.test_english_walk import chinese_left, english, user_data  # noqa: F401 (english: a fixture)
 from ui.admin_page import AdminPage
 from ui.privacy_page import PrivacyPage
 
@@ -108,3 +109,29 @@ def test_the_administrator_sets_retention_per_category(
     tab.table.selectRow(0)
     tab.remove()
     assert tab.table.rowCount() == 0 and messages == []
+
+
+@pytest.mark.usefixtures("english")
+def test_the_privacy_screens_read_english_and_fit_the_screen(qtbot: QtBot, branch: Branch) -> None:
+    b = branch
+    b.clock.now = START - timedelta(weeks=3)
+    case_id = closed_case(b, 51)
+    b.clock.now = LATER
+    b.desk.retention.propose(b["crm"], [case_id], "due")
+    page = page_of(qtbot, b, "gm")
+    page.request_tab.subject.setText("归档客户51")
+    page.request_tab.find()
+    assert page.request_tab.table.rowCount() == 1 and page.queue_tab.batches.rowCount() == 1
+    problems = []
+    for index in range(page.count()):
+        page.setCurrentIndex(index)
+        problems += chinese_left(page, [*user_data(b), "归档客户51", "137 1234 0051"])
+    admin = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(admin)
+    admin.resize(1366, 768)
+    admin.show()
+    admin.tabs.setCurrentWidget(admin.retention_tab)
+    problems += chinese_left(admin.retention_tab, user_data(b))
+    assert not problems, "\n".join(problems)
+    hint = page.minimumSizeHint()
+    assert hint.width() <= 1366 - 160 and hint.height() <= 768 - 120  # beside the navigation, under the menus
