@@ -1763,6 +1763,7 @@ LABELS["Field"].update(
         "subject": ("电话或姓名", "Phone or name"),
         "case_no": ("案件编号", "Case number"),
         "closed_at": ("结案时间", "Closed"),
+        "legal_hold": ("法律保留", "Legal hold"),
     }
 )
 LABELS["PolicySection"]["retention"] = ("保存期限", "Retention")  # issue 15 part R

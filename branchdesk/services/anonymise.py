@@ -231,7 +231,9 @@ class RetentionService(ServiceBase):
     def queue(self, actor: Actor, limit: int = 1000) -> RetentionQueue:
         """Closed cases whose retention period has passed, oldest closure first (those on legal hold
         shown as blocked), and the batches."""
-        limit = max(1, min(int(limit), MAX_BATCH))
+        checks = Checks()
+        checks.integer("limit", limit, 1, MAX_BATCH)
+        checks.done()
         with self._door.read(actor) as unit:
             self._desk(unit)
             periods, default = self._periods(unit)
@@ -422,6 +424,8 @@ class RetentionService(ServiceBase):
         note = checks.text("note", note, TEXT_LIMITS["note"], required=approve is False)
         checks.integer("version", seen_version, 0, INT_MAX)
         checks.done()
+        if not isinstance(approve, bool):
+            raise FieldError({"decision": Text("field.format", {"field": Label("Field", "decision")})})
         with self._unit(actor) as unit:
             if Role.GM not in unit.actor.roles:
                 raise PermissionDenied(Text("anonymise.gm_only"))
@@ -534,6 +538,8 @@ class RetentionService(ServiceBase):
     def set_legal_hold(self, actor: Actor, ref: CaseVersion, hold: bool, reason: str) -> CaseRef:
         """Put a case on legal hold (or lift it): never anonymised while held. GM or CR manager, a reason."""
         reason = self._reason(reason)
+        if not isinstance(hold, bool):
+            raise FieldError({"legal_hold": Text("field.format", {"field": Label("Field", "legal_hold")})})
         with self._unit(actor) as unit:
             self._desk(unit)
             case = self._case(unit, ref)

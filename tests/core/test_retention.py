@@ -357,3 +357,76 @@ def test_retention_rules_and_personal_fields_travel_in_the_policy_file(branch: B
     wrong = changed.replace('category = "business"', 'category = "no.such"').replace("years = 1", "years = 0")
     problems = b.desk.policy.preview(b["admin"], wrong).problems
     assert len(problems) == 2 and all("retention[" in str(p) for p in problems)
+
+
+@pytest.mark.sqlite_only
+def test_every_entry_point_refuses_arbitrary_values_in_its_own_words(branch: Branch, tmp_path: Path) -> None:
+    """As ``test_bounded_input`` does for the other services: odd texts, huge numbers, unknown ids and
+    codes give a ``BranchDeskError`` or succeed — never a database error or a TypeError."""
+    import contextlib
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from branchdesk.errors import BranchDeskError
+    from tests.core.test_bounded_input import BIG, TEXT
+
+    b = branch
+    b.clock.now = START - timedelta(weeks=3)
+    case_id = closed_case(b, 61)
+    b.clock.now = LATER
+    r = b.desk.retention
+    anything = st.one_of(TEXT, BIG, st.none(), st.booleans())
+    calls = {
+        "queue": st.tuples(anything).map(lambda v: lambda: r.queue(b["crm"], v[0])),
+        "batch": st.tuples(anything).map(lambda v: lambda: r.batch(b["crm"], v[0])),
+        "propose": st.tuples(st.lists(anything, max_size=3), anything).map(
+            lambda v: lambda: r.propose(b["crm"], v[0], v[1])
+        ),
+        "decide": st.tuples(anything, anything, anything, anything).map(
+            lambda v: lambda: r.decide(b["gm"], v[0], v[1], v[2], v[3])
+        ),
+        "run": st.tuples(anything).map(lambda v: lambda: r.run(b["crm"], v[0])),
+        "hold": st.tuples(anything, anything).map(
+            lambda v: (
+                lambda: r.set_legal_hold(
+                    b["crm"],
+                    CaseVersion(case_id, b.desk.queries.case_detail(b["crm"], case_id).version),
+                    v[0],
+                    v[1],
+                )
+            )
+        ),
+        "find": st.tuples(anything).map(lambda v: lambda: r.find(b["crm"], v[0])),
+        "export": st.tuples(anything).map(lambda v: lambda: r.export(b["crm"], v[0], tmp_path / "x.xlsx")),
+        "request": st.tuples(anything, anything).map(
+            lambda v: lambda: r.request_anonymisation(b["crm"], v[0], v[1])
+        ),
+        "save_rule": st.tuples(anything, anything, anything).map(
+            lambda v: lambda: r.save_rule(b["admin"], v[0], v[1], v[2])
+        ),
+        "remove_rule": st.tuples(anything).map(lambda v: lambda: r.remove_rule(b["admin"], v[0])),
+        "mark_personal": st.tuples(anything, anything).map(
+            lambda v: lambda: r.mark_personal(b["admin"], v[0], v[1])
+        ),
+    }
+    failures = []
+    for name, strategy in calls.items():
+
+        @settings(
+            max_examples=30,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(thunk=strategy)
+        def drive(thunk: Any) -> None:
+            with contextlib.suppress(BranchDeskError):
+                thunk()
+
+        try:
+            drive()
+        except Exception as exc:
+            failures.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}")
+    assert not failures, "\n".join(failures)
