@@ -240,10 +240,42 @@ def _build_demo(desk: BranchDesk, *, seed: int, cases: int, end: datetime | None
     )
     for moment in moments:
         builder.one_case(moment)
+    summary.cases += _old_closed_cases(demo, clock, staff, end)  # issue 15 part R
     clock.now = end
     demo.cases.sweep()
     summary.cases = builder.count
     return summary
+
+
+# --- issue 15 part R: consultations answered three years ago, past the retention period (one on hold) ---
+_OLD_CALLERS = (("林美玲", "139 1870 2231"), ("郭志强", "021-5088 7712"), ("何静", "138 1620 9904"))
+
+
+def _old_closed_cases(demo: BranchDesk, clock: _DemoClock, staff: dict[str, Actor], end: datetime) -> int:
+    """A few answered consultations from three years before ``end``: the retention queue has work to show."""
+    from branchdesk.services.dto import CaseVersion
+
+    clock.now = (end - timedelta(days=3 * 365 + 40)).replace(hour=10, minute=0)
+    refs = []
+    for name, phone in _OLD_CALLERS:
+        form = IntakeForm(
+            received_at=clock.now,
+            channel="phone",
+            kind="consultation",
+            complainant_name=name,
+            complainant_title="ms" if name in ("林美玲", "何静") else "mr",
+            phone=phone,
+            content=f"{name}来电咨询保温杯的保修期。",
+            request_type="explanation",
+        )
+        ref = demo.intake.register(staff["kefu1"], form)
+        answer = ReplyInput("phone", "保修一年，已告知。", True)
+        refs.append(demo.cases.answer(staff["kefu1"], ref.id, answer))
+        clock.now += timedelta(days=11)
+    last = refs[-1]
+    held = CaseVersion(last.id, last.version)
+    demo.retention.set_legal_hold(staff["crm"], held, True, "客户已起诉，诉讼未结")
+    return len(refs)
 
 
 def _office_time(moment: datetime, rng: random.Random) -> datetime:
