@@ -3511,7 +3511,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="104"/>
         <source>Retention and privacy</source>
-        <translation>保存期限与个人信息</translation>
+        <translation>保存与个人信息</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="111"/>
