@@ -485,7 +485,8 @@ class AttachmentBlob(Base):
 
 
 class Event(Base):
-    """The timeline and audit trail: who, when, what, old → new. Never updated or deleted."""
+    """The timeline and audit trail: who, when, what, old → new. Never updated or deleted — except that
+    anonymisation (issue 15 part R) redacts personal data in place, recorded by ``redacted_hash``."""
 
     __tablename__ = "event"
     __table_args__ = (Index("ix_event_case", "case_id", "id"), Index("ux_event_seq", "seq", unique=True))
