@@ -240,7 +240,6 @@ def _build_demo(desk: BranchDesk, *, seed: int, cases: int, end: datetime | None
     )
     for moment in moments:
         builder.one_case(moment)
-    summary.cases += _old_closed_cases(demo, clock, staff, end)  # issue 15 part R
     clock.now = end
     demo.cases.sweep()
     summary.cases = builder.count
@@ -251,11 +250,15 @@ def _build_demo(desk: BranchDesk, *, seed: int, cases: int, end: datetime | None
 _OLD_CALLERS = (("林美玲", "139 1870 2231"), ("郭志强", "021-5088 7712"), ("何静", "138 1620 9904"))
 
 
-def _old_closed_cases(demo: BranchDesk, clock: _DemoClock, staff: dict[str, Actor], end: datetime) -> int:
-    """A few answered consultations from three years before ``end``: the retention queue has work to show."""
+def old_closed_cases(desk: BranchDesk, end: datetime) -> int:
+    """A few answered consultations from three years before ``end`` (one on legal hold): the retention
+    queue has work to show (tools/screenshots.py). Not part of ``build_demo``: ``init --demo --cases N``
+    makes exactly N cases of the last three months."""
     from branchdesk.services.dto import CaseVersion
 
-    clock.now = (end - timedelta(days=3 * 365 + 40)).replace(hour=10, minute=0)
+    clock = _DemoClock((end - timedelta(days=3 * 365 + 40)).replace(hour=10, minute=0))
+    demo = BranchDesk(desk.db, clock)
+    staff = {name: demo.auth.login(name, DEMO_PASSWORD) for name in ("kefu1", "crm")}
     refs = []
     for name, phone in _OLD_CALLERS:
         form = IntakeForm(

@@ -252,6 +252,9 @@ def shoot(out: Path) -> int:
     language.set_language("zh_CN")
     for translator in i18n._installed:
         app.installTranslator(translator)
+    from branchdesk.demo import old_closed_cases
+
+    old_closed_cases(desk, desk.clock())
     gm = desk.auth.login("zongjingli", "demo1234")
     due = [c.case_id for c in desk.retention.queue(crm).candidates if not c.legal_hold]
     desk.retention.propose(crm, due[:1], "保存期限届满（三年前的咨询）")
