@@ -146,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     arch.add_argument("-o", "--output", metavar="DIR", help="归档写入的文件夹（新的或空的）")
     _user_options(arch, here=True)
 
+    # --- issue 15 part R: retention and personal-data requests (cli_retention.py) ---
+    from branchdesk.cli_retention import add_parsers as retention_parsers
+
+    retention_parsers(sub, _user_options)
+
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
     app.add_argument(
@@ -218,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _policy(args, language)
         if command == "archive":  # issue 15 part V
             return _archive(args, language)
+        if command in ("retention", "personal-data"):  # issue 15 part R
+            return _retention(args, language)
         return _app(args)
     except FieldError as exc:
         return _error(_separator(language).join(exc.rendered(language).values()))
@@ -806,6 +813,20 @@ def _archive_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         return _current_desk(args)
     except BranchDeskError:
         return None
+
+
+def _retention(args: argparse.Namespace, language: str) -> int:
+    """Issue 15 part R: ``retention …`` and ``personal-data …`` as the logged-in ``--user``."""
+    from branchdesk.cli_retention import run
+
+    username = _named_user(args, f"{args.command} {args.what}", language)
+    if username is None:
+        return EXIT_USAGE
+    desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    if actor is None:
+        return EXIT_USAGE
+    return run(args, language, desk, actor)
 
 
 def _app(args: argparse.Namespace) -> int:

@@ -352,6 +352,39 @@ def _demo_rewards(demo: BranchDesk, staff: dict[str, Actor]) -> None:
         for username in signers:
             version = demo.rewards.get(staff[username], record_id).version
             demo.rewards.decide(staff[username], record_id, version, Decision.APPROVE, DEMO_PASSWORD)
+# --- issue 15 part R: consultations answered three years ago, past the retention period (one on hold) ---
+_OLD_CALLERS = (("林美玲", "139 1870 2231"), ("郭志强", "021-5088 7712"), ("何静", "138 1620 9904"))
+
+
+def old_closed_cases(desk: BranchDesk, end: datetime) -> int:
+    """A few answered consultations from three years before ``end`` (one on legal hold): the retention
+    queue has work to show (tools/screenshots.py). Not part of ``build_demo``: ``init --demo --cases N``
+    makes exactly N cases of the last three months."""
+    from branchdesk.services.dto import CaseVersion
+
+    clock = _DemoClock((end - timedelta(days=3 * 365 + 40)).replace(hour=10, minute=0))
+    demo = BranchDesk(desk.db, clock)
+    staff = {name: demo.auth.login(name, DEMO_PASSWORD) for name in ("kefu1", "crm")}
+    refs = []
+    for name, phone in _OLD_CALLERS:
+        form = IntakeForm(
+            received_at=clock.now,
+            channel="phone",
+            kind="consultation",
+            complainant_name=name,
+            complainant_title="ms" if name in ("林美玲", "何静") else "mr",
+            phone=phone,
+            content=f"{name}来电咨询保温杯的保修期。",
+            request_type="explanation",
+        )
+        ref = demo.intake.register(staff["kefu1"], form)
+        answer = ReplyInput("phone", "保修一年，已告知。", True)
+        refs.append(demo.cases.answer(staff["kefu1"], ref.id, answer))
+        clock.now += timedelta(days=11)
+    last = refs[-1]
+    held = CaseVersion(last.id, last.version)
+    demo.retention.set_legal_hold(staff["crm"], held, True, "客户已起诉，诉讼未结")
+    return len(refs)
 
 
 def _office_time(moment: datetime, rng: random.Random) -> datetime:

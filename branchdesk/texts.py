@@ -2102,3 +2102,111 @@ CATALOGUE.update(
     }
 )
 LABELS["Field"].update({"folder": ("文件夹", "Folder")})
+# --- issue 15 part R: retention, anonymisation and personal-data requests ---------------------
+CATALOGUE.update(
+    {
+        "anonymise.marker": ("〔已匿名化〕", "[anonymised]"),
+        "anonymise.roles": (
+            "保存期限与个人信息请求仅限总经理或客诉经理办理",
+            "Retention and personal-data requests are for the general manager or the CR manager",
+        ),
+        "anonymise.admin_only": ("保存期限规则仅限管理员设置", "Only an administrator sets retention rules"),
+        "anonymise.gm_only": (
+            "匿名化批次须由总经理批准",
+            "An anonymisation batch is approved by a general manager",
+        ),
+        "anonymise.not_proposer": (
+            "提出匿名化的人不能自己批准，请由另一位总经理批准",
+            "Whoever proposed the anonymisation cannot approve it: another general manager must",
+        ),
+        "anonymise.batch_state": (
+            "批次 {batch} 当前为「{status}」，不能{what}",
+            "Batch {batch} is {status}: it cannot be {what}",
+        ),
+        "anonymise.batch_changed": (
+            "批次 {batch} 已被 {who} 于 {when} 改动，请刷新后再操作",
+            "Batch {batch} was changed by {who} at {when}: refresh and try again",
+        ),
+        "anonymise.no_cases": ("没有选择案件", "No case was chosen"),
+        "anonymise.too_many": ("一次最多 {max} 件", "At most {max} cases at a time"),
+        "anonymise.open_case": (
+            "案件 {case_no} 尚未结案，不能匿名化",
+            "Case {case_no} is not closed: it cannot be anonymised",
+        ),
+        "anonymise.on_hold": (
+            "案件 {case_no} 处于诉讼保全（法律保留）中：{reason}",
+            "Case {case_no} is on legal hold: {reason}",
+        ),
+        "anonymise.done_already": ("案件 {case_no} 已匿名化", "Case {case_no} is already anonymised"),
+        "anonymise.not_due": (
+            "案件 {case_no} 的保存期限到 {due} 才届满",
+            "Case {case_no} is kept until {due}",
+        ),
+        "anonymise.need_subject": ("请填写电话或姓名", "Enter a phone number or a name"),
+        "anonymise.nothing_found": ("没有找到该客户的案件", "No case of this customer was found"),
+        "anonymise.unknown_kind": ("没有这种性质：{kind}", "No such kind: {kind}"),
+        "anonymise.hold_same": ("案件的法律保留已是这个状态", "The case's legal hold is already so"),
+        "event.anonymised": (
+            "个人信息已匿名化（{purpose}，批次 {batch}）：替换 {fields} 项，"
+            "删除附件 {files} 个，涂改事件 {events} 条",
+            "Personal data anonymised ({purpose}, batch {batch}): {fields} values replaced,"
+            " {files} attachments deleted, {events} events redacted",
+        ),
+        "event.anonymise_proposed": (
+            "提出匿名化批次 {batch}（{purpose}，{count} 件）：{reason}",
+            "Proposed anonymisation batch {batch} ({purpose}, {count} cases): {reason}",
+        ),
+        "event.anonymise_decided": (
+            "匿名化批次 {batch}：{decision}{note}",
+            "Anonymisation batch {batch}: {decision}{note}",
+        ),
+        "event.legal_hold_set": ("设置法律保留：{reason}", "Legal hold set: {reason}"),
+        "event.legal_hold_cleared": ("解除法律保留：{reason}", "Legal hold cleared: {reason}"),
+        "event.retention_rule": (
+            "保存期限：{category}／{kind} → {years} 年",
+            "Retention: {category} / {kind} → {years} years",
+        ),
+        "event.retention_rule_removed": (
+            "删除保存期限规则：{category}／{kind}",
+            "Retention rule removed: {category} / {kind}",
+        ),
+        "event.personal_data_export": (
+            "导出个人信息（{count} 件案件）",
+            "Personal data exported ({count} cases)",
+        ),
+        "anonymise.any": ("全部", "any"),
+        "anonymise.approved": ("批准", "approved"),
+        "anonymise.rejected": ("不批准", "rejected"),
+        "anonymise.approve": ("批准", "approved"),
+        "anonymise.run": ("执行", "run"),
+        "pd.sheet_cases": ("案件", "Cases"),
+        "pd.sheet_replies": ("答复", "Replies"),
+        "pd.sheet_follow_ups": ("回访", "Follow-ups"),
+        "pd.title": (
+            "个人信息查询结果：{subject}（{count} 件案件，导出于 {at}）",
+            "Personal data held: {subject} ({count} cases, exported {at})",
+        ),
+    }
+)
+LABELS["AnonymisePurpose"] = {
+    "retention": ("保存期限届满", "retention period passed"),
+    "request": ("个人信息请求", "personal-data request"),
+}
+LABELS["BatchStatus"] = {
+    "proposed": ("待批准", "proposed"),
+    "approved": ("已批准", "approved"),
+    "rejected": ("未批准", "rejected"),
+    "done": ("已完成", "done"),
+}
+LABELS["Field"].update(
+    {
+        "years": ("保存年限", "Years kept"),
+        "case_ids": ("案件", "Cases"),
+        "batch": ("批次", "Batch"),
+        "subject": ("电话或姓名", "Phone or name"),
+        "case_no": ("案件编号", "Case number"),
+        "closed_at": ("结案时间", "Closed"),
+        "legal_hold": ("法律保留", "Legal hold"),
+    }
+)
+LABELS["PolicySection"]["retention"] = ("保存期限", "Retention")  # issue 15 part R

@@ -448,6 +448,33 @@ def shoot(out: Path) -> int:
     capture("31-archive")
     archive.close()
     later.db.dispose()
+    window.close()
+
+    # --- issue 15 part R: the retention queue (a batch waiting for the GM) and a personal-data request ---
+    language.set_language("zh_CN")
+    for translator in i18n._installed:
+        app.installTranslator(translator)
+    from branchdesk.demo import old_closed_cases
+
+    old_closed_cases(desk, desk.clock())
+    gm = desk.auth.login("zongjingli", "demo1234")
+    due = [c.case_id for c in desk.retention.queue(crm).candidates if not c.legal_hold]
+    desk.retention.propose(crm, due[:1], "保存期限届满（三年前的咨询）")
+    window = MainWindow(desk, gm, "演示网点（上海浦东）")
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    privacy = window.privacy
+    assert privacy is not None
+    window.nav.setCurrentRow(window.pages.indexOf(privacy))
+    privacy.queue_tab.reload()  # type: ignore[attr-defined]
+    privacy.queue_tab.batches.selectRow(0)  # type: ignore[attr-defined]
+    capture("32-retention-queue")
+    privacy.setCurrentWidget(privacy.request_tab)  # type: ignore[attr-defined]
+    privacy.request_tab.subject.setText("139 1870 2231")  # type: ignore[attr-defined]
+    privacy.request_tab.find()  # type: ignore[attr-defined]
+    capture("33-personal-data-request")
+    window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

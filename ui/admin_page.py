@@ -95,6 +95,10 @@ class AdminPage(QWidget):
         tabs.addTab(self.rewards_scale_tab, self.tr("Rewards and penalties"))
         self.backup_tab = BackupTab(desk, actor)
         tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
+        from ui.privacy_page import RetentionRulesTab  # issue 15 part R: years kept per category and kind
+
+        self.retention_tab = RetentionRulesTab(desk, actor)
+        tabs.addTab(self.retention_tab, self.tr("Retention"))
         self.tabs = tabs
         import_button = QPushButton(self.tr("Import a ledger…"))
         import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())

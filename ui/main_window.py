@@ -96,6 +96,13 @@ class MainWindow(QMainWindow):
             self.queue.sig_open_case.connect(self.open_case)
             self._add_page(self.tr("Case queue"), self.queue)
         self._build_capa()  # issue 14 part B: the CAPA list, before the settings (navigation order)
+        # issue 15 part R: the retention queue and personal-data requests (GM, CR manager)
+        self.privacy: QWidget | None = None
+        if actor.roles & {Role.GM, Role.CR_MANAGER}:
+            from ui.privacy_page import PrivacyPage
+
+            self.privacy = PrivacyPage(desk, actor)
+            self._add_page(self.tr("Retention and privacy"), self.privacy)
         if Role.ADMIN in actor.roles:
             from ui.admin_page import AdminPage
 

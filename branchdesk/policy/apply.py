@@ -33,6 +33,7 @@ from branchdesk.storage.models import (
     FormSpecRow,
     LabelOverride,
     ReplyTemplate,
+    RetentionRule,
     Setting,
     SlaRuleRow,
     StepPolicyRow,
@@ -201,6 +202,13 @@ def diff(old: Policy, new: Policy) -> list[Change]:
         {e.key: e for e in old.custom_fields},
         {e.key: e for e in new.custom_fields},
         deactivate=True,
+    )
+    _keyed(  # issue 15 part R
+        out,
+        "retention",
+        {(e.category or "*", e.kind or "*"): e for e in old.retention},
+        {(e.category or "*", e.kind or "*"): e for e in new.retention},
+        deactivate=False,
     )
     _keyed(
         out,
@@ -371,6 +379,7 @@ def apply_policy(session: Session, policy: Policy) -> None:
             session.add(field_row)
         field_row.label, field_row.type, field_row.choices = custom.label, custom.type, list(custom.choices)
         field_row.required, field_row.sort_order, field_row.active = custom.required, order, custom.active
+        field_row.personal = custom.personal  # issue 15 part R
     listed = {e.key for e in policy.custom_fields}
     for field_key, field_row in customs.items():
         if field_key not in listed:
@@ -399,6 +408,11 @@ def apply_policy(session: Session, policy: Policy) -> None:
         form_row.active = True
 
     apply_rewards(session, policy.rewards)  # issue 14 part C: the reward/penalty scale
+    # issue 15 part R: the retention rules are the file's (none: the setting retention_years for all)
+    session.execute(delete(RetentionRule))
+    for kept in policy.retention:
+        session.add(RetentionRule(category_code=kept.category, kind=kept.kind, years=kept.years))
+
     if policy.calendar is not None:
         session.execute(delete(CalendarOverride))
         for day in policy.calendar.days:

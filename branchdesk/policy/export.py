@@ -27,6 +27,7 @@ from branchdesk.policy.model import (
     NameEntry,
     Policy,
     ReplyTemplateEntry,
+    RetentionEntry,
     StepPolicyEntry,
 )
 from branchdesk.policy.rewards import export_rewards  # issue 14 part C
@@ -41,6 +42,7 @@ from branchdesk.storage.models import (
     FormSpecRow,
     LabelOverride,
     ReplyTemplate,
+    RetentionRule,
     SlaRuleRow,
     StepPolicyRow,
 )
@@ -173,7 +175,7 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
     )
     customs = tuple(
         CustomFieldEntry(
-            c.key, c.label, c.type, tuple(str(x) for x in (c.choices or ())), c.required, c.active
+            c.key, c.label, c.type, tuple(str(x) for x in (c.choices or ())), c.required, c.active, c.personal
         )
         for c in session.scalars(select(CustomField).order_by(CustomField.sort_order, CustomField.id))
     )
@@ -220,4 +222,8 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
         forms=forms,
         calendar=calendar,
         rewards=export_rewards(session),  # issue 14 part C
+        retention=tuple(  # issue 15 part R
+            RetentionEntry(r.years, r.category_code, r.kind)
+            for r in session.scalars(select(RetentionRule).order_by(RetentionRule.id))
+        ),
     )

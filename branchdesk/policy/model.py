@@ -118,6 +118,17 @@ class CustomFieldEntry:
     choices: tuple[str, ...] = ()
     required: bool = False
     active: bool = True
+    personal: bool = False  # issue 15 part R: its values are personal data (anonymised with the case)
+
+
+@dataclass(frozen=True)
+class RetentionEntry:
+    """Issue 15 part R: how long closed cases of a category (any level, children inherit; None: any)
+    and kind (None: any) are kept before anonymisation; no entry: the setting ``retention_years``."""
+
+    years: int
+    category: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +185,7 @@ class Policy:
     extra: dict[str, Any] = field(default_factory=dict)  # reserved; never written
     #: issue 14 part C: the reward/penalty scale; None: the file says nothing (applying leaves it alone)
     rewards: tuple[RewardScaleEntry, ...] | None = None
+    retention: tuple[RetentionEntry, ...] = ()  # issue 15 part R
 
 
 # --- issue 14 part C: the reward/penalty scale (奖罚标准) ------------------------------------------------

@@ -23,6 +23,7 @@ from branchdesk.policy.model import (
     FormCopyEntry,
     NameEntry,
     Policy,
+    RetentionEntry,
     StepPolicyEntry,
 )
 from branchdesk.policy.rewards import reward_lines  # issue 14 part C
@@ -157,6 +158,11 @@ def write_policy(policy: Policy) -> str:
             else:
                 lines.append(f"{_key(key)} = {value(item)}")
     lines += reward_lines(policy.rewards)  # issue 14 part C: the reward/penalty scale
+    if policy.retention:  # issue 15 part R (only when the branch set any: older files stay byte-equal)
+        lines += ["", "# 保存期限：years 年（自结案起）后匿名化；category 含下级分类，kind 性质；不写即不限"]
+        for kept in policy.retention:
+            lines += ["", "[[retention]]"]
+            _table(lines, _entry(kept))
     if policy.calendar is not None:
         lines += ["", "# 工作日历（仅 --with-calendar）：调休/节假日与已核对的年份", "[calendar]"]
         lines.append(f"confirmed_years = {value(list(policy.calendar.confirmed_years))}")
@@ -182,5 +188,6 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
         "approval_rules": ApprovalRuleEntry,
         "custom_fields": CustomFieldEntry,
         "copies": FormCopyEntry,
+        "retention": RetentionEntry,  # issue 15 part R
     }.items()
 }

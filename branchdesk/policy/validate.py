@@ -41,6 +41,7 @@ from branchdesk.policy.model import (
     NameEntry,
     Policy,
     ReplyTemplateEntry,
+    RetentionEntry,
     StepPolicyEntry,
 )
 from branchdesk.policy.rewards import read_rewards  # issue 14 part C
@@ -221,6 +222,7 @@ _SECTIONS = (
     "forms",
     "calendar",
     "rewards",  # issue 14 part C
+    "retention",  # issue 15 part R
 )
 
 
@@ -253,7 +255,7 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
     customs = r.entries(
         doc,
         "custom_fields",
-        ("key", "label", "type", "choices", "required", "active"),
+        ("key", "label", "type", "choices", "required", "active", "personal"),
         lambda i, p: _custom(r, i, p),
     )
     r.unique([(f"custom_fields[{n}].key", e.key) for n, e in enumerate(customs)], "custom_fields")
@@ -283,6 +285,11 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
     r.unique([(f"forms[{n}].form", e.form) for n, e in enumerate(forms)], "forms")
     calendar = _calendar(r, doc["calendar"]) if "calendar" in doc else None
     rewards = read_rewards(r, doc)  # issue 14 part C: the reward/penalty scale
+    retention = r.entries(  # issue 15 part R
+        doc, "retention", ("years", "category", "kind"), lambda i, p: _retention(r, i, p, refs)
+    )
+    kept = [(f"retention[{n}]", (e.category or "*", e.kind or "*")) for n, e in enumerate(retention)]
+    r.unique(kept, "retention")
     if not r.problems:  # the catch-alls the settings pages keep: every case and step finds a rule
         _catch_alls(r, deadline_rules, approval_rules)
     if r.problems:
@@ -303,6 +310,7 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
             forms=tuple(forms),
             calendar=calendar,
             rewards=rewards,
+            retention=tuple(retention),  # issue 15 part R
         ),
         [],
     )
@@ -460,7 +468,18 @@ def _custom(r: Reader, item: dict[str, Any], place: str) -> CustomFieldEntry | N
     active = r.flag(item, "active", place, True)
     if key is None or label is None or kind is None:
         return None
-    return CustomFieldEntry(key, label, kind, tuple(choices), bool(required), bool(active))
+    personal = r.flag(item, "personal", place, False)  # issue 15 part R
+    return CustomFieldEntry(key, label, kind, tuple(choices), bool(required), bool(active), bool(personal))
+
+
+def _retention(r: Reader, item: dict[str, Any], place: str, refs: _Refs) -> RetentionEntry | None:
+    """Issue 15 part R: one retention rule; its category must be one of the file's."""
+    years = r.integer(item, "years", place, 1, 100)
+    category = r.code(item, "category", place) if "category" in item else None
+    if category is not None and category not in refs.categories:
+        r.add(Text("policy.unknown_category"), f"{place}.category", value=category)
+    kind = r.enum(item, "kind", place, _KINDS, Text("policy.unknown_value"))
+    return RetentionEntry(years, category, kind) if years is not None else None
 
 
 _DEADLINE_KEYS = (

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from branchdesk.services.about import AboutFacts, about
 from branchdesk.services.admin import AdminService
+from branchdesk.services.anonymise import RetentionService  # issue 15 part R: retention, personal data
 from branchdesk.services.approval_policy import ApprovalPolicyService
 from branchdesk.services.archive import ArchiveService  # issue 15 part V: the yearly archive
 from branchdesk.services.auth import AuthService
@@ -68,6 +69,7 @@ class BranchDesk:
         self.rewards = RewardService(self.door, self.auth)  # issue 14 part C: rewards and penalties (奖罚)
         self.notes = NoteService(self.door)  # issue 14 part D: notes, progress notices, a case that returns
         self.archive = ArchiveService(self.door, self.printing)  # issue 15 part V: the yearly archive
+        self.retention = RetentionService(self.door)  # issue 15 part R: retention, personal-data requests
 
     def _now(self) -> datetime:
         return self.clock()

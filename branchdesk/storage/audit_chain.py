@@ -10,6 +10,16 @@ database (printed on forms, written into exports and backups).
 The chain is sealed when events are flushed (``seal_new_events``, hooked into every
 write unit), so no caller can forget it. The canonical format never changes: a new
 format would get a new ``FORMAT`` and a migration that re-seals.
+
+**Anonymisation (issue 15 part R)** redacts the personal data in a case's events, which changes their
+canonical content. The chain is not re-sealed (that would make any rewrite look legitimate). Instead a
+redacted event keeps its original link hash (``hash``, which the next event's link covers) and gets
+``redacted_hash`` = SHA-256 of its redacted canonical content; the anonymisation event, appended to the
+chain in the same unit, lists ``[seq, redacted_hash, hash]`` of every event it redacted (params key
+``REDACTED``). ``verify`` accepts a redacted event only when its content still hashes to
+``redacted_hash`` *and* a later, intact link of the chain vouches for exactly that pair. What is lost,
+honestly: the redacted event's original content can no longer be proven — only that it was redacted,
+when, by whom, and that nothing changed since.
 """
 
 from __future__ import annotations
@@ -72,6 +82,15 @@ def canonical(seq: int, event: EventContent) -> bytes:
     }
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return text.encode()
+
+
+#: The anonymisation event's parameter listing the events it redacted: [[seq, redacted_hash, hash], …].
+REDACTED = "redacted"
+
+
+def content_hash(seq: int, event: EventContent) -> str:
+    """SHA-256 of an event's canonical content alone (a redacted event's ``redacted_hash``)."""
+    return hashlib.sha256(canonical(seq, event)).hexdigest()
 
 
 def link_hash(previous: str, seq: int, event: EventContent) -> str:
@@ -205,6 +224,8 @@ def verify(session: Session, anchor: str | None = None) -> Verdict:
         return Verdict(0, 0, "", Break("anchor", None, None, anchor))
     previous, expected_seq, last_id, count = GENESIS, 1, 0, 0
     anchor_found = False
+    pending: dict[int, tuple[str, str]] = {}  # redacted events not yet vouched for: seq -> (redacted, link)
+    pending_ids: dict[int, int] = {}
     for event in _events(session):
         count += 1
         if event.seq is None or event.hash is None:
@@ -215,13 +236,27 @@ def verify(session: Session, anchor: str | None = None) -> Verdict:
             return Verdict(count, 0, "", Break("order", event.id, event.seq, "duplicate"))
         if event.id < last_id:
             return Verdict(count, 0, "", Break("order", event.id, event.seq))
-        if link_hash(previous, event.seq, event) != event.hash:
+        redacted_hash = getattr(event, "redacted_hash", None)
+        if redacted_hash is not None:
+            if content_hash(event.seq, event) != redacted_hash:
+                return Verdict(count, 0, "", Break("content", event.id, event.seq, "redacted"))
+            pending[event.seq] = (redacted_hash, event.hash)
+            pending_ids[event.seq] = event.id
+        elif link_hash(previous, event.seq, event) != event.hash:
             return Verdict(count, 0, "", Break("content", event.id, event.seq))
+        elif event.params and isinstance(event.params.get(REDACTED), list):
+            for entry in event.params[REDACTED]:
+                seq, rh, lh = entry
+                if pending.pop(int(seq), None) != (rh, lh):
+                    return Verdict(count, 0, "", Break("content", event.id, int(seq), "redaction"))
         if wanted and wanted[0] == event.seq:
             if not event.hash.startswith(wanted[1]):
                 return Verdict(count, 0, "", Break("anchor", event.id, event.seq, anchor or ""))
             anchor_found = True
         previous, expected_seq, last_id = event.hash, expected_seq + 1, event.id
+    if pending:  # redacted with no anonymisation event vouching for it: an unexplained change
+        seq = min(pending)
+        return Verdict(count, 0, "", Break("content", pending_ids[seq], seq, "redacted"))
     last_seq = expected_seq - 1
     row = session.execute(select(Branch.audit_seq, Branch.audit_hash).limit(1)).first()
     head_seq, head_hash = (row[0] or 0, row[1] or GENESIS) if row is not None else (0, GENESIS)

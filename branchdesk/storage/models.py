@@ -178,6 +178,8 @@ class CustomField(Base):
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: issue 15 part R: values of this field are personal data (anonymised with the case)
+    personal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 # --- cases -----------------------------------------------------------------
@@ -486,7 +488,8 @@ class AttachmentBlob(Base):
 
 
 class Event(Base):
-    """The timeline and audit trail: who, when, what, old → new. Never updated or deleted."""
+    """The timeline and audit trail: who, when, what, old → new. Never updated or deleted — except that
+    anonymisation (issue 15 part R) redacts personal data in place, recorded by ``redacted_hash``."""
 
     __tablename__ = "event"
     __table_args__ = (Index("ix_event_case", "case_id", "id"), Index("ux_event_seq", "seq", unique=True))
@@ -503,6 +506,9 @@ class Event(Base):
     #: Place in the audit hash chain and the link's hash, set when the event is flushed.
     seq: Mapped[int | None] = mapped_column(Integer)
     hash: Mapped[str | None] = mapped_column(String(64))
+    #: issue 15 part R: set when anonymisation redacted this event — SHA-256 of its redacted canonical
+    #: content; ``hash`` keeps the original link, vouched for by the later anonymisation event.
+    redacted_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class PrintLog(Base):
@@ -840,3 +846,52 @@ class ArchivedCase(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), primary_key=True)
     archive_id: Mapped[int] = mapped_column(ForeignKey("case_archive.id"), index=True)
     archived_at: Mapped[datetime] = mapped_column(DateTime)
+# --- issue 15 part R: retention, anonymisation and personal-data requests -------------------------
+
+
+class RetentionRule(Base):
+    """How long a closed case is kept before its personal data is anonymised (``domain/anonymise``).
+
+    ``category_code`` None = any category (a rule on a parent covers its children); ``kind`` None =
+    any kind. No rule matches: the setting ``retention_years``. Counted from the closure.
+    """
+
+    __tablename__ = "retention_rule"
+    __table_args__ = (UniqueConstraint("category_code", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_code: Mapped[str | None] = mapped_column(String(60))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    years: Mapped[int] = mapped_column(Integer)
+
+
+class CasePrivacy(Base):
+    """A case's legal hold and its anonymisation, apart from the case row (the case table stays as it is)."""
+
+    __tablename__ = "case_privacy"
+    case_id: Mapped[int] = mapped_column(ForeignKey("complaint_case.id"), primary_key=True)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    hold_reason: Mapped[str] = mapped_column(Text, default="")
+    hold_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    hold_at: Mapped[datetime | None] = mapped_column(DateTime)
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class AnonymisationBatch(Base):
+    """Cases to anonymise, proposed (retention queue or a personal-data request), decided by a GM who
+    is not the proposer, then run in short units. ``version`` is what the deciding screen read."""
+
+    __tablename__ = "anonymisation_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20))  # retention | request
+    status: Mapped[str] = mapped_column(String(20))  # proposed | approved | rejected | done
+    case_ids: Mapped[list[Any]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    done_count: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)
