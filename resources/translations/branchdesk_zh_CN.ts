@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="80" />
-        <location filename="../../ui/admin_page.py" line="540" />
+        <location filename="../../ui/admin_page.py" line="544" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -144,48 +144,48 @@
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="99" />
+        <location filename="../../ui/admin_page.py" line="103" />
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="151" />
-        <location filename="../../ui/admin_page.py" line="154" />
-        <location filename="../../ui/admin_page.py" line="168" />
-        <location filename="../../ui/admin_page.py" line="173" />
-        <location filename="../../ui/admin_page.py" line="196" />
-        <location filename="../../ui/admin_page.py" line="204" />
-        <location filename="../../ui/admin_page.py" line="268" />
+        <location filename="../../ui/admin_page.py" line="155" />
+        <location filename="../../ui/admin_page.py" line="158" />
+        <location filename="../../ui/admin_page.py" line="172" />
+        <location filename="../../ui/admin_page.py" line="177" />
+        <location filename="../../ui/admin_page.py" line="200" />
+        <location filename="../../ui/admin_page.py" line="208" />
+        <location filename="../../ui/admin_page.py" line="272" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="151" />
-        <location filename="../../ui/admin_page.py" line="153" />
-        <location filename="../../ui/admin_page.py" line="167" />
-        <location filename="../../ui/admin_page.py" line="172" />
-        <location filename="../../ui/admin_page.py" line="195" />
-        <location filename="../../ui/admin_page.py" line="203" />
+        <location filename="../../ui/admin_page.py" line="155" />
+        <location filename="../../ui/admin_page.py" line="157" />
+        <location filename="../../ui/admin_page.py" line="171" />
+        <location filename="../../ui/admin_page.py" line="176" />
+        <location filename="../../ui/admin_page.py" line="199" />
+        <location filename="../../ui/admin_page.py" line="207" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="151" />
         <location filename="../../ui/admin_page.py" line="155" />
-        <location filename="../../ui/admin_page.py" line="169" />
-        <location filename="../../ui/admin_page.py" line="175" />
-        <location filename="../../ui/admin_page.py" line="200" />
-        <location filename="../../ui/admin_page.py" line="208" />
+        <location filename="../../ui/admin_page.py" line="159" />
+        <location filename="../../ui/admin_page.py" line="173" />
+        <location filename="../../ui/admin_page.py" line="179" />
+        <location filename="../../ui/admin_page.py" line="204" />
+        <location filename="../../ui/admin_page.py" line="212" />
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="174" />
+        <location filename="../../ui/admin_page.py" line="178" />
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="166" />
+        <location filename="../../ui/admin_page.py" line="170" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
@@ -220,144 +220,149 @@
         <translation>奖罚标准</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="184" />
-        <location filename="../../ui/admin_page.py" line="185" />
+        <location filename="../../ui/admin_page.py" line="101" />
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="188" />
+        <location filename="../../ui/admin_page.py" line="189" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="184" />
-        <location filename="../../ui/admin_page.py" line="185" />
+        <location filename="../../ui/admin_page.py" line="188" />
+        <location filename="../../ui/admin_page.py" line="189" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="197" />
-        <location filename="../../ui/admin_page.py" line="205" />
+        <location filename="../../ui/admin_page.py" line="201" />
+        <location filename="../../ui/admin_page.py" line="209" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="198" />
+        <location filename="../../ui/admin_page.py" line="202" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="199" />
-        <location filename="../../ui/admin_page.py" line="207" />
+        <location filename="../../ui/admin_page.py" line="203" />
+        <location filename="../../ui/admin_page.py" line="211" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="206" />
+        <location filename="../../ui/admin_page.py" line="210" />
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="228" />
+        <location filename="../../ui/admin_page.py" line="232" />
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="229" />
+        <location filename="../../ui/admin_page.py" line="233" />
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="230" />
+        <location filename="../../ui/admin_page.py" line="234" />
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="231" />
+        <location filename="../../ui/admin_page.py" line="235" />
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="232" />
+        <location filename="../../ui/admin_page.py" line="236" />
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="233" />
+        <location filename="../../ui/admin_page.py" line="237" />
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="234" />
+        <location filename="../../ui/admin_page.py" line="238" />
         <source>Check for notifications every (seconds)</source>
         <translation>通知检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="242" />
-        <location filename="../../ui/admin_page.py" line="244" />
+        <location filename="../../ui/admin_page.py" line="246" />
+        <location filename="../../ui/admin_page.py" line="248" />
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="242" />
-        <location filename="../../ui/admin_page.py" line="245" />
+        <location filename="../../ui/admin_page.py" line="246" />
+        <location filename="../../ui/admin_page.py" line="249" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="268" />
-        <location filename="../../ui/admin_page.py" line="291" />
-        <location filename="../../ui/admin_page.py" line="319" />
+        <location filename="../../ui/admin_page.py" line="272" />
+        <location filename="../../ui/admin_page.py" line="295" />
+        <location filename="../../ui/admin_page.py" line="323" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="268" />
-        <location filename="../../ui/admin_page.py" line="287" />
-        <location filename="../../ui/admin_page.py" line="327" />
+        <location filename="../../ui/admin_page.py" line="272" />
+        <location filename="../../ui/admin_page.py" line="291" />
+        <location filename="../../ui/admin_page.py" line="331" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="269" />
+        <location filename="../../ui/admin_page.py" line="273" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="269" />
+        <location filename="../../ui/admin_page.py" line="273" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="278" />
+        <location filename="../../ui/admin_page.py" line="282" />
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="296" />
+        <location filename="../../ui/admin_page.py" line="300" />
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="298" />
-        <location filename="../../ui/admin_page.py" line="389" />
+        <location filename="../../ui/admin_page.py" line="302" />
+        <location filename="../../ui/admin_page.py" line="393" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="300" />
+        <location filename="../../ui/admin_page.py" line="304" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="302" />
+        <location filename="../../ui/admin_page.py" line="306" />
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="314" />
+        <location filename="../../ui/admin_page.py" line="318" />
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="268" />
-        <location filename="../../ui/admin_page.py" line="317" />
+        <location filename="../../ui/admin_page.py" line="272" />
+        <location filename="../../ui/admin_page.py" line="321" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -367,93 +372,93 @@
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="290" />
-        <location filename="../../ui/admin_page.py" line="318" />
+        <location filename="../../ui/admin_page.py" line="294" />
+        <location filename="../../ui/admin_page.py" line="322" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="330" />
+        <location filename="../../ui/admin_page.py" line="334" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="331" />
+        <location filename="../../ui/admin_page.py" line="335" />
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="352" />
+        <location filename="../../ui/admin_page.py" line="356" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="352" />
+        <location filename="../../ui/admin_page.py" line="356" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="389" />
+        <location filename="../../ui/admin_page.py" line="393" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="392" />
+        <location filename="../../ui/admin_page.py" line="396" />
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="494" />
+        <location filename="../../ui/admin_page.py" line="498" />
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="502" />
+        <location filename="../../ui/admin_page.py" line="506" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="503" />
+        <location filename="../../ui/admin_page.py" line="507" />
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="504" />
+        <location filename="../../ui/admin_page.py" line="508" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="505" />
+        <location filename="../../ui/admin_page.py" line="509" />
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="508" />
+        <location filename="../../ui/admin_page.py" line="512" />
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="512" />
+        <location filename="../../ui/admin_page.py" line="516" />
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="518" />
+        <location filename="../../ui/admin_page.py" line="522" />
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="540" />
+        <location filename="../../ui/admin_page.py" line="544" />
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="292" />
+        <location filename="../../ui/admin_page.py" line="296" />
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="437" />
+        <location filename="../../ui/admin_page.py" line="441" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -670,6 +675,144 @@
         <location filename="../../ui/approval_rules_tab.py" line="407" />
         <source>Deleted</source>
         <translation>已删除</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="56" />
+        <source>Yearly archive</source>
+        <translation>年度归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="59" />
+        <source>Write the archive of a year</source>
+        <translation>写入某年的归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="65" />
+        <location filename="../../ui/archive_dialog.py" line="98" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="66" />
+        <source>Year (cases closed in it)</source>
+        <translation>年度（该年结案的案件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="68" />
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="69" />
+        <location filename="../../ui/archive_dialog.py" line="75" />
+        <location filename="../../ui/archive_dialog.py" line="103" />
+        <location filename="../../ui/archive_dialog.py" line="122" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="70" />
+        <location filename="../../ui/archive_dialog.py" line="117" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="76" />
+        <source>Write archive</source>
+        <translation>写入归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="84" />
+        <source>Files written</source>
+        <translation>写入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="86" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="92" />
+        <source>Archives written</source>
+        <translation>已写入的归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="97" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="99" />
+        <source>Written</source>
+        <translation>写入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="100" />
+        <source>By</source>
+        <translation>写入人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="101" />
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="102" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="112" />
+        <source>Verify an archive folder</source>
+        <translation>核对归档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="115" />
+        <source>The folder holding manifest.json</source>
+        <translation>含 manifest.json 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="116" />
+        <source>Archive folder</source>
+        <translation>归档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="123" />
+        <source>Verify</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="131" />
+        <source>Differences found</source>
+        <translation>发现的不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="179" />
+        <source>Choose the folder to write the archive into.</source>
+        <translation>请选择写入归档的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="187" />
+        <source>Writing the archive</source>
+        <translation>正在写入归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="222" />
+        <source>Choose the archive folder to verify.</source>
+        <translation>请选择要核对的归档文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="226" />
+        <source>Verifying…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_dialog.py" line="247" />
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
     </message>
 </context>
 <context>
@@ -4048,7 +4191,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="72" />
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>BranchDesk — %1</source>
         <extracomment>The user logged out: ``ui.main`` shows the login again.</extracomment>
         <translation>客诉台 — %1</translation>
@@ -4075,93 +4218,108 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="105" />
+        <source>Retention and privacy</source>
+        <translation>保存与个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Log out (switch user)</source>
         <translation>注销（切换用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Quit (Ctrl+Q)</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>User guide (F1)</source>
         <translation>用户手册（F1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>About BranchDesk</source>
         <translation>关于客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>Corrective actions</source>
         <translation>纠正预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="231" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233" />
+        <source>Yearly archive…</source>
+        <translation>年度归档…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>The interface language is saved on this computer and applies the next time BranchDesk starts.</source>
         <translation>界面语言已保存在本机，下次启动客诉台时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Ctrl+N new complaint</source>
         <extracomment>Set by ``log_out``: the window closed for another login, not to quit.</extracomment>
         <translation>Ctrl+N 新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Ctrl+F find a case</source>
         <translation>Ctrl+F 查找案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Ctrl+L lock</source>
         <translation>Ctrl+L 锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -4319,6 +4477,121 @@
         <location filename="../../ui/branch_profile_tab.py" line="227" />
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataTab</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="305" />
+        <source>Everything held on a customer, found by phone (any spelling) or name: export it for them, or propose its anonymisation at their request (a general manager approves; refused while a case is open or on legal hold).</source>
+        <translation>按电话（任何写法）或姓名查找某位客户的全部信息：为其导出，或应其请求提出匿名化（由总经理批准；有案件未结案或处于法律保留时不能办理）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="312" />
+        <location filename="../../ui/privacy_page.py" line="313" />
+        <source>Phone or name</source>
+        <translation>电话或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="315" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="317" />
+        <source>Export for the customer…</source>
+        <translation>为客户导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="326" />
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="327" />
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="328" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="329" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="330" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="331" />
+        <source>Blocks a request</source>
+        <translation>阻止请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="334" />
+        <source>Cases held on the customer</source>
+        <translation>该客户的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="336" />
+        <source>Reason (required), e.g. the customer's written request</source>
+        <translation>原因（必填），如：客户书面申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="337" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="338" />
+        <source>Propose anonymisation</source>
+        <translation>提出匿名化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="364" />
+        <source>%1 cases found</source>
+        <translation>找到 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="368" />
+        <source>open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="370" />
+        <source>legal hold</source>
+        <translation>法律保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="372" />
+        <source>anonymised</source>
+        <translation>已匿名化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="390" />
+        <location filename="../../ui/privacy_page.py" line="405" />
+        <source>Export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="390" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="403" />
+        <source>%1 cases exported to %2</source>
+        <translation>已导出 %1 件到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="420" />
+        <source>Batch %1 proposed: a general manager approves it</source>
+        <translation>已提出批次 %1，待总经理批准</translation>
     </message>
 </context>
 <context>
@@ -4599,6 +4872,19 @@
         <location filename="../../ui/print_log.py" line="62" />
         <source>Current</source>
         <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="432" />
+        <source>Retention queue</source>
+        <translation>保存期限到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="433" />
+        <source>Personal-data requests</source>
+        <translation>个人信息请求</translation>
     </message>
 </context>
 <context>
@@ -4972,6 +5258,228 @@
         <location filename="../../ui/password_dialog.py" line="149" />
         <source>Temporary password</source>
         <translation>临时密码</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionQueueTab</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="83" />
+        <source>Closed cases whose retention period has passed. Tick the ones to anonymise and give a reason; a general manager who did not propose the batch approves it, then it runs. Case number, dates, category, amounts and outcomes stay; names, phones, addresses and free text go.</source>
+        <translation>保存期限已满的已结案案件。勾选要匿名化的案件并填写原因；由非提出人的总经理批准该批次后执行。案件编号、日期、类别、金额与处理结果保留；姓名、电话、地址及自由文字将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="92" />
+        <source>Propose</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="93" />
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="94" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="95" />
+        <source>Closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="96" />
+        <source>Years kept</source>
+        <translation>保存年限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="97" />
+        <source>Due since</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="98" />
+        <source>Legal hold / batch</source>
+        <translation>法律保留／批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="101" />
+        <source>Cases due for anonymisation</source>
+        <translation>待匿名化的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="103" />
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="104" />
+        <location filename="../../ui/privacy_page.py" line="126" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="106" />
+        <source>Propose the ticked cases</source>
+        <translation>提出勾选的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="108" />
+        <source>Legal hold on / off</source>
+        <translation>设置／解除法律保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="110" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="120" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="121" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="122" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="123" />
+        <source>Done / cases</source>
+        <translation>已完成／件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="124" />
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="125" />
+        <source>Decided by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="129" />
+        <source>Anonymisation batches</source>
+        <translation>匿名化批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="130" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="132" />
+        <source>Refuse</source>
+        <translation>不批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="134" />
+        <source>Run the batch</source>
+        <translation>执行批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="150" />
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="161" />
+        <source>%1 cases due (default retention: %2 years)</source>
+        <translation>到期案件 %1 件（默认保存 %2 年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="175" />
+        <source>On hold: %1</source>
+        <translation>法律保留：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="177" />
+        <source>In batch %1</source>
+        <translation>已在批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="224" />
+        <source>Select a case first</source>
+        <translation>请先选择案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="243" />
+        <source>Select a batch first</source>
+        <translation>请先选择批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="273" />
+        <source>Anonymising batch %1</source>
+        <translation>正在匿名化批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="279" />
+        <source>%1 cases anonymised</source>
+        <translation>已匿名化 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="281" />
+        <source>; left (reopened or on hold): %1</source>
+        <translation>；未处理（已重开或法律保留）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRulesTab</name>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="444" />
+        <source>How many years after closure a case keeps its personal data. A rule on a category covers its sub-categories (the nearest rule wins); a rule for a kind wins over one for any kind. Without a rule: the setting retention_years.</source>
+        <translation>结案后案件的个人信息保存几年。类别的规则也适用于其下级类别（以最近的为准）；指定性质的规则优先于不限性质的。没有规则时按设置 retention_years。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="450" />
+        <location filename="../../ui/privacy_page.py" line="453" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="450" />
+        <location filename="../../ui/privacy_page.py" line="455" />
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="450" />
+        <location filename="../../ui/privacy_page.py" line="462" />
+        <source>Years kept</source>
+        <translation>保存年限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="451" />
+        <source>Retention rules</source>
+        <translation>保存期限规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="456" />
+        <location filename="../../ui/privacy_page.py" line="489" />
+        <source>Any kind</source>
+        <translation>不限性质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="463" />
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="465" />
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="482" />
+        <location filename="../../ui/privacy_page.py" line="490" />
+        <source>Any category</source>
+        <translation>不限类别</translation>
     </message>
 </context>
 <context>
