@@ -104,6 +104,7 @@ class SummaryDialog(QDialog):
         self.form.addRow(buttons)
         self.kind.currentIndexChanged.connect(self._fill)
         self._fill()
+        self.setMinimumWidth(380)  # a week's label (with its dates) reads whole
         fit_to_screen(self)
 
     def _fill(self) -> None:
