@@ -211,6 +211,37 @@ def closed_cases(session: Session, start: datetime, end: datetime) -> list[Case]
     )
 
 
+# The columns the closed cases' rows and figures read: a year's 60,000 cases as rows, not as objects
+# (issue 15 part S: loading each case whole decoded its JSON columns and took half the year's build).
+_CLOSED_COLUMNS = (
+    Case.id,
+    Case.case_no,
+    Case.received_at,
+    Case.closed_at,
+    Case.replied_at,
+    Case.deadline_at,
+    Case.complainant_name,
+    Case.phone_normalized,
+    Case.kind,
+    Case.category_id,
+    Case.severity,
+    Case.responsible_department_id,
+    Case.handler_id,
+    Case.close_kind,
+)
+
+
+def _closed_in(session: Session, start: datetime, end: datetime) -> list[Any]:
+    """``closed_cases`` as rows of ``_CLOSED_COLUMNS``, in the same order."""
+    return list(
+        session.execute(
+            select(*_CLOSED_COLUMNS)
+            .where(Case.closed_at >= start, Case.closed_at < end, Case.status == Status.CLOSED.value)
+            .order_by(Case.closed_at)
+        )
+    )
+
+
 def build_monthly(
     session: Session, config: BranchConfig, year: int, month: int, by_field: str | None = None
 ) -> MonthlyReport:
@@ -277,7 +308,7 @@ def build_summary(
             complaints_triaged += count
             complaints_valid += count if valid else 0
 
-    closed = closed_cases(session, start, end)
+    closed = _closed_in(session, start, end)
     # A subquery, not a list of ids: a year's closed cases are more parameters than SQLite takes.
     closed_ids = (
         select(Case.id)
