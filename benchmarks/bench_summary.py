@@ -5,6 +5,15 @@
 Builds a demo branch, bulk-copies N closed cases received over 2026 (``bench_excel.bulk``), then writes
 the summary of the year, a quarter, a month and a week, each in a fresh process, and reports wall time
 and peak RSS. The figures are GROUP BYs; the year's 结案明细 lists every closed case, row by row.
+
+Measured 2026-11-30 on the 2-core build machine (other jobs running), SQLite, 60,000 cases in 2026:
+
+    summary 2026      17.7 s  peak RSS 196 MiB   (before the closed cases were read as rows: 40.5 s, 401 MiB)
+    summary 2026-Q4   11.3 s  peak RSS 159 MiB
+    summary 2026-10    6.3 s  peak RSS 159 MiB
+    summary 2026-W42   4.6 s  peak RSS 159 MiB   (baseline, importing and opening the database: 1.0 s)
+
+Of the year's 17.7 s, building the figures is about 6 s; the rest is openpyxl writing 60,000 rows.
 """
 
 from __future__ import annotations

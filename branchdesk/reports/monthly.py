@@ -38,6 +38,7 @@ from branchdesk.i18n import label as vocabulary_label
 from branchdesk.i18n import render
 from branchdesk.read.rewards import MonthRewardRow, approved_in  # issue 14 part C
 from branchdesk.reports.capa_sheet import CapaFigures, capa_figures  # issue 14 part B
+from branchdesk.reports.comparison_sheet import PeriodFigures, compared  # issue 15 part S
 from branchdesk.storage.models import (
     Case,
     Department,
@@ -154,6 +155,7 @@ class MonthlyReport:
     rewards: list[MonthRewardRow] = field(default_factory=list)  # issue 14 part C: approved in the month
     # issue 15 part S: the period summarised (None: built before periods; read as the month)
     period: Period | None = field(default=None, compare=False)
+    compared: list[PeriodFigures] = field(default_factory=list, compare=False)  # the 对比 sheet; not monthly
 
     @property
     def is_month(self) -> bool:
@@ -473,6 +475,8 @@ def build_summary(
         )
         report.breakdown = field_breakdown(session, config, str(key), values)
     report.rewards = approved_in(session, start, end)  # issue 14 part C: the 奖罚 sheet
+    if period.kind != "month":  # issue 15 part S: the monthly workbook keeps its sheets
+        report.compared = compared(session, period)
     return report
 
 

@@ -120,6 +120,9 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
 
     write_capa_sheet(workbook, report)
     write_rewards(workbook, report)  # issue 14 part C: the month's approved rewards and penalties
+    from branchdesk.reports.comparison_sheet import write_comparison_sheet  # issue 15 part S: 对比
+
+    write_comparison_sheet(workbook, report)
     workbook.properties.title = f"客诉案件统计表 {report.title}"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)

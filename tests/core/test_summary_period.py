@@ -18,7 +18,7 @@ from branchdesk.domain.vocab import Status
 from branchdesk.errors import FieldError
 from branchdesk.services.app import BranchDesk
 from branchdesk.storage.database import Database, resolve_url
-from branchdesk.storage.models import Case
+from branchdesk.storage.models import Case, Escalation
 from tests.conftest import Branch, MutableClock
 from tests.core.test_cli import run
 from tests.work_cases import many_states
@@ -97,7 +97,42 @@ def check_workbook(session: Session, period: Period, path: Path) -> dict[str, in
         assert comparison[f"{label}（{other.key}）"][:2] == (expected["received"], expected["closed"])
     title = str(book["汇总"]["A1"].value)
     assert period.label.render("zh_CN") in title
+    if period.kind == "month":
+        assert "对比" not in book.sheetnames  # the monthly workbook keeps its sheets
+    else:
+        check_comparison_sheet(session, period, book)
     return counts
+
+
+def check_comparison_sheet(session: Session, period: Period, book: openpyxl.Workbook) -> None:
+    """对比: this period, the previous one, the same one last year — each column the tables' counts."""
+    sheet = book["对比"]
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(min_row=3, values_only=True) if r and r[0]}
+    headers = [c.value for c in sheet[2]]
+    previous, last_year = period.previous().key, period.last_year().key
+    assert headers == ["指标", "本期", f"上期（{previous}）", f"去年同期（{last_year}）"]
+    for column, other in enumerate((period, period.previous(), period.last_year())):
+        counts = sql_counts(session, other)
+        start, end = bounds(other)
+        assert (rows["受理"][column], rows["结案"][column]) == (counts["received"], counts["closed"])
+        repeat = session.scalar(
+            select(func.count(Case.id)).where(
+                Case.received_at >= start,
+                Case.received_at < end,
+                Case.status.not_in([Status.DRAFT.value, Status.VOID.value]),
+                Case.is_repeat.is_(True),
+            )
+        )
+        escalated = session.scalar(
+            select(func.count(func.distinct(Escalation.case_id))).where(
+                Escalation.at >= start, Escalation.at < end
+            )
+        )
+        for label, part in (("重复投诉率", repeat), ("升级率", escalated)):
+            if counts["received"]:
+                assert rows[label][column] == pytest.approx((part or 0) / counts["received"]), label
+            else:
+                assert rows[label][column] == "—", label
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -111,6 +146,9 @@ def test_each_period_form_matches_sql_counts_on_the_demo(
         counts = check_workbook(session, period, path)
     if period.kind != "week":  # the demo's cases lie in the months before END: a count that can fail
         assert counts["received"] > 0 and counts["closed"] > 0
+    if period.kind == "year":  # the demo has repeats and escalations: the rates are not all zero
+        rates = {r[0]: r[1] for r in openpyxl.load_workbook(path)["对比"].iter_rows(values_only=True) if r}
+        assert rates["重复投诉率"] > 0 and rates["升级率"] > 0
 
 
 def test_the_month_preset_is_the_same_workbook(demo_desk: BranchDesk, tmp_path: Path) -> None:
