@@ -61,13 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
     audit_verify.add_argument("--anchor", help="表单或导出文件上印的链头代码，证明其后的事件未被截去")
 
     export = sub.add_parser("export", help="导出 Excel：月度统计表或投诉台帐")
-    what = export.add_subparsers(dest="what", metavar="monthly|ledger", required=True)
+    what = export.add_subparsers(dest="what", metavar="monthly|summary|ledger", required=True)
     monthly = what.add_parser("monthly", help="客诉案件统计表（某月）")
     monthly.add_argument("--month", required=True, help="月份，如 2026-10")
     monthly.add_argument("-o", "--output", help="输出文件（默认：客诉案件统计表-2026-10.xlsx）")
     # issue 12 "fields"
     monthly.add_argument("--by-field", metavar="KEY", help="按自定义字段分组统计（字段代码，如 car_model）")
     _user_options(monthly, here=True)
+    # issue 15 part S: the summary of any period
+    summary = what.add_parser("summary", help="客诉案件统计表（任意期间）")
+    summary.add_argument(
+        "--period",
+        required=True,
+        help="期间：2026-W47、2026-11、2026-Q4、2026-H2、2026 或 2026-10-01..2026-12-15",
+    )
+    summary.add_argument("-o", "--output", help="输出文件（默认：客诉案件统计表-期间.xlsx）")
+    summary.add_argument("--by-field", metavar="KEY", help="按自定义字段分组统计（字段代码，如 car_model）")
+    _user_options(summary, here=True)
     ledger = what.add_parser("ledger", help="投诉台帐（某段时间受理的全部案件）")
     ledger.add_argument("--from", dest="date_from", required=True, help="开始日期，如 2026-01-01")
     ledger.add_argument("--to", dest="date_to", required=True, help="结束日期（含），如 2026-12-31")
@@ -535,6 +545,15 @@ def _export(args: argparse.Namespace, language: str) -> int:
         target = Path(args.output or f"客诉案件统计表-{year}-{month:02d}.xlsx")
         started = time.perf_counter()
         desk.reports.export_monthly(actor, year, month, target, by_field=args.by_field)
+        print(f"已导出 {target}（{time.perf_counter() - started:.1f} 秒）")
+        return EXIT_OK
+    if args.what == "summary":  # issue 15 part S
+        from branchdesk.domain.periods import parse_period
+
+        period = parse_period(args.period)
+        target = Path(args.output or f"客诉案件统计表-{period.key.replace('..', '_')}.xlsx")
+        started = time.perf_counter()
+        desk.reports.export_summary(actor, period, target, by_field=args.by_field)
         print(f"已导出 {target}（{time.perf_counter() - started:.1f} 秒）")
         return EXIT_OK
     if args.what == "ledger":

@@ -2210,3 +2210,24 @@ LABELS["Field"].update(
     }
 )
 LABELS["PolicySection"]["retention"] = ("保存期限", "Retention")  # issue 15 part R
+# --- issue 15 part S: report periods (``domain/periods.py``) ---
+CATALOGUE.update(
+    {
+        "period.week": (
+            "{year}年第{number}周（{start}至{end}）",
+            "Week {number} of {year} ({start} to {end})",
+        ),
+        "period.month": ("{year}年{number}月", "{number}/{year}"),
+        "period.quarter": ("{year}年第{number}季度", "Q{number} {year}"),
+        "period.half": ("{year}年第{number}半年", "H{number} {year}"),
+        "period.year": ("{year}年", "{year}"),
+        "period.range": ("{start}至{end}", "{start} to {end}"),
+        "period.format": (
+            "期间写作 2026-W47、2026-11、2026-Q4、2026-H2、2026 或 2026-10-01..2026-12-15",
+            "Periods are written 2026-W47, 2026-11, 2026-Q4, 2026-H2, 2026 or 2026-10-01..2026-12-15",
+        ),
+        "period.year_range": ("年份须在 {first} 至 {last} 之间", "The year must be from {first} to {last}"),
+        "period.too_long": ("期间最长 {days} 天", "A period is at most {days} days long"),
+    }
+)
+LABELS["Field"]["period"] = ("期间", "Period")

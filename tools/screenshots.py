@@ -475,6 +475,20 @@ def shoot(out: Path) -> int:
     privacy.request_tab.find()  # type: ignore[attr-defined]
     capture("33-personal-data-request")
     window.close()
+    # --- issue 15 part S: the summary of any period, a quarter chosen, over the CR manager's work page ---
+    from ui.summary_dialog import SummaryDialog
+
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    fields = [(key, label) for key, label, *_rest in desk.queries.lookups(crm).custom_fields]
+    period = SummaryDialog(desk.clock().date(), window, fields)
+    period.kind.setCurrentIndex(period.kind.findData("quarter"))
+    period.show()
+    capture("34-summary-period")
+    period.close()
+    window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

@@ -32,6 +32,7 @@ from ui.dashboard_charts import ChartsPanel
 from ui.import_wizard import ImportWizard
 from ui.operations import Worker, app_signals
 from ui.reports_ui import make_monthly
+from ui.summary_dialog import summary_button  # issue 15 part S
 
 #: Each count opens the queue with the filter it counts (one definition, in the read side).
 PRESETS: dict[str, QueueFilter] = PILES
@@ -130,6 +131,7 @@ class WorkPage(QWidget):
         self.import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())
         self.import_button.setVisible(Role.CR_MANAGER in actor.roles)
         self._heading_row.addWidget(self.monthly_button)
+        self._heading_row.addWidget(summary_button(self, self._desk, self._actor))  # issue 15 part S
         self._heading_row.addWidget(self.import_button)
         layout.addWidget(self.charts, 1)
         self._shown_tiles: list[str] = []

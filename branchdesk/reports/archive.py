@@ -256,16 +256,20 @@ def check_folder(folder: Path) -> ArchiveCheck:
 def write_year_summary(
     session: Session, config: BranchConfig, year: int, path: Path, *, anchor: str, at: datetime
 ) -> Path:
-    """客诉案件统计表 of the year: for now the monthly summary sheet of each of its twelve months, built
-    by the monthly builder. Issue 15 part S brings one summary for any period; the archive calls only
-    this function, so swapping it in is this one body."""
+    """客诉案件统计表 of the year: the year's summary sheet (全年, issue 15 part S: the period builder, its
+    comparison with the year before), then the monthly summary sheet of each of its twelve months."""
     from openpyxl import Workbook
 
-    from branchdesk.reports.monthly import build_monthly
+    from branchdesk.domain.periods import parse_period
+    from branchdesk.reports.monthly import build_monthly, build_summary
     from branchdesk.reports.monthly_xlsx import Sheet, _summary
     from branchdesk.reports.xlsx_style import anchor_line, stamp_anchor
 
     workbook = Workbook(write_only=True)
+    whole = Sheet(workbook.create_sheet("全年"))
+    _summary(whole, build_summary(session, config, parse_period(str(year))))
+    whole.cell(row=2, column=1, value=anchor_line(anchor))
+    whole.flush()
     for month in range(1, 13):
         report = build_monthly(session, config, year, month)
         sheet = Sheet(workbook.create_sheet(f"{month}月"))

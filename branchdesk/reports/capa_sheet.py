@@ -111,7 +111,7 @@ def write_capa_sheet(workbook: Any, report: Any) -> None:
     from branchdesk.reports.xlsx_style import PERCENT, header_row
 
     sheet = Sheet(workbook.create_sheet(SHEET_NAME))
-    _title(sheet, f"{report.branch} 纠正预防措施（{report.year}年{report.month}月）", len(HEADINGS))
+    _title(sheet, f"{report.branch} 纠正预防措施（{report.title}）", len(HEADINGS))
     header_row(sheet, 2, HEADINGS)
     rows: list[list[Any]] = [HEADINGS]
     for r in [*figures.rows, figures.total]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, and_, func, select
@@ -21,6 +21,8 @@ from sqlalchemy import case as sql_case
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from branchdesk.config import BranchConfig
+from branchdesk.domain.periods import Period
+from branchdesk.domain.periods import month as month_period
 from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import (
     ESCALATION_REASON_LABELS,
@@ -33,8 +35,10 @@ from branchdesk.domain.vocab import (
     Status,
 )
 from branchdesk.i18n import label as vocabulary_label
+from branchdesk.i18n import render
 from branchdesk.read.rewards import MonthRewardRow, approved_in  # issue 14 part C
 from branchdesk.reports.capa_sheet import CapaFigures, capa_figures  # issue 14 part B
+from branchdesk.reports.comparison_sheet import PeriodFigures, compared  # issue 15 part S
 from branchdesk.storage.models import (
     Case,
     Department,
@@ -149,6 +153,23 @@ class MonthlyReport:
     # not part of the equality the old case walk ``tests/core/monthly_oracle.py`` is compared by)
     capa: CapaFigures | None = field(default=None, compare=False)
     rewards: list[MonthRewardRow] = field(default_factory=list)  # issue 14 part C: approved in the month
+    # issue 15 part S: the period summarised (None: built before periods; read as the month)
+    period: Period | None = field(default=None, compare=False)
+    compared: list[PeriodFigures] = field(default_factory=list, compare=False)  # the 对比 sheet; not monthly
+
+    @property
+    def is_month(self) -> bool:
+        return self.period is None or self.period.kind == "month"
+
+    @property
+    def title(self) -> str:
+        """「2026年11月」, 「2026年第4季度」…: the period as the workbook's titles name it."""
+        return render(self.period.label, "zh_CN") if self.period else f"{self.year}年{self.month}月"
+
+    @property
+    def word(self) -> str:
+        """「月」 in the monthly workbook's 本月/月末, 「期」 for any other period (本期/期末)."""
+        return "月" if self.is_month else "期"
 
     @property
     def valid_rate(self) -> float | None:
@@ -192,12 +213,54 @@ def closed_cases(session: Session, start: datetime, end: datetime) -> list[Case]
     )
 
 
+# The columns the closed cases' rows and figures read: a year's 60,000 cases as rows, not as objects
+# (issue 15 part S: loading each case whole decoded its JSON columns and took half the year's build).
+_CLOSED_COLUMNS = (
+    Case.id,
+    Case.case_no,
+    Case.received_at,
+    Case.closed_at,
+    Case.replied_at,
+    Case.deadline_at,
+    Case.complainant_name,
+    Case.phone_normalized,
+    Case.kind,
+    Case.category_id,
+    Case.severity,
+    Case.responsible_department_id,
+    Case.handler_id,
+    Case.close_kind,
+)
+
+
+def _closed_in(session: Session, start: datetime, end: datetime) -> list[Any]:
+    """``closed_cases`` as rows of ``_CLOSED_COLUMNS``, in the same order."""
+    return list(
+        session.execute(
+            select(*_CLOSED_COLUMNS)
+            .where(Case.closed_at >= start, Case.closed_at < end, Case.status == Status.CLOSED.value)
+            .order_by(Case.closed_at)
+        )
+    )
+
+
 def build_monthly(
     session: Session, config: BranchConfig, year: int, month: int, by_field: str | None = None
 ) -> MonthlyReport:
     """The month's figures; ``by_field`` a custom field key to break the received cases down by
-    (None: the setting ``monthly_breakdown_field``; "": none)."""
-    start, end = month_bounds(year, month)
+    (None: the setting ``monthly_breakdown_field``; "": none). The monthly preset of ``build_summary``."""
+    return build_summary(session, config, month_period(year, month), by_field)
+
+
+def _bounds(period: Period) -> tuple[datetime, datetime]:
+    return datetime.combine(period.start, time.min), datetime.combine(period.end, time.min)
+
+
+def build_summary(
+    session: Session, config: BranchConfig, period: Period, by_field: str | None = None
+) -> MonthlyReport:
+    """The figures of any period (issue 15 part S): the one builder every summary uses."""
+    start, end = _bounds(period)
     calendar = config.calendar
     names = {u.id: u.full_name for u in session.scalars(select(User))}
     departments = {d.id: d.name for d in session.scalars(select(Department))}
@@ -247,8 +310,13 @@ def build_monthly(
             complaints_triaged += count
             complaints_valid += count if valid else 0
 
-    closed = closed_cases(session, start, end)
-    closed_ids = [c.id for c in closed]
+    closed = _closed_in(session, start, end)
+    # A subquery, not a list of ids: a year's closed cases are more parameters than SQLite takes.
+    closed_ids = (
+        select(Case.id)
+        .where(Case.closed_at >= start, Case.closed_at < end, Case.status == Status.CLOSED.value)
+        .scalar_subquery()
+    )
     investigations = {
         i.case_id: i
         for i in session.scalars(select(Investigation).where(Investigation.case_id.in_(closed_ids)))
@@ -342,6 +410,7 @@ def build_monthly(
         .execution_options(yield_per=2000)
     )
     open_rows = []
+    word = "月" if period.kind == "month" else "期"
     for case in open_cases:
         late = 0
         if (
@@ -355,7 +424,7 @@ def build_monthly(
                 case_no=case.case_no,
                 received_at=case.received_at,
                 complainant=case.complainant_name,
-                status=zh(Status(case.status)) if case.closed_at is None else "（月末未结）",
+                status=zh(Status(case.status)) if case.closed_at is None else f"（{word}末未结）",
                 department=departments.get(case.responsible_department_id or -1, ""),
                 handler=names.get(case.handler_id or -1, ""),
                 deadline_at=case.deadline_at,
@@ -364,8 +433,8 @@ def build_monthly(
         )
 
     report = MonthlyReport(
-        year=year,
-        month=month,
+        year=period.year,
+        month=period.number if period.kind == "month" else 0,
         branch=config.branch_name,
         received=received,
         by_kind=dict(by_kind),
@@ -394,9 +463,10 @@ def build_monthly(
         closed_rows=closed_rows,
         open_rows=open_rows,
     )
-    report.comparison = _comparison(session, year, month, report)
-    report.trend = _trend(session, year, month)
-    report.capa = capa_figures(session, *month_bounds(year, month))  # issue 14 part B
+    report.period = period
+    report.comparison = _comparison(session, period, report)
+    report.trend = _trend(session, period)
+    report.capa = capa_figures(session, start, end)  # issue 14 part B
     key = config.setting("monthly_breakdown_field") if by_field is None else by_field
     if key:
         # Only the two columns it needs, streamed: the month's cases are never loaded as objects.
@@ -405,6 +475,8 @@ def build_monthly(
         )
         report.breakdown = field_breakdown(session, config, str(key), values)
     report.rewards = approved_in(session, start, end)  # issue 14 part C: the 奖罚 sheet
+    if period.kind != "month":  # issue 15 part S: the monthly workbook keeps its sheets
+        report.compared = compared(session, period)
     return report
 
 
@@ -464,13 +536,15 @@ def _rate(session: Session, start: datetime, end: datetime) -> tuple[int, float 
 
 
 def _comparison(
-    session: Session, year: int, month: int, report: MonthlyReport
+    session: Session, period: Period, report: MonthlyReport
 ) -> list[tuple[str, int, int, float | None]]:
-    rows = [("本月", report.received, report.closed, report.on_time_rate)]
-    for label, (y, m) in (("上月", previous_month(year, month)), ("去年同月", (year - 1, month))):
-        start, end = month_bounds(y, m)
+    """This period, the one before it and the same one last year: counts in SQL."""
+    w = report.word
+    rows = [(f"本{w}", report.received, report.closed, report.on_time_rate)]
+    for label, other in ((f"上{w}", period.previous()), (f"去年同{w}", period.last_year())):
+        start, end = _bounds(other)
         closed, rate = _rate(session, start, end)
-        rows.append((f"{label}（{y}-{m:02d}）", received_count(session, start, end), closed, rate))
+        rows.append((f"{label}（{other.key}）", received_count(session, start, end), closed, rate))
     return rows
 
 
@@ -488,14 +562,10 @@ def _per_month(
     return [int(n or 0) for n in row]
 
 
-def _trend(session: Session, year: int, month: int) -> list[tuple[str, int, int]]:
-    months = []
-    y, m = year, month
-    for _ in range(12):
-        months.append((y, m))
-        y, m = previous_month(y, m)
-    months.reverse()
-    bounds = [month_bounds(y, m) for y, m in months]
+def _trend(session: Session, period: Period) -> list[tuple[str, int, int]]:
+    """Received and closed per point of ``period.sub_units()`` (a month: the 12 months up to it)."""
+    points = period.sub_units()
+    bounds = [_bounds(p) for p in points]
     received = _per_month(session, Case.received_at, bounds, Case.status.not_in(NOT_COUNTED))
     closed = _per_month(session, Case.closed_at, bounds, Case.status == Status.CLOSED.value)
-    return [(f"{y}-{m:02d}", r, c) for (y, m), r, c in zip(months, received, closed, strict=True)]
+    return [(p.key, r, c) for p, r, c in zip(points, received, closed, strict=True)]

@@ -120,7 +120,10 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
 
     write_capa_sheet(workbook, report)
     write_rewards(workbook, report)  # issue 14 part C: the month's approved rewards and penalties
-    workbook.properties.title = f"客诉案件统计表 {report.year}年{report.month}月"
+    from branchdesk.reports.comparison_sheet import write_comparison_sheet  # issue 15 part S: 对比
+
+    write_comparison_sheet(workbook, report)
+    workbook.properties.title = f"客诉案件统计表 {report.title}"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
@@ -132,8 +135,16 @@ def write_rewards(workbook: Workbook, report: MonthlyReport) -> None:
     from branchdesk.reports.rewards_sheet import SHEET_NAME, write_rewards_sheet
 
     sheet = Sheet(workbook.create_sheet(SHEET_NAME))
-    write_rewards_sheet(sheet, report.rewards, report.year, report.month)
+    write_rewards_sheet(sheet, report.rewards, report.year, report.month, title=report.title)
     sheet.flush()
+
+
+def _trend_title(r: MonthlyReport) -> str:
+    """The trend chart's title: by the points ``Period.sub_units`` gives (issue 15 part S)."""
+    if r.is_month:
+        return "近 12 个月受理与结案"
+    assert r.period is not None
+    return "近 12 周受理与结案" if r.period.kind == "week" else "本期各月受理与结案"
 
 
 def _title(sheet: Sheet, text: str, width: int) -> None:
@@ -143,9 +154,10 @@ def _title(sheet: Sheet, text: str, width: int) -> None:
 
 
 def _summary(sheet: Sheet, r: MonthlyReport) -> None:
-    _title(sheet, f"{r.branch} 客诉案件统计表（{r.year}年{r.month}月）", 4)
+    _title(sheet, f"{r.branch} 客诉案件统计表（{r.title}）", 4)
     row = 3
     rows_for_width: list[list[Any]] = []
+    w = r.word  # 本月/月末 in the monthly workbook, 本期/期末 for any other period (issue 15 part S)
 
     def table(title: str, items: list[tuple[str, Any]], fmt: str | None = None) -> tuple[int, int]:
         nonlocal row
@@ -164,12 +176,12 @@ def _summary(sheet: Sheet, r: MonthlyReport) -> None:
     table(
         "总体",
         [
-            ("本月受理", r.received),
+            (f"本{w}受理", r.received),
             ("其中重大投诉", r.major),
-            ("本月结案", r.closed),
+            (f"本{w}结案", r.closed),
             ("按时结案", r.closed_on_time),
             ("逾期结案", r.closed_overdue),
-            ("月末未结", len(r.open_rows)),
+            (f"{w}末未结", len(r.open_rows)),
         ],
     )
     rates = [("有效投诉率", r.valid_rate), ("按时结案率", r.on_time_rate), ("回访率", r.follow_up_rate)]
@@ -212,7 +224,7 @@ def _summary(sheet: Sheet, r: MonthlyReport) -> None:
         cell.number_format = PERCENT
         rows_for_width.append([label, received, closed, "100.0%"])
     row += 2
-    header_row(sheet, row, ["月份", "受理", "结案"])
+    header_row(sheet, row, ["周" if r.period and r.period.kind == "week" else "月份", "受理", "结案"])
     trend_header = row
     for label, received, closed in r.trend:
         row += 1
@@ -223,7 +235,7 @@ def _summary(sheet: Sheet, r: MonthlyReport) -> None:
     sheet.column_dimensions["A"].width = max(sheet.column_dimensions["A"].width or 10, 26)
 
     trend = LineChart()
-    trend.title = "近 12 个月受理与结案"
+    trend.title = _trend_title(r)
     trend.y_axis.title = "件数"
     trend.add_data(
         Reference(sheet, min_col=2, max_col=3, min_row=trend_header, max_row=row), titles_from_data=True
@@ -235,7 +247,7 @@ def _summary(sheet: Sheet, r: MonthlyReport) -> None:
     sheet.add_chart(trend, "F3")
     bars = BarChart()
     bars.type = "bar"
-    bars.title = "本月受理按类别"
+    bars.title = f"本{w}受理按类别"
     bars.add_data(
         Reference(sheet, min_col=2, min_row=category_first - 1, max_row=category_last), titles_from_data=True
     )
@@ -271,7 +283,7 @@ CLOSED_HEADINGS = [
 
 
 def _closed(sheet: Sheet, r: MonthlyReport) -> None:
-    _title(sheet, f"结案明细（{r.year}年{r.month}月）", len(CLOSED_HEADINGS))
+    _title(sheet, f"结案明细（{r.title}）", len(CLOSED_HEADINGS))
     header_row(sheet, 2, CLOSED_HEADINGS)
     rows: list[list[Any]] = [CLOSED_HEADINGS]
     for c in r.closed_rows:
@@ -304,7 +316,7 @@ def _closed(sheet: Sheet, r: MonthlyReport) -> None:
 
 def _departments(sheet: Sheet, r: MonthlyReport) -> None:
     headings = ["责任部门", "案件数", "按比率折算件数", "补偿金额（元）", "逾期件数"]
-    _title(sheet, f"责任归属（{r.year}年{r.month}月结案）", len(headings))
+    _title(sheet, f"责任归属（{r.title}结案）", len(headings))
     header_row(sheet, 2, headings)
     rows: list[list[Any]] = [headings]
     for d in r.departments:
@@ -323,9 +335,9 @@ def _open(sheet: Sheet, r: MonthlyReport) -> None:
         "责任部门",
         "处理责任人",
         "处理期限",
-        "月末逾期（工作日）",
+        f"{r.word}末逾期（工作日）",
     ]
-    _title(sheet, f"月末未结案件（{r.year}年{r.month}月）", len(headings))
+    _title(sheet, f"{r.word}末未结案件（{r.title}）", len(headings))
     header_row(sheet, 2, headings)
     rows: list[list[Any]] = [headings]
     for o in r.open_rows:
@@ -354,8 +366,8 @@ def breakdown_sheet_name(report: MonthlyReport) -> str:
 def _breakdown(sheet: Sheet, r: MonthlyReport) -> None:
     b = r.breakdown
     assert b is not None
-    headings = [b.label, "本月受理", *b.kinds]
-    _title(sheet, f"{r.branch} 本月受理按{b.label}（{r.year}年{r.month}月）", len(headings))
+    headings = [b.label, f"本{r.word}受理", *b.kinds]
+    _title(sheet, f"{r.branch} 本{r.word}受理按{b.label}（{r.title}）", len(headings))
     header_row(sheet, 2, headings)
     rows: list[list[Any]] = [headings]
     for value, total, per_kind in b.rows:

@@ -39,11 +39,14 @@ def department_totals(rows: Sequence[MonthRewardRow]) -> list[tuple[str, int, in
     return [(name, *values) for name, values in sorted(totals.items())]  # type: ignore[misc]
 
 
-def write_rewards_sheet(sheet: Any, rows: Sequence[MonthRewardRow], year: int, month: int) -> None:
-    """Fill ``sheet`` (``monthly_xlsx.Sheet``): the title, the records, then the totals by department."""
+def write_rewards_sheet(
+    sheet: Any, rows: Sequence[MonthRewardRow], year: int, month: int, title: str | None = None
+) -> None:
+    """Fill ``sheet`` (``monthly_xlsx.Sheet``): the title, the records, then the totals by department;
+    ``title`` names any other period (issue 15 part S: 「2026年第4季度」)."""
     from openpyxl.styles import Alignment
 
-    sheet.cell(row=1, column=1, value=f"奖罚（{year}年{month}月核准）").font = TITLE_FONT
+    sheet.cell(row=1, column=1, value=f"奖罚（{title or f'{year}年{month}月'}核准）").font = TITLE_FONT
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADINGS))
     sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
     header_row(sheet, 2, HEADINGS)

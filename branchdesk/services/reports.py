@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from branchdesk.domain.periods import Period
+from branchdesk.domain.periods import month as month_period
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import FieldError, PermissionDenied
 from branchdesk.i18n import Label, Text
 from branchdesk.read.queue import QueueFilter
-from branchdesk.reports.monthly import MonthlyReport, build_monthly, previous_month
+from branchdesk.reports.monthly import MonthlyReport, build_summary, previous_month
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
@@ -49,21 +51,32 @@ class ReportService(ServiceBase):
     def monthly(self, actor: Actor, year: int, month: int, by_field: str | None = None) -> MonthlyReport:
         """The month's figures (report roles only); ``by_field``: a custom field key to break the
         received cases down by (None: the setting ``monthly_breakdown_field``; "": none)."""
+        return self.summary(actor, month_period(year, month), by_field)
+
+    def summary(self, actor: Actor, period: Period, by_field: str | None = None) -> MonthlyReport:
+        """The figures of any period (issue 15 part S; ``domain.periods.parse_period``)."""
         _check_by_field(by_field)
         with self._door.read(actor) as unit:
             self._check(unit)
             _field_exists(unit, by_field)
-            return build_monthly(unit.session, unit.config, year, month, by_field)
+            return build_summary(unit.session, unit.config, period, by_field)
 
     def export_monthly(
         self, actor: Actor, year: int, month: int, path: Path, by_field: str | None = None
     ) -> Path:
         """客诉案件统计表 of the month, stamped with the audit chain head it was read at."""
+        return self.export_summary(actor, month_period(year, month), path, by_field)
+
+    def export_summary(
+        self, actor: Actor, period: Period, path: Path, by_field: str | None = None
+    ) -> Path:
+        """客诉案件统计表 of any period (issue 15 part S): the monthly workbook's sheets, its comparison
+        with the previous period and the same period last year."""
         _check_by_field(by_field)
         with self._door.read(actor) as unit:
             self._check(unit)
             _field_exists(unit, by_field)
-            report = build_monthly(unit.session, unit.config, year, month, by_field)
+            report = build_summary(unit.session, unit.config, period, by_field)
             anchor = current_anchor(unit.session)
         from branchdesk.reports.monthly_xlsx import write_monthly  # openpyxl: not needed to start the app
 

@@ -89,7 +89,15 @@ def test_archive_a_year_and_verify(branch: Branch, tmp_path: Path) -> None:
     rows = list(ledger.active.iter_rows(min_row=3, values_only=True))
     assert len([r for r in rows if r[0] is not None]) == len(closed)
     summary = load_workbook(out / "客诉案件统计表-2026.xlsx", read_only=True)
-    assert summary.sheetnames == [f"{m}月" for m in range(1, 13)]
+    assert summary.sheetnames == ["全年", *(f"{m}月" for m in range(1, 13))]
+
+    def figure(sheet: str, label: str) -> int:
+        return next(int(r[1]) for r in summary[sheet].iter_rows(values_only=True) if r and r[0] == label)
+
+    # issue 15 part S: the year's sheet is the period builder's; its counts are the months' sums
+    closed_by_month = sum(figure(f"{m}月", "本月结案") for m in range(1, 13))
+    assert figure("全年", "本期结案") == closed_by_month >= len(closed)
+    assert figure("全年", "本期受理") == sum(figure(f"{m}月", "本月受理") for m in range(1, 13))
 
     check = branch.desk.archive.verify(out)
     assert check.ok and check.problems == ()
