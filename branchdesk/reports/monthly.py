@@ -405,7 +405,7 @@ def build_summary(
             Case.status.not_in(NOT_COUNTED),
             (Case.closed_at.is_(None)) | (Case.closed_at >= end),
         )
-        .order_by(Case.received_at)
+        .order_by(Case.received_at, Case.id)  # the id breaks ties: PostgreSQL keeps no order of its own
         # Streamed: on a large branch the open cases are tens of thousands; each becomes a row and goes.
         .execution_options(yield_per=2000)
     )
