@@ -528,18 +528,25 @@ def _login(desk, args: argparse.Namespace, username: str, language: str):  # typ
     return actor
 
 
+def _acting(args: argparse.Namespace, command: str, language: str):  # type: ignore[no-untyped-def]
+    """The database and the logged-in ``--user`` for ``command``; None when either step said why."""
+    username = _named_user(args, command, language)
+    if username is None:
+        return None
+    desk = _current_desk(args)
+    actor = _login(desk, args, username, language)
+    return None if actor is None else (desk, actor)
+
+
 def _export(args: argparse.Namespace, language: str) -> int:
     from pathlib import Path
 
     from branchdesk.services.reports import parse_month
 
-    username = _named_user(args, f"export {args.what}", language)
-    if username is None:
+    acting = _acting(args, f"export {args.what}", language)
+    if acting is None:
         return EXIT_USAGE
-    desk = _current_desk(args)
-    actor = _login(desk, args, username, language)
-    if actor is None:
-        return EXIT_USAGE
+    desk, actor = acting
     if args.what == "monthly":
         year, month = parse_month(args.month)
         target = Path(args.output or f"客诉案件统计表-{year}-{month:02d}.xlsx")
@@ -582,13 +589,10 @@ def _print(args: argparse.Namespace, language: str) -> int:
         target.write_bytes(desk.printing.calibration((offset[0], offset[1])))
         print(f"已输出 {target}")
         return EXIT_OK
-    username = _named_user(args, "print", language)
-    if username is None:
+    acting = _acting(args, "print", language)
+    if acting is None:
         return EXIT_USAGE
-    desk = _current_desk(args)
-    actor = _login(desk, args, username, language)
-    if actor is None:
-        return EXIT_USAGE
+    desk, actor = acting
     target = Path(args.output or f"{args.case_no}-{args.form}.pdf")
     started = time.perf_counter()
     desk.printing.render(
@@ -807,13 +811,10 @@ def _archive(args: argparse.Namespace, language: str) -> int:
         return EXIT_OK
     if not args.year.isdigit() or args.folder or not args.output:
         return _error(render(Text("archive.usage"), language), EXIT_USAGE)
-    username = _named_user(args, "archive", language)
-    if username is None:
+    acting = _acting(args, "archive", language)
+    if acting is None:
         return EXIT_USAGE
-    desk = _current_desk(args)
-    actor = _login(desk, args, username, language)
-    if actor is None:
-        return EXIT_USAGE
+    desk, actor = acting
     started = time.perf_counter()
     result = desk.archive.write(actor, int(args.year), Path(args.output))
     print(f"{render(result.text(), language)}（{time.perf_counter() - started:.1f} 秒）")
@@ -838,13 +839,10 @@ def _retention(args: argparse.Namespace, language: str) -> int:
     """Issue 15 part R: ``retention …`` and ``personal-data …`` as the logged-in ``--user``."""
     from branchdesk.cli_retention import run
 
-    username = _named_user(args, f"{args.command} {args.what}", language)
-    if username is None:
+    acting = _acting(args, f"{args.command} {args.what}", language)
+    if acting is None:
         return EXIT_USAGE
-    desk = _current_desk(args)
-    actor = _login(desk, args, username, language)
-    if actor is None:
-        return EXIT_USAGE
+    desk, actor = acting
     return run(args, language, desk, actor)
 
 
