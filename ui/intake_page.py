@@ -7,6 +7,7 @@ offered back on the next start and removed once the case is saved.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import unicodedata
 from datetime import datetime
@@ -60,6 +61,13 @@ from ui.operations import app_signals, run_action
 FORM_FIELDS = [f for f in IntakeForm.__dataclass_fields__ if f not in ("custom",)]
 
 
+def recovery_path(recovery_dir: Path, desk: BranchDesk, username: str) -> Path:
+    """Where what a user typed waits for the next start: one file per user AND database, so a form typed
+    against one branch's database (or the demo) is never offered, and submitted, in another's."""
+    database = hashlib.sha256(desk.db.describe().encode("utf-8")).hexdigest()[:12]
+    return recovery_dir / f"intake-{username}-{database}.json"
+
+
 class IntakePage(QWidget):
     sig_registered = Signal(object)
     """A case was registered (the CaseRef)."""
@@ -77,7 +85,7 @@ class IntakePage(QWidget):
         self._actor = actor
         self._lookups = lookups
         self._draft_id: int | None = None
-        self._recovery = recovery_dir / f"intake-{actor.username}.json"
+        self._recovery = recovery_path(recovery_dir, desk, actor.username)
         self.fields = FieldSet()
         self._build()
         self._history_timer = QTimer(self, singleShot=True, interval=300)

@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.vocab import Status
 from branchdesk.domain.workflow import Action
-from tests.conftest import PASSWORD, Branch
+from branchdesk.storage.backup import backup_sqlite
+from tests.conftest import PASSWORD, Branch, open_branch
 from ui.case_detail import CaseDetailView
-from ui.intake_page import IntakePage
+from ui.intake_page import IntakePage, recovery_path
 from ui.language import label
 from ui.queue_model import display
 from ui.queue_page import QueueView
@@ -151,12 +152,39 @@ def test_intake_keeps_what_was_typed_across_a_crash(
     first.fields.set_value("complainant_name", "王䶮𠮷")
     first.fields.set_value("content", "货物破损")
     first.flush_recovery()
-    assert (tmp_path / "intake-clerk.json").exists()
+    assert recovery_path(tmp_path, branch.desk, "clerk").exists()
     second = IntakePage(branch.desk, branch["clerk"], lookups, tmp_path)  # the next start
     qtbot.addWidget(second)
     assert second.offer_recovery()
     assert second.fields.value("complainant_name") == "王䶮𠮷"
     assert second.fields.value("content") == "货物破损"
+
+
+def test_what_was_typed_against_one_database_is_not_offered_in_another(
+    qtbot: QtBot, branch: Branch, template_db: Path, tmp_path: Path, messages: list[str]
+) -> None:
+    """The same clerk on the same PC opens another branch's database (or the demo): the form typed for the
+    first is kept for it, and never offered — and submitted — in the second."""
+    lookups = branch.desk.queries.lookups(branch["clerk"])
+    first = IntakePage(branch.desk, branch["clerk"], lookups, tmp_path / "recovery")
+    qtbot.addWidget(first)
+    first.fields.set_value("complainant_name", "李先生")
+    first.flush_recovery()
+    other_path = tmp_path / "other.sqlite3"
+    backup_sqlite(template_db, other_path)
+    other = open_branch(other_path)
+    try:
+        elsewhere = IntakePage(
+            other.desk, other["clerk"], other.desk.queries.lookups(other["clerk"]), tmp_path / "recovery"
+        )
+        qtbot.addWidget(elsewhere)
+        assert not elsewhere.offer_recovery()
+        assert elsewhere.fields.value("complainant_name") == "" and messages == []
+    finally:
+        other.desk.db.dispose()
+    again = IntakePage(branch.desk, branch["clerk"], lookups, tmp_path / "recovery")  # back on the first
+    qtbot.addWidget(again)
+    assert again.offer_recovery() and again.fields.value("complainant_name") == "李先生"
 
 
 def test_every_input_has_an_accessible_name(qtbot: QtBot, branch: Branch, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import Branch, complaint_form
-from ui.intake_page import IntakePage
+from ui.intake_page import IntakePage, recovery_path
 
 
 def page_for(qtbot: QtBot, b: Branch, tmp_path: Path) -> IntakePage:
@@ -68,7 +68,7 @@ def test_a_saved_draft_leaves_no_recovery_copy(
     page.save_draft()
     assert "草稿" in page.message.text()
     qtbot.wait(1200)
-    assert not (tmp_path / "intake-clerk.json").exists()
+    assert not recovery_path(tmp_path, branch.desk, "clerk").exists()
     again = page_for(qtbot, branch, tmp_path)  # the next start offers nothing
     assert not again.offer_recovery()
     assert messages == []

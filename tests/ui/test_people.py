@@ -18,6 +18,7 @@ from tests.conftest import PASSWORD, Branch
 from ui import help as help_module
 from ui.admin_page import AdminPage
 from ui.help import SECTIONS, HelpWindow, guide_path, markdown_with_anchors
+from ui.intake_page import recovery_path
 from ui.login_dialog import LoginDialog
 from ui.main import log_in, run_sessions
 from ui.main_window import MainWindow
@@ -180,7 +181,7 @@ def test_log_out_returns_to_the_login_and_another_user_logs_in(
     assert run_sessions(b.desk, "测试网点", event_loop) == 0
     assert len(logins) == 2 and [w._actor.username for w in sessions] == ["clerk", "handler"]
     assert sessions[1].intake is None  # the handler's own screens
-    recovery = default_data_dir() / "recovery" / "intake-clerk.json"
+    recovery = recovery_path(default_data_dir() / "recovery", b.desk, "clerk")
     assert recovery.is_file() and "13900001111" in recovery.read_text(encoding="utf-8")
     recovery.unlink()
 
