@@ -22,6 +22,23 @@ def chinese_ui(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> 
     assert install_translations(qapp, "zh_CN")
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A modal QMessageBox nobody answers blocks an offscreen test forever (pytest asleep at 0 % CPU).
+    Outside the ``messages`` fixture (which replaces these again) such a box is answered and the test
+    fails at its end, naming the text: a hang becomes a finding."""
+    unexpected: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *args: object, **kwargs: object) -> object:
+        unexpected.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(answer))
+    yield
+    assert not unexpected, f"a message box no test expected: {unexpected}"
+
+
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Every QMessageBox text shown during the test, in order (nothing is really shown)."""
@@ -51,6 +68,8 @@ def input_guards(qapp: QApplication) -> Iterator[None]:
     install_input_guards(qapp)
     yield
     remove_input_guards(qapp)
+
+
 # --- issue 17, part D: no test opens a file with the system's programs -------------------------------
 
 

@@ -4,14 +4,18 @@ field, the export through the button, and the dialog in English."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import openpyxl
+import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.periods import parse_period
-from tests.conftest import Branch
+from tests.conftest import START, Branch
 from tests.ui.test_english_walk import chinese_left, english, user_data  # noqa: F401 (a fixture)
+from ui.main_window import MainWindow
 from ui.summary_dialog import SummaryDialog
 
 
@@ -43,6 +47,42 @@ def test_the_due_period_comes_first_and_bad_dates_are_refused_at_the_field(qtbot
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.chosen().key == "2026-10-10..2026-10-31"
     assert dialog.height() <= 768 and dialog.width() <= 1366
+
+
+def test_the_work_page_button_exports_the_chosen_quarter(
+    qtbot: QtBot, branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.work_cases import many_states
+
+    b = branch
+    many_states(b)  # six weeks before START: September and October
+    clerk = MainWindow(b.desk, b["clerk"], "Test branch")
+    qtbot.addWidget(clerk)
+    assert clerk.work.findChild(QPushButton, "summary_button").isHidden()
+    window = MainWindow(b.desk, b["crm"], "Test branch")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    button = window.work.findChild(QPushButton, "summary_button")
+    assert button is not None and button.isVisible()
+
+    def pick_quarter(dialog: SummaryDialog) -> int:
+        choose(dialog, "quarter")
+        dialog.period.setCurrentIndex(dialog.period.findData("2026-Q4"))
+        assert dialog.period.currentIndex() < 0  # Q4 is not over on 2 November: not offered
+        dialog.period.setCurrentIndex(dialog.period.findData("2026-Q3"))
+        return QDialog.DialogCode.Accepted.value
+
+    target = tmp_path / "q3.xlsx"
+    monkeypatch.setattr(SummaryDialog, "exec", pick_quarter)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    button.click()
+    book = openpyxl.load_workbook(target)
+    assert "2026年第3季度" in str(book["汇总"]["A1"].value)
+    figures = {r[0]: r[1] for r in book["汇总"].iter_rows(min_row=3, values_only=True) if r and r[0]}
+    expected = b.desk.reports.summary(b["crm"], parse_period("2026-Q3"))
+    assert figures["本期受理"] == expected.received > 0
+    assert START.date() > parse_period("2026-Q3").end
 
 
 def test_the_dialog_reads_english(qtbot: QtBot, branch: Branch, english: None) -> None:  # noqa: F811
