@@ -280,12 +280,13 @@ def render_plain(
 
 
 def render_plain_bundle(
-    forms: Sequence[tuple[FormSpec, Sequence[Copy]]],
-    case: PrintableCase,
+    forms: Sequence[tuple[FormSpec, Sequence[Copy], PrintableCase]],
     printed_at: datetime,
 ) -> bytes:
     """Several forms of one case in one PDF, each on its own paper with every copy, as ``render_plain``
-    draws them (same sections, decoration and audit anchor): the archive's one file per case."""
+    draws them (same sections, decoration and audit anchor): the archive's one file per case. Each form
+    brings what it prints: the 奖罚通知单 is filed once per approved record, each with that record."""
+    case = forms[0][2]
     fonts.register()
     buffer = io.BytesIO()
     state = _State()
@@ -293,7 +294,7 @@ def render_plain_bundle(
     header = 20 * mm
     templates: list[PageTemplate] = []
     widths: list[float] = []
-    for index, (spec, copies) in enumerate(forms):
+    for index, (spec, copies, printable) in enumerate(forms):
         size = PAGE_SIZES[spec.paper]
         frame = Frame(
             margin_left,
@@ -314,11 +315,12 @@ def render_plain_bundle(
             spec: FormSpec = spec,
             size: tuple[float, float] = size,
             total: int = len(copies),
+            printable: PrintableCase = printable,
         ) -> None:
             assert state.copy is not None
             state.page_of_copy += 1
             _decorate(
-                canvas, size, spec.title, case, state.copy, total, printed_at, False, state.page_of_copy
+                canvas, size, spec.title, printable, state.copy, total, printed_at, False, state.page_of_copy
             )
 
         templates.append(PageTemplate(id=f"form{index}", frames=[frame], onPageEnd=decorate, pagesize=size))
@@ -337,14 +339,14 @@ def render_plain_bundle(
     doc.addPageTemplates(templates)
     styles = _styles()
     story: list[Flowable] = []
-    for index, (spec, copies) in enumerate(forms):
+    for index, (spec, copies, printable) in enumerate(forms):
         for number, copy in enumerate(copies):
             if index or number:
                 if not number:
                     story.append(NextPageTemplate(f"form{index}"))
                 story.append(PageBreak())
             story.append(_CopyStart(state, copy))
-            for section in sections(spec, case, copy):
+            for section in sections(spec, printable, copy):
                 story.extend(_section(section, widths[index], styles))
             if spec.signature_blocks:
                 story.append(_signature_blocks(spec, widths[index], styles))

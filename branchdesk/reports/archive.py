@@ -4,7 +4,8 @@ An archive is a folder::
 
     manifest.json                         what is in it: every file's path, size and SHA-256, the case
                                           numbers, the audit chain head read with the data, when and who
-    forms/<case no>.pdf                   each case's forms as filed (every copy), one PDF per case
+    forms/<case no>.pdf                   each case's forms as filed (every copy), one PDF per case, with the
+                                          奖罚通知单 of each approved reward/penalty record
     records/<case no>.json                the case row and its rows in ``CASE_TABLES`` (timeline with the
                                           audit chain's seq and hash, replies, follow-ups, prints …)
     attachments/<case no>/<id>-<name>     the attachments, byte for byte as stored

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -279,12 +280,29 @@ class PrintService(ServiceBase):
         forms = unit.config.forms
         # A branch whose forms offer nothing for a closed case still files its first form (the brief:
         # "the handling form at least").
-        # The 奖罚通知单 prints one record (``render(record_id=…)``); the records themselves are in the
-        # case's records file, so the archive does not file the notice (reward_approved left False).
         codes = offered_forms(forms, view) or [("handling" if "handling" in forms else next(iter(forms)))]
         printable = self._printable(unit, case_id, view)
-        chosen = [(forms[code], _chosen(forms[code], None)[0]) for code in codes]
-        return render_plain_bundle(chosen, printable, unit.now), codes
+        chosen = [(forms[code], _chosen(forms[code], None)[0], printable) for code in codes]
+        # The 奖罚通知单 prints one record: filed once per approved record of the case, as each was issued
+        # (``offered_forms`` above leaves it out: it offers it only with ``reward_approved``).
+        notices = [code for code, spec in forms.items() if prints_reward(spec)]
+        if notices:
+            approved = unit.session.scalars(
+                select(RewardPenalty.id)
+                .where(
+                    RewardPenalty.case_id == case_id,
+                    RewardPenalty.status == RewardStatus.APPROVED.value,
+                )
+                .order_by(RewardPenalty.id)
+            ).all()
+            for record_id in approved:
+                notice = replace(
+                    printable, data={**printable.data, "reward": _reward_data(unit, case_id, record_id)}
+                )
+                for code in notices:
+                    chosen.append((forms[code], _chosen(forms[code], None)[0], notice))
+                    codes.append(code)
+        return render_plain_bundle(chosen, unit.now), codes
 
     def _printable(self, unit: Unit, case_id: int, view: CaseView | None = None) -> PrintableCase:
         """The case view rendered as the form's text: vocabulary labels in the form's language."""

@@ -375,3 +375,33 @@ def test_migration_0028_gives_an_existing_branch_the_archive_tables(branch: Bran
     assert view.actions[Action.TRIAGE.value] is None
     b.clock.now = NEXT_YEAR
     assert fresh.archive.write(b["crm"], 2026, tmp_path / "a").newly_archived == 3
+
+
+def test_each_approved_reward_record_files_its_notice_with_the_case(branch: Branch, tmp_path: Path) -> None:
+    """The 奖罚通知单 prints one record: the archive files it once per APPROVED record of the case, after
+    the case's own forms; a record still waiting for its signatures is not filed."""
+    from branchdesk.domain.rewards import RewardStatus
+    from tests.core.test_printing import pages
+    from tests.core.test_rewards import propose, sign
+
+    b = branch
+    ref = proposed_case(b, "compensation", "150", complainant_name="奖罚客户")
+    b.desk.cases.decide_approval(b["qa_mgr"], ref.id, Decision.APPROVE, PASSWORD)
+    approved = propose(b, ref.id, reason="对投诉事实拒不承认")
+    assert sign(b, "qa_mgr", approved) is RewardStatus.PENDING
+    assert sign(b, "gm", approved) is RewardStatus.APPROVED
+    propose(b, ref.id, reason="尚待核准的第二条")  # pending: not issued, not filed
+    b.desk.cases.record_reply(b["clerk"], ref.id, ReplyInput("phone", "已告知", True))
+    b.desk.cases.record_follow_up(b["clerk"], ref.id, FollowUpInput("phone", True, 5))
+    b.desk.cases.close(b["crm"], ref.id)
+    b.clock.now = NEXT_YEAR
+    out = tmp_path / "归档"
+    branch.desk.archive.write(b["crm"], 2026, out)
+    case_no = b.desk.queries.case_detail(b["crm"], ref.id).case_no
+    sheets = pages((out / f"forms/{case_no}.pdf").read_bytes(), tmp_path)
+    notices = [s for s in sheets if "奖罚通知单" in s]
+    assert len(notices) == 3  # the notice's three copies: 总经理室(自存), 会计, 受罚部门
+    assert all("对投诉事实拒不承认" in s and "郑总" in s for s in notices)
+    assert not any("尚待核准的第二条" in s for s in sheets)
+    assert sheets.index(notices[0]) > 0  # after the case's own forms
+    assert branch.desk.archive.verify(out).ok
