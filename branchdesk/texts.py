@@ -2231,3 +2231,41 @@ CATALOGUE.update(
     }
 )
 LABELS["Field"]["period"] = ("期间", "Period")
+
+# --- the administrator's 设置 tab (coordinator, session 22): setting names, groups, a stale write ------
+LABELS["Setting"] = {
+    "idle_lock_minutes": ("闲置多少分钟后锁屏", "Lock after idle minutes"),
+    "login_max_failures": ("连续登录失败几次后暂停", "Failed logins before a pause"),
+    "login_lock_minutes": ("登录失败后暂停（分钟）", "Pause after failed logins (minutes)"),
+    "major_min_complainants": ("投诉人数达到多少为重大投诉", "Complainants that make a case major"),
+    "repeat_window_days": ("重复投诉认定期（天）", "Repeat complaint window (days)"),
+    "entry_clock_skew_minutes": ("受理时间可晚于当前时间（分钟）", "Received ahead of the clock (minutes)"),
+    "attachment_max_mb": ("附件大小上限（MB）", "Largest attachment (MB)"),
+    "gm_inform_hours": ("重大投诉须在几小时内报告总经理", "Inform the GM of a major case within (hours)"),
+    "dissatisfied_at_or_below": ("满意度不高于几分为不满意（1–5）", "Dissatisfied at or below (1–5)"),
+    "capa_oversight_role": ("纠正预防措施的验证角色", "Who verifies corrective actions"),
+    "capa_blocks_close": ("纠正预防措施未验证不得结案", "Open corrective actions block closing"),
+    "returning_complaint_mode": ("同一客户再次投诉时", "When a customer complains again"),
+    "reopen_within_days": ("结案后多少天内可重新处理（天）", "Reopen within (days after closing)"),
+    "returning_attach_original_form": ("新案附原案处理单", "Attach the original case's handling form"),
+    "next_contact_max_days": ("下次联系最多约定几天后", "Next contact at most (days ahead)"),
+    "next_contact_warn_minutes": ("下次联系提前提醒（分钟）", "Remind of a next contact (minutes before)"),
+    "notification_poll_seconds": ("每隔几秒查看新通知", "Check for notifications every (seconds)"),
+    "retention_years": ("案件默认保存年限（无类别规则时）", "Keep cases (years, unless a rule says)"),
+}
+LABELS["SettingGroup"] = {
+    "login": ("登录与安全", "Login and security"),
+    "intake": ("受理", "Intake"),
+    "handling": ("处理", "Handling"),
+    "returning": ("再次投诉与进度告知", "Returning complaints and progress notices"),
+    "system": ("系统", "System"),
+}
+LABELS["ReturningMode"] = {
+    "new_case": ("另立新案（关联原案）", "Open a new case (linked)"),
+    "reopen": ("重新处理原案", "Reopen the original case"),
+}
+LABELS["Switch"] = {"on": ("是", "yes"), "off": ("否", "no")}
+CATALOGUE["admin.setting_changed"] = (
+    "「{setting}」已被 {who} 于 {when} 改为 {value}：请看过现在的值再改",
+    "“{setting}” was changed by {who} at {when} to {value}: look at the value now before changing it",
+)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain import defaults
 from branchdesk.domain.calendar import official_years
 from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
@@ -46,6 +43,7 @@ from ui.language import label, roles_text
 from ui.operations import app_signals, run_action
 from ui.password_dialog import ResetPasswordDialog
 from ui.policy_tab import PolicyTab  # issue 13 "policy"
+from ui.settings_tab import SettingsTab
 from ui.step_policy_tab import StepPolicyTab
 from ui.vocabulary_tab import VocabularyTab
 
@@ -129,6 +127,7 @@ class AdminPage(QWidget):
             category_parents(snapshot),
         )
         self.vocabulary_tab.reload()
+        self.settings_tab.catch_up()  # what another PC saved shows; what is typed here stays
         refill_combo(self.user_fields.widgets["department"], self._department_codes())  # type: ignore[arg-type]
         refill_combo(self.chosen_fields.widgets["department"], self._department_codes())  # type: ignore[arg-type]
         for index in range(self.tabs.count()):
@@ -226,42 +225,9 @@ class AdminPage(QWidget):
             ),
         )
 
-    def _settings_tab(self) -> ConfigTab:
-        admin, me = self._desk.admin, self._actor
-        editable = {
-            "idle_lock_minutes": self.tr("Lock after idle minutes"),
-            "login_max_failures": self.tr("Failed logins before a pause"),
-            "login_lock_minutes": self.tr("Pause after failed logins (minutes)"),
-            "repeat_window_days": self.tr("Repeat complaint window (days)"),
-            "major_min_complainants": self.tr("Complainants that make a case major"),
-            "dissatisfied_at_or_below": self.tr("Dissatisfied at or below (1–5)"),
-            "notification_poll_seconds": self.tr("Check for notifications every (seconds)"),  # issue 17
-        }
-
-        def rows() -> list[dict[str, Any]]:
-            settings = self._snapshot().settings
-            return [{"key": key, "label": label, "value": settings[key]} for key, label in editable.items()]
-
-        tab = ConfigTab(
-            [("label", self.tr("Setting")), ("value", self.tr("Value"))],
-            [
-                Field("key", self.tr("Setting"), "choice", list(editable.items()), empty=None),
-                Field("value", self.tr("Value"), "int"),
-            ],
-            rows,
-            lambda _row, v: admin.set_setting(me, v["key"], int(v["value"])),
-        )
-        # issue 17 part F: the spin box takes the range the core checks (defaults.SETTING_RANGES)
-        key, value = tab.fields.widgets["key"], tab.fields.widgets["value"]
-        assert isinstance(key, QComboBox) and isinstance(value, QSpinBox)
-
-        def follow_range() -> None:
-            value.setRange(*defaults.SETTING_RANGES.get(key.currentData() or "", (0, 9999)))
-
-        key.currentIndexChanged.connect(lambda _i: follow_range())
-        follow_range()
-        self.settings_tab = tab
-        return tab
+    def _settings_tab(self) -> SettingsTab:
+        self.settings_tab = SettingsTab(self._desk, self._actor)
+        return self.settings_tab
 
     # --- users -------------------------------------------------------------------------
 

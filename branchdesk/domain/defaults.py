@@ -538,3 +538,37 @@ SETTING_RANGES["next_contact_max_days"] = (1, 365)
 SETTING_RANGES["next_contact_warn_minutes"] = (0, 7 * 24 * 60)
 #: The values of ``returning_complaint_mode``.
 RETURNING_MODES = ("new_case", "reopen")
+
+# --- the administrator's 设置 tab: which settings it edits, in groups (coordinator, session 22) ---------
+#: Group -> setting keys, in the order the tab shows them. The editor follows the shipped value's type:
+#: a number within ``SETTING_RANGES``, a switch, or one of ``SETTING_CHOICES``. Settings with a screen of
+#: their own (office hours on the calendar tab, the branch's profile, the backup folder, money limits in
+#: the approval rules) are edited there, not here.
+ADMIN_SETTINGS: dict[str, tuple[str, ...]] = {
+    "login": ("idle_lock_minutes", "login_max_failures", "login_lock_minutes"),
+    "intake": (
+        "major_min_complainants",
+        "repeat_window_days",
+        "entry_clock_skew_minutes",
+        "attachment_max_mb",
+    ),
+    "handling": (
+        "gm_inform_hours",
+        "dissatisfied_at_or_below",
+        "capa_oversight_role",
+        "capa_blocks_close",
+    ),
+    "returning": (
+        "returning_complaint_mode",
+        "reopen_within_days",
+        "returning_attach_original_form",
+        "next_contact_max_days",
+        "next_contact_warn_minutes",
+    ),
+    "system": ("notification_poll_seconds", "retention_years"),
+}
+#: A text setting the tab offers as a pick list: setting -> its values (codes the UI renders as labels).
+SETTING_CHOICES: dict[str, tuple[str, ...]] = {
+    "returning_complaint_mode": RETURNING_MODES,
+    "capa_oversight_role": ("cr_manager", "gm", "deputy_gm", "dept_manager"),
+}

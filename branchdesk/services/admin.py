@@ -4,7 +4,7 @@ reply templates, custom intake fields and settings. Every change is an event (wh
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
@@ -30,6 +30,7 @@ from branchdesk.storage.models import (
     Category,
     CustomField,
     Department,
+    Event,
     ReplyTemplate,
     Setting,
     SlaRuleRow,
@@ -39,6 +40,10 @@ from branchdesk.storage.models import (
 
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,39}")
 CUSTOM_TYPES = ("text", "number", "date", "choice")
+
+
+#: ``set_setting`` without ``seen``: the caller does not name what it saw (the CLI's explicit command).
+UNSEEN: Any = object()
 
 
 class AdminService(ServiceBase):
@@ -474,24 +479,78 @@ class AdminService(ServiceBase):
                     apply_changes(row, values),
                 )
 
-    def set_setting(self, actor: Actor, key: str, value: Any) -> None:
-        if not isinstance(key, str) or key not in defaults.SETTINGS:
-            raise NotFound(Text("admin.setting_not_found", {"key": str(key)[:60]}))
-        _check_setting(key, value)
+    def set_setting(self, actor: Actor, key: str, value: Any, *, seen: Any = UNSEEN) -> None:
+        """One setting; ``seen`` as in ``set_settings`` (the CLI and older screens may leave it out)."""
+        self.set_settings(actor, {key: value}, seen=None if seen is UNSEEN else {key: seen})
+
+    def set_settings(
+        self, actor: Actor, values: Mapping[str, Any], *, seen: Mapping[str, Any] | None = None
+    ) -> None:
+        """Several settings in one write: all of them or none. ``seen``: the values the administrator's
+        screen showed; a setting another PC changed since is refused naming who changed it to what."""
+        if not isinstance(values, Mapping) or not values or len(values) > len(defaults.SETTINGS):
+            raise FieldError({"setting": Text("admin.setting_type")})
+        errors: dict[str, Text | str] = {}
+        for key, value in values.items():
+            if not isinstance(key, str) or key not in defaults.SETTINGS:
+                raise NotFound(Text("admin.setting_not_found", {"key": str(key)[:60]}))
+            try:
+                _check_setting(key, value)
+            except FieldError as exc:
+                errors.update(exc.errors)
+        if errors:
+            raise FieldError(errors)
         with self._unit(actor) as unit:
             self._admin(unit)
-            row = unit.session.get(Setting, key)
-            if row is None and key in defaults.LATER_SETTINGS:  # added after this branch was created
-                row = Setting(key=key, value=unit.config.setting(key))
-                unit.session.add(row)
-            if row is None:
-                raise NotFound(Text("admin.setting_not_found", {"key": key}))
-            if type(value) is not type(row.value) and not (
-                isinstance(row.value, int) and isinstance(value, int)
-            ):
-                raise FieldError({key: Text("admin.setting_type")})
-            old, row.value = row.value, value
-            self._event(unit, "setting", Text("event.admin_setting", {"key": key}), [(key, old, value)])
+            for key, value in values.items():
+                row = unit.session.get(Setting, key)
+                if row is None and key in defaults.LATER_SETTINGS:  # added after this branch was created
+                    row = Setting(key=key, value=unit.config.setting(key))
+                    unit.session.add(row)
+                if row is None:
+                    raise NotFound(Text("admin.setting_not_found", {"key": key}))
+                if seen is not None and key in seen and not _same_value(row.value, seen[key]):
+                    raise ConcurrentChange(_setting_changed(unit.session, key, row.value))
+                if type(value) is not type(row.value) and not (
+                    isinstance(row.value, int) and isinstance(value, int)
+                ):
+                    raise FieldError({key: Text("admin.setting_type")})
+                if _same_value(row.value, value):
+                    continue  # unchanged: no event
+                old, row.value = row.value, value
+                self._event(unit, "setting", Text("event.admin_setting", {"key": key}), [(key, old, value)])
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    """Equal and of the same kind (``True == 1`` in Python; a switch is not a count)."""
+    return type(a) is type(b) and a == b
+
+
+def _setting_changed(session: Session, key: str, now: Any) -> Text:
+    """Who last changed ``key``, when, to what (the refusal of a write made on a stale screen)."""
+    recent = session.scalars(
+        select(Event).where(Event.action == "admin.setting").order_by(Event.id.desc()).limit(200)
+    )
+    last = next((e for e in recent if any(c and c[0] == key for c in e.changes or [])), None)
+    if last is None:
+        return Text("error.concurrent_change")
+    return Text(
+        "admin.setting_changed",
+        {
+            "setting": Label("Setting", key),
+            "who": last.actor_name,
+            "when": last.at.strftime("%m-%d %H:%M"),
+            "value": _shown(key, now),
+        },
+    )
+
+
+def _shown(key: str, value: Any) -> Label | str:
+    """A setting's value as a person reads it: a switch as 是/否, a pick list's code as its label."""
+    if isinstance(value, bool):
+        return Label("Switch", "on" if value else "off")
+    vocabulary = {"returning_complaint_mode": "ReturningMode", "capa_oversight_role": "Role"}.get(key)
+    return Label(vocabulary, str(value)) if vocabulary else str(value)
 
 
 def _roles(roles: Collection[Role]) -> list[Role]:

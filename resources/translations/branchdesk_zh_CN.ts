@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../ui/about_dialog.py" line="33"/>
-        <source>The branch office's customer-complaint desk</source>
+        <source>The branch office&apos;s customer-complaint desk</source>
         <translation>网点客户投诉处理系统</translation>
     </message>
     <message>
@@ -98,367 +98,320 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="68"/>
+        <location filename="../../ui/admin_page.py" line="66"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="69"/>
+        <location filename="../../ui/admin_page.py" line="67"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="71"/>
+        <location filename="../../ui/admin_page.py" line="69"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="76"/>
+        <location filename="../../ui/admin_page.py" line="74"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="80"/>
-        <location filename="../../ui/admin_page.py" line="544"/>
+        <location filename="../../ui/admin_page.py" line="78"/>
+        <location filename="../../ui/admin_page.py" line="510"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="81"/>
+        <location filename="../../ui/admin_page.py" line="79"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="82"/>
+        <location filename="../../ui/admin_page.py" line="80"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="83"/>
+        <location filename="../../ui/admin_page.py" line="81"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="97"/>
+        <location filename="../../ui/admin_page.py" line="95"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="103"/>
+        <location filename="../../ui/admin_page.py" line="101"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="158"/>
-        <location filename="../../ui/admin_page.py" line="172"/>
-        <location filename="../../ui/admin_page.py" line="177"/>
-        <location filename="../../ui/admin_page.py" line="200"/>
-        <location filename="../../ui/admin_page.py" line="208"/>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
         <location filename="../../ui/admin_page.py" line="157"/>
         <location filename="../../ui/admin_page.py" line="171"/>
         <location filename="../../ui/admin_page.py" line="176"/>
         <location filename="../../ui/admin_page.py" line="199"/>
         <location filename="../../ui/admin_page.py" line="207"/>
+        <location filename="../../ui/admin_page.py" line="238"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="156"/>
+        <location filename="../../ui/admin_page.py" line="170"/>
+        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="198"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="159"/>
-        <location filename="../../ui/admin_page.py" line="173"/>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="204"/>
-        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="154"/>
+        <location filename="../../ui/admin_page.py" line="158"/>
+        <location filename="../../ui/admin_page.py" line="172"/>
+        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="203"/>
+        <location filename="../../ui/admin_page.py" line="211"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="177"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="170"/>
+        <location filename="../../ui/admin_page.py" line="169"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="74"/>
+        <location filename="../../ui/admin_page.py" line="72"/>
         <source>Lists and names</source>
         <translation>选项与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="85"/>
+        <location filename="../../ui/admin_page.py" line="83"/>
         <source>Branch profile</source>
         <translation>网点信息</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="87"/>
+        <location filename="../../ui/admin_page.py" line="85"/>
         <source>Step deadlines</source>
         <translation>环节期限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="89"/>
+        <location filename="../../ui/admin_page.py" line="87"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="91"/>
+        <location filename="../../ui/admin_page.py" line="89"/>
         <source>Policy file</source>
         <translation>策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="95"/>
+        <location filename="../../ui/admin_page.py" line="93"/>
         <source>Rewards and penalties</source>
         <translation>奖罚标准</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="101"/>
+        <location filename="../../ui/admin_page.py" line="99"/>
         <source>Retention</source>
         <translation>保存期限</translation>
     </message>
     <message>
+        <location filename="../../ui/admin_page.py" line="187"/>
         <location filename="../../ui/admin_page.py" line="188"/>
-        <location filename="../../ui/admin_page.py" line="189"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
+        <location filename="../../ui/admin_page.py" line="187"/>
         <location filename="../../ui/admin_page.py" line="188"/>
-        <location filename="../../ui/admin_page.py" line="189"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="201"/>
-        <location filename="../../ui/admin_page.py" line="209"/>
+        <location filename="../../ui/admin_page.py" line="200"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="202"/>
+        <location filename="../../ui/admin_page.py" line="201"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="203"/>
-        <location filename="../../ui/admin_page.py" line="211"/>
+        <location filename="../../ui/admin_page.py" line="202"/>
+        <location filename="../../ui/admin_page.py" line="210"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="210"/>
+        <location filename="../../ui/admin_page.py" line="209"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="232"/>
-        <source>Lock after idle minutes</source>
-        <translation>闲置多少分钟后锁定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="233"/>
-        <source>Failed logins before a pause</source>
-        <translation>连续输错密码几次后暂停登录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="234"/>
-        <source>Pause after failed logins (minutes)</source>
-        <translation>暂停登录（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="235"/>
-        <source>Repeat complaint window (days)</source>
-        <translation>重复投诉认定期（天）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="236"/>
-        <source>Complainants that make a case major</source>
-        <translation>投诉人数达到几人列为重大</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
-        <source>Dissatisfied at or below (1–5)</source>
-        <translation>满意度不高于几分视为不满意（1–5）</translation>
-    </message>
-    <message>
         <location filename="../../ui/admin_page.py" line="238"/>
-        <source>Check for notifications every (seconds)</source>
-        <translation>通知检查间隔（秒）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
-        <location filename="../../ui/admin_page.py" line="248"/>
-        <source>Setting</source>
-        <translation>设置项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
-        <location filename="../../ui/admin_page.py" line="249"/>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="295"/>
-        <location filename="../../ui/admin_page.py" line="323"/>
+        <location filename="../../ui/admin_page.py" line="261"/>
+        <location filename="../../ui/admin_page.py" line="289"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="291"/>
-        <location filename="../../ui/admin_page.py" line="331"/>
+        <location filename="../../ui/admin_page.py" line="238"/>
+        <location filename="../../ui/admin_page.py" line="257"/>
+        <location filename="../../ui/admin_page.py" line="297"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="239"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="239"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282"/>
+        <location filename="../../ui/admin_page.py" line="248"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="300"/>
+        <location filename="../../ui/admin_page.py" line="266"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="302"/>
-        <location filename="../../ui/admin_page.py" line="393"/>
+        <location filename="../../ui/admin_page.py" line="268"/>
+        <location filename="../../ui/admin_page.py" line="359"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="270"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="306"/>
+        <location filename="../../ui/admin_page.py" line="272"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="318"/>
+        <location filename="../../ui/admin_page.py" line="284"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="321"/>
+        <location filename="../../ui/admin_page.py" line="238"/>
+        <location filename="../../ui/admin_page.py" line="287"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="79"/>
+        <location filename="../../ui/admin_page.py" line="77"/>
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="294"/>
-        <location filename="../../ui/admin_page.py" line="322"/>
+        <location filename="../../ui/admin_page.py" line="260"/>
+        <location filename="../../ui/admin_page.py" line="288"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="334"/>
+        <location filename="../../ui/admin_page.py" line="300"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="335"/>
+        <location filename="../../ui/admin_page.py" line="301"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356"/>
+        <location filename="../../ui/admin_page.py" line="322"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356"/>
+        <location filename="../../ui/admin_page.py" line="322"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="393"/>
+        <location filename="../../ui/admin_page.py" line="359"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="396"/>
+        <location filename="../../ui/admin_page.py" line="362"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
-        <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
+        <location filename="../../ui/admin_page.py" line="464"/>
+        <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="506"/>
+        <location filename="../../ui/admin_page.py" line="472"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="507"/>
+        <location filename="../../ui/admin_page.py" line="473"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="508"/>
+        <location filename="../../ui/admin_page.py" line="474"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="509"/>
+        <location filename="../../ui/admin_page.py" line="475"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="512"/>
+        <location filename="../../ui/admin_page.py" line="478"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="516"/>
+        <location filename="../../ui/admin_page.py" line="482"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="522"/>
+        <location filename="../../ui/admin_page.py" line="488"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="544"/>
+        <location filename="../../ui/admin_page.py" line="510"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="296"/>
+        <location filename="../../ui/admin_page.py" line="262"/>
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="441"/>
+        <location filename="../../ui/admin_page.py" line="407"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -469,7 +422,7 @@
         <location filename="../../ui/approval_rules_tab.py" line="80"/>
         <location filename="../../ui/approval_rules_tab.py" line="111"/>
         <source>Priority</source>
-        <extracomment>The "major" condition's choices as the combo stores them.</extracomment>
+        <extracomment>The &quot;major&quot; condition&apos;s choices as the combo stores them.</extracomment>
         <translation>优先顺序</translation>
     </message>
     <message>
@@ -1038,7 +991,7 @@
     </message>
     <message>
         <location filename="../../ui/branch_profile_tab.py" line="58"/>
-        <source>Printed on the receipt, the handling form and the report, and in the monthly summary's title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
+        <source>Printed on the receipt, the handling form and the report, and in the monthly summary&apos;s title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
         <translation>打印在受理回执、处理表和调查报告上，也用于月度统计表的标题。若设置了案件编号带网点代码，新案件编号以网点代码开头；已有编号不变。</translation>
     </message>
     <message>
@@ -1327,7 +1280,7 @@
     </message>
     <message>
         <location filename="../../ui/capa_dialogs.py" line="159"/>
-        <source>Evidence from the case's attachments</source>
+        <source>Evidence from the case&apos;s attachments</source>
         <translation>证据（本案附件）</translation>
     </message>
     <message>
@@ -1389,7 +1342,7 @@
     <message>
         <location filename="../../ui/case_actions.py" line="49"/>
         <source>5 very satisfied</source>
-        <extracomment>The follow-up's satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
+        <extracomment>The follow-up&apos;s satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
         <translation>5 非常满意</translation>
     </message>
     <message>
@@ -1439,7 +1392,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="176"/>
-        <source>Major complaint (CR manager's decision)</source>
+        <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
@@ -1657,7 +1610,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="411"/>
-        <source>Customer's consent (when, how)</source>
+        <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
@@ -1667,7 +1620,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="427"/>
-        <source>Requested: %1; new deadline %2; customer's consent: %3</source>
+        <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
@@ -1796,7 +1749,7 @@
         <location filename="../../ui/case_actions.py" line="573"/>
         <location filename="../../ui/case_actions.py" line="621"/>
         <source>Complainant</source>
-        <extracomment>The intake facts the correction dialog offers (English sources), in the intake form's order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
+        <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
         <translation>投诉人</translation>
     </message>
     <message>
@@ -1886,7 +1839,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="731"/>
-        <source>Amount (yuan; empty: the line's amount)</source>
+        <source>Amount (yuan; empty: the line&apos;s amount)</source>
         <translation>金额（元；留空：按标准金额）</translation>
     </message>
     <message>
@@ -2220,7 +2173,7 @@
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="413"/>
-        <source>Customer's request</source>
+        <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
@@ -2491,7 +2444,7 @@
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="552"/>
-        <source>Customer's consent</source>
+        <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
@@ -2551,7 +2504,7 @@
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="607"/>
-        <source>Branch's own fields</source>
+        <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
@@ -2770,7 +2723,7 @@
     </message>
     <message>
         <location filename="../../ui/case_opinions.py" line="111"/>
-        <source>The investigation's shares: %1. A department's share is its own view, beside them.</source>
+        <source>The investigation&apos;s shares: %1. A department&apos;s share is its own view, beside them.</source>
         <translation>调查报告的责任比率：%1。各部门会签的责任比率是其自己的意见，与之并列，不计入其中。</translation>
     </message>
     <message>
@@ -2967,7 +2920,7 @@
     <message>
         <location filename="../../ui/date_field.py" line="52"/>
         <source>Pick from the calendar (F4)</source>
-        <extracomment>"No date" in the QDateEdit calls these fields keep (the value the old widgets used).</extracomment>
+        <extracomment>&quot;No date&quot; in the QDateEdit calls these fields keep (the value the old widgets used).</extracomment>
         <translation>从日历中选择（F4）</translation>
     </message>
     <message>
@@ -3651,7 +3604,7 @@
     </message>
     <message>
         <location filename="../../ui/holiday_notice_dialog.py" line="50"/>
-        <source>Paste the full text of the State Council's notice on next year's public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
+        <source>Paste the full text of the State Council&apos;s notice on next year&apos;s public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
         <translation>粘贴国务院办公厅关于部分节假日安排的通知全文，或从文本文件打开。“预览”显示通知与当前工作日历的差异；“写入”把通知的各天录入日历，并确认该年法定节假日已录入。</translation>
     </message>
     <message>
@@ -3821,320 +3774,320 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="103"/>
-        <location filename="../../ui/intake_page.py" line="256"/>
-        <location filename="../../ui/intake_page.py" line="330"/>
-        <location filename="../../ui/intake_page.py" line="627"/>
+        <location filename="../../ui/intake_page.py" line="111"/>
+        <location filename="../../ui/intake_page.py" line="264"/>
+        <location filename="../../ui/intake_page.py" line="338"/>
+        <location filename="../../ui/intake_page.py" line="635"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="107"/>
+        <location filename="../../ui/intake_page.py" line="115"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="109"/>
+        <location filename="../../ui/intake_page.py" line="117"/>
         <source>Type the number: earlier cases appear on the right</source>
         <translation>输入号码后，右侧显示该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="110"/>
-        <location filename="../../ui/intake_page.py" line="188"/>
+        <location filename="../../ui/intake_page.py" line="118"/>
+        <location filename="../../ui/intake_page.py" line="196"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="113"/>
+        <location filename="../../ui/intake_page.py" line="121"/>
         <source>Title</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="114"/>
+        <location filename="../../ui/intake_page.py" line="122"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="115"/>
+        <location filename="../../ui/intake_page.py" line="123"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="116"/>
+        <location filename="../../ui/intake_page.py" line="124"/>
         <source>Foreign customer</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="116"/>
+        <location filename="../../ui/intake_page.py" line="124"/>
         <source>Abroad</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="117"/>
+        <location filename="../../ui/intake_page.py" line="125"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="118"/>
+        <location filename="../../ui/intake_page.py" line="126"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="121"/>
+        <location filename="../../ui/intake_page.py" line="129"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="124"/>
+        <location filename="../../ui/intake_page.py" line="132"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="125"/>
+        <location filename="../../ui/intake_page.py" line="133"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="127"/>
+        <location filename="../../ui/intake_page.py" line="135"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="132"/>
+        <location filename="../../ui/intake_page.py" line="140"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="133"/>
+        <location filename="../../ui/intake_page.py" line="141"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="134"/>
+        <location filename="../../ui/intake_page.py" line="142"/>
         <source>Part / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="135"/>
+        <location filename="../../ui/intake_page.py" line="143"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="136"/>
+        <location filename="../../ui/intake_page.py" line="144"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="137"/>
+        <location filename="../../ui/intake_page.py" line="145"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="140"/>
+        <location filename="../../ui/intake_page.py" line="148"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="140"/>
-        <location filename="../../ui/intake_page.py" line="180"/>
+        <location filename="../../ui/intake_page.py" line="148"/>
+        <location filename="../../ui/intake_page.py" line="188"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="141"/>
+        <location filename="../../ui/intake_page.py" line="149"/>
         <source>Vehicle model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="142"/>
+        <location filename="../../ui/intake_page.py" line="150"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="143"/>
+        <location filename="../../ui/intake_page.py" line="151"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="143"/>
+        <location filename="../../ui/intake_page.py" line="151"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="147"/>
+        <location filename="../../ui/intake_page.py" line="155"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="153"/>
+        <location filename="../../ui/intake_page.py" line="161"/>
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="156"/>
+        <location filename="../../ui/intake_page.py" line="164"/>
         <source>Person complained about (if not staff)</source>
         <translation>被投诉人（非本公司员工）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="159"/>
+        <location filename="../../ui/intake_page.py" line="167"/>
         <source>Complaint content</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="160"/>
-        <source>Customer's request</source>
+        <location filename="../../ui/intake_page.py" line="168"/>
+        <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="161"/>
+        <location filename="../../ui/intake_page.py" line="169"/>
         <source>Amount asked (yuan)</source>
         <translation>要求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="163"/>
+        <location filename="../../ui/intake_page.py" line="171"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="165"/>
+        <location filename="../../ui/intake_page.py" line="173"/>
         <source>Personal injury</source>
         <translation>人身伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="166"/>
+        <location filename="../../ui/intake_page.py" line="174"/>
         <source>Lawsuit threatened</source>
         <translation>扬言诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="167"/>
+        <location filename="../../ui/intake_page.py" line="175"/>
         <source>Media involved</source>
         <translation>媒体介入</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="168"/>
+        <location filename="../../ui/intake_page.py" line="176"/>
         <source>Complained to manufacturer, regulator or consumer body</source>
         <translation>已向厂家、监管部门或消费者协会投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="171"/>
+        <location filename="../../ui/intake_page.py" line="179"/>
         <source>Repeat of case no.</source>
         <translation>重复投诉原案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="189"/>
+        <location filename="../../ui/intake_page.py" line="197"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="190"/>
+        <location filename="../../ui/intake_page.py" line="198"/>
         <source>Complaint and request</source>
         <translation>投诉与要求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="191"/>
+        <location filename="../../ui/intake_page.py" line="199"/>
         <source>Subject</source>
         <translation>投诉对象</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="197"/>
+        <location filename="../../ui/intake_page.py" line="205"/>
         <source>Branch fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="206"/>
-        <location filename="../../ui/intake_page.py" line="208"/>
+        <location filename="../../ui/intake_page.py" line="214"/>
+        <location filename="../../ui/intake_page.py" line="216"/>
         <source>Earlier cases of this customer</source>
         <translation>该客户以往案件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="219"/>
-        <location filename="../../ui/intake_page.py" line="470"/>
-        <source>Fill in the customer's details</source>
+        <location filename="../../ui/intake_page.py" line="227"/>
+        <location filename="../../ui/intake_page.py" line="478"/>
+        <source>Fill in the customer&apos;s details</source>
         <translation>填入客户资料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="246"/>
+        <location filename="../../ui/intake_page.py" line="254"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="248"/>
+        <location filename="../../ui/intake_page.py" line="256"/>
         <source>Submit (Ctrl+Enter)</source>
         <translation>提交登记 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="251"/>
+        <location filename="../../ui/intake_page.py" line="259"/>
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="390"/>
+        <location filename="../../ui/intake_page.py" line="398"/>
         <source>Unfinished complaint</source>
         <translation>未完成的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="391"/>
+        <location filename="../../ui/intake_page.py" line="399"/>
         <source>An unfinished complaint (%1) was not saved last time. Restore it?</source>
         <translation>上次有一件未保存的投诉记录（%1），要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="420"/>
+        <location filename="../../ui/intake_page.py" line="428"/>
         <source>Possible repeat complaint (same customer within 30 days): %1. If it is the same matter, double-click the case to mark it; a repeat complaint is a major complaint.</source>
         <translation>可能是重复投诉（同一客户 30 天内）：%1。如为同一事项，请双击该案件标记；重复投诉列为重大投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="450"/>
+        <location filename="../../ui/intake_page.py" line="458"/>
         <source>Known customer (case %1): %2</source>
         <extracomment>The fields the offer fills, in form order.</extracomment>
         <translation>老客户（案件 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="471"/>
+        <location filename="../../ui/intake_page.py" line="479"/>
         <source>Replace what you typed (%1) with the details of case %2?</source>
         <translation>用案件 %2 的资料替换您已填写的内容（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="494"/>
+        <location filename="../../ui/intake_page.py" line="502"/>
         <source>%1 field(s) need attention</source>
         <translation>有 %1 处需要修改</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="523"/>
+        <location filename="../../ui/intake_page.py" line="531"/>
         <source>Draft saved as %1</source>
         <translation>草稿已保存，编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="563"/>
+        <location filename="../../ui/intake_page.py" line="571"/>
         <source>Registered: %1 — reply due by %2</source>
         <translation>已登记：%1 — 请于 %2 前答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="565"/>
+        <location filename="../../ui/intake_page.py" line="573"/>
         <source> (holiday calendar of that year not confirmed yet)</source>
         <translation>（该年度法定节假日尚未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="567"/>
+        <location filename="../../ui/intake_page.py" line="575"/>
         <source> · repeat complaint of %1, major</source>
         <translation> · 重复投诉（原案件 %1），列为重大投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="568"/>
+        <location filename="../../ui/intake_page.py" line="576"/>
         <source>Complaint %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="601"/>
+        <location filename="../../ui/intake_page.py" line="609"/>
         <source>An attachment is still being read: save again in a moment.</source>
         <translation>附件仍在读取中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="628"/>
+        <location filename="../../ui/intake_page.py" line="636"/>
         <source>What was typed in this form is not saved. Discard it and start a new complaint?</source>
         <translation>表单中填写的内容尚未保存。放弃这些内容并新建投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.py" line="646"/>
+        <location filename="../../ui/intake_page.py" line="654"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -4433,8 +4386,8 @@
     <name>OutputFieldsBox</name>
     <message>
         <location filename="../../ui/branch_profile_tab.py" line="138"/>
-        <source>The branch's own fields on forms and reports</source>
-        <extracomment>The forms that may print the branch's own fields, in the order of the grid's columns.</extracomment>
+        <source>The branch&apos;s own fields on forms and reports</source>
+        <extracomment>The forms that may print the branch&apos;s own fields, in the order of the grid&apos;s columns.</extracomment>
         <translation>自定义字段在表单和报表中的使用</translation>
     </message>
     <message>
@@ -4539,7 +4492,7 @@
     </message>
     <message>
         <location filename="../../ui/privacy_page.py" line="336"/>
-        <source>Reason (required), e.g. the customer's written request</source>
+        <source>Reason (required), e.g. the customer&apos;s written request</source>
         <translation>原因（必填），如：客户书面申请</translation>
     </message>
     <message>
@@ -4598,7 +4551,7 @@
     <name>PolicyTab</name>
     <message>
         <location filename="../../ui/policy_tab.py" line="43"/>
-        <source>A policy file holds the branch's whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
+        <source>A policy file holds the branch&apos;s whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
         <translation>策略文件把本网点的全部策略（选项列表、分类、部门、时限规则、核决规则、答复模板、自定义字段、表单联次、设置）写在一个文本文件里。导入时先校验文件并列出每一处改动；点“应用”之前不做任何改动。已登记的案件保留登记时的时限与签核链。</translation>
     </message>
     <message>
@@ -4661,7 +4614,7 @@
     </message>
     <message>
         <location filename="../../ui/policy_tab.py" line="132"/>
-        <source>The file is the same as the branch's policy: nothing to change.</source>
+        <source>The file is the same as the branch&apos;s policy: nothing to change.</source>
         <translation>文件与本网点现行策略相同，无需改动。</translation>
     </message>
     <message>
@@ -4909,7 +4862,7 @@
     <name>QueueModel</name>
     <message>
         <location filename="../../ui/queue_model.py" line="108"/>
-        <source>That year's public holidays are not confirmed; the deadline counts Monday to Friday</source>
+        <source>That year&apos;s public holidays are not confirmed; the deadline counts Monday to Friday</source>
         <extracomment>(key for sorting, header); the header is translated by the view.</extracomment>
         <translation>该年度法定节假日尚未确认，期限按周一至周五估算</translation>
     </message>
@@ -5117,7 +5070,7 @@
     </message>
     <message>
         <location filename="../../ui/queue_page.py" line="116"/>
-        <source>Every case of the current filter, in the ledger's columns</source>
+        <source>Every case of the current filter, in the ledger&apos;s columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
@@ -5787,7 +5740,7 @@
     </message>
     <message>
         <location filename="../../ui/rewards_scale_tab.py" line="179"/>
-        <source>Step %1 of the subject's department</source>
+        <source>Step %1 of the subject&apos;s department</source>
         <translation>第 %1 级限奖罚对象所属部门</translation>
     </message>
     <message>
@@ -5806,7 +5759,7 @@
     <message>
         <location filename="../../ui/search_page.py" line="41"/>
         <source>Case number</source>
-        <extracomment>The highlight of a match: bold on a light yellow ground (readable on the list's selection colour too).</extracomment>
+        <extracomment>The highlight of a match: bold on a light yellow ground (readable on the list&apos;s selection colour too).</extracomment>
         <translation>案件编号</translation>
     </message>
     <message>
@@ -5892,10 +5845,38 @@
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../ui/settings_tab.py" line="73"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tab.py" line="75"/>
+        <source>Show the saved values</source>
+        <translation>显示已保存的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tab.py" line="135"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tab.py" line="149"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tab.py" line="152"/>
+        <source>Another PC changed settings meanwhile; what you typed is kept.</source>
+        <translation>其间另一台电脑改过设置；您输入的内容已保留。</translation>
+    </message>
+</context>
+<context>
     <name>StepPolicyTab</name>
     <message>
         <location filename="../../ui/step_policy_tab.py" line="26"/>
-        <source>Each step of a case warns this many minutes before its due time (the work page's “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role's level, or notifies the role (the case timeline).</source>
+        <source>Each step of a case warns this many minutes before its due time (the work page&apos;s “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role&apos;s level, or notifies the role (the case timeline).</source>
         <translation>案件的每个环节在到期前若干分钟提醒（工作台“环节即将到期”）；逾期未完成时：标记逾期、将案件升级到该角色的级别，或通知该角色（记入案件时间线）。</translation>
     </message>
     <message>
@@ -6525,22 +6506,22 @@
 <context>
     <name>summary</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="151"/>
+        <location filename="../../ui/summary_dialog.py" line="152"/>
         <source>Save the summary</source>
         <translation>保存统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="155"/>
+        <location filename="../../ui/summary_dialog.py" line="156"/>
         <source>Summary for a period</source>
         <translation>期间统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="161"/>
+        <location filename="../../ui/summary_dialog.py" line="162"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="169"/>
+        <location filename="../../ui/summary_dialog.py" line="170"/>
         <source>Summary for a period…</source>
         <translation>期间统计表…</translation>
     </message>

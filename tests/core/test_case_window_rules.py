@@ -106,6 +106,39 @@ def test_number_settings_are_bounded_in_the_core(branch: Branch, key: str, wrong
     assert b.desk.admin.snapshot(b["admin"]).settings[key] == right
 
 
+def test_settings_saved_together_refuse_a_value_changed_since_it_was_seen(branch: Branch) -> None:
+    """The 设置 tab's save: several settings in one write, each naming the value the screen showed. One
+    changed on another PC meanwhile refuses the whole save, naming who changed it to what; nothing of the
+    save lands. A bad value is refused at its field, also with nothing saved."""
+    b = branch
+    admin = b["admin"]
+    shown = b.desk.admin.snapshot(admin).settings
+    assert (shown["reopen_within_days"], shown["capa_blocks_close"]) == (30, False)
+    b.desk.admin.set_settings(admin, {"capa_blocks_close": True}, seen={"capa_blocks_close": False})  # PC 2
+    with pytest.raises(ConcurrentChange) as stale:
+        b.desk.admin.set_settings(
+            admin,
+            {"reopen_within_days": 60, "capa_blocks_close": False},
+            seen={"reopen_within_days": 30, "capa_blocks_close": False},
+        )
+    assert render(stale.value.text, "zh_CN").startswith("「纠正预防措施未验证不得结案」已被 ")
+    assert render(stale.value.text, "zh_CN").endswith("改为 是：请看过现在的值再改")
+    now = b.desk.admin.snapshot(admin).settings
+    assert (now["reopen_within_days"], now["capa_blocks_close"]) == (30, True)  # neither landed
+    with pytest.raises(FieldError) as refused:
+        b.desk.admin.set_settings(admin, {"reopen_within_days": 0, "returning_complaint_mode": "x"})
+    assert set(refused.value.texts) == {"reopen_within_days", "returning_complaint_mode"}
+    b.desk.admin.set_settings(
+        admin,
+        {"reopen_within_days": 60, "returning_complaint_mode": "reopen"},
+        seen={"reopen_within_days": 30, "returning_complaint_mode": "new_case"},
+    )
+    now = b.desk.admin.snapshot(admin).settings
+    assert (now["reopen_within_days"], now["returning_complaint_mode"]) == (60, "reopen")
+    with pytest.raises(ConcurrentChange):  # a switch is not a count: the switch is on (True), 1 is not True
+        b.desk.admin.set_setting(admin, "capa_blocks_close", False, seen=1)
+
+
 def test_a_users_name_and_department_are_edited_with_a_version_check(branch: Branch) -> None:
     b = branch
     admin = b["admin"]

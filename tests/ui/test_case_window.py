@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QSpinBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.vocab import Decision, Status
 from branchdesk.domain.workflow import Action
 from branchdesk.i18n import render
 from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case
-from tests.ui.test_admin_page import tab
 from tests.ui.test_case_flow import detail_as
 from ui import case_actions
 from ui.action_dialog import ActionDialog
@@ -120,12 +119,40 @@ def test_settings_ranges_and_a_users_details_are_saved(
     b = branch
     page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
     qtbot.addWidget(page)
-    settings = tab(page, "设置")
-    settings.fields.set_value("key", "idle_lock_minutes")
-    spin = settings.fields.widgets["value"]
-    assert isinstance(spin, QSpinBox) and (spin.minimum(), spin.maximum()) == (1, 480)
-    settings.fields.set_value("key", "dissatisfied_at_or_below")
-    assert (spin.minimum(), spin.maximum()) == (1, 5)
+    settings = page.settings_tab
+    assert page.tabs.tabText(page.tabs.indexOf(settings)) == "设置"
+    idle, dissatisfied = settings.editors["idle_lock_minutes"], settings.editors["dissatisfied_at_or_below"]
+    assert isinstance(idle, QSpinBox) and (idle.minimum(), idle.maximum()) == (1, 480)
+    assert isinstance(dissatisfied, QSpinBox) and (dissatisfied.minimum(), dissatisfied.maximum()) == (1, 5)
+    assert isinstance(settings.editors["capa_blocks_close"], QCheckBox)
+    mode = settings.editors["returning_complaint_mode"]
+    assert isinstance(mode, QComboBox) and mode.currentText() == "另立新案（关联原案）"
+    # two settings saved in one go, read back from the core
+    settings.set_value("reopen_within_days", 45)
+    settings.set_value("returning_complaint_mode", "reopen")
+    settings.save_button.click()
+    saved = b.desk.admin.snapshot(b["admin"]).settings
+    assert (saved["reopen_within_days"], saved["returning_complaint_mode"]) == (45, "reopen")
+    assert settings.message.text() == "已保存。" and messages == []
+    # another PC changes the reopen window and switches CAPA blocking on while this screen shows 45 and off;
+    # here the admin types 50 and saves: refused naming who changed what to what, nothing lands, the typed
+    # value stays, and the switch this screen left alone now shows the other PC's value
+    b.desk.admin.set_settings(
+        b["admin"],
+        {"reopen_within_days": 40, "capa_blocks_close": True},
+        seen={"reopen_within_days": 45, "capa_blocks_close": False},
+    )
+    settings.set_value("reopen_within_days", 50)
+    settings.save_button.click()
+    assert messages[-1].startswith("「结案后多少天内可重新处理（天）」已被 ") and "改为 40" in messages[-1]
+    assert b.desk.admin.snapshot(b["admin"]).settings["reopen_within_days"] == 40  # nothing landed
+    assert settings.value("reopen_within_days") == 50 and settings.value("capa_blocks_close") is True
+    settings.save_button.click()  # saved knowingly now, against the value the refusal named
+    saved = b.desk.admin.snapshot(b["admin"]).settings
+    assert (saved["reopen_within_days"], saved["capa_blocks_close"]) == (50, True)  # the switch not undone
+    # a value the core refuses shows at its field (the spin box's range is the core's, so call the core)
+    settings.set_value("idle_lock_minutes", 0)
+    assert settings.value("idle_lock_minutes") == 1  # the widget holds the range
     # the users page: name and department through the service, read back
     row = next(i for i, u in enumerate(page._user_rows) if u.username == "clerk2")
     page.users.selectRow(row)
