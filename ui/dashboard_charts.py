@@ -7,6 +7,7 @@ core counted it under (``branchdesk.read.dashboard.*_filter``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCharts import (
@@ -40,6 +41,16 @@ from ui.language import current_language, label
 KIND_COLOURS = ["#5b8def", "#f2b134", "#d9534f", "#5cb85c"]
 ON_TIME, LATE = "#5cb85c", "#d9534f"
 CHART_HEIGHT = 200  # two rows of charts under the tiles fit 1366×768 with the search bar
+
+
+def count_step(top: float, most: int = 5) -> int:
+    """The tick step for a count axis up to ``top``: a whole 1, 2 or 5 × 10ⁿ giving at most ``most`` steps."""
+    power = 1
+    while True:
+        for mantissa in (1, 2, 5):
+            if mantissa * power * most >= top:
+                return mantissa * power
+        power *= 10
 
 
 class ChartsPanel(QWidget):
@@ -201,8 +212,12 @@ class ChartsPanel(QWidget):
             top = max(
                 (sum(s.at(i) for s in series.barSets()) for i in range(len(categories))), default=0.0
             )
-        values.setRange(0, max(top, 1.0))
-        values.applyNiceNumbers()
+        # Counts: ticks on whole numbers. Qt's nice numbers split 0–1 into fifths, printed "%d" as 0 0 0 0 0 1.
+        step = count_step(top)
+        values.setRange(0, step * max(1, math.ceil(top / step)))
+        values.setTickType(QValueAxis.TickType.TicksDynamic)
+        values.setTickAnchor(0)
+        values.setTickInterval(step)
         values.setMinorTickCount(0)
         if horizontal:
             chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
