@@ -49,7 +49,7 @@ class ReportsDuePanel(QFrame):
             self._layout.insertWidget(1 + index, button)
             self.buttons.append(button)
         hidden = len(self.owed) - len(self.buttons)
-        self.more.setText(self.tr("… and %n more", "", hidden) if hidden > 0 else "")
+        self.more.setText(self.tr("… and %1 more").replace("%1", str(hidden)) if hidden > 0 else "")
         self.more.setVisible(hidden > 0)
         self.setVisible(bool(self.owed))
 

@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="80"/>
-        <location filename="../../ui/admin_page.py" line="544"/>
+        <location filename="../../ui/admin_page.py" line="548"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -144,48 +144,48 @@
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="103"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="158"/>
-        <location filename="../../ui/admin_page.py" line="172"/>
-        <location filename="../../ui/admin_page.py" line="177"/>
-        <location filename="../../ui/admin_page.py" line="200"/>
-        <location filename="../../ui/admin_page.py" line="208"/>
-        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="176"/>
+        <location filename="../../ui/admin_page.py" line="181"/>
+        <location filename="../../ui/admin_page.py" line="204"/>
+        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
-        <location filename="../../ui/admin_page.py" line="157"/>
-        <location filename="../../ui/admin_page.py" line="171"/>
-        <location filename="../../ui/admin_page.py" line="176"/>
-        <location filename="../../ui/admin_page.py" line="199"/>
-        <location filename="../../ui/admin_page.py" line="207"/>
+        <location filename="../../ui/admin_page.py" line="159"/>
+        <location filename="../../ui/admin_page.py" line="161"/>
+        <location filename="../../ui/admin_page.py" line="175"/>
+        <location filename="../../ui/admin_page.py" line="180"/>
+        <location filename="../../ui/admin_page.py" line="203"/>
+        <location filename="../../ui/admin_page.py" line="211"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="155"/>
         <location filename="../../ui/admin_page.py" line="159"/>
-        <location filename="../../ui/admin_page.py" line="173"/>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="204"/>
-        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="177"/>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="208"/>
+        <location filename="../../ui/admin_page.py" line="216"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="182"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="170"/>
+        <location filename="../../ui/admin_page.py" line="174"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
@@ -225,144 +225,149 @@
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="188"/>
-        <location filename="../../ui/admin_page.py" line="189"/>
+        <location filename="../../ui/admin_page.py" line="105"/>
+        <source>Reports due</source>
+        <translation>待交报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="192"/>
+        <location filename="../../ui/admin_page.py" line="193"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="188"/>
-        <location filename="../../ui/admin_page.py" line="189"/>
+        <location filename="../../ui/admin_page.py" line="192"/>
+        <location filename="../../ui/admin_page.py" line="193"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="201"/>
-        <location filename="../../ui/admin_page.py" line="209"/>
+        <location filename="../../ui/admin_page.py" line="205"/>
+        <location filename="../../ui/admin_page.py" line="213"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="202"/>
+        <location filename="../../ui/admin_page.py" line="206"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="203"/>
-        <location filename="../../ui/admin_page.py" line="211"/>
+        <location filename="../../ui/admin_page.py" line="207"/>
+        <location filename="../../ui/admin_page.py" line="215"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="210"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="232"/>
+        <location filename="../../ui/admin_page.py" line="236"/>
         <source>Lock after idle minutes</source>
         <translation>闲置多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="233"/>
+        <location filename="../../ui/admin_page.py" line="237"/>
         <source>Failed logins before a pause</source>
         <translation>连续输错密码几次后暂停登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="234"/>
+        <location filename="../../ui/admin_page.py" line="238"/>
         <source>Pause after failed logins (minutes)</source>
         <translation>暂停登录（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="235"/>
+        <location filename="../../ui/admin_page.py" line="239"/>
         <source>Repeat complaint window (days)</source>
         <translation>重复投诉认定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="236"/>
+        <location filename="../../ui/admin_page.py" line="240"/>
         <source>Complainants that make a case major</source>
         <translation>投诉人数达到几人列为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="237"/>
+        <location filename="../../ui/admin_page.py" line="241"/>
         <source>Dissatisfied at or below (1–5)</source>
         <translation>满意度不高于几分视为不满意（1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="238"/>
+        <location filename="../../ui/admin_page.py" line="242"/>
         <source>Check for notifications every (seconds)</source>
         <translation>通知检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
-        <location filename="../../ui/admin_page.py" line="248"/>
+        <location filename="../../ui/admin_page.py" line="250"/>
+        <location filename="../../ui/admin_page.py" line="252"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
-        <location filename="../../ui/admin_page.py" line="249"/>
+        <location filename="../../ui/admin_page.py" line="250"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="295"/>
-        <location filename="../../ui/admin_page.py" line="323"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="299"/>
+        <location filename="../../ui/admin_page.py" line="327"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="291"/>
-        <location filename="../../ui/admin_page.py" line="331"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="295"/>
+        <location filename="../../ui/admin_page.py" line="335"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="277"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="277"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282"/>
+        <location filename="../../ui/admin_page.py" line="286"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="300"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="302"/>
-        <location filename="../../ui/admin_page.py" line="393"/>
+        <location filename="../../ui/admin_page.py" line="306"/>
+        <location filename="../../ui/admin_page.py" line="397"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="308"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="306"/>
+        <location filename="../../ui/admin_page.py" line="310"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="318"/>
+        <location filename="../../ui/admin_page.py" line="322"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="321"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="325"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -372,93 +377,93 @@
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="294"/>
-        <location filename="../../ui/admin_page.py" line="322"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
+        <location filename="../../ui/admin_page.py" line="326"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="334"/>
+        <location filename="../../ui/admin_page.py" line="338"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="335"/>
+        <location filename="../../ui/admin_page.py" line="339"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356"/>
+        <location filename="../../ui/admin_page.py" line="360"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356"/>
+        <location filename="../../ui/admin_page.py" line="360"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="393"/>
+        <location filename="../../ui/admin_page.py" line="397"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="396"/>
+        <location filename="../../ui/admin_page.py" line="400"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
+        <location filename="../../ui/admin_page.py" line="502"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="506"/>
+        <location filename="../../ui/admin_page.py" line="510"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="507"/>
+        <location filename="../../ui/admin_page.py" line="511"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="508"/>
+        <location filename="../../ui/admin_page.py" line="512"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="509"/>
+        <location filename="../../ui/admin_page.py" line="513"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="512"/>
+        <location filename="../../ui/admin_page.py" line="516"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="516"/>
+        <location filename="../../ui/admin_page.py" line="520"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="522"/>
+        <location filename="../../ui/admin_page.py" line="526"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="544"/>
+        <location filename="../../ui/admin_page.py" line="548"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="296"/>
+        <location filename="../../ui/admin_page.py" line="300"/>
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="441"/>
+        <location filename="../../ui/admin_page.py" line="445"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -5242,6 +5247,138 @@
     </message>
 </context>
 <context>
+    <name>ReportDutiesTab</name>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="39"/>
+        <source>The reports the policy asks for. Each shows on the work page of the people with its role (of its department, if one is named) from the end of its period until a summary of that period is exported, in red once its due date has passed. Due dates are calendar dates.</source>
+        <translation>制度要求的报表。自期间结束起，显示在负责角色（如指定部门，则为该部门）人员的工作台上，直到导出该期间的统计表为止；过了应交日期显示为红色。应交日期按自然日计。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="47"/>
+        <location filename="../../ui/report_duties_tab.py" line="59"/>
+        <location filename="../../ui/report_duties_tab.py" line="86"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="47"/>
+        <location filename="../../ui/report_duties_tab.py" line="61"/>
+        <location filename="../../ui/report_duties_tab.py" line="91"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="47"/>
+        <location filename="../../ui/report_duties_tab.py" line="71"/>
+        <location filename="../../ui/report_duties_tab.py" line="92"/>
+        <source>Due</source>
+        <translation>应交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="47"/>
+        <location filename="../../ui/report_duties_tab.py" line="79"/>
+        <location filename="../../ui/report_duties_tab.py" line="93"/>
+        <source>Made by</source>
+        <translation>负责角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="47"/>
+        <location filename="../../ui/report_duties_tab.py" line="84"/>
+        <location filename="../../ui/report_duties_tab.py" line="94"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="49"/>
+        <source>Reports due</source>
+        <translation>待交报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="63"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="64"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="65"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="66"/>
+        <source>Half year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="67"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="72"/>
+        <source>Day N after the period ends</source>
+        <translation>期间结束后第 N 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="73"/>
+        <source>Day N of the period's last month</source>
+        <translation>期间最后一个月的第 N 日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="75"/>
+        <source>Day N</source>
+        <translation>第 N 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="89"/>
+        <source>N =</source>
+        <translation>N =</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="95"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="97"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="99"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_duties_tab.py" line="121"/>
+        <location filename="../../ui/report_duties_tab.py" line="133"/>
+        <source>Any department</source>
+        <translation>任何部门</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDuePanel</name>
+    <message>
+        <location filename="../../ui/reports_due.py" line="25"/>
+        <source>Reports due</source>
+        <translation>待交报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_due.py" line="47"/>
+        <source>Click to make this report now</source>
+        <translation>点击立即制作此报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_due.py" line="52"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../ui/password_dialog.py" line="139"/>
@@ -5946,75 +6083,75 @@
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="61"/>
+        <location filename="../../ui/summary_dialog.py" line="65"/>
         <source>Summary for a period</source>
         <translation>期间统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="64"/>
-        <location filename="../../ui/summary_dialog.py" line="86"/>
+        <location filename="../../ui/summary_dialog.py" line="70"/>
+        <location filename="../../ui/summary_dialog.py" line="92"/>
         <source>Kind of period</source>
         <translation>期间类型</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="66"/>
+        <location filename="../../ui/summary_dialog.py" line="72"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="67"/>
+        <location filename="../../ui/summary_dialog.py" line="73"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="68"/>
+        <location filename="../../ui/summary_dialog.py" line="74"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="69"/>
+        <location filename="../../ui/summary_dialog.py" line="75"/>
         <source>Half year</source>
         <translation>半年</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="70"/>
+        <location filename="../../ui/summary_dialog.py" line="76"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="71"/>
+        <location filename="../../ui/summary_dialog.py" line="77"/>
         <source>Dates from … to …</source>
         <translation>自定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="75"/>
-        <location filename="../../ui/summary_dialog.py" line="87"/>
+        <location filename="../../ui/summary_dialog.py" line="81"/>
+        <location filename="../../ui/summary_dialog.py" line="93"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="88"/>
+        <location filename="../../ui/summary_dialog.py" line="94"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="89"/>
+        <location filename="../../ui/summary_dialog.py" line="95"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="92"/>
         <location filename="../../ui/summary_dialog.py" line="98"/>
+        <location filename="../../ui/summary_dialog.py" line="104"/>
         <source>Break down by</source>
         <translation>分组统计</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="93"/>
+        <location filename="../../ui/summary_dialog.py" line="99"/>
         <source>As the administrator set</source>
         <translation>按管理员设置</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="94"/>
+        <location filename="../../ui/summary_dialog.py" line="100"/>
         <source>No breakdown</source>
         <translation>不分组</translation>
     </message>
@@ -6219,12 +6356,12 @@
         <translation>本部门待回复的会签</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="103"/>
+        <location filename="../../ui/work_page.py" line="99"/>
         <source>Monthly summary…</source>
         <translation>月度统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="130"/>
+        <location filename="../../ui/work_page.py" line="129"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
@@ -6256,23 +6393,12 @@
         <translation>%1 中还没有备份副本：请立即备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="247"/>
-        <source>The summary for %1 is due by the 10th: click to make it now</source>
-        <translation>%1 客诉案件统计表须于本月 10 日前完成：点此立即生成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_page.py" line="248"/>
-        <source>%2/%1</source>
-        <comment>month/year of a report</comment>
-        <translation>%1年%2月</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_page.py" line="264"/>
+        <location filename="../../ui/work_page.py" line="253"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/work_page.py" line="268"/>
+        <location filename="../../ui/work_page.py" line="257"/>
         <source>Major complaints open: %1</source>
         <translation>未结重大投诉：%1</translation>
     </message>
@@ -6525,22 +6651,22 @@
 <context>
     <name>summary</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="151"/>
+        <location filename="../../ui/summary_dialog.py" line="166"/>
         <source>Save the summary</source>
         <translation>保存统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="155"/>
+        <location filename="../../ui/summary_dialog.py" line="170"/>
         <source>Summary for a period</source>
         <translation>期间统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="161"/>
+        <location filename="../../ui/summary_dialog.py" line="176"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="169"/>
+        <location filename="../../ui/summary_dialog.py" line="184"/>
         <source>Summary for a period…</source>
         <translation>期间统计表…</translation>
     </message>
