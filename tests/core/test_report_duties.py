@@ -264,3 +264,36 @@ def test_migration_0031_gives_an_existing_branch_the_shipped_duty(branch: Branch
         assert session.execute(text("SELECT count(*) FROM report_made")).scalar_one() == 0
     assert [o.period_key for o in fresh.report_duties.owed(b["crm"])][-1:] == ["2026-10"]
     assert START.date() == date(2026, 11, 2)
+
+
+def test_cli_reports_due_one_line_each_and_made_by_the_cli_export(tmp_path: Path) -> None:
+    from branchdesk.demo import DEMO_PASSWORD
+    from tests.core.test_cli import run
+
+    db = str(tmp_path / "d.sqlite3")
+    made = run("--db", db, "init", "--demo", "--seed", "7", "--cases", "20")
+    assert made.returncode == 0, made.stderr
+    login = ["--user", "crm", "--password-stdin"]
+    due = run("--db", db, "reports", "due", "--date", "2026-11-12", *login, stdin=f"{DEMO_PASSWORD}\n")
+    assert due.returncode == 0, due.stderr
+    lines = due.stdout.splitlines()  # the demo's branch came in months before: older months are owed too
+    assert lines[-1] == "已逾期\t客诉案件统计表\t2026-10\t2026年10月\t2026-11-10"
+    assert all(line.startswith("已逾期\t") and line.count("\t") == 4 for line in lines)
+    target = tmp_path / "oct.xlsx"
+    export = run(
+        "--db",
+        db,
+        "export",
+        "summary",
+        "--period",
+        "2026-10",
+        "-o",
+        str(target),
+        *login,
+        stdin=f"{DEMO_PASSWORD}\n",
+    )
+    assert export.returncode == 0, export.stderr
+    after = run("--db", db, "reports", "due", "--date", "2026-11-12", *login, stdin=f"{DEMO_PASSWORD}\n")
+    assert after.returncode == 0 and after.stdout.splitlines() == lines[:-1]
+    bad = run("--db", db, "reports", "due", "--date", "2026-13-01", *login, stdin=f"{DEMO_PASSWORD}\n")
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "--date" in bad.stderr
