@@ -489,7 +489,7 @@ def shoot(out: Path) -> int:
     capture("34-summary-period")
     period.close()
     window.close()
-    # --- issue 15 part M: 待交报表 on the CR manager's work page (the months before made, as a branch would) ---
+    # --- issue 15 part M: 待交报表 on the CR manager's work page (the months before made) ---
     from branchdesk.domain.periods import parse_period
 
     owed = desk.report_duties.owed(crm)

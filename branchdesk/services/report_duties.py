@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from branchdesk.domain import report_duties as rd
+from branchdesk.domain.bounds import Checks
 from branchdesk.domain.periods import Period
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import ConcurrentChange, FieldError, PermissionDenied
@@ -165,6 +166,9 @@ class ReportDutyService(ServiceBase):
     def owed(self, actor: Actor, today: date | None = None) -> tuple[OwedReport, ...]:
         """The reports ``actor`` makes (their role, and department where the duty names one) that are
         due or overdue on ``today`` (default: the clock's day), overdue first, then by due date."""
+        checks = Checks()
+        checks.moment("date", today)  # 1990–2100: a period of year 9999 has no end day
+        checks.done()
         with self._door.read(actor) as unit:
             today = today or unit.now.date()
             roles = {r.value for r in unit.actor.roles}

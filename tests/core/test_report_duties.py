@@ -297,3 +297,5 @@ def test_cli_reports_due_one_line_each_and_made_by_the_cli_export(tmp_path: Path
     assert after.returncode == 0 and after.stdout.splitlines() == lines[:-1]
     bad = run("--db", db, "reports", "due", "--date", "2026-13-01", *login, stdin=f"{DEMO_PASSWORD}\n")
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "--date" in bad.stderr
+    far = run("--db", db, "reports", "due", "--date", "9999-12-31", *login, stdin=f"{DEMO_PASSWORD}\n")
+    assert far.returncode != 0 and len(far.stderr.strip().splitlines()) == 1 and "2100" in far.stderr
