@@ -132,6 +132,9 @@ class WorkPage(QWidget):
         self._heading_row.addWidget(self.monthly_button)
         self._heading_row.addWidget(summary_button(self, self._desk, self._actor))  # issue 15 part S
         self._heading_row.addWidget(self.import_button)
+        # issue 15 part M: a summary exported from these buttons may be a report due: list them again
+        for made_here in (self.monthly_button, self.findChild(QPushButton, "summary_button")):
+            made_here.clicked.connect(self.reports_due.refresh)
         layout.addWidget(self.charts, 1)
         self._shown_tiles: list[str] = []
         self._stale = False  # cases changed while hidden: refresh when shown again
