@@ -2253,6 +2253,10 @@ CATALOGUE.update(
             "The report's name is required, at most {limit} characters",
         ),
         "duty.too_many": ("报表最多 {limit} 项", "At most {limit} reports"),
+        "duty.duplicate": (
+            "同一角色（及部门）的同一期间已有一项报表",
+            "The same role (and department) already has a report for this period",
+        ),
         "duty.admin_only": ("只有系统管理员可以设置报表", "Only the administrator sets the reports"),
         "duty.changed": (
             "该报表设置已被 {who} 于 {at} 修改，请重新打开后再改",

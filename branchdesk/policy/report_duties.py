@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.domain.report_duties import MAX_DUTIES, Duty, duty_problems
+from branchdesk.domain.text import clean_text
 from branchdesk.i18n import Text
 from branchdesk.policy.model import ReportDutyEntry
 from branchdesk.storage.models import ReportDuty
@@ -49,6 +50,7 @@ def _entry(r: Reader, item: dict[str, Any], place: str, departments: set[str]) -
     department = r.text(item, "department", place, 20, required=False) or None
     if label is None or kind is None or rule is None or day is None or role is None:
         return None
+    label = clean_text(label)  # as the settings tab saves it: no control characters, trimmed
     duty = Duty(kind, rule, day, role, department, label)
     problems = duty_problems(duty, departments)
     for key, text in problems.items():

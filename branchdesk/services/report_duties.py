@@ -11,6 +11,7 @@ from sqlalchemy import select
 from branchdesk.domain import report_duties as rd
 from branchdesk.domain.bounds import Checks
 from branchdesk.domain.periods import Period
+from branchdesk.domain.text import clean_text
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import ConcurrentChange, FieldError, PermissionDenied
 from branchdesk.i18n import Label, Text
@@ -80,13 +81,29 @@ class ReportDutyService(ServiceBase):
         department = department or None
         if department is not None and (not isinstance(department, str) or len(department) > 20):
             raise FieldError({"department": Text("field.not_found", {"field": Label("Field", "department")})})
-        duty = rd.Duty(kind, rule, day, role, department, label.strip() if isinstance(label, str) else label)
+        # clean_text: no control characters (PostgreSQL refuses NUL), trimmed; the limit is checked after
+        duty = rd.Duty(
+            kind, rule, day, role, department, clean_text(label[:1000]) if isinstance(label, str) else label
+        )
         with self._unit(actor) as unit:
             self._admin(unit)
             codes = set(unit.session.scalars(select(Department.code)))
             problems = rd.duty_problems(duty, codes)
             if problems:
                 raise FieldError(dict(problems))
+            twin = (
+                unit.session.scalars(  # one duty per period kind, role and department (the policy file's key)
+                    select(ReportDuty.id).where(
+                        ReportDuty.kind == duty.kind,
+                        ReportDuty.role == duty.role,
+                        ReportDuty.department_code.is_(None)
+                        if duty.department is None
+                        else ReportDuty.department_code == duty.department,
+                    )
+                ).first()
+            )
+            if twin is not None and twin != duty_id:
+                raise FieldError({"kind": Text("duty.duplicate")})
             if duty_id is None:
                 count = len(list(unit.session.scalars(select(ReportDuty.id))))
                 if count >= rd.MAX_DUTIES:

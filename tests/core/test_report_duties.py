@@ -160,6 +160,11 @@ def test_the_administrator_edits_duties_checked_at_the_field_and_never_over_a_ne
     assert set(refused.value.texts) == {"label", "day", "role", "department"}  # last_month: day 1–28
     with pytest.raises(PermissionDenied):
         b.desk.report_duties.save(b["crm"], None, label="x", kind="month", rule="after_end", day=1, role="gm")
+    with pytest.raises(FieldError) as twin:  # one per period kind, role and department (the file's key)
+        b.desk.report_duties.save(
+            admin, None, label="又一份", kind="month", rule="after_end", day=5, role="cr_manager"
+        )
+    assert set(twin.value.texts) == {"kind"}
     duty = b.desk.report_duties.duties(admin)[0]
     b.desk.report_duties.save(
         admin,
@@ -299,3 +304,41 @@ def test_cli_reports_due_one_line_each_and_made_by_the_cli_export(tmp_path: Path
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "--date" in bad.stderr
     far = run("--db", db, "reports", "due", "--date", "9999-12-31", *login, stdin=f"{DEMO_PASSWORD}\n")
     assert far.returncode != 0 and len(far.stderr.strip().splitlines()) == 1 and "2100" in far.stderr
+
+
+ODD: list[object] = [None, "", "x" * 10_000, -1, 2**63, 3.5, True, ["month"], {"a": 1}, "月", "\x00"]
+
+
+def test_odd_values_at_every_entry_point_are_refused_by_name_never_crash(branch: Branch) -> None:
+    """Bounded input: any value in any argument ends in a ``BranchDeskError`` (a field named) or works."""
+    from branchdesk.errors import BranchDeskError
+
+    b = branch
+    admin = b["admin"]
+    good = {"label": "周报", "kind": "week", "rule": "after_end", "day": 1, "role": "cr_manager"}
+    duty = b.desk.report_duties.duties(admin)[0]
+    for key in (*good, "department"):
+        for value in ODD:
+            try:
+                b.desk.report_duties.save(admin, None, **{**good, key: value})  # type: ignore[arg-type]
+            except BranchDeskError:
+                continue
+    for value in ODD:
+        for call in (
+            lambda value=value: b.desk.report_duties.save(admin, value, **good, seen=duty.version),  # type: ignore[arg-type]
+            lambda value=value: b.desk.report_duties.save(admin, duty.id, **good, seen=value),  # type: ignore[arg-type]
+            lambda value=value: b.desk.report_duties.remove(admin, value, 1),  # type: ignore[arg-type]
+            lambda value=value: b.desk.report_duties.owed(b["crm"], value),  # type: ignore[arg-type]
+        ):
+            try:
+                call()
+            except BranchDeskError:
+                continue
+    rows = b.desk.report_duties.duties(admin)
+    keys = [(r.kind, r.role, r.department) for r in rows]
+    assert len(rows) <= 20 and len(set(keys)) == len(keys)
+    text = b.desk.policy.export(admin)  # whatever was saved, the policy file still round-trips
+    assert (
+        b.desk.policy.preview(admin, text).problems == () and b.desk.policy.preview(admin, text).changes == ()
+    )
+    assert len(rows) == 2 and "\x00" not in text
