@@ -160,6 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
     from branchdesk.cli_retention import add_parsers as retention_parsers
 
     retention_parsers(sub, _user_options)
+    # --- issue 15 part M: the reports due (cli_reports.py) ---
+    from branchdesk.cli_reports import add_parsers as report_parsers
+
+    report_parsers(sub, _user_options)
 
     app = sub.add_parser("app", help="启动桌面程序（默认）")
     app.add_argument("--demo", action="store_true", help="打开演示数据库（不存在则创建）")
@@ -235,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _archive(args, language)
         if command in ("retention", "personal-data"):  # issue 15 part R
             return _retention(args, language)
+        if command == "reports":  # issue 15 part M: the reports due
+            return _reports(args, language)
         return _app(args)
     except FieldError as exc:
         return _error(_separator(language).join(exc.rendered(language).values()))
@@ -840,6 +846,17 @@ def _retention(args: argparse.Namespace, language: str) -> int:
     from branchdesk.cli_retention import run
 
     acting = _acting(args, f"{args.command} {args.what}", language)
+    if acting is None:
+        return EXIT_USAGE
+    desk, actor = acting
+    return run(args, language, desk, actor)
+
+
+def _reports(args: argparse.Namespace, language: str) -> int:
+    """Issue 15 part M: ``reports due`` as the logged-in ``--user``."""
+    from branchdesk.cli_reports import run
+
+    acting = _acting(args, f"reports {args.what}", language)
     if acting is None:
         return EXIT_USAGE
     desk, actor = acting

@@ -2269,3 +2269,64 @@ CATALOGUE["admin.setting_changed"] = (
     "「{setting}」已被 {who} 于 {when} 改为 {value}：请看过现在的值再改",
     "“{setting}” was changed by {who} at {when} to {value}: look at the value now before changing it",
 )
+
+# --- issue 15 part M: report duties (``domain/report_duties.py``, ``services/report_duties.py``) ---
+CATALOGUE.update(
+    {
+        "duty.bad_kind": (
+            "报表期间「{kind}」无效：应为周、月、季度、半年或年",
+            "Report period “{kind}” is not valid: week, month, quarter, half or year",
+        ),
+        "duty.bad_rule": (
+            "应交时间的规则「{rule}」无效",
+            "The due rule “{rule}” is not valid",
+        ),
+        "duty.bad_day": ("日数须在 {low} 至 {high} 之间", "The day must be from {low} to {high}"),
+        "duty.last_month_kind": (
+            "“期间最后一个月内”只适用于季度、半年或年",
+            "“In the period's last month” applies only to a quarter, half year or year",
+        ),
+        "duty.bad_role": ("角色「{role}」不能负责报表", "The role “{role}” cannot make reports"),
+        "duty.bad_label": (
+            "报表名称须填写，最多 {limit} 字",
+            "The report's name is required, at most {limit} characters",
+        ),
+        "duty.too_many": ("报表最多 {limit} 项", "At most {limit} reports"),
+        "duty.duplicate": (
+            "同一角色（及部门）的同一期间已有一项报表",
+            "The same role (and department) already has a report for this period",
+        ),
+        "duty.admin_only": ("只有系统管理员可以设置报表", "Only the administrator sets the reports"),
+        "duty.changed": (
+            "该报表设置已被 {who} 于 {at} 修改，请重新打开后再改",
+            "{who} changed this report at {at}; open it again before changing it",
+        ),
+        "duty.rule_after_end": ("期间结束后第 {day} 天", "day {day} after the period ends"),
+        "duty.rule_last_month": ("期间最后一个月的 {day} 日", "day {day} of the period's last month"),
+        "event.report_duty_saved": (
+            "报表设置：{label}（{kind}，{rule}，{role}）",
+            "Report set: {label} ({kind}, {rule}, {role})",
+        ),
+        "event.report_duty_removed": ("删除报表设置：{label}", "Report removed: {label}"),
+        "event.report_made": ("已制作报表：{period}（{file}）", "Report made: {period} ({file})"),
+        "duty.due_line": (
+            "{label} {period}：{state}，应于 {due} 前交",
+            "{label} {period}: {state}, due by {due}",
+        ),
+        "duty.state_due": ("待交", "due"),
+        "duty.state_overdue": ("已逾期", "overdue"),
+    }
+)
+LABELS["PeriodKind"] = {
+    "week": ("周", "week"),
+    "month": ("月", "month"),
+    "quarter": ("季度", "quarter"),
+    "half": ("半年", "half year"),
+    "year": ("年", "year"),
+}
+LABELS["Field"].update(
+    {
+        "duty": ("报表", "Report"),
+    }
+)
+LABELS["PolicySection"]["report_duties"] = ("应交报表", "Reports due")

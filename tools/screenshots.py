@@ -489,6 +489,18 @@ def shoot(out: Path) -> int:
     capture("34-summary-period")
     period.close()
     window.close()
+    # --- issue 15 part M: 待交报表 on the CR manager's work page (the months before made) ---
+    from branchdesk.domain.periods import parse_period
+
+    owed = desk.report_duties.owed(crm)
+    for item in owed[:-2]:  # all but the last two: one overdue (red), the one due now
+        desk.reports.export_summary(crm, parse_period(item.period_key), folder / f"{item.period_key}.xlsx")
+    window = MainWindow(desk, crm, "演示网点（上海浦东）")
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    capture("35-report-due")
+    window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 

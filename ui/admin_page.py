@@ -97,6 +97,10 @@ class AdminPage(QWidget):
 
         self.retention_tab = RetentionRulesTab(desk, actor)
         tabs.addTab(self.retention_tab, self.tr("Retention"))
+        from ui.report_duties_tab import ReportDutiesTab  # issue 15 part M: the reports the policy asks for
+
+        self.report_duties_tab = ReportDutiesTab(desk, actor)
+        tabs.addTab(self.report_duties_tab, self.tr("Reports due"))
         self.tabs = tabs
         import_button = QPushButton(self.tr("Import a ledger…"))
         import_button.clicked.connect(lambda: ImportWizard(self._desk, self._actor, self).exec())

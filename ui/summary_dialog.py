@@ -55,11 +55,17 @@ def _key_of(kind: str, day: date) -> str:
 
 class SummaryDialog(QDialog):
     def __init__(
-        self, today: date, parent: QWidget | None = None, custom_fields: list[tuple[str, str]] | None = None
+        self,
+        today: date,
+        parent: QWidget | None = None,
+        custom_fields: list[tuple[str, str]] | None = None,
+        due: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Summary for a period"))
         self._today = today
+        # issue 15 part M: the periods whose reports are due (period keys, the one to offer first first)
+        self._due = [parse_period(key) for key in due or []]
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of period"))
         for text, kind in (
@@ -103,6 +109,8 @@ class SummaryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
         self.kind.currentIndexChanged.connect(self._fill)
+        if self._due:  # the kind of the report due first (issue 15 part M)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(self._due[0].kind)))
         self._fill()
         self.setMinimumWidth(380)  # a week's label (with its dates) reads whole
         fit_to_screen(self)
@@ -115,8 +123,10 @@ class SummaryDialog(QDialog):
         self.form.setRowVisible(self.date_to, ranged)
         self.period.clear()
         if not ranged:
-            for period in recent_periods(kind, self._today):
+            due = [p for p in self._due if p.kind == kind]  # issue 15 part M: due reports first, selected
+            for period in due + [p for p in recent_periods(kind, self._today) if p not in due]:
                 self.period.addItem(render(period.label), period.key)
+            self.period.setCurrentIndex(0)
         self.error.hide()
 
     def chosen(self) -> Period:
@@ -141,9 +151,13 @@ class SummaryDialog(QDialog):
         self.accept()
 
 
-def make_summary(parent: QWidget, desk: BranchDesk, actor: Actor) -> Path | None:
+def make_summary(parent: QWidget, desk: BranchDesk, actor: Actor, first: str | None = None) -> Path | None:
+    """``first``: a period key to offer first (a report due clicked on the work page); the other reports
+    the user owes follow it (issue 15 part M)."""
     fields = [(key, label) for key, label, *_rest in desk.queries.lookups(actor).custom_fields]
-    dialog = SummaryDialog(desk.clock().date(), parent, fields)
+    owed = [o.period_key for o in desk.report_duties.owed(actor)]
+    due = ([first] if first else []) + [key for key in owed if key != first]
+    dialog = SummaryDialog(desk.clock().date(), parent, fields, due)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     period, by_field = dialog.chosen(), dialog.chosen_field()

@@ -96,10 +96,6 @@ class WorkPage(QWidget):
         self._tiles = grid  # laid out in ``refresh``: only the piles that concern the user
         for column in range(TILE_COLUMNS):
             grid.setColumnStretch(column, 1)  # tiles of one width, whatever their text
-        self.reminder = QPushButton()
-        self.reminder.setStyleSheet("background: #fff3cd; color: #7a5a00; padding: 6px; text-align: left")
-        self.reminder.clicked.connect(self._on_make_monthly)
-        self.reminder.hide()
         self.monthly_button = QPushButton(self.tr("Monthly summary…"))
         self.monthly_button.clicked.connect(lambda: make_monthly(self, self._desk, self._actor))
         self.monthly_button.setVisible(bool(actor.roles & REPORT_ROLES))
@@ -120,7 +116,10 @@ class WorkPage(QWidget):
         self._heading_row.addWidget(heading)
         self._heading_row.addStretch()
         layout.addLayout(self._heading_row)
-        layout.addWidget(self.reminder)
+        from ui.reports_due import ReportsDuePanel  # issue 15 part M: 待交报表, the policy's report duties
+
+        self.reports_due = ReportsDuePanel(desk, actor)  # (it replaces the fixed "by the 10th" reminder)
+        layout.addWidget(self.reports_due)
         layout.addWidget(self.backup_reminder)
         layout.addWidget(self.major_banner)
         layout.addLayout(grid)
@@ -133,6 +132,9 @@ class WorkPage(QWidget):
         self._heading_row.addWidget(self.monthly_button)
         self._heading_row.addWidget(summary_button(self, self._desk, self._actor))  # issue 15 part S
         self._heading_row.addWidget(self.import_button)
+        # issue 15 part M: a summary exported from these buttons may be a report due: list them again
+        for made_here in (self.monthly_button, self.findChild(QPushButton, "summary_button")):
+            made_here.clicked.connect(self.reports_due.refresh)
         layout.addWidget(self.charts, 1)
         self._shown_tiles: list[str] = []
         self._stale = False  # cases changed while hidden: refresh when shown again
@@ -161,8 +163,9 @@ class WorkPage(QWidget):
             self._stale = True
 
     def _on_config_changed(self) -> None:
-        """The second folder may have been set."""
+        """The second folder may have been set; the reports due may have changed (issue 15 part M)."""
         self.refresh_backup_reminder()
+        self.reports_due.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
@@ -235,20 +238,9 @@ class WorkPage(QWidget):
         self.backup_now.setEnabled(True)
         QMessageBox.warning(self, self.tr("Back up now"), reason)
 
-    def _on_make_monthly(self) -> None:
-        due = self._desk.reports.monthly_reminder(self._actor)
-        make_monthly(self, self._desk, self._actor, due)
-
     def refresh(self) -> None:
         self.refresh_backup_reminder()
-        due = self._desk.reports.monthly_reminder(self._actor)
-        if due is not None:
-            self.reminder.setText(
-                self.tr("The summary for %1 is due by the 10th: click to make it now").replace(
-                    "%1", self.tr("%2/%1", "month/year of a report").replace("%1", str(due[0])).replace("%2", str(due[1]))
-                )
-            )
-        self.reminder.setVisible(due is not None)
+        self.reports_due.refresh()  # issue 15 part M
         self.capa_tile.refresh()  # issue 14 part B
         counts = self._desk.queries.work_counts(self._actor)
         self._lay_out_tiles(counts.piles)

@@ -572,3 +572,11 @@ SETTING_CHOICES: dict[str, tuple[str, ...]] = {
     "returning_complaint_mode": RETURNING_MODES,
     "capa_oversight_role": ("cr_manager", "gm", "deputy_gm", "dept_manager"),
 }
+
+# --- issue 15 part M: report duties (``domain/report_duties``), seeded by init --------------------
+#: (label, period kind, rule, day, role, department code or None). The domain doc §9: the monthly
+#: 客诉案件统计表 is due by the 10th for the previous month (000 篇6 第九条(九), 002 篇4 第二十七条,
+#: 002 篇5 4.5.6), made by the CR manager (the role that makes the reports).
+REPORT_DUTIES: list[tuple[str, str, str, int, str, str | None]] = [
+    ("客诉案件统计表", "month", "after_end", 10, "cr_manager", None),
+]

@@ -20,6 +20,7 @@ from branchdesk.i18n import Label, Text
 from branchdesk.policy.export import HEADER_SETTING
 from branchdesk.policy.forms import copy_spec, shipped_layout
 from branchdesk.policy.model import Header, Policy
+from branchdesk.policy.report_duties import apply_report_duties  # issue 15 part M
 from branchdesk.policy.rewards import apply_rewards  # issue 14 part C
 from branchdesk.printing.form_spec import FormSpec
 from branchdesk.storage.models import (
@@ -228,6 +229,14 @@ def diff(old: Policy, new: Policy) -> list[Change]:
     if new.rewards is not None:  # issue 14 part C: the reward/penalty scale
         before_scale = {e.code: e for e in old.rewards or ()}
         _keyed(out, "rewards", before_scale, {e.code: e for e in new.rewards}, deactivate=True)
+    if new.report_duties is not None:  # issue 15 part M: the reports due
+        _keyed(
+            out,
+            "report_duties",
+            {(e.kind, e.role, e.department or "*"): e for e in old.report_duties or ()},
+            {(e.kind, e.role, e.department or "*"): e for e in new.report_duties},
+            deactivate=False,
+        )
     # Order only (same entries, another order) still changes the export: say so, or a round trip would lie.
     for section in (
         "categories",
@@ -247,8 +256,9 @@ def _header_value(header: Header) -> dict[str, Any]:
     return {**asdict(header), "notes": list(header.notes)}
 
 
-def apply_policy(session: Session, policy: Policy) -> None:
-    """Write ``policy`` into the branch (inside the caller's write transaction)."""
+def apply_policy(session: Session, policy: Policy, today: date | None = None) -> None:
+    """Write ``policy`` into the branch (inside the caller's write transaction); ``today``: the day a
+    newly listed report duty is owed from (issue 15 part M; None: the computer's date)."""
     settings = {row.key: row for row in session.scalars(select(Setting))}
     wanted = {**policy.settings, HEADER_SETTING: _header_value(policy.header)}
     if policy.calendar is not None:
@@ -408,6 +418,7 @@ def apply_policy(session: Session, policy: Policy) -> None:
         form_row.active = True
 
     apply_rewards(session, policy.rewards)  # issue 14 part C: the reward/penalty scale
+    apply_report_duties(session, policy.report_duties, today or date.today())  # issue 15 part M
     # issue 15 part R: the retention rules are the file's (none: the setting retention_years for all)
     session.execute(delete(RetentionRule))
     for kept in policy.retention:

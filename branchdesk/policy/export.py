@@ -30,6 +30,7 @@ from branchdesk.policy.model import (
     RetentionEntry,
     StepPolicyEntry,
 )
+from branchdesk.policy.report_duties import export_report_duties  # issue 15 part M
 from branchdesk.policy.rewards import export_rewards  # issue 14 part C
 from branchdesk.printing.form_spec import FormSpec
 from branchdesk.storage.models import (
@@ -226,4 +227,5 @@ def read_policy(session: Session, *, with_calendar: bool = False) -> Policy:
             RetentionEntry(r.years, r.category_code, r.kind)
             for r in session.scalars(select(RetentionRule).order_by(RetentionRule.id))
         ),
+        report_duties=export_report_duties(session),  # issue 15 part M
     )

@@ -186,6 +186,8 @@ class Policy:
     #: issue 14 part C: the reward/penalty scale; None: the file says nothing (applying leaves it alone)
     rewards: tuple[RewardScaleEntry, ...] | None = None
     retention: tuple[RetentionEntry, ...] = ()  # issue 15 part R
+    #: issue 15 part M: the reports due; None: the file says nothing (applying leaves them alone)
+    report_duties: tuple[ReportDutyEntry, ...] | None = None
 
 
 # --- issue 14 part C: the reward/penalty scale (奖罚标准) ------------------------------------------------
@@ -206,3 +208,19 @@ class RewardScaleEntry:
     proposers: tuple[str, ...] = ()
     steps: tuple[ApprovalStepEntry, ...] = ()
     active: bool = True
+
+
+# --- issue 15 part M: the reports the policy asks for (``[[report_duties]]``) ---------------------------
+
+
+@dataclass(frozen=True)
+class ReportDutyEntry:
+    """One report due (``domain/report_duties.Duty``): period kind, rule (after_end | last_month) and day,
+    the role that makes it, optionally of one department (its code)."""
+
+    label: str
+    kind: str
+    rule: str
+    day: int
+    role: str
+    department: str | None = None

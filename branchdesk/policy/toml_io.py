@@ -23,9 +23,11 @@ from branchdesk.policy.model import (
     FormCopyEntry,
     NameEntry,
     Policy,
+    ReportDutyEntry,  # issue 15 part M
     RetentionEntry,
     StepPolicyEntry,
 )
+from branchdesk.policy.report_duties import report_duty_lines  # issue 15 part M
 from branchdesk.policy.rewards import reward_lines  # issue 14 part C
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
@@ -163,6 +165,7 @@ def write_policy(policy: Policy) -> str:
         for kept in policy.retention:
             lines += ["", "[[retention]]"]
             _table(lines, _entry(kept))
+    lines += report_duty_lines(policy.report_duties)  # issue 15 part M: the reports due
     if policy.calendar is not None:
         lines += ["", "# 工作日历（仅 --with-calendar）：调休/节假日与已核对的年份", "[calendar]"]
         lines.append(f"confirmed_years = {value(list(policy.calendar.confirmed_years))}")
@@ -189,5 +192,6 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
         "custom_fields": CustomFieldEntry,
         "copies": FormCopyEntry,
         "retention": RetentionEntry,  # issue 15 part R
+        "report_duties": ReportDutyEntry,  # issue 15 part M
     }.items()
 }

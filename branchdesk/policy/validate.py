@@ -44,6 +44,7 @@ from branchdesk.policy.model import (
     RetentionEntry,
     StepPolicyEntry,
 )
+from branchdesk.policy.report_duties import read_report_duties  # issue 15 part M
 from branchdesk.policy.rewards import read_rewards  # issue 14 part C
 from branchdesk.printing.form_spec import FormSpec, known_fields
 from branchdesk.printing.form_spec import validate as validate_form
@@ -223,6 +224,7 @@ _SECTIONS = (
     "calendar",
     "rewards",  # issue 14 part C
     "retention",  # issue 15 part R
+    "report_duties",  # issue 15 part M
 )
 
 
@@ -290,6 +292,7 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
     )
     kept = [(f"retention[{n}]", (e.category or "*", e.kind or "*")) for n, e in enumerate(retention)]
     r.unique(kept, "retention")
+    report_duties = read_report_duties(r, doc, {d.code for d in departments})  # issue 15 part M
     if not r.problems:  # the catch-alls the settings pages keep: every case and step finds a rule
         _catch_alls(r, deadline_rules, approval_rules)
     if r.problems:
@@ -311,6 +314,7 @@ def policy_from_document(doc: dict[str, Any], r: Reader | None = None) -> tuple[
             calendar=calendar,
             rewards=rewards,
             retention=tuple(retention),  # issue 15 part R
+            report_duties=report_duties,  # issue 15 part M
         ),
         [],
     )

@@ -25,6 +25,7 @@ from branchdesk.services.opinions import OpinionService  # issue 14 part A: ä¼šç
 from branchdesk.services.policy import PolicyService  # issue 13 "policy"
 from branchdesk.services.printing import PrintService
 from branchdesk.services.queries import QueryService
+from branchdesk.services.report_duties import ReportDutyService  # issue 15 part M: reports due
 from branchdesk.services.reports import ReportService
 from branchdesk.services.rewards import RewardService  # issue 14 part C: rewards and penalties
 from branchdesk.services.search import SearchService  # issue 17 part C: the one search box
@@ -70,6 +71,7 @@ class BranchDesk:
         self.notes = NoteService(self.door)  # issue 14 part D: notes, progress notices, a case that returns
         self.archive = ArchiveService(self.door, self.printing)  # issue 15 part V: the yearly archive
         self.retention = RetentionService(self.door)  # issue 15 part R: retention, personal-data requests
+        self.report_duties = ReportDutyService(self.door)  # issue 15 part M: the reports due, made
 
     def _now(self) -> datetime:
         return self.clock()

@@ -112,7 +112,7 @@ class PolicyService(ServiceBase):
             unit.mark_config_changed()
             current = read_policy(unit.session, with_calendar=policy.calendar is not None)
             changes = tuple(diff(current, policy))  # again inside the transaction: another PC may have edited
-            apply_policy(unit.session, policy)
+            apply_policy(unit.session, policy, unit.now.date())
             record(
                 unit.session,
                 at=unit.now,

@@ -18,6 +18,7 @@ from branchdesk.reports.monthly import MonthlyReport, build_summary, previous_mo
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.queries import QueryService
+from branchdesk.services.report_duties import record_made  # issue 15 part M
 from branchdesk.services.unit_of_work import UnitOfWork
 from branchdesk.services.visibility import may_see_phone, visible_cases
 from branchdesk.storage.audit_chain import current_anchor
@@ -80,7 +81,10 @@ class ReportService(ServiceBase):
             anchor = current_anchor(unit.session)
         from branchdesk.reports.monthly_xlsx import write_monthly  # openpyxl: not needed to start the app
 
-        return write_monthly(report, path, anchor=anchor)
+        written = write_monthly(report, path, anchor=anchor)
+        with self._unit(actor) as unit:  # issue 15 part M: the period is made (once the file exists)
+            record_made(unit, period, written)
+        return written
 
     def export_ledger(
         self, actor: Actor, start: date, end: date, path: Path, progress: Progress | None = None

@@ -27,6 +27,7 @@ from branchdesk.storage.models import (
     Department,
     FormSpecRow,
     ReplyTemplate,
+    ReportDuty,  # issue 15 part M
     RewardScaleRow,
     Setting,
     SlaRuleRow,
@@ -122,6 +123,21 @@ def initialise_branch(
         # --- issue 14 part C: the reward/penalty scale (奖罚标准) ---
         for order, item in enumerate(defaults.REWARD_SCALE):
             session.add(RewardScaleRow(**item, sort_order=order, active=True))
+        # --- issue 15 part M: the reports the policy asks for ---
+        for order, (label, kind, due_rule, day, role, dept) in enumerate(defaults.REPORT_DUTIES):
+            session.add(
+                ReportDuty(
+                    label=label,
+                    kind=kind,
+                    rule=due_rule,
+                    day=day,
+                    role=role,
+                    department_code=dept,
+                    sort_order=order,
+                    since=now.date(),
+                    version=1,
+                )
+            )
         for order, (title, body) in enumerate(defaults.REPLY_TEMPLATES):
             session.add(ReplyTemplate(title=title, body=body, sort_order=order))
         departments = {}
@@ -143,7 +159,7 @@ def initialise_branch(
         if policy is not None:  # issue 13 "policy"
             from branchdesk.policy.apply import apply_policy
 
-            apply_policy(session, policy)
+            apply_policy(session, policy, now.date())
         record(
             session,
             at=now,

@@ -895,3 +895,38 @@ class AnonymisationBatch(Base):
     done_count: Mapped[int] = mapped_column(Integer, default=0)
     skipped: Mapped[list[Any]] = mapped_column(JSON, default=list)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+# --- issue 15 part M: report duties and the reports made ------------------------------------------
+
+
+class ReportDuty(Base):
+    """A report the policy asks for (``domain/report_duties``): period kind, due rule and day, the role
+    (of ``department_code``'s department, None: any) that makes it. ``since``: owed older periods are
+    counted from this day (when the duty came into the branch). ``version``: what the editing screen read."""
+
+    __tablename__ = "report_duty"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(10))
+    rule: Mapped[str] = mapped_column(String(20))
+    day: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20))
+    department_code: Mapped[str | None] = mapped_column(String(20))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    since: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ReportMade(Base):
+    """A period summary exported (app or CLI): the period it covers is made for every duty of its kind."""
+
+    __tablename__ = "report_made"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_key: Mapped[str] = mapped_column(String(30), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    made_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    file_name: Mapped[str] = mapped_column(String(255))

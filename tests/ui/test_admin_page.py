@@ -103,10 +103,11 @@ def test_cr_manager_is_reminded_of_the_monthly_summary(qtbot: QtBot, branch: Bra
 
     page = WorkPage(branch.desk, branch["crm"])  # the test clock is 2026-11-02
     qtbot.addWidget(page)
-    assert not page.reminder.isHidden() and "2026年10月" in page.reminder.text()
+    # issue 15 part M: the reminder is the policy's report duty (the shipped one: monthly, by the 10th)
+    assert not page.reports_due.isHidden() and "2026年10月" in page.reports_due.buttons[-1].text()
     clerk_page = WorkPage(branch.desk, branch["clerk"])
     qtbot.addWidget(clerk_page)
-    assert clerk_page.reminder.isHidden() and clerk_page.monthly_button.isHidden()
+    assert clerk_page.reports_due.isHidden() and clerk_page.monthly_button.isHidden()
 
 
 def test_the_window_title_follows_a_renamed_branch(qtbot: QtBot, branch: Branch) -> None:

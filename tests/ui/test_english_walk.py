@@ -76,6 +76,7 @@ USER_DATA = {
     # issue 14 part D: internal notes and progress notices
     "case_note": ["text"],
     "customer_contact": ["said"],
+    "report_duty": ["label"],  # issue 15 part M: the reports' names the policy gives
 }
 
 
