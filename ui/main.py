@@ -39,6 +39,8 @@ from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow, branch_title
 from ui.operations import Worker, error_text
 from ui.password_dialog import ChangePasswordDialog
+from ui.start_probe import bench_user, quit_when_queue_painted
+from ui.start_probe import log_in as probe_log_in
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +216,10 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
 def log_in(desk: BranchDesk, title: str) -> Actor | None:
     """The login; after an administrator's reset the new password first (cancel: the login again).
     None when the login is cancelled."""
+    if bench_user():  # issue 16 part P: the hidden start benchmark logs a demo user in (ui/start_probe.py)
+        actor = probe_log_in(desk)
+        if actor is not None:
+            return actor
     while True:
         login = LoginDialog(desk, title)
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
@@ -239,6 +245,8 @@ def run_sessions(desk: BranchDesk, title: str, event_loop: Callable[[], int]) ->
         # with the sweep and announces sig_config_changed.
         window = MainWindow(desk, actor, title, config_version=desk.configuration_version)
         window.show()
+        if bench_user():  # issue 16 part P: the start benchmark quits once the queue is painted
+            quit_when_queue_painted(window)
         code = event_loop()
         if not window.logged_out:
             return code
