@@ -392,7 +392,8 @@ def _start_env(ctx: Context) -> dict[str, str]:
 
 def start_app(ctx: Context) -> object:
     """Start → login (the probe's demo user) → main window with the queue's first page painted."""
-    return _fresh_process("import sys; from branchdesk.cli import main; sys.exit(main(['app']))", _start_env(ctx))
+    code = "import sys; from branchdesk.cli import main; sys.exit(main(['app']))"
+    return _fresh_process(code, _start_env(ctx))
 
 
 HELLO = """
@@ -419,7 +420,8 @@ def start_limit(ctx: Context) -> object:
 
 def _form_case(ctx: Context) -> int:
     if "form_case" not in ctx.memo:
-        ctx.memo["form_case"] = ctx.desk.queries.queue_page(ctx.crm, QueueFilter(statuses=["closed"])).rows[0].id
+        closed = ctx.desk.queries.queue_page(ctx.crm, QueueFilter(statuses=["closed"]))
+        ctx.memo["form_case"] = closed.rows[0].id
     return int(ctx.memo["form_case"])
 
 
@@ -479,10 +481,11 @@ def draw(pages):
 
 
 def pdf_warm_limit(ctx: Context) -> object:
-    """ReportLab's canvas drawing the same lines on as many pages, the same font embedded (registered once)."""
+    """ReportLab's canvas drawing the same lines on as many pages, the same font embedded (registered
+    once)."""
     if "bare_pdf" not in ctx.memo:
         names: dict[str, Any] = {}
-        exec(BARE_PDF, names)  # noqa: S102 - our own text above
+        exec(BARE_PDF, names)  # our own text above
         from branchdesk.printing.fonts import fonts_dir
 
         names["register"](str(fonts_dir() / "wqy-microhei.ttc"))
