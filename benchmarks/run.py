@@ -345,12 +345,13 @@ def intake_save_limit(ctx: Context) -> object:
             f"SELECT {', '.join(columns)} FROM complaint_case ORDER BY id DESC LIMIT 1"
         ).fetchone()
         ctx.memo["save_row"] = (columns, list(row))
+        ctx.memo["bare_serial"] = ctx.raw.execute("SELECT max(serial) FROM complaint_case").fetchone()[0]
         ctx.raw.execute("PRAGMA synchronous=FULL")  # as the app's connections (storage/database.py)
     columns, row = ctx.memo["save_row"]
     number, serial = columns.index("case_no"), columns.index("serial")
     sql = f"INSERT INTO complaint_case ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     for _ in range(SAVE_BATCH):
-        ctx.memo["bare_serial"] = ctx.memo.get("bare_serial", 900_000_000) + 1
+        ctx.memo["bare_serial"] += 1
         row[number], row[serial] = f"BARE-{ctx.memo['bare_serial']}", ctx.memo["bare_serial"]
         ctx.raw.execute("BEGIN IMMEDIATE")
         ctx.raw.execute(sql, row)
