@@ -310,12 +310,227 @@ def ledger_limit(ctx: Context) -> object:
     return None
 
 
+# --- issue 16 part P: intake save, start, the handling form's PDF ---------------------------------
+
+SAVE_BATCH = 20  # saves per timed call: min/median of one call / 20 is a save's time, p95 from bench_save
+START_USER = "crm"  # a demo user with the queue (the start probe logs them in with the demo password)
+
+
+def _save_form(ctx: Context) -> Any:
+    from branchdesk.domain.intake import IntakeForm
+
+    serial = ctx.memo["save_serial"] = ctx.memo.get("save_serial", 0) + 1
+    return IntakeForm(
+        channel="phone",
+        complainant_name="王伟",
+        phone=f"139{serial % 100_000_000:08d}",
+        content="门店收银员态度不好，要求道歉并说明情况。",
+        request_type="apology",
+    )
+
+
+def intake_save_app(ctx: Context) -> object:
+    """One registration per unit at the counter, as the intake page saves it (warm configuration cache)."""
+    clerk = ctx.memo.get("clerk") or ctx.memo.setdefault("clerk", ctx.desk.auth.login("kefu1", DEMO_PASSWORD))
+    for _ in range(SAVE_BATCH):
+        ctx.desk.intake.register(clerk, _save_form(ctx))
+    return None
+
+
+def intake_save_limit(ctx: Context) -> object:
+    """The same case row (the app's last registration, copied) inserted and committed with sqlite3."""
+    if "save_row" not in ctx.memo:
+        columns = [r[1] for r in ctx.raw.execute("PRAGMA table_info(complaint_case)") if r[1] != "id"]
+        row = ctx.raw.execute(
+            f"SELECT {', '.join(columns)} FROM complaint_case ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        ctx.memo["save_row"] = (columns, list(row))
+        ctx.memo["bare_serial"] = ctx.raw.execute("SELECT max(serial) FROM complaint_case").fetchone()[0]
+        ctx.raw.execute("PRAGMA synchronous=FULL")  # as the app's connections (storage/database.py)
+    columns, row = ctx.memo["save_row"]
+    number, serial = columns.index("case_no"), columns.index("serial")
+    sql = f"INSERT INTO complaint_case ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    for _ in range(SAVE_BATCH):
+        ctx.memo["bare_serial"] += 1
+        row[number], row[serial] = f"BARE-{ctx.memo['bare_serial']}", ctx.memo["bare_serial"]
+        ctx.raw.execute("BEGIN IMMEDIATE")
+        ctx.raw.execute(sql, row)
+        ctx.raw.execute("COMMIT")
+    return None
+
+
+def _fresh_process(code: str, env: dict[str, str] | None = None) -> float:
+    """Wall time of ``python -c code`` from the repository (a cold start: imports, fonts, Qt)."""
+    import os
+
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**os.environ, **(env or {})},
+        capture_output=True, text=True, check=False,
+    )
+    elapsed = time.perf_counter() - started
+    if done.returncode:
+        raise RuntimeError(done.stderr.strip()[-400:])
+    return elapsed
+
+
+def _start_env(ctx: Context) -> dict[str, str]:
+    """A copy of the branch (the start sweeps and backs up; the cached database stays as built), its own
+    data and settings folders, offscreen Qt."""
+    if "start_env" not in ctx.memo:
+        folder = ctx.out / "start"
+        folder.mkdir()
+        shutil.copyfile(ctx.path, folder / "branch.sqlite3")
+        ctx.memo["start_env"] = {
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_DATA_HOME": str(folder / "data"),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "BRANCHDESK_BENCH_START": START_USER,
+            "BRANCHDESK_DB": str(folder / "branch.sqlite3"),
+        }
+    return dict(ctx.memo["start_env"])
+
+
+def start_app(ctx: Context) -> object:
+    """Start → login (the probe's demo user) → main window with the queue's first page painted."""
+    code = "import sys; from branchdesk.cli import main; sys.exit(main(['app']))"
+    return _fresh_process(code, _start_env(ctx))
+
+
+HELLO = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+window = QLabel("你好")
+class Quit(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+quit_filter = Quit()
+window.installEventFilter(quit_filter)
+window.show()
+app.exec()
+"""
+
+
+def start_limit(ctx: Context) -> object:
+    """A hello window: a fresh Python process with Qt showing one label until it is painted."""
+    return _fresh_process(HELLO, {"QT_QPA_PLATFORM": "offscreen"})
+
+
+def _form_case(ctx: Context) -> int:
+    if "form_case" not in ctx.memo:
+        closed = ctx.desk.queries.queue_page(ctx.crm, QueueFilter(statuses=["closed"]))
+        ctx.memo["form_case"] = closed.rows[0].id
+    return int(ctx.memo["form_case"])
+
+
+def pdf_warm_app(ctx: Context) -> object:
+    return ctx.desk.printing.render(ctx.crm, _form_case(ctx), "handling", log=False)
+
+
+def _form_pages(ctx: Context) -> list[list[str]]:
+    """What the app's 5-copy handling form prints, page by page, as lines of text (read once)."""
+    if "form_pages" not in ctx.memo:
+        from branchdesk.printing.content import sections
+        from branchdesk.services.printing import _chosen
+
+        pages = []
+        with ctx.desk.door.read(ctx.crm) as unit:
+            spec = unit.config.forms["handling"]
+            printable = ctx.desk.printing._printable(unit, _form_case(ctx))
+            for copy in _chosen(spec, None)[0]:
+                lines = [f"{printable.branch_name} {spec.title}", f"第 {copy.number} 联 · {copy.destination}"]
+                for section in sections(spec, printable, copy):
+                    lines.append(section.title)
+                    lines += [f"{k}：{v}" for k, v in section.facts + section.texts]
+                pages.append(lines)
+        ctx.memo["form_pages"] = pages
+    return list(ctx.memo["form_pages"])
+
+
+BARE_PDF = """
+import io
+from reportlab.lib.units import mm
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+def register(font_file):
+    pdfmetrics.registerFont(TTFont("Bare", font_file, subfontIndex=0))
+
+def draw(pages):
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    for lines in pages:
+        y = A4[1] - 20 * mm
+        canvas.setFont("Bare", 9)
+        for line in lines:
+            canvas.drawString(16 * mm, y, line[:70])
+            canvas.line(16 * mm, y - 2, A4[0] - 10 * mm, y - 2)
+            y -= 5 * mm
+            if y < 20 * mm:
+                canvas.showPage()
+                canvas.setFont("Bare", 9)
+                y = A4[1] - 20 * mm
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+"""
+
+
+def pdf_warm_limit(ctx: Context) -> object:
+    """ReportLab's canvas drawing the same lines on as many pages, the same font embedded (registered
+    once)."""
+    if "bare_pdf" not in ctx.memo:
+        names: dict[str, Any] = {}
+        exec(BARE_PDF, names)  # our own text above
+        from branchdesk.printing.fonts import fonts_dir
+
+        names["register"](str(fonts_dir() / "wqy-microhei.ttc"))
+        ctx.memo["bare_pdf"] = names["draw"]
+    return ctx.memo["bare_pdf"](_form_pages(ctx))
+
+
+def pdf_cold_app(ctx: Context) -> object:
+    """A fresh process: open the branch, log in, render the form once (imports, fonts, configuration)."""
+    code = (
+        "from branchdesk.services import BranchDesk\n"
+        "from branchdesk.storage.database import Database, resolve_url\n"
+        f"desk = BranchDesk(Database(resolve_url({str(ctx.path)!r})))\n"
+        f"crm = desk.auth.login('crm', {DEMO_PASSWORD!r})\n"
+        f"desk.printing.render(crm, {_form_case(ctx)}, 'handling', log=False)\n"
+    )
+    return _fresh_process(code)
+
+
+def pdf_cold_limit(ctx: Context) -> object:
+    """A fresh process: import ReportLab, register the font, draw the same lines."""
+    from branchdesk.printing.fonts import fonts_dir
+
+    code = BARE_PDF + (
+        f"register({str(fonts_dir() / 'wqy-microhei.ttc')!r})\n"
+        f"draw({_form_pages(ctx)!r})\n"
+    )
+    return _fresh_process(code)
+
+
+# --- end of issue 16 part P's figures -----------------------------------------------------------
+
+
 FIGURES: list[Figure] = [
     Figure("queue first page (200 rows + total)", queue_app, queue_limit),
     Figure("queue sorted by customer name (pinyin)", queue_by_name_app, queue_by_name_limit),
     Figure("time left ×600 running rows", time_left_app, time_left_limit),
     Figure("monthly summary 2026-10 (5,000 cases)", monthly_app, monthly_limit, memory=True),
     Figure("ledger export (every case × 22)", ledger_app, ledger_limit, memory=True, heavy=True),
+    # issue 16 part P (one call = 20 saves, one unit each; p50/p95 per save: benchmarks/bench_save.py)
+    Figure("intake save ×20 (one unit each)", intake_save_app, intake_save_limit),
+    Figure("start → main window with the queue (fresh process)", start_app, start_limit),
+    Figure("5-copy handling form PDF, warm", pdf_warm_app, pdf_warm_limit),
+    Figure("5-copy handling form PDF, cold (fresh process)", pdf_cold_app, pdf_cold_limit),
 ]
 
 

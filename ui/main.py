@@ -39,6 +39,8 @@ from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow, branch_title
 from ui.operations import Worker, error_text
 from ui.password_dialog import ChangePasswordDialog
+from ui.start_probe import bench_user, quit_when_queue_painted
+from ui.start_probe import log_in as probe_log_in
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +207,6 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
         return 1
     if not desk.is_initialised() and FirstRunDialog(desk).exec() != QDialog.DialogCode.Accepted:
         return 1
-    desk.cases.sweep()
     desk.ledger_import.discard_unfinished()  # an import that died mid-way leaves nothing behind
     title = branch_title(*desk.branch_identity())
     return run_sessions(desk, title, app.exec)
@@ -214,6 +215,10 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
 def log_in(desk: BranchDesk, title: str) -> Actor | None:
     """The login; after an administrator's reset the new password first (cancel: the login again).
     None when the login is cancelled."""
+    if bench_user():  # issue 16 part P: the hidden start benchmark logs a demo user in (ui/start_probe.py)
+        actor = probe_log_in(desk)
+        if actor is not None:
+            return actor
     while True:
         login = LoginDialog(desk, title)
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
@@ -239,6 +244,11 @@ def run_sessions(desk: BranchDesk, title: str, event_loop: Callable[[], int]) ->
         # with the sweep and announces sig_config_changed.
         window = MainWindow(desk, actor, title, config_version=desk.configuration_version)
         window.show()
+        # issue 16 part P: the deadline sweep after the window, in short units (was: all of it before the
+        # login); the hidden start benchmark quits once the queue is painted (ui/start_probe.py)
+        window.start_sweep()
+        if bench_user():
+            quit_when_queue_painted(window)
         code = event_loop()
         if not window.logged_out:
             return code

@@ -9,6 +9,7 @@ it changed cases) and the check whether another PC changed the configuration
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.vocab import Role
+from branchdesk.errors import BranchDeskError
 from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
@@ -44,7 +46,11 @@ from ui.screen_fit import fit_to_screen
 from ui.search_page import SearchPage  # issue 17 part C
 from ui.work_page import WorkPage
 
+log = logging.getLogger(__name__)
+
 SWEEP_INTERVAL_MS = 5 * 60 * 1000
+#: issue 16 part P: the pause between two units of the sweep (the window and other PCs' saves go first)
+SWEEP_PAUSE_MS = 50
 
 
 def branch_title(name: str, demo: bool) -> str:
@@ -144,6 +150,11 @@ class MainWindow(QMainWindow):
         self._sweep_timer = QTimer(self)
         self._sweep_timer.timeout.connect(self._on_sweep)
         self._sweep_timer.start(SWEEP_INTERVAL_MS)
+        # issue 16 part P: the next unit of a running sweep (``start_sweep``)
+        self._sweep_next = QTimer(self, singleShot=True)
+        self._sweep_next.timeout.connect(self._sweep_step)
+        self._sweep_running = False
+        self._sweep_changed = False
         app_signals().sig_open_case.connect(self.open_case)
         app_signals().sig_config_changed.connect(self._on_config_changed)
         # issue 17 "notify": the bell (unread count, the list, tray messages) polling this user's notifications;
@@ -364,9 +375,41 @@ class MainWindow(QMainWindow):
         self.idle.timer.start()
 
     def _on_sweep(self) -> None:
-        if self._desk.cases.sweep():
-            announce_case_changed(ALL_CASES)
+        self.start_sweep()
         self._check_config_version()
+
+    # issue 16 part P: the sweep runs after the window shows, one short write unit at a time
+    def start_sweep(self) -> None:
+        """Run the deadline sweep in bounded units (``CaseService.sweep_batch``), one every
+        ``SWEEP_PAUSE_MS`` on this thread: between two units the window answers and any PC's save
+        takes the write lock, so a big backlog (the first start on a large branch) never blocks a clerk.
+        Announces ``sig_case_changed(ALL_CASES)`` once, at the end, when a unit changed cases."""
+        if self._sweep_running:
+            return  # the five-minute tick during a long sweep: the running one carries on
+        self._sweep_running = True
+        self._sweep_changed = False
+        self._sweep_next.start(0)
+
+    def sweep_running(self) -> bool:
+        return self._sweep_running
+
+    def _sweep_step(self) -> None:
+        if self._session_closed:
+            self._sweep_running = False
+            return
+        try:
+            batch = self._desk.cases.sweep_batch()
+        except BranchDeskError as exc:  # e.g. another PC held the lock too long: the next tick tries again
+            log.warning("the deadline sweep stopped: %s", exc.message)
+            self._sweep_running = False
+            return
+        self._sweep_changed |= bool(batch.escalated or batch.steps_acted or batch.announced)
+        if batch.more:
+            self._sweep_next.start(SWEEP_PAUSE_MS)
+            return
+        self._sweep_running = False
+        if self._sweep_changed:
+            announce_case_changed(ALL_CASES)
 
     def _check_config_version(self) -> None:
         """Announce ``sig_config_changed`` when the configuration's version moved (another PC changed it).
@@ -409,6 +452,7 @@ class MainWindow(QMainWindow):
         close_help()
         # This session is over: no more sweeps, idle locks or case windows opened for it.
         self._sweep_timer.stop()
+        self._sweep_next.stop()
         self.idle.timer.stop()
         app = QApplication.instance()
         if app is not None:

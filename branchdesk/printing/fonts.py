@@ -63,30 +63,35 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 @cache
 def register() -> dict[str, frozenset[int]]:
-    """Register the fonts once; returns each font's character coverage."""
+    """Register the main font once; returns its character coverage.
+
+    The fallbacks (Hanazono ExtA/ExtB, 25 MB) are registered only when a character needs one
+    (``_fallback``): parsing them was a third of the first form's time in a fresh process (issue 16
+    part P), and most forms never print a character outside the main font."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    folder = fonts_dir()
-    coverage: dict[str, frozenset[int]] = {}
-    main = TTFont(MAIN, str(folder / "wqy-microhei.ttc"), subfontIndex=0)
+    main = TTFont(MAIN, str(fonts_dir() / "wqy-microhei.ttc"), subfontIndex=0)
     pdfmetrics.registerFont(main)
-    coverage[MAIN] = frozenset(main.face.charToGlyph)
-    for name, file in FALLBACKS:
-        font = TTFont(name, str(folder / file))
-        pdfmetrics.registerFont(font)
-        coverage[name] = frozenset(font.face.charToGlyph)
     extra = "".join(ch for ch in CANNOT_START if ch not in textsplit.ALL_CANNOT_START)
     textsplit.ALL_CANNOT_START += extra
     paragraph.ALL_CANNOT_START += "".join(ch for ch in CANNOT_START if ch not in paragraph.ALL_CANNOT_START)
-    return coverage
+    return {MAIN: frozenset(main.face.charToGlyph)}
+
+
+@cache
+def _fallback(name: str, file: str) -> frozenset[int]:
+    """Register the fallback font ``name`` once, at the first character that needs it; its coverage."""
+    register()
+    font = TTFont(name, str(fonts_dir() / file))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
 
 
 def font_for(ch: str) -> str:
-    coverage = register()
     code = ord(ch)
-    if code in coverage[MAIN] or ch in "\n\t ":
+    if code in register()[MAIN] or ch in "\n\t ":
         return MAIN
-    for name, _ in FALLBACKS:
-        if code in coverage[name]:
+    for name, file in FALLBACKS:
+        if code in _fallback(name, file):
             return name
     return MAIN
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from branchdesk.domain.bounds import ids_ok
 from branchdesk.domain.intake import (
@@ -42,6 +42,7 @@ from branchdesk.services.notes import returning_form  # issue 14 part D: a case 
 from branchdesk.services.numbering import allocate_serial
 from branchdesk.services.timeline import apply_changes, record
 from branchdesk.services.visibility import settled_cases, visible_cases
+from branchdesk.storage.bulk import blank_row
 from branchdesk.storage.models import Case, CaseLink, Customer, Department, PrintLog, User
 
 INTAKE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER})
@@ -84,7 +85,10 @@ class IntakeService(ServiceBase):
             if files:
                 store_files(unit, case, files)
             originals = self._detect_repeat(unit, case, form.repeat_of_case_no)
-            self._touch(unit, case)
+            if case_id is None:  # written in this unit: no one can hold an older version to refuse
+                self._evaluate(unit, case)  # received days ago (a letter): it may be overdue already
+            else:
+                self._touch(unit, case)
             return self._ref(case, tuple(o.case_no for o in originals))
 
     def open_linked_case(
@@ -240,7 +244,12 @@ class IntakeService(ServiceBase):
             period = period_of(unit.now)
             serial = allocate_serial(unit.session, period)
             prefix = config.branch_code if config.setting("number_with_branch_code") else None
-            case = Case(
+            # issue 16 part P: a new case is complete before it is written — customer, sort key, status,
+            # major, deadline — so it is one INSERT (it was an INSERT and two UPDATEs and an extension
+            # lookup a new case cannot have); the columns' defaults first, as the rules read them.
+            fields = {k: v for k, v in blank_row(cast(Table, Case.__table__)).items() if k != "version"}
+            fields.update(values)
+            fields.update(
                 case_no=format_case_number(period, serial, prefix),
                 period=period,
                 serial=serial,
@@ -248,10 +257,8 @@ class IntakeService(ServiceBase):
                 created_at=unit.now,
                 updated_at=unit.now,
                 recorder_id=unit.user.id,
-                **values,
             )
-            unit.session.add(case)
-            unit.session.flush()
+            case = Case(**fields)
             changes = []
         else:
             case = self._case(unit, case_id)
@@ -262,7 +269,11 @@ class IntakeService(ServiceBase):
         if final:
             change = self._set_status(unit, case, Status.REGISTERED)
             self._refresh_major(unit, case)
-            self._refresh_deadline(unit, case)
+            self._refresh_deadline(unit, case, new=case_id is None)
+        if case_id is None:
+            unit.session.add(case)
+            unit.session.flush()  # its id, for the event
+        if final:
             record(
                 unit.session,
                 at=unit.now,

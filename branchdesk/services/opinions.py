@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm.attributes import flag_modified
 
 from branchdesk.domain import opinions as rules
 from branchdesk.domain.bounds import INT_MAX, TEXT_LIMITS, Checks, ids_ok
 from branchdesk.domain.opinions import OpinionState
-from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep, escalation_target
-from branchdesk.domain.vocab import DeadlineStep, EscalationReason, Status
+from branchdesk.domain.steps import StepPolicy, TrackedStep
+from branchdesk.domain.vocab import DeadlineStep, Status
 from branchdesk.domain.workflow import Action
 from branchdesk.errors import ConcurrentChange, DomainError, FieldError
 from branchdesk.i18n import Label, Text
@@ -30,6 +29,7 @@ from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike
 from branchdesk.services.notifications import notify_opinion_asked, notify_opinion_late
+from branchdesk.services.step_outcome import SweepBudget, act_on_late_step
 from branchdesk.services.timeline import record
 from branchdesk.services.visibility import settled_cases
 from branchdesk.storage.models import Case, Department, OpinionRequest, StepAlert
@@ -216,25 +216,30 @@ class OpinionService(ServiceBase):
 # --- the sweep's part (``services/step_watch.act_on_overdue_steps``) --------------------------------
 
 
-def act_on_late_opinions(unit: Unit, policy: StepPolicy) -> int:
+def act_on_late_opinions(unit: Unit, policy: StepPolicy, budget: SweepBudget | None = None) -> int:
     """Each pending ask past its due time, not yet acted on, acts once: the step policy's outcome on the
-    case (escalate / notify / mark, like every step) and a notification to the asked department's managers.
-    Returns how many asks were acted on."""
+    case (escalate / notify / mark, like every step: ``step_outcome.act_on_late_step``) and a notification
+    to the asked department's managers. Returns how many asks were acted on; with a ``budget`` (the sweep in
+    bounded units) at most what is left of it."""
+    budget = budget or SweepBudget()
     rows = unit.session.execute(
-        select(OpinionRequest, Case, Department.name)
-        .join(Case, Case.id == OpinionRequest.case_id)
-        .join(Department, Department.id == OpinionRequest.department_id)
-        .where(
-            and_(
-                OpinionRequest.state == OpinionState.PENDING.value,
-                OpinionRequest.due_at < unit.now,
-                OpinionRequest.escalated_at.is_(None),
-                Case.status == Status.IN_PROGRESS.value,
-                settled_cases(),
+        budget.limit(
+            select(OpinionRequest, Case, Department.name)
+            .join(Case, Case.id == OpinionRequest.case_id)
+            .join(Department, Department.id == OpinionRequest.department_id)
+            .where(
+                and_(
+                    OpinionRequest.state == OpinionState.PENDING.value,
+                    OpinionRequest.due_at < unit.now,
+                    OpinionRequest.escalated_at.is_(None),
+                    Case.status == Status.IN_PROGRESS.value,
+                    settled_cases(),
+                )
             )
+            .order_by(OpinionRequest.id)
         )
-        .order_by(OpinionRequest.id)
     ).all()
+    budget.spend(len(rows))
     alerted: set[tuple[int, object]] = set()
     for row, case, department in rows:
         row.escalated_at = unit.now
@@ -259,33 +264,14 @@ def act_on_late_opinions(unit: Unit, policy: StepPolicy) -> int:
                 )
             )
         alerted.add(key)
-        when = _when(row.due_at)
-        if policy.on_overdue is StepOutcome.ESCALATE:
-            target = escalation_target(case.escalation_level, policy.role)
-            ServiceBase._escalate(
-                unit,
-                case,
-                EscalationReason.STEP_OVERDUE,
-                None,
-                note=Text("event.opinion_late_note", {"department": department, "due": when}),
-                to_level=target,
-            )
-        else:
-            notify = policy.on_overdue is StepOutcome.NOTIFY and policy.role is not None
-            record(
-                unit.session,
-                at=unit.now,
-                actor=None,
-                action="step_overdue",
-                case_id=case.id,
-                text=Text(
-                    "event.opinion_late_notify" if notify else "event.opinion_late_mark",
-                    {"department": department, "due": when, "role": policy.role}
-                    if notify
-                    else {"department": department, "due": when},
-                ),
-            )
+        said = {"department": department, "due": _when(row.due_at)}
+        act_on_late_step(
+            unit,
+            case,
+            policy,
+            Text("event.opinion_late_note", said),
+            notify=Text("event.opinion_late_notify", {**said, "role": policy.role}),
+            mark=Text("event.opinion_late_mark", said),
+        )
         notify_opinion_late(unit, case, row.department_id, department, row.due_at)
-        case.updated_at = unit.now  # an open case window sees the change
-        flag_modified(case, "updated_at")
     return len(rows)

@@ -9,28 +9,32 @@ new one passes. What each outcome does is ``domain/steps.py``'s.
 from __future__ import annotations
 
 from sqlalchemy import and_, exists, select
-from sqlalchemy.orm.attributes import flag_modified
 
 from branchdesk.domain.escalation import escalation_level
-from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep, escalation_target
-from branchdesk.domain.vocab import EscalationReason
+from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep
 from branchdesk.i18n import Text
 from branchdesk.read import steps as step_sql
-from branchdesk.services.base import ServiceBase, Unit
+from branchdesk.services.base import Unit
 from branchdesk.services.opinions import act_on_late_opinions
-from branchdesk.services.timeline import record
+from branchdesk.services.step_outcome import SweepBudget, act_on_late_step
 from branchdesk.services.visibility import settled_cases
 from branchdesk.storage.models import Case, StepAlert
 
 
-def act_on_overdue_steps(unit: Unit) -> int:
-    """Act on every step past its due time not yet acted on for that due time; returns how many."""
+def act_on_overdue_steps(unit: Unit, budget: SweepBudget | None = None) -> int:
+    """Act on every step past its due time not yet acted on for that due time; returns how many.
+
+    With a ``budget`` (issue 16 part P: the sweep in bounded units) it takes at most what is left and
+    spends what it took; the next unit finds the rest (each one acted on has its ``step_alert``)."""
+    budget = budget or SweepBudget()
     count = 0
     for policy in unit.config.step_policies.values():
+        if budget.spent:
+            break
         if not policy.active:
             continue
         if policy.step is TrackedStep.OPINION:  # issue 14 part A: one due time per ask, acted on per ask
-            count += act_on_late_opinions(unit, policy)
+            count += act_on_late_opinions(unit, policy, budget)
             continue
         due_column = step_sql.DUE_COLUMNS[policy.step]
         acted = exists(
@@ -43,10 +47,13 @@ def act_on_overdue_steps(unit: Unit) -> int:
             )
         )
         cases = unit.session.scalars(
-            select(Case)
-            .where(step_sql.overdue(policy.step, unit.now), ~acted, settled_cases())
-            .order_by(Case.id)
+            budget.limit(
+                select(Case)
+                .where(step_sql.overdue(policy.step, unit.now), ~acted, settled_cases())
+                .order_by(Case.id)
+            )
         ).all()
+        budget.spend(len(cases))
         for case in cases:
             count += int(_act(unit, case, policy))
     return count
@@ -71,33 +78,17 @@ def _act(unit: Unit, case: Case, policy: StepPolicy) -> bool:
     if covered:
         return False
     when = f"{due:%Y-%m-%d %H:%M}"
-    if policy.on_overdue is StepOutcome.ESCALATE:
-        target = escalation_target(case.escalation_level, policy.role)
+
+    def note(target: int) -> Text:
         whom = policy.role if policy.role is not None else escalation_level(target)
-        ServiceBase._escalate(
-            unit,
-            case,
-            EscalationReason.STEP_OVERDUE,
-            None,
-            note=Text("event.step_overdue_note", {"step": policy.step, "due": when, "role": whom}),
-            to_level=target,
-        )
-    else:
-        notify = policy.on_overdue is StepOutcome.NOTIFY and policy.role is not None
-        record(
-            unit.session,
-            at=unit.now,
-            actor=None,
-            action="step_overdue",
-            case_id=case.id,
-            text=Text(
-                "event.step_overdue_notify" if notify else "event.step_overdue_mark",
-                {"step": policy.step, "due": when, "role": policy.role}
-                if notify
-                else {"step": policy.step, "due": when},
-            ),
-        )
-    # An open case window sees the change (every change moves the case's version).
-    case.updated_at = unit.now
-    flag_modified(case, "updated_at")
+        return Text("event.step_overdue_note", {"step": policy.step, "due": when, "role": whom})
+
+    act_on_late_step(
+        unit,
+        case,
+        policy,
+        note,
+        notify=Text("event.step_overdue_notify", {"step": policy.step, "due": when, "role": policy.role}),
+        mark=Text("event.step_overdue_mark", {"step": policy.step, "due": when}),
+    )
     return True

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from branchdesk.config import BranchConfig, ConfigCache, bump_version
@@ -114,7 +114,9 @@ class UnitOfWork:
         user: User | None = None
         fresh = SYSTEM_ACTOR
         if actor is not None:
-            user = session.get(User, actor.user_id) if ids_ok(actor.user_id) else None
+            # issue 16 part P: the roles joined in (one statement, not a second SELECT): every unit opens here
+            with_roles = [joinedload(User.roles)]
+            user = session.get(User, actor.user_id, options=with_roles) if ids_ok(actor.user_id) else None
             if user is None or not user.active:
                 raise PermissionDenied(Text("error.user_inactive"))
             fresh = actor_of(user)

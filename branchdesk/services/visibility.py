@@ -11,6 +11,8 @@ The same condition filters the queue and guards every single-case call.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import aliased
 
@@ -36,6 +38,19 @@ def settled_cases() -> ColumnElement[bool]:
 
 
 def visible_cases(actor: Actor) -> ColumnElement[bool]:
+    try:
+        return _visible_to(actor.user_id, actor.roles, actor.department_id)
+    except TypeError:  # an unhashable id (bounded-input tests): built afresh, refused by the query
+        return and_(settled_cases(), _visible(actor))
+
+
+@lru_cache(maxsize=512)
+def _visible_to(user_id: int, roles: frozenset[Role], department_id: int | None) -> ColumnElement[bool]:
+    """The condition, built once per user, roles and department (issue 16 part P): building it took 2 ms CPU
+    (the aliased ``Resolution`` and its columns), at every case a service loads (1,700 loads in
+    ``init --demo``). SQL expressions are immutable, so one built condition serves every query and thread;
+    a user's roles or department changing gives another key."""
+    actor = Actor(user_id=user_id, roles=roles, department_id=department_id)
     return and_(settled_cases(), _visible(actor))
 
 

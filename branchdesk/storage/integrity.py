@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 from pathlib import Path
+from typing import BinaryIO
 
 from branchdesk.errors import StorageError
 from branchdesk.i18n import Text
@@ -32,8 +33,17 @@ def head_file(database: Path) -> Path:
 
 def record_head(database: Path, seq: int, digest: str) -> None:
     """Note the committed chain head beside the database (one small unsynced write; failures ignored)."""
+    # Overwritten in place at a fixed width, never truncated (issue 16 part P): on ext4 a file truncated
+    # and rewritten is flushed at close (auto_da_alloc), 4 ms of every save's 6; in place it is 5 µs.
+    data = f"{seq:<20} {digest:<64}\n".encode("ascii")
+    handle: BinaryIO
     try:
-        head_file(database).write_text(f"{seq} {digest}\n", encoding="ascii")
+        try:
+            handle = open(head_file(database), "r+b")  # noqa: SIM115 - closed by the with below
+        except FileNotFoundError:
+            handle = open(head_file(database), "wb")  # noqa: SIM115 - the first commit: a new file
+        with handle:
+            handle.write(data)
     except OSError as exc:  # a full disk or read-only folder must not fail the commit that succeeded
         log.warning("cannot record the audit head beside %s: %s", database, exc)
 
