@@ -6,7 +6,6 @@ reset), and the login again after a user logs out."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -14,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QPushButton
+from sqlalchemy import URL
+from sqlalchemy.exc import DBAPIError
 
 from branchdesk.errors import BranchDeskError, StorageError
 from branchdesk.logs import configure_logging
@@ -21,15 +22,15 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.backup import (
     BackupInfo,
-    copy_backup,
-    daily_backup,
     instance_lock_path,
     newest_good_backup,
     restore,
 )
 from branchdesk.storage.database import Database, resolve_url, sqlite_path
-from branchdesk.storage.integrity import check_sqlite_file
+from branchdesk.storage.failures import explain
+from branchdesk.storage.integrity import check_sqlite_file, damaged_pages_mark
 from ui import crash
+from ui.day_start import DayStart
 from ui.first_run_dialog import FirstRunDialog
 from ui.fonts import install_fonts
 from ui.i18n import install_translations, startup_language
@@ -50,34 +51,50 @@ class StartCancelled(Exception):
 
 
 def open_desk(db_arg: str | None, demo: bool) -> BranchDesk:
-    """The database, checked before anything opens it (a damaged file: offer the newest good backup),
-    upgraded (after a backup), and backed up once a day at the first start."""
+    """The database, checked before anything opens it (a damaged file: offer the newest good backup) and
+    upgraded (after a backup). The day's backup runs beside the login (``start_day_backup``)."""
     url = resolve_url(db_arg, demo=demo)
     path = sqlite_path(url)
     if path is not None:
         check_or_offer_restore(path)
+    try:
+        return opened(url, demo)
+    except DBAPIError as exc:
+        # The start checked the file's shape, not every page: a damaged page met while opening is
+        # named by reading every page now, which also offers the newest good backup.
+        said = explain(exc, str(path))
+        if path is None or said is None or said.code != "storage.damaged":
+            raise
+        log.warning("a damaged page met while opening %s: %s", path, exc)
+        damaged_pages_mark(path).touch()
+        check_or_offer_restore(path)
+        try:
+            return opened(url, demo)
+        except DBAPIError as again:
+            raise StorageError(said) from again
+
+
+def opened(url: URL, demo: bool) -> BranchDesk:
     desk = BranchDesk(Database(url))
-    if desk.is_initialised():
-        desk.upgrade()
-        if path is not None:
-            try:
-                info = daily_backup(path, desk.clock())
-                folder = desk.backup_copy_folder()
-                if info is not None and folder:
-                    copy_backup(info, Path(folder))
-            except StorageError as exc:  # e.g. the second folder's USB disk is not plugged in
-                log.warning("the daily backup of %s: %s", path, exc.message)
-            except (BranchDeskError, OSError, sqlite3.Error):  # a failed backup must not stop the day's work
-                log.exception("the daily backup of %s failed", path)
-    elif demo:
-        build_demo_with_progress(desk)
+    try:
+        if desk.is_initialised():
+            desk.upgrade()
+        elif demo:
+            build_demo_with_progress(desk)
+    except BaseException:
+        desk.db.dispose()
+        raise
     return desk
 
 
 def check_or_offer_restore(path: Path) -> None:
     """Refuse a damaged, foreign or incomplete file; when a good backup exists, offer to restore it."""
+    # Every page only when the day's backup found damage (ui/day_start.py): reading them all takes
+    # minutes at a million cases, and the backup's check reads them once a day anyway.
+    mark = damaged_pages_mark(path)
     try:
-        check_sqlite_file(path)
+        check_sqlite_file(path, thorough=mark.exists())
+        mark.unlink(missing_ok=True)
         return
     except StorageError as exc:
         log.warning("the database file %s fails its check: %s", path, exc.message)
@@ -103,6 +120,7 @@ def check_or_offer_restore(path: Path) -> None:
         said.replace("%1", newest.created.strftime("%Y-%m-%d %H:%M")).replace("%2", str(newest.cases)),
     )
     check_sqlite_file(path)
+    mark.unlink(missing_ok=True)
 
 
 def restore_question(message: str, newest: BackupInfo) -> tuple[QMessageBox, QPushButton]:
@@ -209,7 +227,23 @@ def run(db_arg: str | None, demo: bool = False, language: str | None = None) -> 
         return 1
     desk.ledger_import.discard_unfinished()  # an import that died mid-way leaves nothing behind
     title = branch_title(*desk.branch_identity())
-    return run_sessions(desk, title, app.exec)
+    day = start_day_backup(desk)
+    try:
+        return run_sessions(desk, title, app.exec)
+    finally:
+        if day is not None:
+            day.wait()  # a backup half-written is removed at the next one; a whole one is better
+
+
+def start_day_backup(desk: BranchDesk) -> DayStart | None:
+    """The day's first start backs up a SQLite database in the background (ui/day_start.py) while the
+    login shows; None for a server database (pg_dump is the server's)."""
+    path = desk.db.path
+    if path is None or not desk.is_initialised():
+        return None
+    day = DayStart(path, desk.clock(), desk.backup_copy_folder())
+    day.start()
+    return day
 
 
 def log_in(desk: BranchDesk, title: str) -> Actor | None:

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,7 +33,6 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.language import label
 from ui.operations import field_errors, run_action
-from ui.screen_fit import scrolled
 
 Editor = QSpinBox | QCheckBox | QComboBox
 
@@ -79,7 +80,13 @@ class SettingsTab(QWidget):
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolled(content), 1)
+        # A plain scroll area: a tab asks for little and scrolls (``scrolled`` asks for its whole content,
+        # which made the main window taller than the screen).
+        area = QScrollArea()
+        area.setWidget(content)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(area, 1)
         layout.addLayout(buttons)
         self.reload()
 

@@ -85,7 +85,9 @@ def backup_sqlite(source: Path, target: Path) -> Path:
         try:
             dst = sqlite3.connect(str(temporary))
             try:
-                src.backup(dst, pages=256)
+                # One step in one read transaction: in WAL mode others go on writing, while a copy
+                # made in many steps starts again at each of their commits (a big file, a busy day).
+                src.backup(dst, pages=-1)
                 dst.execute("PRAGMA journal_mode = DELETE")  # the copy is one self-contained file
                 result = dst.execute("PRAGMA integrity_check").fetchone()
                 if result is None or result[0] != "ok":

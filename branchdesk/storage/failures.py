@@ -35,6 +35,8 @@ def explain(exc: BaseException, database: str = "", file: str = "") -> Text | No
         if exc.errno in _PERMISSION:
             return Text("io.permission", where)
         return Text("io.failed", {**where, "reason": exc.strerror or str(exc)})
+    if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in str(exc) or "not a database" in str(exc)):
+        return Text("storage.damaged", {"path": database, "detail": str(exc)})
     if isinstance(exc, sqlite3.Error):
         return Text("storage.cannot_open", {"database": database, "reason": str(exc)})
     if isinstance(exc, (NoSuchModuleError, ArgumentError)):

@@ -27,6 +27,14 @@ HEADER_SIZE = 100
 HEAD_SUFFIX = ".audit-head"
 
 
+#: ``<database>.damaged-pages``: the day's backup found damaged pages; the next start reads every page.
+DAMAGED_SUFFIX = ".damaged-pages"
+
+
+def damaged_pages_mark(database: Path) -> Path:
+    return database.with_name(database.name + DAMAGED_SUFFIX)
+
+
 def head_file(database: Path) -> Path:
     return database.with_name(database.name + HEAD_SUFFIX)
 
@@ -56,8 +64,14 @@ def recorded_head(database: Path) -> int | None:
     return int(text[0]) if text and text[0].isdigit() else None
 
 
-def check_sqlite_file(path: Path) -> bool:
-    """Raise ``StorageError`` when ``path`` is not a sound BranchDesk database; True when it is a new one."""
+def check_sqlite_file(path: Path, *, thorough: bool = True) -> bool:
+    """Raise ``StorageError`` when ``path`` is not a sound BranchDesk database; True when it is a new one.
+
+    ``thorough=False`` leaves out ``PRAGMA quick_check``, which reads every page: seconds at 100,000 cases,
+    minutes at a million (issue 16). The app's start and the CLI's everyday commands check the file's
+    shape (header, size, owner, schema, the -wal head) and leave the pages to the day's backup, whose copy
+    is verified page by page in the background (``ui/day_start.py``); ``branchdesk check`` and a restore
+    read every page."""
     from branchdesk.storage.database import APPLICATION_ID
 
     where = {"path": str(path)}
@@ -97,7 +111,7 @@ def check_sqlite_file(path: Path) -> bool:
             if app_id == 0 and not tables:
                 return True  # a fresh, empty SQLite file: a new database
             raise StorageError(Text("storage.foreign_file", where))
-        result = [r[0] for r in connection.execute("PRAGMA quick_check(5)")]
+        result = [r[0] for r in connection.execute("PRAGMA quick_check(5)")] if thorough else ["ok"]
         if result != ["ok"]:
             raise StorageError(
                 Text("storage.damaged", {**where, "detail": "; ".join(map(str, result))[:200]})

@@ -153,7 +153,7 @@ def test_the_backup_tab_fits_the_screen(qtbot: QtBot, branch: Branch, size: tupl
 def test_the_daily_backup_at_start_is_copied_to_the_second_folder(
     qtbot: QtBot, branch: Branch, tmp_path: Path
 ) -> None:
-    from ui.main import open_desk
+    from ui.main import open_desk, start_day_backup
 
     b = branch
     assert b.path is not None
@@ -163,8 +163,16 @@ def test_the_daily_backup_at_start_is_copied_to_the_second_folder(
     b.desk.db.dispose()
     desk = open_desk(str(b.path), False)
     try:
+        assert list_backups(b.path) == []  # the window does not wait for it: it runs beside the login
+        day = start_day_backup(desk)
+        assert day is not None
+        with qtbot.waitSignal(day.sig_finished, timeout=60_000) as finished:
+            pass
+        day.wait()
+        assert finished.args == [None]
         [daily] = list_backups(b.path)
         assert (usb / daily.path.name).read_bytes() == daily.path.read_bytes()
+        assert start_day_backup(desk) is not None and len(list_backups(b.path)) == 1  # once a day
     finally:
         desk.db.dispose()
 

@@ -109,3 +109,62 @@ def test_an_emptied_file_is_restored_from_its_backup(
     assert messages[-1].startswith("已恢复") and "None" not in messages[-1]
     assert cases(path) == 1
     desk.db.dispose()
+
+
+def corrupt_table(path: Path, table: str) -> None:
+    """Garbage over the first page of ``table`` (the file keeps its size and header)."""
+    connection = sqlite3.connect(str(path))
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    connection.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xa5" * page_size)
+
+
+def damaged_page_with_a_backup(branch: Branch, table: str) -> Path:
+    branch.desk.intake.register(branch["clerk"], complaint_form())
+    branch.desk.db.dispose()
+    path = branch.path
+    assert path is not None
+    backups.make_backup(path, backups.DAILY, datetime(2026, 11, 24, 8, 0))  # yesterday's, good
+    corrupt_table(path, table)
+    return path
+
+
+def test_a_damaged_page_is_found_by_the_days_backup_and_the_next_start_offers_the_backup(
+    qtbot: QtBot, branch: Branch, monkeypatch: pytest.MonkeyPatch, messages: list[str]
+) -> None:
+    """The start checks the file's shape only (every page takes minutes at a million cases); the day's
+    backup, made beside the login, checks its copy page by page: a damaged page is said at once, and the
+    next start reads every page and offers the newest good backup."""
+    path = damaged_page_with_a_backup(branch, "print_log")  # a table the start does not read
+    desk = ui.main.open_desk(str(path), demo=False)  # opens: the shape is sound
+    day = ui.main.start_day_backup(desk)
+    assert day is not None
+    with qtbot.waitSignal(day.sig_finished, timeout=60_000) as finished:
+        pass
+    day.wait()
+    assert isinstance(finished.args[0], StorageError)
+    assert "数据库文件已损坏" in messages[-1]
+    desk.db.dispose()
+    asked: list[str] = []
+    monkeypatch.setattr(ui.main, "ask_restore", lambda message, newest: asked.append(message) or True)
+    again = ui.main.open_desk(str(path), demo=False)
+    assert "损坏的数据页" in asked[0]
+    check_sqlite_file(path)  # every page sound again
+    assert cases(path) == 1
+    again.db.dispose()
+
+
+def test_a_damaged_page_met_while_opening_offers_the_backup_at_once(
+    qtbot: QtBot, branch: Branch, monkeypatch: pytest.MonkeyPatch, messages: list[str]
+) -> None:
+    path = damaged_page_with_a_backup(branch, "branch")  # read by the start itself
+    asked: list[str] = []
+    monkeypatch.setattr(ui.main, "ask_restore", lambda message, newest: asked.append(message) or True)
+    desk = ui.main.open_desk(str(path), demo=False)
+    assert "损坏的数据页" in asked[0] and "已恢复" in messages[-1]
+    check_sqlite_file(path)
+    assert cases(path) == 1 and desk.is_initialised()
+    desk.db.dispose()
