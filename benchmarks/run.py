@@ -42,7 +42,7 @@ from sqlalchemy import insert, select
 from branchdesk.demo import DEMO_PASSWORD, build_demo
 from branchdesk.domain.deadlines import time_left
 from branchdesk.domain.text import name_sort_key
-from branchdesk.read.queue import QueueFilter
+from branchdesk.read.queue import QueueFilter, QueueKey
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.database import Database, resolve_url
@@ -348,10 +348,10 @@ def _page_start(ctx: Context) -> tuple[str, int]:
 
 
 def deep_page_app(ctx: Context) -> object:
-    _received, case_id = _page_start(ctx)
-    page = ctx.desk.queries.queue_page(
-        ctx.crm, QueueFilter(), offset=(DEEP_PAGE - 1) * PAGE, limit=PAGE, with_total=False
-    )
+    """The page after the 49th, as the queue asks for it while the user scrolls: after the last row seen."""
+    received, case_id = _page_start(ctx)
+    key = QueueKey("received_at", True, datetime.fromisoformat(received), case_id)
+    page = ctx.desk.queries.queue_page(ctx.crm, QueueFilter(), limit=PAGE, with_total=False, after=key)
     assert page.rows and page.rows[0].id != case_id
     return page
 
