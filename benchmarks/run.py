@@ -332,6 +332,17 @@ def status_filter_limit(ctx: Context) -> object:
     return rows, total
 
 
+def open_view_app(ctx: Context) -> object:
+    """The queue as it opens now: the open cases, newest first, and their total."""
+    return ctx.desk.queries.queue_page(ctx.crm, QueueFilter(include_closed=False))
+
+
+def open_view_limit(ctx: Context) -> object:
+    rows = ctx.raw.execute(QUEUE_ROWS_SQL.format(where="c.status IN " + OPEN_SQL) + " LIMIT 200").fetchall()
+    total = ctx.raw.execute("SELECT count(*) FROM complaint_case WHERE status IN " + OPEN_SQL).fetchone()
+    return rows, total
+
+
 PAGE = 200
 DEEP_PAGE = 50  # the 50th page of the default order: 9,800 rows scrolled past
 
@@ -467,6 +478,7 @@ FIGURES: list[Figure] = [
     Figure("monthly summary 2026-10 (5,000 cases)", monthly_app, monthly_limit, memory=True),
     Figure("ledger export (every case × 22)", ledger_app, ledger_limit, memory=True, heavy=True),
     # issue 16 part Q
+    Figure("queue default view (open cases + total)", open_view_app, open_view_limit),
     Figure("queue status filter (处理中)", status_filter_app, status_filter_limit),
     Figure("queue page 50 (deep paging)", deep_page_app, deep_page_limit),
     Figure("work-page counts (CR manager)", work_counts_app, work_counts_limit),

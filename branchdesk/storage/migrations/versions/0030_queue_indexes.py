@@ -1,14 +1,16 @@
 """The queue at scale (issue 16 part Q): an index for each filter and sort, and one over the open cases.
 
-- ``ix_case_status_received`` (status, received_at, id): a status filter reads only its cases, newest
-  first, without a sort (before: the received-time index walked over every case, the others skipped);
+- ``ix_case_status_received`` (status, received_at, id, import_batch_id): a status filter reads only its
+  cases, newest first, without a sort (before: the received-time index walked over every case, the others
+  skipped); with the import batch in it, a count by states (the open total) never reads the table;
 - ``ix_case_recorder`` (recorder_id, status): "my cases" is handler OR recorder — with both indexed
   the OR is two index lookups, not a table scan;
 - ``ix_case_open_received`` (received_at, id) over the open cases only (a partial index, SQLite and
   PostgreSQL): the default view (open cases newest first), its total and the work page's open counts
   read the open cases and none of the closed ones, however many years of them the branch keeps.
 
-Existing rows need no conversion: the indexes are built from them.
+Existing rows need no conversion: the indexes are built from them; on SQLite the planner's statistics
+of the case table are taken (sampled) so that it weighs the new indexes with the branch's numbers.
 
 Revision ID: 0030
 Revises: 0029
@@ -34,7 +36,9 @@ _OPEN = (
 
 def upgrade() -> None:
     with op.batch_alter_table("complaint_case", schema=None) as batch_op:
-        batch_op.create_index("ix_case_status_received", ["status", "received_at", "id"], unique=False)
+        batch_op.create_index(
+            "ix_case_status_received", ["status", "received_at", "id", "import_batch_id"], unique=False
+        )
         batch_op.create_index("ix_case_recorder", ["recorder_id", "status"], unique=False)
         batch_op.create_index(
             "ix_case_open_received",
@@ -43,6 +47,14 @@ def upgrade() -> None:
             sqlite_where=sa.text(_OPEN),
             postgresql_where=sa.text(_OPEN),
         )
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.exec_driver_sql("SELECT 1 FROM complaint_case LIMIT 1").first():
+        # Without statistics SQLite guesses, and for the open cases newest first it guesses a sort of every
+        # open case (188 ms at 100k) rather than the partial index read in order (7 ms). A sampled ANALYZE
+        # (1,000 rows per index: well under a second at 1M) gives it the branch's own proportions.
+        # PostgreSQL keeps its statistics itself (autovacuum).
+        bind.exec_driver_sql("PRAGMA analysis_limit = 1000")
+        bind.exec_driver_sql("ANALYZE complaint_case")
 
 
 def downgrade() -> None:
