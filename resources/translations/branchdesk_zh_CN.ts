@@ -5096,6 +5096,16 @@
         <translation>仅重大</translation>
     </message>
     <message>
+        <location filename="../../ui/queue_page.py" line="113"/>
+        <source>Closed too</source>
+        <translation>含已结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="114"/>
+        <source>Also list closed and void cases (a search always looks in them)</source>
+        <translation>同时列出已结案和已作废的案件（搜索总会查找它们）</translation>
+    </message>
+    <message>
         <location filename="../../ui/queue_page.py" line="110"/>
         <source>From</source>
         <translation>从</translation>
