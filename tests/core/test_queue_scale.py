@@ -275,3 +275,32 @@ def test_the_migration_builds_the_indexes_over_existing_cases(branch: Branch) ->
     assert {"ix_case_open_received", "ix_case_status_received", "ix_case_recorder"} <= names
     after = b.desk.queries.queue_page(b["crm"], QueueFilter(include_closed=False)).rows
     assert [r.id for r in after] == [r.id for r in before] and after
+
+
+# --- PostgreSQL: 1–2 character search words through an index ---------------------------------------
+
+
+def test_a_short_search_word_on_postgresql_is_an_index_lookup(branch: Branch) -> None:
+    b = branch
+    if b.engine == "sqlite":
+        pytest.skip("SQLite looks short words up through the trigrams they begin (case_search_vocab)")
+    wanted = b.desk.intake.register(
+        b["clerk"], complaint_form(complainant_name="欧阳娜", content="空调第三次不制冷", phone="13800138000")
+    )
+    b.desk.intake.register(
+        b["clerk"], complaint_form(complainant_name="李四", content="发票开错", phone="13900000001")
+    )
+    for word in ("三次", "欧", "阳娜", "SO"):  # "SO": letters in another case (order SO-2026-1101 in both)
+        found = {hit.case_id for hit in b.desk.search.search(b["crm"], word).hits}
+        assert wanted.id in found, word
+    assert {hit.case_id for hit in b.desk.search.search(b["crm"], "次不").hits} == {wanted.id}
+    assert not b.desk.search.search(b["crm"], "次发").hits  # pieces of two texts are no word
+    with b.desk.db.engine.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")  # a few rows: the planner would read them all
+        plan = "\n".join(
+            row[0]
+            for row in connection.exec_driver_sql(
+                "EXPLAIN SELECT case_id FROM case_search WHERE case_search_grams(body) @> ARRAY['三次']"
+            )
+        )
+    assert "ix_case_search_grams" in plan, plan
