@@ -450,4 +450,3 @@ def _after(column: Any, nullable: bool, descending: bool, key: QueueKey) -> Colu
         return and_(column.is_(None), beyond(Case.id, key.id))
     later = beyond(tuple_(column, Case.id), tuple_(key.value, key.id))
     return or_(later, column.is_(None)) if nullable else later
-
