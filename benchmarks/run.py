@@ -42,7 +42,7 @@ from sqlalchemy import insert, select
 from branchdesk.demo import DEMO_PASSWORD, build_demo
 from branchdesk.domain.deadlines import time_left
 from branchdesk.domain.text import name_sort_key
-from branchdesk.read.queue import QueueFilter
+from branchdesk.read.queue import QueueFilter, QueueKey
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.database import Database, resolve_url
@@ -518,6 +518,165 @@ def pdf_cold_limit(ctx: Context) -> object:
 
 
 # --- end of issue 16 part P's figures -----------------------------------------------------------
+# --- issue 16 part Q: the queue's filters, deep paging, the work-page counts and the search box ---------
+
+QUEUE_ROWS_SQL = QUEUE_SQL.replace("WHERE c.status != 'draft'", "WHERE {where}").replace("LIMIT 200", "")
+IN_PROGRESS = "in_progress"
+OPEN_SQL = (
+    "('registered', 'pending_assignment', 'invalid', 'in_progress', 'pending_approval',"
+    " 'awaiting_reply', 'not_accepted', 'awaiting_followup')"
+)
+RUNNING_SQL = "('registered', 'pending_assignment', 'in_progress', 'pending_approval', 'awaiting_reply')"
+
+
+def status_filter_app(ctx: Context) -> object:
+    return ctx.desk.queries.queue_page(ctx.crm, QueueFilter(statuses=[IN_PROGRESS]))
+
+
+def status_filter_limit(ctx: Context) -> object:
+    sql = QUEUE_ROWS_SQL.format(where="c.status = ?") + " LIMIT 200"
+    rows = ctx.raw.execute(sql, (IN_PROGRESS,)).fetchall()
+    total = ctx.raw.execute("SELECT count(*) FROM complaint_case WHERE status = ?", (IN_PROGRESS,)).fetchone()
+    return rows, total
+
+
+def open_view_app(ctx: Context) -> object:
+    """The queue as it opens now: the open cases, newest first, and their total."""
+    return ctx.desk.queries.queue_page(ctx.crm, QueueFilter(include_closed=False))
+
+
+def open_view_limit(ctx: Context) -> object:
+    rows = ctx.raw.execute(QUEUE_ROWS_SQL.format(where="c.status IN " + OPEN_SQL) + " LIMIT 200").fetchall()
+    total = ctx.raw.execute("SELECT count(*) FROM complaint_case WHERE status IN " + OPEN_SQL).fetchone()
+    return rows, total
+
+
+PAGE = 200
+DEEP_PAGE = 50  # the 50th page of the default order: 9,800 rows scrolled past
+
+
+def _page_start(ctx: Context) -> tuple[str, int]:
+    """(received_at, id) of the last row of page 49, read once: where the 50th page starts."""
+    if "page_start" not in ctx.memo:
+        ctx.memo["page_start"] = ctx.raw.execute(
+            "SELECT received_at, id FROM complaint_case WHERE status != 'draft'"
+            " ORDER BY received_at DESC, id DESC LIMIT 1 OFFSET ?",
+            ((DEEP_PAGE - 1) * PAGE - 1,),
+        ).fetchone()
+    return ctx.memo["page_start"]  # type: ignore[no-any-return]
+
+
+def deep_page_app(ctx: Context) -> object:
+    """The page after the 49th, as the queue asks for it while the user scrolls: after the last row seen."""
+    received, case_id = _page_start(ctx)
+    key = QueueKey("received_at", True, datetime.fromisoformat(received), case_id)
+    page = ctx.desk.queries.queue_page(ctx.crm, QueueFilter(), limit=PAGE, with_total=False, after=key)
+    assert page.rows and page.rows[0].id != case_id
+    return page
+
+
+def deep_page_limit(ctx: Context) -> object:
+    """The floor: the index walked from the last row seen (keyset), the rows after it."""
+    received, case_id = _page_start(ctx)
+    sql = QUEUE_ROWS_SQL.format(
+        where="c.status != 'draft' AND (c.received_at < ? OR (c.received_at = ? AND c.id < ?))"
+    )
+    return ctx.raw.execute(sql + " LIMIT 200", (received, received, case_id)).fetchall()
+
+
+def work_counts_app(ctx: Context) -> object:
+    return ctx.desk.queries.work_counts(ctx.crm)
+
+
+def work_counts_limit(ctx: Context) -> object:
+    """The CR manager's tiles counted with plain SQL on the same indexed columns (the step piles as one
+    condition over the due columns: the floor of their work, without the not-done subqueries)."""
+    now, today = str(NOW), str(NOW.replace(hour=0, minute=0))
+    tomorrow = str(NOW.replace(hour=0, minute=0) + timedelta(days=1))
+    crm = ctx.crm.user_id
+    counts = [
+        ("status IN " + OPEN_SQL + " AND (handler_id = ? OR recorder_id = ?)", (crm, crm)),
+        (
+            "status IN " + RUNNING_SQL + " AND deadline_at >= ? AND deadline_at < ? AND deadline_at >= ?",
+            (now, tomorrow, today),
+        ),
+        ("status IN " + RUNNING_SQL + " AND deadline_at < ?", (now,)),
+        ("status = 'awaiting_followup'", ()),
+        ("status = 'draft' AND recorder_id = ?", (crm,)),
+        ("status = 'registered'", ()),
+        ("status = 'pending_approval'", ()),
+        ("status IN " + OPEN_SQL + " AND handler_id IN (SELECT id FROM user_account WHERE NOT active)", ()),
+        (
+            "status IN " + OPEN_SQL + " AND (reply_due_at < ? OR investigation_due_at < ?"
+            " OR first_contact_due_at < ? OR follow_up_due_at < ?)",
+            (now, now, now, now),
+        ),
+        ("status IN ('awaiting_reply', 'invalid')", ()),
+    ]
+    result = [
+        ctx.raw.execute(f"SELECT count(*) FROM complaint_case WHERE {w}", p).fetchone() for w, p in counts
+    ]
+    result.append(
+        ctx.raw.execute(
+            "SELECT id, case_no, complainant_name FROM complaint_case WHERE is_major AND status IN "
+            + OPEN_SQL
+            + " ORDER BY received_at DESC LIMIT 20"
+        ).fetchall()
+    )
+    return result
+
+
+SEARCH_LIMIT = 50  # the search box's default number of results
+
+
+def _search_app(query: Callable[[Context], str]) -> Callable[[Context], object]:
+    def app(ctx: Context) -> object:
+        return ctx.desk.search.search(ctx.crm, query(ctx), SEARCH_LIMIT)
+
+    return app
+
+
+def _fts_limit(query: Callable[[Context], str]) -> Callable[[Context], object]:
+    """The floor of a 3+ character search: the FTS5 trigram lookup of the matching cases, newest first,
+    with the columns a hit shows."""
+
+    def limit(ctx: Context) -> object:
+        phrase = '"' + query(ctx).replace('"', '""') + '"'
+        return ctx.raw.execute(
+            "SELECT id, case_no, status, complainant_name, received_at FROM complaint_case WHERE id IN"
+            " (SELECT rowid >> 32 FROM case_search WHERE case_search MATCH ?) ORDER BY id DESC LIMIT ?",
+            (phrase, SEARCH_LIMIT + 1),
+        ).fetchall()
+
+    return limit
+
+
+def _case_no(ctx: Context) -> str:
+    return f"B{ctx.size}-{100_000 + ctx.size // 2:07d}"
+
+
+def case_no_limit(ctx: Context) -> object:
+    return ctx.raw.execute(
+        "SELECT id, case_no, status, complainant_name, received_at FROM complaint_case WHERE case_no = ?",
+        (_case_no(ctx),),
+    ).fetchall()
+
+
+def short_word_limit(ctx: Context) -> object:
+    """The floor of a 2-character search: the trigrams it begins (fts5vocab), then one indexed OR."""
+    word = "浦东"
+    terms = [
+        r[0]
+        for r in ctx.raw.execute(
+            "SELECT term FROM case_search_vocab WHERE term >= ? AND term < ?", (word, word + "\U0010ffff")
+        )
+    ]
+    match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    return ctx.raw.execute(
+        "SELECT id, case_no, status, complainant_name, received_at FROM complaint_case WHERE id IN"
+        " (SELECT rowid >> 32 FROM case_search WHERE case_search MATCH ?) ORDER BY id DESC LIMIT ?",
+        (match, SEARCH_LIMIT + 1),
+    ).fetchall()
 
 
 FIGURES: list[Figure] = [
@@ -531,6 +690,15 @@ FIGURES: list[Figure] = [
     Figure("start → main window with the queue (fresh process)", start_app, start_limit),
     Figure("5-copy handling form PDF, warm", pdf_warm_app, pdf_warm_limit),
     Figure("5-copy handling form PDF, cold (fresh process)", pdf_cold_app, pdf_cold_limit),
+    # issue 16 part Q
+    Figure("queue default view (open cases + total)", open_view_app, open_view_limit),
+    Figure("queue status filter (处理中)", status_filter_app, status_filter_limit),
+    Figure("queue page 50 (deep paging)", deep_page_app, deep_page_limit),
+    Figure("work-page counts (CR manager)", work_counts_app, work_counts_limit),
+    Figure("search: case number", _search_app(_case_no), case_no_limit),
+    Figure("search: phone fragment 8000", _search_app(lambda _c: "8000"), _fts_limit(lambda _c: "8000")),
+    Figure("search: 2 characters 浦东", _search_app(lambda _c: "浦东"), short_word_limit),
+    Figure("search: 3 characters 保温杯", _search_app(lambda _c: "保温杯"), _fts_limit(lambda _c: "保温杯")),
 ]
 
 

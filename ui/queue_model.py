@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from branchdesk.read.queue import QueuePage, QueueRow
+from branchdesk.read.queue import QueueKey, QueuePage, QueueRow
 from branchdesk.read.values import escalation_level
 from ui.language import label, render
 
@@ -37,7 +37,8 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 SORTABLE = {key for key, _ in COLUMNS} - {"time_left"}
 
-Fetch = Callable[[str, bool, int, int, bool], QueuePage]
+#: (sort, descending, offset, limit, with total, after): ``after`` is the last page's ``next_key``
+Fetch = Callable[[str, bool, int, int, bool, QueueKey | None], QueuePage]
 
 
 class QueueModel(QAbstractTableModel):
@@ -50,13 +51,16 @@ class QueueModel(QAbstractTableModel):
         self.sort_key = "received_at"
         self.descending = True
         self._exhausted = False
+        self._next: QueueKey | None = None  # where the next page starts (keyset paging, issue 16 part Q)
 
     def reload(self) -> None:
         self.beginResetModel()
-        page = self._fetch(self.sort_key, self.descending, 0, PAGE_SIZE, True)
+        # the total is counted here only, once per filter or sort; scrolling pages never count again
+        page = self._fetch(self.sort_key, self.descending, 0, PAGE_SIZE, True, None)
         self.rows = list(page.rows)
         self.total = page.total
-        self._exhausted = len(page.rows) < PAGE_SIZE
+        self._next = page.next_key
+        self._exhausted = page.next_key is None
         self.endResetModel()
 
     # --- paging -------------------------------------------------------------------
@@ -67,14 +71,16 @@ class QueueModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         if parent.isValid() or self._exhausted:
             return
-        page = self._fetch(self.sort_key, self.descending, len(self.rows), PAGE_SIZE, False)
+        # after the last row seen, by the index: the 50th page costs what the first does, and a case
+        # received meanwhile does not shift rows into the next page twice (an offset would)
+        page = self._fetch(self.sort_key, self.descending, len(self.rows), PAGE_SIZE, False, self._next)
+        self._next = page.next_key
+        self._exhausted = page.next_key is None
         if not page.rows:
-            self._exhausted = True
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
         self.rows.extend(page.rows)
         self.endInsertRows()
-        self._exhausted = len(page.rows) < PAGE_SIZE
 
     # --- table --------------------------------------------------------------------
 

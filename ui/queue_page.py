@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.vocab import Kind, Role, Severity, Status
-from branchdesk.read.queue import QueueFilter, QueuePage, QueueRow
+from branchdesk.read.queue import QueueFilter, QueueKey, QueuePage, QueueRow
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
@@ -107,6 +107,12 @@ class QueueView(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue"))
         self.due_today = QCheckBox(self.tr("Due today"))
         self.major = QCheckBox(self.tr("Major only"))
+        # issue 16 part Q: the default view is the open cases (what a desk works on, and what an index
+        # over the open cases serves); closed and void ones when asked — this box, a state, a search
+        self.show_closed = QCheckBox(self.tr("Closed too"))
+        self.show_closed.setToolTip(
+            self.tr("Also list closed and void cases (a search always looks in them)")
+        )
         self.date_from = self._date_edit(self.tr("From"))
         self.date_to = self._date_edit(self.tr("To"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
@@ -159,6 +165,7 @@ class QueueView(QWidget):
             self.overdue,
             self.due_today,
             self.major,
+            self.show_closed,
             QLabel(self.tr("Received")),
             self.date_from,
             QLabel("–"),
@@ -185,7 +192,7 @@ class QueueView(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         for box in (self.status, self.scope, self.kind, self.category, self.severity, self.channel):
             box.currentIndexChanged.connect(lambda _i: self.reload())
-        for check in (self.overdue, self.due_today, self.major):
+        for check in (self.overdue, self.due_today, self.major, self.show_closed):
             check.toggled.connect(lambda _c: self.reload())
         self.custom_field.currentIndexChanged.connect(lambda _i: self._on_custom_field_changed())
         self.custom_value.currentTextChanged.connect(lambda _t: self._debounce.start())
@@ -277,6 +284,12 @@ class QueueView(QWidget):
         # The work page's pile or chart bar (``_extra``) is kept whole; a filter field the user set
         # narrows it. So the list is exactly what the tile counted (issue 17, part D).
         base = self._extra
+        search = self.search.text()
+        # closed cases when the box says so, when searching (a number looked up may be closed), or when
+        # the work page's pile or chart bar counted them (its list must be what it counted)
+        include_closed = (
+            self.show_closed.isChecked() or bool(search.strip()) or bool(base.pile and base.include_closed)
+        )
         return replace(
             base,
             statuses=one(self.status) or base.statuses,
@@ -290,8 +303,9 @@ class QueueView(QWidget):
             received_from=day(self.date_from) or base.received_from,
             received_to=day(self.date_to) or base.received_to,
             major_only=self.major.isChecked() or base.major_only,
-            search=self.search.text(),
+            search=search,
             custom=self._custom_filter() or base.custom,
+            include_closed=include_closed,
         )
 
     def _custom_filter(self) -> tuple[tuple[str, str], ...]:
@@ -314,7 +328,7 @@ class QueueView(QWidget):
             widget.blockSignals(True)
             widget.setCurrentIndex(0)
             widget.blockSignals(False)
-        for check in (self.overdue, self.due_today, self.major):
+        for check in (self.overdue, self.due_today, self.major, self.show_closed):
             check.blockSignals(True)
             check.setChecked(False)
             check.blockSignals(False)
@@ -405,7 +419,9 @@ class QueueView(QWidget):
         """Modal (a test replaces it to drive the dialog)."""
         dialog.exec()
 
-    def _fetch(self, sort: str, descending: bool, offset: int, limit: int, with_total: bool) -> QueuePage:
+    def _fetch(
+        self, sort: str, descending: bool, offset: int, limit: int, with_total: bool, after: QueueKey | None
+    ) -> QueuePage:
         return self._desk.queries.queue_page(
             self._actor,
             self.current_filter(),
@@ -414,6 +430,7 @@ class QueueView(QWidget):
             offset=offset,
             limit=limit,
             with_total=with_total,
+            after=after,
         )
 
     def reload(self) -> None:
@@ -446,7 +463,12 @@ class QueueView(QWidget):
             "severity": self.severity,
             "channel": self.channel,
         }
-        checks = {"overdue": self.overdue, "due_today": self.due_today, "major": self.major}
+        checks = {
+            "overdue": self.overdue,
+            "due_today": self.due_today,
+            "major": self.major,
+            "show_closed": self.show_closed,
+        }
         return boxes, checks
 
     def _save_settings(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from branchdesk.domain.calendar import WorkingCalendar
@@ -22,9 +22,9 @@ from branchdesk.domain.vocab import CloseKind, Kind, Severity, Status
 from branchdesk.domain.workflow import DEADLINE_STATES
 from branchdesk.read import opinions, steps
 from branchdesk.read.values import shown_status
-from branchdesk.storage.models import Case, Category, Department, User
+from branchdesk.storage.models import OPEN_STATUSES, Case, Category, Department, User
 
-OPEN = [s.value for s in Status if s not in (Status.CLOSED, Status.VOID, Status.DRAFT)]
+OPEN = list(OPEN_STATUSES)  # the states of ``Status`` but closed, void and draft (a test holds them equal)
 RUNNING = [s.value for s in DEADLINE_STATES]
 Handler = aliased(User)
 
@@ -128,10 +128,36 @@ class QueueRow:
 
 
 @dataclass(frozen=True)
+class QueueKey:
+    """Where the next page starts (issue 16 part Q, keyset paging): the sort, and the sort value and id of
+    the last row shown. The next page reads the index from there instead of skipping ``offset`` rows, so
+    the 50th page costs what the first does."""
+
+    sort: str
+    descending: bool
+    value: Any  # the sort column's value in the last row (None: that row had none)
+    id: int
+
+
+@dataclass(frozen=True)
 class QueuePage:
     rows: list[QueueRow]
     total: int  # -1 when not counted (a further page)
     offset: int
+    next_key: QueueKey | None = None  # after the last row; None when this page was the last
+
+
+def open_cases() -> ColumnElement[bool]:
+    """The case is open: ``status IN (...)`` with the values written into the SQL, not bound — SQLite and
+    PostgreSQL use the partial index over the open cases (``ix_case_open_received``) only for a query that
+    names the same values literally (issue 16 part Q)."""
+    values: Any = bindparam("open_states", OPEN, expanding=True, literal_execute=True, unique=True)
+    return Case.status.in_(values)
+
+
+def asks_for_closed(f: QueueFilter) -> bool:
+    """The filter names closed cases itself (closing dates, on time or late): ``include_closed`` is moot."""
+    return bool(f.closed_from or f.closed_to or f.timing)
 
 
 def _like(column: Any, text: str) -> ColumnElement[bool]:
@@ -166,8 +192,8 @@ def queue_conditions(
         conditions.append(Case.recorder_id == user_id)
     elif f.statuses:
         conditions.append(Case.status.in_(f.statuses))
-    elif not f.include_closed:
-        conditions.append(Case.status.in_(OPEN))
+    elif not f.include_closed and not asks_for_closed(f):
+        conditions.append(open_cases())
     else:
         conditions.append(Case.status != Status.DRAFT.value)
     if f.scope == "mine":
@@ -187,7 +213,11 @@ def queue_conditions(
         conditions += [Case.status == Status.AWAITING_FOLLOWUP.value]
     if f.handler_inactive:
         inactive = select(User.id).where(User.active.is_(False))
-        conditions += [Case.status.in_(OPEN), Case.handler_id.in_(inactive)]
+        conditions += [open_cases(), Case.handler_id.in_(inactive)]
+    if f.steps_due_soon or f.steps_overdue or f.steps_alerted_to_me:
+        # a step runs only in an open state (``steps.running``); said once more at the top level, so the
+        # count reads the open cases (the partial index) instead of testing every step of every case
+        conditions.append(open_cases())
     if (f.steps_due_soon or f.steps_overdue) and step_policies is not None:
         policies = step_policies()  # asked only here: the configuration the service holds
         if f.steps_due_soon:
@@ -341,30 +371,43 @@ def queue_page(
     offset: int = 0,
     limit: int = 200,
     with_total: bool = True,
+    after: QueueKey | None = None,
 ) -> QueuePage:
-    """One page of the cases matching ``conditions``, sorted in SQL (empty values last)."""
+    """One page of the cases matching ``conditions``, sorted in SQL (empty values last).
+
+    ``after`` (the previous page's ``next_key``) starts the page after that row, by the index (keyset
+    paging); ``offset`` is then not used. The total is counted only when asked (``with_total``): the
+    queue asks once per filter or sort, at its first page, never while the user scrolls."""
     # Only the columns a row shows (issue 16 "Queue"): whole cases would build 200 mapped objects and
     # parse every JSON column (an imported case's original row among them) for a page that shows none.
+    sort = sort if sort in SORTABLE else "received_at"
+    column = SORTABLE[sort]
     query = (
-        select(*_ROW_COLUMNS, Category.code, Category.label, Department.name, Handler.full_name)
+        select(*_ROW_COLUMNS, Category.code, Category.label, Department.name, Handler.full_name, column)
         .outerjoin(Category, Category.id == Case.category_id)
         .outerjoin(Department, Department.id == Case.responsible_department_id)
         .outerjoin(Handler, Handler.id == Case.handler_id)
         .where(*conditions)
     )
-    column = SORTABLE.get(sort, Case.received_at)
     order = column.desc() if descending else column.asc()
     tie = Case.id.desc() if descending else Case.id.asc()
     if sort in NULLABLE_SORTS:  # empty values last; a NOT NULL column keeps its index usable
         query = query.order_by(column.is_(None), order, tie)
     else:
         query = query.order_by(order, tie)
-    rows = session.execute(query.offset(offset).limit(limit)).all()
+    if after is not None:
+        query = query.where(_after(column, sort in NULLABLE_SORTS, descending, after))
+    else:
+        query = query.offset(offset)
+    rows = session.execute(query.limit(limit)).all()
     total = -1
     if with_total:
         total = session.scalar(select(func.count(Case.id)).where(*conditions)) or 0
     result = []
-    for *columns, category_code, category_label, department_name, handler_name in rows:
+    next_key = None
+    if len(rows) == limit:
+        next_key = QueueKey(sort, descending, rows[-1][-1], rows[-1][0])
+    for *columns, category_code, category_label, department_name, handler_name, _sort_value in rows:
         case = _Row(*columns)
         running = case.status in RUNNING
         left = time_left(calendar, now, case.deadline_at) if (case.deadline_at and running) else None
@@ -393,4 +436,17 @@ def queue_page(
                 version=case.version,
             )
         )
-    return QueuePage(result, total, offset)
+    return QueuePage(result, total, offset, next_key)
+
+
+def _after(column: Any, nullable: bool, descending: bool, key: QueueKey) -> ColumnElement[bool]:
+    """The rows after ``key`` in the order (column, id), empty values last: a row comparison, which both
+    engines read as a range of the index on (column, id)."""
+
+    def beyond(a: Any, b: Any) -> ColumnElement[bool]:
+        return a < b if descending else a > b  # type: ignore[no-any-return]
+
+    if key.value is None:  # already among the empty values (the last ones): only the ids go on
+        return and_(column.is_(None), beyond(Case.id, key.id))
+    later = beyond(tuple_(column, Case.id), tuple_(key.value, key.id))
+    return or_(later, column.is_(None)) if nullable else later

@@ -7,8 +7,9 @@ also finds the case by its phone in any stored form. Ranking: the exact case num
 then the exact name, then a number or name containing the query, then the rest, newest first.
 
 Words of 3+ characters go through the index; a word of 1–2 characters (张三, a surname) cannot
-(a trigram needs three) and is looked for with ``instr``/``ILIKE`` over the same rows — a scan, bounded
-by the index table's size and by the result limit. Visibility is the caller's SQL condition.
+(a trigram needs three): on SQLite it is looked up through the trigrams it begins (``case_search_vocab``),
+on PostgreSQL in a GIN index of every text's 1–2 character pieces (``search_index.GRAMS``, issue 16
+part Q). Visibility is the caller's SQL condition.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Text,
     TextClause,
     case,
+    cast,
     column,
     false,
     func,
@@ -38,6 +41,7 @@ from sqlalchemy import (
     text,
     union,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from branchdesk.domain.text import mask_phone, normalize_phone
@@ -144,6 +148,11 @@ def _slot(sqlite: bool) -> ColumnElement[Any]:
 
 def _contains(session: Session, word: str, sqlite: bool) -> ColumnElement[bool]:
     if not sqlite:
+        if len(word) < TRIGRAM:
+            # issue 16 part Q: a 1–2 character word is one of the text's pieces, looked up in their GIN
+            # index (``search_index.GRAMS``: the same expression, so the index serves it) — no scan
+            pieces = cast(postgresql.array([word.lower()]), postgresql.ARRAY(Text))
+            return func.case_search_grams(search_rows.c.body).op("@>")(pieces)  # type: ignore[no-any-return]
         pattern = f"%{_escape_like(word)}%"
         if word.lower() == word.upper():  # no letter with a case (Chinese, digits): LIKE compares bytes,
             return search_rows.c.body.like(pattern, escape="\\")  # ILIKE folds every row first

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.domain.approvals import STEP_ROLES
 from branchdesk.domain.vocab import Role, Status
-from branchdesk.read.queue import OPEN, QueueFilter
+from branchdesk.read.queue import QueueFilter, open_cases
 from branchdesk.storage.models import Case
 
 
@@ -101,7 +101,7 @@ def work_counts(
             MajorCase(r[0], r[1], r[2])
             for r in session.execute(
                 select(Case.id, Case.case_no, Case.complainant_name)
-                .where(Case.is_major.is_(True), Case.status.in_(OPEN))
+                .where(Case.is_major.is_(True), open_cases())  # newest open cases: the partial index
                 .order_by(Case.received_at.desc())
                 .limit(20)
             ).all()

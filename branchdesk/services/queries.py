@@ -30,7 +30,15 @@ from branchdesk.domain.workflow import Action, refusals
 from branchdesk.i18n import Label, Text
 from branchdesk.read.case_view import CaseView, case_view
 from branchdesk.read.dashboard import Dashboard, dashboard
-from branchdesk.read.queue import SORTABLE, TIMINGS, QueueFilter, QueuePage, queue_conditions, queue_page
+from branchdesk.read.queue import (
+    SORTABLE,
+    TIMINGS,
+    QueueFilter,
+    QueueKey,
+    QueuePage,
+    queue_conditions,
+    queue_page,
+)
 from branchdesk.read.search import candidates as search_candidates  # issue 17 part C
 from branchdesk.read.search import parse_terms
 from branchdesk.read.work import WorkCounts, work_counts
@@ -127,6 +135,28 @@ def checked_filter(f: QueueFilter) -> QueueFilter:
     )
 
 
+def checked_key(key: object, sort: str, descending: bool) -> QueueKey | None:
+    """Where the next page starts, as the previous page gave it: for the same sort and direction, with a
+    plain value and an id — anything else is refused (``FieldError`` on ``after``), never put in SQL."""
+    if key is None:
+        return None
+    plain = (str, int, float, datetime, date, type(None))
+    if (
+        not isinstance(key, QueueKey)
+        or key.sort != sort
+        or key.descending is not bool(descending)
+        or not isinstance(key.value, plain)
+        or (isinstance(key.value, str) and len(key.value) > TEXT_LIMITS["search"] * 10)
+        or isinstance(key.id, bool)
+        or not isinstance(key.id, int)
+        or not ids_ok(key.id)
+    ):
+        checks = Checks()
+        checks.add("after", Text("field.format", {"field": Label("Field", "filter_code")}))
+        checks.done()
+    return key  # type: ignore[return-value]
+
+
 #: Who sees the pile of open cases whose handler was deactivated (they may reassign them).
 REASSIGNING_ROLES = frozenset({Role.CR_MANAGER, Role.DEPT_MANAGER, Role.DEPUTY_GM, Role.GM})
 
@@ -144,10 +174,13 @@ class QueryService(ServiceBase):
         offset: int = 0,
         limit: int = 200,
         with_total: bool = True,
+        after: QueueKey | None = None,
     ) -> QueuePage:
+        """One page of the queue; the next one with ``after=page.next_key`` (issue 16 part Q)."""
         filters = checked_filter(filters)
         if sort not in SORTABLE:
             sort = "received_at"
+        after = checked_key(after, sort, descending)
         offset = max(0, min(offset, INT_MAX)) if isinstance(offset, int) else 0
         limit = max(1, min(limit, 10_000)) if isinstance(limit, int) else 200
         with self._door.read(actor) as unit:
@@ -163,6 +196,7 @@ class QueryService(ServiceBase):
                 offset=offset,
                 limit=limit,
                 with_total=with_total,
+                after=after,
             )
 
     def queue_conditions(

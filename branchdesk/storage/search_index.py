@@ -46,6 +46,17 @@ TABLE = "case_search"
 #: PostgreSQL's trigram extension (contrib); a test names a missing one to try the fallback
 TRIGRAM_EXTENSION = "pg_trgm"
 VOCAB = "case_search_vocab"  # SQLite: the trigrams of the index (fts5vocab)
+#: PostgreSQL (issue 16 part Q): every 1- and 2-character piece of a text, lower-cased — a word too short
+#: for a trigram is looked up in a GIN index of these (``ix_case_search_grams``), not read from every text
+GRAMS = "case_search_grams"
+_GRAMS_FUNCTION = (
+    f"CREATE OR REPLACE FUNCTION {GRAMS}(body text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+    " AS $fn$"
+    " SELECT coalesce(array_agg(DISTINCT piece), '{}') FROM ("
+    " SELECT substr(lower(body), i, 2) AS piece FROM generate_series(1, char_length(body)) AS i"
+    " UNION SELECT substr(lower(body), i, 1) FROM generate_series(1, char_length(body)) AS i) AS pieces"
+    " $fn$"
+)
 CASE_SHIFT = 32
 SLOT_SHIFT = 27
 SOURCE_MASK = (1 << SLOT_SHIFT) - 1
@@ -328,7 +339,15 @@ def create(connection: Connection, log: Callable[[str], None] = lambda _m: None)
             )
     except DBAPIError as exc:  # not installed, or no right to create it: the plain table stays
         log(f"pg_trgm not available, search scans the table: {exc}")
+    create_short_index(connection)
     create_triggers(connection)
+
+
+def create_short_index(connection: Connection) -> None:
+    """PostgreSQL: the GIN index of 1–2 character pieces (no extension needed); migration 0030 adds it to
+    an existing index table."""
+    _run(connection, _GRAMS_FUNCTION)
+    _run(connection, f"CREATE INDEX IF NOT EXISTS ix_case_search_grams ON {TABLE} USING gin ({GRAMS}(body))")
 
 
 def create_triggers(connection: Connection) -> None:
@@ -372,6 +391,7 @@ def drop(connection: Connection) -> None:
         _run(connection, f"DROP TRIGGER IF EXISTS {TABLE}_{source.table} ON {source.table}")
         _run(connection, f"DROP FUNCTION IF EXISTS {TABLE}_{source.table}()")
     _run(connection, f"DROP TABLE IF EXISTS {TABLE}")
+    _run(connection, f"DROP FUNCTION IF EXISTS {GRAMS}(text)")
 
 
 def ensure(connection: Connection) -> bool:

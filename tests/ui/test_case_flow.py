@@ -124,6 +124,8 @@ def test_a_complaint_through_every_screen(
     crm.refresh()
     act(crm, Action.CLOSE)
     queue.reload()
+    assert not queue.model.rows  # issue 16 part Q: the queue opens on the open cases
+    queue.show_closed.setChecked(True)  # 含已结案
     assert display(queue.model.rows[0], "status") == "已结案"
     assert crm.detail is not None
     assert [e.action for e in crm.detail.timeline] == [

@@ -6,7 +6,7 @@ An existing branch gets the shipped duty (the monthly 客诉案件统计表 by t
 due now is shown, older months are not claimed as unmade. No report is recorded as made before this.
 
 Revision ID: 0031
-Revises: 0029
+Revises: 0030
 Create Date: 2026-12-01
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0031"
-down_revision = "0029"
+down_revision = "0030"
 branch_labels = None
 depends_on = None
 
