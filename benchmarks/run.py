@@ -19,7 +19,6 @@ Adding a figure: write ``def app(ctx) -> None`` and ``def limit(ctx) -> None`` a
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import sqlite3
 import statistics
@@ -30,123 +29,35 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook
-from sqlalchemy import insert, select
 
-from branchdesk.demo import DEMO_PASSWORD, build_demo
+from branchdesk.demo import DEMO_PASSWORD
 from branchdesk.domain.deadlines import time_left
-from branchdesk.domain.text import name_sort_key
 from branchdesk.read.queue import QueueFilter
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.database import Database, resolve_url
-from branchdesk.storage.models import Case
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import builder
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(tempfile.gettempdir()) / "branchdesk-bench"
-DEMO_END = datetime(2026, 11, 27, 17, 0)
 NOW = datetime(2026, 11, 30, 10, 0)  # "now" for time left: a Monday after the data
-MONTH = (2026, 10)
-MONTH_CASES = 5_000
-PLACES = ["浦东", "徐汇", "闵行", "杭州", "苏州", "南京", "宁波", "无锡"]
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林"
-GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰"]
+MONTH = builder.MONTH
 
 
-# --- building the databases --------------------------------------------------------------------
-
-
-def schema_head() -> str:
-    versions = ROOT / "branchdesk" / "storage" / "migrations" / "versions"
-    return max(p.name.split("_")[0] for p in versions.glob("[0-9]*.py"))
-
-
-def base_demo() -> Path:
-    """The 300-case demo branch every size starts from (built through the services, once)."""
-    path = CACHE / f"demo-{schema_head()}.sqlite3"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".building")
-        for leftover in CACHE.glob(partial.name + "*"):
-            leftover.unlink()
-        desk = BranchDesk(Database(resolve_url(str(partial))), lambda: DEMO_END)
-        build_demo(desk, seed=16, cases=300, end=DEMO_END)
-        desk.db.dispose()
-        sqlite3.connect(partial).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
-        partial.rename(path)
-        partial.with_name(partial.name + ".audit-head").unlink(missing_ok=True)
-    return path
+# --- building the databases: benchmarks/builder.py ------------------------------------------
 
 
 def database(size: int) -> Path:
-    """A branch of ``size`` cases: the demo's, 5,000 in 2026-10, the rest over three years."""
-    path = CACHE / f"cases-{size}-{schema_head()}.sqlite3"
-    if path.exists():
-        return path
-    partial = path.with_suffix(".building")
-    for leftover in CACHE.glob(partial.name + "*"):
-        leftover.unlink()
-    shutil.copyfile(base_demo(), partial)
-    started = time.perf_counter()
-    desk = BranchDesk(Database(resolve_url(str(partial))), lambda: DEMO_END)
-    with desk.db.read() as session:
-        templates = [
-            {c.key: getattr(case, c.key) for c in Case.__table__.columns if c.key != "id"}
-            for case in session.scalars(select(Case).where(Case.status != "draft"))
-        ]
-    closed = [t for t in templates if t["status"] == "closed"]
-    have = len(templates)
-    month = min(MONTH_CASES, max(size - have, 0))
-    rng = random.Random(size)
-    rows: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        if rows:
-            with desk.db.write() as session:
-                session.execute(insert(Case), rows)
-            rows.clear()
-
-    month_start = datetime(*MONTH, 1, 8)
-    for index in range(size - have):
-        in_month = index < month
-        template = rng.choice(closed if in_month else templates)
-        if in_month:  # received and closed in 2026-10
-            received = month_start + timedelta(minutes=rng.randint(0, 60 * 24 * 20))
-        else:
-            received = datetime(2023, 12, 1, 8) + timedelta(minutes=rng.randint(0, 60 * 24 * 1090))
-        shift = received - template["received_at"]
-        row = {k: (v + shift if isinstance(v, datetime) else v) for k, v in template.items()}
-        serial = 100_000 + index
-        name = rng.choice(SURNAMES) + rng.choice(GIVEN)
-        row.update(
-            case_no=f"B{size}-{serial:07d}",
-            period="199001",
-            serial=serial,
-            complainant_name=name,
-            complainant_sort=name_sort_key(name),
-            content=f"{rng.choice(PLACES)}客户反映：" + template["content"],
-            phone=f"13{rng.randint(0, 999999999):09d}",
-        )
-        row["phone_normalized"] = row["phone"]
-        rows.append(row)
-        if len(rows) == 5000:
-            flush()
-    flush()
-    desk.db.dispose()
-    connection = sqlite3.connect(partial)
-    connection.execute("ANALYZE")
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    partial.rename(path)
-    partial.with_name(partial.name + ".audit-head").unlink(missing_ok=True)
-    print(f"built {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return path
+    """The cached branch of ``size`` cases (``builder.database``: built once, upgraded after)."""
+    return builder.database(size)
 
 
 # --- the figures -------------------------------------------------------------------------------
@@ -414,12 +325,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heavy-max", type=int, default=100_000, help="largest size for heavy figures")
     parser.add_argument("--only", default="", help="run the figures whose name contains this text")
     parser.add_argument("--demo", action="store_true", help="also time init --demo (a fresh process)")
+    parser.add_argument("--build-only", action="store_true", help="build or upgrade the databases only")
     args = parser.parse_args(argv)
     sizes = [10_000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     figures = [f for f in FIGURES if args.only.lower() in f.name.lower()]
     table = [["figure", "cases", "app min / median", "limit min / median", "ratio", "peak MiB app / limit"]]
     for size in sizes:
-        table += run_size(size, figures, args.repeat, args.heavy_max)
+        cached = builder.is_cached(size)
+        started = time.perf_counter()
+        path = database(size)
+        took = fmt(time.perf_counter() - started)
+        where = f"{path} ({path.stat().st_size / 2**20:,.0f} MiB)"
+        name = "branch database: " + ("cached" if cached else "built")
+        table.append([name, f"{size:,}", took, where, "", ""])
+        if not args.build_only:
+            table += run_size(size, figures, args.repeat, args.heavy_max)
     if args.demo:
         table.append(demo_row())
     widths = [max(len(row[i]) if i < len(row) else 0 for row in table) for i in range(len(table[0]))]
