@@ -36,10 +36,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from branchdesk.demo import DEMO_PASSWORD
 from branchdesk.domain.deadlines import time_left
 from branchdesk.read.queue import QueueFilter
+from branchdesk.reports.xlsx_style import DATETIME, MONEY
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.database import Database, resolve_url
@@ -161,8 +163,24 @@ def monthly_app(ctx: Context) -> object:
     return ctx.desk.reports.export_monthly(ctx.crm, *MONTH, ctx.out / "monthly-app.xlsx")
 
 
+def _dated(sheet: Any, row: Any, columns: tuple[int, ...], money: tuple[int, ...] = ()) -> list[Any]:
+    """The row with its times as dates and its fen as yuan, in the app's number formats: the same cells
+    the app writes (a time left as text would be less work than the workbook the app makes)."""
+    values = list(row)
+    for i in columns:
+        cell = WriteOnlyCell(sheet, value=datetime.fromisoformat(values[i]) if values[i] else None)
+        cell.number_format = DATETIME
+        values[i] = cell
+    for i in money:
+        cell = WriteOnlyCell(sheet, value=(values[i] or 0) / 100)
+        cell.number_format = MONEY
+        values[i] = cell
+    return values
+
+
 def monthly_limit(ctx: Context) -> object:
-    """The same rows read with plain SQL and written to the same four sheets, write-only."""
+    """The same rows read with plain SQL and written to the same four sheets, write-only, with times as
+    dates and amounts as yuan in the app's formats."""
     start, end = datetime(*MONTH, 1), datetime(MONTH[0], MONTH[1] + 1, 1)
     book = Workbook(write_only=True)
     summary = book.create_sheet("汇总")
@@ -172,11 +190,11 @@ def monthly_limit(ctx: Context) -> object:
         summary.append([f"{y}-{m:02d}"])
     closed = book.create_sheet("结案明细")
     for row in ctx.raw.execute(MONTHLY_CLOSED_SQL, (str(start), str(end))):
-        closed.append(list(row))
+        closed.append(_dated(closed, row, (1, 2), (12,)))
     book.create_sheet("责任归属").append(["部门", "件数"])
     opened = book.create_sheet("未结案件")
     for row in ctx.raw.execute(MONTHLY_OPEN_SQL, (str(end), str(end))):
-        opened.append(list(row))
+        opened.append(_dated(opened, row, (1, 6)))
     book.save(ctx.out / "monthly-limit.xlsx")
     return None
 
