@@ -4,9 +4,11 @@
     .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000  # the growth (builds take a while)
     .venv/bin/python benchmarks/run.py --quick --only monthly        # figures whose name contains it
 
-Databases are built once per size (a demo branch through the services, then bulk copies of its
-cases with SQLAlchemy core, 5,000 of them received and closed in 2026-10 for the monthly summary)
-and cached under ``$TMPDIR/branchdesk-bench/`` keyed by size and schema head; reruns reuse them.
+Databases are built once per size by ``benchmarks/builder.py`` (the demo branch through the services,
+then copies of its cases with every row the app writes for a case — events sealed into the audit chain,
+search index, pinyin keys — by plain sqlite3 executemany; 1M cases in minutes of CPU) and cached under
+``$TMPDIR/branchdesk-bench/branch-b<builder>-<size>.sqlite3``; a cached file at an older schema is
+upgraded with the app's migrations, not rebuilt. ``--build-only`` builds and prints the build times.
 Each figure runs the app's call and its limit (the same rows and sheets with sqlite3 and openpyxl
 write-only, no ORM, no services) alternately, ``--repeat`` times after one warm-up; the table
 gives min/median of each and the ratio of the medians. Peak Python memory (tracemalloc, one extra
@@ -239,12 +241,68 @@ def ledger_limit(ctx: Context) -> object:
     return None
 
 
+# --- part X (issue 16): the ledger import figure ----------------------------------------------
+
+#: Rows of the import figure's ledger (``--import-rows``; the issue's target is 200,000 ≤ 60 s).
+IMPORT_ROWS = 20_000
+
+
+def _import_ledger(ctx: Context) -> Path:
+    """The test suite's big ledger (7 columns, one row in ten still open), written once per run."""
+    ledger = ctx.out / f"ledger-{IMPORT_ROWS}.xlsx"
+    if not ledger.exists():
+        from tests.core.test_ledger_import import make_big_ledger
+
+        make_big_ledger(ledger, IMPORT_ROWS)
+    return ledger
+
+
+def _fresh_branch(ctx: Context, name: str) -> Path:
+    """A copy of the demo branch to import into: the size's own file stays as built."""
+    target = ctx.out / f"{name}.sqlite3"
+    for leftover in ctx.out.glob(f"{name}.sqlite3*"):
+        leftover.unlink()
+    shutil.rmtree(ctx.out / "backups", ignore_errors=True)
+    shutil.copyfile(builder.base_demo(), target)
+    return target
+
+
+def import_app(ctx: Context) -> object:
+    """``import_ledger`` as the app runs it: backup, a read pass that validates, then chunked writes."""
+    ledger = _import_ledger(ctx)
+    desk = BranchDesk(Database(resolve_url(str(_fresh_branch(ctx, "import-app")))), lambda: NOW)
+    try:
+        return desk.ledger_import.import_ledger(desk.auth.login("crm", DEMO_PASSWORD), ledger)
+    finally:
+        desk.db.dispose()
+
+
+def import_limit(ctx: Context) -> object:
+    """The floor: the same workbook read with openpyxl read-only, its rows inserted with one executemany
+    into a table of the same columns with an index on the date, in a copy of the same branch."""
+    from openpyxl import load_workbook
+
+    ledger = _import_ledger(ctx)
+    book = load_workbook(ledger, read_only=True, data_only=True)
+    rows = [(*r, None, None)[:7] for r in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    book.close()
+    raw = sqlite3.connect(_fresh_branch(ctx, "import-limit"))
+    raw.execute("CREATE TABLE ledger_rows (n, received_at, name, phone, content, request, closed_at)")
+    raw.execute("CREATE INDEX ix_ledger_rows_received ON ledger_rows (received_at)")
+    with raw:
+        raw.executemany("INSERT INTO ledger_rows VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    raw.close()
+    return len(rows)
+
+
 FIGURES: list[Figure] = [
     Figure("queue first page (200 rows + total)", queue_app, queue_limit),
     Figure("queue sorted by customer name (pinyin)", queue_by_name_app, queue_by_name_limit),
     Figure("time left ×600 running rows", time_left_app, time_left_limit),
     Figure("monthly summary 2026-10 (5,000 cases)", monthly_app, monthly_limit, memory=True),
     Figure("ledger export (every case × 22)", ledger_app, ledger_limit, memory=True, heavy=True),
+    # the same into a copy of the demo at every size: measured once, at 10,000
+    Figure("ledger import of --import-rows rows", import_app, import_limit, max_size=10_000, heavy=True),
 ]
 
 
@@ -288,6 +346,9 @@ def run_size(size: int, figures: list[Figure], repeat: int, heavy_max: int) -> l
     for figure in figures:
         if figure.heavy and size > heavy_max:
             rows.append([figure.name, f"{size:,}", "skipped (--heavy-max)", "", "", ""])
+            continue
+        if figure.max_size is not None and size > figure.max_size:
+            rows.append([figure.name, f"{size:,}", f"only up to {figure.max_size:,} cases", "", "", ""])
             continue
         app_call = lambda f=figure: f.app(ctx)  # noqa: E731
         limit_call = (lambda f=figure: f.limit(ctx)) if figure.limit else None  # type: ignore[misc]
@@ -343,8 +404,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heavy-max", type=int, default=100_000, help="largest size for heavy figures")
     parser.add_argument("--only", default="", help="run the figures whose name contains this text")
     parser.add_argument("--demo", action="store_true", help="also time init --demo (a fresh process)")
+    parser.add_argument("--import-rows", type=int, default=IMPORT_ROWS, help="rows of the import figure")
     parser.add_argument("--build-only", action="store_true", help="build or upgrade the databases only")
     args = parser.parse_args(argv)
+    globals()["IMPORT_ROWS"] = args.import_rows  # read by the import figure
     sizes = [10_000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     figures = [f for f in FIGURES if args.only.lower() in f.name.lower()]
     table = [["figure", "cases", "app min / median", "limit min / median", "ratio", "peak MiB app / limit"]]
