@@ -174,7 +174,7 @@ def _dated(sheet: Any, row: Any, columns: tuple[int, ...], money: tuple[int, ...
         cell.number_format = DATETIME
         values[i] = cell
     for i in money:
-        cell = WriteOnlyCell(sheet, value=(values[i] or 0) / 100)
+        cell = WriteOnlyCell(sheet, value=values[i] / 100 if values[i] is not None else None)
         cell.number_format = MONEY
         values[i] = cell
     return values
@@ -225,7 +225,8 @@ def ledger_app(ctx: Context) -> object:
 
 
 def ledger_limit(ctx: Context) -> object:
-    """Every row, 22 columns, read with plain SQL and written write-only (dates as dates)."""
+    """Every row, 22 columns, read with plain SQL and written write-only, times as dates and the amount in
+    yuan in the app's number formats (the same cells the app writes)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("投诉台帐")
     sheet.append(["投诉台帐"])
@@ -233,10 +234,7 @@ def ledger_limit(ctx: Context) -> object:
     cursor = ctx.raw.execute(LEDGER_SQL, ("2020-01-01", "2027-01-01"))
     while batch := cursor.fetchmany(2000):
         for row in batch:
-            values = list(row)
-            for i in (1, 17, 18):
-                values[i] = datetime.fromisoformat(values[i]) if values[i] else None
-            sheet.append(values)
+            sheet.append(_dated(sheet, row, (1, 17, 18), (21,)))
     book.save(ctx.out / "ledger-limit.xlsx")
     return None
 

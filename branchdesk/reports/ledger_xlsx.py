@@ -130,6 +130,7 @@ def write_ledger(
     # The whole path, 质量类 / 产品品质 / 外观 (issue 12: up to three levels).
     categories = {cid: config.category_text(cid) for cid in config.categories}
     written = 0
+    memo: dict[tuple[str, str], str] = {}  # a fixed code's name, looked up once per export
     query = (
         select(*_CASE_COLUMNS)
         .where(*conditions)
@@ -141,7 +142,7 @@ def write_ledger(
         extras = _extras(session, [c.id for c in cases])
         for case in cases:
             written += 1
-            row = _row(sheet, written, case, config, names, departments, categories, extras, show_phone)
+            row = _row(sheet, written, case, config, names, departments, categories, extras, show_phone, memo)
             values = case.custom_values or {}
             sheet.append(row + [_custom_cell(values.get(key)) for key, _label in customs])
         if progress is not None:
@@ -261,6 +262,7 @@ def _row(
     categories: dict[int, str],
     extras: dict[str, dict[int, Any]],
     show_phone: bool,
+    memo: dict[tuple[str, str], str] | None = None,
 ) -> list[Any]:
     resolution = extras["resolution"].get(case.id)
     follow_up = extras["follow_up"].get(case.id)
@@ -294,8 +296,16 @@ def _row(
     if case.custom_values.get("_imported"):
         notes.append("台账导入")
     own = config.label_overrides  # the branch's names for kinds, severities, statuses (issue 12)
-    shown: CloseKind | Status = CloseKind(case.close_kind) if case.close_kind else Status(case.status)
-    status = label(shown, "zh_CN", own)
+    memo = {} if memo is None else memo
+    key = ("close_kind", case.close_kind) if case.close_kind else ("status", case.status)
+    if key not in memo:
+        shown: CloseKind | Status = CloseKind(case.close_kind) if case.close_kind else Status(case.status)
+        memo[key] = label(shown, "zh_CN", own)
+    status = memo[key]
+    if ("kind", case.kind) not in memo:
+        memo[("kind", case.kind)] = label(Kind(case.kind), "zh_CN", own)
+    if case.severity and ("severity", case.severity) not in memo:
+        memo[("severity", case.severity)] = label(Severity(case.severity), "zh_CN", own)
     return [
         number,
         _cell(sheet, case.received_at, DATETIME),
@@ -307,10 +317,10 @@ def _row(
         opinion,
         "；".join(notes),
         case.case_no,
-        label(Kind(case.kind), "zh_CN", own),
+        memo[("kind", case.kind)],
         config.label("channel", case.channel),
         categories.get(case.category_id or -1, ""),
-        label(Severity(case.severity), "zh_CN", own) if case.severity else "",
+        memo[("severity", case.severity)] if case.severity else "",
         status,
         departments.get(case.responsible_department_id or -1, ""),
         names.get(case.handler_id or -1, ""),
