@@ -4,9 +4,11 @@
     .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000  # the growth (builds take a while)
     .venv/bin/python benchmarks/run.py --quick --only monthly        # figures whose name contains it
 
-Databases are built once per size (a demo branch through the services, then bulk copies of its
-cases with SQLAlchemy core, 5,000 of them received and closed in 2026-10 for the monthly summary)
-and cached under ``$TMPDIR/branchdesk-bench/`` keyed by size and schema head; reruns reuse them.
+Databases are built once per size by ``benchmarks/builder.py`` (the demo branch through the services,
+then copies of its cases with every row the app writes for a case — events sealed into the audit chain,
+search index, pinyin keys — by plain sqlite3 executemany; 1M cases in minutes of CPU) and cached under
+``$TMPDIR/branchdesk-bench/branch-b<builder>-<size>.sqlite3``; a cached file at an older schema is
+upgraded with the app's migrations, not rebuilt. ``--build-only`` builds and prints the build times.
 Each figure runs the app's call and its limit (the same rows and sheets with sqlite3 and openpyxl
 write-only, no ORM, no services) alternately, ``--repeat`` times after one warm-up; the table
 gives min/median of each and the ratio of the medians. Peak Python memory (tracemalloc, one extra
@@ -19,7 +21,6 @@ Adding a figure: write ``def app(ctx) -> None`` and ``def limit(ctx) -> None`` a
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import sqlite3
 import statistics
@@ -37,116 +38,30 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook
-from sqlalchemy import insert, select
+from openpyxl.cell import WriteOnlyCell
 
-from branchdesk.demo import DEMO_PASSWORD, build_demo
+from branchdesk.demo import DEMO_PASSWORD
 from branchdesk.domain.deadlines import time_left
-from branchdesk.domain.text import name_sort_key
 from branchdesk.read.queue import QueueFilter, QueueKey
+from branchdesk.reports.xlsx_style import DATETIME, MONEY
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.storage.database import Database, resolve_url
-from branchdesk.storage.models import Case
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import builder
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(tempfile.gettempdir()) / "branchdesk-bench"
-DEMO_END = datetime(2026, 11, 27, 17, 0)
 NOW = datetime(2026, 11, 30, 10, 0)  # "now" for time left: a Monday after the data
-MONTH = (2026, 10)
-MONTH_CASES = 5_000
-PLACES = ["浦东", "徐汇", "闵行", "杭州", "苏州", "南京", "宁波", "无锡"]
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林"
-GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰"]
+MONTH = builder.MONTH
 
 
-# --- building the databases --------------------------------------------------------------------
-
-
-def schema_head() -> str:
-    versions = ROOT / "branchdesk" / "storage" / "migrations" / "versions"
-    return max(p.name.split("_")[0] for p in versions.glob("[0-9]*.py"))
-
-
-def base_demo() -> Path:
-    """The 300-case demo branch every size starts from (built through the services, once)."""
-    path = CACHE / f"demo-{schema_head()}.sqlite3"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".building")
-        for leftover in CACHE.glob(partial.name + "*"):
-            leftover.unlink()
-        desk = BranchDesk(Database(resolve_url(str(partial))), lambda: DEMO_END)
-        build_demo(desk, seed=16, cases=300, end=DEMO_END)
-        desk.db.dispose()
-        sqlite3.connect(partial).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
-        partial.rename(path)
-        partial.with_name(partial.name + ".audit-head").unlink(missing_ok=True)
-    return path
+# --- building the databases: benchmarks/builder.py ------------------------------------------
 
 
 def database(size: int) -> Path:
-    """A branch of ``size`` cases: the demo's, 5,000 in 2026-10, the rest over three years."""
-    path = CACHE / f"cases-{size}-{schema_head()}.sqlite3"
-    if path.exists():
-        return path
-    partial = path.with_suffix(".building")
-    for leftover in CACHE.glob(partial.name + "*"):
-        leftover.unlink()
-    shutil.copyfile(base_demo(), partial)
-    started = time.perf_counter()
-    desk = BranchDesk(Database(resolve_url(str(partial))), lambda: DEMO_END)
-    with desk.db.read() as session:
-        templates = [
-            {c.key: getattr(case, c.key) for c in Case.__table__.columns if c.key != "id"}
-            for case in session.scalars(select(Case).where(Case.status != "draft"))
-        ]
-    closed = [t for t in templates if t["status"] == "closed"]
-    have = len(templates)
-    month = min(MONTH_CASES, max(size - have, 0))
-    rng = random.Random(size)
-    rows: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        if rows:
-            with desk.db.write() as session:
-                session.execute(insert(Case), rows)
-            rows.clear()
-
-    month_start = datetime(*MONTH, 1, 8)
-    for index in range(size - have):
-        in_month = index < month
-        template = rng.choice(closed if in_month else templates)
-        if in_month:  # received and closed in 2026-10
-            received = month_start + timedelta(minutes=rng.randint(0, 60 * 24 * 20))
-        else:
-            received = datetime(2023, 12, 1, 8) + timedelta(minutes=rng.randint(0, 60 * 24 * 1090))
-        shift = received - template["received_at"]
-        row = {k: (v + shift if isinstance(v, datetime) else v) for k, v in template.items()}
-        serial = 100_000 + index
-        name = rng.choice(SURNAMES) + rng.choice(GIVEN)
-        row.update(
-            case_no=f"B{size}-{serial:07d}",
-            period="199001",
-            serial=serial,
-            complainant_name=name,
-            complainant_sort=name_sort_key(name),
-            content=f"{rng.choice(PLACES)}客户反映：" + template["content"],
-            phone=f"13{rng.randint(0, 999999999):09d}",
-        )
-        row["phone_normalized"] = row["phone"]
-        rows.append(row)
-        if len(rows) == 5000:
-            flush()
-    flush()
-    desk.db.dispose()
-    connection = sqlite3.connect(partial)
-    connection.execute("ANALYZE")
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    partial.rename(path)
-    partial.with_name(partial.name + ".audit-head").unlink(missing_ok=True)
-    print(f"built {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return path
+    """The cached branch of ``size`` cases (``builder.database``: built once, upgraded after)."""
+    return builder.database(size)
 
 
 # --- the figures -------------------------------------------------------------------------------
@@ -250,8 +165,24 @@ def monthly_app(ctx: Context) -> object:
     return ctx.desk.reports.export_monthly(ctx.crm, *MONTH, ctx.out / "monthly-app.xlsx")
 
 
+def _dated(sheet: Any, row: Any, columns: tuple[int, ...], money: tuple[int, ...] = ()) -> list[Any]:
+    """The row with its times as dates and its fen as yuan, in the app's number formats: the same cells
+    the app writes (a time left as text would be less work than the workbook the app makes)."""
+    values = list(row)
+    for i in columns:
+        cell = WriteOnlyCell(sheet, value=datetime.fromisoformat(values[i]) if values[i] else None)
+        cell.number_format = DATETIME
+        values[i] = cell
+    for i in money:
+        cell = WriteOnlyCell(sheet, value=values[i] / 100 if values[i] is not None else None)
+        cell.number_format = MONEY
+        values[i] = cell
+    return values
+
+
 def monthly_limit(ctx: Context) -> object:
-    """The same rows read with plain SQL and written to the same four sheets, write-only."""
+    """The same rows read with plain SQL and written to the same four sheets, write-only, with times as
+    dates and amounts as yuan in the app's formats."""
     start, end = datetime(*MONTH, 1), datetime(MONTH[0], MONTH[1] + 1, 1)
     book = Workbook(write_only=True)
     summary = book.create_sheet("汇总")
@@ -261,11 +192,11 @@ def monthly_limit(ctx: Context) -> object:
         summary.append([f"{y}-{m:02d}"])
     closed = book.create_sheet("结案明细")
     for row in ctx.raw.execute(MONTHLY_CLOSED_SQL, (str(start), str(end))):
-        closed.append(list(row))
+        closed.append(_dated(closed, row, (1, 2), (12,)))
     book.create_sheet("责任归属").append(["部门", "件数"])
     opened = book.create_sheet("未结案件")
     for row in ctx.raw.execute(MONTHLY_OPEN_SQL, (str(end), str(end))):
-        opened.append(list(row))
+        opened.append(_dated(opened, row, (1, 6)))
     book.save(ctx.out / "monthly-limit.xlsx")
     return None
 
@@ -294,7 +225,8 @@ def ledger_app(ctx: Context) -> object:
 
 
 def ledger_limit(ctx: Context) -> object:
-    """Every row, 22 columns, read with plain SQL and written write-only (dates as dates)."""
+    """Every row, 22 columns, read with plain SQL and written write-only, times as dates and the amount in
+    yuan in the app's number formats (the same cells the app writes)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("投诉台帐")
     sheet.append(["投诉台帐"])
@@ -302,10 +234,7 @@ def ledger_limit(ctx: Context) -> object:
     cursor = ctx.raw.execute(LEDGER_SQL, ("2020-01-01", "2027-01-01"))
     while batch := cursor.fetchmany(2000):
         for row in batch:
-            values = list(row)
-            for i in (1, 17, 18):
-                values[i] = datetime.fromisoformat(values[i]) if values[i] else None
-            sheet.append(values)
+            sheet.append(_dated(sheet, row, (1, 17, 18), (21,)))
     book.save(ctx.out / "ledger-limit.xlsx")
     return None
 
@@ -677,6 +606,58 @@ def short_word_limit(ctx: Context) -> object:
         " (SELECT rowid >> 32 FROM case_search WHERE case_search MATCH ?) ORDER BY id DESC LIMIT ?",
         (match, SEARCH_LIMIT + 1),
     ).fetchall()
+# --- part X (issue 16): the ledger import figure ----------------------------------------------
+
+#: Rows of the import figure's ledger (``--import-rows``; the issue's target is 200,000 ≤ 60 s).
+IMPORT_ROWS = 20_000
+
+
+def _import_ledger(ctx: Context) -> Path:
+    """The test suite's big ledger (7 columns, one row in ten still open), written once per run."""
+    ledger = ctx.out / f"ledger-{IMPORT_ROWS}.xlsx"
+    if not ledger.exists():
+        from tests.core.test_ledger_import import make_big_ledger
+
+        make_big_ledger(ledger, IMPORT_ROWS)
+    return ledger
+
+
+def _fresh_branch(ctx: Context, name: str) -> Path:
+    """A copy of the demo branch to import into: the size's own file stays as built."""
+    target = ctx.out / f"{name}.sqlite3"
+    for leftover in ctx.out.glob(f"{name}.sqlite3*"):
+        leftover.unlink()
+    shutil.rmtree(ctx.out / "backups", ignore_errors=True)
+    shutil.copyfile(builder.base_demo(), target)
+    return target
+
+
+def import_app(ctx: Context) -> object:
+    """``import_ledger`` as the app runs it: backup, a read pass that validates, then chunked writes."""
+    ledger = _import_ledger(ctx)
+    desk = BranchDesk(Database(resolve_url(str(_fresh_branch(ctx, "import-app")))), lambda: NOW)
+    try:
+        return desk.ledger_import.import_ledger(desk.auth.login("crm", DEMO_PASSWORD), ledger)
+    finally:
+        desk.db.dispose()
+
+
+def import_limit(ctx: Context) -> object:
+    """The floor: the same workbook read with openpyxl read-only, its rows inserted with one executemany
+    into a table of the same columns with an index on the date, in a copy of the same branch."""
+    from openpyxl import load_workbook
+
+    ledger = _import_ledger(ctx)
+    book = load_workbook(ledger, read_only=True, data_only=True)
+    rows = [(*r, None, None)[:7] for r in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    book.close()
+    raw = sqlite3.connect(_fresh_branch(ctx, "import-limit"))
+    raw.execute("CREATE TABLE ledger_rows (n, received_at, name, phone, content, request, closed_at)")
+    raw.execute("CREATE INDEX ix_ledger_rows_received ON ledger_rows (received_at)")
+    with raw:
+        raw.executemany("INSERT INTO ledger_rows VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    raw.close()
+    return len(rows)
 
 
 FIGURES: list[Figure] = [
@@ -699,6 +680,8 @@ FIGURES: list[Figure] = [
     Figure("search: phone fragment 8000", _search_app(lambda _c: "8000"), _fts_limit(lambda _c: "8000")),
     Figure("search: 2 characters 浦东", _search_app(lambda _c: "浦东"), short_word_limit),
     Figure("search: 3 characters 保温杯", _search_app(lambda _c: "保温杯"), _fts_limit(lambda _c: "保温杯")),
+    # the same into a copy of the demo at every size: measured once, at 10,000
+    Figure("ledger import of --import-rows rows", import_app, import_limit, max_size=10_000, heavy=True),
 ]
 
 
@@ -742,6 +725,9 @@ def run_size(size: int, figures: list[Figure], repeat: int, heavy_max: int) -> l
     for figure in figures:
         if figure.heavy and size > heavy_max:
             rows.append([figure.name, f"{size:,}", "skipped (--heavy-max)", "", "", ""])
+            continue
+        if figure.max_size is not None and size > figure.max_size:
+            rows.append([figure.name, f"{size:,}", f"only up to {figure.max_size:,} cases", "", "", ""])
             continue
         app_call = lambda f=figure: f.app(ctx)  # noqa: E731
         limit_call = (lambda f=figure: f.limit(ctx)) if figure.limit else None  # type: ignore[misc]
@@ -797,12 +783,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heavy-max", type=int, default=100_000, help="largest size for heavy figures")
     parser.add_argument("--only", default="", help="run the figures whose name contains this text")
     parser.add_argument("--demo", action="store_true", help="also time init --demo (a fresh process)")
+    parser.add_argument("--import-rows", type=int, default=IMPORT_ROWS, help="rows of the import figure")
+    parser.add_argument("--build-only", action="store_true", help="build or upgrade the databases only")
     args = parser.parse_args(argv)
+    globals()["IMPORT_ROWS"] = args.import_rows  # read by the import figure
     sizes = [10_000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     figures = [f for f in FIGURES if args.only.lower() in f.name.lower()]
     table = [["figure", "cases", "app min / median", "limit min / median", "ratio", "peak MiB app / limit"]]
     for size in sizes:
-        table += run_size(size, figures, args.repeat, args.heavy_max)
+        cached = builder.is_cached(size)
+        started = time.perf_counter()
+        path = database(size)
+        took = fmt(time.perf_counter() - started)
+        where = f"{path} ({path.stat().st_size / 2**20:,.0f} MiB)"
+        name = "branch database: " + ("cached" if cached else "built")
+        table.append([name, f"{size:,}", took, where, "", ""])
+        if not args.build_only:
+            table += run_size(size, figures, args.repeat, args.heavy_max)
     if args.demo:
         table.append(demo_row())
     widths = [max(len(row[i]) if i < len(row) else 0 for row in table) for i in range(len(table[0]))]

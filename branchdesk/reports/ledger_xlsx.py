@@ -130,15 +130,19 @@ def write_ledger(
     # The whole path, 质量类 / 产品品质 / 外观 (issue 12: up to three levels).
     categories = {cid: config.category_text(cid) for cid in config.categories}
     written = 0
+    memo: dict[tuple[str, str], str] = {}  # a fixed code's name, looked up once per export
     query = (
-        select(Case).where(*conditions).order_by(Case.received_at, Case.id).execution_options(yield_per=CHUNK)
+        select(*_CASE_COLUMNS)
+        .where(*conditions)
+        .order_by(Case.received_at, Case.id)
+        .execution_options(yield_per=CHUNK)
     )
-    for chunk in session.execute(query).scalars().partitions(CHUNK):
+    for chunk in session.execute(query).partitions(CHUNK):
         cases = list(chunk)
         extras = _extras(session, [c.id for c in cases])
         for case in cases:
             written += 1
-            row = _row(sheet, written, case, config, names, departments, categories, extras, show_phone)
+            row = _row(sheet, written, case, config, names, departments, categories, extras, show_phone, memo)
             values = case.custom_values or {}
             sheet.append(row + [_custom_cell(values.get(key)) for key, _label in customs])
         if progress is not None:
@@ -147,6 +151,36 @@ def write_ledger(
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return written
+
+
+#: The columns a ledger row reads, as tuples with the same attribute names (issue 16 "Reports"): whole
+#: mapped cases decoded every JSON column — an imported case's original row among them — for each row.
+_CASE_COLUMNS = (
+    Case.id,
+    Case.received_at,
+    Case.complainant_name,
+    Case.phone,
+    Case.phone_normalized,
+    Case.content,
+    Case.custom_values,
+    Case.recorder_id,
+    Case.close_note,
+    Case.is_major,
+    Case.is_repeat,
+    Case.status,
+    Case.void_reason,
+    Case.case_no,
+    Case.kind,
+    Case.channel,
+    Case.category_id,
+    Case.severity,
+    Case.responsible_department_id,
+    Case.handler_id,
+    Case.deadline_at,
+    Case.closed_at,
+    Case.escalation_level,
+    Case.close_kind,
+)
 
 
 def custom_columns(
@@ -182,20 +216,30 @@ def _column(index: int) -> str:
 
 
 def _extras(session: Session, ids: list[int]) -> dict[str, dict[int, Any]]:
+    # The columns a row shows, as tuples with the attributes' names (no mapped objects).
     resolutions = {
         r.case_id: r
-        for r in session.scalars(
-            select(Resolution)
+        for r in session.execute(
+            select(Resolution.case_id, Resolution.resolution_type, Resolution.amount_fen, Resolution.text)
             .where(Resolution.case_id.in_(ids), Resolution.status == "approved")
             .order_by(Resolution.id)
         )
     }
     follow_ups = {
         f.case_id: f
-        for f in session.scalars(select(FollowUp).where(FollowUp.case_id.in_(ids)).order_by(FollowUp.id))
+        for f in session.execute(
+            select(FollowUp.case_id, FollowUp.satisfaction, FollowUp.comments)
+            .where(FollowUp.case_id.in_(ids))
+            .order_by(FollowUp.id)
+        )
     }
     replies = {
-        r.case_id: r for r in session.scalars(select(Reply).where(Reply.case_id.in_(ids)).order_by(Reply.id))
+        r.case_id: r
+        for r in session.execute(
+            select(Reply.case_id, Reply.content, Reply.accepted)
+            .where(Reply.case_id.in_(ids))
+            .order_by(Reply.id)
+        )
     }
     return {"resolution": resolutions, "follow_up": follow_ups, "reply": replies}
 
@@ -211,13 +255,14 @@ def _cell(sheet: WriteOnlyWorksheet, value: Any, number_format: str | None = Non
 def _row(
     sheet: WriteOnlyWorksheet,
     number: int,
-    case: Case,
+    case: Any,  # a row of ``_CASE_COLUMNS`` (or a mapped Case: the same attributes)
     config: BranchConfig,
     names: dict[int, str],
     departments: dict[int, str],
     categories: dict[int, str],
     extras: dict[str, dict[int, Any]],
     show_phone: bool,
+    memo: dict[tuple[str, str], str] | None = None,
 ) -> list[Any]:
     resolution = extras["resolution"].get(case.id)
     follow_up = extras["follow_up"].get(case.id)
@@ -251,8 +296,16 @@ def _row(
     if case.custom_values.get("_imported"):
         notes.append("台账导入")
     own = config.label_overrides  # the branch's names for kinds, severities, statuses (issue 12)
-    shown: CloseKind | Status = CloseKind(case.close_kind) if case.close_kind else Status(case.status)
-    status = label(shown, "zh_CN", own)
+    memo = {} if memo is None else memo
+    key = ("close_kind", case.close_kind) if case.close_kind else ("status", case.status)
+    if key not in memo:
+        shown: CloseKind | Status = CloseKind(case.close_kind) if case.close_kind else Status(case.status)
+        memo[key] = label(shown, "zh_CN", own)
+    status = memo[key]
+    if ("kind", case.kind) not in memo:
+        memo[("kind", case.kind)] = label(Kind(case.kind), "zh_CN", own)
+    if case.severity and ("severity", case.severity) not in memo:
+        memo[("severity", case.severity)] = label(Severity(case.severity), "zh_CN", own)
     return [
         number,
         _cell(sheet, case.received_at, DATETIME),
@@ -264,10 +317,10 @@ def _row(
         opinion,
         "；".join(notes),
         case.case_no,
-        label(Kind(case.kind), "zh_CN", own),
+        memo[("kind", case.kind)],
         config.label("channel", case.channel),
         categories.get(case.category_id or -1, ""),
-        label(Severity(case.severity), "zh_CN", own) if case.severity else "",
+        memo[("severity", case.severity)] if case.severity else "",
         status,
         departments.get(case.responsible_department_id or -1, ""),
         names.get(case.handler_id or -1, ""),

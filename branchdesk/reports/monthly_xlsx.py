@@ -382,7 +382,5 @@ def _finish_table(sheet: Sheet, rows: list[list[Any]], width: int) -> None:
 
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{max(sheet.max_row, 2)}"
-    fit_widths(
-        sheet, [[v if not hasattr(v, "strftime") else "2026-11-24 17:30" for v in row] for row in rows]
-    )
+    fit_widths(sheet, rows, as_text=lambda v: "2026-11-24 17:30" if hasattr(v, "strftime") else v)
     print_setup(sheet, "1:2")
