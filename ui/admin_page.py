@@ -236,6 +236,8 @@ class AdminPage(QWidget):
             "major_min_complainants": self.tr("Complainants that make a case major"),
             "dissatisfied_at_or_below": self.tr("Dissatisfied at or below (1–5)"),
             "notification_poll_seconds": self.tr("Check for notifications every (seconds)"),  # issue 17
+            # issue 15 part N: the period summary's valid-rate ceiling (0 = no target)
+            "valid_rate_target_percent": self.tr("Valid-complaint rate target, at most % (0 = none)"),
         }
 
         def rows() -> list[dict[str, Any]]:

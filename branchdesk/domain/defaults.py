@@ -538,3 +538,10 @@ SETTING_RANGES["next_contact_max_days"] = (1, 365)
 SETTING_RANGES["next_contact_warn_minutes"] = (0, 7 * 24 * 60)
 #: The values of ``returning_complaint_mode``.
 RETURNING_MODES = ("new_case", "reopen")
+# --- issue 15 part N: the valid-complaint rate's target in the period summary ------------------------
+#: A ceiling in percent for the valid-complaint rate (valid among the triaged complaints received) that
+#: the period summary compares with (sheet 有效投诉率目标); 0 = the policy sets none, no comparison shown.
+#: Seed 001 篇1 二.1（4）"有效投诉率力争在 1% 以下" is the one policy that names one (preset ``property``).
+SETTINGS["valid_rate_target_percent"] = 0
+LATER_SETTINGS += ("valid_rate_target_percent",)
+SETTING_RANGES["valid_rate_target_percent"] = (0, 100)
