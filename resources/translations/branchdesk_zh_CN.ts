@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../ui/about_dialog.py" line="33"/>
-        <source>The branch office's customer-complaint desk</source>
+        <source>The branch office&apos;s customer-complaint desk</source>
         <translation>网点客户投诉处理系统</translation>
     </message>
     <message>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="80"/>
-        <location filename="../../ui/admin_page.py" line="544"/>
+        <location filename="../../ui/admin_page.py" line="546"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -155,7 +155,7 @@
         <location filename="../../ui/admin_page.py" line="177"/>
         <location filename="../../ui/admin_page.py" line="200"/>
         <location filename="../../ui/admin_page.py" line="208"/>
-        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="274"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -294,75 +294,80 @@
         <translation>通知检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
+        <location filename="../../ui/admin_page.py" line="240"/>
+        <source>Valid-complaint rate target, at most % (0 = none)</source>
+        <translation>有效投诉率目标，不高于 %（0 = 不设）</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin_page.py" line="248"/>
+        <location filename="../../ui/admin_page.py" line="250"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="246"/>
-        <location filename="../../ui/admin_page.py" line="249"/>
+        <location filename="../../ui/admin_page.py" line="248"/>
+        <location filename="../../ui/admin_page.py" line="251"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="295"/>
-        <location filename="../../ui/admin_page.py" line="323"/>
+        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="297"/>
+        <location filename="../../ui/admin_page.py" line="325"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="291"/>
-        <location filename="../../ui/admin_page.py" line="331"/>
+        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="293"/>
+        <location filename="../../ui/admin_page.py" line="333"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="275"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="273"/>
+        <location filename="../../ui/admin_page.py" line="275"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="282"/>
+        <location filename="../../ui/admin_page.py" line="284"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="300"/>
+        <location filename="../../ui/admin_page.py" line="302"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="302"/>
-        <location filename="../../ui/admin_page.py" line="393"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="395"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="306"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="306"/>
+        <location filename="../../ui/admin_page.py" line="308"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="318"/>
+        <location filename="../../ui/admin_page.py" line="320"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="321"/>
+        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="323"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -372,93 +377,93 @@
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="294"/>
-        <location filename="../../ui/admin_page.py" line="322"/>
+        <location filename="../../ui/admin_page.py" line="296"/>
+        <location filename="../../ui/admin_page.py" line="324"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="334"/>
+        <location filename="../../ui/admin_page.py" line="336"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="335"/>
+        <location filename="../../ui/admin_page.py" line="337"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356"/>
+        <location filename="../../ui/admin_page.py" line="358"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="356"/>
+        <location filename="../../ui/admin_page.py" line="358"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="393"/>
+        <location filename="../../ui/admin_page.py" line="395"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="396"/>
+        <location filename="../../ui/admin_page.py" line="398"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="498"/>
-        <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council's holidays and make-up working days below, then mark the year confirmed.</source>
+        <location filename="../../ui/admin_page.py" line="500"/>
+        <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="506"/>
+        <location filename="../../ui/admin_page.py" line="508"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="507"/>
+        <location filename="../../ui/admin_page.py" line="509"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="508"/>
+        <location filename="../../ui/admin_page.py" line="510"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="509"/>
+        <location filename="../../ui/admin_page.py" line="511"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="512"/>
+        <location filename="../../ui/admin_page.py" line="514"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="516"/>
+        <location filename="../../ui/admin_page.py" line="518"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="522"/>
+        <location filename="../../ui/admin_page.py" line="524"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="544"/>
+        <location filename="../../ui/admin_page.py" line="546"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="296"/>
+        <location filename="../../ui/admin_page.py" line="298"/>
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="441"/>
+        <location filename="../../ui/admin_page.py" line="443"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -469,7 +474,7 @@
         <location filename="../../ui/approval_rules_tab.py" line="80"/>
         <location filename="../../ui/approval_rules_tab.py" line="111"/>
         <source>Priority</source>
-        <extracomment>The "major" condition's choices as the combo stores them.</extracomment>
+        <extracomment>The &quot;major&quot; condition&apos;s choices as the combo stores them.</extracomment>
         <translation>优先顺序</translation>
     </message>
     <message>
@@ -1038,7 +1043,7 @@
     </message>
     <message>
         <location filename="../../ui/branch_profile_tab.py" line="58"/>
-        <source>Printed on the receipt, the handling form and the report, and in the monthly summary's title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
+        <source>Printed on the receipt, the handling form and the report, and in the monthly summary&apos;s title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
         <translation>打印在受理回执、处理表和调查报告上，也用于月度统计表的标题。若设置了案件编号带网点代码，新案件编号以网点代码开头；已有编号不变。</translation>
     </message>
     <message>
@@ -1327,7 +1332,7 @@
     </message>
     <message>
         <location filename="../../ui/capa_dialogs.py" line="159"/>
-        <source>Evidence from the case's attachments</source>
+        <source>Evidence from the case&apos;s attachments</source>
         <translation>证据（本案附件）</translation>
     </message>
     <message>
@@ -1389,7 +1394,7 @@
     <message>
         <location filename="../../ui/case_actions.py" line="49"/>
         <source>5 very satisfied</source>
-        <extracomment>The follow-up's satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
+        <extracomment>The follow-up&apos;s satisfaction scale, 5 (very satisfied) to 1 (very dissatisfied).</extracomment>
         <translation>5 非常满意</translation>
     </message>
     <message>
@@ -1439,7 +1444,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="176"/>
-        <source>Major complaint (CR manager's decision)</source>
+        <source>Major complaint (CR manager&apos;s decision)</source>
         <translation>认定为重大投诉（客户关系经理）</translation>
     </message>
     <message>
@@ -1657,7 +1662,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="411"/>
-        <source>Customer's consent (when, how)</source>
+        <source>Customer&apos;s consent (when, how)</source>
         <translation>客户同意情况（何时、如何同意）</translation>
     </message>
     <message>
@@ -1667,7 +1672,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="427"/>
-        <source>Requested: %1; new deadline %2; customer's consent: %3</source>
+        <source>Requested: %1; new deadline %2; customer&apos;s consent: %3</source>
         <translation>申请：%1，新期限 %2，客户同意：%3</translation>
     </message>
     <message>
@@ -1796,7 +1801,7 @@
         <location filename="../../ui/case_actions.py" line="573"/>
         <location filename="../../ui/case_actions.py" line="621"/>
         <source>Complainant</source>
-        <extracomment>The intake facts the correction dialog offers (English sources), in the intake form's order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
+        <extracomment>The intake facts the correction dialog offers (English sources), in the intake form&apos;s order; the core takes any of ``domain.intake.CORRECTABLE_FIELDS``, the dialog keeps to those a clerk mistypes or that move a deadline, few enough to fit a 1366×768 screen.</extracomment>
         <translation>投诉人</translation>
     </message>
     <message>
@@ -1886,7 +1891,7 @@
     </message>
     <message>
         <location filename="../../ui/case_actions.py" line="731"/>
-        <source>Amount (yuan; empty: the line's amount)</source>
+        <source>Amount (yuan; empty: the line&apos;s amount)</source>
         <translation>金额（元；留空：按标准金额）</translation>
     </message>
     <message>
@@ -2054,568 +2059,568 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="176"/>
+        <location filename="../../ui/case_detail.py" line="180"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179"/>
+        <location filename="../../ui/case_detail.py" line="183"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="182"/>
+        <location filename="../../ui/case_detail.py" line="186"/>
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="190"/>
+        <location filename="../../ui/case_detail.py" line="197"/>
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="192"/>
+        <location filename="../../ui/case_detail.py" line="199"/>
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="211"/>
+        <location filename="../../ui/case_detail.py" line="218"/>
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360"/>
+        <location filename="../../ui/case_detail.py" line="375"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372"/>
+        <location filename="../../ui/case_detail.py" line="387"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382"/>
+        <location filename="../../ui/case_detail.py" line="397"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383"/>
+        <location filename="../../ui/case_detail.py" line="398"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="384"/>
+        <location filename="../../ui/case_detail.py" line="399"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385"/>
+        <location filename="../../ui/case_detail.py" line="400"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="386"/>
+        <location filename="../../ui/case_detail.py" line="401"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="387"/>
+        <location filename="../../ui/case_detail.py" line="402"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388"/>
+        <location filename="../../ui/case_detail.py" line="403"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="389"/>
+        <location filename="../../ui/case_detail.py" line="404"/>
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="390"/>
+        <location filename="../../ui/case_detail.py" line="405"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="392"/>
+        <location filename="../../ui/case_detail.py" line="407"/>
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="393"/>
+        <location filename="../../ui/case_detail.py" line="408"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="393"/>
+        <location filename="../../ui/case_detail.py" line="408"/>
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395"/>
+        <location filename="../../ui/case_detail.py" line="410"/>
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396"/>
+        <location filename="../../ui/case_detail.py" line="411"/>
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="397"/>
+        <location filename="../../ui/case_detail.py" line="412"/>
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="398"/>
+        <location filename="../../ui/case_detail.py" line="413"/>
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399"/>
+        <location filename="../../ui/case_detail.py" line="414"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="400"/>
+        <location filename="../../ui/case_detail.py" line="415"/>
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="402"/>
+        <location filename="../../ui/case_detail.py" line="417"/>
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="406"/>
+        <location filename="../../ui/case_detail.py" line="421"/>
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="409"/>
+        <location filename="../../ui/case_detail.py" line="424"/>
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="410"/>
+        <location filename="../../ui/case_detail.py" line="425"/>
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="411"/>
+        <location filename="../../ui/case_detail.py" line="426"/>
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="412"/>
+        <location filename="../../ui/case_detail.py" line="427"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="413"/>
-        <source>Customer's request</source>
+        <location filename="../../ui/case_detail.py" line="428"/>
+        <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415"/>
+        <location filename="../../ui/case_detail.py" line="430"/>
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418"/>
+        <location filename="../../ui/case_detail.py" line="433"/>
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="419"/>
+        <location filename="../../ui/case_detail.py" line="434"/>
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="420"/>
+        <location filename="../../ui/case_detail.py" line="435"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="428"/>
+        <location filename="../../ui/case_detail.py" line="443"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="429"/>
+        <location filename="../../ui/case_detail.py" line="444"/>
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431"/>
+        <location filename="../../ui/case_detail.py" line="446"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="434"/>
+        <location filename="../../ui/case_detail.py" line="449"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="436"/>
+        <location filename="../../ui/case_detail.py" line="451"/>
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="439"/>
-        <location filename="../../ui/case_detail.py" line="464"/>
+        <location filename="../../ui/case_detail.py" line="454"/>
+        <location filename="../../ui/case_detail.py" line="479"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="440"/>
+        <location filename="../../ui/case_detail.py" line="455"/>
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441"/>
+        <location filename="../../ui/case_detail.py" line="456"/>
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="442"/>
+        <location filename="../../ui/case_detail.py" line="457"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="451"/>
+        <location filename="../../ui/case_detail.py" line="466"/>
         <source>done %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="452"/>
+        <location filename="../../ui/case_detail.py" line="467"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456"/>
+        <location filename="../../ui/case_detail.py" line="471"/>
         <source>(unconfirmed)</source>
         <translation>（待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="462"/>
+        <location filename="../../ui/case_detail.py" line="477"/>
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="463"/>
+        <location filename="../../ui/case_detail.py" line="478"/>
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="465"/>
+        <location filename="../../ui/case_detail.py" line="480"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="466"/>
+        <location filename="../../ui/case_detail.py" line="481"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467"/>
+        <location filename="../../ui/case_detail.py" line="482"/>
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468"/>
+        <location filename="../../ui/case_detail.py" line="483"/>
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469"/>
+        <location filename="../../ui/case_detail.py" line="484"/>
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470"/>
+        <location filename="../../ui/case_detail.py" line="485"/>
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="471"/>
+        <location filename="../../ui/case_detail.py" line="486"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="472"/>
+        <location filename="../../ui/case_detail.py" line="487"/>
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474"/>
+        <location filename="../../ui/case_detail.py" line="489"/>
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="488"/>
+        <location filename="../../ui/case_detail.py" line="503"/>
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="491"/>
+        <location filename="../../ui/case_detail.py" line="506"/>
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="492"/>
+        <location filename="../../ui/case_detail.py" line="507"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="493"/>
+        <location filename="../../ui/case_detail.py" line="508"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="494"/>
+        <location filename="../../ui/case_detail.py" line="509"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="496"/>
+        <location filename="../../ui/case_detail.py" line="511"/>
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="497"/>
+        <location filename="../../ui/case_detail.py" line="512"/>
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="502"/>
+        <location filename="../../ui/case_detail.py" line="517"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="511"/>
+        <location filename="../../ui/case_detail.py" line="526"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="512"/>
+        <location filename="../../ui/case_detail.py" line="527"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="513"/>
+        <location filename="../../ui/case_detail.py" line="528"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="514"/>
-        <location filename="../../ui/case_detail.py" line="528"/>
-        <location filename="../../ui/case_detail.py" line="538"/>
-        <location filename="../../ui/case_detail.py" line="562"/>
+        <location filename="../../ui/case_detail.py" line="529"/>
+        <location filename="../../ui/case_detail.py" line="543"/>
+        <location filename="../../ui/case_detail.py" line="553"/>
+        <location filename="../../ui/case_detail.py" line="577"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="515"/>
+        <location filename="../../ui/case_detail.py" line="530"/>
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="516"/>
+        <location filename="../../ui/case_detail.py" line="531"/>
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="529"/>
-        <location filename="../../ui/case_detail.py" line="539"/>
+        <location filename="../../ui/case_detail.py" line="544"/>
+        <location filename="../../ui/case_detail.py" line="554"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="530"/>
+        <location filename="../../ui/case_detail.py" line="545"/>
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="531"/>
+        <location filename="../../ui/case_detail.py" line="546"/>
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="532"/>
+        <location filename="../../ui/case_detail.py" line="547"/>
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="540"/>
+        <location filename="../../ui/case_detail.py" line="555"/>
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="541"/>
+        <location filename="../../ui/case_detail.py" line="556"/>
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542"/>
+        <location filename="../../ui/case_detail.py" line="557"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543"/>
+        <location filename="../../ui/case_detail.py" line="558"/>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="549"/>
+        <location filename="../../ui/case_detail.py" line="564"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="550"/>
+        <location filename="../../ui/case_detail.py" line="565"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="551"/>
-        <location filename="../../ui/case_detail.py" line="565"/>
+        <location filename="../../ui/case_detail.py" line="566"/>
+        <location filename="../../ui/case_detail.py" line="580"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="552"/>
-        <source>Customer's consent</source>
+        <location filename="../../ui/case_detail.py" line="567"/>
+        <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="553"/>
+        <location filename="../../ui/case_detail.py" line="568"/>
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="554"/>
+        <location filename="../../ui/case_detail.py" line="569"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="555"/>
+        <location filename="../../ui/case_detail.py" line="570"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="556"/>
+        <location filename="../../ui/case_detail.py" line="571"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="563"/>
+        <location filename="../../ui/case_detail.py" line="578"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="564"/>
+        <location filename="../../ui/case_detail.py" line="579"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="566"/>
+        <location filename="../../ui/case_detail.py" line="581"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="566"/>
+        <location filename="../../ui/case_detail.py" line="581"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="573"/>
+        <location filename="../../ui/case_detail.py" line="588"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="596"/>
+        <location filename="../../ui/case_detail.py" line="611"/>
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="604"/>
+        <location filename="../../ui/case_detail.py" line="619"/>
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="607"/>
-        <source>Branch's own fields</source>
+        <location filename="../../ui/case_detail.py" line="622"/>
+        <source>Branch&apos;s own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="610"/>
+        <location filename="../../ui/case_detail.py" line="625"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="612"/>
+        <location filename="../../ui/case_detail.py" line="627"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="614"/>
+        <location filename="../../ui/case_detail.py" line="629"/>
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="621"/>
+        <location filename="../../ui/case_detail.py" line="636"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="628"/>
+        <location filename="../../ui/case_detail.py" line="643"/>
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="629"/>
+        <location filename="../../ui/case_detail.py" line="644"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="630"/>
+        <location filename="../../ui/case_detail.py" line="645"/>
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="631"/>
+        <location filename="../../ui/case_detail.py" line="646"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="640"/>
+        <location filename="../../ui/case_detail.py" line="655"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="644"/>
+        <location filename="../../ui/case_detail.py" line="659"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="653"/>
+        <location filename="../../ui/case_detail.py" line="668"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="655"/>
+        <location filename="../../ui/case_detail.py" line="670"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="331"/>
+        <location filename="../../ui/case_detail.py" line="346"/>
         <source>Shortcut: %1</source>
         <translation>快捷键：%1</translation>
     </message>
@@ -2658,14 +2663,79 @@
         <translation>奖罚…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="173"/>
+        <location filename="../../ui/case_detail.py" line="177"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259"/>
+        <location filename="../../ui/case_detail.py" line="274"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHold</name>
+    <message>
+        <location filename="../../ui/case_hold.py" line="36"/>
+        <location filename="../../ui/case_hold.py" line="44"/>
+        <source>Legal hold…</source>
+        <extracomment>Who may hold and lift (the core&apos;s ``anonymise.DESK_ROLES``): the button is shown to them only.</extracomment>
+        <translation>法律保留…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="44"/>
+        <source>Lift legal hold…</source>
+        <translation>解除法律保留…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="53"/>
+        <source>Legal hold</source>
+        <translation>法律保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="54"/>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="67"/>
+        <source>Legal hold on %1</source>
+        <translation>法律保留 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="67"/>
+        <source>Lift the legal hold on %1</source>
+        <translation>解除法律保留 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="68"/>
+        <source>Why the case is held (e.g. a lawsuit or a regulator&apos;s inquiry)</source>
+        <translation>保留原因（如诉讼、监管部门问询）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="69"/>
+        <source>Why the hold is lifted</source>
+        <translation>解除原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="72"/>
+        <source>While held, the case is never anonymised (retention, personal-data requests).</source>
+        <translation>保留期间，本案件不会被匿名化（保存期限到期或个人信息请求均不会）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="74"/>
+        <source>Held since %1: %2</source>
+        <translation>自 %1 起保留：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="83"/>
+        <source>Hold</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="83"/>
+        <source>Lift hold</source>
+        <translation>解除保留</translation>
     </message>
 </context>
 <context>
@@ -2770,7 +2840,7 @@
     </message>
     <message>
         <location filename="../../ui/case_opinions.py" line="111"/>
-        <source>The investigation's shares: %1. A department's share is its own view, beside them.</source>
+        <source>The investigation&apos;s shares: %1. A department&apos;s share is its own view, beside them.</source>
         <translation>调查报告的责任比率：%1。各部门会签的责任比率是其自己的意见，与之并列，不计入其中。</translation>
     </message>
     <message>
@@ -2967,7 +3037,7 @@
     <message>
         <location filename="../../ui/date_field.py" line="52"/>
         <source>Pick from the calendar (F4)</source>
-        <extracomment>"No date" in the QDateEdit calls these fields keep (the value the old widgets used).</extracomment>
+        <extracomment>&quot;No date&quot; in the QDateEdit calls these fields keep (the value the old widgets used).</extracomment>
         <translation>从日历中选择（F4）</translation>
     </message>
     <message>
@@ -3651,7 +3721,7 @@
     </message>
     <message>
         <location filename="../../ui/holiday_notice_dialog.py" line="50"/>
-        <source>Paste the full text of the State Council's notice on next year's public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
+        <source>Paste the full text of the State Council&apos;s notice on next year&apos;s public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
         <translation>粘贴国务院办公厅关于部分节假日安排的通知全文，或从文本文件打开。“预览”显示通知与当前工作日历的差异；“写入”把通知的各天录入日历，并确认该年法定节假日已录入。</translation>
     </message>
     <message>
@@ -3982,7 +4052,7 @@
     </message>
     <message>
         <location filename="../../ui/intake_page.py" line="160"/>
-        <source>Customer's request</source>
+        <source>Customer&apos;s request</source>
         <translation>客户要求</translation>
     </message>
     <message>
@@ -4049,7 +4119,7 @@
     <message>
         <location filename="../../ui/intake_page.py" line="219"/>
         <location filename="../../ui/intake_page.py" line="470"/>
-        <source>Fill in the customer's details</source>
+        <source>Fill in the customer&apos;s details</source>
         <translation>填入客户资料</translation>
     </message>
     <message>
@@ -4433,8 +4503,8 @@
     <name>OutputFieldsBox</name>
     <message>
         <location filename="../../ui/branch_profile_tab.py" line="138"/>
-        <source>The branch's own fields on forms and reports</source>
-        <extracomment>The forms that may print the branch's own fields, in the order of the grid's columns.</extracomment>
+        <source>The branch&apos;s own fields on forms and reports</source>
+        <extracomment>The forms that may print the branch&apos;s own fields, in the order of the grid&apos;s columns.</extracomment>
         <translation>自定义字段在表单和报表中的使用</translation>
     </message>
     <message>
@@ -4539,7 +4609,7 @@
     </message>
     <message>
         <location filename="../../ui/privacy_page.py" line="336"/>
-        <source>Reason (required), e.g. the customer's written request</source>
+        <source>Reason (required), e.g. the customer&apos;s written request</source>
         <translation>原因（必填），如：客户书面申请</translation>
     </message>
     <message>
@@ -4598,7 +4668,7 @@
     <name>PolicyTab</name>
     <message>
         <location filename="../../ui/policy_tab.py" line="43"/>
-        <source>A policy file holds the branch's whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
+        <source>A policy file holds the branch&apos;s whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
         <translation>策略文件把本网点的全部策略（选项列表、分类、部门、时限规则、核决规则、答复模板、自定义字段、表单联次、设置）写在一个文本文件里。导入时先校验文件并列出每一处改动；点“应用”之前不做任何改动。已登记的案件保留登记时的时限与签核链。</translation>
     </message>
     <message>
@@ -4661,7 +4731,7 @@
     </message>
     <message>
         <location filename="../../ui/policy_tab.py" line="132"/>
-        <source>The file is the same as the branch's policy: nothing to change.</source>
+        <source>The file is the same as the branch&apos;s policy: nothing to change.</source>
         <translation>文件与本网点现行策略相同，无需改动。</translation>
     </message>
     <message>
@@ -4909,7 +4979,7 @@
     <name>QueueModel</name>
     <message>
         <location filename="../../ui/queue_model.py" line="108"/>
-        <source>That year's public holidays are not confirmed; the deadline counts Monday to Friday</source>
+        <source>That year&apos;s public holidays are not confirmed; the deadline counts Monday to Friday</source>
         <extracomment>(key for sorting, header); the header is translated by the view.</extracomment>
         <translation>该年度法定节假日尚未确认，期限按周一至周五估算</translation>
     </message>
@@ -5117,7 +5187,7 @@
     </message>
     <message>
         <location filename="../../ui/queue_page.py" line="116"/>
-        <source>Every case of the current filter, in the ledger's columns</source>
+        <source>Every case of the current filter, in the ledger&apos;s columns</source>
         <translation>按当前筛选条件导出全部案件（台帐格式）</translation>
     </message>
     <message>
@@ -5787,7 +5857,7 @@
     </message>
     <message>
         <location filename="../../ui/rewards_scale_tab.py" line="179"/>
-        <source>Step %1 of the subject's department</source>
+        <source>Step %1 of the subject&apos;s department</source>
         <translation>第 %1 级限奖罚对象所属部门</translation>
     </message>
     <message>
@@ -5806,7 +5876,7 @@
     <message>
         <location filename="../../ui/search_page.py" line="41"/>
         <source>Case number</source>
-        <extracomment>The highlight of a match: bold on a light yellow ground (readable on the list's selection colour too).</extracomment>
+        <extracomment>The highlight of a match: bold on a light yellow ground (readable on the list&apos;s selection colour too).</extracomment>
         <translation>案件编号</translation>
     </message>
     <message>
@@ -5895,7 +5965,7 @@
     <name>StepPolicyTab</name>
     <message>
         <location filename="../../ui/step_policy_tab.py" line="26"/>
-        <source>Each step of a case warns this many minutes before its due time (the work page's “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role's level, or notifies the role (the case timeline).</source>
+        <source>Each step of a case warns this many minutes before its due time (the work page&apos;s “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role&apos;s level, or notifies the role (the case timeline).</source>
         <translation>案件的每个环节在到期前若干分钟提醒（工作台“环节即将到期”）；逾期未完成时：标记逾期、将案件升级到该角色的级别，或通知该角色（记入案件时间线）。</translation>
     </message>
     <message>
@@ -6525,22 +6595,22 @@
 <context>
     <name>summary</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="151"/>
+        <location filename="../../ui/summary_dialog.py" line="152"/>
         <source>Save the summary</source>
         <translation>保存统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="155"/>
+        <location filename="../../ui/summary_dialog.py" line="156"/>
         <source>Summary for a period</source>
         <translation>期间统计表</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="161"/>
+        <location filename="../../ui/summary_dialog.py" line="162"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="169"/>
+        <location filename="../../ui/summary_dialog.py" line="170"/>
         <source>Summary for a period…</source>
         <translation>期间统计表…</translation>
     </message>
