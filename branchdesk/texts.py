@@ -2231,3 +2231,23 @@ CATALOGUE.update(
     }
 )
 LABELS["Field"]["period"] = ("期间", "Period")
+# --- issue 15 part N: the personal-data export's timeline, progress notices and attachments ----------
+CATALOGUE.update(
+    {
+        "pd.sheet_timeline": ("处理记录", "Timeline"),
+        "pd.sheet_contacts": ("进度告知", "Progress notices"),
+        "pd.sheet_attachments": ("附件", "Attachments"),
+    }
+)
+LABELS["Field"].update(
+    {
+        "event_at": ("时间", "Time"),
+        "actor": ("经办人", "By"),
+        "event": ("记录", "Entry"),
+        "changes": ("变更", "Changes"),
+        "size": ("大小（字节）", "Size (bytes)"),
+        "sha256": ("SHA-256", "SHA-256"),
+        "added_at": ("添加时间", "Added at"),
+        "zip_name": ("压缩包内文件名", "Name in the zip"),
+    }
+)

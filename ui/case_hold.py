@@ -64,16 +64,22 @@ def hold_dialog(
     """Set the hold (not held) or lift it (held), with a reason; the case as the window shows it."""
     hold = detail.legal_hold is None
     seen = CaseVersion(detail.id, version)
-    title = (CaseHold.tr("Legal hold on %1") if hold else CaseHold.tr("Lift the legal hold on %1")).replace("%1", detail.case_no)
-    ask = CaseHold.tr("Why the case is held (e.g. a lawsuit or a regulator's inquiry)") if hold else CaseHold.tr(
-        "Why the hold is lifted"
+    title = (CaseHold.tr("Legal hold on %1") if hold else CaseHold.tr("Lift the legal hold on %1")).replace(
+        "%1", detail.case_no
+    )
+    ask = (
+        CaseHold.tr("Why the case is held (e.g. a lawsuit or a regulator's inquiry)")
+        if hold
+        else CaseHold.tr("Why the hold is lifted")
     )
     summary = (
         CaseHold.tr("While held, the case is never anonymised (retention, personal-data requests).")
         if hold
-        else CaseHold.tr("Held since %1: %2").replace(
+        else CaseHold.tr("Held since %1: %2")
+        .replace(
             "%1", f"{detail.legal_hold.at:%Y-%m-%d}" if detail.legal_hold and detail.legal_hold.at else ""
-        ).replace("%2", detail.legal_hold.reason if detail.legal_hold else "")
+        )
+        .replace("%2", detail.legal_hold.reason if detail.legal_hold else "")
     )
     return ActionDialog(
         title,

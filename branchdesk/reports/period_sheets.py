@@ -129,12 +129,25 @@ def step_rates(session: Session, start: datetime, end: datetime) -> list[StepRat
     )
     plain = [
         ("首次联系", Case.first_contacted_at, Case.first_contact_due_at, ()),
-        ("调查", Investigation.recorded_at, Case.investigation_due_at, ((Investigation, Investigation.case_id == Case.id),)),
+        (
+            "调查",
+            Investigation.recorded_at,
+            Case.investigation_due_at,
+            ((Investigation, Investigation.case_id == Case.id),),
+        ),
         ("答复", Case.replied_at, Case.reply_due_at, ()),
-        ("回访", first_visit.c.visited_at, Case.follow_up_due_at, ((first_visit, first_visit.c.case_id == Case.id),)),
+        (
+            "回访",
+            first_visit.c.visited_at,
+            Case.follow_up_due_at,
+            ((first_visit, first_visit.c.case_id == Case.id),),
+        ),
         ("通报总经理", Case.gm_informed_at, Case.gm_inform_due_at, ()),
     ]
-    rates = [StepRate(label, *_done_on_time(session, done, due, start, end, *join)) for label, done, due, join in plain]
+    rates = [
+        StepRate(label, *_done_on_time(session, done, due, start, end, *join))
+        for label, done, due, join in plain
+    ]
     given = OpinionRequest.given_at
     count, timely = session.execute(
         select(func.count(), func.sum(sql_case((given <= OpinionRequest.due_at, 1), else_=0))).where(

@@ -4552,114 +4552,119 @@
 <context>
     <name>PersonalDataTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="305"/>
+        <location filename="../../ui/privacy_page.py" line="306"/>
         <source>Everything held on a customer, found by phone (any spelling) or name: export it for them, or propose its anonymisation at their request (a general manager approves; refused while a case is open or on legal hold).</source>
         <translation>按电话（任何写法）或姓名查找某位客户的全部信息：为其导出，或应其请求提出匿名化（由总经理批准；有案件未结案或处于法律保留时不能办理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="312"/>
         <location filename="../../ui/privacy_page.py" line="313"/>
+        <location filename="../../ui/privacy_page.py" line="314"/>
         <source>Phone or name</source>
         <translation>电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="315"/>
+        <location filename="../../ui/privacy_page.py" line="316"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="317"/>
+        <location filename="../../ui/privacy_page.py" line="318"/>
         <source>Export for the customer…</source>
         <translation>为客户导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="326"/>
+        <location filename="../../ui/privacy_page.py" line="325"/>
+        <source>With attachment files (zip)</source>
+        <translation>附件文件一并导出（zip）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="330"/>
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="327"/>
+        <location filename="../../ui/privacy_page.py" line="331"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="328"/>
+        <location filename="../../ui/privacy_page.py" line="332"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="329"/>
+        <location filename="../../ui/privacy_page.py" line="333"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="330"/>
+        <location filename="../../ui/privacy_page.py" line="334"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="331"/>
+        <location filename="../../ui/privacy_page.py" line="335"/>
         <source>Blocks a request</source>
         <translation>阻止请求</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="334"/>
+        <location filename="../../ui/privacy_page.py" line="338"/>
         <source>Cases held on the customer</source>
         <translation>该客户的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="336"/>
+        <location filename="../../ui/privacy_page.py" line="340"/>
         <source>Reason (required), e.g. the customer&apos;s written request</source>
         <translation>原因（必填），如：客户书面申请</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="337"/>
+        <location filename="../../ui/privacy_page.py" line="341"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="338"/>
+        <location filename="../../ui/privacy_page.py" line="342"/>
         <source>Propose anonymisation</source>
         <translation>提出匿名化</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="364"/>
+        <location filename="../../ui/privacy_page.py" line="368"/>
         <source>%1 cases found</source>
         <translation>找到 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="368"/>
+        <location filename="../../ui/privacy_page.py" line="372"/>
         <source>open</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="370"/>
+        <location filename="../../ui/privacy_page.py" line="374"/>
         <source>legal hold</source>
         <translation>法律保留</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="372"/>
+        <location filename="../../ui/privacy_page.py" line="376"/>
         <source>anonymised</source>
         <translation>已匿名化</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="390"/>
-        <location filename="../../ui/privacy_page.py" line="405"/>
+        <location filename="../../ui/privacy_page.py" line="394"/>
+        <location filename="../../ui/privacy_page.py" line="409"/>
         <source>Export personal data</source>
         <translation>导出个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="390"/>
+        <location filename="../../ui/privacy_page.py" line="394"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="403"/>
+        <location filename="../../ui/privacy_page.py" line="407"/>
         <source>%1 cases exported to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="420"/>
+        <location filename="../../ui/privacy_page.py" line="424"/>
         <source>Batch %1 proposed: a general manager approves it</source>
         <translation>已提出批次 %1，待总经理批准</translation>
     </message>
@@ -4947,12 +4952,12 @@
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="432"/>
+        <location filename="../../ui/privacy_page.py" line="436"/>
         <source>Retention queue</source>
         <translation>保存期限到期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="433"/>
+        <location filename="../../ui/privacy_page.py" line="437"/>
         <source>Personal-data requests</source>
         <translation>个人信息请求</translation>
     </message>
@@ -5333,168 +5338,168 @@
 <context>
     <name>RetentionQueueTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="83"/>
+        <location filename="../../ui/privacy_page.py" line="84"/>
         <source>Closed cases whose retention period has passed. Tick the ones to anonymise and give a reason; a general manager who did not propose the batch approves it, then it runs. Case number, dates, category, amounts and outcomes stay; names, phones, addresses and free text go.</source>
         <translation>保存期限已满的已结案案件。勾选要匿名化的案件并填写原因；由非提出人的总经理批准该批次后执行。案件编号、日期、类别、金额与处理结果保留；姓名、电话、地址及自由文字将被替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="92"/>
+        <location filename="../../ui/privacy_page.py" line="93"/>
         <source>Propose</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="93"/>
+        <location filename="../../ui/privacy_page.py" line="94"/>
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="94"/>
+        <location filename="../../ui/privacy_page.py" line="95"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="95"/>
+        <location filename="../../ui/privacy_page.py" line="96"/>
         <source>Closed</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="96"/>
+        <location filename="../../ui/privacy_page.py" line="97"/>
         <source>Years kept</source>
         <translation>保存年限</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="97"/>
+        <location filename="../../ui/privacy_page.py" line="98"/>
         <source>Due since</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="98"/>
+        <location filename="../../ui/privacy_page.py" line="99"/>
         <source>Legal hold / batch</source>
         <translation>法律保留／批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="101"/>
+        <location filename="../../ui/privacy_page.py" line="102"/>
         <source>Cases due for anonymisation</source>
         <translation>待匿名化的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="103"/>
+        <location filename="../../ui/privacy_page.py" line="104"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="104"/>
-        <location filename="../../ui/privacy_page.py" line="126"/>
+        <location filename="../../ui/privacy_page.py" line="105"/>
+        <location filename="../../ui/privacy_page.py" line="127"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="106"/>
+        <location filename="../../ui/privacy_page.py" line="107"/>
         <source>Propose the ticked cases</source>
         <translation>提出勾选的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="108"/>
+        <location filename="../../ui/privacy_page.py" line="109"/>
         <source>Legal hold on / off</source>
         <translation>设置／解除法律保留</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="110"/>
+        <location filename="../../ui/privacy_page.py" line="111"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="120"/>
+        <location filename="../../ui/privacy_page.py" line="121"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="121"/>
+        <location filename="../../ui/privacy_page.py" line="122"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="122"/>
+        <location filename="../../ui/privacy_page.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="123"/>
+        <location filename="../../ui/privacy_page.py" line="124"/>
         <source>Done / cases</source>
         <translation>已完成／件数</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="124"/>
+        <location filename="../../ui/privacy_page.py" line="125"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="125"/>
+        <location filename="../../ui/privacy_page.py" line="126"/>
         <source>Decided by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="129"/>
+        <location filename="../../ui/privacy_page.py" line="130"/>
         <source>Anonymisation batches</source>
         <translation>匿名化批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="130"/>
+        <location filename="../../ui/privacy_page.py" line="131"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="132"/>
+        <location filename="../../ui/privacy_page.py" line="133"/>
         <source>Refuse</source>
         <translation>不批准</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="134"/>
+        <location filename="../../ui/privacy_page.py" line="135"/>
         <source>Run the batch</source>
         <translation>执行批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="150"/>
+        <location filename="../../ui/privacy_page.py" line="151"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="161"/>
+        <location filename="../../ui/privacy_page.py" line="162"/>
         <source>%1 cases due (default retention: %2 years)</source>
         <translation>到期案件 %1 件（默认保存 %2 年）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="175"/>
+        <location filename="../../ui/privacy_page.py" line="176"/>
         <source>On hold: %1</source>
         <translation>法律保留：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="177"/>
+        <location filename="../../ui/privacy_page.py" line="178"/>
         <source>In batch %1</source>
         <translation>已在批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="224"/>
+        <location filename="../../ui/privacy_page.py" line="225"/>
         <source>Select a case first</source>
         <translation>请先选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="243"/>
+        <location filename="../../ui/privacy_page.py" line="244"/>
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="273"/>
+        <location filename="../../ui/privacy_page.py" line="274"/>
         <source>Anonymising batch %1</source>
         <translation>正在匿名化批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="279"/>
+        <location filename="../../ui/privacy_page.py" line="280"/>
         <source>%1 cases anonymised</source>
         <translation>已匿名化 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="281"/>
+        <location filename="../../ui/privacy_page.py" line="282"/>
         <source>; left (reopened or on hold): %1</source>
         <translation>；未处理（已重开或法律保留）：%1</translation>
     </message>
@@ -5502,52 +5507,52 @@
 <context>
     <name>RetentionRulesTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="444"/>
+        <location filename="../../ui/privacy_page.py" line="448"/>
         <source>How many years after closure a case keeps its personal data. A rule on a category covers its sub-categories (the nearest rule wins); a rule for a kind wins over one for any kind. Without a rule: the setting retention_years.</source>
         <translation>结案后案件的个人信息保存几年。类别的规则也适用于其下级类别（以最近的为准）；指定性质的规则优先于不限性质的。没有规则时按设置 retention_years。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="450"/>
-        <location filename="../../ui/privacy_page.py" line="453"/>
+        <location filename="../../ui/privacy_page.py" line="454"/>
+        <location filename="../../ui/privacy_page.py" line="457"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="450"/>
-        <location filename="../../ui/privacy_page.py" line="455"/>
+        <location filename="../../ui/privacy_page.py" line="454"/>
+        <location filename="../../ui/privacy_page.py" line="459"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="450"/>
-        <location filename="../../ui/privacy_page.py" line="462"/>
+        <location filename="../../ui/privacy_page.py" line="454"/>
+        <location filename="../../ui/privacy_page.py" line="466"/>
         <source>Years kept</source>
         <translation>保存年限</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="451"/>
+        <location filename="../../ui/privacy_page.py" line="455"/>
         <source>Retention rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="456"/>
-        <location filename="../../ui/privacy_page.py" line="489"/>
+        <location filename="../../ui/privacy_page.py" line="460"/>
+        <location filename="../../ui/privacy_page.py" line="493"/>
         <source>Any kind</source>
         <translation>不限性质</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="463"/>
+        <location filename="../../ui/privacy_page.py" line="467"/>
         <source>Save rule</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="465"/>
+        <location filename="../../ui/privacy_page.py" line="469"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="482"/>
-        <location filename="../../ui/privacy_page.py" line="490"/>
+        <location filename="../../ui/privacy_page.py" line="486"/>
+        <location filename="../../ui/privacy_page.py" line="494"/>
         <source>Any category</source>
         <translation>不限类别</translation>
     </message>

@@ -50,8 +50,11 @@ def bounds(period: Period) -> tuple[datetime, datetime]:
 
 def received(period: Period) -> Any:
     start, end = bounds(period)
-    return (Case.received_at >= start, Case.received_at < end,
-            Case.status.not_in([Status.DRAFT.value, Status.VOID.value]))
+    return (
+        Case.received_at >= start,
+        Case.received_at < end,
+        Case.status.not_in([Status.DRAFT.value, Status.VOID.value]),
+    )
 
 
 def table(book: openpyxl.Workbook, name: str) -> list[tuple[Any, ...]]:
@@ -131,8 +134,11 @@ def check_steps(session: Session, period: Period, book: openpyxl.Workbook) -> No
     given = [(g, d) for g, d in opinions if start <= g < end]
     expected = {
         "首次联系": counted(Case.first_contacted_at, Case.first_contact_due_at),
-        "调查": counted(Investigation.recorded_at, Case.investigation_due_at,
-                      (Investigation, Investigation.case_id == Case.id)),
+        "调查": counted(
+            Investigation.recorded_at,
+            Case.investigation_due_at,
+            (Investigation, Investigation.case_id == Case.id),
+        ),
         "会签意见": (len(given), sum(1 for g, d in given if g <= d)),
         "答复": counted(Case.replied_at, Case.reply_due_at),
         "回访": (len(visits), sum(1 for v, d in visits if v <= d)),
@@ -145,7 +151,9 @@ def check_steps(session: Session, period: Period, book: openpyxl.Workbook) -> No
 
 
 @pytest.mark.parametrize("form", ["2026-Q4", "2026", "2026-09-15..2026-11-15"])
-def test_the_new_sheets_equal_sql_counts_on_the_demo(demo_desk: BranchDesk, form: str, tmp_path: Path) -> None:
+def test_the_new_sheets_equal_sql_counts_on_the_demo(
+    demo_desk: BranchDesk, form: str, tmp_path: Path
+) -> None:
     crm = demo_desk.auth.login("crm", DEMO_PASSWORD)
     period = parse_period(form)
     path = demo_desk.reports.export_summary(crm, period, tmp_path / "s.xlsx")
@@ -183,9 +191,13 @@ def test_the_valid_rate_against_the_policy_target(branch: Branch, tmp_path: Path
     path = b.desk.reports.export_summary(b["crm"], period, tmp_path / "q.xlsx")
     rows = {r[0]: r[1] for r in table(openpyxl.load_workbook(path), "有效投诉率目标")}
     with b.desk.db.read() as session:
-        complaints = session.execute(
-            select(Case.valid).where(*received(period), Case.kind == "complaint", Case.valid.is_not(None))
-        ).scalars().all()
+        complaints = (
+            session.execute(
+                select(Case.valid).where(*received(period), Case.kind == "complaint", Case.valid.is_not(None))
+            )
+            .scalars()
+            .all()
+        )
     valid = sum(1 for v in complaints if v)
     assert complaints, "the cases include triaged complaints"
     assert (rows["已认定的投诉"], rows["其中有效"]) == (len(complaints), valid)
