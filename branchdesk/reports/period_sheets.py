@@ -193,7 +193,10 @@ def write_period_sheets(workbook: Any, report: Any) -> None:
         return
     _pareto_sheet(workbook, report, extras)
     taken = set(workbook.sheetnames)
+    shown = report.breakdown.key if report.breakdown is not None else None  # --by-field wrote its own sheet
     for group in extras.groupings:
+        if group.key == shown:
+            continue
         name = grouping_sheet_name(group.label, taken)
         taken.add(name)
         _table_sheet(

@@ -227,3 +227,11 @@ def test_every_sheet_on_both_engines(branch: Branch, tmp_path: Path) -> None:
         check_pareto(session, period, book, at_least=2)
         check_groupings(session, period, book)
         check_steps(session, period, book)
+
+
+def test_a_field_broken_down_by_by_field_has_one_sheet(demo_desk: BranchDesk, tmp_path: Path) -> None:
+    crm = demo_desk.auth.login("crm", DEMO_PASSWORD)
+    path = tmp_path / "q.xlsx"
+    demo_desk.reports.export_summary(crm, parse_period("2026-Q4"), path, by_field="region")
+    names = openpyxl.load_workbook(path).sheetnames
+    assert [n for n in names if n.startswith("按区域")] == ["按区域"]
