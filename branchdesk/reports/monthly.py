@@ -480,7 +480,8 @@ def build_summary(
     report.rewards = approved_in(session, start, end)  # issue 14 part C: the 奖罚 sheet
     if period.kind != "month":  # issue 15 part S: the monthly workbook keeps its sheets
         report.compared = compared(session, period)
-        report.extras = period_extras(session, config, start, end)  # issue 15 part N
+        counted = (report.by_category, report.complaints_triaged, report.complaints_valid)
+        report.extras = period_extras(session, config, start, end, counted)  # issue 15 part N
     return report
 
 
