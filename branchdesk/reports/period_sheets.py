@@ -309,6 +309,9 @@ def _pareto_sheet(workbook: Any, report: Any, extras: PeriodExtras) -> None:
         line.y_axis.number_format = "0%"
         line.y_axis.scaling.min, line.y_axis.scaling.max = 0, 1
         line.y_axis.crosses = "max"
+        line.y_axis.majorGridlines = None  # one set of grid lines: the counts'
+        for axis in (bars.x_axis, bars.y_axis, line.y_axis):
+            axis.delete = False  # openpyxl 3.1 leaves it unset, and some readers then hide the axis
         for series in line.series:
             series.smooth = False
         bars += line
