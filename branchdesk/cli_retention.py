@@ -49,6 +49,8 @@ def add_parsers(sub: Any, user_options: Callable[..., None]) -> None:
     export = pd_what.add_parser("export", help="把该客户的全部信息导出为 Excel（只含其本人的案件）")
     export.add_argument("subject", metavar="PHONE|NAME")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="写入的文件")
+    # issue 15 part N: the attachments' files too, in FILE.zip beside the workbook
+    export.add_argument("--with-files", action="store_true", help="附件文件一并导出到同名 .zip")
     user_options(export, here=True)
     anonymise = pd_what.add_parser(
         "anonymise", help="按客户请求提出匿名化（由总经理以 retention approve 批准）"
@@ -125,7 +127,7 @@ def run(args: argparse.Namespace, language: str, desk: Any, actor: Any) -> int:
         print(len(data.cases))
         return EXIT_OK
     if args.what == "export":
-        count = service.export(actor, args.subject, Path(args.output))
+        count = service.export(actor, args.subject, Path(args.output), files=args.with_files)
         print(f"{args.output}  {count}")
         return EXIT_OK
     if args.what == "anonymise":

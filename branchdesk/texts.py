@@ -2252,12 +2252,14 @@ LABELS["Setting"] = {
     "next_contact_warn_minutes": ("下次联系提前提醒（分钟）", "Remind of a next contact (minutes before)"),
     "notification_poll_seconds": ("每隔几秒查看新通知", "Check for notifications every (seconds)"),
     "retention_years": ("案件默认保存年限（无类别规则时）", "Keep cases (years, unless a rule says)"),
+    "valid_rate_target_percent": ("有效投诉率不高于（%，0 为不设目标）", "Valid rate at most (%; 0: none)"),
 }
 LABELS["SettingGroup"] = {
     "login": ("登录与安全", "Login and security"),
     "intake": ("受理", "Intake"),
     "handling": ("处理", "Handling"),
     "returning": ("再次投诉与进度告知", "Returning complaints and progress notices"),
+    "reports": ("统计报表", "Reports"),
     "system": ("系统", "System"),
 }
 LABELS["ReturningMode"] = {
@@ -2330,3 +2332,23 @@ LABELS["Field"].update(
     }
 )
 LABELS["PolicySection"]["report_duties"] = ("应交报表", "Reports due")
+# --- issue 15 part N: the personal-data export's timeline, progress notices and attachments ----------
+CATALOGUE.update(
+    {
+        "pd.sheet_timeline": ("处理记录", "Timeline"),
+        "pd.sheet_contacts": ("进度告知", "Progress notices"),
+        "pd.sheet_attachments": ("附件", "Attachments"),
+    }
+)
+LABELS["Field"].update(
+    {
+        "event_at": ("时间", "Time"),
+        "actor": ("经办人", "By"),
+        "event": ("记录", "Entry"),
+        "changes": ("变更", "Changes"),
+        "size": ("大小（字节）", "Size (bytes)"),
+        "sha256": ("SHA-256", "SHA-256"),
+        "added_at": ("添加时间", "Added at"),
+        "zip_name": ("压缩包内文件名", "Name in the zip"),
+    }
+)

@@ -55,7 +55,7 @@ from branchdesk.read.values import Choice, Named, escalation_level
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
-from ui import case_actions, case_notes, case_opinions
+from ui import case_actions, case_hold, case_notes, case_opinions  # case_hold: issue 15 part N
 from ui.action_dialog import ActionDialog
 from ui.capa_page import capa_html  # issue 14 part B
 from ui.help import install_f1
@@ -107,6 +107,9 @@ class CaseDetailView(QWidget):
         # issue 14 part C: the case's rewards and penalties (奖罚), their approvals and notices
         self.rewards_button = QPushButton(self.tr("Rewards and penalties…"))
         self.rewards_button.clicked.connect(self.open_rewards)
+        # issue 15 part N: set or lift the legal hold (GM, CR manager; ui/case_hold.py)
+        self.hold_button = case_hold.hold_button(actor)
+        self.hold_button.clicked.connect(self.open_hold)
 
         self.buttons: dict[Action, QPushButton] = {}
         grid = QGridLayout()
@@ -125,6 +128,7 @@ class CaseDetailView(QWidget):
         top.addWidget(self.print_button)
         top.addWidget(self.print_log_button)
         top.addWidget(self.rewards_button)  # issue 14 part C
+        top.addWidget(self.hold_button)  # issue 15 part N
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
@@ -183,6 +187,9 @@ class CaseDetailView(QWidget):
                 "%1", label(escalation_level(detail.escalation_level))
             )
             badges.append(f"<span style='background:#8e44ad;color:white'>&nbsp;{escalated}&nbsp;</span>")
+        if detail.legal_hold is not None:  # issue 15 part N
+            badges.append(case_hold.badge(detail))
+        case_hold.show_hold(self.hold_button, detail)
         deadlines = detail.deadlines
         left = render(deadlines.time_left.text()) if deadlines.time_left else ""
         colour = "#c0392b" if deadlines.overdue else "#1e7e34"
@@ -247,6 +254,14 @@ class CaseDetailView(QWidget):
             return None
         dialog = RewardsDialog(self._desk, self._actor, self.case_id, self.detail.case_no, self)
         dialog.show()
+        return dialog
+
+    def open_hold(self) -> QWidget | None:
+        """Issue 15 part N: the legal hold's dialog (set or lift, with a reason)."""
+        if self.detail is None:
+            return None
+        dialog = case_hold.hold_dialog(self._desk, self._actor, self.detail, self.detail.version, self)
+        dialog.exec()
         return dialog
 
     def _on_link(self, url: QUrl) -> None:

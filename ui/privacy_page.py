@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -320,6 +321,9 @@ class PersonalDataTab(QWidget):
         top.addWidget(self.subject, 1)
         top.addWidget(find)
         top.addWidget(self.export_button)
+        # issue 15 part N: the attachments' files too, in a zip beside the workbook
+        self.with_files = QCheckBox(self.tr("With attachment files (zip)"))
+        top.addWidget(self.with_files)
         self.summary = QLabel()
         self.table = _table(
             [
@@ -391,10 +395,10 @@ class PersonalDataTab(QWidget):
         )
         if not path:
             return None
-        subject = self.subject.text()
+        subject, files = self.subject.text(), self.with_files.isChecked()
         count = run_action(
             self,
-            lambda: self._desk.retention.export(self._me, subject, Path(path)),
+            lambda: self._desk.retention.export(self._me, subject, Path(path), files=files),
             changes=False,
             on_fields=self._fields,
         )

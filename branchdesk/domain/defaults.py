@@ -565,6 +565,7 @@ ADMIN_SETTINGS: dict[str, tuple[str, ...]] = {
         "next_contact_max_days",
         "next_contact_warn_minutes",
     ),
+    "reports": ("valid_rate_target_percent",),
     "system": ("notification_poll_seconds", "retention_years"),
 }
 #: A text setting the tab offers as a pick list: setting -> its values (codes the UI renders as labels).
@@ -580,3 +581,10 @@ SETTING_CHOICES: dict[str, tuple[str, ...]] = {
 REPORT_DUTIES: list[tuple[str, str, str, int, str, str | None]] = [
     ("客诉案件统计表", "month", "after_end", 10, "cr_manager", None),
 ]
+# --- issue 15 part N: the valid-complaint rate's target in the period summary ------------------------
+#: A ceiling in percent for the valid-complaint rate (valid among the triaged complaints received) that
+#: the period summary compares with (sheet 有效投诉率目标); 0 = the policy sets none, no comparison shown.
+#: Seed 001 篇1 二.1（4）"有效投诉率力争在 1% 以下" is the one policy that names one (preset ``property``).
+SETTINGS["valid_rate_target_percent"] = 0
+LATER_SETTINGS += ("valid_rate_target_percent",)
+SETTING_RANGES["valid_rate_target_percent"] = (0, 100)

@@ -328,6 +328,8 @@ class CaseView:
     # issue 14 part D: internal notes, progress notices, the original of a returning complaint
     # (``read/notes.notes_part``)
     notes_part: NotesPart | None = None
+    # issue 15 part N: the legal hold (``case_privacy``), shown on the case; None when not held
+    legal_hold: LegalHoldView | None = None
 
     @property
     def shown_status(self) -> Status | CloseKind:
@@ -639,7 +641,29 @@ def case_view(
         close_note=case.close_note or "",
         capa_items=_capa_items(session, case, now),  # issue 14 part B
         notes_part=notes_part(session, config, case.id),  # issue 14 part D
+        legal_hold=legal_hold_of(session, case.id),  # issue 15 part N
     )
+
+
+# --- issue 15 part N: the legal hold shown on the case ------------------------------------------
+
+
+@dataclass(frozen=True)
+class LegalHoldView:
+    reason: str
+    by: str
+    at: datetime | None
+
+
+def legal_hold_of(session: Session, case_id: int) -> LegalHoldView | None:
+    """The case's legal hold (who set it, when, why), None when it is not held."""
+    from branchdesk.storage.models import CasePrivacy
+
+    privacy = session.get(CasePrivacy, case_id)
+    if privacy is None or not privacy.legal_hold:
+        return None
+    by = session.get(User, privacy.hold_by_id) if privacy.hold_by_id else None
+    return LegalHoldView(reason=privacy.hold_reason, by=by.full_name if by else "", at=privacy.hold_at)
 
 
 def _capa_items(session: Session, case: Case, now: datetime) -> tuple[CapaRow, ...]:

@@ -39,6 +39,7 @@ from branchdesk.i18n import render
 from branchdesk.read.rewards import MonthRewardRow, approved_in  # issue 14 part C
 from branchdesk.reports.capa_sheet import CapaFigures, capa_figures  # issue 14 part B
 from branchdesk.reports.comparison_sheet import PeriodFigures, compared  # issue 15 part S
+from branchdesk.reports.period_sheets import PeriodExtras, period_extras  # issue 15 part N
 from branchdesk.storage.models import (
     Case,
     Department,
@@ -157,6 +158,8 @@ class MonthlyReport:
     # issue 15 part S: the period summarised (None: built before periods; read as the month)
     period: Period | None = field(default=None, compare=False)
     compared: list[PeriodFigures] = field(default_factory=list, compare=False)  # the 对比 sheet; not monthly
+    # issue 15 part N: Pareto, groupable custom fields, on-time per step, valid rate vs target; not monthly
+    extras: PeriodExtras | None = field(default=None, compare=False)
 
     @property
     def is_month(self) -> bool:
@@ -512,6 +515,8 @@ def build_summary(
     report.rewards = approved_in(session, start, end)  # issue 14 part C: the 奖罚 sheet
     if period.kind != "month":  # issue 15 part S: the monthly workbook keeps its sheets
         report.compared = compared(session, period)
+        counted = (report.by_category, report.complaints_triaged, report.complaints_valid)
+        report.extras = period_extras(session, config, start, end, counted)  # issue 15 part N
     return report
 
 

@@ -123,6 +123,9 @@ def write_monthly(report: MonthlyReport, path: Path, *, anchor: str) -> Path:
     from branchdesk.reports.comparison_sheet import write_comparison_sheet  # issue 15 part S: 对比
 
     write_comparison_sheet(workbook, report)
+    from branchdesk.reports.period_sheets import write_period_sheets  # issue 15 part N: Pareto, fields, steps
+
+    write_period_sheets(workbook, report)
     workbook.properties.title = f"客诉案件统计表 {report.title}"
     workbook.properties.creator = "BranchDesk 客诉台"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,10 +1,17 @@
 """A customer's personal data, as a workbook for them (issue 15 part R): every case held on them,
-their replies and follow-ups — the cases the request's search found, nothing of anyone else."""
+their replies and follow-ups — the cases the request's search found, nothing of anyone else.
+
+Issue 15 part N completes it: each case's timeline (events rendered in Chinese, with their field
+changes), the progress notices (what was said to the customer), and the list of attachments (name,
+size, SHA-256; the files themselves in a zip beside the workbook when asked). Internal notes are staff
+only (``CaseNote``): neither they nor their timeline entries are in a customer's export."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +52,7 @@ def write_personal_data(
     cases: Sequence[Case],
     replies: Sequence[Reply],
     follow_ups: Sequence[FollowUp],
+    extra: PersonalExtra | None = None,
 ) -> Path:
     book = Workbook()
     sheet = book.active
@@ -92,9 +100,75 @@ def write_personal_data(
         ["case_no", "visited_at", "satisfaction", "comments"],
         [[number[f.case_id], f.visited_at, f.satisfaction, f.comments] for f in follow_ups],
     )
+    if extra is not None:  # issue 15 part N
+        _extra_sheets(book, extra)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
+
+
+# --- issue 15 part N: timeline, progress notices, attachments ----------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    case_no: str
+    at: datetime
+    actor: str
+    text: Text
+    changes: tuple[tuple[str, Any, Any], ...]  # field, old, new (values as ``read.timeline`` gives them)
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    case_no: str
+    filename: str
+    size: int
+    sha256: str
+    added_at: datetime
+    zip_name: str  # its name inside the zip beside the workbook
+
+
+@dataclass
+class PersonalExtra:
+    timeline: list[TimelineRow] = field(default_factory=list)
+    contacts: list[tuple[str, datetime, str, str]] = field(default_factory=list)  # case no, at, channel, said
+    attachments: list[AttachmentRow] = field(default_factory=list)
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Enum):
+        return label(value, DEFAULT_LANGUAGE)
+    return str(value)
+
+
+def change_text(changes: Sequence[tuple[str, Any, Any]]) -> str:
+    """「状态：待分诊 → 处理中；等级：一般 → 严重」."""
+    return "；".join(
+        f"{_zh(Label('Field', name))}：{_shown(old)} → {_shown(new)}" for name, old, new in changes
+    )
+
+
+def _extra_sheets(book: Workbook, extra: PersonalExtra) -> None:
+    _children(
+        book.create_sheet(_zh(Text("pd.sheet_timeline"))),
+        ["case_no", "event_at", "actor", "event", "changes"],
+        [[t.case_no, t.at, t.actor, _zh(t.text), change_text(t.changes)] for t in extra.timeline],
+    )
+    _children(
+        book.create_sheet(_zh(Text("pd.sheet_contacts"))),
+        ["case_no", "contacted_at", "method", "said"],
+        [list(c) for c in extra.contacts],
+    )
+    _children(
+        book.create_sheet(_zh(Text("pd.sheet_attachments"))),
+        ["case_no", "filename", "size", "sha256", "added_at", "zip_name"],
+        [[a.case_no, a.filename, a.size, a.sha256, a.added_at, a.zip_name] for a in extra.attachments],
+    )
 
 
 def _children(sheet: Any, fields: list[str], rows: list[list[Any]]) -> None:

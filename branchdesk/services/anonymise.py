@@ -629,8 +629,9 @@ class RetentionService(ServiceBase):
         )
         return HeldData(clean_text(subject), held)
 
-    def export(self, actor: Actor, subject: str, path: Path) -> int:
-        """Everything held on the customer as a workbook for them (their cases only); returns the count."""
+    def export(self, actor: Actor, subject: str, path: Path, files: bool = False) -> int:
+        """Everything held on the customer as a workbook for them (their cases only); returns the count.
+        ``files``: the attachments themselves too, in ``<path>.zip`` beside it (issue 15 part N)."""
         with self._door.read(actor) as unit:
             self._desk(unit)
             data = self._find(unit, subject)
@@ -648,7 +649,8 @@ class RetentionService(ServiceBase):
             ).all()
             from branchdesk.reports.personal_data_xlsx import write_personal_data  # openpyxl on demand
 
-            write_personal_data(path, unit.config, data.subject, unit.now, cases, replies, follow_ups)
+            extra = personal_extra(unit, cases, path.with_suffix(".zip") if files else None)  # issue 15 N
+            write_personal_data(path, unit.config, data.subject, unit.now, cases, replies, follow_ups, extra)
         with self._unit(actor) as unit:  # who exported a customer's data, and how much (never whose)
             record(
                 unit.session,
@@ -672,6 +674,67 @@ class RetentionService(ServiceBase):
                 case = self._case(unit, held.case_id)
                 self._refuse_blocked(unit, case)
             return self._new_batch(unit, "request", [c.case_id for c in todo], reason)
+
+
+# --- issue 15 part N: the personal-data export's timeline, progress notices and attachments --------------
+
+
+def personal_extra(unit: Unit, cases: Sequence[Case], zip_path: Path | None) -> Any:
+    """Each case's timeline (internal notes left out: staff only), its progress notices and attachments;
+    with ``zip_path`` the attachments' files too, written there (a temporary name first, renamed whole)."""
+    import zipfile
+
+    from branchdesk.read.timeline import timeline
+    from branchdesk.reports.personal_data_xlsx import AttachmentRow, PersonalExtra, TimelineRow
+    from branchdesk.storage.models import AttachmentBlob, CustomerContact, Department, User
+
+    session = unit.session
+    number = {c.id: c.case_no for c in cases}
+    ids = list(number)
+    people = dict(session.execute(select(User.id, User.full_name)).all())
+    departments = dict(session.execute(select(Department.id, Department.name)).all())
+
+    def name_of(field: str, value: Any) -> str:
+        if field == "category_id":
+            return unit.config.category_text(value) if value in unit.config.categories else str(value)
+        if "department" in field:
+            return str(departments.get(value, value))
+        return str(people.get(value, value))
+
+    extra = PersonalExtra()
+    for case in cases:
+        for entry in timeline(session, case.id, name_of):
+            if entry.action == "note":  # an internal note: staff only, never in a customer's export
+                continue
+            changes = tuple((c.field, c.old, c.new) for c in entry.changes)
+            extra.timeline.append(TimelineRow(case.case_no, entry.at, entry.actor_name, entry.text, changes))
+    for contact in session.scalars(
+        select(CustomerContact).where(CustomerContact.case_id.in_(ids)).order_by(CustomerContact.id)
+    ):
+        channel = unit.config.label("reply_method", contact.channel) or contact.channel
+        extra.contacts.append((number[contact.case_id], contact.contacted_at, channel, contact.said))
+    attachments = session.scalars(
+        select(Attachment).where(Attachment.case_id.in_(ids)).order_by(Attachment.case_id, Attachment.id)
+    ).all()
+    for item in attachments:
+        inside = f"{number[item.case_id]}/{item.id}-{item.filename}"
+        extra.attachments.append(
+            AttachmentRow(number[item.case_id], item.filename, item.size, item.sha256, item.added_at, inside)
+        )
+    if zip_path is not None:
+        partial = zip_path.with_name(zip_path.name + ".part")
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+                for item, row in zip(attachments, extra.attachments, strict=True):
+                    blob = session.get(AttachmentBlob, item.id)  # one file in memory at a time
+                    archive.writestr(row.zip_name, blob.content if blob is not None else b"")
+                    if blob is not None:
+                        session.expunge(blob)
+            partial.replace(zip_path)
+        finally:
+            partial.unlink(missing_ok=True)
+    return extra
 
 
 class _Context:

@@ -2012,568 +2012,568 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="176" />
+        <location filename="../../ui/case_detail.py" line="180" />
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179" />
+        <location filename="../../ui/case_detail.py" line="183" />
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="182" />
+        <location filename="../../ui/case_detail.py" line="186" />
         <source>Escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="190" />
+        <location filename="../../ui/case_detail.py" line="197" />
         <source>(holidays of that year not confirmed)</source>
         <translation>(该年度节假日未确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="192" />
+        <location filename="../../ui/case_detail.py" line="199" />
         <source>Deadline %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="211" />
+        <location filename="../../ui/case_detail.py" line="218" />
         <source>%1 (%2 KB, %3 %4)</source>
         <translation>%1（%2 KB，%3 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360" />
+        <location filename="../../ui/case_detail.py" line="375" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360" />
+        <location filename="../../ui/case_detail.py" line="375" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="372" />
+        <location filename="../../ui/case_detail.py" line="387" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="382" />
+        <location filename="../../ui/case_detail.py" line="397" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="383" />
+        <location filename="../../ui/case_detail.py" line="398" />
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="384" />
+        <location filename="../../ui/case_detail.py" line="399" />
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="385" />
+        <location filename="../../ui/case_detail.py" line="400" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="386" />
+        <location filename="../../ui/case_detail.py" line="401" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="387" />
+        <location filename="../../ui/case_detail.py" line="402" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="388" />
+        <location filename="../../ui/case_detail.py" line="403" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="389" />
+        <location filename="../../ui/case_detail.py" line="404" />
         <source>Company / customer</source>
         <translation>单位/客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="390" />
+        <location filename="../../ui/case_detail.py" line="405" />
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="392" />
+        <location filename="../../ui/case_detail.py" line="407" />
         <source>Domestic / abroad</source>
         <translation>国内/国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="393" />
+        <location filename="../../ui/case_detail.py" line="408" />
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="393" />
+        <location filename="../../ui/case_detail.py" line="408" />
         <source>Domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="395" />
+        <location filename="../../ui/case_detail.py" line="410" />
         <source>Product or service</source>
         <translation>产品或服务</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="396" />
+        <location filename="../../ui/case_detail.py" line="411" />
         <source>Order no.</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="397" />
+        <location filename="../../ui/case_detail.py" line="412" />
         <source>Part no. / model</source>
         <translation>料号/型号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="398" />
+        <location filename="../../ui/case_detail.py" line="413" />
         <source>Lot no.</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="399" />
+        <location filename="../../ui/case_detail.py" line="414" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="400" />
+        <location filename="../../ui/case_detail.py" line="415" />
         <source>Defective quantity</source>
         <translation>不良数量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="402" />
+        <location filename="../../ui/case_detail.py" line="417" />
         <source>Delivery date</source>
         <translation>交运日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="406" />
+        <location filename="../../ui/case_detail.py" line="421" />
         <source>Vehicle / plate</source>
         <translation>车型/车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="409" />
+        <location filename="../../ui/case_detail.py" line="424" />
         <source>Occurred at</source>
         <translation>事件发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="410" />
+        <location filename="../../ui/case_detail.py" line="425" />
         <source>Department complained about</source>
         <translation>被投诉部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="411" />
+        <location filename="../../ui/case_detail.py" line="426" />
         <source>Person complained about</source>
         <translation>被投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="412" />
+        <location filename="../../ui/case_detail.py" line="427" />
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="413" />
+        <location filename="../../ui/case_detail.py" line="428" />
         <source>Customer's request</source>
         <translation>客户要求</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="415" />
+        <location filename="../../ui/case_detail.py" line="430" />
         <source>Amount asked</source>
         <translation>要求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="418" />
+        <location filename="../../ui/case_detail.py" line="433" />
         <source>Request details</source>
         <translation>要求说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="419" />
+        <location filename="../../ui/case_detail.py" line="434" />
         <source>Number of complainants</source>
         <translation>投诉人数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="420" />
+        <location filename="../../ui/case_detail.py" line="435" />
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="428" />
+        <location filename="../../ui/case_detail.py" line="443" />
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="429" />
+        <location filename="../../ui/case_detail.py" line="444" />
         <source>Why invalid</source>
         <translation>无效原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="431" />
+        <location filename="../../ui/case_detail.py" line="446" />
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="434" />
+        <location filename="../../ui/case_detail.py" line="449" />
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="436" />
+        <location filename="../../ui/case_detail.py" line="451" />
         <source>Estimated loss</source>
         <translation>损失估计</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="439" />
-        <location filename="../../ui/case_detail.py" line="464" />
+        <location filename="../../ui/case_detail.py" line="454" />
+        <location filename="../../ui/case_detail.py" line="479" />
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="440" />
+        <location filename="../../ui/case_detail.py" line="455" />
         <source>Triaged at</source>
         <translation>分诊时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="441" />
+        <location filename="../../ui/case_detail.py" line="456" />
         <source>Handler</source>
         <translation>处理责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="442" />
+        <location filename="../../ui/case_detail.py" line="457" />
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="451" />
+        <location filename="../../ui/case_detail.py" line="466" />
         <source>done %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="452" />
+        <location filename="../../ui/case_detail.py" line="467" />
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="456" />
+        <location filename="../../ui/case_detail.py" line="471" />
         <source>(unconfirmed)</source>
         <translation>（待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="462" />
+        <location filename="../../ui/case_detail.py" line="477" />
         <source>Cause</source>
         <translation>发生原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="463" />
+        <location filename="../../ui/case_detail.py" line="478" />
         <source>What happened</source>
         <translation>具体经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="465" />
+        <location filename="../../ui/case_detail.py" line="480" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="466" />
+        <location filename="../../ui/case_detail.py" line="481" />
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="467" />
+        <location filename="../../ui/case_detail.py" line="482" />
         <source>Corrective action</source>
         <translation>纠正措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="468" />
+        <location filename="../../ui/case_detail.py" line="483" />
         <source>Preventive action</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="469" />
+        <location filename="../../ui/case_detail.py" line="484" />
         <source>Improvement tracking</source>
         <translation>改善追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="470" />
+        <location filename="../../ui/case_detail.py" line="485" />
         <source>Responsibility</source>
         <translation>责任归属</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="471" />
+        <location filename="../../ui/case_detail.py" line="486" />
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="472" />
+        <location filename="../../ui/case_detail.py" line="487" />
         <source>Written at</source>
         <translation>填写时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="474" />
+        <location filename="../../ui/case_detail.py" line="489" />
         <source>Responsibility shares</source>
         <translation>责任比率</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="488" />
+        <location filename="../../ui/case_detail.py" line="503" />
         <source>Resolution (%1)</source>
         <translation>处理方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="491" />
+        <location filename="../../ui/case_detail.py" line="506" />
         <source>Resolution</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="492" />
+        <location filename="../../ui/case_detail.py" line="507" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="493" />
+        <location filename="../../ui/case_detail.py" line="508" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="494" />
+        <location filename="../../ui/case_detail.py" line="509" />
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="496" />
+        <location filename="../../ui/case_detail.py" line="511" />
         <source>Approval levels</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="497" />
+        <location filename="../../ui/case_detail.py" line="512" />
         <source>Approval rule</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="502" />
+        <location filename="../../ui/case_detail.py" line="517" />
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="511" />
+        <location filename="../../ui/case_detail.py" line="526" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="512" />
+        <location filename="../../ui/case_detail.py" line="527" />
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="513" />
+        <location filename="../../ui/case_detail.py" line="528" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="514" />
-        <location filename="../../ui/case_detail.py" line="528" />
-        <location filename="../../ui/case_detail.py" line="538" />
-        <location filename="../../ui/case_detail.py" line="562" />
+        <location filename="../../ui/case_detail.py" line="529" />
+        <location filename="../../ui/case_detail.py" line="543" />
+        <location filename="../../ui/case_detail.py" line="553" />
+        <location filename="../../ui/case_detail.py" line="577" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="515" />
+        <location filename="../../ui/case_detail.py" line="530" />
         <source>Meaning</source>
         <translation>意义</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="516" />
+        <location filename="../../ui/case_detail.py" line="531" />
         <source>Grounds</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="529" />
-        <location filename="../../ui/case_detail.py" line="539" />
+        <location filename="../../ui/case_detail.py" line="544" />
+        <location filename="../../ui/case_detail.py" line="554" />
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="530" />
+        <location filename="../../ui/case_detail.py" line="545" />
         <source>Replied by</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="531" />
+        <location filename="../../ui/case_detail.py" line="546" />
         <source>What was said</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="532" />
+        <location filename="../../ui/case_detail.py" line="547" />
         <source>Customer accepts</source>
         <translation>客户接受</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="540" />
+        <location filename="../../ui/case_detail.py" line="555" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="541" />
+        <location filename="../../ui/case_detail.py" line="556" />
         <source>Problem solved</source>
         <translation>问题解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="542" />
+        <location filename="../../ui/case_detail.py" line="557" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="543" />
+        <location filename="../../ui/case_detail.py" line="558" />
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="549" />
+        <location filename="../../ui/case_detail.py" line="564" />
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="550" />
+        <location filename="../../ui/case_detail.py" line="565" />
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="551" />
-        <location filename="../../ui/case_detail.py" line="565" />
+        <location filename="../../ui/case_detail.py" line="566" />
+        <location filename="../../ui/case_detail.py" line="580" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="552" />
+        <location filename="../../ui/case_detail.py" line="567" />
         <source>Customer's consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="553" />
+        <location filename="../../ui/case_detail.py" line="568" />
         <source>Old deadline</source>
         <translation>原期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="554" />
+        <location filename="../../ui/case_detail.py" line="569" />
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="555" />
+        <location filename="../../ui/case_detail.py" line="570" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="556" />
+        <location filename="../../ui/case_detail.py" line="571" />
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="563" />
+        <location filename="../../ui/case_detail.py" line="578" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="564" />
+        <location filename="../../ui/case_detail.py" line="579" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="566" />
+        <location filename="../../ui/case_detail.py" line="581" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="566" />
+        <location filename="../../ui/case_detail.py" line="581" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="573" />
+        <location filename="../../ui/case_detail.py" line="588" />
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="596" />
+        <location filename="../../ui/case_detail.py" line="611" />
         <source>%1 (no longer used)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="604" />
+        <location filename="../../ui/case_detail.py" line="619" />
         <source>Intake</source>
         <translation>受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="607" />
+        <location filename="../../ui/case_detail.py" line="622" />
         <source>Branch's own fields</source>
         <translation>网点自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="610" />
+        <location filename="../../ui/case_detail.py" line="625" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="612" />
+        <location filename="../../ui/case_detail.py" line="627" />
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="614" />
+        <location filename="../../ui/case_detail.py" line="629" />
         <source>Major complaint: %1; GM informed: %2</source>
         <translation>重大投诉：%1；报告总经理：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="621" />
+        <location filename="../../ui/case_detail.py" line="636" />
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="628" />
+        <location filename="../../ui/case_detail.py" line="643" />
         <source>Replies to the customer</source>
         <translation>答复客户</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="629" />
+        <location filename="../../ui/case_detail.py" line="644" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="630" />
+        <location filename="../../ui/case_detail.py" line="645" />
         <source>Extensions</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="631" />
+        <location filename="../../ui/case_detail.py" line="646" />
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="640" />
+        <location filename="../../ui/case_detail.py" line="655" />
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="644" />
+        <location filename="../../ui/case_detail.py" line="659" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="653" />
+        <location filename="../../ui/case_detail.py" line="668" />
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="655" />
+        <location filename="../../ui/case_detail.py" line="670" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="331" />
+        <location filename="../../ui/case_detail.py" line="346" />
         <source>Shortcut: %1</source>
         <translation>快捷键：%1</translation>
     </message>
@@ -2616,14 +2616,79 @@
         <translation>奖罚…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="173" />
+        <location filename="../../ui/case_detail.py" line="177" />
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259" />
+        <location filename="../../ui/case_detail.py" line="274" />
         <source>Add attachment</source>
         <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHold</name>
+    <message>
+        <location filename="../../ui/case_hold.py" line="36" />
+        <location filename="../../ui/case_hold.py" line="44" />
+        <source>Legal hold…</source>
+        <extracomment>Who may hold and lift (the core's ``anonymise.DESK_ROLES``): the button is shown to them only.</extracomment>
+        <translation>法律保留…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="44" />
+        <source>Lift legal hold…</source>
+        <translation>解除法律保留…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="53" />
+        <source>Legal hold</source>
+        <translation>法律保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="54" />
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="67" />
+        <source>Legal hold on %1</source>
+        <translation>法律保留 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="67" />
+        <source>Lift the legal hold on %1</source>
+        <translation>解除法律保留 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="71" />
+        <source>Why the case is held (e.g. a lawsuit or a regulator's inquiry)</source>
+        <translation>保留原因（如诉讼、监管部门问询）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="73" />
+        <source>Why the hold is lifted</source>
+        <translation>解除原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="76" />
+        <source>While held, the case is never anonymised (retention, personal-data requests).</source>
+        <translation>保留期间，本案件不会被匿名化（保存期限到期或个人信息请求均不会）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="78" />
+        <source>Held since %1: %2</source>
+        <translation>自 %1 起保留：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="89" />
+        <source>Hold</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_hold.py" line="89" />
+        <source>Lift hold</source>
+        <translation>解除保留</translation>
     </message>
 </context>
 <context>
@@ -4440,114 +4505,119 @@
 <context>
     <name>PersonalDataTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="305" />
+        <location filename="../../ui/privacy_page.py" line="306" />
         <source>Everything held on a customer, found by phone (any spelling) or name: export it for them, or propose its anonymisation at their request (a general manager approves; refused while a case is open or on legal hold).</source>
         <translation>按电话（任何写法）或姓名查找某位客户的全部信息：为其导出，或应其请求提出匿名化（由总经理批准；有案件未结案或处于法律保留时不能办理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="312" />
         <location filename="../../ui/privacy_page.py" line="313" />
+        <location filename="../../ui/privacy_page.py" line="314" />
         <source>Phone or name</source>
         <translation>电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="315" />
+        <location filename="../../ui/privacy_page.py" line="316" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="317" />
+        <location filename="../../ui/privacy_page.py" line="318" />
         <source>Export for the customer…</source>
         <translation>为客户导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="326" />
+        <location filename="../../ui/privacy_page.py" line="325" />
+        <source>With attachment files (zip)</source>
+        <translation>附件文件一并导出（zip）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_page.py" line="330" />
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="327" />
+        <location filename="../../ui/privacy_page.py" line="331" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="328" />
+        <location filename="../../ui/privacy_page.py" line="332" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="329" />
+        <location filename="../../ui/privacy_page.py" line="333" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="330" />
+        <location filename="../../ui/privacy_page.py" line="334" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="331" />
+        <location filename="../../ui/privacy_page.py" line="335" />
         <source>Blocks a request</source>
         <translation>阻止请求</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="334" />
+        <location filename="../../ui/privacy_page.py" line="338" />
         <source>Cases held on the customer</source>
         <translation>该客户的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="336" />
+        <location filename="../../ui/privacy_page.py" line="340" />
         <source>Reason (required), e.g. the customer's written request</source>
         <translation>原因（必填），如：客户书面申请</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="337" />
+        <location filename="../../ui/privacy_page.py" line="341" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="338" />
+        <location filename="../../ui/privacy_page.py" line="342" />
         <source>Propose anonymisation</source>
         <translation>提出匿名化</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="364" />
+        <location filename="../../ui/privacy_page.py" line="368" />
         <source>%1 cases found</source>
         <translation>找到 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="368" />
+        <location filename="../../ui/privacy_page.py" line="372" />
         <source>open</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="370" />
+        <location filename="../../ui/privacy_page.py" line="374" />
         <source>legal hold</source>
         <translation>法律保留</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="372" />
+        <location filename="../../ui/privacy_page.py" line="376" />
         <source>anonymised</source>
         <translation>已匿名化</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="390" />
-        <location filename="../../ui/privacy_page.py" line="405" />
+        <location filename="../../ui/privacy_page.py" line="394" />
+        <location filename="../../ui/privacy_page.py" line="409" />
         <source>Export personal data</source>
         <translation>导出个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="390" />
+        <location filename="../../ui/privacy_page.py" line="394" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="403" />
+        <location filename="../../ui/privacy_page.py" line="407" />
         <source>%1 cases exported to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="420" />
+        <location filename="../../ui/privacy_page.py" line="424" />
         <source>Batch %1 proposed: a general manager approves it</source>
         <translation>已提出批次 %1，待总经理批准</translation>
     </message>
@@ -4835,12 +4905,12 @@
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="432" />
+        <location filename="../../ui/privacy_page.py" line="436" />
         <source>Retention queue</source>
         <translation>保存期限到期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="433" />
+        <location filename="../../ui/privacy_page.py" line="437" />
         <source>Personal-data requests</source>
         <translation>个人信息请求</translation>
     </message>
@@ -5363,168 +5433,168 @@
 <context>
     <name>RetentionQueueTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="83" />
+        <location filename="../../ui/privacy_page.py" line="84" />
         <source>Closed cases whose retention period has passed. Tick the ones to anonymise and give a reason; a general manager who did not propose the batch approves it, then it runs. Case number, dates, category, amounts and outcomes stay; names, phones, addresses and free text go.</source>
         <translation>保存期限已满的已结案案件。勾选要匿名化的案件并填写原因；由非提出人的总经理批准该批次后执行。案件编号、日期、类别、金额与处理结果保留；姓名、电话、地址及自由文字将被替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="92" />
+        <location filename="../../ui/privacy_page.py" line="93" />
         <source>Propose</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="93" />
+        <location filename="../../ui/privacy_page.py" line="94" />
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="94" />
+        <location filename="../../ui/privacy_page.py" line="95" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="95" />
+        <location filename="../../ui/privacy_page.py" line="96" />
         <source>Closed</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="96" />
+        <location filename="../../ui/privacy_page.py" line="97" />
         <source>Years kept</source>
         <translation>保存年限</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="97" />
+        <location filename="../../ui/privacy_page.py" line="98" />
         <source>Due since</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="98" />
+        <location filename="../../ui/privacy_page.py" line="99" />
         <source>Legal hold / batch</source>
         <translation>法律保留／批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="101" />
+        <location filename="../../ui/privacy_page.py" line="102" />
         <source>Cases due for anonymisation</source>
         <translation>待匿名化的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="103" />
+        <location filename="../../ui/privacy_page.py" line="104" />
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="104" />
-        <location filename="../../ui/privacy_page.py" line="126" />
+        <location filename="../../ui/privacy_page.py" line="105" />
+        <location filename="../../ui/privacy_page.py" line="127" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="106" />
+        <location filename="../../ui/privacy_page.py" line="107" />
         <source>Propose the ticked cases</source>
         <translation>提出勾选的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="108" />
+        <location filename="../../ui/privacy_page.py" line="109" />
         <source>Legal hold on / off</source>
         <translation>设置／解除法律保留</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="110" />
+        <location filename="../../ui/privacy_page.py" line="111" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="120" />
+        <location filename="../../ui/privacy_page.py" line="121" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="121" />
+        <location filename="../../ui/privacy_page.py" line="122" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="122" />
+        <location filename="../../ui/privacy_page.py" line="123" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="123" />
+        <location filename="../../ui/privacy_page.py" line="124" />
         <source>Done / cases</source>
         <translation>已完成／件数</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="124" />
+        <location filename="../../ui/privacy_page.py" line="125" />
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="125" />
+        <location filename="../../ui/privacy_page.py" line="126" />
         <source>Decided by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="129" />
+        <location filename="../../ui/privacy_page.py" line="130" />
         <source>Anonymisation batches</source>
         <translation>匿名化批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="130" />
+        <location filename="../../ui/privacy_page.py" line="131" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="132" />
+        <location filename="../../ui/privacy_page.py" line="133" />
         <source>Refuse</source>
         <translation>不批准</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="134" />
+        <location filename="../../ui/privacy_page.py" line="135" />
         <source>Run the batch</source>
         <translation>执行批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="150" />
+        <location filename="../../ui/privacy_page.py" line="151" />
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="161" />
+        <location filename="../../ui/privacy_page.py" line="162" />
         <source>%1 cases due (default retention: %2 years)</source>
         <translation>到期案件 %1 件（默认保存 %2 年）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="175" />
+        <location filename="../../ui/privacy_page.py" line="176" />
         <source>On hold: %1</source>
         <translation>法律保留：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="177" />
+        <location filename="../../ui/privacy_page.py" line="178" />
         <source>In batch %1</source>
         <translation>已在批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="224" />
+        <location filename="../../ui/privacy_page.py" line="225" />
         <source>Select a case first</source>
         <translation>请先选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="243" />
+        <location filename="../../ui/privacy_page.py" line="244" />
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="273" />
+        <location filename="../../ui/privacy_page.py" line="274" />
         <source>Anonymising batch %1</source>
         <translation>正在匿名化批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="279" />
+        <location filename="../../ui/privacy_page.py" line="280" />
         <source>%1 cases anonymised</source>
         <translation>已匿名化 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="281" />
+        <location filename="../../ui/privacy_page.py" line="282" />
         <source>; left (reopened or on hold): %1</source>
         <translation>；未处理（已重开或法律保留）：%1</translation>
     </message>
@@ -5532,52 +5602,52 @@
 <context>
     <name>RetentionRulesTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="444" />
+        <location filename="../../ui/privacy_page.py" line="448" />
         <source>How many years after closure a case keeps its personal data. A rule on a category covers its sub-categories (the nearest rule wins); a rule for a kind wins over one for any kind. Without a rule: the setting retention_years.</source>
         <translation>结案后案件的个人信息保存几年。类别的规则也适用于其下级类别（以最近的为准）；指定性质的规则优先于不限性质的。没有规则时按设置 retention_years。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="450" />
-        <location filename="../../ui/privacy_page.py" line="453" />
+        <location filename="../../ui/privacy_page.py" line="454" />
+        <location filename="../../ui/privacy_page.py" line="457" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="450" />
-        <location filename="../../ui/privacy_page.py" line="455" />
+        <location filename="../../ui/privacy_page.py" line="454" />
+        <location filename="../../ui/privacy_page.py" line="459" />
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="450" />
-        <location filename="../../ui/privacy_page.py" line="462" />
+        <location filename="../../ui/privacy_page.py" line="454" />
+        <location filename="../../ui/privacy_page.py" line="466" />
         <source>Years kept</source>
         <translation>保存年限</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="451" />
+        <location filename="../../ui/privacy_page.py" line="455" />
         <source>Retention rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="456" />
-        <location filename="../../ui/privacy_page.py" line="489" />
+        <location filename="../../ui/privacy_page.py" line="460" />
+        <location filename="../../ui/privacy_page.py" line="493" />
         <source>Any kind</source>
         <translation>不限性质</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="463" />
+        <location filename="../../ui/privacy_page.py" line="467" />
         <source>Save rule</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="465" />
+        <location filename="../../ui/privacy_page.py" line="469" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="482" />
-        <location filename="../../ui/privacy_page.py" line="490" />
+        <location filename="../../ui/privacy_page.py" line="486" />
+        <location filename="../../ui/privacy_page.py" line="494" />
         <source>Any category</source>
         <translation>不限类别</translation>
     </message>

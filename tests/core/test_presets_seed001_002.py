@@ -293,8 +293,9 @@ def test_property_same_day_investigation_roles_and_valid_rate_target() -> None:
     assert (follow_up["on_overdue"], follow_up["role"]) == ("escalate", "cr_manager")
     # 二.2: the follow-up forms the policy lists.
     assert {"visit", "survey", "forum"} <= set(codes(doc, "followup_method"))
-    # 二.1（4）: the valid-rate target (< 1 %) cannot be expressed — said in the file.
-    assert any("有效投诉率" in note and "1%" in note for note in doc["notes"])
+    # 二.1（4）: the valid-rate target (< 1 %) is the setting the period summary compares with (issue 15 N).
+    assert doc["settings"]["valid_rate_target_percent"] == 1
+    assert not any("有效投诉率" in note for note in doc["notes"])
 
 
 # --- (c) end to end, once policy import is on this branch ---------------------------------------

@@ -3,6 +3,7 @@ command line, and each refusal as one line with a non-zero exit."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def test_the_retention_queue_and_a_personal_data_request_from_the_command_line(
 ) -> None:
     b = branch
     b.clock.now = datetime(2022, 3, 7, 9, 0)  # closed in 2022: past two years on any day this runs
-    closed_case(b, 31, complainant_name="孙悟空", phone="138 2222 3131")
+    closed_case(b, 31, b"file-31", complainant_name="孙悟空", phone="138 2222 3131")
     b.desk.db.dispose()
 
     code, out, err = as_user(b, "crm", "retention", "list")
@@ -37,6 +38,14 @@ def test_the_retention_queue_and_a_personal_data_request_from_the_command_line(
     assert code == 0, err
     book = openpyxl.load_workbook(tmp_path / "pd.xlsx", read_only=True)
     assert any("孙悟空" in str(c) for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r)
+    assert not (tmp_path / "pd.zip").exists()
+    # issue 15 part N: the files too, in a zip beside the workbook
+    code, out, err = as_user(
+        b, "crm", "personal-data", "export", "孙悟空", "-o", str(tmp_path / "pd.xlsx"), "--with-files"
+    )
+    assert code == 0, err
+    with zipfile.ZipFile(tmp_path / "pd.zip") as archive:
+        assert [archive.read(n) for n in archive.namelist()] == [b"file-31"]
 
     code, out, err = as_user(b, "crm", "retention", "propose", "--all", "--reason", "保存期限届满")
     assert code == 0 and out.startswith("#1"), err

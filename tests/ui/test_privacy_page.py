@@ -135,3 +135,24 @@ def test_the_privacy_screens_read_english_and_fit_the_screen(qtbot: QtBot, branc
     assert not problems, "\n".join(problems)
     hint = page.minimumSizeHint()
     assert hint.width() <= 1366 - 160 and hint.height() <= 768 - 120  # beside the navigation, under the menus
+
+
+def test_the_export_with_files_writes_the_zip_beside_the_workbook(
+    qtbot: QtBot, branch: Branch, messages: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15 part N: ticking 附件文件一并导出 puts the customer's files in <name>.zip beside it."""
+    import zipfile
+
+    b = branch
+    closed_case(b, 51, attachment=b"photo-51")
+    page = page_of(qtbot, b, "crm")
+    tab = page.request_tab
+    tab.subject.setText("归档客户51")
+    target = tmp_path / "pd.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    assert tab.with_files.text() == "附件文件一并导出（zip）" and not tab.with_files.isChecked()
+    tab.with_files.setChecked(True)
+    assert tab.export() == target
+    with zipfile.ZipFile(target.with_suffix(".zip")) as archive:
+        assert [archive.read(n) for n in archive.namelist()] == [b"photo-51"]
+    assert messages == []
