@@ -36,8 +36,6 @@ from ui.operations import field_errors, run_action
 
 Editor = QSpinBox | QCheckBox | QComboBox
 
-# The vocabulary whose labels name a pick-list setting's values.
-_CHOICE_LABELS = {"returning_complaint_mode": "ReturningMode", "capa_oversight_role": "Role"}
 
 
 class SettingsTab(QWidget):
@@ -97,7 +95,7 @@ class SettingsTab(QWidget):
         if key in defaults.SETTING_CHOICES:
             combo = QComboBox()
             for code in defaults.SETTING_CHOICES[key]:
-                combo.addItem(label(Label(_CHOICE_LABELS[key], code)), code)
+                combo.addItem(label(Label(defaults.SETTING_CHOICE_LABELS[key], code)), code)
             combo.setMaximumWidth(360)
             return combo
         spin = QSpinBox()

@@ -573,6 +573,11 @@ SETTING_CHOICES: dict[str, tuple[str, ...]] = {
     "returning_complaint_mode": RETURNING_MODES,
     "capa_oversight_role": ("cr_manager", "gm", "deputy_gm", "dept_manager"),
 }
+#: The vocabulary (``texts.LABELS``) that names each pick-list setting's values.
+SETTING_CHOICE_LABELS: dict[str, str] = {
+    "returning_complaint_mode": "ReturningMode",
+    "capa_oversight_role": "Role",
+}
 
 # --- issue 15 part M: report duties (``domain/report_duties``), seeded by init --------------------
 #: (label, period kind, rule, day, role, department code or None). The domain doc §9: the monthly

@@ -549,7 +549,7 @@ def _shown(key: str, value: Any) -> Label | str:
     """A setting's value as a person reads it: a switch as 是/否, a pick list's code as its label."""
     if isinstance(value, bool):
         return Label("Switch", "on" if value else "off")
-    vocabulary = {"returning_complaint_mode": "ReturningMode", "capa_oversight_role": "Role"}.get(key)
+    vocabulary = defaults.SETTING_CHOICE_LABELS.get(key)
     return Label(vocabulary, str(value)) if vocabulary else str(value)
 
 
