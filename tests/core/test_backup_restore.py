@@ -200,10 +200,11 @@ def garble_header(path: Path) -> None:
         handle.write(b"\x00garbage header\x00" * 6)
 
 
-def corrupt_page(path: Path) -> None:
+def corrupt_page(path: Path, table: str = "setting") -> None:
+    """Garbage over the first page of ``table`` (the file keeps its size and header)."""
     connection = sqlite3.connect(str(path))
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'setting'").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     connection.close()
     with open(path, "r+b") as handle:
         handle.seek((root - 1) * page_size)

@@ -14,6 +14,7 @@ from branchdesk.errors import StorageError
 from branchdesk.storage import backup as backups
 from branchdesk.storage.integrity import check_sqlite_file
 from tests.conftest import Branch, complaint_form
+from tests.core.test_backup_restore import corrupt_page
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -111,24 +112,13 @@ def test_an_emptied_file_is_restored_from_its_backup(
     desk.db.dispose()
 
 
-def corrupt_table(path: Path, table: str) -> None:
-    """Garbage over the first page of ``table`` (the file keeps its size and header)."""
-    connection = sqlite3.connect(str(path))
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    connection.close()
-    with open(path, "r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\xa5" * page_size)
-
-
 def damaged_page_with_a_backup(branch: Branch, table: str) -> Path:
     branch.desk.intake.register(branch["clerk"], complaint_form())
     branch.desk.db.dispose()
     path = branch.path
     assert path is not None
     backups.make_backup(path, backups.DAILY, datetime(2026, 11, 24, 8, 0))  # yesterday's, good
-    corrupt_table(path, table)
+    corrupt_page(path, table)
     return path
 
 
