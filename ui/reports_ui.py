@@ -125,38 +125,44 @@ def make_monthly(
             return None
         month, by_field = dialog.chosen(), dialog.chosen_field()
     year, number = month
-    suggested = str(Path.home() / f"客诉案件统计表-{year}-{number:02d}.xlsx")
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("reports", "Save the monthly summary"), suggested, "Excel (*.xlsx)"
+    return export_to_chosen_file(
+        parent,
+        QCoreApplication.translate("reports", "Save the monthly summary"),
+        str(Path.home() / f"客诉案件统计表-{year}-{number:02d}.xlsx"),
+        QCoreApplication.translate("reports", "Monthly summary"),
+        lambda path, _p: desk.reports.export_monthly(actor, year, number, path, by_field),
+        lambda _result, path: QCoreApplication.translate("reports", "Saved %1").replace("%1", path),
     )
-    if not path:
-        return None
-    title = QCoreApplication.translate("reports", "Monthly summary")
-    result = run_with_progress(
-        parent, title, lambda _p: desk.reports.export_monthly(actor, year, number, Path(path), by_field)
-    )
-    if result is not None:
-        export_done(parent, title, QCoreApplication.translate("reports", "Saved %1").replace("%1", path), Path(path))
-    return Path(path) if result is not None else None
 
 
 def export_queue(parent: QWidget, desk: BranchDesk, actor: Actor, filters: QueueFilter) -> Path | None:
-    suggested = str(Path.home() / f"投诉台帐-{desk.clock():%Y%m%d-%H%M}.xlsx")
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("reports", "Export the ledger"), suggested, "Excel (*.xlsx)"
+    return export_to_chosen_file(
+        parent,
+        QCoreApplication.translate("reports", "Export the ledger"),
+        str(Path.home() / f"投诉台帐-{desk.clock():%Y%m%d-%H%M}.xlsx"),
+        QCoreApplication.translate("reports", "Exporting the ledger"),
+        lambda path, progress: desk.reports.export_queue(actor, filters, path, progress),
+        lambda rows, path: QCoreApplication.translate("reports", "%1 cases written to %2")
+        .replace("%1", str(rows))
+        .replace("%2", path),
     )
+
+
+def export_to_chosen_file(
+    parent: QWidget,
+    caption: str,
+    suggested: str,
+    title: str,
+    work: Callable[[Path, Callable[[int, int], None]], object],
+    said: Callable[[object, str], str],
+) -> Path | None:
+    """Every workbook export from the app: ask where (``suggested`` offered), write it off the GUI thread
+    under a progress dialog (``work(path, progress)``), then say where it went (``said(result, path)``)."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, "Excel (*.xlsx)")
     if not path:
         return None
-    title = QCoreApplication.translate("reports", "Exporting the ledger")
-    rows = run_with_progress(
-        parent, title, lambda progress: desk.reports.export_queue(actor, filters, Path(path), progress)
-    )
-    if rows is not None:
-        text = (
-            QCoreApplication.translate("reports", "%1 cases written to %2")
-            .replace("%1", str(rows))
-            .replace("%2", path)
-        )
-        export_done(parent, title, text, Path(path))
-        return Path(path)
-    return None
+    result = run_with_progress(parent, title, lambda progress: work(Path(path), progress))
+    if result is None:
+        return None
+    export_done(parent, title, said(result, path), Path(path))
+    return Path(path)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -24,9 +23,8 @@ from branchdesk.domain.periods import Period, parse_period
 from branchdesk.errors import FieldError
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
-from ui.export_done import export_done
 from ui.language import render
-from ui.reports_ui import run_with_progress
+from ui.reports_ui import export_to_chosen_file
 from ui.screen_fit import fit_to_screen
 
 RECENT = {"month": 24, "week": 12, "quarter": 8, "half": 6, "year": 5}  # how far back the list goes
@@ -161,20 +159,14 @@ def make_summary(parent: QWidget, desk: BranchDesk, actor: Actor, first: str | N
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     period, by_field = dialog.chosen(), dialog.chosen_field()
-    suggested = str(Path.home() / f"客诉案件统计表-{period.key.replace('..', '_')}.xlsx")
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("summary", "Save the summary"), suggested, "Excel (*.xlsx)"
+    return export_to_chosen_file(
+        parent,
+        QCoreApplication.translate("summary", "Save the summary"),
+        str(Path.home() / f"客诉案件统计表-{period.key.replace('..', '_')}.xlsx"),
+        QCoreApplication.translate("summary", "Summary for a period"),
+        lambda path, _p: desk.reports.export_summary(actor, period, path, by_field),
+        lambda _result, path: QCoreApplication.translate("summary", "Saved %1").replace("%1", path),
     )
-    if not path:
-        return None
-    title = QCoreApplication.translate("summary", "Summary for a period")
-    result = run_with_progress(
-        parent, title, lambda _p: desk.reports.export_summary(actor, period, Path(path), by_field)
-    )
-    if result is None:
-        return None
-    export_done(parent, title, QCoreApplication.translate("summary", "Saved %1").replace("%1", path), Path(path))
-    return Path(path)
 
 
 def summary_button(parent: QWidget, desk: BranchDesk, actor: Actor) -> QPushButton:
