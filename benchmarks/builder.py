@@ -7,7 +7,10 @@ investigation and its shares, resolutions and their signatures, replies, follow-
 escalations, step alerts, opinions, notes, contacts, CAPA items, rewards. Times move with the copy's
 受理时间; the name (and its pinyin sort key, ``name_sort_key``), phone (normalised by the app's
 ``normalize_phone``), case number and content are the copy's own. 5,000 copies are received and closed
-in 2026-10 (the monthly figure), the rest spread over three years.
+in 2026-10 (the monthly figure); 1,500 copies of open cases are received in the last 45 days; the rest
+are copies of settled cases (closed, void, not accepted) spread over the three years before. So a branch
+of any size has about as many open cases as a real desk carries at once (the demo's own plus 1,500),
+and its history is what grows.
 
 Speed: plain ``sqlite3`` ``executemany`` with ids allocated in Python (no ORM, no round trip per row),
 the journal off while building, and the search index (``storage/search_index``) filled once at the
@@ -47,10 +50,14 @@ from branchdesk.storage.migrate import head_revision
 
 CACHE = Path(tempfile.gettempdir()) / "branchdesk-bench"
 #: Bump when the rows a build writes change: files of another builder are then built afresh.
-BUILDER = 2
+BUILDER = 3
 DEMO_END = datetime(2026, 11, 27, 17, 0)
 MONTH = (2026, 10)
 MONTH_CASES = 5_000
+#: Copies of open cases, received in the last ``RECENT_DAYS`` before ``DEMO_END``: the desk's workload.
+OPEN_COPIES = 1_500
+RECENT_DAYS = 45
+SETTLED = ("closed", "void", "not_accepted")
 PLACES = ["浦东", "徐汇", "闵行", "杭州", "苏州", "南京", "宁波", "无锡"]
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林"
 GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰"]
@@ -237,9 +244,14 @@ def build(path: Path, size: int) -> None:
     decoded: dict[int, tuple[Any, Any]] = {}  # template event id → (params, changes), decoded once
 
     closed = [t for t in templates if t[col["status"]] == "closed"]
+    settled = [t for t in templates if t[col["status"]] in SETTLED]
+    still_open = [t for t in templates if t[col["status"]] not in SETTLED]
     have = len(templates)
     count = max(size - have, 0)
     month = min(MONTH_CASES, count)
+    recent = min(OPEN_COPIES, count - month)
+    recent_start = DEMO_END - timedelta(days=RECENT_DAYS)
+    history_minutes = int((recent_start - datetime(2023, 12, 1, 8)).total_seconds() // 60)
     rng = random.Random(size)
     seq, digest = raw.execute("SELECT audit_seq, audit_hash FROM branch").fetchone()
     seq, digest = seq or 0, digest or GENESIS
@@ -257,12 +269,15 @@ def build(path: Path, size: int) -> None:
         raw.execute("COMMIT")
 
     for index in range(count):
-        in_month = index < month
-        template = rng.choice(closed if in_month else templates)
-        if in_month:  # received and closed in 2026-10
+        if index < month:  # received and closed in 2026-10
+            template = rng.choice(closed)
             received = month_start + timedelta(minutes=rng.randint(0, 60 * 24 * 20))
-        else:
-            received = datetime(2023, 12, 1, 8) + timedelta(minutes=rng.randint(0, 60 * 24 * 1090))
+        elif index < month + recent:  # the open workload, received lately
+            template = rng.choice(still_open)
+            received = recent_start + timedelta(minutes=rng.randint(0, 60 * 24 * (RECENT_DAYS - 2)))
+        else:  # the history: settled cases
+            template = rng.choice(settled)
+            received = datetime(2023, 12, 1, 8) + timedelta(minutes=rng.randint(0, history_minutes))
         delta = received - datetime.fromisoformat(template[col["received_at"]])
         case_id = case_table.next_id
         case_table.next_id += 1
