@@ -8,7 +8,7 @@ escalations, step alerts, opinions, notes, contacts, CAPA items, rewards. Times 
 受理时间; the name (and its pinyin sort key, ``name_sort_key``), phone (normalised by the app's
 ``normalize_phone``), case number and content are the copy's own. 5,000 copies are received and closed
 in 2026-10 (the monthly figure); 1,500 copies of open cases are received in the last 45 days; the rest
-are copies of settled cases (closed, void, not accepted) spread over the three years before. So a branch
+are copies of settled cases (closed, void) spread over the three years before. So a branch
 of any size has about as many open cases as a real desk carries at once (the demo's own plus 1,500),
 and its history is what grows.
 
@@ -57,7 +57,7 @@ MONTH_CASES = 5_000
 #: Copies of open cases, received in the last ``RECENT_DAYS`` before ``DEMO_END``: the desk's workload.
 OPEN_COPIES = 1_500
 RECENT_DAYS = 45
-SETTLED = ("closed", "void", "not_accepted")
+SETTLED = ("closed", "void")  # not_accepted is open: it is closed abnormally or reopened
 PLACES = ["浦东", "徐汇", "闵行", "杭州", "苏州", "南京", "宁波", "无锡"]
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林"
 GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰"]
