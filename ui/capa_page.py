@@ -33,6 +33,7 @@ from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
 from ui import capa_dialogs
 from ui.action_dialog import ActionDialog
+from ui.first_show import load_when_shown
 from ui.forms import combo
 from ui.language import label, render
 from ui.operations import app_signals, run_action
@@ -128,7 +129,7 @@ class CapaPage(QWidget):
         layout.addWidget(self.detail)
         layout.addLayout(actions)
         app_signals().sig_case_changed.connect(self._on_case_changed)
-        self.refresh()
+        load_when_shown(self, self.refresh)  # not at each start: most days nobody opens the list
 
     # --- the filter ----------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseVersion
 from ui.export_done import export_done
+from ui.first_show import load_when_shown
 from ui.language import label
 from ui.operations import field_errors, run_action
 from ui.progress import ProgressRun, Report
@@ -151,7 +152,7 @@ class RetentionQueueTab(QWidget):
         layout.addWidget(QLabel(self.tr("Batches")))
         layout.addWidget(self.batches, 2)
         layout.addLayout(buttons)
-        self.reload()
+        load_when_shown(self, self.reload)  # the queue reads every closed case: not at each start
 
     def reload(self) -> None:
         queue = run_action(self, lambda: self._desk.retention.queue(self._me), changes=False)

@@ -241,6 +241,11 @@ class RetentionService(ServiceBase):
             closure = _closure()
             # a case closed less than the shortest period ago cannot be due: SQL leaves it out
             latest = anon.due_at(unit.now, -shortest) if shortest else unit.now
+            open_batches = unit.session.scalars(
+                select(AnonymisationBatch).where(AnonymisationBatch.status.in_(("proposed", "approved")))
+            ).all()
+            named = {int(cid): b.id for b in open_batches for cid in b.case_ids}
+            # streamed: the loop stops after ``limit`` candidates, not after reading every closed case
             rows = unit.session.execute(
                 select(
                     Case.id,
@@ -261,11 +266,8 @@ class RetentionService(ServiceBase):
                     visible_cases(unit.actor),
                 )
                 .order_by(closure, Case.id)
-            ).all()
-            open_batches = unit.session.scalars(
-                select(AnonymisationBatch).where(AnonymisationBatch.status.in_(("proposed", "approved")))
-            ).all()
-            named = {int(cid): b.id for b in open_batches for cid in b.case_ids}
+                .execution_options(yield_per=500)
+            )
             candidates: list[Candidate] = []
             more = False
             for cid, case_no, kind, category_id, closed, hold, reason, version in rows:
@@ -291,6 +293,7 @@ class RetentionService(ServiceBase):
                         version,
                     )
                 )
+            rows.close()
             return RetentionQueue(tuple(candidates), self._batches(unit), default, more)
 
     @staticmethod
