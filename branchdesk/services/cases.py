@@ -122,18 +122,35 @@ def level_has_own_signer(
     says so) may sign: only when nobody may does a higher role sign in their place."""
     if not approval_rules.on_ladder(level.role):
         return True  # off the ladder nobody stands in, so the answer does not matter: skip the query
-    query = (
-        select(User.id)
-        .join(UserRole, UserRole.user_id == User.id)
-        .where(
-            User.active,
-            UserRole.role == level.role.value,
-            User.id.not_in(excluded | {case.complained_user_id or -1}),
-        )
+    return has_own_signer(role_holders(session, level.role), level, case, excluded)
+
+
+def role_holders(session: Session, role: Role | None = None) -> list[tuple[int, int | None, str]]:
+    """(user id, department id, role) of every active user's roles (of ``role`` only, when given)."""
+    query = select(User.id, User.department_id, UserRole.role).join(UserRole, UserRole.user_id == User.id)
+    query = query.where(User.active)
+    if role is not None:
+        query = query.where(UserRole.role == role.value)
+    return [(int(r[0]), r[1], str(r[2])) for r in session.execute(query)]
+
+
+def has_own_signer(
+    holders: Sequence[tuple[int, int | None, str]],
+    level: approval_rules.ApprovalLevel,
+    case: Case,
+    excluded: set[int],
+) -> bool:
+    """``level_has_own_signer`` over ``role_holders`` read once (the work page asks it for every case
+    awaiting approval)."""
+    if not approval_rules.on_ladder(level.role):
+        return True
+    barred = excluded | {case.complained_user_id or -1}
+    return any(
+        role == level.role.value
+        and user_id not in barred
+        and (not level.of_responsible_department or department_id == case.responsible_department_id)
+        for user_id, department_id, role in holders
     )
-    if level.of_responsible_department:
-        query = query.where(User.department_id == case.responsible_department_id)
-    return session.scalars(query.limit(1)).first() is not None
 
 
 def next_signature(

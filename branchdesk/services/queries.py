@@ -43,7 +43,7 @@ from branchdesk.read.search import candidates as search_candidates  # issue 17 p
 from branchdesk.read.search import parse_terms
 from branchdesk.read.work import WorkCounts, work_counts
 from branchdesk.services.base import ServiceBase, Unit
-from branchdesk.services.cases import level_has_own_signer, next_signature
+from branchdesk.services.cases import has_own_signer, next_signature, role_holders
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, PersonOption
 from branchdesk.services.visibility import may_see_phone, visible_cases
@@ -231,11 +231,20 @@ class QueryService(ServiceBase):
             .join(Resolution, and_(Resolution.case_id == Case.id, Resolution.status == "pending"))
             .where(Case.status == Status.PENDING_APPROVAL.value, visible_cases(actor))
         ).all()
+        if not pending:
+            return []
+        # three queries whatever the number of cases (issue 16: the work page's count asks at each start)
+        signed_by: dict[int, list[int]] = {}
+        for resolution_id, approver_id in session.execute(
+            select(Approval.resolution_id, Approval.approver_id)
+            .where(Approval.resolution_id.in_([resolution.id for _case, resolution in pending]))
+            .order_by(Approval.id)
+        ):
+            signed_by.setdefault(resolution_id, []).append(approver_id)
+        holders = role_holders(session)
         result = []
         for case, resolution in pending:
-            signed = session.scalars(
-                select(Approval.approver_id).where(Approval.resolution_id == resolution.id)
-            ).all()
+            signed = signed_by.get(resolution.id, [])
             level = rules.next_level(rules.frozen_chain(resolution.required_roles), len(signed))
             if level is None or not rules.may_stand_in(level, actor.roles):
                 continue
@@ -247,8 +256,8 @@ class QueryService(ServiceBase):
                 complained_user_id=case.complained_user_id,
                 responsible_department_id=case.responsible_department_id,
                 amount_fen=resolution.amount_fen,
-                own_level_available=level_has_own_signer(
-                    session, level, case, excluded={resolution.proposer_id, *signed}
+                own_level_available=has_own_signer(
+                    holders, level, case, excluded={resolution.proposer_id, *signed}
                 ),
             )
             if refusal is None:
