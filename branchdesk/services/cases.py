@@ -122,7 +122,12 @@ def level_has_own_signer(
     says so) may sign: only when nobody may does a higher role sign in their place."""
     if not approval_rules.on_ladder(level.role):
         return True  # off the ladder nobody stands in, so the answer does not matter: skip the query
-    return has_own_signer(role_holders(session, level.role), level, case, excluded)
+    return has_own_signer(
+        role_holders(session, level.role),
+        level,
+        excluded | {case.complained_user_id or -1},
+        case.responsible_department_id,
+    )
 
 
 def role_holders(session: Session, role: Role | None = None) -> list[tuple[int, int | None, str]]:
@@ -137,18 +142,17 @@ def role_holders(session: Session, role: Role | None = None) -> list[tuple[int, 
 def has_own_signer(
     holders: Sequence[tuple[int, int | None, str]],
     level: approval_rules.ApprovalLevel,
-    case: Case,
-    excluded: set[int],
+    barred: set[int],
+    responsible_department_id: int | None,
 ) -> bool:
     """``level_has_own_signer`` over ``role_holders`` read once (the work page asks it for every case
-    awaiting approval)."""
+    awaiting approval); ``barred``: the proposer, earlier signers and the complained-about user."""
     if not approval_rules.on_ladder(level.role):
         return True
-    barred = excluded | {case.complained_user_id or -1}
     return any(
         role == level.role.value
         and user_id not in barred
-        and (not level.of_responsible_department or department_id == case.responsible_department_id)
+        and (not level.of_responsible_department or department_id == responsible_department_id)
         for user_id, department_id, role in holders
     )
 

@@ -227,7 +227,15 @@ class QueryService(ServiceBase):
         if not actor.roles & set(rules.STEP_ROLES):
             return []
         pending = session.execute(
-            select(Case, Resolution)
+            select(
+                Case.id,
+                Case.complained_user_id,
+                Case.responsible_department_id,
+                Resolution.id.label("resolution_id"),
+                Resolution.required_roles,
+                Resolution.proposer_id,
+                Resolution.amount_fen,
+            )
             .join(Resolution, and_(Resolution.case_id == Case.id, Resolution.status == "pending"))
             .where(Case.status == Status.PENDING_APPROVAL.value, visible_cases(actor))
         ).all()
@@ -237,31 +245,34 @@ class QueryService(ServiceBase):
         signed_by: dict[int, list[int]] = {}
         for resolution_id, approver_id in session.execute(
             select(Approval.resolution_id, Approval.approver_id)
-            .where(Approval.resolution_id.in_([resolution.id for _case, resolution in pending]))
+            .where(Approval.resolution_id.in_([row.resolution_id for row in pending]))
             .order_by(Approval.id)
         ):
             signed_by.setdefault(resolution_id, []).append(approver_id)
         holders = role_holders(session)
         result = []
-        for case, resolution in pending:
-            signed = signed_by.get(resolution.id, [])
-            level = rules.next_level(rules.frozen_chain(resolution.required_roles), len(signed))
+        for row in pending:
+            signed = signed_by.get(row.resolution_id, [])
+            level = rules.next_level(rules.frozen_chain(row.required_roles), len(signed))
             if level is None or not rules.may_stand_in(level, actor.roles):
                 continue
             refusal = rules.signing_refusal(
                 level,
                 rules.Signer(actor.user_id, actor.roles, actor.department_id),
-                proposer_id=resolution.proposer_id,
+                proposer_id=row.proposer_id,
                 earlier_signer_ids=set(signed),
-                complained_user_id=case.complained_user_id,
-                responsible_department_id=case.responsible_department_id,
-                amount_fen=resolution.amount_fen,
+                complained_user_id=row.complained_user_id,
+                responsible_department_id=row.responsible_department_id,
+                amount_fen=row.amount_fen,
                 own_level_available=has_own_signer(
-                    holders, level, case, excluded={resolution.proposer_id, *signed}
+                    holders,
+                    level,
+                    {row.proposer_id, *signed, row.complained_user_id or -1},
+                    row.responsible_department_id,
                 ),
             )
             if refusal is None:
-                result.append(case.id)
+                result.append(row.id)
         return result
 
     def is_own_draft(self, actor: Actor, case_id: int) -> bool:
