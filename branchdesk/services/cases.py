@@ -39,6 +39,7 @@ from branchdesk.errors import (
     PermissionDenied,
 )
 from branchdesk.i18n import Label, Text, render
+from branchdesk.read.queue import open_cases
 from branchdesk.services.attachments import check_against_settings
 from branchdesk.services.auth import LOCKED_CODE, AuthService
 from branchdesk.services.base import ServiceBase, Unit, optional_text, require_text
@@ -1027,6 +1028,7 @@ class CaseService(ServiceBase):
             cases = unit.session.scalars(
                 select(Case)
                 .where(
+                    open_cases(),  # the partial index over open cases: not a walk of the history
                     Case.status.in_([s.value for s in DEADLINE_STATES]),
                     Case.deadline_at < unit.now,
                     Case.overdue_escalated_deadline.is_(None),

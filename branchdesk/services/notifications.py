@@ -38,6 +38,7 @@ from branchdesk.i18n import Label, Text
 from branchdesk.read import notifications as read
 from branchdesk.read import steps as step_sql
 from branchdesk.read.notifications import NotificationPoll, NotificationRow
+from branchdesk.read.queue import open_cases
 from branchdesk.services.base import ServiceBase
 from branchdesk.services.context import Actor
 from branchdesk.services.unit_of_work import Unit
@@ -225,7 +226,7 @@ def notify_steps_due_soon(unit: Unit) -> int:
         )
         cases = unit.session.scalars(
             select(Case)
-            .where(step_sql.due_soon(policy, unit.now), ~announced, settled_cases())
+            .where(open_cases(), step_sql.due_soon(policy, unit.now), ~announced, settled_cases())
             .order_by(Case.id)
         ).all()
         for case in cases:

@@ -14,6 +14,7 @@ from branchdesk.domain.escalation import escalation_level
 from branchdesk.domain.steps import StepOutcome, StepPolicy, TrackedStep
 from branchdesk.i18n import Text
 from branchdesk.read import steps as step_sql
+from branchdesk.read.queue import open_cases
 from branchdesk.services.base import Unit
 from branchdesk.services.opinions import act_on_late_opinions
 from branchdesk.services.step_outcome import SweepBudget, act_on_late_step
@@ -49,7 +50,7 @@ def act_on_overdue_steps(unit: Unit, budget: SweepBudget | None = None) -> int:
         cases = unit.session.scalars(
             budget.limit(
                 select(Case)
-                .where(step_sql.overdue(policy.step, unit.now), ~acted, settled_cases())
+                .where(open_cases(), step_sql.overdue(policy.step, unit.now), ~acted, settled_cases())
                 .order_by(Case.id)
             )
         ).all()
