@@ -56,6 +56,9 @@ MAX_WORDS = 5
 CONTEXT = 30
 #: The shortest word the trigram index serves.
 TRIGRAM = 3
+#: Index rows read per step of a newest-first walk (``_newest_matches``): a case holds a word in a few
+#: of its texts, so one step usually finds a page of hits.
+WALK_STEP = 400
 PHONE_SLOT = 2
 
 _SEPARATORS = re.compile(r"[\s\-()（）.]+")
@@ -180,15 +183,71 @@ def _match(expression: str) -> ColumnElement[bool]:
     return literal_column("case_search").op("MATCH")(expression)  # type: ignore[no-any-return]
 
 
-def _matching(
+def _conditions(
     session: Session, word: str, sqlite: bool, *, phones: bool, only_phone: bool = False
-) -> Select[Any]:
+) -> list[ColumnElement[bool]]:
     conditions = [_contains(session, word, sqlite)]
     if only_phone:
         conditions.append(_slot(sqlite) == PHONE_SLOT)
     elif not phones:
         conditions.append(_slot(sqlite) != PHONE_SLOT)
-    return select(_case_id(sqlite)).where(*conditions)
+    return conditions
+
+
+def _matching(
+    session: Session, word: str, sqlite: bool, *, phones: bool, only_phone: bool = False
+) -> Select[Any]:
+    return select(_case_id(sqlite)).where(
+        *_conditions(session, word, sqlite, phones=phones, only_phone=only_phone)
+    )
+
+
+def _walks_newest(terms: SearchTerms, sqlite: bool, phones: bool) -> bool:
+    """One word and no phone reading, on SQLite: the index can be read newest first and stopped.
+
+    Not a phone reading: its digits' trigrams are in every number and date, and a whole number is in one
+    case, so the walk would read the whole history before stopping — the two lookups are cheaper."""
+    return sqlite and len(terms.words) == 1 and not (phones and terms.phone_key)
+
+
+def _newest_matches(
+    session: Session,
+    terms: SearchTerms,
+    columns: Sequence[Any],
+    visible: ColumnElement[bool],
+    wanted: int,
+    *,
+    phones: bool,
+) -> list[Any]:
+    """The newest ``wanted`` visible cases the query's one word finds, newest first.
+
+    FTS5 hands its rows out in rowid order, and a rowid begins with its case id (``CASE_SHIFT``), so the
+    index is read newest first ``WALK_STEP`` rows at a time and the walk stops once enough cases are
+    found: a common word (a district every tenth case names) costs the cases shown, not every case that
+    holds it, which grew with the branch's history (issue 16: flat from 10k to 1M)."""
+    conditions = _conditions(session, terms.words[0], True, phones=phones)
+    found: list[Any] = []
+    seen: set[int] = set()
+    below: int | None = None
+    while len(found) < wanted:
+        step = select(search_rows.c.rowid).where(*conditions)
+        if below is not None:
+            step = step.where(search_rows.c.rowid < below)
+        rowids = session.scalars(step.order_by(search_rows.c.rowid.desc()).limit(WALK_STEP)).all()
+        if not rowids:
+            break
+        below = rowids[-1]
+        ids = list(dict.fromkeys(r >> CASE_SHIFT for r in rowids if r >> CASE_SHIFT not in seen))
+        seen.update(ids)
+        if ids:
+            found.extend(
+                session.execute(
+                    select(*columns, literal(2)).where(Case.id.in_(ids), visible).order_by(Case.id.desc())
+                ).all()
+            )
+        if len(rowids) < WALK_STEP:
+            break
+    return found[:wanted]
 
 
 def candidates(session: Session, terms: SearchTerms, sqlite: bool, *, phones: bool) -> Any:
@@ -236,12 +295,16 @@ def search(
         .limit(limit + 1)
     ).all()
     seen = {row.id for row in top}
-    rest = session.execute(
-        select(*columns, literal(2))
-        .where(Case.id.in_(candidates(session, terms, sqlite, phones=show_phone)), visible)
-        .order_by(Case.id.desc())
-        .limit(limit + 1 + len(top))
-    ).all()
+    wanted = limit + 1 + len(top)
+    if _walks_newest(terms, sqlite, show_phone):
+        rest: Sequence[Any] = _newest_matches(session, terms, columns, visible, wanted, phones=show_phone)
+    else:
+        rest = session.execute(
+            select(*columns, literal(2))
+            .where(Case.id.in_(candidates(session, terms, sqlite, phones=show_phone)), visible)
+            .order_by(Case.id.desc())
+            .limit(wanted)
+        ).all()
     rows = [*top, *(row for row in rest if row.id not in seen)]
     more = len(rows) > limit
     rows = rows[:limit]

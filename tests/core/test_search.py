@@ -164,6 +164,27 @@ def test_the_index_follows_edits(branch: Branch) -> None:
     assert left == 0
 
 
+def test_a_word_is_read_newest_first_a_step_at_a_time(
+    branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: one word walks the index newest first and stops at the page (steps of 2 rows here): the
+    same hits, in the same order, as reading every match; a viewer who sees none walks to the end."""
+    b = branch
+    monkeypatch.setattr("branchdesk.read.search.WALK_STEP", 2)
+    numbers = [
+        b.desk.intake.register(
+            b["clerk"], complaint_form(content=f"保温杯第{n}次漏水", order_no=f"保温杯-{n}" if n % 2 else "")
+        ).case_no
+        for n in range(7)
+    ]
+    newest_first = numbers[::-1]
+    everything = b.desk.search.search(b["crm"], "保温杯", 50)
+    assert [hit.case_no for hit in everything.hits] == newest_first and not everything.more
+    page = b.desk.search.search(b["crm"], "保温杯", 3)
+    assert [hit.case_no for hit in page.hits] == newest_first[:3] and page.more
+    assert b.desk.search.search(b["handler2"], "保温杯", 3).hits == ()
+
+
 def test_the_query_is_bounded(branch: Branch) -> None:
     b = branch
     for query in ("", "   ", "x" * 201, None, 12):
