@@ -565,17 +565,42 @@ def _search_app(query: Callable[[Context], str]) -> Callable[[Context], object]:
     return app
 
 
+def _newest_cases(ctx: Context, match: str) -> list[Any]:
+    """The floor of a search: the index's matching rows newest first (FTS5 walks rowids, which begin with
+    the case id, in descending order and stops), until ``SEARCH_LIMIT + 1`` cases, with a hit's columns."""
+    found: list[Any] = []
+    seen: set[int] = set()
+    below = 1 << 62
+    while len(found) <= SEARCH_LIMIT:
+        rowids = [
+            r[0]
+            for r in ctx.raw.execute(
+                "SELECT rowid FROM case_search WHERE case_search MATCH ? AND rowid < ? ORDER BY rowid DESC"
+                " LIMIT 400",
+                (match, below),
+            )
+        ]
+        if not rowids:
+            break
+        below = rowids[-1]
+        ids = [i for i in dict.fromkeys(r >> 32 for r in rowids) if i not in seen]
+        seen.update(ids)
+        marks = ", ".join("?" * len(ids))
+        found += ctx.raw.execute(
+            "SELECT id, case_no, status, complainant_name, received_at FROM complaint_case"
+            f" WHERE id IN ({marks}) ORDER BY id DESC",
+            ids,
+        ).fetchall()
+        if len(rowids) < 400:
+            break
+    return found[: SEARCH_LIMIT + 1]
+
+
 def _fts_limit(query: Callable[[Context], str]) -> Callable[[Context], object]:
-    """The floor of a 3+ character search: the FTS5 trigram lookup of the matching cases, newest first,
-    with the columns a hit shows."""
+    """The floor of a 3+ character search: its trigram phrase, newest first (``_newest_cases``)."""
 
     def limit(ctx: Context) -> object:
-        phrase = '"' + query(ctx).replace('"', '""') + '"'
-        return ctx.raw.execute(
-            "SELECT id, case_no, status, complainant_name, received_at FROM complaint_case WHERE id IN"
-            " (SELECT rowid >> 32 FROM case_search WHERE case_search MATCH ?) ORDER BY id DESC LIMIT ?",
-            (phrase, SEARCH_LIMIT + 1),
-        ).fetchall()
+        return _newest_cases(ctx, '"' + query(ctx).replace('"', '""') + '"')
 
     return limit
 
@@ -592,7 +617,8 @@ def case_no_limit(ctx: Context) -> object:
 
 
 def short_word_limit(ctx: Context) -> object:
-    """The floor of a 2-character search: the trigrams it begins (fts5vocab), then one indexed OR."""
+    """The floor of a 2-character search: the trigrams it begins (fts5vocab), then one OR of them read
+    newest first (``_newest_cases``)."""
     word = "浦东"
     terms = [
         r[0]
@@ -600,12 +626,9 @@ def short_word_limit(ctx: Context) -> object:
             "SELECT term FROM case_search_vocab WHERE term >= ? AND term < ?", (word, word + "\U0010ffff")
         )
     ]
-    match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    return ctx.raw.execute(
-        "SELECT id, case_no, status, complainant_name, received_at FROM complaint_case WHERE id IN"
-        " (SELECT rowid >> 32 FROM case_search WHERE case_search MATCH ?) ORDER BY id DESC LIMIT ?",
-        (match, SEARCH_LIMIT + 1),
-    ).fetchall()
+    return _newest_cases(ctx, " OR ".join('"' + t.replace('"', '""') + '"' for t in terms))
+
+
 # --- part X (issue 16): the ledger import figure ----------------------------------------------
 
 #: Rows of the import figure's ledger (``--import-rows``; the issue's target is 200,000 ≤ 60 s).
