@@ -8,9 +8,11 @@ escalations, step alerts, opinions, notes, contacts, CAPA items, rewards. Times 
 受理时间; the name (and its pinyin sort key, ``name_sort_key``), phone (normalised by the app's
 ``normalize_phone``), case number and content are the copy's own. 5,000 copies are received and closed
 in 2026-10 (the monthly figure); 1,500 copies of open cases are received in the last 45 days; the rest
-are copies of settled cases (closed, void) spread over the three years before. So a branch
-of any size has about as many open cases as a real desk carries at once (the demo's own plus 1,500),
-and its history is what grows.
+are copies of settled cases (closed, void) spread over the years before: three years, or as many
+as it takes at ``HISTORY_PER_DAY`` cases a day (1M cases: 13.7 years). So a branch of any size has
+about as many open cases as a real desk carries at once (the demo's own plus 1,500) and receives about
+as many a week as a busy desk does; its history is what grows. (Builder 3 put 1M cases into three
+years, 900 a day: every "this week, these months" figure then grew with the size.)
 
 Speed: plain ``sqlite3`` ``executemany`` with ids allocated in Python (no ORM, no round trip per row),
 the journal off while building, and the search index (``storage/search_index``) filled once at the
@@ -50,13 +52,16 @@ from branchdesk.storage.migrate import head_revision
 
 CACHE = Path(tempfile.gettempdir()) / "branchdesk-bench"
 #: Bump when the rows a build writes change: files of another builder are then built afresh.
-BUILDER = 3
+BUILDER = 4
 DEMO_END = datetime(2026, 11, 27, 17, 0)
 MONTH = (2026, 10)
 MONTH_CASES = 5_000
 #: Copies of open cases, received in the last ``RECENT_DAYS`` before ``DEMO_END``: the desk's workload.
 OPEN_COPIES = 1_500
 RECENT_DAYS = 45
+#: The history's intake: at most this many cases a day, over at least three years.
+HISTORY_PER_DAY = 200
+HISTORY_START = datetime(2023, 12, 1, 8)
 SETTLED = ("closed", "void")  # not_accepted is open: it is closed abnormally or reopened
 PLACES = ["浦东", "徐汇", "闵行", "杭州", "苏州", "南京", "宁波", "无锡"]
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林"
@@ -251,7 +256,9 @@ def build(path: Path, size: int) -> None:
     month = min(MONTH_CASES, count)
     recent = min(OPEN_COPIES, count - month)
     recent_start = DEMO_END - timedelta(days=RECENT_DAYS)
-    history_minutes = int((recent_start - datetime(2023, 12, 1, 8)).total_seconds() // 60)
+    history_days = max((recent_start - HISTORY_START).days, (count - month - recent) // HISTORY_PER_DAY)
+    history_start = recent_start - timedelta(days=history_days)
+    history_minutes = history_days * 24 * 60
     rng = random.Random(size)
     seq, digest = raw.execute("SELECT audit_seq, audit_hash FROM branch").fetchone()
     seq, digest = seq or 0, digest or GENESIS
@@ -277,7 +284,7 @@ def build(path: Path, size: int) -> None:
             received = recent_start + timedelta(minutes=rng.randint(0, 60 * 24 * (RECENT_DAYS - 2)))
         else:  # the history: settled cases
             template = rng.choice(settled)
-            received = datetime(2023, 12, 1, 8) + timedelta(minutes=rng.randint(0, history_minutes))
+            received = history_start + timedelta(minutes=rng.randint(0, history_minutes))
         delta = received - datetime.fromisoformat(template[col["received_at"]])
         case_id = case_table.next_id
         case_table.next_id += 1
