@@ -22,6 +22,7 @@ from branchdesk.errors import BranchDeskError, StorageError
 from branchdesk.storage.backup import copy_backup, daily_backup
 from branchdesk.storage.failures import explain
 from branchdesk.storage.integrity import damaged_pages_mark
+from branchdesk.storage.statistics import refresh_statistics
 from ui.language import render
 from ui.operations import Worker
 
@@ -39,6 +40,8 @@ def back_up_for_the_day(path: Path, now: datetime, copy_folder: str) -> StorageE
         info = daily_backup(path, now)
         if info is not None and copy_folder:
             copy_backup(info, Path(copy_folder))
+        if info is not None:
+            refresh_day_statistics(path)
     except StorageError as exc:
         if exc.text.code != DAMAGED:
             log.warning("the daily backup of %s: %s", path, exc.message)  # e.g. the USB disk not plugged in
@@ -61,6 +64,16 @@ def back_up_for_the_day(path: Path, now: datetime, copy_folder: str) -> StorageE
     except OSError:
         log.exception("cannot mark %s as damaged", path)
     return damage
+
+
+def refresh_day_statistics(path: Path) -> None:
+    """The planner's statistics, once a day when the branch's size has moved (``storage/statistics``);
+    a failure (another PC writing past the busy timeout) leaves them for tomorrow."""
+    try:
+        if refresh_statistics(path):
+            log.info("planner statistics of %s taken again", path)
+    except sqlite3.Error:
+        log.exception("the planner statistics of %s", path)
 
 
 class DayStart(QObject):

@@ -151,12 +151,18 @@ def test_the_backup_tab_fits_the_screen(qtbot: QtBot, branch: Branch, size: tupl
 
 
 def test_the_daily_backup_at_start_is_copied_to_the_second_folder(
-    qtbot: QtBot, branch: Branch, tmp_path: Path
+    qtbot: QtBot, branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """… and the day's start takes the planner's statistics when the branch has none (issue 16)."""
+    from branchdesk.storage import statistics
     from ui.main import open_desk, start_day_backup
 
     b = branch
     assert b.path is not None
+    monkeypatch.setattr(statistics, "MIN_CASES", 1)
+    b.desk.intake.register(b["clerk"], complaint_form())
+    with sqlite3.connect(b.path) as connection:
+        connection.execute("DROP TABLE IF EXISTS sqlite_stat1")
     usb = tmp_path / "usb"
     usb.mkdir()
     b.desk.admin.set_setting(b["admin"], "backup_copy_folder", str(usb))
@@ -172,6 +178,8 @@ def test_the_daily_backup_at_start_is_copied_to_the_second_folder(
         assert finished.args == [None]
         [daily] = list_backups(b.path)
         assert (usb / daily.path.name).read_bytes() == daily.path.read_bytes()
+        with sqlite3.connect(b.path) as connection:
+            assert statistics.recorded_cases(connection) is not None
         again = start_day_backup(desk)  # a later start the same day: nothing more
         assert again is not None
         again.wait()  # (a QThread must not be destroyed while it runs)
