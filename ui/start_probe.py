@@ -3,7 +3,8 @@
 With ``BRANCHDESK_BENCH_START=<demo user>`` in the environment the app logs that user in with the demo
 password instead of showing the login, opens the queue and quits as soon as the queue's first page is
 painted, so a benchmark can time "start → main window with the queue shown" as a whole process. Only a
-demo user can log in this way (the password is the public demo one); anything else shows the login.
+demo user of a demo branch can log in this way (the password is the public demo one); anything else shows
+the login.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ def bench_user() -> str:
 
 
 def log_in(desk: BranchDesk) -> Actor | None:
-    """The benchmark's user, logged in with the public demo password (None: show the login)."""
+    """The benchmark's user, logged in with the public demo password (None: show the login). Only on a
+    demo branch: a real branch's user who chose that password is not logged in by an environment variable."""
     from branchdesk.demo import DEMO_PASSWORD
 
     try:
+        if not desk.branch_identity()[1]:
+            return None
         return desk.auth.login(bench_user(), DEMO_PASSWORD)
     except BranchDeskError:
         return None
