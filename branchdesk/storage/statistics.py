@@ -29,10 +29,12 @@ def recorded_cases(connection: sqlite3.Connection) -> int | None:
     ).fetchone()
     if not has_table:
         return None
-    row = connection.execute(
-        "SELECT stat FROM sqlite_stat1 WHERE tbl = 'complaint_case' AND idx IS NOT NULL LIMIT 1"
-    ).fetchone()
-    return int(str(row[0]).split()[0]) if row else None
+    # each index's row counts its entries; a partial index (the open cases) counts fewer: the largest
+    counts = [
+        int(str(row[0]).split()[0])
+        for row in connection.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'complaint_case'")
+    ]
+    return max(counts) if counts else None
 
 
 def statistics_stale(connection: sqlite3.Connection) -> bool:
