@@ -54,12 +54,16 @@ def record(
     return event
 
 
-def record_rows(session: Session, events: list[tuple[int | None, datetime, User | None, str, Text]]) -> int:
-    """Many events — (case id, at, actor, action, text), no changes — in one statement, chained into the
-    audit trail in this order like ``record`` ones (a ledger import's 200,000 rows; issue 16 "Import")."""
+def record_rows(
+    session: Session, events: Iterable[tuple[int | None, datetime, User | None, str, Text]]
+) -> int:
+    """Many events — (case id, at, actor, action, text), no changes — chained into the audit trail in this
+    order like ``record`` ones (a ledger import's 200,000 rows; issue 16 "Import"). Written
+    ``_ROWS_PER_STATEMENT`` at a time, so a generator of events never has them all in memory at once."""
     session.flush()  # mapped events added before these take their places in the chain first
     template = blank_row(_EVENTS)
-    rows = []
+    written = 0
+    rows: list[dict[str, Any]] = []
     for case_id, at, actor, action, text in events:
         row = dict(template)
         row.update(
@@ -74,9 +78,17 @@ def record_rows(session: Session, events: list[tuple[int | None, datetime, User 
             changes=[],
         )
         rows.append(row)
-    seal_rows(session, rows)
-    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-        session.execute(insert(_EVENTS), rows[start : start + _ROWS_PER_STATEMENT])
+        if len(rows) == _ROWS_PER_STATEMENT:
+            written += _write_sealed(session, rows)
+            rows = []
+    return written + _write_sealed(session, rows)
+
+
+def _write_sealed(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Seal ``rows`` after the chain's head in this transaction (``seal_rows``) and insert them."""
+    if rows:
+        seal_rows(session, rows)
+        session.execute(insert(_EVENTS), rows)
     return len(rows)
 
 
