@@ -115,14 +115,83 @@ class ImportReport:
 
 @dataclass
 class _Ready:
-    """A row ready to be written: everything worked out before the write lock is taken."""
+    """A row ready to be written: checked before the write lock is taken. Its case's columns are derived
+    again chunk by chunk while writing (``_Derive.values``), not kept for every row of the ledger: 200,000
+    rows held a dict each until the last chunk (issue 16: the import's memory)."""
 
     outcome: RowOutcome
     row: LedgerRow
     period: str
-    values: dict[str, Any]  # the Case's columns, apart from numbers, times and the batch
     recorder_known: bool
     case_id: int = 0
+
+
+@dataclass(frozen=True)
+class _Derive:
+    """What turns a ledger row into a case's columns: the branch's people, departments, lists and office
+    hours as read before the write, the file's name and sheet."""
+
+    users: dict[str, int]
+    departments: dict[str, int]
+    channels: dict[str, Any]
+    request_types: dict[str, Any]
+    customs: list[CustomFieldDef]
+    opens: Any
+    closes: Any
+    file: str
+    sheet: str
+    importer_id: int
+
+    def times(self, row: LedgerRow) -> tuple[datetime, datetime | None]:
+        """受理 and 结案 times: a date alone is at the office's opening (received) or closing (closed)."""
+        received: datetime = row.values["received_at"]
+        if received.time() == datetime.min.time():
+            received = received.replace(hour=self.opens.hour, minute=self.opens.minute)
+        closed_at: datetime | None = row.values["closed_at"]
+        if closed_at is not None and closed_at.time() == datetime.min.time():
+            closed_at = datetime.combine(closed_at.date(), self.closes)
+        return received, closed_at
+
+    def values(self, row: LedgerRow) -> dict[str, Any]:
+        """The Case's columns, apart from numbers, times of writing and the batch."""
+        v = row.values
+        received, closed_at = self.times(row)
+        custom, _problems = _custom_values(self.customs, row)  # checked in ``_prepare``
+        amount = parse_yuan(v["request_amount"]) if v["request_amount"] else None
+        notes = [
+            f"处理结果：{v['result']}" if v["result"] else "",
+            f"投诉人意见：{v['opinion']}" if v["opinion"] else "",
+            f"备注：{v['remark']}" if v["remark"] else "",
+        ]
+        return {
+            "status": Status.CLOSED.value if closed_at else Status.REGISTERED.value,
+            "recorder_id": self.users.get(v["recorder"]) or self.importer_id,
+            "received_at": received,
+            "channel": _match(self.channels, v["channel"]) or "other",
+            "kind": Kind.COMPLAINT.value,
+            "complainant_name": v["complainant_name"][:50],
+            "complainant_sort": name_sort_key(v["complainant_name"][:50]),
+            "phone": v["phone_text"][:30],
+            "phone_normalized": v["phone"],
+            "content": v["content"],
+            "request_type": _match(self.request_types, v["request"]) or "other",
+            "request_amount_fen": amount,
+            "request_text": v["request"],
+            "responsible_department_id": self.departments.get(v["department"]),
+            "declared_major": "重大" in v["remark"],
+            "closed_at": closed_at,
+            "close_kind": CloseKind.RESOLVED.value if closed_at else None,
+            "close_note": "；".join(n for n in notes if n),
+            "import_key": row.key,
+            "imported_row": {"file": self.file, "sheet": self.sheet, "row": row.row, "cells": row.original},
+            "custom_values": {
+                **custom,
+                "_imported": True,
+                "_result": v["result"],
+                "_opinion": v["opinion"],
+                "_recorder": v["recorder"],
+            },
+        }
 
 
 class LedgerImportService(ServiceBase):
@@ -152,13 +221,13 @@ class LedgerImportService(ServiceBase):
             raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
         with self._door.read(actor) as unit:  # duplicates and values: read only, no write lock
             _require_role(unit)
-            outcomes, ready = self._prepare(unit, plan)
+            outcomes, ready, derive = self._prepare(unit, plan)
         bad = [o for o in outcomes if o.problems]
         committed = False
         if not dry_run and not (bad and not skip_invalid):
             if self._db.path is not None:  # a whole ledger at once: a backup first
                 make_backup(self._db.path, IMPORT_BACKUP, self._door.clock())
-            self._write(actor, plan, outcomes, ready, progress)
+            self._write(actor, plan, outcomes, ready, derive, progress)
             committed = True
         headings = {name: plan.headings.get(column, "") for name, column in plan.mapping.items()}
         return ImportReport(
@@ -179,7 +248,7 @@ class LedgerImportService(ServiceBase):
 
     # --- before the write lock ------------------------------------------------
 
-    def _prepare(self, unit: Unit, plan: LedgerPlan) -> tuple[list[RowOutcome], list[_Ready]]:
+    def _prepare(self, unit: Unit, plan: LedgerPlan) -> tuple[list[RowOutcome], list[_Ready], _Derive]:
         session, config = unit.session, unit.config
         existing = _existing_keys(session, [row.key for row in plan.rows if not row.problems], unit.now)
         counters = dict(session.execute(select(CaseCounter.period, CaseCounter.last_serial)).all())
@@ -190,79 +259,41 @@ class LedgerImportService(ServiceBase):
         for dept_id, name in session.execute(select(Department.id, Department.name).order_by(Department.id)):
             departments.setdefault(name, dept_id)
         prefix = config.branch_code if config.setting("number_with_branch_code") else None
-        opens, closes = config.calendar.office_opens, config.calendar.office_closes
-        channels = config.choices.get("channel", {})
-        request_types = config.choices.get("request_type", {})
         # issue 12 "fields": a column headed with a custom field's label fills that field
         headings = set(plan.headings.values())
-        customs = [d for d in config.custom_fields if d.label in headings]
+        derive = _Derive(
+            users=users,
+            departments=departments,
+            channels=config.choices.get("channel", {}),
+            request_types=config.choices.get("request_type", {}),
+            customs=[d for d in config.custom_fields if d.label in headings],
+            opens=config.calendar.office_opens,
+            closes=config.calendar.office_closes,
+            file=plan.path.name,
+            sheet=plan.sheet,
+            importer_id=unit.user.id,
+        )
         outcomes: list[RowOutcome] = []
         ready: list[_Ready] = []
         for row in plan.rows:
-            custom, custom_problems = _custom_values(customs, row)
+            _custom, custom_problems = _custom_values(derive.customs, row)
             if row.problems or custom_problems:
                 outcomes.append(RowOutcome(row.row, PROBLEM, problems=row.problems + custom_problems))
                 continue
             if row.key in existing:  # imported before, or earlier in this ledger
                 outcomes.append(RowOutcome(row.row, DUPLICATE, existing[row.key]))
                 continue
-            v = row.values
-            received: datetime = v["received_at"]
-            if received.time() == datetime.min.time():
-                received = received.replace(hour=opens.hour, minute=opens.minute)
-            closed_at: datetime | None = v["closed_at"]
-            if closed_at is not None and closed_at.time() == datetime.min.time():
-                closed_at = datetime.combine(closed_at.date(), closes)
+            received, _closed_at = derive.times(row)
+            if row.values["request_amount"]:
+                parse_yuan(row.values["request_amount"])  # refused here, before the write, as before
             period = period_of(received)
             counters[period] = counters.get(period, 0) + 1  # the number it would get now (dry run)
             case_no = format_case_number(period, counters[period], prefix)
             existing[row.key] = case_no
-            recorder_id = users.get(v["recorder"])
-            department_id = departments.get(v["department"])
-            amount = parse_yuan(v["request_amount"]) if v["request_amount"] else None
-            notes = [
-                f"处理结果：{v['result']}" if v["result"] else "",
-                f"投诉人意见：{v['opinion']}" if v["opinion"] else "",
-                f"备注：{v['remark']}" if v["remark"] else "",
-            ]
-            values: dict[str, Any] = {
-                "status": Status.CLOSED.value if closed_at else Status.REGISTERED.value,
-                "recorder_id": recorder_id or unit.user.id,
-                "received_at": received,
-                "channel": _match(channels, v["channel"]) or "other",
-                "kind": Kind.COMPLAINT.value,
-                "complainant_name": v["complainant_name"][:50],
-                "complainant_sort": name_sort_key(v["complainant_name"][:50]),
-                "phone": v["phone_text"][:30],
-                "phone_normalized": v["phone"],
-                "content": v["content"],
-                "request_type": _match(request_types, v["request"]) or "other",
-                "request_amount_fen": amount,
-                "request_text": v["request"],
-                "responsible_department_id": department_id,
-                "declared_major": "重大" in v["remark"],
-                "closed_at": closed_at,
-                "close_kind": CloseKind.RESOLVED.value if closed_at else None,
-                "close_note": "；".join(n for n in notes if n),
-                "import_key": row.key,
-                "imported_row": {
-                    "file": plan.path.name,
-                    "sheet": plan.sheet,
-                    "row": row.row,
-                    "cells": row.original,
-                },
-                "custom_values": {
-                    **custom,
-                    "_imported": True,
-                    "_result": v["result"],
-                    "_opinion": v["opinion"],
-                    "_recorder": v["recorder"],
-                },
-            }
             outcome = RowOutcome(row.row, IMPORTED, case_no)
             outcomes.append(outcome)
-            ready.append(_Ready(outcome, row, period, values, recorder_id is not None))
-        return outcomes, ready
+            ready.append(_Ready(outcome, row, period, users.get(row.values["recorder"]) is not None))
+        return outcomes, ready, derive
 
     # --- the writes: a batch, its chunks, its commit ----------------------------
 
@@ -272,6 +303,7 @@ class LedgerImportService(ServiceBase):
         plan: LedgerPlan,
         outcomes: list[RowOutcome],
         ready: list[_Ready],
+        derive: _Derive,
         progress: Progress | None = None,
     ) -> None:
         with self._door.write(actor) as unit:
@@ -292,7 +324,7 @@ class LedgerImportService(ServiceBase):
             for number, chunk in enumerate(_chunks(ready, CHUNK_ROWS)):
                 if number:
                     time.sleep(CHUNK_PAUSE)  # other PCs save here
-                self._write_chunk(actor, batch_id, chunk)
+                self._write_chunk(actor, batch_id, chunk, derive)
                 written += len(chunk)
                 # issue 17 part F: between chunks the person may stop; the batch is still pending (hidden)
                 if progress is not None and not progress(written, len(ready)):
@@ -306,7 +338,7 @@ class LedgerImportService(ServiceBase):
                 log.exception("could not undo import batch %s: the next import removes it", batch_id)
             raise
 
-    def _write_chunk(self, actor: Actor, batch_id: int, chunk: Sequence[_Ready]) -> None:
+    def _write_chunk(self, actor: Actor, batch_id: int, chunk: Sequence[_Ready], derive: _Derive) -> None:
         try:
             with self._door.write(actor) as unit:
                 _require_role(unit)
@@ -321,11 +353,11 @@ class LedgerImportService(ServiceBase):
                 for ready in chunk:
                     if ready.row.key in taken:
                         ready.outcome.action, ready.outcome.case_no = DUPLICATE, taken[ready.row.key]
-                self._write_rows(unit, batch_id, fresh)
+                self._write_rows(unit, batch_id, fresh, derive)
         except IntegrityError as exc:  # PostgreSQL: a concurrent import committed the same row first
             raise ConcurrentChange(Text("import.raced")) from exc
 
-    def _write_rows(self, unit: Unit, batch_id: int, chunk: Sequence[_Ready]) -> None:
+    def _write_rows(self, unit: Unit, batch_id: int, chunk: Sequence[_Ready], derive: _Derive) -> None:
         """The chunk's cases: numbers allocated per month in one step, customers looked up at once.
 
         Customers and cases go in as plain rows, one statement per kind (``storage/bulk.py``): the major
@@ -336,7 +368,8 @@ class LedgerImportService(ServiceBase):
         for ready in chunk:
             per_period[ready.period] = per_period.get(ready.period, 0) + 1
         next_serial = {period: allocate_serials(session, period, n) for period, n in per_period.items()}
-        phones = sorted({str(r.values["phone_normalized"]) for r in chunk if r.values["phone_normalized"]})
+        values = [derive.values(ready.row) for ready in chunk]  # this chunk's only: dropped after it
+        phones = sorted({str(v["phone_normalized"]) for v in values if v["phone_normalized"]})
         customers: dict[str, int] = {}
         for start in range(0, len(phones), 500):
             found = session.execute(
@@ -349,12 +382,12 @@ class LedgerImportService(ServiceBase):
         customer_template = blank_row(_CUSTOMERS)
         new_rows: list[dict[str, Any]] = []
         owners: list[str | int] = []  # per new customer: its phone, or the chunk index of a phoneless row
-        for index, ready in enumerate(chunk):
-            phone = ready.values["phone_normalized"]
+        for index, value in enumerate(values):
+            phone = value["phone_normalized"]
             if phone and (phone in customers or phone in owners):
                 continue
             row = dict(customer_template)
-            row.update(name=ready.values["complainant_name"], phone=phone, created_at=unit.now)
+            row.update(name=value["complainant_name"], phone=phone, created_at=unit.now)
             new_rows.append(row)
             owners.append(phone or index)  # no phone: a customer of its own, as for any case
         own: dict[int, int] = {}
@@ -381,11 +414,11 @@ class LedgerImportService(ServiceBase):
                 own = dict(zip(phoneless, made, strict=True))
         case_template = blank_row(_CASES)
         rows: list[dict[str, Any]] = []
-        for index, ready in enumerate(chunk):
+        for index, (ready, value) in enumerate(zip(chunk, values, strict=True)):
             serial = next_serial[ready.period]
             next_serial[ready.period] = serial + 1
-            phone = ready.values["phone_normalized"]
-            case = as_object({**case_template, **ready.values})
+            phone = value["phone_normalized"]
+            case = as_object({**case_template, **value})
             case.case_no = format_case_number(ready.period, serial, prefix)
             case.period, case.serial = ready.period, serial
             case.created_at = case.updated_at = unit.now
@@ -419,7 +452,7 @@ class LedgerImportService(ServiceBase):
                 raise BranchDeskError(Text("import.batch_lost"))
             record_rows(
                 session,
-                [
+                (  # a generator: the events are built and written a statement's worth at a time
                     (
                         item.case_id,
                         unit.now,
@@ -441,7 +474,7 @@ class LedgerImportService(ServiceBase):
                     )
                     for item in ready
                     if item.outcome.action == IMPORTED
-                ],
+                ),
             )
             imported = sum(o.action == IMPORTED for o in outcomes)
             skipped = sum(o.action == DUPLICATE for o in outcomes)
