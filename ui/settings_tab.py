@@ -31,6 +31,7 @@ from branchdesk.errors import FieldError
 from branchdesk.i18n import Label
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.forms import FieldSet
 from ui.language import label
 from ui.operations import field_errors, run_action
 
@@ -46,6 +47,7 @@ class SettingsTab(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._shown: dict[str, Any] = {}  # the values as read: what a save names as seen
         self._field_refusal = False
+        self.fields = FieldSet()
         content = QWidget()
         column = QVBoxLayout(content)
         for group, keys in defaults.ADMIN_SETTINGS.items():
@@ -53,18 +55,8 @@ class SettingsTab(QWidget):
             form = QFormLayout(box)
             for key in keys:
                 editor = self._editor(key)
-                editor.setAccessibleName(label(Label("Setting", key)))
-                error = QLabel()
-                error.setStyleSheet("color: #b00020;")
-                error.setWordWrap(True)
-                error.hide()
-                cell = QWidget()
-                cell_layout = QVBoxLayout(cell)
-                cell_layout.setContentsMargins(0, 0, 0, 0)
-                cell_layout.addWidget(editor)
-                cell_layout.addWidget(error)
-                form.addRow(label(Label("Setting", key)), cell)
-                self.editors[key], self.errors[key] = editor, error
+                self.fields.add(form, key, label(Label("Setting", key)), editor)  # the editor over its error
+                self.editors[key], self.errors[key] = editor, self.fields.errors[key]
             column.addWidget(box)
         column.addStretch(1)
         self.message = QLabel()
