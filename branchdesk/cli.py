@@ -12,7 +12,8 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from branchdesk import __version__
 from branchdesk.errors import BranchDeskError, FieldError
@@ -851,18 +852,23 @@ def _retention(args: argparse.Namespace, language: str) -> int:
     """Issue 15 part R: ``retention …`` and ``personal-data …`` as the logged-in ``--user``."""
     from branchdesk.cli_retention import run
 
-    acting = _acting(args, f"{args.command} {args.what}", language)
-    if acting is None:
-        return EXIT_USAGE
-    desk, actor = acting
-    return run(args, language, desk, actor)
+    return _run_acting(args, language, run)
 
 
 def _reports(args: argparse.Namespace, language: str) -> int:
     """Issue 15 part M: ``reports due`` as the logged-in ``--user``."""
     from branchdesk.cli_reports import run
 
-    acting = _acting(args, f"reports {args.what}", language)
+    return _run_acting(args, language, run)
+
+
+def _run_acting(
+    args: argparse.Namespace,
+    language: str,
+    run: Callable[[argparse.Namespace, str, Any, Any], int],
+) -> int:
+    """A command module's ``run`` for ``<command> <what>`` as the logged-in ``--user``."""
+    acting = _acting(args, f"{args.command} {args.what}", language)
     if acting is None:
         return EXIT_USAGE
     desk, actor = acting
