@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.storage.backup import MANUAL, RESTORE, list_backups, make_backup
 from tests.conftest import Branch, complaint_form
+from tests.ui.admin_window import open_settings
 from ui.admin_page import AdminPage
 from ui.backup_tab import BackupTab
 from ui.main import single_instance
@@ -133,17 +134,8 @@ def test_the_reminder_shows_when_the_last_copy_is_old_and_hides_after_one(
 
 @pytest.mark.parametrize("size", [(1366, 768)])
 def test_the_backup_tab_fits_the_screen(qtbot: QtBot, branch: Branch, size: tuple[int, int]) -> None:
-    from ui.main_window import MainWindow
-
     b = branch
-    window = MainWindow(b.desk, b["admin"], "Test branch")
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    page = window.findChild(AdminPage)
-    assert page is not None
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.tabs.setCurrentWidget(page.backup_tab)
+    window, page = open_settings(qtbot, b, "backup_tab", size)
     hint = window.sizeHint().expandedTo(window.minimumSize())
     assert hint.width() <= size[0] and hint.height() <= size[1] - 40, hint
     assert page.backup_tab.restore_button.isVisible()

@@ -35,6 +35,7 @@ from sqlalchemy import text
 from branchdesk.domain.vocab import Decision
 from branchdesk.services.dto import ReplyInput, TriageInput
 from tests.conftest import PASSWORD, Branch, complaint_form, proposed_case
+from tests.ui.admin_window import open_settings
 from ui import i18n, language
 from ui.case_actions import CASE_ACTIONS
 from ui.case_detail import CaseDetailView
@@ -315,17 +316,9 @@ def test_approval_rules_tab_reads_english(
 ) -> None:
     """设置 → 核决规则 (issue 12 "approvals"; nested in the settings page): the list, a selected rule
     with its steps, a rule without steps, and an error at the field."""
-    from ui.admin_page import AdminPage
 
     b = branch
-    window = MainWindow(b.desk, b["admin"], "Test branch")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    page = window.findChild(AdminPage)
-    assert page is not None
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.tabs.setCurrentWidget(page.approval_tab)
+    window, page = open_settings(qtbot, b, "approval_tab")
     tab = page.approval_tab
     tab.clear_form()
     tab.fields.set_value("label", "Under 500")
@@ -478,7 +471,6 @@ def test_branch_profile_and_custom_fields_read_english(qtbot: QtBot, branch: Bra
     from branchdesk.domain.workflow import Action
     from branchdesk.services.branch_profile import BranchProfile
     from tests.conftest import complaint_form
-    from ui.admin_page import AdminPage
     from ui.queue_page import QueueView
     from ui.reports_ui import MonthDialog
 
@@ -495,14 +487,7 @@ def test_branch_profile_and_custom_fields_read_english(qtbot: QtBot, branch: Bra
     allowed = [*user_data(b), "上海市浦东新区张江路 88 号", "沪A·12345", "沪B·1", "汉 EV", "旧值", "浦东4S店"]
     problems: list[str] = []
 
-    window = MainWindow(b.desk, b["admin"], "Test branch")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    page = window.findChild(AdminPage)
-    assert page is not None
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.tabs.setCurrentWidget(page.branch_profile_tab)
+    window, page = open_settings(qtbot, b, "branch_profile_tab")
     problems += [f"branch profile: {p}" for p in chinese_left(page, allowed)]
     page.branch_profile_tab.fields.set_value("postal_code", "1")
     page.branch_profile_tab.save()
@@ -542,18 +527,10 @@ def test_step_policy_tab_and_step_states_read_english(qtbot: QtBot, branch: Bran
     its field, and a case window whose steps are due soon, overdue and unconfirmed (issue 12 "steps")."""
     from datetime import datetime
 
-    from ui.admin_page import AdminPage
 
     b = branch
     allowed = user_data(b)
-    window = MainWindow(b.desk, b["admin"], "Test branch")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    page = window.findChild(AdminPage)
-    assert page is not None
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.tabs.setCurrentWidget(page.step_policy_tab)
+    window, page = open_settings(qtbot, b, "step_policy_tab")
     tab = page.step_policy_tab.table_tab
     tab.table.selectRow(0)
     tab.fields.set_value("on_overdue", "notify")
@@ -629,17 +606,9 @@ def test_forms_tab_reads_english(qtbot: QtBot, branch: Branch, english: None, me
     forms print in Chinese: their titles, copy names and labels are the branch's data, and the field
     chooser names each field by the label it prints under."""
     from branchdesk.printing.form_spec import FIELD_REGISTRY
-    from ui.admin_page import AdminPage
 
     b = branch
-    window = MainWindow(b.desk, b["admin"], "Test branch")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    page = window.findChild(AdminPage)
-    assert page is not None
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.tabs.setCurrentWidget(page.forms_tab)
+    window, page = open_settings(qtbot, b, "forms_tab")
     tab = page.forms_tab
     tab.form.setCurrentIndex(tab.form.findData("handling"))
     allowed = user_data(b)

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.periods import parse_period
 from tests.conftest import Branch
+from tests.ui.admin_window import open_settings
 from tests.ui.test_english_walk import chinese_left, english, user_data  # noqa: F401 (a fixture)
-from ui.main_window import MainWindow
 from ui.summary_dialog import SummaryDialog
 
 
@@ -85,17 +85,8 @@ def test_the_dialog_offers_the_due_period_first_and_selected(qtbot: QtBot) -> No
 def test_the_settings_tab_edits_duties_refuses_at_the_field_and_reads_english(
     qtbot: QtBot, branch: Branch, messages: list[str]
 ) -> None:
-    from ui.admin_page import AdminPage
-
     b = branch
-    window = MainWindow(b.desk, b["admin"], "Test branch")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    page = window.findChild(AdminPage)
-    assert page is not None
-    window.nav.setCurrentRow(window.pages.indexOf(page))
-    page.tabs.setCurrentWidget(page.report_duties_tab)
+    window, page = open_settings(qtbot, b, "report_duties_tab")
     tab = page.report_duties_tab
     assert tab.table.rowCount() == 1 and tab.table.item(0, 2).text() == "day 10 after the period ends"
     # A refusal at the field: a month has no "last month" of its own, and the name is required.
