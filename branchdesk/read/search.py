@@ -27,6 +27,7 @@ from sqlalchemy import (
     Select,
     Text,
     TextClause,
+    and_,
     case,
     cast,
     column,
@@ -44,11 +45,18 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
+from branchdesk.domain.numbering import parse_case_number
 from branchdesk.domain.text import mask_phone, normalize_phone
 from branchdesk.domain.vocab import CloseKind, Status
 from branchdesk.read.values import shown_status
 from branchdesk.storage.models import Case
-from branchdesk.storage.search_index import CASE_SHIFT, SLOT_FIELDS, SLOT_SHIFT, SearchField
+from branchdesk.storage.search_index import (
+    CASE_NUMBER_SLOT,
+    CASE_SHIFT,
+    SLOT_FIELDS,
+    SLOT_SHIFT,
+    SearchField,
+)
 
 #: Words of a query looked for (each is one more index lookup).
 MAX_WORDS = 5
@@ -60,9 +68,17 @@ TRIGRAM = 3
 #: of its texts, so one step usually finds a page of hits.
 WALK_STEP = 400
 PHONE_SLOT = 2
+#: The slot the case number is matched as (``best_match``): it was the index's until migration 0032.
+NUMBER_SLOT = CASE_NUMBER_SLOT.number
+#: The shortest query looked up as the beginning of case numbers ("202611" lists that month's cases): a
+#: shorter one ("20") would name nearly every number.
+MIN_NUMBER_PREFIX = 6
 
 _SEPARATORS = re.compile(r"[\s\-()（）.]+")
 _PHONE_LIKE = re.compile(r"\+?\d{3,20}", re.ASCII)
+#: What a case number, or the beginning of one, can look like (``domain/numbering``): letters, digits and
+#: dashes, at least one digit. Case numbers are upper case (the branch code is stored so).
+_NUMBER_LIKE = re.compile(r"[A-Z0-9][A-Z0-9-]*", re.ASCII)
 _FIELD_ORDER = list(SearchField)
 
 #: A 1–2 character word beginning more trigrams than this is looked for by reading the texts.
@@ -82,14 +98,20 @@ class SearchTerms:
     words: tuple[str, ...]
     phone: str | None = None  # the normalised number (exact match: first in the ranking)
     phone_key: str | None = None  # digits looked for inside the phone's stored forms
+    #: the query as a case number or its beginning, upper case: looked up in the ``case_no`` index (the
+    #: search index holds no case numbers, ``storage/search_index``)
+    number: str | None = None
 
 
 def parse_terms(query: str) -> SearchTerms:
     """Words (at most ``MAX_WORDS``), and the phone reading when the query is only digits and separators."""
     text = " ".join(query.split())
-    compact = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    normalized = unicodedata.normalize("NFKC", text)
+    compact = _SEPARATORS.sub("", normalized)
+    joined = "".join(normalized.split()).upper()
+    number = joined if _NUMBER_LIKE.fullmatch(joined) and any(ch.isdigit() for ch in joined) else None
     if not _PHONE_LIKE.fullmatch(compact):
-        return SearchTerms(text, tuple(text.split()[:MAX_WORDS]))
+        return SearchTerms(text, tuple(text.split()[:MAX_WORDS]), number=number)
     try:
         phone = normalize_phone(text) or None
     except ValueError:
@@ -100,7 +122,7 @@ def parse_terms(query: str) -> SearchTerms:
     elif key.startswith("00"):
         key = key[2:]
     # "202611-001" is a case number as well as digits: the word keeps its dash, spaces go
-    return SearchTerms(text, ("".join(text.split()),), phone, key)
+    return SearchTerms(text, ("".join(text.split()),), phone, key, number)
 
 
 @dataclass(frozen=True)
@@ -284,16 +306,28 @@ def search(
         Case.phone,
         Case.phone_normalized,
     )
-    exact: list[ColumnElement[bool]] = [Case.case_no.in_({terms.text, terms.text.upper()})]
+    exact = _exact_number(terms)
     if terms.phone and show_phone:
         exact.append(Case.phone_normalized == terms.phone)
-    first = or_(*exact)
-    top = session.execute(
-        select(*columns, case((first, 0), else_=1))
-        .where(or_(first, Case.complainant_name == terms.text), visible)
-        .order_by(case((first, 0), else_=1), Case.id.desc())
-        .limit(limit + 1)
-    ).all()
+    first = or_(*exact) if exact else false()
+    top: list[Any] = list(
+        session.execute(
+            select(*columns, case((first, 0), else_=1))
+            .where(or_(first, Case.complainant_name == terms.text), visible)
+            .order_by(case((first, 0), else_=1), Case.id.desc())
+            .limit(limit + 1)
+        ).all()
+    )
+    if terms.number and len(terms.number) >= MIN_NUMBER_PREFIX:
+        # the numbers beginning with the query, highest first (= newest): one range of the unique index
+        top += session.execute(
+            select(*columns, literal(1))
+            .where(_number_begins(terms.number, sqlite), visible)
+            .order_by(Case.case_no.desc())
+            .limit(limit + 1)
+        ).all()
+    top = list({row.id: row for row in top[::-1]}.values())  # each case once, in its first place …
+    top.sort(key=lambda row: (row[-1], -row.id))  # … rank, then newest first
     seen = {row.id for row in top}
     wanted = limit + 1 + len(top)
     if _walks_newest(terms, sqlite, show_phone):
@@ -311,8 +345,11 @@ def search(
     texts = _texts(session, [row.id for row in rows], sqlite)
     hits = []
     for row in rows:
+        # the case number is not in the index: it is matched as one more of the case's texts
         field, snippet, spans = best_match(
-            terms, texts.get(row.id, []), phone=row.phone if show_phone else mask_phone(row.phone_normalized)
+            terms,
+            [(NUMBER_SLOT, row.case_no), *texts.get(row.id, [])],
+            phone=row.phone if show_phone else mask_phone(row.phone_normalized),
         )
         hits.append(
             SearchHit(
@@ -329,6 +366,27 @@ def search(
             )
         )
     return SearchResult(terms.text, tuple(hits), more)
+
+
+def _exact_number(terms: SearchTerms) -> list[ColumnElement[bool]]:
+    """The case whose number is the query — as typed, or its month and serial without the branch code
+    (``202611-001`` finds ``BJ-202611-001``): lookups of the unique indexes."""
+    if not terms.number:
+        return []
+    exact: list[ColumnElement[bool]] = [Case.case_no == terms.number]
+    parsed = parse_case_number(terms.number)
+    if parsed is not None and parsed[0] is None:
+        _, period, serial = parsed
+        exact.append(and_(Case.period == period, Case.serial == serial))
+    return exact
+
+
+def _number_begins(prefix: str, sqlite: bool) -> ColumnElement[bool]:
+    """Case numbers beginning with ``prefix`` (upper case, as numbers are stored)."""
+    if sqlite:  # a range of the unique index (SQLite's LIKE ignores case, so it cannot use the index)
+        return and_(Case.case_no >= prefix, Case.case_no < prefix + "\U0010ffff")
+    # PostgreSQL: a range compared under the database's collation could leave numbers out; LIKE is exact
+    return Case.case_no.like(_escape_like(prefix) + "%", escape="\\")
 
 
 @lru_cache(maxsize=8)

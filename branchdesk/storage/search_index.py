@@ -1,9 +1,16 @@
 """The search index (issue 17 part C, issue 16 "search index"): one row per searchable text of a case.
 
-``case_search`` holds every text the one search box looks in — the case number, the complainant's
-name, the phone in its stored forms, the complaint, the customer and product details, the
-investigation, the resolution, each reply, and the notes (timeline notes and reasons, follow-up
-comments, extension reasons) — one row per text, drafts included.
+``case_search`` holds every text the one search box looks in — the complainant's name, the phone in
+its stored forms, the complaint, the customer and product details, the investigation, the resolution,
+each reply, and the notes (timeline notes and reasons, follow-up comments, extension reasons) — one row
+per text, drafts included.
+
+**Not the case number** (migration 0032, issue 16). Every case number holds the same few trigrams (its
+month, ``-0``, ``00``), so with them in the index a phrase of digits — a case number, a phone, an
+amount — read doclists as long as the branch's history: 10.6 ms for one number at 1M cases, growing with
+every month. The search finds a case number through the unique ``case_no`` index instead (exact,
+prefix, and the month and serial without the branch code: ``read/search.py``), which stays one lookup
+at any size; a number written in a text (a note naming another case) is still in the index.
 
 - **SQLite**: an FTS5 table with ``tokenize='trigram'``: any substring of 3+ characters (Chinese
   included) is found through the index; 1–2 character terms use ``LIKE`` on the same rows.
@@ -139,13 +146,16 @@ _INVESTIGATION = (
     "responsible_person",
 )
 
+#: Slot 0 held the case number until migration 0032; its number stays unused (kept for that migration's
+#: downgrade, which puts it back).
+CASE_NUMBER_SLOT = Slot(0, SearchField.NUMBER, "coalesce({r}.case_no, '')")
+
 SOURCES: tuple[Source, ...] = (
     Source(
         "complaint_case",
         "id",
-        ("case_no", "complainant_name", "phone_normalized", "content", "request_text", *_DETAILS),
+        ("complainant_name", "phone_normalized", "content", "request_text", *_DETAILS),
         (
-            Slot(0, SearchField.NUMBER, "coalesce({r}.case_no, '')"),
             Slot(1, SearchField.NAME, "coalesce({r}.complainant_name, '')"),
             Slot(2, SearchField.PHONE, _PHONE),
             Slot(3, SearchField.CONTENT, _joined("content", "request_text")),
@@ -171,7 +181,10 @@ SOURCES: tuple[Source, ...] = (
     Source("event", "case_id", ("params",), (Slot(10, SearchField.NOTE, _EVENT_SQLITE, _EVENT_POSTGRESQL),)),
 )
 
-SLOT_FIELDS: dict[int, SearchField] = {slot.number: slot.field for source in SOURCES for slot in source.slots}
+#: The field of each slot (the case number's too: the search matches it as one of the case's texts)
+SLOT_FIELDS: dict[int, SearchField] = {CASE_NUMBER_SLOT.number: CASE_NUMBER_SLOT.field} | {
+    slot.number: slot.field for source in SOURCES for slot in source.slots
+}
 
 
 # --- SQL of each engine ------------------------------------------------------------------------
@@ -357,9 +370,47 @@ def create_triggers(connection: Connection) -> None:
                 _run(connection, statement)
         return
     for source in SOURCES:
-        _run(connection, _pg_function(source))
-        _run(connection, f"DROP TRIGGER IF EXISTS {TABLE}_{source.table} ON {source.table}")
-        _run(connection, _pg_trigger(source))
+        replace_triggers(connection, source)
+
+
+def replace_triggers(connection: Connection, source: Source) -> None:
+    """Drop one source's triggers and create them as ``source`` says: a migration that changes what a
+    table puts in the index (0032 takes the case number out)."""
+    if connection.dialect.name == "sqlite":
+        for name, statement in _sqlite_triggers(source).items():
+            _run(connection, f"DROP TRIGGER IF EXISTS {name}")
+            _run(connection, statement)
+        return
+    _run(connection, _pg_function(source))
+    _run(connection, f"DROP TRIGGER IF EXISTS {TABLE}_{source.table} ON {source.table}")
+    _run(connection, _pg_trigger(source))
+
+
+def index_slot(connection: Connection, source: Source, slot: Slot) -> None:
+    """Index one slot of every existing row of ``source`` (a migration adding a slot back)."""
+    pg = connection.dialect.name != "sqlite"
+    select = _select(source, slot, source.table, pg, from_table=True)
+    if pg:
+        _run(
+            connection, f"INSERT INTO {TABLE} (id, case_id, field, body) {select} ON CONFLICT (id) DO NOTHING"
+        )
+    else:
+        _run(connection, f"INSERT OR IGNORE INTO {TABLE} (rowid, case_id, field, body) {select}")
+
+
+def unindex_slot(connection: Connection, source: Source, slot: Slot) -> None:
+    """Remove one slot's rows of every row of ``source`` (a top-level source: one row per case).
+
+    By row id, which the slot and the case give (``_row_id``): FTS5 finds each by its rowid, without
+    reading the other rows of the index."""
+    if source.child:
+        raise ValueError(f"{source.table}: a child's row ids hold its own id, not one per case")
+    pg = connection.dialect.name != "sqlite"
+    column = "id" if pg else "rowid"
+    row_id = _row_id(source, slot, source.table, pg)
+    _run(connection, f"DELETE FROM {TABLE} WHERE {column} IN (SELECT {row_id} FROM {source.table})")
+    if not pg:
+        _run(connection, f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 
 
 def fill(connection: Connection) -> None:
@@ -368,14 +419,7 @@ def fill(connection: Connection) -> None:
     _run(connection, f"DELETE FROM {TABLE}")
     for source in SOURCES:
         for slot in source.slots:
-            select = _select(source, slot, source.table, pg, from_table=True)
-            if pg:
-                _run(
-                    connection,
-                    f"INSERT INTO {TABLE} (id, case_id, field, body) {select} ON CONFLICT (id) DO NOTHING",
-                )
-            else:
-                _run(connection, f"INSERT OR IGNORE INTO {TABLE} (rowid, case_id, field, body) {select}")
+            index_slot(connection, source, slot)
     if not pg:
         _run(connection, f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 

@@ -110,6 +110,37 @@ def test_the_exact_number_or_phone_comes_first_with_its_match_to_highlight(branc
     assert [phone.snippet[s:e] for s, e in phone.spans] == ["138 0013 8000"]
 
 
+def _number_rows(b: Branch) -> int:
+    with b.desk.db.read() as session:
+        return int(session.execute(text("SELECT count(*) FROM case_search WHERE field = 'number'")).scalar_one())
+
+
+def test_a_case_number_is_found_whole_by_its_beginning_or_without_the_branch_code(branch: Branch) -> None:
+    """Issue 16: case numbers are not in the search index (every one holds the same trigrams, so they made
+    a digit search read the whole history); the unique number index finds them instead."""
+    from dataclasses import replace
+
+    b = branch
+    profile = b.desk.branch_profile.get(b["admin"])
+    b.desk.branch_profile.save(b["admin"], replace(profile, code="BJ"))
+    b.desk.admin.set_setting(b["admin"], "number_with_branch_code", True)
+    first = _complaint(b)
+    second = b.desk.intake.register(b["clerk"], complaint_form(phone="13900000002")).case_no
+    assert first.startswith("BJ-") and _number_rows(b) == 0
+    month, serial = first.split("-")[1:]
+    for query in (first, first.lower(), f" {month}-{serial} "):  # as written, any case, no branch code
+        hits = b.desk.search.search(b["crm"], query).hits
+        assert [(h.case_no, h.field, h.exact) for h in hits] == [(first, SearchField.NUMBER, True)], query
+        assert [hits[0].snippet[s:e] for s, e in hits[0].spans] == [query.strip().upper()]  # what was typed
+    hits = b.desk.search.search(b["crm"], f"BJ-{month}").hits  # a month: its numbers, newest first
+    assert [(h.case_no, h.field, h.exact) for h in hits] == [
+        (second, SearchField.NUMBER, False),
+        (first, SearchField.NUMBER, False),
+    ]
+    assert _found(b, "crm", "BJ-2") == {}  # too short a beginning to list numbers by
+    assert _found(b, "handler2", first) == {}  # a number finds only what the reader may see
+
+
 def test_a_case_the_actor_may_not_see_is_not_found(branch: Branch) -> None:
     b = branch
     number = _complaint(b)  # assigned to 张伟 (handler); 刘洋 (handler2) works on other cases
@@ -237,6 +268,27 @@ def test_an_upgraded_database_finds_its_existing_cases(branch: Branch) -> None:
     assert _found(b, "crm", "欧阳娜娜") == {number: SearchField.NAME}
     assert _found(b, "crm", "尽快回电") == {number: SearchField.NOTE}
     assert _found(b, "crm", "13800138000") == {number: SearchField.PHONE}
+
+
+def test_the_upgrade_takes_case_numbers_out_of_the_index_and_the_downgrade_puts_them_back(
+    branch: Branch,
+) -> None:
+    """Migration 0032 on both engines: the number rows go, the search still finds the number, a later
+    renumbering does not re-index the case; the downgrade restores rows and triggers as they were."""
+    from tests.core.conftest import revision_before, rewind_to
+
+    b = branch
+    number = _complaint(b)
+    b.desk.db.dispose()
+    rewind_to(b.desk.db, revision_before("0032"))
+    assert _number_rows(b) == 1
+    b.desk.upgrade()
+    assert _number_rows(b) == 0
+    assert _found(b, "crm", number) == {number: SearchField.NUMBER}
+    assert _found(b, "crm", "欧阳娜娜") == {number: SearchField.NAME}  # the case's other rows stay
+    with b.desk.db.write() as session:
+        session.execute(text("UPDATE complaint_case SET case_no = 'X' || case_no"))
+    assert _number_rows(b) == 0
 
 
 @pytest.mark.sqlite_only
