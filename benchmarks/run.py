@@ -565,9 +565,25 @@ def _search_app(query: Callable[[Context], str]) -> Callable[[Context], object]:
     return app
 
 
+def _with_texts(ctx: Context, cases: list[Any]) -> list[Any]:
+    """Each found case with its indexed texts: a hit shows the text that matched, cut to a snippet, so
+    the search reads them (the index rows of one case are one rowid range)."""
+    return [
+        (
+            case,
+            ctx.raw.execute(
+                "SELECT rowid, body FROM case_search WHERE rowid >= ? AND rowid < ?",
+                (case[0] << 32, (case[0] + 1) << 32),
+            ).fetchall(),
+        )
+        for case in cases
+    ]
+
+
 def _newest_cases(ctx: Context, match: str) -> list[Any]:
     """The floor of a search: the index's matching rows newest first (FTS5 walks rowids, which begin with
-    the case id, in descending order and stops), until ``SEARCH_LIMIT + 1`` cases, with a hit's columns."""
+    the case id, in descending order and stops), until ``SEARCH_LIMIT + 1`` cases, with a hit's columns
+    and the texts of the ``SEARCH_LIMIT`` shown (``_with_texts``)."""
     found: list[Any] = []
     seen: set[int] = set()
     below = 1 << 62
@@ -593,7 +609,7 @@ def _newest_cases(ctx: Context, match: str) -> list[Any]:
         ).fetchall()
         if len(rowids) < 400:
             break
-    return found[: SEARCH_LIMIT + 1]
+    return _with_texts(ctx, found[:SEARCH_LIMIT]) + found[SEARCH_LIMIT : SEARCH_LIMIT + 1]
 
 
 def _fts_limit(query: Callable[[Context], str]) -> Callable[[Context], object]:
@@ -610,10 +626,12 @@ def _case_no(ctx: Context) -> str:
 
 
 def case_no_limit(ctx: Context) -> object:
-    return ctx.raw.execute(
+    """The floor of a case number: the unique index's one case, with its texts (``_with_texts``)."""
+    found = ctx.raw.execute(
         "SELECT id, case_no, status, complainant_name, received_at FROM complaint_case WHERE case_no = ?",
         (_case_no(ctx),),
     ).fetchall()
+    return _with_texts(ctx, found)
 
 
 def short_word_limit(ctx: Context) -> object:

@@ -225,11 +225,14 @@ def _matching(
 
 
 def _walks_newest(terms: SearchTerms, sqlite: bool, phones: bool) -> bool:
-    """One word and no phone reading, on SQLite: the index can be read newest first and stopped.
+    """One word on SQLite: the index can be read newest first and stopped.
 
-    Not a phone reading: its digits' trigrams are in every number and date, and a whole number is in one
-    case, so the walk would read the whole history before stopping — the two lookups are cheaper."""
-    return sqlite and len(terms.words) == 1 and not (phones and terms.phone_key)
+    A phone reading walks too when its digits are the word itself (``8000``, ``13800138000``): the word in
+    any text already holds the phone's stored forms. One written with separators or a country code
+    (``138-0013-8000``) is two lookups (the word in the texts, the digits in the phones), joined."""
+    if not sqlite or len(terms.words) != 1:
+        return False
+    return not (phones and terms.phone_key and terms.phone_key != terms.words[0])
 
 
 def _newest_matches(
