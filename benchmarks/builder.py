@@ -45,7 +45,7 @@ from sqlalchemy import create_engine
 from branchdesk.demo import build_demo
 from branchdesk.domain.text import name_sort_key, normalize_phone
 from branchdesk.services import BranchDesk
-from branchdesk.storage import search_index
+from branchdesk.storage import case_tally, search_index
 from branchdesk.storage.audit_chain import GENESIS, link_hash
 from branchdesk.storage.database import Database, resolve_url
 from branchdesk.storage.migrate import head_revision
@@ -211,7 +211,8 @@ def build(path: Path, size: int) -> None:
     raw.execute("PRAGMA synchronous = OFF")
     raw.execute("PRAGMA foreign_keys = OFF")
     raw.execute("PRAGMA cache_size = -200000")
-    for name in search_index.expected_triggers("sqlite"):  # filled once at the end instead
+    # the search index and the tally of states: filled once at the end instead of a trigger per row
+    for name in search_index.expected_triggers("sqlite") | case_tally.expected_triggers("sqlite"):
         raw.execute(f"DROP TRIGGER IF EXISTS {name}")
 
     # The indexes of the tables written are made again after the rows (one sort each, not a B-tree
@@ -349,6 +350,8 @@ def build(path: Path, size: int) -> None:
         connection.exec_driver_sql("PRAGMA synchronous = OFF")
         search_index.create_triggers(connection)
         search_index.fill(connection)
+        case_tally.create_triggers(connection)
+        case_tally.recount(connection)
     engine.dispose()
     log(f"  search index in {time.perf_counter() - step_started:.0f} s; ANALYZE")
     raw = sqlite3.connect(path, isolation_level=None)

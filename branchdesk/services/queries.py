@@ -38,6 +38,7 @@ from branchdesk.read.queue import (
     QueuePage,
     queue_conditions,
     queue_page,
+    states_only,
 )
 from branchdesk.read.search import candidates as search_candidates  # issue 17 part C
 from branchdesk.read.search import parse_terms
@@ -46,7 +47,7 @@ from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.cases import has_own_signer, next_signature, role_holders
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups, PersonOption
-from branchdesk.services.visibility import may_see_phone, visible_cases
+from branchdesk.services.visibility import SEES_ALL, may_see_phone, visible_cases
 from branchdesk.storage.models import Approval, Case, Category, Department, Resolution, User
 
 #: A custom field's key, as the administrator may define one (issue 12 "fields").
@@ -197,6 +198,7 @@ class QueryService(ServiceBase):
                 limit=limit,
                 with_total=with_total,
                 after=after,
+                tally_states=states_only(filters) if fresh.roles & SEES_ALL else None,
             )
 
     def queue_conditions(

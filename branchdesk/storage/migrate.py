@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 
 from branchdesk.errors import StorageError
 from branchdesk.i18n import Text
-from branchdesk.storage import search_index
+from branchdesk.storage import case_tally, search_index
 from branchdesk.storage.backup import MIGRATION, make_backup, prune
 from branchdesk.storage.database import APPLICATION_ID, Database
 
@@ -117,6 +117,8 @@ def upgrade(db: Database, now: datetime | None = None) -> UpgradeResult:
             connection.commit()
             # issue 17 part C: a migration that rebuilt a table dropped its search triggers; put them back
             if search_index.ensure(connection):
+                connection.commit()
+            if case_tally.ensure(connection):  # issue 16: the same for the tally of states
                 connection.commit()
         finally:
             if db.is_sqlite:

@@ -220,6 +220,15 @@ class CaseCounter(Base):
     last_serial: Mapped[int] = mapped_column(Integer)
 
 
+class CaseTally(Base):
+    """How many cases are in each state, kept by triggers on the case table (``storage/case_tally``): the
+    queue's total of a view that narrows only the states, at any size."""
+
+    __tablename__ = "case_tally"
+    status: Mapped[str] = mapped_column(String(30), primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer)
+
+
 # --- issue 16 part Q: the open states, written out as SQL literals: a partial index serves a query only
 # when the query names the same list of values, literally (``read/queue.open_cases``) ---
 OPEN_STATUSES: tuple[str, ...] = (

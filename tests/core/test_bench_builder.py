@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from branchdesk.domain.text import name_sort_key, normalize_phone
-from branchdesk.storage import search_index
+from branchdesk.storage import case_tally, search_index
 from branchdesk.storage.audit_chain import verify
 from branchdesk.storage.database import Database, resolve_url
 from branchdesk.storage.migrate import head_revision
@@ -44,7 +44,7 @@ def test_a_built_branch_has_each_copy_s_events_chained_indexed_and_keyed_as_the_
         " FROM complaint_case WHERE case_no = ?",
         (f"B{SIZE}-0100000",),
     ).fetchone()
-    case_id, case_no, name, sort_key, phone, normalized, customer_id = copy
+    case_id, _number, name, sort_key, phone, normalized, customer_id = copy
     assert sort_key == name_sort_key(name)
     assert normalized == normalize_phone(phone)
     assert raw.execute("SELECT name, phone FROM customer WHERE id = ?", (customer_id,)).fetchone() == (
@@ -54,11 +54,15 @@ def test_a_built_branch_has_each_copy_s_events_chained_indexed_and_keyed_as_the_
     events = raw.execute("SELECT summary FROM event WHERE case_id = ?", (case_id,)).fetchall()
     assert events and any(name in summary for (summary,) in events)  # 登记：<the copy's name>
     found = raw.execute(
-        "SELECT case_id FROM case_search WHERE case_search MATCH ?", (f'"{case_no}"',)
+        "SELECT case_id FROM case_search WHERE case_search MATCH ?", (f'"{normalized}"',)
     ).fetchall()
     assert (case_id,) in found  # the app's search index, filled as its triggers would
+    tally = dict(raw.execute("SELECT status, cases FROM case_tally WHERE cases > 0").fetchall())
+    counted = raw.execute("SELECT status, count(*) FROM complaint_case GROUP BY status").fetchall()
+    assert tally == dict(counted)  # the tally of states, counted once after the bulk copy
     triggers = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert search_index.expected_triggers("sqlite") <= triggers  # put back after the bulk fill
+    expected = search_index.expected_triggers("sqlite") | case_tally.expected_triggers("sqlite")
+    assert expected <= triggers  # put back after the bulk fill
     raw.close()
     db = Database(resolve_url(str(built)))
     with db.read() as session:

@@ -112,7 +112,8 @@ def test_the_exact_number_or_phone_comes_first_with_its_match_to_highlight(branc
 
 def _number_rows(b: Branch) -> int:
     with b.desk.db.read() as session:
-        return int(session.execute(text("SELECT count(*) FROM case_search WHERE field = 'number'")).scalar_one())
+        found = session.execute(text("SELECT count(*) FROM case_search WHERE field = 'number'")).scalar_one()
+    return int(found)
 
 
 def test_a_case_number_is_found_whole_by_its_beginning_or_without_the_branch_code(branch: Branch) -> None:
