@@ -106,10 +106,8 @@ class SearchTerms:
 def parse_terms(query: str) -> SearchTerms:
     """Words (at most ``MAX_WORDS``), and the phone reading when the query is only digits and separators."""
     text = " ".join(query.split())
-    normalized = unicodedata.normalize("NFKC", text)
-    compact = _SEPARATORS.sub("", normalized)
-    joined = "".join(normalized.split()).upper()
-    number = joined if _NUMBER_LIKE.fullmatch(joined) and any(ch.isdigit() for ch in joined) else None
+    compact = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    number = number_word("".join(text.split()))
     if not _PHONE_LIKE.fullmatch(compact):
         return SearchTerms(text, tuple(text.split()[:MAX_WORDS]), number=number)
     try:
@@ -123,6 +121,14 @@ def parse_terms(query: str) -> SearchTerms:
         key = key[2:]
     # "202611-001" is a case number as well as digits: the word keeps its dash, spaces go
     return SearchTerms(text, ("".join(text.split()),), phone, key, number)
+
+
+def number_word(word: str) -> str | None:
+    """``word`` as a case number or the beginning of one (upper case), or None when it cannot be one."""
+    folded = unicodedata.normalize("NFKC", word).upper()
+    if _NUMBER_LIKE.fullmatch(folded) and any(ch.isdigit() for ch in folded):
+        return folded
+    return None
 
 
 @dataclass(frozen=True)
@@ -219,9 +225,15 @@ def _conditions(
 def _matching(
     session: Session, word: str, sqlite: bool, *, phones: bool, only_phone: bool = False
 ) -> Select[Any]:
-    return select(_case_id(sqlite)).where(
+    """Ids of the cases holding ``word``: in a text of the index, or — a word that can be a case number —
+    as their number (``number_matches``: the index holds no case numbers)."""
+    in_texts = select(_case_id(sqlite)).where(
         *_conditions(session, word, sqlite, phones=phones, only_phone=only_phone)
     )
+    number = None if only_phone else number_word(word)
+    if number is None:
+        return in_texts
+    return select(Case.id).where(or_(Case.id.in_(in_texts), number_matches(number, sqlite)))
 
 
 def _walks_newest(terms: SearchTerms, sqlite: bool, phones: bool) -> bool:
@@ -309,7 +321,7 @@ def search(
         Case.phone,
         Case.phone_normalized,
     )
-    exact = _exact_number(terms)
+    exact = _exact_number(terms.number)
     if terms.phone and show_phone:
         exact.append(Case.phone_normalized == terms.phone)
     first = or_(*exact) if exact else false()
@@ -371,17 +383,26 @@ def search(
     return SearchResult(terms.text, tuple(hits), more)
 
 
-def _exact_number(terms: SearchTerms) -> list[ColumnElement[bool]]:
-    """The case whose number is the query — as typed, or its month and serial without the branch code
+def _exact_number(number: str | None) -> list[ColumnElement[bool]]:
+    """The case whose number is ``number`` — as typed, or its month and serial without the branch code
     (``202611-001`` finds ``BJ-202611-001``): lookups of the unique indexes."""
-    if not terms.number:
+    if not number:
         return []
-    exact: list[ColumnElement[bool]] = [Case.case_no == terms.number]
-    parsed = parse_case_number(terms.number)
+    exact: list[ColumnElement[bool]] = [Case.case_no == number]
+    parsed = parse_case_number(number)
     if parsed is not None and parsed[0] is None:
         _, period, serial = parsed
         exact.append(and_(Case.period == period, Case.serial == serial))
     return exact
+
+
+def number_matches(number: str, sqlite: bool) -> ColumnElement[bool]:
+    """Cases whose number is ``number`` (``_exact_number``) or, from ``MIN_NUMBER_PREFIX`` characters on,
+    begins with it: each an index lookup, so SQLite reads the OR as a union of index lookups."""
+    found = _exact_number(number)
+    if len(number) >= MIN_NUMBER_PREFIX:
+        found.append(_number_begins(number, sqlite))
+    return or_(*found)
 
 
 def _number_begins(prefix: str, sqlite: bool) -> ColumnElement[bool]:

@@ -430,12 +430,17 @@ def test_queue_filters_sort_and_search_in_sql(branch: Branch) -> None:
     b.desk.intake.register(
         b["clerk"], complaint_form(complainant_name="浦东王女士", content="快递员态度恶劣")
     )
-    b.desk.intake.register(
+    consultation = b.desk.intake.register(
         b["clerk"],
         complaint_form(complainant_name="张先生", phone="13912345678", kind="consultation", request_type=""),
     )
     crm = b["crm"]
     assert b.desk.queries.queue_page(crm, QueueFilter(search="浦东")).total == 1
+    # a case number, whole or with another word: by the number index (the search index holds none)
+    for query in (consultation.case_no, f"{consultation.case_no.lower()} 张先生"):
+        page = b.desk.queries.queue_page(crm, QueueFilter(search=query))
+        assert [r.case_no for r in page.rows] == [consultation.case_no], query
+    assert b.desk.queries.queue_page(crm, QueueFilter(search=f"{consultation.case_no} 浦东")).total == 0
     assert b.desk.queries.queue_page(crm, QueueFilter(search="态度")).rows[0].complainant_name == "浦东王女士"
     assert b.desk.queries.queue_page(crm, QueueFilter(search="1391234")).rows[0].complainant_name == "张先生"
     assert b.desk.queries.queue_page(crm, QueueFilter(kinds=["consultation"])).total == 1
