@@ -637,16 +637,18 @@ def case_no_limit(ctx: Context) -> object:
 
 
 def short_word_limit(ctx: Context) -> object:
-    """The floor of a 2-character search: the trigrams it begins (fts5vocab), then one OR of them read
-    newest first (``_newest_cases``)."""
+    """The floor of a 2-character search: the trigrams it begins (fts5vocab, read once per run: the app
+    keeps the list until the index changes, ``read/trigram_vocabulary``), then one OR of them read newest
+    first (``_newest_cases``)."""
     word = "浦东"
-    terms = [
-        r[0]
-        for r in ctx.raw.execute(
-            "SELECT term FROM case_search_vocab WHERE term >= ? AND term < ?", (word, word + "\U0010ffff")
-        )
-    ]
-    return _newest_cases(ctx, " OR ".join('"' + t.replace('"', '""') + '"' for t in terms))
+    if "short_terms" not in ctx.memo:
+        ctx.memo["short_terms"] = [
+            r[0]
+            for r in ctx.raw.execute(
+                "SELECT term FROM case_search_vocab WHERE term >= ? AND term < ?", (word, word + "\U0010ffff")
+            )
+        ]
+    return _newest_cases(ctx, " OR ".join('"' + t.replace('"', '""') + '"' for t in ctx.memo["short_terms"]))
 
 
 # --- part X (issue 16): the ledger import figure ----------------------------------------------

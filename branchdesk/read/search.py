@@ -48,6 +48,7 @@ from sqlalchemy.orm import Session
 from branchdesk.domain.numbering import parse_case_number
 from branchdesk.domain.text import mask_phone, normalize_phone
 from branchdesk.domain.vocab import CloseKind, Status
+from branchdesk.read.trigram_vocabulary import trigrams_beginning
 from branchdesk.read.values import shown_status
 from branchdesk.storage.models import Case
 from branchdesk.storage.search_index import (
@@ -84,7 +85,6 @@ _FIELD_ORDER = list(SearchField)
 #: A 1–2 character word beginning more trigrams than this is looked for by reading the texts.
 MAX_SHORT_TRIGRAMS = 2000
 
-vocab = table("case_search_vocab", column("term"))
 search_rows = table(
     "case_search", column("rowid"), column("id"), column("case_id"), column("field"), column("body")
 )
@@ -191,13 +191,10 @@ def _contains(session: Session, word: str, sqlite: bool) -> ColumnElement[bool]:
     if len(word) >= TRIGRAM:
         return _match(_phrase(word))
     # 1–2 characters: the trigrams that begin with them (every stored text ends in two newlines, so
-    # each occurrence begins one), read from the sorted vocabulary, then one indexed OR of them
+    # each occurrence begins one), read from the sorted vocabulary (remembered until the index changes),
+    # then one indexed OR of them
     folded = word.lower()
-    trigrams = session.scalars(
-        select(vocab.c.term)
-        .where(vocab.c.term >= folded, vocab.c.term < folded + "\U0010ffff")
-        .limit(MAX_SHORT_TRIGRAMS + 1)
-    ).all()
+    trigrams = trigrams_beginning(session, folded, MAX_SHORT_TRIGRAMS + 1)
     if not trigrams:
         return false()
     if len(trigrams) <= MAX_SHORT_TRIGRAMS:
