@@ -3,8 +3,11 @@
 The index is ``case_search`` (``storage/search_index.py``: FTS5 trigram on SQLite, ``pg_trgm`` on
 PostgreSQL). Each word of the query must occur somewhere in the case (any of its texts); a query that
 reads as a phone number (``+86 138 0013 8000``, ``138-0013-8000``, ``13800138000``, a fragment of one)
-also finds the case by its phone in any stored form. Ranking: the exact case number or phone first,
-then the exact name, then a number or name containing the query, then the rest, newest first.
+also finds the case by its phone in any stored form. A word that can be a case number is also looked
+up in the unique ``case_no`` index — whole, its month and serial without the branch code, or from
+``MIN_NUMBER_PREFIX`` characters its beginning — since the index holds no case numbers (issue 16).
+Ranking: the exact case number or phone first, then the exact name and the numbers beginning with the
+query, then the rest, newest first.
 
 Words of 3+ characters go through the index; a word of 1–2 characters (张三, a surname) cannot
 (a trigram needs three): on SQLite it is looked up through the trigrams it begins (``case_search_vocab``),
