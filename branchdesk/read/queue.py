@@ -179,11 +179,17 @@ def states_only(f: QueueFilter) -> frozenset[str] | None:
 def settled_total(session: Session, states: Collection[str]) -> int:
     """How many settled cases are in these states: the tally, less the cases of a ledger import still
     being written (``visibility.settled_cases``; the batch index finds them, usually none)."""
-    unfinished = select(ImportBatch.id).where(ImportBatch.state != "done")
-    unsettled = session.scalar(
-        select(func.count(Case.id)).where(Case.import_batch_id.in_(unfinished), Case.status.in_(list(states)))
-    )
-    return case_tally.cases_in(session, states) - int(unsettled or 0)
+    total = case_tally.cases_in(session, states)
+    unfinished = session.scalars(select(ImportBatch.id).where(ImportBatch.state != "done")).all()
+    if unfinished:  # by the batch index alone, then the states here: given both, the planner chose the
+        # status index and read every case in those states (67 ms at 1M)
+        by_state = session.execute(
+            select(Case.status, func.count(Case.id))
+            .where(Case.import_batch_id.in_(unfinished))
+            .group_by(Case.status)
+        ).all()
+        total -= sum(cases for status, cases in by_state if status in states)
+    return total
 
 
 def _like(column: Any, text: str) -> ColumnElement[bool]:
