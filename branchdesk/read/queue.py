@@ -168,12 +168,10 @@ def states_only(f: QueueFilter) -> frozenset[str] | None:
     if replace(f, statuses=[], include_closed=True, pile="") != QueueFilter():
         return None
     if f.statuses:
-        chosen = frozenset(f.statuses)
-    elif not f.include_closed:
-        chosen = frozenset(OPEN_STATUSES)
-    else:
-        chosen = frozenset(s.value for s in Status)
-    return None if Status.DRAFT.value in chosen and f.statuses else chosen - {Status.DRAFT.value}
+        return None if Status.DRAFT.value in f.statuses else frozenset(f.statuses)
+    if not f.include_closed:
+        return frozenset(OPEN_STATUSES)
+    return frozenset(s.value for s in Status) - {Status.DRAFT.value}
 
 
 def settled_total(session: Session, states: Collection[str]) -> int:

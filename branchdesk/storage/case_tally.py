@@ -22,6 +22,8 @@ from collections.abc import Collection
 from sqlalchemy import Connection, column, func, select, table, text
 from sqlalchemy.orm import Session
 
+from branchdesk.storage.triggers import triggers_named
+
 TABLE = "case_tally"
 CASES = "complaint_case"
 #: The table as the queries here name it (migration 0033 imports this module: no models)
@@ -75,13 +77,7 @@ def expected_triggers(dialect: str) -> set[str]:
 
 
 def trigger_names(connection: Connection) -> set[str]:
-    if connection.dialect.name == "sqlite":
-        query = (
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'case~_tally~_%' ESCAPE '~'"
-        )
-    else:
-        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'case\\_tally\\_%'"
-    return {row[0] for row in connection.execute(text(query))}
+    return triggers_named(connection, f"{TABLE}_")
 
 
 def create_triggers(connection: Connection) -> None:

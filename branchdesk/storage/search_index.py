@@ -49,6 +49,8 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from branchdesk.storage.triggers import triggers_named
+
 TABLE = "case_search"
 #: PostgreSQL's trigram extension (contrib); a test names a missing one to try the fallback
 TRIGRAM_EXTENSION = "pg_trgm"
@@ -292,18 +294,7 @@ def _run(connection: Connection, sql: str) -> Any:
 
 def trigger_names(connection: Connection) -> set[str]:
     """The index's triggers the database has now."""
-    if connection.dialect.name == "sqlite":
-        rows = _run(
-            connection,
-            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-            " AND name LIKE 'case~_search~_%' ESCAPE '~'",
-        )
-    else:
-        rows = _run(
-            connection,
-            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'case\\_search\\_%'",
-        )
-    return {row[0] for row in rows}
+    return triggers_named(connection, f"{TABLE}_")
 
 
 def expected_triggers(dialect: str) -> set[str]:
