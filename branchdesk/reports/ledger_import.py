@@ -12,8 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -74,15 +77,21 @@ class LedgerRow:
 
 @dataclass
 class LedgerPlan:
+    """What the ledger's first rows say: its sheet, header row and columns. The rows themselves are read
+    by ``ledger_rows``, streamed: a 200,000-row ledger is never held in memory at once (issue 16)."""
+
     path: Path
     sheet: str
     header_row: int
     mapping: dict[str, int]  # field -> column index (1-based)
     headings: dict[int, str]  # column index -> heading text
-    rows: list[LedgerRow]
-    skipped_blank: int = 0
-    skipped_total: list[int] = field(default_factory=list)
+    skipped_blank: int = 0  # counted by ``ledger_rows`` as it reads
+    skipped_total: list[int] = field(default_factory=list)  # likewise
     problems: list[Problem] = field(default_factory=list)  # sheet-level (missing columns)
+
+
+#: The header is looked for among the sheet's first rows (title rows above it are common).
+HEADER_SEARCH_ROWS = 30
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -95,32 +104,46 @@ def sheet_names(path: Path) -> list[str]:
         workbook.close()
 
 
-def read_ledger(path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> LedgerPlan:
+@contextmanager
+def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[str, Iterator[tuple[Any, ...]]]]:
+    """The sheet's title and its rows as values, read as they are needed (openpyxl's read-only mode)."""
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         ws = workbook[sheet] if sheet else workbook.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        title = ws.title
+        yield ws.title, ws.iter_rows(values_only=True)
     finally:
         workbook.close()
-    header_index, guessed = find_header(rows)
-    headings = {i + 1: clean_text(str(v)) for i, v in enumerate(rows[header_index] if rows else []) if v}
-    plan = LedgerPlan(path, title, header_index + 1, dict(mapping or guessed), headings, [])
+
+
+def read_plan(path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> LedgerPlan:
+    """The header and the columns, from the sheet's first ``HEADER_SEARCH_ROWS`` rows only."""
+    with _sheet_rows(path, sheet) as (title, rows):
+        head = [list(r) for r in islice(rows, HEADER_SEARCH_ROWS)]
+    header_index, guessed = find_header(head)
+    headings = {i + 1: clean_text(str(v)) for i, v in enumerate(head[header_index] if head else []) if v}
+    plan = LedgerPlan(path, title, header_index + 1, dict(mapping or guessed), headings)
     missing = [f for f in REQUIRED if f not in plan.mapping]
     for name in missing:
         plan.problems.append(Problem(plan.header_row, FIELD_LABELS[name], f"找不到“{FIELD_LABELS[name]}”列"))
-    for offset, raw in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        cells = ["" if v is None else v for v in raw]
-        if all(str(v).strip() == "" for v in cells):
-            plan.skipped_blank += 1
-            continue
-        if any(isinstance(v, str) and v.strip().startswith(TOTAL_MARKERS) for v in cells[:3]):
-            plan.skipped_total.append(offset)
-            continue
-        plan.rows.append(_parse_row(offset, cells, plan))
     return plan
+
+
+def ledger_rows(plan: LedgerPlan) -> Iterator[LedgerRow]:
+    """The rows under the header, parsed one at a time; blank and total rows are counted into the plan
+    (``skipped_blank``, ``skipped_total``) and not yielded. Each call reads the workbook afresh."""
+    plan.skipped_blank, plan.skipped_total = 0, []
+    with _sheet_rows(plan.path, plan.sheet) as (_title, rows):
+        for offset, raw in enumerate(islice(rows, plan.header_row, None), start=plan.header_row + 1):
+            cells = ["" if v is None else v for v in raw]
+            if all(str(v).strip() == "" for v in cells):
+                plan.skipped_blank += 1
+                continue
+            if any(isinstance(v, str) and v.strip().startswith(TOTAL_MARKERS) for v in cells[:3]):
+                plan.skipped_total.append(offset)
+                continue
+            yield _parse_row(offset, cells, plan)
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:

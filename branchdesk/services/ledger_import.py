@@ -23,12 +23,18 @@ import removes once it has seen no chunk for ``STALE_AFTER``.
 from __future__ import annotations
 
 import logging
+import pickle
+import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from pathlib import Path
-from typing import Any, cast
+from typing import IO, Any, cast
 
 from sqlalchemy import Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -41,7 +47,7 @@ from branchdesk.domain.text import name_sort_key
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied
 from branchdesk.i18n import Text, render
-from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, read_ledger
+from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, ledger_rows, read_plan
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.numbering import allocate_serials
@@ -71,6 +77,8 @@ CHUNK_ROWS = 2_000
 #: Seconds between chunks: SQLite's busy handler polls a waiting writer every 100 ms at most, so a
 #: counter PC gets the lock in this gap instead of waiting for the whole import.
 CHUNK_PAUSE = 0.1
+#: Ledger rows whose duplicates are looked up in one statement, as the first pass reads them.
+KEYS_PER_LOOKUP = 500
 #: A pending batch with no chunk for this long belongs to an import that died: the next import removes it.
 STALE_AFTER = timedelta(minutes=15)
 PENDING, DONE = "pending", "done"
@@ -81,12 +89,12 @@ SATISFACTION_WORDS = {"非常满意": 5, "满意": 4, "基本满意": 3, "一般
 IMPORTED, DUPLICATE, PROBLEM = "imported", "duplicate", "problem"
 
 
-@dataclass
+@dataclass(slots=True)  # one per ledger row: 200,000 of them stay until the report
 class RowOutcome:
     row: int
     action: str  # IMPORTED | DUPLICATE | PROBLEM
     case_no: str = ""
-    problems: list[Problem] = field(default_factory=list)
+    problems: Sequence[Problem] = ()
 
 
 @dataclass
@@ -113,17 +121,37 @@ class ImportReport:
         return [p for o in self.outcomes for p in o.problems]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ready:
-    """A row ready to be written: checked before the write lock is taken. Its case's columns are derived
-    again chunk by chunk while writing (``_Derive.values``), not kept for every row of the ledger: 200,000
-    rows held a dict each until the last chunk (issue 16: the import's memory)."""
+    """A row checked and numbered before the write lock is taken. Its cells wait in the spool until its
+    chunk is written, and its case's columns are derived then (``_Derive.values``): only what the last
+    unit needs is kept for every row (issue 16: 200,000 parsed rows held 750 MB)."""
 
-    outcome: RowOutcome
-    row: LedgerRow
+    outcome: RowOutcome  # its ``row`` is the ledger row's number
     period: str
-    recorder_known: bool
+    unknown_recorder: str  # the ledger's 受理人 when no user has that name (the event says it), else ""
     case_id: int = 0
+
+
+class _Spool:
+    """The rows to write, in ledger order, in a temporary file of this process: written as they are
+    checked (first pass), read back chunk by chunk (the writes). The ledger is read from Excel once."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+
+    def add(self, row: LedgerRow) -> None:
+        pickle.dump(row, self._file, pickle.HIGHEST_PROTOCOL)
+
+    def rows(self) -> Iterator[LedgerRow]:
+        self._file.flush()
+        self._file.seek(0)
+        while True:
+            try:
+                # The file is this process's own, written just before: nothing else could have put it there.
+                yield pickle.load(self._file)
+            except EOFError:
+                return
 
 
 @dataclass(frozen=True)
@@ -196,10 +224,9 @@ class _Derive:
 
 class LedgerImportService(ServiceBase):
     def plan(self, path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> LedgerPlan:
-        try:
-            return read_ledger(path, sheet, mapping)
-        except (OSError, KeyError, ValueError) as exc:
-            raise BranchDeskError(Text("import.unreadable", {"file": path.name, "reason": str(exc)})) from exc
+        """The sheet's header and columns (its first rows only: the wizard shows them at once)."""
+        with _reading(path, OSError):  # the file itself: missing, locked by Excel, not a workbook
+            return read_plan(path, sheet, mapping)
 
     def import_ledger(
         self,
@@ -219,16 +246,18 @@ class LedgerImportService(ServiceBase):
         if plan.problems:
             # The Excel reader (branchdesk.reports) words its problems in Chinese, like the ledger it reads.
             raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
-        with self._door.read(actor) as unit:  # duplicates and values: read only, no write lock
-            _require_role(unit)
-            outcomes, ready, derive = self._prepare(unit, plan)
-        bad = [o for o in outcomes if o.problems]
-        committed = False
-        if not dry_run and not (bad and not skip_invalid):
-            if self._db.path is not None:  # a whole ledger at once: a backup first
-                make_backup(self._db.path, IMPORT_BACKUP, self._door.clock())
-            self._write(actor, plan, outcomes, ready, derive, progress)
-            committed = True
+        with tempfile.TemporaryFile(prefix="branchdesk-import-") as file:
+            spool = None if dry_run else _Spool(file)
+            with self._door.read(actor) as unit, _reading(path):  # duplicates and values: no write lock
+                _require_role(unit)
+                outcomes, ready, derive = self._prepare(unit, plan, spool)
+            bad = [o for o in outcomes if o.problems]
+            committed = False
+            if spool is not None and not (bad and not skip_invalid):
+                if self._db.path is not None:  # a whole ledger at once: a backup first
+                    make_backup(self._db.path, IMPORT_BACKUP, self._door.clock())
+                self._write(actor, plan, outcomes, ready, spool, derive, progress)
+                committed = True
         headings = {name: plan.headings.get(column, "") for name, column in plan.mapping.items()}
         return ImportReport(
             plan.sheet,
@@ -248,9 +277,11 @@ class LedgerImportService(ServiceBase):
 
     # --- before the write lock ------------------------------------------------
 
-    def _prepare(self, unit: Unit, plan: LedgerPlan) -> tuple[list[RowOutcome], list[_Ready], _Derive]:
+    def _prepare(
+        self, unit: Unit, plan: LedgerPlan, spool: _Spool | None
+    ) -> tuple[list[RowOutcome], list[_Ready], _Derive]:
+        """Every row read, checked and numbered as it would be now; the rows to write go to the spool."""
         session, config = unit.session, unit.config
-        existing = _existing_keys(session, [row.key for row in plan.rows if not row.problems], unit.now)
         counters = dict(session.execute(select(CaseCounter.period, CaseCounter.last_serial)).all())
         users: dict[str, int] = {}
         for user_id, name in session.execute(select(User.id, User.full_name).order_by(User.id)):
@@ -275,24 +306,32 @@ class LedgerImportService(ServiceBase):
         )
         outcomes: list[RowOutcome] = []
         ready: list[_Ready] = []
-        for row in plan.rows:
-            _custom, custom_problems = _custom_values(derive.customs, row)
-            if row.problems or custom_problems:
-                outcomes.append(RowOutcome(row.row, PROBLEM, problems=row.problems + custom_problems))
-                continue
-            if row.key in existing:  # imported before, or earlier in this ledger
-                outcomes.append(RowOutcome(row.row, DUPLICATE, existing[row.key]))
-                continue
-            received, _closed_at = derive.times(row)
-            if row.values["request_amount"]:
-                parse_yuan(row.values["request_amount"])  # refused here, before the write, as before
-            period = period_of(received)
-            counters[period] = counters.get(period, 0) + 1  # the number it would get now (dry run)
-            case_no = format_case_number(period, counters[period], prefix)
-            existing[row.key] = case_no
-            outcome = RowOutcome(row.row, IMPORTED, case_no)
-            outcomes.append(outcome)
-            ready.append(_Ready(outcome, row, period, users.get(row.values["recorder"]) is not None))
+        numbered: dict[str, str] = {}  # this ledger's rows to import: key -> the number they would get
+        for block in _blocks(ledger_rows(plan), KEYS_PER_LOOKUP):
+            keys = {id(row): row.key for row in block}
+            existing = _existing_keys(session, [keys[id(r)] for r in block if not r.problems], unit.now)
+            for row in block:
+                key = keys[id(row)]
+                _custom, custom_problems = _custom_values(derive.customs, row)
+                if row.problems or custom_problems:
+                    outcomes.append(RowOutcome(row.row, PROBLEM, problems=row.problems + custom_problems))
+                    continue
+                earlier = existing.get(key) or numbered.get(key)  # imported before, or earlier in this ledger
+                if earlier:
+                    outcomes.append(RowOutcome(row.row, DUPLICATE, earlier))
+                    continue
+                received, _closed_at = derive.times(row)
+                if row.values["request_amount"]:
+                    parse_yuan(row.values["request_amount"])  # refused here, before the write, as before
+                period = sys.intern(period_of(received))  # a few dozen months for 200,000 rows
+                counters[period] = counters.get(period, 0) + 1  # the number it would get now (dry run)
+                numbered[key] = case_no = format_case_number(period, counters[period], prefix)
+                outcome = RowOutcome(row.row, IMPORTED, case_no)
+                outcomes.append(outcome)
+                recorder = row.values["recorder"]
+                ready.append(_Ready(outcome, period, "" if recorder in users else recorder))
+                if spool is not None:
+                    spool.add(row)
         return outcomes, ready, derive
 
     # --- the writes: a batch, its chunks, its commit ----------------------------
@@ -303,6 +342,7 @@ class LedgerImportService(ServiceBase):
         plan: LedgerPlan,
         outcomes: list[RowOutcome],
         ready: list[_Ready],
+        spool: _Spool,
         derive: _Derive,
         progress: Progress | None = None,
     ) -> None:
@@ -321,10 +361,12 @@ class LedgerImportService(ServiceBase):
             batch_id = batch.id
         try:
             written = 0
+            spooled = spool.rows()
             for number, chunk in enumerate(_chunks(ready, CHUNK_ROWS)):
                 if number:
                     time.sleep(CHUNK_PAUSE)  # other PCs save here
-                self._write_chunk(actor, batch_id, chunk, derive)
+                rows = list(islice(spooled, len(chunk)))  # the chunk's cells: in the spool in ledger order
+                self._write_chunk(actor, batch_id, list(zip(chunk, rows, strict=True)), derive)
                 written += len(chunk)
                 # issue 17 part F: between chunks the person may stop; the batch is still pending (hidden)
                 if progress is not None and not progress(written, len(ready)):
@@ -338,7 +380,9 @@ class LedgerImportService(ServiceBase):
                 log.exception("could not undo import batch %s: the next import removes it", batch_id)
             raise
 
-    def _write_chunk(self, actor: Actor, batch_id: int, chunk: Sequence[_Ready], derive: _Derive) -> None:
+    def _write_chunk(
+        self, actor: Actor, batch_id: int, chunk: Sequence[tuple[_Ready, LedgerRow]], derive: _Derive
+    ) -> None:
         try:
             with self._door.write(actor) as unit:
                 _require_role(unit)
@@ -348,16 +392,18 @@ class LedgerImportService(ServiceBase):
                     raise BranchDeskError(Text("import.batch_lost"))
                 batch.touched_at = unit.now
                 # Another import may have written some of these rows since they were checked.
-                taken = _existing_keys(session, [r.row.key for r in chunk], unit.now)
-                fresh = [r for r in chunk if r.row.key not in taken]
-                for ready in chunk:
-                    if ready.row.key in taken:
-                        ready.outcome.action, ready.outcome.case_no = DUPLICATE, taken[ready.row.key]
+                taken = _existing_keys(session, [row.key for _r, row in chunk], unit.now)
+                fresh = [(ready, row) for ready, row in chunk if row.key not in taken]
+                for ready, row in chunk:
+                    if row.key in taken:
+                        ready.outcome.action, ready.outcome.case_no = DUPLICATE, taken[row.key]
                 self._write_rows(unit, batch_id, fresh, derive)
         except IntegrityError as exc:  # PostgreSQL: a concurrent import committed the same row first
             raise ConcurrentChange(Text("import.raced")) from exc
 
-    def _write_rows(self, unit: Unit, batch_id: int, chunk: Sequence[_Ready], derive: _Derive) -> None:
+    def _write_rows(
+        self, unit: Unit, batch_id: int, chunk: Sequence[tuple[_Ready, LedgerRow]], derive: _Derive
+    ) -> None:
         """The chunk's cases: numbers allocated per month in one step, customers looked up at once.
 
         Customers and cases go in as plain rows, one statement per kind (``storage/bulk.py``): the major
@@ -365,10 +411,10 @@ class LedgerImportService(ServiceBase):
         session = unit.session
         prefix = unit.config.branch_code if unit.config.setting("number_with_branch_code") else None
         per_period: dict[str, int] = {}
-        for ready in chunk:
+        for ready, _row in chunk:
             per_period[ready.period] = per_period.get(ready.period, 0) + 1
         next_serial = {period: allocate_serials(session, period, n) for period, n in per_period.items()}
-        values = [derive.values(ready.row) for ready in chunk]  # this chunk's only: dropped after it
+        values = [derive.values(row) for _ready, row in chunk]  # this chunk's only: dropped after it
         phones = sorted({str(v["phone_normalized"]) for v in values if v["phone_normalized"]})
         customers: dict[str, int] = {}
         for start in range(0, len(phones), 500):
@@ -414,7 +460,7 @@ class LedgerImportService(ServiceBase):
                 own = dict(zip(phoneless, made, strict=True))
         case_template = blank_row(_CASES)
         rows: list[dict[str, Any]] = []
-        for index, (ready, value) in enumerate(zip(chunk, values, strict=True)):
+        for index, ((ready, _row), value) in enumerate(zip(chunk, values, strict=True)):
             serial = next_serial[ready.period]
             next_serial[ready.period] = serial + 1
             phone = value["phone_normalized"]
@@ -437,7 +483,7 @@ class LedgerImportService(ServiceBase):
                 select(Case.case_no, Case.id).where(Case.case_no.in_(numbers[start : start + 500]))
             )
             ids.update({case_no: case_id for case_no, case_id in found})
-        for ready in chunk:
+        for ready, _row in chunk:
             ready.case_id = ids[ready.outcome.case_no]
 
     def _commit_batch(
@@ -463,11 +509,9 @@ class LedgerImportService(ServiceBase):
                             {
                                 "file": plan.path.name,
                                 "sheet": plan.sheet,
-                                "row": item.row.row,
-                                "recorder": Text(
-                                    "event.original_recorder", {"name": item.row.values["recorder"]}
-                                )
-                                if item.row.values["recorder"] and not item.recorder_known
+                                "row": item.outcome.row,
+                                "recorder": Text("event.original_recorder", {"name": item.unknown_recorder})
+                                if item.unknown_recorder
                                 else "",
                             },
                         ),
@@ -505,6 +549,25 @@ def _require_role(unit: Unit) -> None:
 def _chunks(items: Sequence[_Ready], size: int) -> Iterator[Sequence[_Ready]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _blocks(rows: Iterable[LedgerRow], size: int) -> Iterator[list[LedgerRow]]:
+    """The rows ``size`` at a time, as they are read (their duplicates are looked up a block at once)."""
+    iterator = iter(rows)
+    while block := list(islice(iterator, size)):
+        yield block
+
+
+@contextmanager
+def _reading(path: Path, *also: type[Exception]) -> Iterator[None]:
+    """A workbook the Excel reader cannot read is one message naming the file (not a traceback). An
+    ``OSError`` is named here only where the workbook is the one file touched (a full disk under the
+    spool is not the workbook's fault: it is explained as what it is)."""
+    caught: tuple[type[Exception], ...] = (KeyError, ValueError, zipfile.BadZipFile, *also)
+    try:
+        yield
+    except caught as exc:
+        raise BranchDeskError(Text("import.unreadable", {"file": path.name, "reason": str(exc)})) from exc
 
 
 def _existing_keys(session: Session, keys: list[str], now: datetime) -> dict[str, str]:
