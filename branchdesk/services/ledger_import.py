@@ -125,7 +125,7 @@ class ImportReport:
 class _Ready:
     """A row checked and numbered before the write lock is taken. Its cells wait in the spool until its
     chunk is written, and its case's columns are derived then (``_Derive.values``): only what the last
-    unit needs is kept for every row (issue 16: 200,000 parsed rows held 750 MB)."""
+    unit needs is kept for every row (issue 16: 200,000 parsed rows peaked at 679 MB)."""
 
     outcome: RowOutcome  # its ``row`` is the ledger row's number
     period: str

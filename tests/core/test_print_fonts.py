@@ -27,3 +27,12 @@ def test_the_fallback_fonts_load_only_for_a_character_the_main_font_lacks() -> N
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_reportlab_runs_on_its_c_accelerator() -> None:
+    """rl_accel is a dependency (issue 16: the form's float formatting and string widths in C). Without
+    it ReportLab silently falls back to Python, so its absence would only show as a slower form."""
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str.__module__ == "_rl_accel"
+    assert rl_accel.instanceStringWidthTTF.__module__ == "_rl_accel"
