@@ -115,14 +115,18 @@ class UnitOfWork:
         fresh = SYSTEM_ACTOR
         if actor is not None:
             # issue 16 part P: the roles joined in (one statement, not a second SELECT): every unit opens here
-            with_roles = [joinedload(User.roles)]
-            user = session.get(User, actor.user_id, options=with_roles) if ids_ok(actor.user_id) else None
+            user = session.get(User, actor.user_id, options=_WITH_ROLES) if ids_ok(actor.user_id) else None
             if user is None or not user.active:
                 raise PermissionDenied(Text("error.user_inactive"))
             fresh = actor_of(user)
         if roles and not fresh.roles & frozenset(roles):
             raise PermissionDenied(Text("error.roles_required", {"roles": sorted(roles)}))
         return Unit(session, user, fresh, self.cache.get(session), self.clock())
+
+
+#: The acting user's roles loaded with the user. Built once: a loader option is immutable, and building
+#: it anew cost more than a tenth of a millisecond at each of the demo build's 4,000 units.
+_WITH_ROLES = (joinedload(User.roles),)
 
 
 def _busy(exc: OperationalError) -> bool:
