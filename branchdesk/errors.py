@@ -56,6 +56,15 @@ class ConcurrentChange(BranchDeskError):
     """Someone else changed the record in the meantime."""
 
 
+class ConfigChanged(ConcurrentChange):
+    """A configuration write named a configuration version that is no longer the current one. ``version``
+    is the current one: the screen that was refused names it at its next write, the person now told."""
+
+    def __init__(self, text: Text, version: int) -> None:
+        super().__init__(text)
+        self.version = version
+
+
 class AuthenticationFailed(BranchDeskError):
     """Wrong user or password (deliberately not saying which)."""
 

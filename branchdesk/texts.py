@@ -182,6 +182,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{who} changed this case at {when} ({what}). Look at the latest state, then try again: "
         "what you typed is still in the dialog.",
     ),
+    "config.changed_by": (
+        "{who} 已于 {when} 修改了设置（{what}）。本次修改未保存：请看过最新设置后再保存，您填写的内容仍在。",
+        "{who} changed the configuration at {when} ({what}). This change was not saved: look at the latest "
+        "configuration, then save again; what you typed is still there.",
+    ),
+    "config.changed_elsewhere": (
+        "设置已在其他电脑上被修改。本次修改未保存：请看过最新设置后再保存，您填写的内容仍在。",
+        "The configuration was changed on another PC. This change was not saved: look at the latest "
+        "configuration, then save again; what you typed is still there.",
+    ),
     "error.concurrent_change": (
         "该案件刚被他人修改，请刷新后重试",
         "Someone else just changed this case: please refresh and try again",

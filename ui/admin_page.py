@@ -34,6 +34,7 @@ from ui.action_dialog import Field
 from ui.approval_rules_tab import ApprovalRulesTab
 from ui.backup_tab import BackupTab
 from ui.branch_profile_tab import BranchProfileTab
+from ui.config_seen import seen_version
 from ui.config_tab import ConfigTab
 from ui.deadline_rules_tab import DeadlineRulesTab
 from ui.forms import FieldSet, combo, optional_date, refill_combo
@@ -56,6 +57,7 @@ class AdminPage(QWidget):
         self._desk = desk
         self._actor = actor
         self._lookups = lookups
+        self._seen = seen_version(desk)  # before the tabs read their rows: every write here names it
         tabs = QTabWidget()
         # the user list above two forms (new user, chosen user): it scrolls rather than push the window
         # (a plain QScrollArea: it asks for a bounded height, unlike screen_fit's whole-content one)
@@ -162,7 +164,8 @@ class AdminPage(QWidget):
                 Field("active", self.tr("In use"), "check", default=True),
             ],
             lambda: [{"code": c, "name": n, "active": a} for _, c, n, a in self._snapshot().departments],
-            lambda _row, v: admin.save_department(me, v["code"], v["name"], v["active"]),
+            lambda _row, v: admin.save_department(me, v["code"], v["name"], v["active"], seen=self._seen.version),
+            config_seen=self._seen,
         )
 
     def _categories_tab(self) -> ConfigTab:
@@ -182,7 +185,10 @@ class AdminPage(QWidget):
                 Field("active", self.tr("In use"), "check"),
             ],
             lambda: category_tree_rows(self._snapshot()),
-            lambda _row, v: admin.save_category(me, v["code"], v["label"], v["parent"], v["active"]),
+            lambda _row, v: admin.save_category(
+                me, v["code"], v["label"], v["parent"], v["active"], seen=self._seen.version
+            ),
+            config_seen=self._seen,
         )
 
     def _templates_tab(self) -> ConfigTab:
@@ -191,7 +197,10 @@ class AdminPage(QWidget):
             [("title", self.tr("Title")), ("body", self.tr("Text"))],
             [Field("title", self.tr("Title")), Field("body", self.tr("Text"), "multiline")],
             lambda: [{"id": i, "title": t, "body": b} for i, t, b in self._snapshot().reply_templates],
-            lambda row, v: admin.save_reply_template(me, row["id"] if row else None, v["title"], v["body"]),
+            lambda row, v: admin.save_reply_template(
+                me, row["id"] if row else None, v["title"], v["body"], seen=self._seen.version
+            ),
+            config_seen=self._seen,
         )
 
     def _custom_fields_tab(self) -> ConfigTab:
@@ -226,7 +235,9 @@ class AdminPage(QWidget):
                 (v["choices"] or "").replace(",", "、").split("、"),
                 v["required"],
                 v["active"],
+                seen=self._seen.version,
             ),
+            config_seen=self._seen,
         )
 
     def _settings_tab(self) -> SettingsTab:
@@ -376,9 +387,9 @@ class AdminPage(QWidget):
         roles = [role for role, check in self.chosen_roles.items() if check.isChecked()]
         done = run_action(
             self,
-            lambda: self._desk.admin.set_roles(self._actor, user.id, roles) or True,
+            lambda: self._desk.admin.set_roles(self._actor, user.id, roles, seen=self._seen.version) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
         )
         if done is not None:
             self._fill_users()
@@ -396,11 +407,11 @@ class AdminPage(QWidget):
                 user.id,
                 full_name=values["full_name"],
                 department_code=values["department"] or "",
-                seen=user,
+                seen=user,  # the user's row as shown: checked value by value
             )
             or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=lambda e: self.chosen_fields.show_errors(e.texts),
         )
         row = self.users.currentRow()
@@ -416,9 +427,10 @@ class AdminPage(QWidget):
             return
         done = run_action(
             self,
-            lambda: self._desk.admin.set_active(self._actor, user.id, not user.active) or True,
+            lambda: self._desk.admin.set_active(self._actor, user.id, not user.active, seen=self._seen.version)
+            or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
         )
         if done is not None:
             self._fill_users()
@@ -443,9 +455,10 @@ class AdminPage(QWidget):
                 department_code=values["department"] or "",
                 roles=roles,
                 password=values["password"],
+                seen=self._seen.version,
             ),
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=lambda e: self.user_fields.show_errors(e.texts),
         )
         if done is not None:
@@ -506,10 +519,10 @@ class AdminPage(QWidget):
 
     def _on_confirm_year(self, year: int) -> None:
         def call() -> bool:
-            self._desk.admin.confirm_calendar_year(self._actor, year)
+            self._desk.admin.confirm_calendar_year(self._actor, year, seen=self._seen.version)
             return True
 
-        if run_action(self, call, changes=False, config=True):
+        if run_action(self, call, changes=False, config_seen=self._seen):
             QMessageBox.information(
                 self, self.tr("Working calendar"), self.tr("%1 is marked confirmed.").replace("%1", str(year))
             )
@@ -521,10 +534,12 @@ class AdminPage(QWidget):
             return
 
         def call() -> bool:
-            self._desk.admin.set_calendar_day(self._actor, values["day"], values["working"], values["note"])
+            self._desk.admin.set_calendar_day(
+                self._actor, values["day"], values["working"], values["note"], seen=self._seen.version
+            )
             return True
 
-        if run_action(self, call, changes=False, config=True) is None:
+        if run_action(self, call, changes=False, config_seen=self._seen) is None:
             return
         self.calendar_fields.clear_errors()
 

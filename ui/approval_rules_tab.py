@@ -48,6 +48,7 @@ from branchdesk.services import BranchDesk
 from branchdesk.services.approval_policy import PRIORITY_RANGE, ApprovalRuleInput, ApprovalStepInput
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import Lookups
+from ui.config_seen import seen_version
 from ui.forms import FieldSet, combo, refill_combo
 from ui.language import label, render
 from ui.operations import run_action
@@ -68,6 +69,7 @@ class ApprovalRulesTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         self._actor = actor
         self._categories: dict[str, str] = {}
         self._rules: list[ApprovalRule] = []
@@ -368,9 +370,9 @@ class ApprovalRulesTab(QWidget):
         rule_id = self._selected.id if self._selected else None
         saved = run_action(
             self,
-            lambda: self._desk.approval_policy.save_rule(self._actor, rule_id, data),
+            lambda: self._desk.approval_policy.save_rule(self._actor, rule_id, data, seen=self._seen.version),
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=self._show_field_errors,
         )
         if saved is None:
@@ -394,9 +396,9 @@ class ApprovalRulesTab(QWidget):
             return
         done = run_action(
             self,
-            lambda: self._desk.approval_policy.delete_rule(self._actor, rule_id) or True,
+            lambda: self._desk.approval_policy.delete_rule(self._actor, rule_id, seen=self._seen.version) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=self._show_field_errors,
         )
         if done is None:

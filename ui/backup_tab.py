@@ -47,6 +47,7 @@ from branchdesk.storage.backup import (
     restore,
 )
 from branchdesk.storage.failures import explain
+from ui.config_seen import seen_version
 from ui.export_done import open_path
 from ui.operations import Worker, error_text, run_action
 from ui.progress import ProgressRun, Report
@@ -111,6 +112,7 @@ class BackupTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._seen = seen_version(desk)  # the configuration version this PC's screens name
         self._actor = actor
         self._backups: list[BackupInfo] = []
         layout = QVBoxLayout(self)
@@ -208,7 +210,7 @@ class BackupTab(QWidget):
             self,
             lambda: self._desk.admin.set_setting(self._actor, "backup_copy_folder", folder) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,  # a setting: the configuration version moves with it
         )
         self.reload()
         return bool(done)

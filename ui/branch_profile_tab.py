@@ -28,6 +28,7 @@ from branchdesk.printing.content import form_custom_keys
 from branchdesk.services import BranchDesk
 from branchdesk.services.branch_profile import PROFILE_LIMITS, BranchProfile
 from branchdesk.services.context import Actor
+from ui.config_seen import seen_version
 from ui.forms import FieldSet
 from ui.operations import app_signals, run_action
 
@@ -39,6 +40,7 @@ class BranchProfileTab(QWidget):
         super().__init__(parent)
         self._desk = desk
         self._actor = actor
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         labels = {
             "name": self.tr("Branch name"),
             "code": self.tr("Branch code"),
@@ -114,9 +116,9 @@ class BranchProfileTab(QWidget):
 
         result = run_action(
             self,
-            lambda: self._desk.branch_profile.save(self._actor, profile),
+            lambda: self._desk.branch_profile.save(self._actor, profile, seen=self._seen.version),
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=show,
         )
         if result is not None:
@@ -138,6 +140,7 @@ class OutputFieldsBox(QGroupBox):
         super().__init__(self.tr("The branch's own fields on forms and reports"), parent)
         self._desk = desk
         self._actor = actor
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         self.headers = {
             "receipt": self.tr("Receipt"),
             "handling": self.tr("Handling form"),
@@ -216,10 +219,14 @@ class OutputFieldsBox(QGroupBox):
         admin = self._desk.admin
 
         def store() -> bool:
+            # Each setting saved moves the configuration version by one: the version this PC's screens
+            # name follows each (``ui/config_seen``), and none when nothing changed.
             if forms != self._saved_forms:
                 admin.set_setting(self._actor, "form_custom_fields", forms)
+                self._seen.written()
             if breakdown != self._saved_breakdown:
                 admin.set_setting(self._actor, "monthly_breakdown_field", breakdown)
+                self._seen.written()
             return True
 
         if run_action(self, store, changes=False, config=True) is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.errors import FieldError
 from ui.action_dialog import Field, widget_for
+from ui.config_seen import SeenVersion
 from ui.forms import FieldSet, multiline
 from ui.operations import run_action
 
@@ -35,13 +36,16 @@ class ConfigTab(QWidget):
         parent: QWidget | None = None,
         *,
         fixed_rows: tuple[str, ...] = (),
+        config_seen: SeenVersion | None = None,
     ) -> None:
         """``fixed_rows``: the rows are a fixed set (one per step, …) that is edited, never added to;
-        the named fields identify a row and are shown, not edited."""
+        the named fields identify a row and are shown, not edited. ``config_seen``: the configuration
+        version ``save`` names (``ui/config_seen``); it moves with each save or refusal."""
         super().__init__(parent)
         self._headers = headers
         self._load = load
         self._save = save
+        self._config_seen = config_seen
         self._rows: list[Row] = []
         self._selected: Row | None = None
         self.table = QTableWidget(0, len(headers))
@@ -119,8 +123,8 @@ class ConfigTab(QWidget):
             self._save(selected, values)
             return True
 
-        if run_action(self, call, changes=False, config=True, on_fields=show) is None:
-            return
+        if run_action(self, call, changes=False, config=True, on_fields=show, config_seen=self._config_seen) is None:
+            return  # refused: what was typed stays in the form (a stale one now saves on the version named)
         self.fields.clear_errors()
         self.message.setStyleSheet("color: #1e7e34")
         self.message.setText(self.tr("Saved"))

@@ -37,6 +37,7 @@ from branchdesk.read.deadline_rules import DeadlineRuleRow, TrialDue, TrialResul
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.deadline_policy import RuleInput, TrialInput
+from ui.config_seen import seen_version
 from ui.forms import FieldSet, combo, optional_datetime, refill_combo
 from ui.language import label
 from ui.operations import run_action
@@ -55,6 +56,7 @@ class DeadlineRulesTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         self._actor = actor
         self._rules: list[DeadlineRuleRow] = []
         self._selected: DeadlineRuleRow | None = None
@@ -289,9 +291,11 @@ class DeadlineRulesTab(QWidget):
         data, selected = self._input(), self._selected
         saved = run_action(
             self,
-            lambda: self._desk.deadline_policy.save(self._actor, selected.id if selected else None, data),
+            lambda: self._desk.deadline_policy.save(
+                self._actor, selected.id if selected else None, data, seen=self._seen.version
+            ),
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=self._show_errors,
         )
         if saved is None:
@@ -320,10 +324,10 @@ class DeadlineRulesTab(QWidget):
             return
 
         def call() -> bool:
-            self._desk.deadline_policy.delete(self._actor, rule.id)
+            self._desk.deadline_policy.delete(self._actor, rule.id, seen=self._seen.version)
             return True
 
-        if run_action(self, call, changes=False, config=True, on_fields=self._show_errors) is None:
+        if run_action(self, call, changes=False, on_fields=self._show_errors, config_seen=self._seen) is None:
             return
         self.reload()
         self.clear_form()
@@ -506,14 +510,19 @@ class DeadlineRulesTab(QWidget):
 
         def call() -> bool:
             self._desk.deadline_policy.save_business_hours(
-                self._actor, v["office_opens"], v["office_closes"], v["lunch_starts"], v["lunch_ends"]
+                self._actor,
+                v["office_opens"],
+                v["office_closes"],
+                v["lunch_starts"],
+                v["lunch_ends"],
+                seen=self._seen.version,
             )
             return True
 
         def show(error: FieldError) -> None:
             self.hours_fields.show_errors(error.texts, self.hours_message)
 
-        if run_action(self, call, changes=False, config=True, on_fields=show) is not None:
+        if run_action(self, call, changes=False, on_fields=show, config_seen=self._seen) is not None:
             self.hours_fields.clear_errors()
             self.hours_message.setStyleSheet("color: #1e7e34")
             self.hours_message.setText(self.tr("Saved"))

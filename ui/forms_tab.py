@@ -35,6 +35,7 @@ from branchdesk.printing.form_spec import (
 )
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.config_seen import seen_version
 from ui.operations import field_errors, run_action
 from ui.print_dialog import load_pdf
 
@@ -67,6 +68,7 @@ class FormsTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk, self._me = desk, actor
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         self._spec: FormSpec | None = None
         self._filling = False
         self.form = QComboBox()
@@ -420,9 +422,9 @@ class FormsTab(QWidget):
             return False
         done = run_action(
             self,
-            lambda: self._desk.forms.save(self._me, spec) or True,
+            lambda: self._desk.forms.save(self._me, spec, seen=self._seen.version) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=self._show_problems,
         )
         if done:
@@ -444,7 +446,10 @@ class FormsTab(QWidget):
         assert self._spec is not None
         model = self._spec.code
         added = run_action(
-            self, lambda: self._desk.forms.add(self._me, code, title, model), changes=False, config=True
+            self,
+            lambda: self._desk.forms.add(self._me, code, title, model, seen=self._seen.version),
+            changes=False,
+            config_seen=self._seen,
         )
         if added is None:
             return False
@@ -458,9 +463,9 @@ class FormsTab(QWidget):
         code, active = self._spec.code, not self._active.get(self._spec.code, True)
         done = run_action(
             self,
-            lambda: self._desk.forms.set_active(self._me, code, active) or True,
+            lambda: self._desk.forms.set_active(self._me, code, active, seen=self._seen.version) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
         )
         if done:
             self.reload()

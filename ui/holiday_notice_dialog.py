@@ -30,6 +30,7 @@ from branchdesk.i18n import Text
 from branchdesk.read.calendar import NoticeApplied, NoticePreview
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.config_seen import seen_version
 from ui.forms import FieldSet
 from ui.operations import run_action
 from ui.screen_fit import fit_to_screen
@@ -42,6 +43,7 @@ class HolidayNoticeDialog(QDialog):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         self._actor = actor
         self.preview: NoticePreview | None = None
         self.setWindowTitle(self.tr("Import holiday notice"))
@@ -199,9 +201,9 @@ class HolidayNoticeDialog(QDialog):
         text, year = self.text.toPlainText(), self._year()
         result: NoticeApplied | None = run_action(
             self,
-            lambda: self._desk.calendar.apply_notice(self._actor, text, year),
+            lambda: self._desk.calendar.apply_notice(self._actor, text, year, seen=self._seen.version),
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=self._refused,
         )
         if result is None:

@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError
+from branchdesk.errors import BranchDeskError, ConcurrentChange, ConfigChanged, FieldError
 from ui.language import render
+
+if TYPE_CHECKING:
+    from ui.config_seen import SeenVersion
 
 T = TypeVar("T")
 
@@ -91,12 +94,16 @@ def run_action(
     case_id: int | Callable[[T], int] = ALL_CASES,
     config: bool = False,
     on_fields: Callable[[FieldError], None] | None = None,
+    config_seen: SeenVersion | None = None,
 ) -> T | None:
     """Run ``call``; return its result, or None when it was refused or failed (so ``call`` should return something).
 
     ``changes``: announce ``sig_case_changed`` with ``case_id`` (a number, or a function of the result,
-    e.g. ``lambda ref: ref.id``); ``config``: announce ``sig_config_changed``.
+    e.g. ``lambda ref: ref.id``); ``config``: announce ``sig_config_changed``. ``config_seen``: the call
+    writes configuration (it implies ``config``) naming this version; it moves with the write, or to
+    the version a refusal names (``ui/config_seen``).
     """
+    config = config or config_seen is not None
     try:
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
@@ -120,6 +127,10 @@ def run_action(
         QMessageBox.warning(parent, QApplication.translate("operations", "Not possible"), message)
         if isinstance(exc, ConcurrentChange) and isinstance(case_id, int):
             announce_case_changed(case_id)  # someone else changed it: show the latest state now
+        if isinstance(exc, ConfigChanged):
+            if config_seen is not None:
+                config_seen.refused(exc.version)  # told who changed what: the next save applies knowingly
+            announce_config_changed()  # every configuration screen shows the latest now
         return None
     except Exception as exc:
         from ui.crash import report_unexpected
@@ -128,6 +139,8 @@ def run_action(
         return None
     if changes:
         announce_case_changed(case_id(result) if callable(case_id) else case_id)
+    if config_seen is not None:
+        config_seen.written()
     if config:
         announce_config_changed()
     return result

@@ -23,6 +23,7 @@ from branchdesk.policy.presets import list_presets
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.policy import read_source
+from ui.config_seen import seen_version
 from ui.export_done import export_done
 from ui.language import current_language, render
 from ui.operations import run_action
@@ -37,6 +38,7 @@ class PolicyTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk, self._me = desk, actor
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         self._text: str | None = None  # the file or preset being previewed
         explain = QLabel(
             self.tr(
@@ -142,7 +144,12 @@ class PolicyTab(QWidget):
         text = self._text
         if text is None:
             return
-        result = run_action(self, lambda: self._desk.policy.apply(self._me, text), changes=False, config=True)
+        result = run_action(
+            self,
+            lambda: self._desk.policy.apply(self._me, text, seen=self._seen.version),
+            changes=False,
+            config_seen=self._seen,
+        )
         if result is None:
             return
         self._text = None

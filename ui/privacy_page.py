@@ -39,6 +39,7 @@ from branchdesk.read.retention import BatchRow, Candidate, HeldCase, RunResult
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseVersion
+from ui.config_seen import seen_version
 from ui.export_done import export_done
 from ui.first_show import load_when_shown
 from ui.language import label
@@ -444,6 +445,7 @@ class RetentionRulesTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor) -> None:
         super().__init__()
         self._desk, self._me = desk, actor
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         explain = QLabel(
             self.tr(
                 "How many years after closure a case keeps its personal data. A rule on a category covers its"
@@ -500,9 +502,9 @@ class RetentionRulesTab(QWidget):
         code, kind, years = self.category.currentData(), self.kind.currentData(), self.years.value()
         done = run_action(
             self,
-            lambda: self._desk.retention.save_rule(self._me, code, kind, years),
+            lambda: self._desk.retention.save_rule(self._me, code, kind, years, seen=self._seen.version),
             changes=False,
-            config=True,
+            config_seen=self._seen,
             on_fields=self.errors.show_fields,
         )
         if done is not None:
@@ -515,9 +517,9 @@ class RetentionRulesTab(QWidget):
         rule_id = self.rule_ids[row]
         done = run_action(
             self,
-            lambda: self._desk.retention.remove_rule(self._me, rule_id) or True,
+            lambda: self._desk.retention.remove_rule(self._me, rule_id, seen=self._seen.version) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
         )
         if done is not None:
             self.reload()

@@ -26,6 +26,7 @@ from branchdesk.errors import FieldError
 from branchdesk.read.report_duties import DutyRow
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.config_seen import seen_version
 from ui.language import label, render
 from ui.operations import field_errors, run_action
 
@@ -34,6 +35,7 @@ class ReportDutiesTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor) -> None:
         super().__init__()
         self._desk, self._me = desk, actor
+        self._seen = seen_version(desk)  # the configuration version this PC's screens name
         explain = QLabel(
             self.tr(
                 "The reports the policy asks for. Each shows on the work page of the people with its role (of its"
@@ -181,7 +183,7 @@ class ReportDutiesTab(QWidget):
             self,
             lambda: self._desk.report_duties.save(self._me, duty_id, seen=seen, **values),
             changes=False,
-            config=True,
+            config_seen=self._seen,  # checked by the duty's own version; the configuration's moves too
             on_fields=self._show_fields,
         )
         if done is not None:
@@ -195,7 +197,7 @@ class ReportDutiesTab(QWidget):
             self,
             lambda: self._desk.report_duties.remove(self._me, chosen.id, chosen.version) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,
         )
         if done is not None:
             self.reload()

@@ -26,6 +26,7 @@ from branchdesk.i18n import Label, Text
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.action_dialog import ActionDialog, Field
+from ui.config_seen import seen_version
 from ui.language import label, render, roles_text
 from ui.operations import app_signals, run_action
 
@@ -57,6 +58,7 @@ class RewardsScaleTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk, self._me = desk, actor
+        self._seen = seen_version(desk)  # the configuration version this PC's screens name
         self.items: list[ScaleItem] = []
         explain = QLabel(
             self.tr(
@@ -195,6 +197,7 @@ class RewardsScaleTab(QWidget):
         return dialog
 
     def _saved(self) -> None:
+        self._seen.written()  # the line was checked by its own version; the configuration's moved by one
         app_signals().sig_config_changed.emit()  # a configuration change: every page re-reads
         self.reload()
 

@@ -31,6 +31,7 @@ from branchdesk.errors import FieldError
 from branchdesk.i18n import Label
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
+from ui.config_seen import seen_version
 from ui.forms import FieldSet
 from ui.language import label
 from ui.operations import field_errors, run_action
@@ -43,6 +44,7 @@ class SettingsTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk, self._actor = desk, actor
+        self._seen = seen_version(desk)  # the configuration version this PC's screens name
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
         self._shown: dict[str, Any] = {}  # the values as read: what a save names as seen
@@ -138,7 +140,7 @@ class SettingsTab(QWidget):
             self,
             lambda: self._desk.admin.set_settings(self._actor, changes, seen=seen) or True,
             changes=False,
-            config=True,
+            config_seen=self._seen,  # checked value by value (``seen``); the version moves with it
             on_fields=self._on_fields,
         )
         if done:

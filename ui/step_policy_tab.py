@@ -12,6 +12,7 @@ from branchdesk.domain.vocab import Role
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from ui.action_dialog import Field
+from ui.config_seen import seen_version
 from ui.config_tab import ConfigTab
 from ui.language import label
 
@@ -20,6 +21,7 @@ class StepPolicyTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk, self._me = desk, actor
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         roles = [(role.value, label(role)) for role in Role if role is not Role.ADMIN]
         explain = QLabel(
             self.tr(
@@ -55,6 +57,7 @@ class StepPolicyTab(QWidget):
             self._policy_rows,
             self._save_row,
             fixed_rows=("step",),  # one policy per tracked step: edited, never added or renamed
+            config_seen=self._seen,
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,5 +92,6 @@ class StepPolicyTab(QWidget):
             values["on_overdue"] or "",
             values["role"] or None,
             bool(values["active"]),
+            seen=self._seen.version,
         )
         return True

@@ -34,6 +34,7 @@ from branchdesk.errors import FieldError
 from branchdesk.services import BranchDesk
 from branchdesk.services.context import Actor
 from branchdesk.services.vocabulary import FixedLabel, VocabularyItem, VocabularySnapshot
+from ui.config_seen import seen_version
 from ui.forms import FieldSet
 from ui.language import current_language, label
 from ui.operations import run_action
@@ -45,6 +46,7 @@ class VocabularyTab(QWidget):
     def __init__(self, desk: BranchDesk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._seen = seen_version(desk)  # every configuration write here names it (ui/config_seen)
         self._actor = actor
         self._snapshot: VocabularySnapshot | None = None
 
@@ -239,7 +241,7 @@ class VocabularyTab(QWidget):
             fields.show_errors(error.texts, self.message)
 
         self.message.clear()
-        result = run_action(self, lambda: call() or True, changes=False, config=True, on_fields=show)
+        result = run_action(self, lambda: call() or True, changes=False, on_fields=show, config_seen=self._seen)
         if result is None:
             return False
         fields.clear_errors()
@@ -254,7 +256,9 @@ class VocabularyTab(QWidget):
         values = self.item_fields.values()
         self._run(
             self.item_fields,
-            lambda: self._desk.vocabulary.add_item(self._actor, key, values["label"], values["code"]),
+            lambda: self._desk.vocabulary.add_item(
+                self._actor, key, values["label"], values["code"], seen=self._seen.version
+            ),
             lambda code: code if isinstance(code, str) else None,
         )
 
@@ -266,7 +270,7 @@ class VocabularyTab(QWidget):
         name = self.item_fields.value("label")
         self._run(
             self.item_fields,
-            lambda: self._desk.vocabulary.rename_item(self._actor, key, row.code, name),
+            lambda: self._desk.vocabulary.rename_item(self._actor, key, row.code, name, seen=self._seen.version),
             lambda _r: row.code,
         )
 
@@ -277,7 +281,7 @@ class VocabularyTab(QWidget):
         _kind, key = self.current
         self._run(
             self.item_fields,
-            lambda: self._desk.vocabulary.move_item(self._actor, key, row.code, steps),
+            lambda: self._desk.vocabulary.move_item(self._actor, key, row.code, steps, seen=self._seen.version),
             lambda _r: row.code,
         )
 
@@ -288,7 +292,9 @@ class VocabularyTab(QWidget):
         _kind, key = self.current
         self._run(
             self.item_fields,
-            lambda: self._desk.vocabulary.set_item_active(self._actor, key, row.code, not row.active),
+            lambda: self._desk.vocabulary.set_item_active(
+                self._actor, key, row.code, not row.active, seen=self._seen.version
+            ),
             lambda _r: row.code,
         )
 
@@ -299,7 +305,7 @@ class VocabularyTab(QWidget):
         _kind, key = self.current
         self._run(
             self.item_fields,
-            lambda: self._desk.vocabulary.delete_item(self._actor, key, row.code),
+            lambda: self._desk.vocabulary.delete_item(self._actor, key, row.code, seen=self._seen.version),
             lambda _r: None,
         )
 
@@ -312,7 +318,7 @@ class VocabularyTab(QWidget):
         self._run(
             self.name_fields,
             lambda: self._desk.vocabulary.rename_label(
-                self._actor, vocabulary, row.code, values["label_zh"], values["label_en"]
+                self._actor, vocabulary, row.code, values["label_zh"], values["label_en"], seen=self._seen.version
             ),
             lambda _r: row.code,
         )

@@ -48,10 +48,10 @@ UNSEEN: Any = object()
 
 class AdminService(ServiceBase):
     @contextmanager
-    def _unit(self, actor: Actor) -> Iterator[Unit]:
+    def _unit(self, actor: Actor, seen: int | None = None) -> Iterator[Unit]:
         """Every admin write changes configuration (users included: they fill the pick lists)."""
         with self._door.write(actor) as unit:
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             yield unit
 
     def _admin(self, unit: Unit) -> None:
@@ -150,8 +150,9 @@ class AdminService(ServiceBase):
         department_code: str,
         roles: Collection[Role],
         password: str,
+        seen: int | None = None,
     ) -> int:
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             return create_user(
                 unit,
@@ -162,9 +163,16 @@ class AdminService(ServiceBase):
                 password=password,
             )
 
-    def set_roles(self, actor: Actor, user_id: int, roles: Collection[Role]) -> None:
+    def set_roles(
+        self,
+        actor: Actor,
+        user_id: int,
+        roles: Collection[Role],
+        *,
+        seen: int | None = None,
+    ) -> None:
         roles = _roles(roles)
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             user = unit.session.get(User, user_id) if ids_ok(user_id) else None
             if user is None:
@@ -182,10 +190,10 @@ class AdminService(ServiceBase):
                 [("roles", before, sorted(Role(r).value for r in roles))],
             )
 
-    def set_active(self, actor: Actor, user_id: int, active: bool) -> None:
+    def set_active(self, actor: Actor, user_id: int, active: bool, *, seen: int | None = None) -> None:
         """Deactivate (or reactivate) a user: a deactivated user cannot log in, is offered as nobody's
         handler or approver, and the cases they handle show as needing reassignment."""
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             user = unit.session.get(User, user_id) if ids_ok(user_id) else None
             if user is None:
@@ -264,7 +272,15 @@ class AdminService(ServiceBase):
 
     # --- departments and categories ----------------------------------------------------
 
-    def save_department(self, actor: Actor, code: str, name: str, active: bool = True) -> None:
+    def save_department(
+        self,
+        actor: Actor,
+        code: str,
+        name: str,
+        active: bool = True,
+        *,
+        seen: int | None = None,
+    ) -> None:
         checks = Checks()
         code = checks.text("code", code, TEXT_LIMITS["code"]).upper()
         name = checks.text("name", name, TEXT_LIMITS["name"])
@@ -275,7 +291,7 @@ class AdminService(ServiceBase):
         if "name" not in checks.errors and not name:
             checks.add("name", Text("admin.department_name"))
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             department = unit.session.scalars(select(Department).where(Department.code == code)).first()
             if department is None:
@@ -290,7 +306,9 @@ class AdminService(ServiceBase):
                 )
 
     def save_category(
-        self, actor: Actor, code: str, label: str, parent_code: str | None = None, active: bool = True
+        self, actor: Actor, code: str, label: str, parent_code: str | None = None, active: bool = True,
+        *,
+        seen: int | None = None,
     ) -> None:
         checks = Checks()
         code = checks.text("code", code, TEXT_LIMITS["category_code"])
@@ -299,7 +317,7 @@ class AdminService(ServiceBase):
             "parent", parent_code, TEXT_LIMITS["category_code"], Text("admin.category_parent")
         )
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             errors: dict[str, Text | str] = {}
             if not _CODE.fullmatch(code):
@@ -340,7 +358,15 @@ class AdminService(ServiceBase):
 
     # --- calendar --------------------------------------------------------------------
 
-    def set_calendar_day(self, actor: Actor, day: date, working: bool, note: str = "") -> None:
+    def set_calendar_day(
+        self,
+        actor: Actor,
+        day: date,
+        working: bool,
+        note: str = "",
+        *,
+        seen: int | None = None,
+    ) -> None:
         checks = Checks()
         if not isinstance(day, date):
             checks.add("day", Text("field.required", {"field": Label("Field", "day")}))
@@ -349,7 +375,7 @@ class AdminService(ServiceBase):
         if isinstance(day, datetime):
             day = day.date()
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             row = unit.session.get(CalendarOverride, day)
             old = row.working if row else None
@@ -370,11 +396,11 @@ class AdminService(ServiceBase):
                 [("working", old, working)],
             )
 
-    def confirm_calendar_year(self, actor: Actor, year: int) -> None:
+    def confirm_calendar_year(self, actor: Actor, year: int, *, seen: int | None = None) -> None:
         checks = Checks()
         checks.integer("year", year, FIRST_DAY.year, LAST_DAY.year)
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             self.confirm_year_in(unit, year)
 
@@ -395,14 +421,22 @@ class AdminService(ServiceBase):
 
     # --- templates, custom fields, settings ------------------------------------------------
 
-    def save_reply_template(self, actor: Actor, template_id: int | None, title: str, body: str) -> None:
+    def save_reply_template(
+        self,
+        actor: Actor,
+        template_id: int | None,
+        title: str,
+        body: str,
+        *,
+        seen: int | None = None,
+    ) -> None:
         checks = Checks()
         title = checks.text("title", title, TEXT_LIMITS["title"])
         body = checks.text("body", body, TEXT_LIMITS["body"])
         checks.done()
         if template_id is not None and not ids_ok(template_id):
             raise NotFound(Text("admin.template_not_found"))
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             if not title or not body:
                 raise FieldError({"title" if not title else "body": Text("admin.template_required")})
@@ -430,6 +464,8 @@ class AdminService(ServiceBase):
         choices: Collection[str] = (),
         required: bool = False,
         active: bool = True,
+        *,
+        seen: int | None = None,
     ) -> None:
         checks = Checks()
         key = checks.text("key", key, 40)
@@ -444,7 +480,7 @@ class AdminService(ServiceBase):
         ]
         options = list(dict.fromkeys(c for c in options if c))
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             errors: dict[str, Text | str] = {}
             if not _CODE.fullmatch(key):

@@ -114,7 +114,15 @@ class RetentionService(ServiceBase):
             for r in rows
         )
 
-    def save_rule(self, actor: Actor, category_code: str | None, kind: str | None, years: int) -> int:
+    def save_rule(
+        self,
+        actor: Actor,
+        category_code: str | None,
+        kind: str | None,
+        years: int,
+        *,
+        seen: int | None = None,
+    ) -> int:
         """Set how long closed cases of a category (any level; None: any) and kind (None: any) are kept."""
         checks = Checks()
         code = checks.text("category_code", category_code, TEXT_LIMITS["category_code"]) or None
@@ -163,11 +171,11 @@ class RetentionService(ServiceBase):
                 ),
                 changes=[("years", old, years)],
             )
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             unit.session.flush()
             return row.id
 
-    def remove_rule(self, actor: Actor, rule_id: int) -> None:
+    def remove_rule(self, actor: Actor, rule_id: int, *, seen: int | None = None) -> None:
         with self._unit(actor) as unit:
             if Role.ADMIN not in unit.actor.roles:
                 raise PermissionDenied(Text("anonymise.admin_only"))
@@ -188,9 +196,9 @@ class RetentionService(ServiceBase):
                 changes=[("years", row.years, None)],
             )
             unit.session.delete(row)
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
 
-    def mark_personal(self, actor: Actor, key: str, personal: bool) -> None:
+    def mark_personal(self, actor: Actor, key: str, personal: bool, *, seen: int | None = None) -> None:
         """Mark a custom field as holding personal data (anonymised with the case) or not (administrator)."""
         checks = Checks()
         key = checks.text("key", key, 40, required=True)
@@ -211,7 +219,7 @@ class RetentionService(ServiceBase):
                     changes=[("personal", bool(row.personal), bool(personal))],
                 )
                 row.personal = bool(personal)
-                unit.mark_config_changed()
+                unit.mark_config_changed(seen)
 
     # --- the retention queue -------------------------------------------------------------------
 

@@ -55,9 +55,9 @@ class ApprovalRuleInput:
 
 class ApprovalPolicyService(ServiceBase):
     @contextmanager
-    def _unit(self, actor: Actor) -> Iterator[Unit]:
+    def _unit(self, actor: Actor, seen: int | None = None) -> Iterator[Unit]:
         with self._door.write(actor) as unit:
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             yield unit
 
     @staticmethod
@@ -71,7 +71,14 @@ class ApprovalPolicyService(ServiceBase):
             self._admin(unit)
             return list(load_approval_rules(unit.session))
 
-    def save_rule(self, actor: Actor, rule_id: int | None, data: ApprovalRuleInput) -> int:
+    def save_rule(
+        self,
+        actor: Actor,
+        rule_id: int | None,
+        data: ApprovalRuleInput,
+        *,
+        seen: int | None = None,
+    ) -> int:
         """Create (``rule_id`` None) or change a rule with its steps; the rule's id."""
         checks = Checks()
         if not isinstance(data, ApprovalRuleInput):
@@ -95,7 +102,7 @@ class ApprovalPolicyService(ServiceBase):
         if rule_id is not None and not ids_ok(rule_id):
             raise NotFound(Text("admin.rule_not_found"))
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             errors: dict[str, Text | str] = {}
             ceiling = unit.config.money_ceiling_fen
@@ -172,11 +179,11 @@ class ApprovalPolicyService(ServiceBase):
             _event(unit, Text("event.admin_approval_rule_changed", {"label": row.label}), changes)
             return row.id
 
-    def delete_rule(self, actor: Actor, rule_id: int) -> None:
+    def delete_rule(self, actor: Actor, rule_id: int, *, seen: int | None = None) -> None:
         """Delete a rule and its steps (frozen chains on resolutions keep what they froze)."""
         if not ids_ok(rule_id):
             raise NotFound(Text("admin.rule_not_found"))
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             row = unit.session.get(ApprovalRuleRow, rule_id)
             if row is None:

@@ -67,11 +67,11 @@ class BranchProfileService(ServiceBase):
                 **{field: str(config.settings.get(key) or "") for field, key in PROFILE_SETTINGS.items()},
             )
 
-    def save(self, actor: Actor, profile: BranchProfile) -> BranchProfile:
+    def save(self, actor: Actor, profile: BranchProfile, *, seen: int | None = None) -> BranchProfile:
         """Check and store the whole profile; every change is one event (old → new). Returns it as stored."""
         clean = check_profile(profile)
         with self._admin_unit(actor) as unit:
-            unit.mark_config_changed()  # forms and the window title read it from the configuration
+            unit.mark_config_changed(seen)  # forms and the window title read it from the configuration
             branch = unit.session.scalars(select(Branch)).one()
             changes: list[tuple[str, Any, Any]] = []
             for field in ("name", "code"):

@@ -68,7 +68,14 @@ class CalendarAdminService(ServiceBase):
                 year_confirmed=not calendar.unconfirmed_years([notice.year]),
             )
 
-    def apply_notice(self, actor: Actor, text: str, year: int | None = None) -> NoticeApplied:
+    def apply_notice(
+        self,
+        actor: Actor,
+        text: str,
+        year: int | None = None,
+        *,
+        seen: int | None = None,
+    ) -> NoticeApplied:
         """Write the notice's days as overrides and confirm its year; a second import changes nothing."""
         notice = self._parse(text, year)
         # The door's own write unit, not an always-bumping admin unit: a second import of the same
@@ -92,7 +99,7 @@ class CalendarAdminService(ServiceBase):
                     row.working, row.note = item.working, item.name
             confirmed = notice.year in unit.config.calendar.confirmed_years
             if changes or not confirmed:
-                unit.mark_config_changed()
+                unit.mark_config_changed(seen)
                 record(
                     unit.session,
                     at=unit.now,

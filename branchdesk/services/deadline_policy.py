@@ -86,10 +86,10 @@ def _optional_bool(value: Any) -> bool:
 
 class DeadlinePolicyService(ServiceBase):
     @contextmanager
-    def _admin_unit(self, actor: Actor) -> Iterator[Unit]:
+    def _admin_unit(self, actor: Actor, seen: int | None = None) -> Iterator[Unit]:
         """An admin write: it changes configuration, so every PC reloads it."""
         with self._door.write(actor) as unit:
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             self._require_admin(unit)
             yield unit
 
@@ -116,14 +116,14 @@ class DeadlinePolicyService(ServiceBase):
                 for row in rows
             ]
 
-    def save(self, actor: Actor, rule_id: int | None, data: RuleInput) -> int:
+    def save(self, actor: Actor, rule_id: int | None, data: RuleInput, *, seen: int | None = None) -> int:
         """Create (``rule_id`` None) or change a rule; returns its id."""
         if not isinstance(data, RuleInput):
             raise FieldError({"rule": Text("field.format", {"field": Label("Field", "rule")})})
         values = self._checked(data)
         if rule_id is not None and not ids_ok(rule_id):
             raise NotFound(Text("admin.sla_not_found"))
-        with self._admin_unit(actor) as unit:
+        with self._admin_unit(actor, seen) as unit:
             self._check_codes(unit.config, values)
             if rule_id is None:
                 added = SlaRuleRow(**values)
@@ -141,11 +141,11 @@ class DeadlinePolicyService(ServiceBase):
             )
             return row.id
 
-    def delete(self, actor: Actor, rule_id: int) -> None:
+    def delete(self, actor: Actor, rule_id: int, *, seen: int | None = None) -> None:
         """Remove a rule; the last catch-all rule of the case or of a step stays (all get a due time)."""
         if not ids_ok(rule_id):
             raise NotFound(Text("admin.sla_not_found"))
-        with self._admin_unit(actor) as unit:
+        with self._admin_unit(actor, seen) as unit:
             row = unit.session.get(SlaRuleRow, rule_id)
             if row is None:
                 raise NotFound(Text("admin.sla_not_found"))
@@ -253,7 +253,9 @@ class DeadlinePolicyService(ServiceBase):
     # --- business hours ----------------------------------------------------------------
 
     def save_business_hours(
-        self, actor: Actor, opens: str, closes: str, lunch_starts: str = "", lunch_ends: str = ""
+        self, actor: Actor, opens: str, closes: str, lunch_starts: str = "", lunch_ends: str = "",
+        *,
+        seen: int | None = None,
     ) -> None:
         """Office hours and the optional lunch break ("HH:MM"; both lunch times empty: no break)."""
         given = {
@@ -284,7 +286,7 @@ class DeadlinePolicyService(ServiceBase):
                 errors["lunch_ends"] = Text("deadline_rules.lunch_inside")
         if errors:
             raise FieldError(errors)
-        with self._admin_unit(actor) as unit:
+        with self._admin_unit(actor, seen) as unit:
             changes: list[tuple[str, Any, Any]] = []
             for key, value in given.items():
                 row = unit.session.get(Setting, key)

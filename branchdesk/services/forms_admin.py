@@ -29,10 +29,10 @@ MODES = ("plain", "overlay")
 
 class FormsAdminService(ServiceBase):
     @contextmanager
-    def _unit(self, actor: Actor) -> Iterator[Unit]:
+    def _unit(self, actor: Actor, seen: int | None = None) -> Iterator[Unit]:
         with self._door.write(actor) as unit:
             self._admin(unit)
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             yield unit
 
     @staticmethod
@@ -83,10 +83,10 @@ class FormsAdminService(ServiceBase):
                 )
         return result
 
-    def save(self, actor: Actor, spec: FormSpec | dict[str, Any]) -> None:
+    def save(self, actor: Actor, spec: FormSpec | dict[str, Any], *, seen: int | None = None) -> None:
         """Replace an existing form with ``spec`` (refused, every problem at its place, when unsound)."""
         spec = _spec(spec)
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             row = unit.session.get(FormSpecRow, spec.code)
             if row is None:
                 raise FieldError({"code": Text("forms.not_found", {"code": spec.code})})
@@ -101,9 +101,17 @@ class FormsAdminService(ServiceBase):
                 unit, Text("event.forms_saved", _named(spec)), [("copies", len(old.copies), len(spec.copies))]
             )
 
-    def add(self, actor: Actor, code: str, title: str, from_code: str) -> FormSpec:
+    def add(
+        self,
+        actor: Actor,
+        code: str,
+        title: str,
+        from_code: str,
+        *,
+        seen: int | None = None,
+    ) -> FormSpec:
         """A new form, a copy of ``from_code`` under a new code and title; it is offered like its model."""
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             model = unit.session.get(FormSpecRow, from_code)
             if model is None:
                 raise FieldError({"from_code": Text("forms.not_found", {"code": from_code})})
@@ -119,11 +127,11 @@ class FormsAdminService(ServiceBase):
             self._event(unit, Text("event.forms_added", _named(spec)), [])
             return spec
 
-    def set_active(self, actor: Actor, code: str, active: bool) -> None:
+    def set_active(self, actor: Actor, code: str, active: bool, *, seen: int | None = None) -> None:
         """Deactivate (or bring back) a form: an inactive form is neither offered nor printed."""
         if not isinstance(active, bool):
             raise FieldError({"active": Text("admin.setting_type")})
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             row = unit.session.get(FormSpecRow, code)
             if row is None:
                 raise FieldError({"code": Text("forms.not_found", {"code": code})})

@@ -94,7 +94,7 @@ class PolicyService(ServiceBase):
             current = read_policy(unit.session, with_calendar=policy.calendar is not None)
             return PolicyDiff((), tuple(diff(current, policy)))
 
-    def apply(self, actor: Actor, text: str) -> PolicyResult:
+    def apply(self, actor: Actor, text: str, *, seen: int | None = None) -> PolicyResult:
         """Apply the file in one transaction, backup first; any problem → ``PolicyError``, no change."""
         started = time.perf_counter()
         preview = self.preview(actor, text)
@@ -109,7 +109,7 @@ class PolicyService(ServiceBase):
         assert policy is not None  # checked above
         with self._door.write(actor) as unit:
             self._check_admin(unit.actor.roles)
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             current = read_policy(unit.session, with_calendar=policy.calendar is not None)
             changes = tuple(diff(current, policy))  # again inside the transaction: another PC may have edited
             apply_policy(unit.session, policy, unit.now.date())

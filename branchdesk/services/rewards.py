@@ -182,7 +182,13 @@ class RewardService(ServiceBase):
         with self._door.read(actor) as unit:
             return scale_items(unit.session)
 
-    def save_scale_item(self, actor: Actor, item: rules.ScaleItem) -> rules.ScaleItem:
+    def save_scale_item(
+        self,
+        actor: Actor,
+        item: rules.ScaleItem,
+        *,
+        seen: int | None = None,
+    ) -> rules.ScaleItem:
         """Create a line (``item.version`` 0) or change the line as read (its version): a line changed
         since is refused naming it. Admin only; a configuration change."""
         checks = Checks()
@@ -205,7 +211,7 @@ class RewardService(ServiceBase):
             checks.add("active", Text("admin.setting_type"))
         checks.done()
         with self._door.write(actor) as unit:
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             if Role.ADMIN not in unit.actor.roles:
                 raise PermissionDenied(Text("admin.only_admin"))
             cleaned = rules.ScaleItem(

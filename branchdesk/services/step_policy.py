@@ -26,9 +26,9 @@ from branchdesk.storage.models import StepPolicyRow
 
 class StepPolicyService(ServiceBase):
     @contextmanager
-    def _unit(self, actor: Actor) -> Iterator[Unit]:
+    def _unit(self, actor: Actor, seen: int | None = None) -> Iterator[Unit]:
         with self._door.write(actor) as unit:
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             yield unit
 
     @staticmethod
@@ -51,6 +51,8 @@ class StepPolicyService(ServiceBase):
         on_overdue: str,
         role: str | None,
         active: bool = True,
+        *,
+        seen: int | None = None,
     ) -> None:
         checks = Checks()
         try:
@@ -80,7 +82,7 @@ class StepPolicyService(ServiceBase):
         if not isinstance(active, bool):
             checks.add("active", Text("admin.setting_type"))
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             self._admin(unit)
             row = unit.session.scalars(
                 select(StepPolicyRow).where(StepPolicyRow.step == step_code.value)

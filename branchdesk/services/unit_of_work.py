@@ -8,7 +8,8 @@ A write unit
 3. hands the service the configuration, reused from the cache while its version holds,
 4. lets the service change data and append its timeline/audit events in the same
    transaction,
-5. bumps the configuration version when the unit changed configuration, and turns a
+5. moves the configuration version by one when the unit changed configuration (refusing a write that
+   names a version it is no longer: ``config_seen``), and turns a
    stale case version (optimistic locking) into ``ConcurrentChange``.
 
 Nothing else opens a write transaction (a test checks it). Reads use ``read``,
@@ -25,12 +26,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
-from branchdesk.config import BranchConfig, ConfigCache, bump_version
+from branchdesk.config import BranchConfig, ConfigCache
 from branchdesk.domain.bounds import ids_ok
 from branchdesk.domain.vocab import Role
 from branchdesk.errors import ConcurrentChange, PermissionDenied, StorageError
 from branchdesk.i18n import Text
 from branchdesk.services.auth import actor_of
+from branchdesk.services.config_seen import claim, record_change
 from branchdesk.services.context import Actor, Clock
 from branchdesk.storage.database import Database
 from branchdesk.storage.failures import is_disk_full
@@ -52,6 +54,7 @@ class Unit:
         self.config = config
         self.now = now
         self.config_changed = False
+        self.config_claimed = False  # the version already moved by ``claim``
 
     @property
     def user(self) -> User:
@@ -64,8 +67,13 @@ class Unit:
     def user_or_none(self) -> User | None:
         return self._user
 
-    def mark_config_changed(self) -> None:
-        """The unit changed configuration: every reader (on any PC) reloads it after the commit."""
+    def mark_config_changed(self, seen: int | None = None) -> None:
+        """The unit changes configuration: every reader (on any PC) reloads it after the commit. ``seen``:
+        the configuration version the person's screen showed; a newer one refuses the write here, before
+        anything is changed (``config_seen.claim``)."""
+        if seen is not None and not self.config_claimed:
+            claim(self.session, seen)
+            self.config_claimed = True
         self.config_changed = True
 
 
@@ -85,7 +93,7 @@ class UnitOfWork:
                 unit = self._open(session, actor, roles)
                 yield unit
                 if unit.config_changed:
-                    bump_version(session)
+                    record_change(session, claimed=unit.config_claimed)
         except StaleDataError as exc:
             raise ConcurrentChange(Text("error.concurrent_change")) from exc
         except OperationalError as exc:

@@ -86,12 +86,12 @@ class VocabularySnapshot:
 
 class VocabularyService(ServiceBase):
     @contextmanager
-    def _unit(self, actor: Actor) -> Iterator[Unit]:
+    def _unit(self, actor: Actor, seen: int | None = None) -> Iterator[Unit]:
         """Every change here is configuration: the version moves, every PC reloads its lists."""
         with self._door.write(actor) as unit:
             if Role.ADMIN not in unit.actor.roles:
                 raise PermissionDenied(Text("admin.only_admin"))
-            unit.mark_config_changed()
+            unit.mark_config_changed(seen)
             yield unit
 
     # --- reading ---------------------------------------------------------------------------
@@ -133,7 +133,15 @@ class VocabularyService(ServiceBase):
 
     # --- pick lists ----------------------------------------------------------------------------
 
-    def add_item(self, actor: Actor, list_key: str, label: str, code: str = "") -> str:
+    def add_item(
+        self,
+        actor: Actor,
+        list_key: str,
+        label: str,
+        code: str = "",
+        *,
+        seen: int | None = None,
+    ) -> str:
         """Add an item at the end of ``list_key``; without a code one is made. Returns the code."""
         checks = Checks()
         list_key = _list_key(checks, list_key)
@@ -143,7 +151,7 @@ class VocabularyService(ServiceBase):
         if code and "code" not in checks.errors and (len(code) > limit or not _CODE.fullmatch(code)):
             checks.add("code", Text("vocabulary.code", {"limit": limit}))
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             items = _items(unit.session, list_key)
             errors: dict[str, Text | str] = {}
             if code and any(i.code == code for i in items):
@@ -167,13 +175,21 @@ class VocabularyService(ServiceBase):
             )
             return code
 
-    def rename_item(self, actor: Actor, list_key: str, code: str, label: str) -> None:
+    def rename_item(
+        self,
+        actor: Actor,
+        list_key: str,
+        code: str,
+        label: str,
+        *,
+        seen: int | None = None,
+    ) -> None:
         checks = Checks()
         list_key = _list_key(checks, list_key)
         code = checks.text("code", code, TEXT_LIMITS["category_code"])
         label = checks.text("label", label, TEXT_LIMITS["label"], required=True)
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             items = _items(unit.session, list_key)
             item = _find(items, code)
             if any(i.label == label and i.code != code for i in items):
@@ -185,14 +201,22 @@ class VocabularyService(ServiceBase):
                 changes,
             )
 
-    def move_item(self, actor: Actor, list_key: str, code: str, steps: int) -> None:
+    def move_item(
+        self,
+        actor: Actor,
+        list_key: str,
+        code: str,
+        steps: int,
+        *,
+        seen: int | None = None,
+    ) -> None:
         """Move an item up (negative) or down (positive) in its list; at an end it stays."""
         checks = Checks()
         list_key = _list_key(checks, list_key)
         code = checks.text("code", code, TEXT_LIMITS["category_code"])
         steps = checks.integer("move_by", steps, -1000, 1000)
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             items = _items(unit.session, list_key)
             item = _find(items, code)
             position = max(0, min(len(items) - 1, items.index(item) + steps))
@@ -204,7 +228,15 @@ class VocabularyService(ServiceBase):
                 unit, Text("event.vocabulary_moved", {"list": _list_label(list_key), "label": item.label}), []
             )
 
-    def set_item_active(self, actor: Actor, list_key: str, code: str, active: bool) -> None:
+    def set_item_active(
+        self,
+        actor: Actor,
+        list_key: str,
+        code: str,
+        active: bool,
+        *,
+        seen: int | None = None,
+    ) -> None:
         """Deactivate (no longer offered; old cases still show it) or reactivate an item."""
         checks = Checks()
         list_key = _list_key(checks, list_key)
@@ -212,7 +244,7 @@ class VocabularyService(ServiceBase):
         if not isinstance(active, bool):
             checks.add("active", Text("field.format", {"field": Label("Field", "active")}))
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             items = _items(unit.session, list_key)
             item = _find(items, code)
             if not active and item.active and not any(i.active for i in items if i is not item):
@@ -227,13 +259,13 @@ class VocabularyService(ServiceBase):
                 changes,
             )
 
-    def delete_item(self, actor: Actor, list_key: str, code: str) -> None:
+    def delete_item(self, actor: Actor, list_key: str, code: str, *, seen: int | None = None) -> None:
         """Remove an item no case ever used (a typo just added); one in use is refused: deactivate it."""
         checks = Checks()
         list_key = _list_key(checks, list_key)
         code = checks.text("code", code, TEXT_LIMITS["category_code"])
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             items = _items(unit.session, list_key)
             item = _find(items, code)
             used = _use_counts(unit.session, list_key, code).get(code, 0)
@@ -251,7 +283,9 @@ class VocabularyService(ServiceBase):
     # --- names of fixed codes --------------------------------------------------------------------
 
     def rename_label(
-        self, actor: Actor, vocabulary: str, code: str, label_zh: str, label_en: str = ""
+        self, actor: Actor, vocabulary: str, code: str, label_zh: str, label_en: str = "",
+        *,
+        seen: int | None = None,
     ) -> None:
         """The branch's name for a fixed code; an empty Chinese name returns to the shipped names."""
         checks = Checks()
@@ -267,7 +301,7 @@ class VocabularyService(ServiceBase):
         if label_en and not label_zh and "label_zh" not in checks.errors:
             checks.add("label_zh", Text("field.required", {"field": Label("Field", "label_zh")}))
         checks.done()
-        with self._unit(actor) as unit:
+        with self._unit(actor, seen) as unit:
             row = unit.session.scalars(
                 select(LabelOverride).where(
                     LabelOverride.vocabulary == vocabulary, LabelOverride.code == code

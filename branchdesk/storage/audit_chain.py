@@ -141,6 +141,12 @@ def _head(session: Session) -> tuple[int, str]:
     return head
 
 
+def pending_head_seq(session: Session) -> int | None:
+    """The sequence of the last event this transaction has sealed so far (None: it sealed none)."""
+    head: tuple[int, str] | None = session.info.get(_HEAD_KEY)
+    return head[0] if head is not None else None
+
+
 def seal_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     """Chain plain event rows (a bulk insert's dicts, in their order) after the events already sealed in
     this transaction — the same links ``seal_new_events`` makes for mapped events; flush those first."""

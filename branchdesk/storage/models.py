@@ -56,6 +56,9 @@ class Branch(Base):
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Bumped by every configuration write (any PC): readers reuse their loaded configuration until it moves.
     config_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: The audit sequence of the event written with the last configuration write: who changed what, for
+    #: a configuration write refused because it named an older version (``services/config_seen``).
+    config_event_seq: Mapped[int | None] = mapped_column(Integer)
     #: Head of the audit hash chain (``storage/audit_chain.py``): the last event's sequence and hash.
     audit_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     audit_hash: Mapped[str | None] = mapped_column(String(64))

@@ -140,3 +140,44 @@ def test_the_status_bar_names_only_the_keys_this_user_has(qtbot: QtBot, branch: 
         window.close()
     assert shown["admin"] == "Ctrl+L 锁定"
     assert shown["clerk"] == "Ctrl+N 新建投诉 · Ctrl+F 查找案件 · Ctrl+L 锁定"
+
+
+def test_a_department_edited_on_a_screen_filled_before_another_pcs_change_is_refused_then_saved_knowingly(
+    qtbot: QtBot, branch: Branch, messages: list[str]
+) -> None:
+    """Two PCs on one branch: this PC's form was filled before the other PC renamed the department. The
+    save is refused naming who changed what, the typed name stays, and a second save applies it."""
+    from sqlalchemy import select
+
+    from branchdesk.storage.models import Department
+    from tests.conftest import open_branch
+
+    b = branch
+    page = AdminPage(b.desk, b["admin"], b.desk.queries.lookups(b["admin"]))
+    qtbot.addWidget(page)
+    departments = tab(page, "部门")
+    row = next(i for i, r in enumerate(departments._rows) if r["code"] == "QA")
+    departments.table.selectRow(row)
+    departments.fields.set_value("name", "品质部")  # typed here, not saved yet
+
+    other_pc = open_branch(b.url)  # the other PC: its own process, the same database
+    seen_there = other_pc.desk.configuration_version()
+    other_pc.desk.admin.save_department(other_pc["admin"], "QA", "质量管理部", seen=seen_there)
+    other_pc.desk.db.dispose()
+    page.reload()  # this PC noticed the new version: its tables show the latest (the poll's reload)
+
+    departments._on_save()
+    assert len(messages) == 1 and "管理员" in messages[0] and "未保存" in messages[0], messages
+    assert departments.fields.value("name") == "品质部"  # what was typed is kept
+    with b.desk.db.read() as session:
+        assert session.scalars(select(Department.name).where(Department.code == "QA")).one() == "质量管理部"
+    departments._on_save()  # told, the administrator saves again: now it applies
+    assert len(messages) == 1
+    with b.desk.db.read() as session:
+        assert session.scalars(select(Department.name).where(Department.code == "QA")).one() == "品质部"
+    # The version this PC names moved with its own save: the next edit applies at once.
+    departments.fields.set_value("name", "品质管理部")
+    departments._on_save()
+    assert len(messages) == 1
+    with b.desk.db.read() as session:
+        assert session.scalars(select(Department.name).where(Department.code == "QA")).one() == "品质管理部"
