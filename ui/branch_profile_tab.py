@@ -219,16 +219,13 @@ class OutputFieldsBox(QGroupBox):
         admin = self._desk.admin
 
         def store() -> bool:
-            # Each setting saved moves the configuration version by one: the version this PC's screens
-            # name follows each (``ui/config_seen``), and none when nothing changed.
             if forms != self._saved_forms:
                 admin.set_setting(self._actor, "form_custom_fields", forms)
-                self._seen.written()
             if breakdown != self._saved_breakdown:
                 admin.set_setting(self._actor, "monthly_breakdown_field", breakdown)
-                self._seen.written()
             return True
 
-        if run_action(self, store, changes=False, config=True) is not None:
+        # settings, checked by value where shown; the version this PC names follows the last write
+        if run_action(self, store, changes=False, config_seen=self._seen) is not None:
             self._saved_forms, self._saved_breakdown = forms, breakdown
             self.saved.setText(self.tr("Saved"))

@@ -197,7 +197,7 @@ class RewardsScaleTab(QWidget):
         return dialog
 
     def _saved(self) -> None:
-        self._seen.written()  # the line was checked by its own version; the configuration's moved by one
+        self._seen.written()  # the line was checked by its own version; the configuration's moved too
         app_signals().sig_config_changed.emit()  # a configuration change: every page re-reads
         self.reload()
 

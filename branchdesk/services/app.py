@@ -87,6 +87,10 @@ class BranchDesk:
         with self.db.read() as session:
             return dict(self.door.config(session).label_overrides)
 
+    def configuration_written(self) -> int | None:
+        """The configuration version this thread's last configuration write left, once (None: none)."""
+        return self.door.configuration_written()
+
     def configuration_version(self) -> int | None:
         """The configuration version now in the database (another PC's edit moves it); one small query."""
         with self.db.read() as session:

@@ -41,9 +41,9 @@ def claim(session: Session, seen: int) -> None:
         raise ConfigChanged(changed_by(session), current)
 
 
-def record_change(session: Session, *, claimed: bool) -> None:
+def record_change(session: Session, *, claimed: bool) -> int:
     """At the end of a configuration write: the version moves by one (unless ``claim`` moved it) and the
-    branch remembers the event written with it."""
+    branch remembers the event written with it. Returns the version the write leaves."""
     session.flush()  # the unit's events are sealed now: their sequence is known
     seq = pending_head_seq(session)
     values: dict[str, object] = {}
@@ -53,6 +53,7 @@ def record_change(session: Session, *, claimed: bool) -> None:
         values["config_event_seq"] = seq
     if values:
         session.execute(update(Branch).values(**values).execution_options(synchronize_session=False))
+    return int(session.scalar(select(Branch.config_version)) or 0)
 
 
 def changed_by(session: Session) -> Text:

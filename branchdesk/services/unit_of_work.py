@@ -18,6 +18,7 @@ which gives the same ``Unit`` over a read-only transaction.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -84,16 +85,18 @@ class UnitOfWork:
         self.db = db
         self.clock = clock
         self.cache = cache or ConfigCache()
+        self._written = threading.local()  # see ``configuration_written``
 
     @contextmanager
     def write(self, actor: Actor | None, *, roles: Collection[Role] = ()) -> Iterator[Unit]:
         """A write transaction for ``actor`` (None: the system). ``roles``: any of them is required."""
+        written: int | None = None
         try:
             with self.db.write() as session:
                 unit = self._open(session, actor, roles)
                 yield unit
                 if unit.config_changed:
-                    record_change(session, claimed=unit.config_claimed)
+                    written = record_change(session, claimed=unit.config_claimed)
         except StaleDataError as exc:
             raise ConcurrentChange(Text("error.concurrent_change")) from exc
         except OperationalError as exc:
@@ -102,6 +105,15 @@ class UnitOfWork:
             if is_disk_full(exc):  # the transaction rolled back: nothing was written, nothing lost
                 raise StorageError(Text("storage.disk_full")) from exc
             raise
+        if written is not None:  # committed: the screen that wrote names this version next
+            self._written.version = written
+
+    def configuration_written(self) -> int | None:
+        """The configuration version this thread's last configuration write left, once (None: no such
+        write since the last ask). A screen that wrote names it at its next write (``ui/config_seen``)."""
+        version: int | None = getattr(self._written, "version", None)
+        self._written.version = None
+        return version
 
     @contextmanager
     def read(self, actor: Actor | None, *, roles: Collection[Role] = ()) -> Iterator[Unit]:

@@ -111,3 +111,19 @@ def test_migration_0034_adds_the_remembered_event_and_an_older_branch_works_at_o
     with b.desk.db.read() as session:
         seq = session.scalar(select(BranchRow.config_event_seq))
         assert seq is not None and seq == session.scalar(select(BranchRow.audit_seq))  # the last event
+
+
+def test_the_writer_learns_the_version_its_write_left_and_a_write_that_changed_nothing_none(
+    branch: Branch,
+) -> None:
+    b = branch
+    admin = b["admin"]
+    seen = _version(b)
+    assert b.desk.configuration_written() is None
+    b.desk.admin.save_custom_field(admin, "plate", "车牌", "text", [], False, True, seen=seen)
+    assert b.desk.configuration_written() == seen + 1
+    assert b.desk.configuration_written() is None  # told once
+    b.desk.retention.mark_personal(admin, "plate", False, seen=seen + 1)  # already not personal: a no-op
+    assert b.desk.configuration_written() is None and _version(b) == seen + 1
+    b.desk.retention.mark_personal(admin, "plate", True, seen=seen + 1)
+    assert b.desk.configuration_written() == seen + 2
