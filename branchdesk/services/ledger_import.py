@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from datetime import time as TimeOfDay  # the module "time" sleeps between chunks
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, cast
@@ -164,8 +165,8 @@ class _Derive:
     channels: dict[str, Any]
     request_types: dict[str, Any]
     customs: list[CustomFieldDef]
-    opens: Any
-    closes: Any
+    opens: TimeOfDay
+    closes: TimeOfDay
     file: str
     sheet: str
     importer_id: int
