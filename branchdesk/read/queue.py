@@ -21,9 +21,10 @@ from branchdesk.domain.text import mask_phone
 from branchdesk.domain.vocab import CloseKind, Kind, Severity, Status
 from branchdesk.domain.workflow import DEADLINE_STATES
 from branchdesk.read import opinions, steps
+from branchdesk.read.import_batches import unfinished_batches
 from branchdesk.read.values import shown_status
 from branchdesk.storage import case_tally
-from branchdesk.storage.models import OPEN_STATUSES, Case, Category, Department, ImportBatch, User
+from branchdesk.storage.models import OPEN_STATUSES, Case, Category, Department, User
 
 OPEN = list(OPEN_STATUSES)  # the states of ``Status`` but closed, void and draft (a test holds them equal)
 RUNNING = [s.value for s in DEADLINE_STATES]
@@ -176,9 +177,9 @@ def states_only(f: QueueFilter) -> frozenset[str] | None:
 
 def settled_total(session: Session, states: Collection[str]) -> int:
     """How many settled cases are in these states: the tally, less the cases of a ledger import still
-    being written (``visibility.settled_cases``; the batch index finds them, usually none)."""
+    being written (``read/import_batches``; the batch index finds them, usually none)."""
     total = case_tally.cases_in(session, states)
-    unfinished = session.scalars(select(ImportBatch.id).where(ImportBatch.state != "done")).all()
+    unfinished = session.scalars(unfinished_batches()).all()
     if unfinished:  # by the batch index alone, then the states here: given both, the planner chose the
         # status index and read every case in those states (67 ms at 1M)
         by_state = session.execute(

@@ -48,6 +48,7 @@ from branchdesk.domain.text import name_sort_key
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied
 from branchdesk.i18n import Text, render
+from branchdesk.read.import_batches import DONE, PENDING
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, ledger_rows, read_plan
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
@@ -82,7 +83,6 @@ CHUNK_PAUSE = 0.1
 KEYS_PER_LOOKUP = 500
 #: A pending batch with no chunk for this long belongs to an import that died: the next import removes it.
 STALE_AFTER = timedelta(minutes=15)
-PENDING, DONE = "pending", "done"
 SATISFACTION_WORDS = {"非常满意": 5, "满意": 4, "基本满意": 3, "一般": 3, "不满意": 2, "非常不满意": 1}
 
 

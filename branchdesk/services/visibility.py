@@ -17,8 +17,9 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import aliased
 
 from branchdesk.domain.vocab import Role, Status
+from branchdesk.read.import_batches import unfinished_batches
 from branchdesk.services.context import Actor
-from branchdesk.storage.models import Approval, Case, FollowUp, ImportBatch, OpinionRequest, Resolution
+from branchdesk.storage.models import Approval, Case, FollowUp, OpinionRequest, Resolution
 
 FRONT_DESK_STATES = (
     Status.REGISTERED,
@@ -33,8 +34,7 @@ PHONE_ROLES = frozenset({Role.CLERK, Role.CR_MANAGER, Role.HANDLER, Role.GM, Rol
 
 def settled_cases() -> ColumnElement[bool]:
     """Not a case of a ledger import still being written (its batch pending): such a case is nowhere yet."""
-    unfinished = select(ImportBatch.id).where(ImportBatch.state != "done")
-    return or_(Case.import_batch_id.is_(None), Case.import_batch_id.not_in(unfinished))
+    return or_(Case.import_batch_id.is_(None), Case.import_batch_id.not_in(unfinished_batches()))
 
 
 def visible_cases(actor: Actor) -> ColumnElement[bool]:
