@@ -48,6 +48,7 @@ class QueueModel(QAbstractTableModel):
         self._headers = headers
         self.rows: list[QueueRow] = []
         self.total = 0
+        self.more_than_total = False  # the core counted up to its limit only
         self.sort_key = "received_at"
         self.descending = True
         self._exhausted = False
@@ -59,6 +60,7 @@ class QueueModel(QAbstractTableModel):
         page = self._fetch(self.sort_key, self.descending, 0, PAGE_SIZE, True, None)
         self.rows = list(page.rows)
         self.total = page.total
+        self.more_than_total = page.more_than_total
         self._next = page.next_key
         self._exhausted = page.next_key is None
         self.endResetModel()

@@ -435,7 +435,11 @@ class QueueView(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
-        self.count.setText(self.tr("%1 cases").replace("%1", str(self.model.total)))
+        total = self.model.total
+        if self.model.more_than_total:  # the core counts up to its limit (read/queue.COUNT_LIMIT)
+            self.count.setText(self.tr("More than %1 cases").replace("%1", f"{total:,}"))
+        else:
+            self.count.setText(self.tr("%1 cases").replace("%1", str(total)))
         self._save_settings()
 
     def _on_header_clicked(self, section: int) -> None:

@@ -147,6 +147,13 @@ class QueuePage:
     total: int  # -1 when not counted (a further page)
     offset: int
     next_key: QueueKey | None = None  # after the last row; None when this page was the last
+    more_than_total: bool = False  # counted up to ``COUNT_LIMIT`` only: there are more than ``total``
+
+
+#: A queue's total is counted up to this many cases and shown as "more than" beyond: counting every
+#: case that holds a common word (保温杯 at 1M cases: 133,214) took 423 ms for a number nobody reads
+#: exactly; a view narrowed by its states alone is summed from the tally, exactly, at any size.
+COUNT_LIMIT = 10_000
 
 
 def open_cases() -> ColumnElement[bool]:
@@ -434,11 +441,15 @@ def queue_page(
     else:
         query = query.offset(offset)
     rows = session.execute(query.limit(limit)).all()
-    total = -1
+    total, more = -1, False
     if with_total and tally_states is not None:
         total = settled_total(session, tally_states)
     elif with_total:
-        total = session.scalar(select(func.count(Case.id)).where(*conditions)) or 0
+        # one row past the limit is enough to know there are more: the count stops there
+        first = select(Case.id).where(*conditions).limit(COUNT_LIMIT + 1).subquery()
+        total = session.scalar(select(func.count()).select_from(first)) or 0
+        if total > COUNT_LIMIT:
+            total, more = COUNT_LIMIT, True
     result = []
     next_key = None
     if len(rows) == limit:
@@ -472,7 +483,7 @@ def queue_page(
                 version=case.version,
             )
         )
-    return QueuePage(result, total, offset, next_key)
+    return QueuePage(result, total, offset, next_key, more)
 
 
 def _after(column: Any, nullable: bool, descending: bool, key: QueueKey) -> ColumnElement[bool]:

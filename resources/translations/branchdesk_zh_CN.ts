@@ -98,325 +98,325 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="66"/>
+        <location filename="../../ui/admin_page.py" line="68"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="67"/>
+        <location filename="../../ui/admin_page.py" line="69"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="69"/>
+        <location filename="../../ui/admin_page.py" line="71"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="74"/>
+        <location filename="../../ui/admin_page.py" line="76"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="78"/>
-        <location filename="../../ui/admin_page.py" line="514"/>
+        <location filename="../../ui/admin_page.py" line="80"/>
+        <location filename="../../ui/admin_page.py" line="527"/>
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="79"/>
+        <location filename="../../ui/admin_page.py" line="81"/>
         <source>Reply templates</source>
         <translation>答复模板</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="80"/>
+        <location filename="../../ui/admin_page.py" line="82"/>
         <source>Custom intake fields</source>
         <translation>自定义受理字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="81"/>
+        <location filename="../../ui/admin_page.py" line="83"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="95"/>
+        <location filename="../../ui/admin_page.py" line="97"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="105"/>
+        <location filename="../../ui/admin_page.py" line="107"/>
         <source>Import a ledger…</source>
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
-        <location filename="../../ui/admin_page.py" line="161"/>
-        <location filename="../../ui/admin_page.py" line="175"/>
-        <location filename="../../ui/admin_page.py" line="180"/>
-        <location filename="../../ui/admin_page.py" line="203"/>
-        <location filename="../../ui/admin_page.py" line="211"/>
-        <location filename="../../ui/admin_page.py" line="242"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="220"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
         <location filename="../../ui/admin_page.py" line="160"/>
-        <location filename="../../ui/admin_page.py" line="174"/>
-        <location filename="../../ui/admin_page.py" line="179"/>
-        <location filename="../../ui/admin_page.py" line="202"/>
-        <location filename="../../ui/admin_page.py" line="210"/>
+        <location filename="../../ui/admin_page.py" line="162"/>
+        <location filename="../../ui/admin_page.py" line="177"/>
+        <location filename="../../ui/admin_page.py" line="182"/>
+        <location filename="../../ui/admin_page.py" line="211"/>
+        <location filename="../../ui/admin_page.py" line="219"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="158"/>
-        <location filename="../../ui/admin_page.py" line="162"/>
-        <location filename="../../ui/admin_page.py" line="176"/>
-        <location filename="../../ui/admin_page.py" line="182"/>
-        <location filename="../../ui/admin_page.py" line="207"/>
-        <location filename="../../ui/admin_page.py" line="215"/>
+        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="164"/>
+        <location filename="../../ui/admin_page.py" line="179"/>
+        <location filename="../../ui/admin_page.py" line="185"/>
+        <location filename="../../ui/admin_page.py" line="216"/>
+        <location filename="../../ui/admin_page.py" line="224"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="181"/>
+        <location filename="../../ui/admin_page.py" line="184"/>
         <source>Parent</source>
         <translation>上级类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="173"/>
+        <location filename="../../ui/admin_page.py" line="176"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="72"/>
+        <location filename="../../ui/admin_page.py" line="74"/>
         <source>Lists and names</source>
         <translation>选项与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="83"/>
+        <location filename="../../ui/admin_page.py" line="85"/>
         <source>Branch profile</source>
         <translation>网点信息</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="85"/>
+        <location filename="../../ui/admin_page.py" line="87"/>
         <source>Step deadlines</source>
         <translation>环节期限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="87"/>
+        <location filename="../../ui/admin_page.py" line="89"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="89"/>
+        <location filename="../../ui/admin_page.py" line="91"/>
         <source>Policy file</source>
         <translation>策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="93"/>
+        <location filename="../../ui/admin_page.py" line="95"/>
         <source>Rewards and penalties</source>
         <translation>奖罚标准</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="99"/>
+        <location filename="../../ui/admin_page.py" line="101"/>
         <source>Retention</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="103"/>
+        <location filename="../../ui/admin_page.py" line="105"/>
         <source>Reports due</source>
         <translation>待交报表</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="191"/>
-        <location filename="../../ui/admin_page.py" line="192"/>
+        <location filename="../../ui/admin_page.py" line="197"/>
+        <location filename="../../ui/admin_page.py" line="198"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="191"/>
-        <location filename="../../ui/admin_page.py" line="192"/>
+        <location filename="../../ui/admin_page.py" line="197"/>
+        <location filename="../../ui/admin_page.py" line="198"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="204"/>
-        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="213"/>
+        <location filename="../../ui/admin_page.py" line="221"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="205"/>
+        <location filename="../../ui/admin_page.py" line="214"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="206"/>
-        <location filename="../../ui/admin_page.py" line="214"/>
+        <location filename="../../ui/admin_page.py" line="215"/>
+        <location filename="../../ui/admin_page.py" line="223"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="213"/>
+        <location filename="../../ui/admin_page.py" line="222"/>
         <source>Choices (separated by 、)</source>
         <translation>选项（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="242"/>
-        <location filename="../../ui/admin_page.py" line="265"/>
-        <location filename="../../ui/admin_page.py" line="293"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
+        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="304"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="242"/>
-        <location filename="../../ui/admin_page.py" line="261"/>
-        <location filename="../../ui/admin_page.py" line="301"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
+        <location filename="../../ui/admin_page.py" line="272"/>
+        <location filename="../../ui/admin_page.py" line="312"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="243"/>
+        <location filename="../../ui/admin_page.py" line="254"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="252"/>
+        <location filename="../../ui/admin_page.py" line="263"/>
         <source>Selected user</source>
         <translation>选中的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="270"/>
+        <location filename="../../ui/admin_page.py" line="281"/>
         <source>Save roles</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="272"/>
-        <location filename="../../ui/admin_page.py" line="363"/>
+        <location filename="../../ui/admin_page.py" line="283"/>
+        <location filename="../../ui/admin_page.py" line="374"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="274"/>
+        <location filename="../../ui/admin_page.py" line="285"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="276"/>
+        <location filename="../../ui/admin_page.py" line="287"/>
         <source>A temporary password, to be changed at the next login; also lifts a lock</source>
         <translation>设置临时密码，本人下次登录时须修改；同时解除登录暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="288"/>
+        <location filename="../../ui/admin_page.py" line="299"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="242"/>
-        <location filename="../../ui/admin_page.py" line="291"/>
+        <location filename="../../ui/admin_page.py" line="253"/>
+        <location filename="../../ui/admin_page.py" line="302"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="77"/>
+        <location filename="../../ui/admin_page.py" line="79"/>
         <source>Approval rules</source>
         <translation>核决规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="264"/>
-        <location filename="../../ui/admin_page.py" line="292"/>
+        <location filename="../../ui/admin_page.py" line="275"/>
+        <location filename="../../ui/admin_page.py" line="303"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="304"/>
+        <location filename="../../ui/admin_page.py" line="315"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="305"/>
+        <location filename="../../ui/admin_page.py" line="316"/>
         <source>Create user</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="326"/>
+        <location filename="../../ui/admin_page.py" line="337"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="326"/>
+        <location filename="../../ui/admin_page.py" line="337"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="363"/>
+        <location filename="../../ui/admin_page.py" line="374"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="366"/>
+        <location filename="../../ui/admin_page.py" line="377"/>
         <source>%1 open cases are handled by this user: reassign them in the queue.</source>
         <translation>该用户仍负责 %1 件未结案件：请在案件队列中转派。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="468"/>
+        <location filename="../../ui/admin_page.py" line="481"/>
         <source>The official holiday calendar for %1 is not known yet: deadlines in %1 assume Monday–Friday and are marked unconfirmed. Enter the State Council&apos;s holidays and make-up working days below, then mark the year confirmed.</source>
         <translation>%1 年的法定节假日尚未公布：%1 年内的期限暂按周一至周五计算，并标记为“待确认”。请在下方录入国务院通知中的放假和调休上班日期，然后标记该年已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="476"/>
+        <location filename="../../ui/admin_page.py" line="489"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="477"/>
+        <location filename="../../ui/admin_page.py" line="490"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="478"/>
+        <location filename="../../ui/admin_page.py" line="491"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="479"/>
+        <location filename="../../ui/admin_page.py" line="492"/>
         <source>Save day</source>
         <translation>保存该日</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="482"/>
+        <location filename="../../ui/admin_page.py" line="495"/>
         <source>Mark %1 confirmed</source>
         <translation>标记 %1 年已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="486"/>
+        <location filename="../../ui/admin_page.py" line="499"/>
         <source>Import holiday notice…</source>
         <translation>导入节假日安排通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="492"/>
+        <location filename="../../ui/admin_page.py" line="505"/>
         <source>Official data covers %1–%2.</source>
         <translation>官方节假日数据覆盖 %1–%2 年。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="514"/>
+        <location filename="../../ui/admin_page.py" line="527"/>
         <source>%1 is marked confirmed.</source>
         <translation>%1 年已标记为已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="266"/>
+        <location filename="../../ui/admin_page.py" line="277"/>
         <source>Save name and department</source>
         <translation>保存姓名和部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="411"/>
+        <location filename="../../ui/admin_page.py" line="422"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -424,213 +424,213 @@
 <context>
     <name>ApprovalRulesTab</name>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="80"/>
-        <location filename="../../ui/approval_rules_tab.py" line="111"/>
+        <location filename="../../ui/approval_rules_tab.py" line="82"/>
+        <location filename="../../ui/approval_rules_tab.py" line="113"/>
         <source>Priority</source>
         <extracomment>The &quot;major&quot; condition&apos;s choices as the combo stores them.</extracomment>
         <translation>优先顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="81"/>
+        <location filename="../../ui/approval_rules_tab.py" line="83"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="82"/>
+        <location filename="../../ui/approval_rules_tab.py" line="84"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="83"/>
+        <location filename="../../ui/approval_rules_tab.py" line="85"/>
         <source>Approval chain</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="84"/>
-        <location filename="../../ui/approval_rules_tab.py" line="134"/>
-        <location filename="../../ui/approval_rules_tab.py" line="135"/>
+        <location filename="../../ui/approval_rules_tab.py" line="86"/>
+        <location filename="../../ui/approval_rules_tab.py" line="136"/>
+        <location filename="../../ui/approval_rules_tab.py" line="137"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="95"/>
+        <location filename="../../ui/approval_rules_tab.py" line="97"/>
         <source>The first rule that matches decides (lowest priority number first). Amount bounds include the amount typed. Keep one rule without conditions.</source>
         <translation>按优先顺序（数字小者在先）取第一条符合条件的规则。金额上下限均包含本数。须保留一条不设条件的兜底规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="112"/>
+        <location filename="../../ui/approval_rules_tab.py" line="114"/>
         <source>Rule name</source>
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="113"/>
+        <location filename="../../ui/approval_rules_tab.py" line="115"/>
         <source>Amount from (yuan)</source>
         <translation>金额下限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="114"/>
+        <location filename="../../ui/approval_rules_tab.py" line="116"/>
         <source>Amount up to (yuan)</source>
         <translation>金额上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="115"/>
+        <location filename="../../ui/approval_rules_tab.py" line="117"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="117"/>
+        <location filename="../../ui/approval_rules_tab.py" line="119"/>
         <source>Category (or a sub-category)</source>
         <translation>类别（含其下级类别）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="120"/>
+        <location filename="../../ui/approval_rules_tab.py" line="122"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="125"/>
+        <location filename="../../ui/approval_rules_tab.py" line="127"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="131"/>
+        <location filename="../../ui/approval_rules_tab.py" line="133"/>
         <source>Major case</source>
         <translation>重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="132"/>
-        <location filename="../../ui/approval_rules_tab.py" line="229"/>
+        <location filename="../../ui/approval_rules_tab.py" line="134"/>
+        <location filename="../../ui/approval_rules_tab.py" line="231"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="132"/>
-        <location filename="../../ui/approval_rules_tab.py" line="229"/>
+        <location filename="../../ui/approval_rules_tab.py" line="134"/>
+        <location filename="../../ui/approval_rules_tab.py" line="231"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="139"/>
+        <location filename="../../ui/approval_rules_tab.py" line="141"/>
         <source>empty: no bound</source>
         <translation>空：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="142"/>
+        <location filename="../../ui/approval_rules_tab.py" line="144"/>
         <source>Approval steps, in signing order</source>
         <translation>审批步骤（按签署顺序）</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="147"/>
+        <location filename="../../ui/approval_rules_tab.py" line="149"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="149"/>
+        <location filename="../../ui/approval_rules_tab.py" line="151"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="150"/>
+        <location filename="../../ui/approval_rules_tab.py" line="152"/>
         <source>Of the responsible department</source>
         <translation>限责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="151"/>
+        <location filename="../../ui/approval_rules_tab.py" line="153"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="153"/>
+        <location filename="../../ui/approval_rules_tab.py" line="155"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="155"/>
+        <location filename="../../ui/approval_rules_tab.py" line="157"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="157"/>
+        <location filename="../../ui/approval_rules_tab.py" line="159"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="170"/>
+        <location filename="../../ui/approval_rules_tab.py" line="172"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="172"/>
+        <location filename="../../ui/approval_rules_tab.py" line="174"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="174"/>
+        <location filename="../../ui/approval_rules_tab.py" line="176"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="248"/>
+        <location filename="../../ui/approval_rules_tab.py" line="250"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="253"/>
+        <location filename="../../ui/approval_rules_tab.py" line="255"/>
         <source>up to %1</source>
         <translation>%1 及以下</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="255"/>
+        <location filename="../../ui/approval_rules_tab.py" line="257"/>
         <source>from %1</source>
         <translation>%1 及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="261"/>
+        <location filename="../../ui/approval_rules_tab.py" line="263"/>
         <source>severity at least %1</source>
         <translation>等级不低于%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="263"/>
+        <location filename="../../ui/approval_rules_tab.py" line="265"/>
         <source>major cases</source>
         <translation>重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="265"/>
+        <location filename="../../ui/approval_rules_tab.py" line="267"/>
         <source>cases not major</source>
         <translation>非重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="266"/>
+        <location filename="../../ui/approval_rules_tab.py" line="268"/>
         <source>any case</source>
         <translation>任何案件</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="314"/>
+        <location filename="../../ui/approval_rules_tab.py" line="316"/>
         <source>No steps: approved at once when proposed</source>
         <translation>无审批步骤：提出即核准</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="327"/>
+        <location filename="../../ui/approval_rules_tab.py" line="329"/>
         <source>At most %1 steps</source>
         <translation>最多 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="384"/>
+        <location filename="../../ui/approval_rules_tab.py" line="386"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="391"/>
+        <location filename="../../ui/approval_rules_tab.py" line="393"/>
         <source>Delete the approval rule “%1”? Resolutions already proposed keep their chain.</source>
         <translation>删除核决规则“%1”？已提出的处理方案仍按原审批链审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="392"/>
+        <location filename="../../ui/approval_rules_tab.py" line="394"/>
         <source>Delete rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_rules_tab.py" line="407"/>
+        <location filename="../../ui/approval_rules_tab.py" line="409"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -815,149 +815,149 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/backup_tab.py" line="121"/>
+        <location filename="../../ui/backup_tab.py" line="123"/>
         <source>This database is on a server: its backups are made with pg_dump by IT.</source>
         <translation>数据库在服务器上：其备份由信息技术部门用 pg_dump 完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="128"/>
+        <location filename="../../ui/backup_tab.py" line="130"/>
         <source>Second folder for copies (USB disk, share):</source>
         <translation>备份副本的第二个文件夹（U 盘、共享文件夹）：</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="131"/>
+        <location filename="../../ui/backup_tab.py" line="133"/>
         <source>None set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="133"/>
+        <location filename="../../ui/backup_tab.py" line="135"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="136"/>
+        <location filename="../../ui/backup_tab.py" line="138"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="143"/>
+        <location filename="../../ui/backup_tab.py" line="145"/>
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="144"/>
+        <location filename="../../ui/backup_tab.py" line="146"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="145"/>
+        <location filename="../../ui/backup_tab.py" line="147"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="146"/>
+        <location filename="../../ui/backup_tab.py" line="148"/>
         <source>Audit head</source>
         <translation>审计链头</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="147"/>
+        <location filename="../../ui/backup_tab.py" line="149"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="148"/>
+        <location filename="../../ui/backup_tab.py" line="150"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="157"/>
+        <location filename="../../ui/backup_tab.py" line="159"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="159"/>
+        <location filename="../../ui/backup_tab.py" line="161"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="179"/>
+        <location filename="../../ui/backup_tab.py" line="181"/>
         <source>Daily</source>
         <translation>每日自动</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="180"/>
+        <location filename="../../ui/backup_tab.py" line="182"/>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="181"/>
+        <location filename="../../ui/backup_tab.py" line="183"/>
         <source>Before a ledger import</source>
         <translation>台账导入前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="182"/>
+        <location filename="../../ui/backup_tab.py" line="184"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="183"/>
+        <location filename="../../ui/backup_tab.py" line="185"/>
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="184"/>
+        <location filename="../../ui/backup_tab.py" line="186"/>
         <source>Damaged database kept</source>
         <translation>保留的损坏数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="218"/>
+        <location filename="../../ui/backup_tab.py" line="220"/>
         <source>Second folder for copies</source>
         <translation>备份副本的第二个文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="229"/>
+        <location filename="../../ui/backup_tab.py" line="231"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="262"/>
+        <location filename="../../ui/backup_tab.py" line="264"/>
         <source>Restore the backup of %1 (%2 cases)? Everything entered after it is lost. The current database is backed up first. BranchDesk then closes: start it again.</source>
         <translation>恢复 %1 的备份（案件 %2 件）？此后录入的一切都将丢失。恢复前会先备份当前数据库。之后客诉台将关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="272"/>
+        <location filename="../../ui/backup_tab.py" line="274"/>
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="274"/>
-        <location filename="../../ui/backup_tab.py" line="302"/>
-        <location filename="../../ui/backup_tab.py" line="310"/>
+        <location filename="../../ui/backup_tab.py" line="276"/>
+        <location filename="../../ui/backup_tab.py" line="304"/>
+        <location filename="../../ui/backup_tab.py" line="312"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="312"/>
+        <location filename="../../ui/backup_tab.py" line="314"/>
         <source>The backup of %1 is restored. The previous database was backed up as %2. BranchDesk closes now: start it again.</source>
         <translation>%1 的备份已恢复。原数据库已备份为 %2。客诉台现在关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="168"/>
+        <location filename="../../ui/backup_tab.py" line="170"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="169"/>
+        <location filename="../../ui/backup_tab.py" line="171"/>
         <source>Show the folder of the backup just made</source>
         <translation>打开刚才备份所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="231"/>
+        <location filename="../../ui/backup_tab.py" line="233"/>
         <source>Backing up</source>
         <translation>正在备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="294"/>
+        <location filename="../../ui/backup_tab.py" line="296"/>
         <source>Restoring</source>
         <translation>正在恢复</translation>
     </message>
@@ -965,47 +965,47 @@
 <context>
     <name>BranchProfileTab</name>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="43"/>
+        <location filename="../../ui/branch_profile_tab.py" line="45"/>
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="44"/>
+        <location filename="../../ui/branch_profile_tab.py" line="46"/>
         <source>Branch code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="45"/>
+        <location filename="../../ui/branch_profile_tab.py" line="47"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="46"/>
+        <location filename="../../ui/branch_profile_tab.py" line="48"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="47"/>
+        <location filename="../../ui/branch_profile_tab.py" line="49"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="48"/>
+        <location filename="../../ui/branch_profile_tab.py" line="50"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="58"/>
+        <location filename="../../ui/branch_profile_tab.py" line="60"/>
         <source>Printed on the receipt, the handling form and the report, and in the monthly summary&apos;s title. The branch code starts the case numbers when the administrator chose so; existing numbers stay.</source>
         <translation>打印在受理回执、处理表和调查报告上，也用于月度统计表的标题。若设置了案件编号带网点代码，新案件编号以网点代码开头；已有编号不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="67"/>
+        <location filename="../../ui/branch_profile_tab.py" line="69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="126"/>
+        <location filename="../../ui/branch_profile_tab.py" line="128"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -1064,145 +1064,145 @@
 <context>
     <name>CapaPage</name>
     <message>
-        <location filename="../../ui/capa_page.py" line="59"/>
-        <location filename="../../ui/capa_page.py" line="96"/>
-        <location filename="../../ui/capa_page.py" line="317"/>
+        <location filename="../../ui/capa_page.py" line="60"/>
+        <location filename="../../ui/capa_page.py" line="97"/>
+        <location filename="../../ui/capa_page.py" line="318"/>
         <source>Corrective and preventive actions</source>
         <translation>纠正预防措施</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="61"/>
+        <location filename="../../ui/capa_page.py" line="62"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="62"/>
-        <location filename="../../ui/capa_page.py" line="74"/>
-        <location filename="../../ui/capa_page.py" line="90"/>
+        <location filename="../../ui/capa_page.py" line="63"/>
+        <location filename="../../ui/capa_page.py" line="75"/>
+        <location filename="../../ui/capa_page.py" line="91"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="63"/>
+        <location filename="../../ui/capa_page.py" line="64"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="64"/>
-        <location filename="../../ui/capa_page.py" line="75"/>
-        <location filename="../../ui/capa_page.py" line="92"/>
+        <location filename="../../ui/capa_page.py" line="65"/>
+        <location filename="../../ui/capa_page.py" line="76"/>
+        <location filename="../../ui/capa_page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="65"/>
+        <location filename="../../ui/capa_page.py" line="66"/>
         <source>Any owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="66"/>
-        <location filename="../../ui/capa_page.py" line="76"/>
-        <location filename="../../ui/capa_page.py" line="89"/>
+        <location filename="../../ui/capa_page.py" line="67"/>
+        <location filename="../../ui/capa_page.py" line="77"/>
+        <location filename="../../ui/capa_page.py" line="90"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="67"/>
+        <location filename="../../ui/capa_page.py" line="68"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="85"/>
+        <location filename="../../ui/capa_page.py" line="86"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="86"/>
+        <location filename="../../ui/capa_page.py" line="87"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="87"/>
+        <location filename="../../ui/capa_page.py" line="88"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="88"/>
+        <location filename="../../ui/capa_page.py" line="89"/>
         <source>Description</source>
         <translation>措施内容</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="91"/>
+        <location filename="../../ui/capa_page.py" line="92"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="93"/>
+        <location filename="../../ui/capa_page.py" line="94"/>
         <source>Reopened</source>
         <translation>重开次数</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="108"/>
+        <location filename="../../ui/capa_page.py" line="109"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="111"/>
+        <location filename="../../ui/capa_page.py" line="112"/>
         <source>Mark done…</source>
         <translation>标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="112"/>
+        <location filename="../../ui/capa_page.py" line="113"/>
         <source>Verify…</source>
         <translation>验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="113"/>
+        <location filename="../../ui/capa_page.py" line="114"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="114"/>
+        <location filename="../../ui/capa_page.py" line="115"/>
         <source>Reassign…</source>
         <translation>改派…</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="188"/>
+        <location filename="../../ui/capa_page.py" line="189"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="201"/>
+        <location filename="../../ui/capa_page.py" line="202"/>
         <source>%1 item(s)</source>
         <translation>共 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="203"/>
+        <location filename="../../ui/capa_page.py" line="204"/>
         <source> (the first %1 shown)</source>
         <translation>（显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="279"/>
+        <location filename="../../ui/capa_page.py" line="280"/>
         <source>Owner %1 (%2), due %3, %4</source>
         <translation>负责人 %1（%2），到期日 %3，%4</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="289"/>
+        <location filename="../../ui/capa_page.py" line="290"/>
         <source>reopened %1 time(s)</source>
         <translation>已重新打开 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="294"/>
+        <location filename="../../ui/capa_page.py" line="295"/>
         <source>Done %1: %2</source>
         <translation>%1 完成：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="296"/>
+        <location filename="../../ui/capa_page.py" line="297"/>
         <source>Done %1</source>
         <translation>%1 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="301"/>
+        <location filename="../../ui/capa_page.py" line="302"/>
         <source>%1 by %2 on %3 (effect checked %4): %5</source>
         <translation>%1：%2 于 %3 验证（效果确认日 %4）：%5</translation>
     </message>
@@ -1332,12 +1332,12 @@
 <context>
     <name>CapaTile</name>
     <message>
-        <location filename="../../ui/capa_page.py" line="349"/>
+        <location filename="../../ui/capa_page.py" line="350"/>
         <source>Overdue corrective/preventive actions: %1 — click to see them</source>
         <translation>逾期的纠正预防措施：%1 项 — 点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/capa_page.py" line="351"/>
+        <location filename="../../ui/capa_page.py" line="352"/>
         <source>My overdue corrective/preventive actions: %1 — click to see them</source>
         <translation>我逾期的纠正预防措施：%1 项 — 点击查看</translation>
     </message>
@@ -2960,27 +2960,27 @@
 <context>
     <name>ConfigTab</name>
     <message>
-        <location filename="../../ui/config_tab.py" line="62"/>
+        <location filename="../../ui/config_tab.py" line="66"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="66"/>
+        <location filename="../../ui/config_tab.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="85"/>
+        <location filename="../../ui/config_tab.py" line="89"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="87"/>
+        <location filename="../../ui/config_tab.py" line="91"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/config_tab.py" line="126"/>
+        <location filename="../../ui/config_tab.py" line="130"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -3012,350 +3012,350 @@
 <context>
     <name>DeadlineRulesTab</name>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="63"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="65"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="64"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="66"/>
         <source>Trial calculation</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="65"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="67"/>
         <source>Business hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="74"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="76"/>
         <source>Case deadline</source>
         <translation>整案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="80"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="82"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="80"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="82"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="89"/>
         <source>Priority</source>
         <translation>优先顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="104"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="89"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="106"/>
         <source>Times</source>
         <translation>时效对象</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="89"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="108"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="89"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="110"/>
         <source>Within</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="87"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="105"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="89"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="107"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="103"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="105"/>
         <source>Priority (lower wins)</source>
         <translation>优先顺序（小者优先）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="109"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="111"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="110"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="351"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="112"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="355"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="110"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="111"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="116"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="112"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="113"/>
         <location filename="../../ui/deadline_rules_tab.py" line="118"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="125"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="126"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="120"/>
         <location filename="../../ui/deadline_rules_tab.py" line="127"/>
         <location filename="../../ui/deadline_rules_tab.py" line="128"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="129"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="130"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="111"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="113"/>
         <source>Category (any level)</source>
         <translation>类别（任一级）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="115"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="117"/>
         <source>Severity at least</source>
         <translation>等级不低于</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="118"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="359"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="120"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="363"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="122"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="124"/>
         <source>Or major</source>
         <translation>或重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="123"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="125"/>
         <source>Severity at least … or major</source>
         <translation>等级不低于…或为重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="125"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="360"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="127"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="364"/>
         <source>Abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="126"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="361"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="128"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="365"/>
         <source>Channel</source>
         <translation>受理渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="127"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="362"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="129"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="366"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="128"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="130"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="129"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="131"/>
         <source>Custom field value</source>
         <translation>自定义字段取值</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="133"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="135"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="135"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="137"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="137"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="139"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="193"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="195"/>
         <source>Every case</source>
         <translation>所有案件</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="213"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="215"/>
         <source>%1 or above, or major</source>
         <translation>%1及以上或重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="215"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="217"/>
         <source>%1 or above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="217"/>
         <location filename="../../ui/deadline_rules_tab.py" line="219"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="221"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="219"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="221"/>
         <source>not major</source>
         <translation>非重大</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="221"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="223"/>
         <source>abroad</source>
         <translation>国外</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="221"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="223"/>
         <source>domestic</source>
         <translation>国内</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="301"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="519"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="305"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="528"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="306"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="310"/>
         <source>Delete rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="307"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="311"/>
         <source>Delete the rule “%1”? Cases registered from now on no longer get it.</source>
         <translation>删除规则“%1”？此后登记的案件不再适用该规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="317"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="321"/>
         <source>Select a rule first</source>
         <translation>请先选择一条规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="330"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="334"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="338"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="342"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="342"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="346"/>
         <source>Assigned at (empty: at intake)</source>
         <translation>分派时间（留空：受理时）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="343"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="347"/>
         <source>At intake</source>
         <translation>受理时</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="348"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="352"/>
         <source>Replied at (empty: when the reply is due)</source>
         <translation>答复时间（留空：答复到期时）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="349"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="353"/>
         <source>When due</source>
         <translation>到期时</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="352"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="356"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="352"/>
-        <location filename="../../ui/deadline_rules_tab.py" line="357"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="356"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="361"/>
         <source>Not yet triaged</source>
         <translation>尚未分诊</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="356"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="360"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="359"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="363"/>
         <source>Major case</source>
         <translation>重大案件</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="360"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="364"/>
         <source>Customer abroad</source>
         <translation>国外客户</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="370"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="374"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="375"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="379"/>
         <source>Due</source>
         <translation>期限项目</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="375"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="379"/>
         <source>When</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="375"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="379"/>
         <source>By rule</source>
         <translation>所依规则</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="419"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="423"/>
         <source>Please enter the time of intake</source>
         <translation>请填写受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="452"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="456"/>
         <source>(unconfirmed)</source>
         <translation>(待确认)</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="458"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="462"/>
         <source>Some days counted lie in a year whose holidays are not confirmed yet.</source>
         <translation>所计日期中有的年份节假日尚未确认（待确认）。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="465"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="469"/>
         <source>No rule: due with the case</source>
         <translation>无规则：随整案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="467"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="471"/>
         <source>%1 (priority %2)</source>
         <translation>%1（优先顺序 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="470"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="474"/>
         <source>later than the case deadline, so due with the case</source>
         <translation>晚于整案期限，按整案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="480"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="484"/>
         <source>Office opens (HH:MM)</source>
         <translation>上班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="481"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="485"/>
         <source>Office closes (HH:MM)</source>
         <translation>下班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="482"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="486"/>
         <source>Lunch break starts (empty: none)</source>
         <translation>午休开始（留空：无午休）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="483"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="487"/>
         <source>Lunch break ends (empty: none)</source>
         <translation>午休结束（留空：无午休）</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="488"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="492"/>
         <source>Working hours count only inside these hours on working days, without the lunch break; deadlines in working days and same-day deadlines fall due at closing.</source>
         <translation>工作小时只计工作日的营业时间，不含午休；按工作日和当日计的期限于下班时到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_rules_tab.py" line="494"/>
+        <location filename="../../ui/deadline_rules_tab.py" line="498"/>
         <source>Save business hours</source>
         <translation>保存营业时间</translation>
     </message>
@@ -3442,216 +3442,216 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../ui/forms_tab.py" line="73"/>
-        <location filename="../../ui/forms_tab.py" line="80"/>
+        <location filename="../../ui/forms_tab.py" line="75"/>
+        <location filename="../../ui/forms_tab.py" line="82"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="75"/>
+        <location filename="../../ui/forms_tab.py" line="77"/>
         <source>Add a form (copy of this one)…</source>
         <translation>新增表单（复制当前表单）…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="77"/>
-        <location filename="../../ui/forms_tab.py" line="233"/>
+        <location filename="../../ui/forms_tab.py" line="79"/>
+        <location filename="../../ui/forms_tab.py" line="235"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="88"/>
+        <location filename="../../ui/forms_tab.py" line="90"/>
         <source>No.</source>
         <translation>联号</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="89"/>
+        <location filename="../../ui/forms_tab.py" line="91"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="90"/>
+        <location filename="../../ui/forms_tab.py" line="92"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="91"/>
+        <location filename="../../ui/forms_tab.py" line="93"/>
         <source>Department code</source>
         <translation>部门代码</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="92"/>
+        <location filename="../../ui/forms_tab.py" line="94"/>
         <source>Shows phone</source>
         <translation>显示电话</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="93"/>
+        <location filename="../../ui/forms_tab.py" line="95"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="97"/>
+        <location filename="../../ui/forms_tab.py" line="99"/>
         <source>Add copy</source>
         <translation>添加一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="99"/>
+        <location filename="../../ui/forms_tab.py" line="101"/>
         <source>Remove copy</source>
         <translation>删除一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="104"/>
+        <location filename="../../ui/forms_tab.py" line="106"/>
         <source>Section</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="104"/>
-        <location filename="../../ui/forms_tab.py" line="121"/>
+        <location filename="../../ui/forms_tab.py" line="106"/>
+        <location filename="../../ui/forms_tab.py" line="123"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="104"/>
+        <location filename="../../ui/forms_tab.py" line="106"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="108"/>
+        <location filename="../../ui/forms_tab.py" line="110"/>
         <source>Field to add</source>
         <translation>要添加的字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="109"/>
+        <location filename="../../ui/forms_tab.py" line="111"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="111"/>
+        <location filename="../../ui/forms_tab.py" line="113"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="113"/>
+        <location filename="../../ui/forms_tab.py" line="115"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="113"/>
+        <location filename="../../ui/forms_tab.py" line="115"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="122"/>
+        <location filename="../../ui/forms_tab.py" line="124"/>
         <source>X (mm)</source>
         <translation>X（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="123"/>
+        <location filename="../../ui/forms_tab.py" line="125"/>
         <source>Y (mm)</source>
         <translation>Y（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="124"/>
+        <location filename="../../ui/forms_tab.py" line="126"/>
         <source>Width (mm)</source>
         <translation>宽度（毫米）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="125"/>
+        <location filename="../../ui/forms_tab.py" line="127"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="126"/>
+        <location filename="../../ui/forms_tab.py" line="128"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="133"/>
+        <location filename="../../ui/forms_tab.py" line="135"/>
         <source>Copies</source>
         <translation>联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="134"/>
+        <location filename="../../ui/forms_tab.py" line="136"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="135"/>
+        <location filename="../../ui/forms_tab.py" line="137"/>
         <source>Overlay positions</source>
         <translation>套打位置</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="139"/>
+        <location filename="../../ui/forms_tab.py" line="141"/>
         <source>Save form</source>
         <translation>保存表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="149"/>
+        <location filename="../../ui/forms_tab.py" line="151"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="150"/>
+        <location filename="../../ui/forms_tab.py" line="152"/>
         <source>Plain paper</source>
         <translation>普通纸</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="151"/>
+        <location filename="../../ui/forms_tab.py" line="153"/>
         <source>Pre-printed set (overlay)</source>
         <translation>预印联单（套打）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="156"/>
+        <location filename="../../ui/forms_tab.py" line="158"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="163"/>
+        <location filename="../../ui/forms_tab.py" line="165"/>
         <source>Preview (sample case)</source>
         <translation>预览（示例客诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="217"/>
+        <location filename="../../ui/forms_tab.py" line="219"/>
         <source> (inactive)</source>
         <translation>（停用）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="233"/>
+        <location filename="../../ui/forms_tab.py" line="235"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="305"/>
+        <location filename="../../ui/forms_tab.py" line="307"/>
         <source>New copy</source>
         <translation>新的一联</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="391"/>
+        <location filename="../../ui/forms_tab.py" line="393"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="415"/>
+        <location filename="../../ui/forms_tab.py" line="417"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="429"/>
+        <location filename="../../ui/forms_tab.py" line="431"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="436"/>
-        <location filename="../../ui/forms_tab.py" line="439"/>
+        <location filename="../../ui/forms_tab.py" line="438"/>
+        <location filename="../../ui/forms_tab.py" line="441"/>
         <source>Add a form</source>
         <translation>新增表单</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="436"/>
+        <location filename="../../ui/forms_tab.py" line="438"/>
         <source>Code (letters, digits, _)</source>
         <translation>代码（字母、数字或下划线）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms_tab.py" line="439"/>
+        <location filename="../../ui/forms_tab.py" line="441"/>
         <source>Title printed on the form</source>
         <translation>表单上打印的标题</translation>
     </message>
@@ -3668,157 +3668,157 @@
 <context>
     <name>HolidayNoticeDialog</name>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="47"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="49"/>
         <source>Import holiday notice</source>
         <translation>导入节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="50"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="52"/>
         <source>Paste the full text of the State Council&apos;s notice on next year&apos;s public holidays, or open it from a text file. Preview shows how it differs from the working calendar; Apply writes its days and marks the year confirmed.</source>
         <translation>粘贴国务院办公厅关于部分节假日安排的通知全文，或从文本文件打开。“预览”显示通知与当前工作日历的差异；“写入”把通知的各天录入日历，并确认该年法定节假日已录入。</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="60"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="62"/>
         <source>Notice text</source>
         <translation>通知全文</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="63"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="65"/>
         <source>From the title</source>
         <translation>按通知标题</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="65"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="67"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="66"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="68"/>
         <source>Open text file…</source>
         <translation>打开文本文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="68"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="70"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="70"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="72"/>
         <source>Apply</source>
         <translation>写入</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="73"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="75"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="80"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="82"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="81"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="83"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="82"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="84"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="83"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="85"/>
         <source>From</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="84"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="86"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="85"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="87"/>
         <source>Holiday</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="114"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="116"/>
         <source>Open holiday notice</source>
         <translation>打开节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="114"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="116"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="164"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="166"/>
         <source>Notice for %1: %2 days (%3 days off, %4 working days); %5 differ from the working calendar.</source>
         <translation>%1 年通知：共 %2 天（休 %3 天，班 %4 天），与当前工作日历不同 %5 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="172"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="172"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="172"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="172"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="172"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="172"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="174"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="173"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="175"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="175"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="177"/>
         <source>Entered by the administrator</source>
         <translation>管理员设定</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="176"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="178"/>
         <source>Official calendar</source>
         <translation>官方日历</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="177"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="179"/>
         <source>Monday–Friday (unconfirmed)</source>
         <translation>按周一至周五推定（未确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="194"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="196"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="194"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="196"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/holiday_notice_dialog.py" line="211"/>
+        <location filename="../../ui/holiday_notice_dialog.py" line="213"/>
         <source>Written: %1 days. %2 is marked confirmed.</source>
         <translation>已写入 %1 天，%2 年已确认。</translation>
     </message>
@@ -4455,49 +4455,49 @@
 <context>
     <name>OutputFieldsBox</name>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="138"/>
+        <location filename="../../ui/branch_profile_tab.py" line="140"/>
         <source>The branch&apos;s own fields on forms and reports</source>
         <extracomment>The forms that may print the branch&apos;s own fields, in the order of the grid&apos;s columns.</extracomment>
         <translation>自定义字段在表单和报表中的使用</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="142"/>
+        <location filename="../../ui/branch_profile_tab.py" line="145"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="143"/>
+        <location filename="../../ui/branch_profile_tab.py" line="146"/>
         <source>Handling form</source>
         <translation>处理表</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="144"/>
+        <location filename="../../ui/branch_profile_tab.py" line="147"/>
         <source>Investigation report</source>
         <translation>调查报告</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="151"/>
-        <location filename="../../ui/branch_profile_tab.py" line="157"/>
+        <location filename="../../ui/branch_profile_tab.py" line="154"/>
+        <location filename="../../ui/branch_profile_tab.py" line="160"/>
         <source>Monthly summary broken down by</source>
         <translation>月度统计表分组字段</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="152"/>
+        <location filename="../../ui/branch_profile_tab.py" line="155"/>
         <source>The branch has no custom intake fields.</source>
         <translation>本网点没有自定义受理字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="153"/>
+        <location filename="../../ui/branch_profile_tab.py" line="156"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="198"/>
+        <location filename="../../ui/branch_profile_tab.py" line="201"/>
         <source>No breakdown</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../ui/branch_profile_tab.py" line="227"/>
+        <location filename="../../ui/branch_profile_tab.py" line="231"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -4505,119 +4505,119 @@
 <context>
     <name>PersonalDataTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="306"/>
+        <location filename="../../ui/privacy_page.py" line="308"/>
         <source>Everything held on a customer, found by phone (any spelling) or name: export it for them, or propose its anonymisation at their request (a general manager approves; refused while a case is open or on legal hold).</source>
         <translation>按电话（任何写法）或姓名查找某位客户的全部信息：为其导出，或应其请求提出匿名化（由总经理批准；有案件未结案或处于法律保留时不能办理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="313"/>
-        <location filename="../../ui/privacy_page.py" line="314"/>
+        <location filename="../../ui/privacy_page.py" line="315"/>
+        <location filename="../../ui/privacy_page.py" line="316"/>
         <source>Phone or name</source>
         <translation>电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="316"/>
+        <location filename="../../ui/privacy_page.py" line="318"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="318"/>
+        <location filename="../../ui/privacy_page.py" line="320"/>
         <source>Export for the customer…</source>
         <translation>为客户导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="325"/>
+        <location filename="../../ui/privacy_page.py" line="327"/>
         <source>With attachment files (zip)</source>
         <translation>附件文件一并导出（zip）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="330"/>
+        <location filename="../../ui/privacy_page.py" line="332"/>
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="331"/>
+        <location filename="../../ui/privacy_page.py" line="333"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="332"/>
+        <location filename="../../ui/privacy_page.py" line="334"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="333"/>
+        <location filename="../../ui/privacy_page.py" line="335"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="334"/>
+        <location filename="../../ui/privacy_page.py" line="336"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="335"/>
+        <location filename="../../ui/privacy_page.py" line="337"/>
         <source>Blocks a request</source>
         <translation>阻止请求</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="338"/>
+        <location filename="../../ui/privacy_page.py" line="340"/>
         <source>Cases held on the customer</source>
         <translation>该客户的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="340"/>
+        <location filename="../../ui/privacy_page.py" line="342"/>
         <source>Reason (required), e.g. the customer&apos;s written request</source>
         <translation>原因（必填），如：客户书面申请</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="341"/>
+        <location filename="../../ui/privacy_page.py" line="343"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="342"/>
+        <location filename="../../ui/privacy_page.py" line="344"/>
         <source>Propose anonymisation</source>
         <translation>提出匿名化</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="368"/>
+        <location filename="../../ui/privacy_page.py" line="370"/>
         <source>%1 cases found</source>
         <translation>找到 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="372"/>
+        <location filename="../../ui/privacy_page.py" line="374"/>
         <source>open</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="374"/>
+        <location filename="../../ui/privacy_page.py" line="376"/>
         <source>legal hold</source>
         <translation>法律保留</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="376"/>
+        <location filename="../../ui/privacy_page.py" line="378"/>
         <source>anonymised</source>
         <translation>已匿名化</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="394"/>
-        <location filename="../../ui/privacy_page.py" line="409"/>
+        <location filename="../../ui/privacy_page.py" line="396"/>
+        <location filename="../../ui/privacy_page.py" line="411"/>
         <source>Export personal data</source>
         <translation>导出个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="394"/>
+        <location filename="../../ui/privacy_page.py" line="396"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="407"/>
+        <location filename="../../ui/privacy_page.py" line="409"/>
         <source>%1 cases exported to %2</source>
         <translation>已导出 %1 件到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="424"/>
+        <location filename="../../ui/privacy_page.py" line="426"/>
         <source>Batch %1 proposed: a general manager approves it</source>
         <translation>已提出批次 %1，待总经理批准</translation>
     </message>
@@ -4625,80 +4625,80 @@
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../ui/policy_tab.py" line="43"/>
+        <location filename="../../ui/policy_tab.py" line="45"/>
         <source>A policy file holds the branch&apos;s whole policy (lists, categories, departments, deadline rules, approval rules, templates, custom fields, form copies, settings) in one text file. Importing checks the file first and shows every change; nothing is changed until you apply. Cases keep the deadline and approval chain they were registered under.</source>
         <translation>策略文件把本网点的全部策略（选项列表、分类、部门、时限规则、核决规则、答复模板、自定义字段、表单联次、设置）写在一个文本文件里。导入时先校验文件并列出每一处改动；点“应用”之前不做任何改动。已登记的案件保留登记时的时限与签核链。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="50"/>
+        <location filename="../../ui/policy_tab.py" line="52"/>
         <source>Export policy…</source>
         <translation>导出策略…</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="52"/>
+        <location filename="../../ui/policy_tab.py" line="54"/>
         <source>Import a policy file…</source>
         <translation>导入策略文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="57"/>
+        <location filename="../../ui/policy_tab.py" line="59"/>
         <source>Preview preset</source>
         <translation>预览预设策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="62"/>
+        <location filename="../../ui/policy_tab.py" line="64"/>
         <source>Preset:</source>
         <translation>预设策略：</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="69"/>
+        <location filename="../../ui/policy_tab.py" line="71"/>
         <source>Apply these changes</source>
         <translation>应用这些改动</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="81"/>
-        <location filename="../../ui/policy_tab.py" line="92"/>
-        <location filename="../../ui/policy_tab.py" line="96"/>
+        <location filename="../../ui/policy_tab.py" line="83"/>
+        <location filename="../../ui/policy_tab.py" line="94"/>
+        <location filename="../../ui/policy_tab.py" line="98"/>
         <source>Export policy</source>
         <translation>导出策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="81"/>
-        <location filename="../../ui/policy_tab.py" line="100"/>
+        <location filename="../../ui/policy_tab.py" line="83"/>
+        <location filename="../../ui/policy_tab.py" line="102"/>
         <source>Policy files (*.toml)</source>
         <translation>策略文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="92"/>
+        <location filename="../../ui/policy_tab.py" line="94"/>
         <source>Cannot write the file: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="95"/>
+        <location filename="../../ui/policy_tab.py" line="97"/>
         <source>Policy exported to %1</source>
         <translation>策略已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="100"/>
+        <location filename="../../ui/policy_tab.py" line="102"/>
         <source>Import a policy file</source>
         <translation>导入策略文件</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="125"/>
+        <location filename="../../ui/policy_tab.py" line="127"/>
         <source>The file has %1 problem(s); nothing can be applied until they are fixed.</source>
         <translation>文件有 %1 处问题；改正之前不能应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="132"/>
+        <location filename="../../ui/policy_tab.py" line="134"/>
         <source>The file is the same as the branch&apos;s policy: nothing to change.</source>
         <translation>文件与本网点现行策略相同，无需改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="135"/>
+        <location filename="../../ui/policy_tab.py" line="137"/>
         <source>Applying the file makes %1 change(s):</source>
         <translation>应用此文件将做以下 %1 处改动：</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_tab.py" line="151"/>
+        <location filename="../../ui/policy_tab.py" line="158"/>
         <source>Policy applied: %1 change(s).</source>
         <translation>策略已应用：%1 处改动。</translation>
     </message>
@@ -4905,12 +4905,12 @@
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="436"/>
+        <location filename="../../ui/privacy_page.py" line="438"/>
         <source>Retention queue</source>
         <translation>保存期限到期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="437"/>
+        <location filename="../../ui/privacy_page.py" line="439"/>
         <source>Personal-data requests</source>
         <translation>个人信息请求</translation>
     </message>
@@ -4936,18 +4936,18 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="114"/>
+        <location filename="../../ui/queue_model.py" line="116"/>
         <source>That year&apos;s public holidays are not confirmed; the deadline counts Monday to Friday</source>
         <extracomment>(key for sorting, header); the header is translated by the view. (sort, descending, offset, limit, with total, after): ``after`` is the last page&apos;s ``next_key``</extracomment>
         <translation>该年度法定节假日尚未确认，期限按周一至周五估算</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="152"/>
+        <location filename="../../ui/queue_model.py" line="154"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="153"/>
+        <location filename="../../ui/queue_model.py" line="155"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
@@ -5274,7 +5274,12 @@
         <translation>尚未分派部门</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_page.py" line="438"/>
+        <location filename="../../ui/queue_page.py" line="440"/>
+        <source>More than %1 cases</source>
+        <translation>超过 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_page.py" line="442"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
@@ -5282,113 +5287,113 @@
 <context>
     <name>ReportDutiesTab</name>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="39"/>
+        <location filename="../../ui/report_duties_tab.py" line="41"/>
         <source>The reports the policy asks for. Each shows on the work page of the people with its role (of its department, if one is named) from the end of its period until a summary of that period is exported, in red once its due date has passed. Due dates are calendar dates.</source>
         <translation>制度要求的报表。自期间结束起，显示在负责角色（如指定部门，则为该部门）人员的工作台上，直到导出该期间的统计表为止；过了应交日期显示为红色。应交日期按自然日计。</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="47"/>
-        <location filename="../../ui/report_duties_tab.py" line="59"/>
-        <location filename="../../ui/report_duties_tab.py" line="86"/>
+        <location filename="../../ui/report_duties_tab.py" line="49"/>
+        <location filename="../../ui/report_duties_tab.py" line="61"/>
+        <location filename="../../ui/report_duties_tab.py" line="88"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="47"/>
-        <location filename="../../ui/report_duties_tab.py" line="61"/>
-        <location filename="../../ui/report_duties_tab.py" line="91"/>
+        <location filename="../../ui/report_duties_tab.py" line="49"/>
+        <location filename="../../ui/report_duties_tab.py" line="63"/>
+        <location filename="../../ui/report_duties_tab.py" line="93"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="47"/>
-        <location filename="../../ui/report_duties_tab.py" line="71"/>
-        <location filename="../../ui/report_duties_tab.py" line="92"/>
+        <location filename="../../ui/report_duties_tab.py" line="49"/>
+        <location filename="../../ui/report_duties_tab.py" line="73"/>
+        <location filename="../../ui/report_duties_tab.py" line="94"/>
         <source>Due</source>
         <translation>应交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="47"/>
-        <location filename="../../ui/report_duties_tab.py" line="79"/>
-        <location filename="../../ui/report_duties_tab.py" line="93"/>
+        <location filename="../../ui/report_duties_tab.py" line="49"/>
+        <location filename="../../ui/report_duties_tab.py" line="81"/>
+        <location filename="../../ui/report_duties_tab.py" line="95"/>
         <source>Made by</source>
         <translation>负责角色</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="47"/>
-        <location filename="../../ui/report_duties_tab.py" line="84"/>
-        <location filename="../../ui/report_duties_tab.py" line="94"/>
+        <location filename="../../ui/report_duties_tab.py" line="49"/>
+        <location filename="../../ui/report_duties_tab.py" line="86"/>
+        <location filename="../../ui/report_duties_tab.py" line="96"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="49"/>
+        <location filename="../../ui/report_duties_tab.py" line="51"/>
         <source>Reports due</source>
         <translation>待交报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="63"/>
+        <location filename="../../ui/report_duties_tab.py" line="65"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="64"/>
+        <location filename="../../ui/report_duties_tab.py" line="66"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="65"/>
+        <location filename="../../ui/report_duties_tab.py" line="67"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="66"/>
+        <location filename="../../ui/report_duties_tab.py" line="68"/>
         <source>Half year</source>
         <translation>半年</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="67"/>
+        <location filename="../../ui/report_duties_tab.py" line="69"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="72"/>
+        <location filename="../../ui/report_duties_tab.py" line="74"/>
         <source>Day N after the period ends</source>
         <translation>期间结束后第 N 天</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="73"/>
+        <location filename="../../ui/report_duties_tab.py" line="75"/>
         <source>Day N of the period&apos;s last month</source>
         <translation>期间最后一个月的第 N 日</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="75"/>
+        <location filename="../../ui/report_duties_tab.py" line="77"/>
         <source>Day N</source>
         <translation>第 N 天</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="89"/>
+        <location filename="../../ui/report_duties_tab.py" line="91"/>
         <source>N =</source>
         <translation>N =</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="95"/>
+        <location filename="../../ui/report_duties_tab.py" line="97"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="97"/>
+        <location filename="../../ui/report_duties_tab.py" line="99"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="99"/>
+        <location filename="../../ui/report_duties_tab.py" line="101"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/report_duties_tab.py" line="121"/>
-        <location filename="../../ui/report_duties_tab.py" line="133"/>
+        <location filename="../../ui/report_duties_tab.py" line="123"/>
+        <location filename="../../ui/report_duties_tab.py" line="135"/>
         <source>Any department</source>
         <translation>任何部门</translation>
     </message>
@@ -5433,168 +5438,168 @@
 <context>
     <name>RetentionQueueTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="84"/>
+        <location filename="../../ui/privacy_page.py" line="86"/>
         <source>Closed cases whose retention period has passed. Tick the ones to anonymise and give a reason; a general manager who did not propose the batch approves it, then it runs. Case number, dates, category, amounts and outcomes stay; names, phones, addresses and free text go.</source>
         <translation>保存期限已满的已结案案件。勾选要匿名化的案件并填写原因；由非提出人的总经理批准该批次后执行。案件编号、日期、类别、金额与处理结果保留；姓名、电话、地址及自由文字将被替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="93"/>
+        <location filename="../../ui/privacy_page.py" line="95"/>
         <source>Propose</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="94"/>
+        <location filename="../../ui/privacy_page.py" line="96"/>
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="95"/>
+        <location filename="../../ui/privacy_page.py" line="97"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="96"/>
+        <location filename="../../ui/privacy_page.py" line="98"/>
         <source>Closed</source>
         <translation>结案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="97"/>
+        <location filename="../../ui/privacy_page.py" line="99"/>
         <source>Years kept</source>
         <translation>保存年限</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="98"/>
+        <location filename="../../ui/privacy_page.py" line="100"/>
         <source>Due since</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="99"/>
+        <location filename="../../ui/privacy_page.py" line="101"/>
         <source>Legal hold / batch</source>
         <translation>法律保留／批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="102"/>
+        <location filename="../../ui/privacy_page.py" line="104"/>
         <source>Cases due for anonymisation</source>
         <translation>待匿名化的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="104"/>
+        <location filename="../../ui/privacy_page.py" line="106"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="105"/>
-        <location filename="../../ui/privacy_page.py" line="127"/>
+        <location filename="../../ui/privacy_page.py" line="107"/>
+        <location filename="../../ui/privacy_page.py" line="129"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="107"/>
+        <location filename="../../ui/privacy_page.py" line="109"/>
         <source>Propose the ticked cases</source>
         <translation>提出勾选的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="109"/>
+        <location filename="../../ui/privacy_page.py" line="111"/>
         <source>Legal hold on / off</source>
         <translation>设置／解除法律保留</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="111"/>
+        <location filename="../../ui/privacy_page.py" line="113"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="121"/>
+        <location filename="../../ui/privacy_page.py" line="123"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="122"/>
+        <location filename="../../ui/privacy_page.py" line="124"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="123"/>
+        <location filename="../../ui/privacy_page.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="124"/>
+        <location filename="../../ui/privacy_page.py" line="126"/>
         <source>Done / cases</source>
         <translation>已完成／件数</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="125"/>
+        <location filename="../../ui/privacy_page.py" line="127"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="126"/>
+        <location filename="../../ui/privacy_page.py" line="128"/>
         <source>Decided by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="130"/>
+        <location filename="../../ui/privacy_page.py" line="132"/>
         <source>Anonymisation batches</source>
         <translation>匿名化批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="131"/>
+        <location filename="../../ui/privacy_page.py" line="133"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="133"/>
+        <location filename="../../ui/privacy_page.py" line="135"/>
         <source>Refuse</source>
         <translation>不批准</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="135"/>
+        <location filename="../../ui/privacy_page.py" line="137"/>
         <source>Run the batch</source>
         <translation>执行批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="151"/>
+        <location filename="../../ui/privacy_page.py" line="153"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="162"/>
+        <location filename="../../ui/privacy_page.py" line="164"/>
         <source>%1 cases due (default retention: %2 years)</source>
         <translation>到期案件 %1 件（默认保存 %2 年）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="176"/>
+        <location filename="../../ui/privacy_page.py" line="178"/>
         <source>On hold: %1</source>
         <translation>法律保留：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="178"/>
+        <location filename="../../ui/privacy_page.py" line="180"/>
         <source>In batch %1</source>
         <translation>已在批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="225"/>
+        <location filename="../../ui/privacy_page.py" line="227"/>
         <source>Select a case first</source>
         <translation>请先选择案件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="244"/>
+        <location filename="../../ui/privacy_page.py" line="246"/>
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="274"/>
+        <location filename="../../ui/privacy_page.py" line="276"/>
         <source>Anonymising batch %1</source>
         <translation>正在匿名化批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="280"/>
+        <location filename="../../ui/privacy_page.py" line="282"/>
         <source>%1 cases anonymised</source>
         <translation>已匿名化 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="282"/>
+        <location filename="../../ui/privacy_page.py" line="284"/>
         <source>; left (reopened or on hold): %1</source>
         <translation>；未处理（已重开或法律保留）：%1</translation>
     </message>
@@ -5602,52 +5607,52 @@
 <context>
     <name>RetentionRulesTab</name>
     <message>
-        <location filename="../../ui/privacy_page.py" line="448"/>
+        <location filename="../../ui/privacy_page.py" line="451"/>
         <source>How many years after closure a case keeps its personal data. A rule on a category covers its sub-categories (the nearest rule wins); a rule for a kind wins over one for any kind. Without a rule: the setting retention_years.</source>
         <translation>结案后案件的个人信息保存几年。类别的规则也适用于其下级类别（以最近的为准）；指定性质的规则优先于不限性质的。没有规则时按设置 retention_years。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="454"/>
         <location filename="../../ui/privacy_page.py" line="457"/>
+        <location filename="../../ui/privacy_page.py" line="460"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="454"/>
-        <location filename="../../ui/privacy_page.py" line="459"/>
+        <location filename="../../ui/privacy_page.py" line="457"/>
+        <location filename="../../ui/privacy_page.py" line="462"/>
         <source>Kind</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="454"/>
-        <location filename="../../ui/privacy_page.py" line="466"/>
+        <location filename="../../ui/privacy_page.py" line="457"/>
+        <location filename="../../ui/privacy_page.py" line="469"/>
         <source>Years kept</source>
         <translation>保存年限</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="455"/>
+        <location filename="../../ui/privacy_page.py" line="458"/>
         <source>Retention rules</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="460"/>
-        <location filename="../../ui/privacy_page.py" line="493"/>
+        <location filename="../../ui/privacy_page.py" line="463"/>
+        <location filename="../../ui/privacy_page.py" line="496"/>
         <source>Any kind</source>
         <translation>不限性质</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="467"/>
+        <location filename="../../ui/privacy_page.py" line="470"/>
         <source>Save rule</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="469"/>
+        <location filename="../../ui/privacy_page.py" line="472"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_page.py" line="486"/>
-        <location filename="../../ui/privacy_page.py" line="494"/>
+        <location filename="../../ui/privacy_page.py" line="489"/>
+        <location filename="../../ui/privacy_page.py" line="497"/>
         <source>Any category</source>
         <translation>不限类别</translation>
     </message>
@@ -5851,122 +5856,122 @@
 <context>
     <name>RewardsScaleTab</name>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="63"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="65"/>
         <source>Each line: what it is for, a fixed amount or a range the proposer picks within, performance points, the disciplinary measure, who may propose it and who approves it, in order.</source>
         <extracomment>Roles that may propose (a line names some of them); the administrator never does. Steps the dialog offers (the service takes up to ``approvals.MAX_STEPS``; real scales use one to three).</extracomment>
         <translation>每一项：适用情形、固定金额或由提出人在范围内选定的金额、绩效分、处分、可提出的角色及依次审批的角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="69"/>
-        <location filename="../../ui/rewards_scale_tab.py" line="132"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="71"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="134"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="70"/>
-        <location filename="../../ui/rewards_scale_tab.py" line="133"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="72"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="135"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="71"/>
-        <location filename="../../ui/rewards_scale_tab.py" line="136"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="73"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="138"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="72"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="74"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="73"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="75"/>
         <source>Points</source>
         <translation>绩效分</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="74"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="76"/>
         <source>Measure</source>
         <translation>处分</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="75"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="77"/>
         <source>Who proposes</source>
         <translation>可提出的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="76"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="78"/>
         <source>Approval chain</source>
         <translation>审批层级</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="77"/>
-        <location filename="../../ui/rewards_scale_tab.py" line="184"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="79"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="186"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="86"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="88"/>
         <source>New line…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="88"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="90"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="105"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="107"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="105"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="107"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="144"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="146"/>
         <source>Amount from (yuan)</source>
         <translation>最低金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="149"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="151"/>
         <source>Amount to (yuan; same: fixed)</source>
         <translation>最高金额（元；与最低相同即固定金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="152"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="154"/>
         <source>Points (minus: deducted)</source>
         <translation>绩效分（负数为扣分）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="153"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="155"/>
         <source>Disciplinary measure</source>
         <translation>处分（如通报、申诫、记大过）</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="159"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="161"/>
         <source>May propose: %1</source>
         <translation>可提出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="170"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="172"/>
         <source>Approval step %1</source>
         <translation>第 %1 级审批</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="179"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="181"/>
         <source>Step %1 of the subject&apos;s department</source>
         <translation>第 %1 级限奖罚对象所属部门</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="187"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="189"/>
         <source>Scale line %1</source>
         <translation>奖罚标准 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rewards_scale_tab.py" line="187"/>
+        <location filename="../../ui/rewards_scale_tab.py" line="189"/>
         <source>(new)</source>
         <translation>（新增）</translation>
     </message>
@@ -6064,27 +6069,27 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="72"/>
+        <location filename="../../ui/settings_tab.py" line="66"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="74"/>
+        <location filename="../../ui/settings_tab.py" line="68"/>
         <source>Show the saved values</source>
         <translation>显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="140"/>
+        <location filename="../../ui/settings_tab.py" line="134"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="154"/>
+        <location filename="../../ui/settings_tab.py" line="148"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="157"/>
+        <location filename="../../ui/settings_tab.py" line="151"/>
         <source>Another PC changed settings meanwhile; what you typed is kept.</source>
         <translation>其间另一台电脑改过设置；您输入的内容已保留。</translation>
     </message>
@@ -6092,51 +6097,51 @@
 <context>
     <name>StepPolicyTab</name>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="26"/>
+        <location filename="../../ui/step_policy_tab.py" line="28"/>
         <source>Each step of a case warns this many minutes before its due time (the work page&apos;s “Steps due soon”) and, when it passes undone: is marked overdue, escalates the case to the role&apos;s level, or notifies the role (the case timeline).</source>
         <translation>案件的每个环节在到期前若干分钟提醒（工作台“环节即将到期”）；逾期未完成时：标记逾期、将案件升级到该角色的级别，或通知该角色（记入案件时间线）。</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="34"/>
-        <location filename="../../ui/step_policy_tab.py" line="42"/>
+        <location filename="../../ui/step_policy_tab.py" line="36"/>
+        <location filename="../../ui/step_policy_tab.py" line="44"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="35"/>
-        <location filename="../../ui/step_policy_tab.py" line="44"/>
+        <location filename="../../ui/step_policy_tab.py" line="37"/>
+        <location filename="../../ui/step_policy_tab.py" line="46"/>
         <source>Warn before (minutes)</source>
         <translation>提前提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="36"/>
-        <location filename="../../ui/step_policy_tab.py" line="47"/>
+        <location filename="../../ui/step_policy_tab.py" line="38"/>
+        <location filename="../../ui/step_policy_tab.py" line="49"/>
         <source>When late</source>
         <translation>逾期后</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="37"/>
+        <location filename="../../ui/step_policy_tab.py" line="39"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="38"/>
-        <location filename="../../ui/step_policy_tab.py" line="53"/>
+        <location filename="../../ui/step_policy_tab.py" line="40"/>
+        <location filename="../../ui/step_policy_tab.py" line="55"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="52"/>
+        <location filename="../../ui/step_policy_tab.py" line="54"/>
         <source>Role to escalate to / notify</source>
         <translation>升级/通知角色</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="68"/>
+        <location filename="../../ui/step_policy_tab.py" line="71"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/step_policy_tab.py" line="68"/>
+        <location filename="../../ui/step_policy_tab.py" line="71"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -6220,125 +6225,125 @@
 <context>
     <name>VocabularyTab</name>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="52"/>
+        <location filename="../../ui/vocabulary_tab.py" line="54"/>
         <source>Lists</source>
         <translation>选项列表</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="59"/>
+        <location filename="../../ui/vocabulary_tab.py" line="61"/>
         <source>Names: %1</source>
         <translation>名称：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="74"/>
-        <location filename="../../ui/vocabulary_tab.py" line="165"/>
+        <location filename="../../ui/vocabulary_tab.py" line="76"/>
+        <location filename="../../ui/vocabulary_tab.py" line="167"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="76"/>
+        <location filename="../../ui/vocabulary_tab.py" line="78"/>
         <source>optional: made from the name</source>
         <translation>可不填，自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="77"/>
+        <location filename="../../ui/vocabulary_tab.py" line="79"/>
         <source>Code (new item)</source>
         <translation>代码（新增时）</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="78"/>
+        <location filename="../../ui/vocabulary_tab.py" line="80"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="79"/>
+        <location filename="../../ui/vocabulary_tab.py" line="81"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="80"/>
+        <location filename="../../ui/vocabulary_tab.py" line="82"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="81"/>
+        <location filename="../../ui/vocabulary_tab.py" line="83"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="82"/>
-        <location filename="../../ui/vocabulary_tab.py" line="230"/>
+        <location filename="../../ui/vocabulary_tab.py" line="84"/>
+        <location filename="../../ui/vocabulary_tab.py" line="232"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="83"/>
+        <location filename="../../ui/vocabulary_tab.py" line="85"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="110"/>
+        <location filename="../../ui/vocabulary_tab.py" line="112"/>
         <source>Chinese name (empty: as shipped)</source>
         <translation>中文名称（留空：默认名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="111"/>
+        <location filename="../../ui/vocabulary_tab.py" line="113"/>
         <source>English name (optional)</source>
         <translation>英文名称（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="112"/>
+        <location filename="../../ui/vocabulary_tab.py" line="114"/>
         <source>Save name</source>
         <translation>保存名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="165"/>
-        <location filename="../../ui/vocabulary_tab.py" line="168"/>
+        <location filename="../../ui/vocabulary_tab.py" line="167"/>
+        <location filename="../../ui/vocabulary_tab.py" line="170"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="165"/>
+        <location filename="../../ui/vocabulary_tab.py" line="167"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="165"/>
+        <location filename="../../ui/vocabulary_tab.py" line="167"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="169"/>
+        <location filename="../../ui/vocabulary_tab.py" line="171"/>
         <source>Shipped name</source>
         <translation>默认名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="170"/>
+        <location filename="../../ui/vocabulary_tab.py" line="172"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="171"/>
+        <location filename="../../ui/vocabulary_tab.py" line="173"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="183"/>
+        <location filename="../../ui/vocabulary_tab.py" line="185"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="183"/>
+        <location filename="../../ui/vocabulary_tab.py" line="185"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="228"/>
+        <location filename="../../ui/vocabulary_tab.py" line="230"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary_tab.py" line="247"/>
+        <location filename="../../ui/vocabulary_tab.py" line="249"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -6619,7 +6624,7 @@
         <translation>正在建立演示网点（约 300 件案件）…</translation>
     </message>
     <message>
-        <location filename="../../ui/day_start.py" line="90"/>
+        <location filename="../../ui/day_start.py" line="103"/>
         <location filename="../../ui/main.py" line="119"/>
         <location filename="../../ui/main.py" line="129"/>
         <location filename="../../ui/main.py" line="177"/>
@@ -6630,7 +6635,7 @@
         <translation>客诉台</translation>
     </message>
     <message>
-        <location filename="../../ui/day_start.py" line="93"/>
+        <location filename="../../ui/day_start.py" line="106"/>
         <source>The database file is damaged. Close BranchDesk and start it again: it offers to restore the newest good backup.</source>
         <translation>数据库文件已损坏。请关闭客诉台后重新启动：启动时将提供恢复最新的完好备份。</translation>
     </message>
@@ -6674,12 +6679,12 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="113"/>
+        <location filename="../../ui/operations.py" line="120"/>
         <source>Please check</source>
         <translation>请检查</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="120"/>
+        <location filename="../../ui/operations.py" line="127"/>
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
@@ -6743,12 +6748,12 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/backup_tab.py" line="93"/>
+        <location filename="../../ui/backup_tab.py" line="94"/>
         <source>Backed up to %1 (%2 cases).</source>
         <translation>已备份到 %1（案件 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_tab.py" line="98"/>
+        <location filename="../../ui/backup_tab.py" line="99"/>
         <source>Copied to %1.</source>
         <translation>已复制到 %1。</translation>
     </message>

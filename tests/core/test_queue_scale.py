@@ -304,3 +304,25 @@ def test_a_short_search_word_on_postgresql_is_an_index_lookup(branch: Branch) ->
             )
         )
     assert "ix_case_search_grams" in plan, plan
+
+
+def test_a_total_past_the_count_limit_is_shown_as_more_than_the_limit(
+    branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter's total is counted up to ``COUNT_LIMIT`` (a common word at 1M cases matched 133,214):
+    beyond, the page says there are more; up to it, the total is exact; the tally's totals stay exact."""
+    from branchdesk.read import queue
+
+    b = branch
+    crm = b["crm"]
+    for n in range(3):
+        b.desk.intake.register(b["clerk"], complaint_form(complainant_name="欧阳锋", phone=f"1370000{n:04d}"))
+    monkeypatch.setattr(queue, "COUNT_LIMIT", 2)
+    page = b.desk.queries.queue_page(crm, QueueFilter(search="欧阳锋"))
+    assert (page.total, page.more_than_total) == (2, True)
+    assert len(page.rows) == 3  # the rows are not limited by the count
+    monkeypatch.setattr(queue, "COUNT_LIMIT", 3)
+    assert b.desk.queries.queue_page(crm, QueueFilter(search="欧阳锋")).more_than_total is False
+    monkeypatch.setattr(queue, "COUNT_LIMIT", 1)
+    everything = b.desk.queries.queue_page(crm, QueueFilter())  # states only: from the tally, exact
+    assert everything.total >= 3 and everything.more_than_total is False

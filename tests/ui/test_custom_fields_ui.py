@@ -200,3 +200,4 @@ def test_the_profile_tab_chooses_the_fields_each_form_prints_and_the_monthly_bre
     )
     assert box.breakdown.currentData() == "car_model"
     assert messages == []
+

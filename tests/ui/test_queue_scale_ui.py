@@ -64,3 +64,25 @@ def test_scrolling_pages_in_every_case_once_after_the_last_row_seen(
     b.clock.advance(minutes=1)  # a case arrives while the user scrolls: no row comes twice
     b.desk.intake.register(b["clerk"], complaint_form(complainant_name="新来的", phone="13611112222"))
     assert _all_rows(view) == expected and first == view.model.rows[:3]
+
+
+def test_the_queue_says_more_than_when_the_core_counted_to_its_limit(
+    qtbot: QtBot, branch: Branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.read import queue as queue_read
+
+    b = branch
+    for n in range(3):
+        b.desk.intake.register(b["clerk"], complaint_form(complainant_name="欧阳锋", phone=f"1370000{n:04d}"))
+    monkeypatch.setattr(queue_read, "COUNT_LIMIT", 2)
+    queue = QueueView(b.desk, b["crm"], b.desk.queries.lookups(b["crm"]))
+    qtbot.addWidget(queue)
+    queue.show()
+    queue.clear_filters()
+    queue.search.setText("欧阳锋")
+    queue.reload()
+    assert queue.count.text() == "超过 2 件" and queue.model.rowCount() == 3
+    queue.search.setText("")
+    monkeypatch.setattr(queue_read, "COUNT_LIMIT", 10_000)
+    queue.reload()
+    assert queue.count.text() == f"共 {queue.model.total} 件"
