@@ -501,6 +501,45 @@ def shoot(out: Path) -> int:
     window.show()
     capture("35-report-due")
     window.close()
+    # --- several PCs: a department saved on a screen filled before another PC changed it ---
+    from PySide6.QtWidgets import QMessageBox
+
+    import ui.operations as operations
+
+    admin = desk.auth.login("admin", "demo1234")
+    window = MainWindow(desk, admin, "演示网点（上海浦东）")
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    window.nav.setCurrentRow(window.nav.count() - 1)
+    settings_page = window.pages.currentWidget()
+    tabs = settings_page.tabs  # type: ignore[attr-defined]
+    departments = next(tabs.widget(i) for i in range(tabs.count()) if tabs.tabText(i) == "部门")
+    tabs.setCurrentWidget(departments)
+    qa_row = next(i for i, r in enumerate(departments._rows) if r["code"] == "QA")
+    departments.table.selectRow(qa_row)
+    departments.fields.set_value("name", "品质部")
+    other_pc = BranchDesk(Database(resolve_url(str(folder / "demo.sqlite3"))))  # the other PC
+    other_admin = other_pc.auth.login("admin", "demo1234")
+    seen_there = other_pc.configuration_version()
+    other_pc.admin.save_department(other_admin, "QA", "质量管理部", seen=seen_there)
+    other_pc.db.dispose()
+    shown: list[QMessageBox] = []
+
+    def show_refusal(parent: object, title: str, text: str, *_a: object, **_k: object) -> object:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window)  # as run_action's, not modal
+        box.show()
+        shown.append(box)
+        return QMessageBox.StandardButton.Ok
+
+    original_warning = operations.QMessageBox.warning
+    operations.QMessageBox.warning = show_refusal  # type: ignore[method-assign]
+    departments._on_save()
+    operations.QMessageBox.warning = original_warning  # type: ignore[method-assign]
+    capture("36-settings-changed-on-another-pc")
+    for box in shown:
+        box.close()
+    window.close()
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 
