@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -77,15 +77,15 @@ class LedgerRow:
 
 @dataclass
 class LedgerPlan:
-    """What the ledger's first rows say: its sheet, header row and columns. The rows themselves are read
-    by ``ledger_rows``, streamed: a 200,000-row ledger is never held in memory at once (issue 16)."""
+    """What the ledger's first rows say: its sheet, header row and columns. The rows themselves are
+    streamed by ``open_ledger``: a 200,000-row ledger is never held in memory at once (issue 16)."""
 
     path: Path
     sheet: str
     header_row: int
     mapping: dict[str, int]  # field -> column index (1-based)
     headings: dict[int, str]  # column index -> heading text
-    skipped_blank: int = 0  # counted by ``ledger_rows`` as it reads
+    skipped_blank: int = 0  # counted as the rows are read (``open_ledger``)
     skipped_total: list[int] = field(default_factory=list)  # likewise
     problems: list[Problem] = field(default_factory=list)  # sheet-level (missing columns)
 
@@ -117,10 +117,27 @@ def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[str, Iterator[t
         workbook.close()
 
 
-def read_plan(path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> LedgerPlan:
-    """The header and the columns, from the sheet's first ``HEADER_SEARCH_ROWS`` rows only."""
+@contextmanager
+def open_ledger(
+    path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None
+) -> Iterator[tuple[LedgerPlan, Iterator[LedgerRow]]]:
+    """The ledger read once: its plan (header and columns, from the first ``HEADER_SEARCH_ROWS`` rows)
+    and its rows under the header, parsed one at a time as they are taken. Opening a workbook parses
+    its whole table of strings, so the import opens it once, not once for the plan and again for the
+    rows (issue 16: 10,000 rows 4.6 → 5.6 s)."""
     with _sheet_rows(path, sheet) as (title, rows):
         head = [list(r) for r in islice(rows, HEADER_SEARCH_ROWS)]
+        plan = _plan(path, title, head, mapping)
+        yield plan, _parsed(plan, chain(head[plan.header_row :], rows))
+
+
+def read_plan(path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> LedgerPlan:
+    """The header and the columns only (the import wizard shows them at once)."""
+    with open_ledger(path, sheet, mapping) as (plan, _rows):
+        return plan
+
+
+def _plan(path: Path, title: str, head: list[list[Any]], mapping: dict[str, int] | None) -> LedgerPlan:
     header_index, guessed = find_header(head)
     headings = {i + 1: clean_text(str(v)) for i, v in enumerate(head[header_index] if head else []) if v}
     plan = LedgerPlan(path, title, header_index + 1, dict(mapping or guessed), headings)
@@ -130,20 +147,18 @@ def read_plan(path: Path, sheet: str | None = None, mapping: dict[str, int] | No
     return plan
 
 
-def ledger_rows(plan: LedgerPlan) -> Iterator[LedgerRow]:
-    """The rows under the header, parsed one at a time; blank and total rows are counted into the plan
-    (``skipped_blank``, ``skipped_total``) and not yielded. Each call reads the workbook afresh."""
-    plan.skipped_blank, plan.skipped_total = 0, []
-    with _sheet_rows(plan.path, plan.sheet) as (_title, rows):
-        for offset, raw in enumerate(islice(rows, plan.header_row, None), start=plan.header_row + 1):
-            cells = ["" if v is None else v for v in raw]
-            if all(str(v).strip() == "" for v in cells):
-                plan.skipped_blank += 1
-                continue
-            if any(isinstance(v, str) and v.strip().startswith(TOTAL_MARKERS) for v in cells[:3]):
-                plan.skipped_total.append(offset)
-                continue
-            yield _parse_row(offset, cells, plan)
+def _parsed(plan: LedgerPlan, raw_rows: Iterable[Sequence[Any]]) -> Iterator[LedgerRow]:
+    """The rows under the header, parsed; blank and total rows are counted into the plan
+    (``skipped_blank``, ``skipped_total``) and not yielded."""
+    for offset, raw in enumerate(raw_rows, start=plan.header_row + 1):
+        cells = ["" if v is None else v for v in raw]
+        if all(str(v).strip() == "" for v in cells):
+            plan.skipped_blank += 1
+            continue
+        if any(isinstance(v, str) and v.strip().startswith(TOTAL_MARKERS) for v in cells[:3]):
+            plan.skipped_total.append(offset)
+            continue
+        yield _parse_row(offset, cells, plan)
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:

@@ -29,7 +29,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from datetime import time as TimeOfDay  # the module "time" sleeps between chunks
@@ -49,7 +49,7 @@ from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
 from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied
 from branchdesk.i18n import Text, render
 from branchdesk.read.import_batches import DONE, PENDING
-from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, ledger_rows, read_plan
+from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, open_ledger, read_plan
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.numbering import allocate_serials
@@ -243,15 +243,17 @@ class LedgerImportService(ServiceBase):
         """``progress(rows written, rows to write)`` is called after each chunk (issue 17 part F); when it
         returns False the import stops there and is undone like a failed one (``ImportCancelled``):
         the chunks' cases are deleted, no event was written, the counters wound back."""
-        plan = self.plan(path, sheet, mapping)
-        if plan.problems:
-            # The Excel reader (branchdesk.reports) words its problems in Chinese, like the ledger it reads.
-            raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
         with tempfile.TemporaryFile(prefix="branchdesk-import-") as file:
             spool = None if dry_run else _Spool(file)
-            with self._door.read(actor) as unit, _reading(path):  # duplicates and values: no write lock
-                _require_role(unit)
-                outcomes, ready, derive = self._prepare(unit, plan, spool)
+            with ExitStack() as workbook:  # read once, closed before the writes
+                with _reading(path, OSError):  # the file itself: missing, locked by Excel, not a workbook
+                    plan, rows = workbook.enter_context(open_ledger(path, sheet, mapping))
+                if plan.problems:
+                    # The Excel reader (branchdesk.reports) words its problems in Chinese, like the ledger.
+                    raise FieldError({"mapping": "；".join(p.message for p in plan.problems)})
+                with self._door.read(actor) as unit, _reading(path):  # duplicates and values: no write lock
+                    _require_role(unit)
+                    outcomes, ready, derive = self._prepare(unit, plan, rows, spool)
             bad = [o for o in outcomes if o.problems]
             committed = False
             if spool is not None and not (bad and not skip_invalid):
@@ -279,7 +281,7 @@ class LedgerImportService(ServiceBase):
     # --- before the write lock ------------------------------------------------
 
     def _prepare(
-        self, unit: Unit, plan: LedgerPlan, spool: _Spool | None
+        self, unit: Unit, plan: LedgerPlan, rows: Iterator[LedgerRow], spool: _Spool | None
     ) -> tuple[list[RowOutcome], list[_Ready], _Derive]:
         """Every row read, checked and numbered as it would be now; the rows to write go to the spool."""
         session, config = unit.session, unit.config
@@ -308,7 +310,7 @@ class LedgerImportService(ServiceBase):
         outcomes: list[RowOutcome] = []
         ready: list[_Ready] = []
         numbered: dict[str, str] = {}  # this ledger's rows to import: key -> the number they would get
-        for block in _blocks(ledger_rows(plan), KEYS_PER_LOOKUP):
+        for block in _blocks(rows, KEYS_PER_LOOKUP):
             keys = {id(row): row.key for row in block}
             existing = _existing_keys(session, [keys[id(r)] for r in block if not r.problems], unit.now)
             for row in block:
