@@ -157,10 +157,10 @@ class AdminPage(QWidget):
     def _departments_tab(self) -> ConfigTab:
         admin, me = self._desk.admin, self._actor
         return ConfigTab(
-            [("code", self.tr("Code")), ("name", self.tr("Name")), ("active", self.tr("In use"))],
+            [("code", self.tr("Code")), ("name", self.tr("Name", "of a thing, not a person")), ("active", self.tr("In use"))],
             [
                 Field("code", self.tr("Code")),
-                Field("name", self.tr("Name")),
+                Field("name", self.tr("Name", "of a thing, not a person")),
                 Field("active", self.tr("In use"), "check", default=True),
             ],
             lambda: [{"code": c, "name": n, "active": a} for _, c, n, a in self._snapshot().departments],
@@ -175,12 +175,12 @@ class AdminPage(QWidget):
             [
                 ("path", self.tr("Category")),
                 ("code", self.tr("Code")),
-                ("label", self.tr("Name")),
+                ("label", self.tr("Name", "of a thing, not a person")),
                 ("active", self.tr("In use")),
             ],
             [
                 Field("code", self.tr("Code")),
-                Field("label", self.tr("Name")),
+                Field("label", self.tr("Name", "of a thing, not a person")),
                 Field("parent", self.tr("Parent"), "choice", category_parents(self._snapshot())),
                 Field("active", self.tr("In use"), "check"),
             ],
@@ -209,7 +209,7 @@ class AdminPage(QWidget):
         return ConfigTab(
             [
                 ("key", self.tr("Code")),
-                ("label", self.tr("Name")),
+                ("label", self.tr("Name", "of a thing, not a person")),
                 ("type", self.tr("Type")),
                 ("choices", self.tr("Choices")),
                 ("required", self.tr("Required")),
@@ -217,7 +217,7 @@ class AdminPage(QWidget):
             ],
             [
                 Field("key", self.tr("Code")),
-                Field("label", self.tr("Name")),
+                Field("label", self.tr("Name", "of a thing, not a person")),
                 Field("type", self.tr("Type"), "choice", types, empty=None),
                 Field("choices", self.tr("Choices (separated by 、)")),
                 Field("required", self.tr("Required"), "check"),

@@ -149,12 +149,6 @@
         <translation>导入台帐…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="160"/>
-        <location filename="../../ui/admin_page.py" line="163"/>
-        <location filename="../../ui/admin_page.py" line="178"/>
-        <location filename="../../ui/admin_page.py" line="183"/>
-        <location filename="../../ui/admin_page.py" line="212"/>
-        <location filename="../../ui/admin_page.py" line="220"/>
         <location filename="../../ui/admin_page.py" line="253"/>
         <source>Name</source>
         <translation>姓名</translation>
@@ -228,6 +222,17 @@
         <location filename="../../ui/admin_page.py" line="105"/>
         <source>Reports due</source>
         <translation>待交报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="160"/>
+        <location filename="../../ui/admin_page.py" line="163"/>
+        <location filename="../../ui/admin_page.py" line="178"/>
+        <location filename="../../ui/admin_page.py" line="183"/>
+        <location filename="../../ui/admin_page.py" line="212"/>
+        <location filename="../../ui/admin_page.py" line="220"/>
+        <source>Name</source>
+        <comment>of a thing, not a person</comment>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="197"/>
