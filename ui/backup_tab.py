@@ -206,9 +206,11 @@ class BackupTab(QWidget):
         self.table.resizeColumnsToContents()
 
     def set_folder(self, folder: str) -> bool:
+        shown = self.folder.text()
         done = run_action(
             self,
-            lambda: self._desk.admin.set_setting(self._actor, "backup_copy_folder", folder) or True,
+            # the folder as shown: one another PC changed since is refused naming who set what
+            lambda: self._desk.admin.set_setting(self._actor, "backup_copy_folder", folder, seen=shown) or True,
             changes=False,
             config_seen=self._seen,  # a setting: the configuration version moves with it
         )

@@ -7,6 +7,8 @@ and every form read the profile from the configuration).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -150,6 +152,7 @@ class OutputFieldsBox(QGroupBox):
         self.checks: dict[tuple[str, str], QCheckBox] = {}
         self._saved_forms: dict[str, list[str]] = {}
         self._saved_breakdown = ""
+        self._read: dict[str, dict[str, Any]] = {}
         self.breakdown = QComboBox()
         self.breakdown.setAccessibleName(self.tr("Monthly summary broken down by"))
         self.none_label = QLabel(self.tr("The branch has no custom intake fields."))
@@ -205,6 +208,11 @@ class OutputFieldsBox(QGroupBox):
         self.breakdown.setCurrentIndex(max(self.breakdown.findData(current), 0))
         self._saved_forms = self._chosen_forms()
         self._saved_breakdown = current
+        # the stored values as read (a setting the branch never stored has none: not checked)
+        self._read = {
+            key: {"seen": snapshot.settings[key]} if key in snapshot.settings else {}
+            for key in ("form_custom_fields", "monthly_breakdown_field")
+        }
 
     def _chosen_forms(self) -> dict[str, list[str]]:
         return {
@@ -219,10 +227,13 @@ class OutputFieldsBox(QGroupBox):
         admin = self._desk.admin
 
         def store() -> bool:
+            # each as read: one another PC changed since is refused naming who set what
             if forms != self._saved_forms:
-                admin.set_setting(self._actor, "form_custom_fields", forms)
+                admin.set_setting(self._actor, "form_custom_fields", forms, **self._read["form_custom_fields"])
             if breakdown != self._saved_breakdown:
-                admin.set_setting(self._actor, "monthly_breakdown_field", breakdown)
+                admin.set_setting(
+                    self._actor, "monthly_breakdown_field", breakdown, **self._read["monthly_breakdown_field"]
+                )
             return True
 
         # settings, checked by value where shown; the version this PC names follows the last write

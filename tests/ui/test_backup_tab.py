@@ -195,3 +195,23 @@ def test_the_reminder_opens_the_tab_and_a_restore_closes_the_main_window(
     assert window.pages.currentWidget() is page and page.tabs.currentWidget() is page.backup_tab
     page.backup_tab.sig_restored.emit()
     assert not window.isVisible()
+
+
+def test_a_copy_folder_changed_on_another_pc_is_not_silently_replaced(
+    qtbot: QtBot, branch: Branch, messages: list[str], tmp_path: Path
+) -> None:
+    from tests.conftest import open_branch
+
+    b = branch
+    tab = backup_tab(qtbot, b)
+    shown = tab.folder.text()
+    other_pc = open_branch(b.url)
+    nas = str(tmp_path / "nas")
+    other_pc.desk.admin.set_setting(other_pc["admin"], "backup_copy_folder", nas, seen=shown)
+    other_pc.desk.db.dispose()
+    assert not tab.set_folder(str(tmp_path / "usb"))  # this PC still showed the old folder
+    assert len(messages) == 1 and "管理员" in messages[0], messages
+    assert b.desk.backup_copy_folder() == nas
+    assert tab.folder.text() == nas  # now it shows what the other PC set
+    assert tab.set_folder(str(tmp_path / "usb"))  # chosen again, knowingly: saved
+    assert b.desk.backup_copy_folder() == str(tmp_path / "usb")
