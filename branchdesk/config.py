@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from branchdesk.domain import defaults
@@ -243,11 +243,6 @@ def load_step_policies(session: Session) -> dict[TrackedStep, StepPolicy]:
 def current_version(session: Session) -> int | None:
     """The configuration version in the database (one small query); None before initialisation."""
     return session.scalar(select(Branch.config_version))
-
-
-def bump_version(session: Session) -> None:
-    """Mark the configuration as changed, in the writer's transaction (every PC sees it at its next unit)."""
-    session.execute(update(Branch).values(config_version=Branch.config_version + 1))
 
 
 class ConfigCache:

@@ -32,7 +32,7 @@ from branchdesk.i18n import Label, Text
 from branchdesk.read.opinions import pending_departments  # issue 14 part A
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRef, CaseRefLike, CaseVersion
-from branchdesk.services.timeline import event_text, record
+from branchdesk.services.timeline import record, who_when_what
 from branchdesk.services.unit_of_work import Unit, UnitOfWork
 from branchdesk.services.visibility import visible_cases
 from branchdesk.storage.models import (
@@ -106,10 +106,7 @@ class ServiceBase:
         ).first()
         if last is None:
             return Text("error.concurrent_change")
-        return Text(
-            "error.case_changed",
-            {"who": last.actor_name, "when": last.at.strftime("%m-%d %H:%M"), "what": event_text(last)},
-        )
+        return Text("error.case_changed", who_when_what(last))
 
     @staticmethod
     def _facts(unit: Unit, case: Case) -> CaseFacts:

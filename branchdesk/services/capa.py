@@ -30,7 +30,7 @@ from branchdesk.services.attachments import check_against_settings, precheck_fil
 from branchdesk.services.base import ServiceBase, Unit
 from branchdesk.services.context import Actor
 from branchdesk.services.dto import CaseRefLike, IncomingFile
-from branchdesk.services.timeline import event_text, record
+from branchdesk.services.timeline import record, who_when_what
 from branchdesk.services.visibility import visible_cases
 from branchdesk.storage.models import (
     Attachment,
@@ -353,12 +353,7 @@ def _changed_since(unit: Unit, item: CapaItem) -> Text:
         return Text("error.concurrent_change")
     return Text(
         "capa.changed",
-        {
-            "who": last.actor_name,
-            "when": last.at.strftime("%m-%d %H:%M"),
-            "id": item.id,
-            "what": event_text(last),
-        },
+        {**who_when_what(last), "id": item.id},
     )
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.errors import ConfigChanged
 from branchdesk.i18n import Text
-from branchdesk.services.timeline import event_text
+from branchdesk.services.timeline import who_when_what
 from branchdesk.storage.audit_chain import pending_head_seq
 from branchdesk.storage.models import Branch, Event
 
@@ -62,7 +62,4 @@ def changed_by(session: Session) -> Text:
     event = session.scalars(select(Event).where(Event.seq == seq)).first() if seq is not None else None
     if event is None:
         return Text("config.changed_elsewhere")
-    return Text(
-        "config.changed_by",
-        {"who": event.actor_name, "when": event.at.strftime("%m-%d %H:%M"), "what": event_text(event)},
-    )
+    return Text("config.changed_by", who_when_what(event))

@@ -103,6 +103,11 @@ def event_text(event: Event) -> Text | str:
     return Text.from_json({"code": event.code, "params": event.params or {}})
 
 
+def who_when_what(event: Event) -> dict[str, Any]:
+    """The parameters of a "changed meanwhile" refusal: who did ``event``, when, and what it did."""
+    return {"who": event.actor_name, "when": event.at.strftime("%m-%d %H:%M"), "what": event_text(event)}
+
+
 def apply_changes(target: Any, values: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """Set attributes on ``target`` and return (field, old, new) for the ones that changed."""
     changes = []

@@ -281,9 +281,9 @@ def test_forms_print_the_branchs_labels_from_the_typed_case_view(branch: Branch,
             select(ChoiceItem).where(ChoiceItem.list_key == "channel", ChoiceItem.code == "phone")
         ).one()
         phone.label = "客服热线来电"
-        from branchdesk.config import bump_version
+        from branchdesk.services.config_seen import record_change
 
-        bump_version(session)  # as every configuration write does (readers cache by version)
+        record_change(session, claimed=False)  # as every configuration write does (readers cache by version)
     handling = re.sub(
         r"\s+", "", "".join(pages(b.desk.printing.render(b["crm"], ref.id, "handling"), tmp_path))
     )
