@@ -29,7 +29,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from datetime import time as TimeOfDay  # the module "time" sleeps between chunks
@@ -46,7 +46,7 @@ from branchdesk.domain.money import parse_yuan
 from branchdesk.domain.numbering import format_case_number, period_of
 from branchdesk.domain.text import name_sort_key
 from branchdesk.domain.vocab import CloseKind, Kind, Role, Status
-from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied
+from branchdesk.errors import BranchDeskError, ConcurrentChange, FieldError, PermissionDenied, StorageError
 from branchdesk.i18n import Text, render
 from branchdesk.read.import_batches import DONE, PENDING
 from branchdesk.reports.ledger_import import LedgerPlan, LedgerRow, Problem, open_ledger, read_plan
@@ -57,6 +57,7 @@ from branchdesk.services.timeline import record, record_rows
 from branchdesk.storage.backup import IMPORT as IMPORT_BACKUP
 from branchdesk.storage.backup import make_backup
 from branchdesk.storage.bulk import as_object, blank_row, columns_of
+from branchdesk.storage.failures import explain
 from branchdesk.storage.models import Case, CaseCounter, Customer, Department, ImportBatch, User
 
 log = logging.getLogger(__name__)
@@ -134,25 +135,44 @@ class _Ready:
     case_id: int = 0
 
 
-class _Spool:
+class _Spool(AbstractContextManager["_Spool"]):
     """The rows to write, in ledger order, in a temporary file of this process: written as they are
-    checked (first pass), read back chunk by chunk (the writes). The ledger is read from Excel once."""
+    checked (first pass), read back chunk by chunk (the writes). The ledger is read from Excel once.
+    A temporary file that cannot be made, written or read (a full disk) is one ``StorageError``, and
+    the import keeps nothing, like any failed one."""
 
-    def __init__(self, file: IO[bytes]) -> None:
-        self._file = file
+    def __init__(self) -> None:
+        with _spool_errors():
+            # closed by __exit__: the spool is itself the context manager that owns it
+            self._file: IO[bytes] = tempfile.TemporaryFile(prefix="branchdesk-import-")  # noqa: SIM115
+
+    def __exit__(self, *_exc: object) -> None:
+        self._file.close()
 
     def add(self, row: LedgerRow) -> None:
-        pickle.dump(row, self._file, pickle.HIGHEST_PROTOCOL)
+        with _spool_errors():
+            pickle.dump(row, self._file, pickle.HIGHEST_PROTOCOL)
 
     def rows(self) -> Iterator[LedgerRow]:
-        self._file.flush()
-        self._file.seek(0)
+        with _spool_errors():
+            self._file.flush()
+            self._file.seek(0)
         while True:
-            try:
-                # The file is this process's own, written just before: nothing else could have put it there.
-                yield pickle.load(self._file)
-            except EOFError:
-                return
+            with _spool_errors():
+                try:
+                    # The file is this process's own, written just before: nothing else put it there.
+                    row: LedgerRow = pickle.load(self._file)
+                except EOFError:
+                    return
+            yield row
+
+
+@contextmanager
+def _spool_errors() -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise StorageError(explain(exc) or Text("storage.disk_full")) from exc
 
 
 @dataclass(frozen=True)
@@ -243,8 +263,8 @@ class LedgerImportService(ServiceBase):
         """``progress(rows written, rows to write)`` is called after each chunk (issue 17 part F); when it
         returns False the import stops there and is undone like a failed one (``ImportCancelled``):
         the chunks' cases are deleted, no event was written, the counters wound back."""
-        with tempfile.TemporaryFile(prefix="branchdesk-import-") as file:
-            spool = None if dry_run else _Spool(file)
+        with ExitStack() as spooled:
+            spool = None if dry_run else spooled.enter_context(_Spool())  # a dry run writes nothing
             with ExitStack() as workbook:  # read once, closed before the writes
                 with _reading(path, OSError):  # the file itself: missing, locked by Excel, not a workbook
                     plan, rows = workbook.enter_context(open_ledger(path, sheet, mapping))

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from branchdesk.domain.vocab import Status
-from branchdesk.errors import FieldError, PermissionDenied
+from branchdesk.errors import FieldError, PermissionDenied, StorageError
 from branchdesk.i18n import render
 from branchdesk.read.queue import QueueFilter
 from branchdesk.reports.ledger_import import parse_date
@@ -163,6 +163,29 @@ def test_a_dry_run_only_reads(branch: Branch) -> None:
     with b.desk.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Case)) == 0
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_a_temporary_folder_that_cannot_hold_the_rows_is_one_message_and_nothing_is_kept(
+    branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows to write wait in a temporary file (issue 16): where none can be made (here the temporary
+    folder is a file, a real refusal of the operating system even for root) the import is one message,
+    writes nothing, and a dry run, which needs no such file, still runs."""
+    import tempfile
+
+    b = branch
+    not_a_folder = tmp_path / "tmp"
+    not_a_folder.write_text("a file where the temporary folder should be")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    with pytest.raises(StorageError) as refused:
+        b.desk.ledger_import.import_ledger(b["crm"], SAMPLE)
+    message = render(refused.value.text, "zh_CN")
+    assert message.startswith("读写失败：") and str(not_a_folder) in message, message
+    with b.desk.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 0
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+    dry = b.desk.ledger_import.import_ledger(b["crm"], SAMPLE, dry_run=True)
+    assert (dry.imported, dry.committed) == (60, False)
 
 
 def test_cases_of_an_import_still_being_written_are_shown_nowhere(
